@@ -1,0 +1,34 @@
+import type { Clock, ConversationStore, PlanStore } from '../core/ports.js';
+import type { Config } from '../config.js';
+import { DrizzleConversationStore } from '../store/conversation-store.js';
+import { openDatabase, type Database } from '../store/database.js';
+import { migrate } from '../store/migrate.js';
+import { DrizzlePlanStore } from '../store/plan-store.js';
+
+/** What every door (terminal, Slack, scheduler) runs on: the database, its stores and the clock. */
+export interface Services {
+  database: Database;
+  store: PlanStore;
+  conversations: ConversationStore;
+  clock: Clock;
+  config: Config;
+  close(): Promise<void>;
+}
+
+export async function openServices(config: Config, clock: Clock): Promise<Services> {
+  const database = await openDatabase(config.DATABASE_URL ? { url: config.DATABASE_URL } : { dataDir: config.CONCERTO_DATA_DIR });
+  try {
+    await migrate(database);
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
+  return {
+    database,
+    store: new DrizzlePlanStore(database.db),
+    conversations: new DrizzleConversationStore(database.db),
+    clock,
+    config,
+    close: () => database.close(),
+  };
+}

@@ -1,0 +1,141 @@
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { ensurePlan, seedBundledPlan } from '../app/plan-loading.js';
+import { openServices, type Services } from '../app/services.js';
+import { travelledClock, systemClock } from '../clock.js';
+import { isInstant, loadConfig, parseInstant, type Config } from '../config.js';
+import { ask } from '../core/ask/ask.js';
+import { readDelivery } from '../core/dates/read-delivery.js';
+import { todayIn } from '../core/dates/today.js';
+import { runConsole } from './console.js';
+import { EXIT } from './exit.js';
+import { exportPlanTo, importFile } from './plan-io.js';
+import { replyJson, replyText } from './render.js';
+import { askContext, terminalActor } from './session.js';
+
+const asOfOption = () =>
+  new Option('--as-of <date>', 'pretend it is this date (YYYY-MM-DD or YYYY-MM-DDTHH:MM); overrides CONCERTO_NOW').argParser((v) => {
+    if (!isInstant(v)) throw new InvalidArgumentError('use YYYY-MM-DD or YYYY-MM-DDTHH:MM, e.g. 2017-10-04.');
+    return v;
+  });
+
+type Open = (asOf?: string) => Promise<Services>;
+
+/** The `concerto` command. Each action is a few lines: parse, call the core, print. */
+export function buildProgram(open: Open, setExit: (code: number) => void): Command {
+  const program = new Command('concerto')
+    .description('Concerto runs a board action plan: ask what is overdue, post updates, revise dates, export the plan.')
+    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({ outputError: (str, write) => write(str) });
+
+  program
+    .command('chat')
+    .description('open the console (reads one message per line when piped)')
+    .option('--as <name>', 'who is speaking: an owner name such as "N. Shackleton"')
+    .addOption(asOfOption())
+    .option('--json', 'print one JSON object per reply')
+    .action(async (opts: { as?: string; asOf?: string; json?: boolean }) => {
+      const services = await open(opts.asOf);
+      await ensurePlanLoaded(services);
+      await runConsole(services, await terminalActor(services, opts.as), { json: Boolean(opts.json) });
+    });
+
+  program
+    .command('ask')
+    .description('ask one question or give one command, e.g. concerto ask "what\'s overdue?"')
+    .argument('<message>', 'what you would type to the bot')
+    .option('--as <name>', 'who is speaking: an owner name such as "N. Shackleton"')
+    .addOption(asOfOption())
+    .option('--json', 'print the reply as one JSON object')
+    .action(async (message: string, opts: { as?: string; asOf?: string; json?: boolean }) => {
+      const services = await open(opts.asOf);
+      await ensurePlanLoaded(services);
+      const reply = await ask(askContext(services, await terminalActor(services, opts.as)), message);
+      process.stdout.write(`${opts.json ? replyJson(reply) : replyText(reply)}\n`);
+      if (reply.error) setExit(EXIT.user);
+    });
+
+  program
+    .command('when')
+    .description('show how delivery-date phrases are read, e.g. concerto when "end of next month" "Q1 2018"')
+    .argument('<phrases...>', 'one or more phrases')
+    .addOption(asOfOption())
+    .option('--json', 'print one JSON object per phrase')
+    .action((phrases: string[], opts: { asOf?: string; json?: boolean }) => {
+      const config = loadConfig();
+      const now = opts.asOf ?? config.CONCERTO_NOW;
+      const timeZone = config.CONCERTO_TIMEZONE ?? 'Europe/London';
+      const today = todayIn(now ? parseInstant(now) : systemClock.now(), timeZone);
+      for (const phrase of phrases) {
+        const read = readDelivery(phrase, { today, timeZone });
+        if (!read.ok) setExit(EXIT.user);
+        const out = read.ok ? read.window : { text: read.text, error: read.error };
+        process.stdout.write(opts.json ? `${JSON.stringify(out)}\n` : read.ok ? `${phrase} → ${read.window.start ?? '-'} … ${read.window.end ?? '-'} (${read.window.precision})\n` : `${read.error}\n`);
+      }
+    });
+
+  program
+    .command('seed')
+    .description('load the bundled Concerto Action Plan of 4 October 2017 (running it again changes nothing)')
+    .action(async () => {
+      const services = await open();
+      const s = await seedBundledPlan(services.store, { actor: 'seed', at: services.clock.now().toISOString() });
+      process.stdout.write(`Bundled plan: ${s.added} added, ${s.changed} changed, ${s.unchanged} unchanged, ${s.updatesAdded} updates added.\n`);
+    });
+
+  program
+    .command('import')
+    .description('import a plan from JSON or CSV (one transaction: a bad file changes nothing)')
+    .argument('<file>', 'a .json or .csv file in the export format')
+    .option('--as <name>', 'who is importing (recorded in the audit trail)', 'import')
+    .action(async (file: string, opts: { as: string }) => {
+      const services = await open();
+      const s = await importFile(services, file, opts.as);
+      process.stdout.write(`Imported ${file}: ${s.added} added, ${s.changed} changed, ${s.unchanged} unchanged, ${s.updatesAdded} updates added.\n`);
+    });
+
+  program
+    .command('export')
+    .description('write the plan as JSON or CSV (standard output unless -o is given)')
+    .addOption(new Option('--format <format>', 'json or csv').choices(['json', 'csv']).default('json'))
+    .option('-o, --output <file>', 'write to this file')
+    .action(async (opts: { format: string; output?: string }) => {
+      const services = await open();
+      await exportPlanTo(services, opts.format, opts.output);
+    });
+
+  program
+    .command('migrate')
+    .description('apply database migrations (start-up does this too)')
+    .action(async () => {
+      const services = await open();
+      process.stdout.write(`Database is up to date (${services.database.kind}: ${services.database.location}).\n`);
+    });
+
+  program
+    .command('start')
+    .description('run Concerto: the Slack app when Slack is configured, otherwise the console')
+    .option('--as <name>', 'who is speaking in the console')
+    .action(async (opts: { as?: string }) => {
+      process.stderr.write(
+        'Slack is not configured (SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET are not set) — see "Connecting to Slack" in README.md. Opening the console on the embedded database.\n',
+      );
+      const services = await open();
+      await ensurePlanLoaded(services);
+      await runConsole(services, await terminalActor(services, opts.as), { json: false });
+    });
+
+  return program;
+}
+
+async function ensurePlanLoaded(services: Services): Promise<void> {
+  if (await ensurePlan(services.store, { actor: 'seed', at: services.clock.now().toISOString() })) {
+    process.stderr.write('First run: loaded the bundled Concerto Action Plan (4 October 2017).\n');
+  }
+}
+
+export function clockFor(config: Config, asOf?: string) {
+  const at = asOf ?? config.CONCERTO_NOW;
+  return at ? travelledClock(parseInstant(at)) : systemClock;
+}
+
+export { openServices };

@@ -1,0 +1,59 @@
+import { readDelivery } from '../../dates/read-delivery.js';
+import { isRecommendationId } from '../../plan/recommendation-id.js';
+import type { AddFields } from '../intent.js';
+import { cleanText, tooLong } from '../clean-text.js';
+import type { Turn } from '../context.js';
+import { describeDelivery } from '../format.js';
+import { findItem, isReply } from '../lookup.js';
+import { itemView, say, type Reply } from '../reply.js';
+import { meta } from './change.js';
+import { matchThemes } from './resolve-names.js';
+
+/** Changes to the plan's shape: who owns what, and new items. Admins only. */
+
+function notAdmin(turn: Turn, what: string): Reply | null {
+  if (turn.actor.admin) return null;
+  return say(`Only an admin can ${what}. Admins are listed in CONCERTO_ADMINS; ask one of them.`, { error: 'not_permitted' });
+}
+
+export async function assign(turn: Turn, id: string, typed: string[]): Promise<Reply> {
+  const refused = notAdmin(turn, 'assign owners');
+  if (refused) return refused;
+  const rec = await findItem(turn, id);
+  if (isReply(rec)) return rec;
+  const names = typed.map(cleanText).filter(Boolean);
+  if (!names.length || names.some((n) => n.length > 200)) return say(`Name the new owner(s), e.g. \`assign ${id} Karen Georgiou, Portfolio Office\`.`, { error: 'invalid' });
+  // Reuse the plan's own spelling of a known owner so "portfolio office" does not create a twin.
+  const known = await turn.store.owners();
+  const owners = [...new Set(names.map((n) => known.find((k) => k.toLowerCase() === n.toLowerCase()) ?? n))];
+  const saved = await turn.store.change({ ...meta(turn), recId: id, owners });
+  const added = owners.filter((o) => !known.includes(o));
+  return say(
+    `${id} is now owned by ${owners.join(', ')} (was ${rec.owners.join(', ') || 'nobody'}).${added.length ? ` New to the plan: ${added.join(', ')}.` : ''}`,
+    { items: [itemView(saved, turn.today)] },
+  );
+}
+
+export async function addItem(turn: Turn, id: string, fields: AddFields): Promise<Reply> {
+  const refused = notAdmin(turn, 'add recommendations');
+  if (refused) return refused;
+  const usage = `For example: \`add 9.4.1 Publish the revised terms of reference; theme: Governance; owner: Portfolio Office; due: end of March 2018\`.`;
+  if (!isRecommendationId(id)) return say(`"${id}" is not a recommendation number. ${usage}`, { error: 'invalid' });
+  if (await turn.store.get(id)) return say(`${id} already exists. Use \`update ${id}\`, \`date ${id} …\` or \`assign ${id} …\` to change it.`, { error: 'invalid' });
+  const text = cleanText(fields.text ?? '');
+  if (!text) return say(`Say what ${id} recommends. ${usage}`, { error: 'invalid' });
+  const long = tooLong(text);
+  if (long) return say(long, { error: 'invalid' });
+  if (!fields.theme) return say(`Which theme does ${id} belong to? Add \`; theme: <name>\`. ${usage}`, { error: 'invalid' });
+  const themes = matchThemes(fields.theme, await turn.store.themes());
+  const theme = themes.length === 1 ? themes[0]! : cleanText(fields.theme);
+  const read = readDelivery(fields.delivery ?? '', { today: turn.today, timeZone: turn.timeZone });
+  if (!read.ok) return say(read.error, { error: 'unreadable_date' });
+  const saved = await turn.store.add(
+    { id, theme, text, owners: fields.owners.map(cleanText).filter(Boolean), status: fields.status ?? 'not_started', delivery: read.window },
+    meta(turn),
+  );
+  return say(`Added ${id} under ${theme}, owned by ${saved.owners.join(', ') || 'nobody yet'}, due ${describeDelivery(saved.delivery)}.`, {
+    items: [itemView(saved, turn.today)],
+  });
+}

@@ -1,0 +1,92 @@
+import { readDelivery } from '../../dates/read-delivery.js';
+import type { PlanChange } from '../../ports.js';
+import type { Recommendation } from '../../plan/recommendation.js';
+import { allowedTransitions, canTransition, isClosed, STATUS_LABELS, type Status } from '../../plan/status.js';
+import { canChange, refusal } from '../actor.js';
+import { cleanText, tooLong, URL_IN_TEXT } from '../clean-text.js';
+import type { Turn } from '../context.js';
+import { describeDelivery, describeWindow, formatDate } from '../format.js';
+import { findItem, isReply } from '../lookup.js';
+import { itemView, say, type Reply } from '../reply.js';
+
+/** One-shot changes to an item: each checks permission, then commits one audited change. */
+
+export async function changeable(turn: Turn, id: string): Promise<Recommendation | Reply> {
+  const rec = await findItem(turn, id);
+  if (isReply(rec)) return rec;
+  if (!canChange(turn.actor, rec)) return say(refusal(turn.actor, rec), { error: 'not_permitted', items: [itemView(rec, turn.today)] });
+  return rec;
+}
+
+export function meta(turn: Turn): Pick<PlanChange, 'actor' | 'source' | 'at'> {
+  return { actor: turn.actor.name, source: turn.actor.source, at: turn.now.toISOString() };
+}
+
+export async function postUpdate(turn: Turn, id: string, raw: string): Promise<Reply> {
+  const rec = await changeable(turn, id);
+  if (isReply(rec)) return rec;
+  const text = cleanText(raw);
+  if (!text) return say(`The update for ${id} is empty. Type \`update ${id} <what has happened>\`, or just \`update ${id}\` and I'll ask.`, { error: 'invalid' });
+  const long = tooLong(text);
+  if (long) return say(long, { error: 'invalid' });
+  const saved = await turn.store.change({ ...meta(turn), recId: id, update: { date: turn.today, text, author: turn.actor.name, evidence: text.match(URL_IN_TEXT)?.[0] ?? null } });
+  return say(`Recorded your update on ${id}, dated ${formatDate(turn.today)}.`, { items: [itemView(saved, turn.today)] });
+}
+
+export async function complete(turn: Turn, id: string, evidence: string | null): Promise<Reply> {
+  const rec = await changeable(turn, id);
+  if (isReply(rec)) return rec;
+  if (rec.status === 'complete') return say(`${id} is already complete.`, { items: [itemView(rec, turn.today)] });
+  if (!canTransition(rec.status, 'complete')) return say(`${id} is ${STATUS_LABELS[rec.status].toLowerCase()}; \`reopen ${id}\` first.`, { error: 'invalid' });
+  const text = cleanText(evidence ?? '');
+  const long = tooLong(text);
+  if (long) return say(long, { error: 'invalid' });
+  const saved = await turn.store.change({
+    ...meta(turn),
+    recId: id,
+    status: 'complete',
+    update: { date: turn.today, text: text ? `Complete: ${text}` : 'Marked complete.', author: turn.actor.name, evidence: text.match(URL_IN_TEXT)?.[0] ?? (text || null) },
+  });
+  const tip = text ? ' Your evidence is recorded.' : ` Next time, \`complete ${id} <evidence or link>\` records what shows it is done.`;
+  return say(`${id} is now complete.${tip}`, { items: [itemView(saved, turn.today)] });
+}
+
+export async function reopen(turn: Turn, id: string, reason: string | null): Promise<Reply> {
+  const rec = await changeable(turn, id);
+  if (isReply(rec)) return rec;
+  if (!isClosed(rec.status)) return say(`${id} is not closed (it is ${STATUS_LABELS[rec.status].toLowerCase()}), so there is nothing to reopen.`, { items: [itemView(rec, turn.today)] });
+  const text = cleanText(reason ?? '');
+  const saved = await turn.store.change({
+    ...meta(turn),
+    recId: id,
+    status: 'on_going',
+    update: { date: turn.today, text: text ? `Reopened: ${text}` : 'Reopened.', author: turn.actor.name, evidence: null },
+  });
+  return say(`${id} is open again (On-going).`, { items: [itemView(saved, turn.today)] });
+}
+
+export async function setStatus(turn: Turn, id: string, status: Status): Promise<Reply> {
+  if (status === 'complete') return complete(turn, id, null);
+  const rec = await changeable(turn, id);
+  if (isReply(rec)) return rec;
+  if (rec.status === status) return say(`${id} is already ${STATUS_LABELS[status].toLowerCase()}.`, { items: [itemView(rec, turn.today)] });
+  if (!canTransition(rec.status, status)) {
+    const options = allowedTransitions(rec.status).map((s) => STATUS_LABELS[s].toLowerCase());
+    return say(`${id} is ${STATUS_LABELS[rec.status].toLowerCase()}; from there it can become ${options.join(' or ')}${isClosed(rec.status) ? ` (\`reopen ${id}\`)` : ''}.`, { error: 'invalid' });
+  }
+  const saved = await turn.store.change({ ...meta(turn), recId: id, status });
+  return say(`${id}: ${STATUS_LABELS[rec.status]} → ${STATUS_LABELS[status]}.`, { items: [itemView(saved, turn.today)] });
+}
+
+export async function redate(turn: Turn, id: string, phrase: string): Promise<Reply> {
+  const rec = await changeable(turn, id);
+  if (isReply(rec)) return rec;
+  const read = readDelivery(cleanText(phrase), { today: turn.today, timeZone: turn.timeZone });
+  if (!read.ok) return say(read.error, { error: 'unreadable_date' });
+  if (read.window.text === rec.delivery.text) return say(`${id} is already due "${rec.delivery.text}".`, { items: [itemView(rec, turn.today)] });
+  const saved = await turn.store.change({ ...meta(turn), recId: id, delivery: read.window });
+  return say(
+    `${id} is now due "${read.window.text}" → ${describeWindow(read.window)} (was ${describeDelivery(rec.delivery)}). The baseline, ${describeDelivery(saved.baseline)}, is kept.`,
+    { items: [itemView(saved, turn.today)] },
+  );
+}

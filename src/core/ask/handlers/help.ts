@@ -1,0 +1,39 @@
+import { say, type Reply } from '../reply.js';
+
+/** The grammar, in the words people type. The same text serves `/concerto help` and the console. */
+const GENERAL = [
+  'Ask me about the action plan, or change an item you own:',
+  '• `what\'s overdue?` · `what\'s due before Christmas?` · `due next month` · `mine` · `what does Karen own?`',
+  '• `status 4.2.1` · `who owns 9.3.1?` · `history 4.2.1` · `list ICT` · `list awaiting decision`',
+  '• `update 4.2.1` (I ask for the update, status and date) or `update 4.2.1 <text>`',
+  '• `complete 4.2.1 <evidence>` · `reopen 4.2.1` · `date 4.2.1 end of next month` · `when "Q1 2018"`',
+  '• admins: `assign 4.2.1 <owner>, <owner>` · `add 9.4.1 <text>; theme: <theme>; owner: <owner>; due: <when>`',
+  'Type `help <command>` for more on one of them.',
+];
+
+const TOPICS: Record<string, string> = {
+  update:
+    '`update 4.2.1` starts a short conversation: your update, then whether the status changes, then whether the delivery date moves (I echo how I read it and ask you to confirm). Answer `skip` to leave a step out, `back` to redo the previous step, `cancel` to stop without saving. `update 4.2.1 <text>` records the text straight away.',
+  complete: '`complete 4.2.1 <evidence or link>` marks an item complete and records the evidence. `reopen 4.2.1 <reason>` puts it back to On-going.',
+  date: '`date 4.2.1 <when>` revises the delivery date; the first date is kept as the baseline. I read phrases such as "31/03/2018", "March 2018", "end of next month", "Q1 2018", "autumn 2017", "2018/19", "by end 2017", "with immediate effect" and "TBC". `when <phrase>` shows how I would read one.',
+  overdue: '`overdue` (or "what\'s overdue?") lists open items whose whole delivery window has passed. Add an owner: "anything late for the Portfolio Office?", or "what\'s overdue for me?".',
+  due: '`due <when>` lists open items due in that window: "due this month", "due in Q1 2018". "due before Christmas" and "due by end of year" count from today.',
+  list: '`list` shows the whole plan; `list <theme | owner | status>` narrows it: `list ICT`, `list Karen`, `list not being implemented`.',
+  status: '`status 4.2.1` shows an item: owners, status, delivery date as written and as read, and the latest updates. `status 4.2.1 awaiting decision` changes its status (owners and admins).',
+  history: '`history 4.2.1` shows every recorded change: who, when, through which door, before and after — with the baseline delivery date.',
+  mine: '`mine` lists the items you own, directly or through a role you are linked to.',
+  assign: 'Admins: `assign 4.2.1 Karen Georgiou, Portfolio Office` replaces the owners of an item.',
+  add: 'Admins: `add 9.4.1 <recommendation text>; theme: Governance; owner: Portfolio Office; due: end of March 2018; status: not started`.',
+  when: '`when <phrase>` shows how a delivery date phrase is read today, e.g. `when end of next month`.',
+};
+
+export function answerHelp(topic: string | null): Reply {
+  const key = topic?.toLowerCase().trim().split(/\s+/)[0];
+  if (key && TOPICS[key]) return say(TOPICS[key]!);
+  return say(GENERAL.join('\n'));
+}
+
+export function notUnderstood(reason: string | null): Reply {
+  const hint = 'Try `what\'s overdue?`, `status 4.2.1`, `update 4.2.1`, `mine` or `help`.';
+  return say(reason ? `${reason} ${hint}` : `Sorry, I didn't understand that. ${hint}`, { error: 'not_understood' });
+}

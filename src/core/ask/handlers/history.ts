@@ -1,0 +1,52 @@
+import type { DeliveryWindow } from '../../dates/delivery-window.js';
+import type { AuditEvent } from '../../plan/audit.js';
+import { STATUS_LABELS, type Status } from '../../plan/status.js';
+import type { Turn } from '../context.js';
+import { describeDelivery, formatDate } from '../format.js';
+import { findItem, isReply } from '../lookup.js';
+import { itemView, say, type Reply } from '../reply.js';
+
+/** Who changed what and when, from the audit trail, with the baseline date kept in view. */
+export async function answerHistory(turn: Turn, id: string): Promise<Reply> {
+  const rec = await findItem(turn, id);
+  if (isReply(rec)) return rec;
+  const events = await turn.store.history(rec.id);
+  const lines = [`History of ${rec.id}:`];
+  lines.push(`Baseline delivery date: ${describeDelivery(rec.baseline)}`);
+  if (rec.revisions > 0) lines.push(`Current delivery date: ${describeDelivery(rec.delivery)} (revised ${rec.revisions}×)`);
+  for (const e of events) lines.push(`• ${when(e.at, turn.timeZone)} — ${e.actor} (${e.source}): ${describeEvent(e)}`);
+  if (!events.length) lines.push('No changes recorded yet.');
+  return say(lines.join('\n'), { items: [itemView(rec, turn.today)] });
+}
+
+function when(at: string, timeZone: string): string {
+  const d = new Date(at);
+  const day = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
+  const time = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hour12: false }).format(d);
+  return `${formatDate(day)} ${time}`;
+}
+
+export function describeEvent(e: AuditEvent): string {
+  switch (e.action) {
+    case 'recommendation_added': {
+      const after = e.after as { updates?: unknown[]; delivery?: DeliveryWindow; status?: Status };
+      const n = after.updates?.length ?? 0;
+      return `added${e.source === 'import' ? ' from the plan file' : ''}${after.status ? `, ${STATUS_LABELS[after.status]}` : ''}${after.delivery ? `, delivery ${describeDelivery(after.delivery)}` : ''}${n ? `, with ${n} update${n === 1 ? '' : 's'}` : ''}`;
+    }
+    case 'update_posted': {
+      const u = e.after as { date: string; text: string; evidence?: string | null };
+      const text = u.text.length > 200 ? `${u.text.slice(0, 200)}…` : u.text;
+      return `update dated ${formatDate(u.date)}: "${text}"${u.evidence ? ` (evidence: ${u.evidence})` : ''}`;
+    }
+    case 'status_changed':
+      return `status ${STATUS_LABELS[e.before as Status]} → ${STATUS_LABELS[e.after as Status]}`;
+    case 'date_revised':
+      return `delivery date ${describeDelivery(e.before as DeliveryWindow)} → ${describeDelivery(e.after as DeliveryWindow)}`;
+    case 'owners_changed':
+      return `owners ${(e.before as string[]).join(', ') || 'none'} → ${(e.after as string[]).join(', ') || 'none'}`;
+    case 'recommendation_changed':
+      return 'recommendation text or theme changed';
+    case 'plan_imported':
+      return 'plan imported';
+  }
+}

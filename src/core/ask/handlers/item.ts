@@ -1,0 +1,42 @@
+import { isOverdue, type Recommendation } from '../../plan/recommendation.js';
+import { ownerKind } from '../../plan/owners.js';
+import { STATUS_LABELS } from '../../plan/status.js';
+import type { Turn } from '../context.js';
+import { describeDelivery, formatDate, plural } from '../format.js';
+import { findItem, isReply } from '../lookup.js';
+import { itemView, say, type Reply } from '../reply.js';
+
+/** Questions about one item: its status card and who owns it. */
+
+const RECENT_UPDATES = 3;
+
+export async function answerStatus(turn: Turn, id: string): Promise<Reply> {
+  const rec = await findItem(turn, id);
+  if (isReply(rec)) return rec;
+  return say(statusCard(rec, turn.today), { items: [itemView(rec, turn.today)] });
+}
+
+export function statusCard(rec: Recommendation, today: string): string {
+  const lines = [
+    `${rec.id} (${rec.theme}): ${rec.text}`,
+    `Owners: ${rec.owners.length ? rec.owners.join(', ') : 'none yet'}`,
+    `Status: ${STATUS_LABELS[rec.status]}${isOverdue(rec, today) ? ` — OVERDUE (the delivery window ended ${formatDate(rec.delivery.end!)})` : ''}`,
+    `Delivery: ${describeDelivery(rec.delivery)}`,
+  ];
+  if (rec.revisions > 0) lines.push(`Baseline delivery: ${describeDelivery(rec.baseline)} — revised ${plural(rec.revisions, 'time')}`);
+  const recent = rec.updates.slice(-RECENT_UPDATES);
+  if (!recent.length) lines.push('No updates yet.');
+  else {
+    lines.push(rec.updates.length > recent.length ? `Latest ${recent.length} of ${rec.updates.length} updates:` : 'Updates:');
+    for (const u of recent) lines.push(`— ${formatDate(u.date)}${u.author ? `, ${u.author}` : ''}: ${u.text}${u.evidence ? ` (evidence: ${u.evidence})` : ''}`);
+  }
+  return lines.join('\n');
+}
+
+export async function answerWhoOwns(turn: Turn, id: string): Promise<Reply> {
+  const rec = await findItem(turn, id);
+  if (isReply(rec)) return rec;
+  if (!rec.owners.length) return say(`${rec.id} has no owner yet. An admin can \`assign ${rec.id} <owner>\`.`, { items: [itemView(rec, turn.today)] });
+  const who = rec.owners.map((o) => `${o} (${ownerKind(o)})`).join(' and ');
+  return say(`${rec.id} is owned by ${who}.`, { items: [itemView(rec, turn.today)] });
+}

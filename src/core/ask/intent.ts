@@ -1,0 +1,50 @@
+import type { Status } from '../plan/status.js';
+
+/**
+ * What a message asks for, before anything is looked up. The same words typed after
+ * `/concerto`, in a DM or in the terminal give the same intent.
+ *
+ * Names, themes and date phrases are kept as the person wrote them; the engine resolves
+ * them against the plan (an ambiguous owner gets a question back, an unreadable date a refusal).
+ */
+export type Intent =
+  | { kind: 'help'; topic: string | null }
+  | { kind: 'status'; id: string }
+  | { kind: 'who_owns'; id: string }
+  | { kind: 'history'; id: string }
+  | { kind: 'query'; filter: QueryFilter }
+  | { kind: 'update'; id: string; text: string | null }
+  | { kind: 'complete'; id: string; evidence: string | null }
+  | { kind: 'reopen'; id: string; reason: string | null }
+  | { kind: 'date'; id: string; phrase: string }
+  | { kind: 'set_status'; id: string; status: Status }
+  | { kind: 'when'; phrase: string }
+  | { kind: 'assign'; id: string; owners: string[] }
+  | { kind: 'add'; id: string; fields: AddFields }
+  | { kind: 'unknown'; text: string; reason: string | null };
+
+export interface AddFields {
+  text: string | null;
+  theme: string | null;
+  owners: string[];
+  delivery: string | null;
+  status: Status | null;
+}
+
+/** A question about many items. Every field narrows; an empty filter lists the whole plan. */
+export interface QueryFilter {
+  /** Only items whose delivery window has wholly passed and that are still open. */
+  overdue?: boolean;
+  /** Only open items (not complete, not "not being implemented"). */
+  open?: boolean;
+  /** Items due in the window a phrase reads as ("this month", "Q1 2018") — `mode: 'within'` —
+   *  or due on or before the start of it ("before Christmas") — `mode: 'before'`. */
+  due?: { phrase: string; mode: 'within' | 'before' | 'by' };
+  /** An owner name or role as typed ("Karen", "portfolio office"), or 'me' for the asker. */
+  owner?: string;
+  /** A theme as typed ("ICT", "governance"). */
+  theme?: string;
+  status?: Status;
+  /** A word that could be a theme, an owner or a status ("show me the ICT actions"): the engine decides. */
+  about?: string;
+}

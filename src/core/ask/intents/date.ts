@@ -1,0 +1,44 @@
+import type { Intent } from '../intent.js';
+import { parseStatus } from '../../plan/status.js';
+import { isRecommendationId } from '../../plan/recommendation-id.js';
+import { cleanIdToken, commandId, unknown } from './ids.js';
+import { statusIntent } from './set-status.js';
+import { textAfter, type NormalisedMessage } from './normalise.js';
+
+const VERBS = ['date', 'redate', 're-date', 'revise', 'reschedule', 'move', 'push', 'defer', 'delay', 'postpone'];
+
+/** "change the date of 4.2.1 to March 2018", "set the deadline for 4.2.1 to Q2 2018". */
+const DATE_OF =
+  /^(?:change|set|update|move|revise|push) (?:the )?(?:delivery )?(?:date|deadline|due date) (?:of|for|on) (?:rec |item )?(\S+) (?:back |out )?(?:to|as|until) (.+)$/i;
+/** "4.2.1 is now due March 2018", "4.2.1 now due by end 2017". */
+const NOW_DUE = /^(\S+) (?:is )?now due (.+)$/i;
+
+function phraseOf(rest: string): string {
+  // "to" introduces the new date ("date 4.2.1 to March 2018") unless it is part of it ("to be confirmed").
+  return rest.replace(/^(?:(?:back|out) )?(?:to|until|till|for|:)\s+(?!be\b)/i, '').replace(/^(?:back|out)$/i, '');
+}
+
+function dateIntent(msg: NormalisedMessage, id: string, phrase: string): Intent {
+  if (phrase === '') {
+    return unknown(msg, `Say the new delivery date after the number, for example "date ${id} March 2018".`);
+  }
+  // "move 4.2.1 to on going" moves the status, not the date.
+  const status = parseStatus(phrase);
+  if (status) return statusIntent(id, status);
+  return { kind: 'date', id, phrase };
+}
+
+/** `date <id> <when>` (also redate, revise, reschedule, move, push back…) and "change the date of <id> to …". */
+export function matchDate(msg: NormalisedMessage): Intent | null {
+  for (const re of [DATE_OF, NOW_DUE]) {
+    const m = re.exec(msg.text);
+    const id = cleanIdToken(m?.[1] ?? '');
+    if (m?.[2] !== undefined && isRecommendationId(id)) return dateIntent(msg, id, phraseOf(m[2]));
+  }
+  const cmd = commandId(msg, VERBS, 'date', 'date 4.2.1 March 2018');
+  if (!cmd) return null;
+  const verb = msg.words[0]?.toLowerCase();
+  // "move", "push"… are ordinary words too; without an id they are not a date change.
+  if ('reason' in cmd) return verb === 'date' || verb === 'redate' || verb === 'revise' ? unknown(msg, cmd.reason) : null;
+  return dateIntent(msg, cmd.id, phraseOf(textAfter(msg, cmd.used)));
+}

@@ -1,0 +1,61 @@
+import type { Intent } from '../intent.js';
+import { parseStatus, type Status } from '../../plan/status.js';
+import { cleanIdToken, commandId, unknown } from './ids.js';
+import { rawAfter, textAfter, type NormalisedMessage } from './normalise.js';
+import { isRecommendationId } from '../../plan/recommendation-id.js';
+
+/**
+ * Completion is its own intent wherever it is asked for ("mark 4.2.1 complete", "status 4.2.1 done"):
+ * closing an item is a deliberate act with its own evidence, so it always takes the `complete` path.
+ */
+export function statusIntent(id: string, status: Status, evidence: string | null = null): Intent {
+  return status === 'complete' ? { kind: 'complete', id, evidence } : { kind: 'set_status', id, status };
+}
+
+export function statusReason(words: string): string {
+  return `"${words}" isn't a status I know; use not started, on going, awaiting decision, complete or not being implemented.`;
+}
+
+/** Status words from word `from` on, after "as", "to be", "now"…; the longest reading wins. */
+export function readStatusAt(words: readonly string[], from: number): { status: Status; used: number } | null {
+  let i = from;
+  while (i < words.length && /^(?:as|to|be|now|is|has|been|:|-)$/i.test(words[i] ?? '')) i++;
+  for (let n = Math.min(5, words.length - i); n >= 1; n--) {
+    const status = parseStatus(words.slice(i, i + n).join(' ').replace(/[:,;]+$/, ''));
+    if (status) return { status, used: i + n };
+  }
+  return null;
+}
+
+/**
+ * The status named from word `at` on. Anything after it is evidence when closing, and a
+ * mistake otherwise (unless `strict` is off, for natural sentences that may mean something else).
+ */
+export function statusFrom(msg: NormalisedMessage, id: string, at: number, strict = true): Intent | null {
+  const read = readStatusAt(msg.words, at);
+  if (read && read.used === msg.words.length) return statusIntent(id, read.status);
+  if (read?.status === 'complete') return statusIntent(id, 'complete', rawAfter(msg, read.used));
+  return strict ? unknown(msg, statusReason(textAfter(msg, at))) : null;
+}
+
+const STATUS_OF = /^(?:change|set|update|move|put) (?:the )?status (?:of|for|on) (?:rec |item )?(\S+) (?=to |as )/i;
+
+/** "set 4.2.1 to awaiting decision", "mark 4.2.1 as not being implemented", "4.2.1 is now on going". */
+export function matchSetStatus(msg: NormalisedMessage): Intent | null {
+  const of = STATUS_OF.exec(msg.text);
+  if (of?.[1] !== undefined && isRecommendationId(cleanIdToken(of[1]))) {
+    return statusFrom(msg, cleanIdToken(of[1]), of[0].trim().split(' ').length);
+  }
+  const cmd = commandId(msg, ['set', 'mark', 'flag'], msg.words[0]?.toLowerCase() ?? 'mark', 'mark 4.2.1 as on going');
+  if (cmd) {
+    if ('reason' in cmd) return unknown(msg, cmd.reason);
+    if (cmd.used === msg.words.length) {
+      return unknown(msg, `Say which status after the number, for example "mark ${cmd.id} as on going".`);
+    }
+    return statusFrom(msg, cmd.id, cmd.used);
+  }
+  // A sentence that starts with the id: "4.2.1 is complete", "4.2.1 done". Questions are left to status.
+  const first = cleanIdToken(msg.words[0] ?? '');
+  if (!msg.question && msg.words.length > 1 && isRecommendationId(first)) return statusFrom(msg, first, 1, false);
+  return null;
+}

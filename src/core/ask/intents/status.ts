@@ -1,0 +1,44 @@
+import type { Intent } from '../intent.js';
+import { badIdReason, bareId, commandId, findBadId, findIds, unknown } from './ids.js';
+import { statusFrom } from './set-status.js';
+import { textAfter, type NormalisedMessage } from './normalise.js';
+
+/** `status <id>` asks; `status <id> <status words>` sets ("status 4.2.1 on going"). */
+export function matchStatusCommand(msg: NormalisedMessage): Intent | null {
+  const cmd = commandId(msg, ['status', 'progress'], 'status', 'status 4.2.1');
+  if (!cmd) return null;
+  if ('reason' in cmd) {
+    if (msg.words[0]?.toLowerCase() !== 'status') return null;
+    return unknown(msg, `${cmd.reason} To see a group of items, try "list ICT" or "list overdue".`);
+  }
+  if (cmd.used === msg.words.length) return { kind: 'status', id: cmd.id };
+  if (msg.words[0]?.toLowerCase() !== 'status' || /^(?:of|for|on)$/i.test(msg.words[1] ?? '')) {
+    return { kind: 'status', id: cmd.id }; // "progress on 4.2.1 so far", "status of 4.2.1 please"
+  }
+  return statusFrom(msg, cmd.id, cmd.used);
+}
+
+const QUESTION_START =
+  /^(?:what|what's|whats|how|how's|hows|where|where's|wheres|when|when's|whens|why|is|are|has|have|had|did|does|do|was|were|will|tell|show|give|get|check|any|anything|status|progress|latest|news|info|details|update|can|could|would|which|remind|explain|describe|summarise|summarize|look|see)\b/;
+/** Words that, after a leading id, still make a question: "4.2.1 status", "4.2.1 late". */
+const ABOUT_WORDS = /^(?:(?:status|progress|latest|news|info|details|update|summary|overdue|late|due|when|is|it|now|please|so|far|the|on|track|yet)\s?)+$/;
+
+/**
+ * Any other message that names one recommendation. Questions about it get its status;
+ * a statement about it is probably news, so the reply says how to record it.
+ */
+export function matchAboutId(msg: NormalisedMessage): Intent | null {
+  const ids = findIds(msg);
+  if (ids.length === 0) {
+    const bad = findBadId(msg);
+    return bad !== null && (msg.question || QUESTION_START.test(msg.lower)) ? unknown(msg, badIdReason(bad)) : null;
+  }
+  const id = ids[0];
+  if (ids.length > 1 || id === undefined) {
+    return unknown(msg, `Ask about one recommendation at a time, for example "status ${ids[0] ?? '4.2.1'}".`);
+  }
+  if (bareId(msg) !== null || msg.question || QUESTION_START.test(msg.lower)) return { kind: 'status', id };
+  const first = msg.words[0] ?? '';
+  if (first.replace(/[:,;.]+$/, '') === id && ABOUT_WORDS.test(textAfter(msg, 1).toLowerCase())) return { kind: 'status', id };
+  return unknown(msg, `To record news about ${id}, start with "update", for example "update ${id} Draft agreed by the board".`);
+}

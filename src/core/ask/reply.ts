@@ -1,0 +1,41 @@
+import type { DeliveryWindow, IsoDate } from '../dates/delivery-window.js';
+import { isOverdue, titleOf, type Recommendation } from '../plan/recommendation.js';
+import type { Status } from '../plan/status.js';
+
+/** An item as replies carry it: enough for a list row, a JSON line or a Block Kit section. */
+export interface ItemView {
+  id: string;
+  title: string;
+  theme: string;
+  owners: string[];
+  status: Status;
+  delivery: Pick<DeliveryWindow, 'text' | 'start' | 'end' | 'precision'>;
+  overdue: boolean;
+}
+
+/** What the bot says back: plain data that every front end renders its own way. */
+export interface Reply {
+  text: string;
+  items: ItemView[];
+  /** What the bot waits for next ("update_text", "status", "delivery_date", "confirm_date", "choose_owner"), or null. */
+  awaiting: string | null;
+  /** Answers offered for the awaited question, for buttons or a numbered list. */
+  choices?: string[];
+  /** Set when the reply is a refusal or an error the person caused. */
+  error?: 'not_found' | 'not_permitted' | 'invalid' | 'unreadable_date' | 'not_understood' | 'no_plan' | 'unavailable';
+}
+
+export function itemView(rec: Recommendation, today: IsoDate): ItemView {
+  const { text, start, end, precision } = rec.delivery;
+  return {
+    id: rec.id,
+    title: titleOf(rec.text),
+    theme: rec.theme,
+    owners: rec.owners,
+    status: rec.status,
+    delivery: { text, start, end, precision },
+    overdue: isOverdue(rec, today),
+  };
+}
+
+export const say = (text: string, extra: Partial<Reply> = {}): Reply => ({ text, items: [], awaiting: null, ...extra });

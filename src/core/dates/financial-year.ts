@@ -1,0 +1,51 @@
+import { compareDays, day, type Day } from './calendar.js';
+import { months, single, type Context, type Found, type Span } from './reading.js';
+
+/** UK financial years run 1 April – 31 March; "2018/19" starts in April 2018. */
+function financialYear(startYear: number): Span {
+  return months(startYear, 4, 12, 'financial_year');
+}
+
+function currentStartYear(today: Day): number {
+  const april = day(today.y, 4, 1) as Day;
+  return compareDays(today, april) >= 0 ? today.y : today.y - 1;
+}
+
+const PREFIX = '(?:fy ?|financial year |the financial year )';
+const LABELLED = new RegExp(`^${PREFIX}?(\\d{4})[/-](\\d{2}|\\d{4})(?: financial year)?$`);
+const SHORT = new RegExp(`^${PREFIX}(\\d{2})[/-](\\d{2})$`);
+const RELATIVE = /^(this|current|next|last) (?:financial year|fy)$/;
+const YEAR_END = /^(?:(?:financial year|fy) end|fye|year end \(financial\))$/;
+// "FY18" is read as 2017/18 by some and 2018/19 by others: refuse rather than pick one.
+const AMBIGUOUS = /^(?:fy|financial year) ?'?(\d{2}|\d{4})$/;
+
+/** The second year must follow the first: "2018/19" and "2018-2019" yes, "2018/20" no. */
+function consecutive(first: number, second: string): boolean {
+  return second.length === 4 ? Number(second) === first + 1 : Number(second) === (first + 1) % 100;
+}
+
+export function matchFinancialYear(text: string, ctx: Context): Found | null {
+  const labelled = LABELLED.exec(text);
+  if (labelled) {
+    const first = Number(labelled[1]);
+    return consecutive(first, labelled[2] ?? '') ? financialYear(first) : null;
+  }
+  const short = SHORT.exec(text);
+  if (short) {
+    const first = 2000 + Number(short[1]);
+    return consecutive(first, short[2] ?? '') ? financialYear(first) : null;
+  }
+  const relative = RELATIVE.exec(text);
+  if (relative) {
+    const shift = relative[1] === 'next' ? 1 : relative[1] === 'last' ? -1 : 0;
+    return financialYear(currentStartYear(ctx.today) + shift);
+  }
+  if (YEAR_END.test(text)) return single(financialYear(currentStartYear(ctx.today)).end);
+  const ambiguous = AMBIGUOUS.exec(text);
+  if (ambiguous) {
+    const y = (ambiguous[1] ?? '').length === 2 ? 2000 + Number(ambiguous[1]) : Number(ambiguous[1]);
+    const label = (start: number) => `"${start}/${String((start + 1) % 100).padStart(2, '0')}"`;
+    return { refuse: `it could mean the financial year ${label(y - 1)} or ${label(y)}` };
+  }
+  return null;
+}

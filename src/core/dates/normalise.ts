@@ -1,0 +1,40 @@
+/**
+ * Phrases arrive from spreadsheets and Slack: curly quotes, en/em dashes, stray newlines
+ * ("September\n2017"), "Mid-October", trailing full stops. Reduce them to one spelling so each
+ * matcher can stay a plain, anchored regex.
+ */
+export function normalise(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u201b\u2032]/g, "'")
+    .replace(/[\u201c\u201d]/g, '"')
+    .replace(/[\u2010-\u2015\u2212]/g, '-')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^["']+|["']+$/g, '')
+    .replace(/[\s.,;:!]+$/, '')
+    // "mid-october", "year-end", "on-going", "mar-17": a hyphen touching a letter is a space.
+    .replace(/(?<=[a-z])-|-(?=[a-z])/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * Words around a date that do not change the window. "Before" is harmless for a deadline
+ * ("before 31 March" is read as 31 March) except in "before Christmas", which festive.ts reads
+ * before fillers are stripped. "Around"/"approx" are NOT here: they make a phrase vague.
+ */
+const LEADING = new RegExp(
+  '^(?:no later than|not later than|on or before|due by|due on|due|by|before|on|' +
+    'target date|target|deadline|estimated|expected|est\\.?|the)(?::|\\s)\\s*',
+);
+const TRAILING = /\s+(?:at the latest|at latest|latest)$/;
+
+export function stripFillers(text: string): string {
+  let rest = text;
+  for (;;) {
+    const next = rest.replace(LEADING, '').replace(TRAILING, '').trim();
+    if (next === rest) return rest;
+    rest = next;
+  }
+}

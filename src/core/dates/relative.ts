@@ -1,0 +1,65 @@
+import { addDays, addMonths, mondayOf, weekday, type Day } from './calendar.js';
+import { single, span, type Context, type DatedPrecision, type Span } from './reading.js';
+import { COUNT, WEEKDAY, countValue, weekdayNumber } from './words.js';
+
+const TODAY =
+  /^(?:today|tonight|eod|cob|end of (?:the )?day|end of today|close of (?:play|business))$/;
+const TOMORROW = /^tomorrow$/;
+
+const UNIT = '(days?|weeks?|fortnights?|months?|years?)';
+const AFTER = new RegExp(`^(?:in ${COUNT} ${UNIT}(?:'? time)?|${COUNT} ${UNIT} from (?:now|today))$`);
+const WITHIN = new RegExp(`^within (?:the next )?${COUNT} ${UNIT}$`);
+const NAMED_DAY = new RegExp(`^(?:(this|next|last) )?${WEEKDAY}(?: (this|next) week)?$`);
+
+function later(today: Day, n: number, unit: string): Day {
+  if (unit.startsWith('day')) return addDays(today, n);
+  if (unit.startsWith('week')) return addDays(today, 7 * n);
+  if (unit.startsWith('fortnight')) return addDays(today, 14 * n);
+  if (unit.startsWith('month')) return addMonths(today, n);
+  return addMonths(today, 12 * n);
+}
+
+/** "within 3 weeks" is a window from today, as precise as its unit. */
+function unitPrecision(unit: string): DatedPrecision {
+  if (unit.startsWith('day')) return 'day';
+  if (unit.startsWith('month')) return 'month';
+  if (unit.startsWith('year')) return 'year';
+  return 'week';
+}
+
+/**
+ * Weekdays, matching chrono's reading of "next": plain "Friday" / "this Friday" is the next
+ * Friday on or after today; "next Friday" is the Friday of next (Monday–Sunday) week;
+ * "last Friday" is the most recent one before today (chrono's forwardDate gets that wrong).
+ */
+function namedDay(today: Day, which: string | undefined, name: string, week: string | undefined): Day {
+  const target = weekdayNumber(name);
+  const now = weekday(today);
+  if (which === 'next' || week === 'next') return addDays(mondayOf(today), 7 + target - 1);
+  if (week === 'this') return addDays(mondayOf(today), target - 1);
+  if (which === 'last') return addDays(today, -((now - target + 7) % 7 || 7));
+  return addDays(today, (target - now + 7) % 7);
+}
+
+export function matchRelative(text: string, ctx: Context): Span | null {
+  if (TODAY.test(text)) return single(ctx.today);
+  if (TOMORROW.test(text)) return single(addDays(ctx.today, 1));
+  const after = AFTER.exec(text);
+  if (after) {
+    const n = countValue(after[1] ?? after[3] ?? '');
+    const unit = after[2] ?? after[4] ?? '';
+    return n > 0 ? single(later(ctx.today, n, unit)) : null;
+  }
+  const within = WITHIN.exec(text);
+  if (within) {
+    const n = countValue(within[1] ?? '');
+    const unit = within[2] ?? '';
+    return n > 0 ? span(ctx.today, later(ctx.today, n, unit), unitPrecision(unit)) : null;
+  }
+  const named = NAMED_DAY.exec(text);
+  if (named) {
+    if (named[1] && named[3]) return null; // "next Friday next week" says it twice
+    return single(namedDay(ctx.today, named[1], named[2] ?? '', named[3]));
+  }
+  return null;
+}

@@ -1,0 +1,50 @@
+import type { DeliveryWindow, IsoDate } from '../dates/delivery-window.js';
+import type { Status } from './status.js';
+
+/** Where a change came from; recorded on every audit event. */
+export const SOURCES = ['cli', 'slack', 'scheduler', 'import'] as const;
+export type Source = (typeof SOURCES)[number];
+
+export interface UpdateEntry {
+  date: IsoDate;
+  author: string | null;
+  text: string;
+  evidence: string | null;
+  source: Source;
+}
+
+/** A recommendation as the questions see it: current state plus the update log. */
+export interface Recommendation {
+  id: string;
+  theme: string;
+  text: string;
+  owners: string[];
+  status: Status;
+  /** The delivery date now in force. */
+  delivery: DeliveryWindow;
+  /** The first delivery date the plan gave; equal to `delivery` until it is revised. */
+  baseline: DeliveryWindow;
+  /** How many times the delivery date has been revised since the baseline. */
+  revisions: number;
+  /** The update log in the plan's order (oldest first). Lists may carry only the latest entry. */
+  updates: UpdateEntry[];
+}
+
+/** A one-line title for lists: the text's first sentence, cut at a word boundary. */
+export function titleOf(text: string, max = 90): string {
+  const firstLine = text.split('\n')[0] ?? '';
+  const sentence = firstLine.split(/(?<=[.;])\s/)[0] ?? firstLine;
+  if (sentence.length <= max) return sentence.replace(/[.;:]$/, '');
+  const cut = sentence.slice(0, max);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max - 15))}…`;
+}
+
+/** Late means the whole delivery window has passed and the item is still open. */
+export function isOverdue(rec: Pick<Recommendation, 'status' | 'delivery'>, today: IsoDate): boolean {
+  if (rec.status === 'complete' || rec.status === 'not_being_implemented') return false;
+  return rec.delivery.end !== null && rec.delivery.end < today;
+}
+
+export function latestUpdate(rec: Pick<Recommendation, 'updates'>): UpdateEntry | null {
+  return rec.updates.at(-1) ?? null;
+}

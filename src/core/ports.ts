@@ -1,0 +1,96 @@
+import type { DeliveryWindow, IsoDate } from './dates/delivery-window.js';
+import type { AuditEvent } from './plan/audit.js';
+import type { PlanFile } from './plan/plan-file.js';
+import type { Recommendation, Source } from './plan/recommendation.js';
+import type { Status } from './plan/status.js';
+
+/** The interfaces the domain needs from the outside world. Adapters implement them. */
+
+export interface Clock {
+  /** The current instant. Tests and demos pin it (CONCERTO_NOW). */
+  now(): Date;
+}
+
+export interface PlanInfo {
+  id: number;
+  title: string;
+  asOf: IsoDate;
+  timeZone: string;
+}
+
+/** Narrows `find`. Every field is optional; all given fields must hold. */
+export interface RecQuery {
+  openOnly?: boolean;
+  status?: Status;
+  /** Exact theme names. */
+  themes?: string[];
+  /** Exact owner names: items owned by any of them. */
+  owners?: string[];
+  /** delivery.end < endBefore */
+  endBefore?: IsoDate;
+  /** endFrom <= delivery.end <= endTo */
+  endFrom?: IsoDate;
+  endTo?: IsoDate;
+}
+
+/** Who made a change, through which door, and when (an ISO instant). */
+export interface ChangeMeta {
+  actor: string;
+  source: Source;
+  at: string;
+}
+
+/** One audited change to one recommendation: any combination, committed together or not at all. */
+export interface PlanChange extends ChangeMeta {
+  recId: string;
+  update?: { date: IsoDate; text: string; author: string | null; evidence: string | null };
+  status?: Status;
+  delivery?: DeliveryWindow;
+  owners?: string[];
+}
+
+export interface NewRecommendation {
+  id: string;
+  theme: string;
+  text: string;
+  owners: string[];
+  status: Status;
+  delivery: DeliveryWindow;
+}
+
+export interface ImportSummary {
+  added: number;
+  changed: number;
+  unchanged: number;
+  updatesAdded: number;
+}
+
+/** A plan file whose delivery phrases have already been read by the domain. */
+export interface ReadPlan {
+  file: PlanFile;
+  delivery: Map<string, { current: DeliveryWindow; baseline: DeliveryWindow | null }>;
+}
+
+export interface PlanStore {
+  plan(): Promise<PlanInfo | null>;
+  get(recId: string): Promise<Recommendation | null>;
+  ids(): Promise<string[]>;
+  /** Items in plan order; each carries only its latest update. */
+  find(query: RecQuery): Promise<Recommendation[]>;
+  themes(): Promise<string[]>;
+  owners(): Promise<string[]>;
+  history(recId: string): Promise<AuditEvent[]>;
+  /** Applies a change and its audit events in one transaction; returns the item as committed. */
+  change(change: PlanChange): Promise<Recommendation>;
+  add(rec: NewRecommendation, meta: ChangeMeta): Promise<Recommendation>;
+  /** Creates or brings the plan in line with the file in one transaction; idempotent. */
+  importPlan(plan: ReadPlan, meta: ChangeMeta, onProgress?: (done: number, total: number) => void): Promise<ImportSummary>;
+  exportPlan(): Promise<PlanFile | null>;
+}
+
+/** A conversation waiting for its next answer, stored so any instance (or a restart) carries it on. */
+export interface ConversationStore {
+  load(key: string, now: string): Promise<unknown | null>;
+  save(key: string, state: unknown, now: string, expiresAt: string): Promise<void>;
+  clear(key: string): Promise<void>;
+}

@@ -1,0 +1,41 @@
+import { buildProgram, clockFor } from './cli/program.js';
+import { EXIT, exitCodeFor, messageFor } from './cli/exit.js';
+import { openServices, type Services } from './app/services.js';
+import { loadConfig } from './config.js';
+
+/** Wiring only: configuration → database → services → the command the person asked for. */
+let services: Services | undefined;
+let exitCode: number = EXIT.ok;
+
+async function close(): Promise<void> {
+  const s = services;
+  services = undefined;
+  await s?.close();
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    void close().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+  });
+}
+
+const program = buildProgram(
+  async (asOf) => {
+    const config = loadConfig();
+    services = await openServices(config, clockFor(config, asOf));
+    return services;
+  },
+  (code) => {
+    exitCode = Math.max(exitCode, code);
+  },
+);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  process.stderr.write(`${messageFor(err)}\n`);
+  exitCode = exitCodeFor(err);
+} finally {
+  await close();
+}
+process.exitCode = exitCode;

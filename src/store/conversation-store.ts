@@ -1,0 +1,33 @@
+import { and, eq, gt, lte } from 'drizzle-orm';
+import type { ConversationStore } from '../core/ports.js';
+import type { Db } from './database.js';
+import { conversations } from './schema.js';
+
+/** Pending conversations in the database, so any instance, or the same one after a restart, carries them on. */
+export class DrizzleConversationStore implements ConversationStore {
+  constructor(private readonly db: Db) {}
+
+  async load(key: string, now: string): Promise<unknown | null> {
+    const [row] = await this.db
+      .select({ state: conversations.state })
+      .from(conversations)
+      .where(and(eq(conversations.key, key), gt(conversations.expiresAt, now)));
+    return row?.state ?? null;
+  }
+
+  async save(key: string, state: unknown, now: string, expiresAt: string): Promise<void> {
+    await this.db
+      .insert(conversations)
+      .values({ key, state, updatedAt: now, expiresAt })
+      .onConflictDoUpdate({ target: conversations.key, set: { state, updatedAt: now, expiresAt } });
+  }
+
+  async clear(key: string): Promise<void> {
+    await this.db.delete(conversations).where(eq(conversations.key, key));
+  }
+
+  /** Drops expired conversations; called now and then, not on every message. */
+  async sweep(now: string): Promise<void> {
+    await this.db.delete(conversations).where(lte(conversations.expiresAt, now));
+  }
+}

@@ -1,0 +1,97 @@
+import { and, eq, max } from 'drizzle-orm';
+import type { Recommendation } from '../core/plan/recommendation.js';
+import type { ChangeMeta, NewRecommendation, PlanChange } from '../core/ports.js';
+import type { Db } from './database.js';
+import {
+  bumpVersion,
+  deliveryRow,
+  ensureThemes,
+  nextDeliverySeq,
+  sameWindow,
+  setOwners,
+  writeAudit,
+  type AuditRow,
+} from './plan-writes.js';
+import { loadRecommendation, sortKeyOf } from './rec-rows.js';
+import { deliveryDates, recommendations, updates } from './schema.js';
+import { StoreError } from './store-error.js';
+
+/**
+ * One audited change. The row lock (FOR UPDATE) serialises concurrent changes to one item,
+ * so 'before' is what the change really replaced and no update is lost.
+ */
+export async function applyChange(db: Db, planId: number, change: PlanChange): Promise<Recommendation> {
+  const locked = await db
+    .select({ recId: recommendations.recId })
+    .from(recommendations)
+    .where(and(eq(recommendations.planId, planId), eq(recommendations.recId, change.recId)))
+    .for('update');
+  if (!locked.length) throw new StoreError('not_found', `There is no recommendation ${change.recId}.`);
+  const before = (await loadRecommendation(db, planId, change.recId))!;
+  const events: AuditRow[] = [];
+  const set: Partial<typeof recommendations.$inferInsert> = {};
+
+  if (change.update) {
+    const [top] = await db
+      .select({ seq: max(updates.seq) })
+      .from(updates)
+      .where(and(eq(updates.planId, planId), eq(updates.recId, change.recId)));
+    const entry = { ...change.update, source: change.source };
+    await db.insert(updates).values({ planId, recId: change.recId, seq: (top?.seq ?? -1) + 1, ...entry, recordedAt: change.at });
+    events.push({ recId: change.recId, action: 'update_posted', before: null, after: entry });
+  }
+  if (change.status && change.status !== before.status) {
+    set.status = change.status;
+    events.push({ recId: change.recId, action: 'status_changed', before: before.status, after: change.status });
+  }
+  if (change.delivery && !sameWindow(change.delivery, before.delivery)) {
+    const seq = await nextDeliverySeq(db, planId, change.recId);
+    await db.insert(deliveryDates).values(deliveryRow(planId, change.recId, seq, change.delivery, change));
+    Object.assign(set, {
+      deliveryText: change.delivery.text,
+      deliveryStart: change.delivery.start,
+      deliveryEnd: change.delivery.end,
+      deliveryPrecision: change.delivery.precision,
+      deliveryRevisions: seq,
+    });
+    events.push({ recId: change.recId, action: 'date_revised', before: before.delivery, after: change.delivery });
+  }
+  if (change.owners && change.owners.join('\n') !== before.owners.join('\n')) {
+    await setOwners(db, planId, change.recId, change.owners);
+    events.push({ recId: change.recId, action: 'owners_changed', before: before.owners, after: change.owners });
+  }
+  if (!events.length) return before;
+  await db
+    .update(recommendations)
+    .set({ ...set, version: bumpVersion, updatedAt: change.at })
+    .where(and(eq(recommendations.planId, planId), eq(recommendations.recId, change.recId)));
+  await writeAudit(db, planId, change, events);
+  return (await loadRecommendation(db, planId, change.recId))!;
+}
+
+export async function addRecommendation(db: Db, planId: number, rec: NewRecommendation, meta: ChangeMeta): Promise<Recommendation> {
+  const themeIds = await ensureThemes(db, planId, [rec.theme]);
+  const inserted = await db
+    .insert(recommendations)
+    .values({
+      planId,
+      recId: rec.id,
+      sortKey: sortKeyOf(rec.id),
+      themeId: themeIds.get(rec.theme)!,
+      text: rec.text,
+      status: rec.status,
+      deliveryText: rec.delivery.text,
+      deliveryStart: rec.delivery.start,
+      deliveryEnd: rec.delivery.end,
+      deliveryPrecision: rec.delivery.precision,
+      createdAt: meta.at,
+      updatedAt: meta.at,
+    })
+    .onConflictDoNothing()
+    .returning({ recId: recommendations.recId });
+  if (!inserted.length) throw new StoreError('conflict', `${rec.id} already exists; use \`update ${rec.id}\` to change it.`);
+  await db.insert(deliveryDates).values(deliveryRow(planId, rec.id, 0, rec.delivery, meta));
+  await setOwners(db, planId, rec.id, rec.owners);
+  await writeAudit(db, planId, meta, [{ recId: rec.id, action: 'recommendation_added', before: null, after: rec }]);
+  return (await loadRecommendation(db, planId, rec.id))!;
+}

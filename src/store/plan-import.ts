@@ -1,0 +1,147 @@
+import { and, eq } from 'drizzle-orm';
+import type { DeliveryWindow } from '../core/dates/delivery-window.js';
+import type { PlanRecommendation } from '../core/plan/plan-file.js';
+import type { ChangeMeta, ImportSummary, ReadPlan } from '../core/ports.js';
+import type { Db } from './database.js';
+import { bumpVersion, deliveryRow, ensureOwners, ensureThemes, nextDeliverySeq, sameWindow, setOwners, writeAudit, type AuditRow } from './plan-writes.js';
+import { hydrate, recColumns, sortKeyOf } from './rec-rows.js';
+import { deliveryDates, plans, recommendationOwners, recommendations, themes, updates } from './schema.js';
+
+const BATCH = 500;
+
+/**
+ * Brings the database in line with a plan file inside the caller's transaction: new items are
+ * added, changed fields become audited changes, updates not yet logged are appended. Running it
+ * again with the same file finds nothing to do, which is what makes `seed` idempotent.
+ */
+export async function importPlan(db: Db, read: ReadPlan, meta: ChangeMeta, onProgress?: (done: number, total: number) => void): Promise<ImportSummary> {
+  const { file } = read;
+  const [existingPlan] = await db.select({ id: plans.id }).from(plans).orderBy(plans.id).limit(1);
+  const planId =
+    existingPlan?.id ??
+    (await db.insert(plans).values({ title: file.title, asOf: file.asOf, timeZone: file.timeZone, createdAt: meta.at }).returning({ id: plans.id }))[0]!.id;
+
+  const themeIds = await ensureThemes(db, planId, file.recommendations.map((r) => r.theme));
+  const current = new Map(
+    (
+      await hydrate(
+        db,
+        planId,
+        await db.select(recColumns).from(recommendations).innerJoin(themes, eq(themes.id, recommendations.themeId)).where(eq(recommendations.planId, planId)),
+        true,
+      )
+    ).map((r) => [r.id, r]),
+  );
+  const summary: ImportSummary = { added: 0, changed: 0, unchanged: 0, updatesAdded: 0 };
+  const total = file.recommendations.length;
+  const fresh = file.recommendations.filter((r) => !current.has(r.id));
+  onProgress?.(0, total);
+
+  for (let i = 0; i < fresh.length; i += BATCH) {
+    const batch = fresh.slice(i, i + BATCH);
+    await insertNew(db, planId, batch, themeIds, read.delivery, meta);
+    summary.added += batch.length;
+    summary.updatesAdded += batch.reduce((n, r) => n + r.updates.length, 0);
+    onProgress?.(summary.added, total);
+  }
+
+  for (const rec of file.recommendations) {
+    const before = current.get(rec.id);
+    if (!before) continue;
+    const events: AuditRow[] = [];
+    const set: Partial<typeof recommendations.$inferInsert> = {};
+    if (before.text !== rec.text || before.theme !== rec.theme) {
+      Object.assign(set, { text: rec.text, themeId: themeIds.get(rec.theme)! });
+      events.push({ recId: rec.id, action: 'recommendation_changed', before: { text: before.text, theme: before.theme }, after: { text: rec.text, theme: rec.theme } });
+    }
+    if (before.status !== rec.status) {
+      set.status = rec.status;
+      events.push({ recId: rec.id, action: 'status_changed', before: before.status, after: rec.status });
+    }
+    const delivery = read.delivery.get(rec.id)!.current;
+    if (!sameWindow(before.delivery, delivery) && before.delivery.text !== delivery.text) {
+      const seq = await nextDeliverySeq(db, planId, rec.id);
+      await db.insert(deliveryDates).values(deliveryRow(planId, rec.id, seq, delivery, meta));
+      Object.assign(set, { deliveryText: delivery.text, deliveryStart: delivery.start, deliveryEnd: delivery.end, deliveryPrecision: delivery.precision, deliveryRevisions: seq });
+      events.push({ recId: rec.id, action: 'date_revised', before: before.delivery, after: delivery });
+    }
+    if (before.owners.join('\n') !== rec.owners.join('\n')) {
+      await setOwners(db, planId, rec.id, rec.owners);
+      events.push({ recId: rec.id, action: 'owners_changed', before: before.owners, after: rec.owners });
+    }
+    const logged = new Set(before.updates.map((u) => `${u.date}\n${u.text}`));
+    const newUpdates = rec.updates.filter((u) => !logged.has(`${u.date}\n${u.text}`));
+    if (newUpdates.length) {
+      await db.insert(updates).values(
+        newUpdates.map((u, k) => ({ planId, recId: rec.id, seq: before.updates.length + k, ...u, source: meta.source, recordedAt: meta.at })),
+      );
+      for (const u of newUpdates) events.push({ recId: rec.id, action: 'update_posted', before: null, after: { ...u, source: meta.source } });
+      summary.updatesAdded += newUpdates.length;
+    }
+    if (!events.length) {
+      summary.unchanged++;
+      continue;
+    }
+    summary.changed++;
+    await db
+      .update(recommendations)
+      .set({ ...set, version: bumpVersion, updatedAt: meta.at })
+      .where(and(eq(recommendations.planId, planId), eq(recommendations.recId, rec.id)));
+    await writeAudit(db, planId, meta, events);
+  }
+  onProgress?.(total, total);
+  if (summary.added || summary.changed) {
+    await writeAudit(db, planId, meta, [{ recId: null, action: 'plan_imported', before: null, after: { title: file.title, asOf: file.asOf, ...summary } }]);
+  }
+  return summary;
+}
+
+async function insertNew(
+  db: Db,
+  planId: number,
+  batch: PlanRecommendation[],
+  themeIds: Map<string, number>,
+  delivery: ReadPlan['delivery'],
+  meta: ChangeMeta,
+): Promise<void> {
+  const windows = batch.map((r) => delivery.get(r.id)!);
+  await db.insert(recommendations).values(
+    batch.map((r, i) => {
+      const w = windows[i]!.current;
+      return {
+        planId,
+        recId: r.id,
+        sortKey: sortKeyOf(r.id),
+        themeId: themeIds.get(r.theme)!,
+        text: r.text,
+        status: r.status,
+        deliveryText: w.text,
+        deliveryStart: w.start,
+        deliveryEnd: w.end,
+        deliveryPrecision: w.precision,
+        deliveryRevisions: windows[i]!.baseline ? 1 : 0,
+        createdAt: meta.at,
+        updatedAt: meta.at,
+      };
+    }),
+  );
+  await db.insert(deliveryDates).values(
+    batch.flatMap((r, i) => {
+      const { current, baseline } = windows[i]!;
+      return baseline
+        ? [deliveryRow(planId, r.id, 0, baseline, meta), deliveryRow(planId, r.id, 1, current, meta)]
+        : [deliveryRow(planId, r.id, 0, current, meta)];
+    }),
+  );
+  const ownerIds = await ensureOwners(db, planId, batch.flatMap((r) => r.owners));
+  const links = batch.flatMap((r) => [...new Set(r.owners)].map((n, position) => ({ planId, recId: r.id, ownerId: ownerIds.get(n)!, position })));
+  if (links.length) await db.insert(recommendationOwners).values(links);
+  const rows = batch.flatMap((r) => r.updates.map((u, seq) => ({ planId, recId: r.id, seq, ...u, source: meta.source, recordedAt: meta.at })));
+  for (let i = 0; i < rows.length; i += 2000) await db.insert(updates).values(rows.slice(i, i + 2000));
+  await writeAudit(
+    db,
+    planId,
+    meta,
+    batch.map((r, i): AuditRow => ({ recId: r.id, action: 'recommendation_added', before: null, after: { ...r, delivery: windows[i]!.current as DeliveryWindow, baseline: windows[i]!.baseline } })),
+  );
+}

@@ -1,0 +1,135 @@
+import { and, asc, eq, exists, gte, inArray, lt, lte, notInArray } from 'drizzle-orm';
+import type { AuditEvent } from '../core/plan/audit.js';
+import type { PlanFile } from '../core/plan/plan-file.js';
+import type { Recommendation } from '../core/plan/recommendation.js';
+import type { ChangeMeta, ImportSummary, NewRecommendation, PlanChange, PlanInfo, PlanStore, ReadPlan, RecQuery } from '../core/ports.js';
+import type { Db } from './database.js';
+import { exportPlan } from './plan-export.js';
+import { importPlan } from './plan-import.js';
+import { addRecommendation, applyChange } from './plan-changes.js';
+import { hydrate, loadRecommendation, recColumns } from './rec-rows.js';
+import { auditEvents, owners, plans, recommendationOwners, recommendations, themes } from './schema.js';
+import { StoreError } from './store-error.js';
+
+const CLOSED = ['complete', 'not_being_implemented'];
+
+/** PlanStore over drizzle: the same code on PGlite and PostgreSQL. Concerto runs one plan per database. */
+export class DrizzlePlanStore implements PlanStore {
+  constructor(private readonly db: Db) {}
+
+  async plan(): Promise<PlanInfo | null> {
+    const [row] = await this.db
+      .select({ id: plans.id, title: plans.title, asOf: plans.asOf, timeZone: plans.timeZone })
+      .from(plans)
+      .orderBy(asc(plans.id))
+      .limit(1);
+    return row ?? null;
+  }
+
+  private async planId(): Promise<number> {
+    const plan = await this.plan();
+    if (!plan) throw new StoreError('no_plan', 'No plan is loaded yet. Run `concerto seed` for the bundled plan or `concerto import FILE`.');
+    return plan.id;
+  }
+
+  async get(recId: string): Promise<Recommendation | null> {
+    return loadRecommendation(this.db, await this.planId(), recId);
+  }
+
+  async ids(): Promise<string[]> {
+    const planId = await this.planId();
+    const rows = await this.db
+      .select({ recId: recommendations.recId })
+      .from(recommendations)
+      .where(eq(recommendations.planId, planId))
+      .orderBy(recommendations.sortKey);
+    return rows.map((r) => r.recId);
+  }
+
+  async find(q: RecQuery): Promise<Recommendation[]> {
+    const planId = await this.planId();
+    const ownedBy = q.owners
+      ? exists(
+          this.db
+            .select({ one: recommendationOwners.ownerId })
+            .from(recommendationOwners)
+            .innerJoin(owners, eq(owners.id, recommendationOwners.ownerId))
+            .where(
+              and(
+                eq(recommendationOwners.planId, recommendations.planId),
+                eq(recommendationOwners.recId, recommendations.recId),
+                inArray(owners.name, q.owners.length ? q.owners : ['']),
+              ),
+            ),
+        )
+      : undefined;
+    const rows = await this.db
+      .select(recColumns)
+      .from(recommendations)
+      .innerJoin(themes, eq(themes.id, recommendations.themeId))
+      .where(
+        and(
+          eq(recommendations.planId, planId),
+          q.openOnly ? notInArray(recommendations.status, CLOSED) : undefined,
+          q.status ? eq(recommendations.status, q.status) : undefined,
+          q.themes ? inArray(themes.name, q.themes.length ? q.themes : ['']) : undefined,
+          q.endBefore ? lt(recommendations.deliveryEnd, q.endBefore) : undefined,
+          q.endFrom ? gte(recommendations.deliveryEnd, q.endFrom) : undefined,
+          q.endTo ? lte(recommendations.deliveryEnd, q.endTo) : undefined,
+          ownedBy,
+        ),
+      )
+      .orderBy(recommendations.sortKey);
+    return hydrate(this.db, planId, rows, false);
+  }
+
+  async themes(): Promise<string[]> {
+    const planId = await this.planId();
+    const rows = await this.db.select({ name: themes.name }).from(themes).where(eq(themes.planId, planId)).orderBy(themes.position);
+    return rows.map((r) => r.name);
+  }
+
+  async owners(): Promise<string[]> {
+    const planId = await this.planId();
+    const rows = await this.db.select({ name: owners.name }).from(owners).where(eq(owners.planId, planId)).orderBy(owners.id);
+    return rows.map((r) => r.name);
+  }
+
+  async history(recId: string): Promise<AuditEvent[]> {
+    const planId = await this.planId();
+    const rows = await this.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.planId, planId), eq(auditEvents.recId, recId)))
+      .orderBy(asc(auditEvents.id));
+    return rows.map((r) => ({
+      id: r.id,
+      recId: r.recId,
+      at: new Date(r.at).toISOString(),
+      actor: r.actor,
+      source: r.source as AuditEvent['source'],
+      action: r.action as AuditEvent['action'],
+      before: r.before,
+      after: r.after,
+    }));
+  }
+
+  async change(change: PlanChange): Promise<Recommendation> {
+    const planId = await this.planId();
+    return this.db.transaction((tx) => applyChange(tx as unknown as Db, planId, change));
+  }
+
+  async add(rec: NewRecommendation, meta: ChangeMeta): Promise<Recommendation> {
+    const planId = await this.planId();
+    return this.db.transaction((tx) => addRecommendation(tx as unknown as Db, planId, rec, meta));
+  }
+
+  importPlan(plan: ReadPlan, meta: ChangeMeta, onProgress?: (done: number, total: number) => void): Promise<ImportSummary> {
+    return this.db.transaction((tx) => importPlan(tx as unknown as Db, plan, meta, onProgress));
+  }
+
+  async exportPlan(): Promise<PlanFile | null> {
+    const plan = await this.plan();
+    return plan ? exportPlan(this.db, plan) : null;
+  }
+}

@@ -1,0 +1,127 @@
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import type { DeliveryWindow, Precision } from '../core/dates/delivery-window.js';
+import type { Recommendation, Source, UpdateEntry } from '../core/plan/recommendation.js';
+import type { Status } from '../core/plan/status.js';
+import type { Db } from './database.js';
+import { deliveryDates, owners, recommendationOwners, recommendations, themes, updates } from './schema.js';
+
+/** Reading recommendations out of their tables: shared by queries, changes and export. */
+
+export const recColumns = {
+  recId: recommendations.recId,
+  text: recommendations.text,
+  status: recommendations.status,
+  theme: themes.name,
+  deliveryText: recommendations.deliveryText,
+  deliveryStart: recommendations.deliveryStart,
+  deliveryEnd: recommendations.deliveryEnd,
+  deliveryPrecision: recommendations.deliveryPrecision,
+  deliveryRevisions: recommendations.deliveryRevisions,
+};
+export type RecRow = {
+  recId: string;
+  text: string;
+  status: string;
+  theme: string;
+  deliveryText: string;
+  deliveryStart: string | null;
+  deliveryEnd: string | null;
+  deliveryPrecision: string;
+  deliveryRevisions: number;
+};
+
+/** "4.10.2" → "004.010.002", so text order is plan order. */
+export function sortKeyOf(recId: string): string {
+  return recId
+    .split('.')
+    .map((p) => p.padStart(3, '0'))
+    .join('.');
+}
+
+export function windowOf(row: { text: string; start: string | null; end: string | null; precision: string }): DeliveryWindow {
+  return { text: row.text, start: row.start, end: row.end, precision: row.precision as Precision };
+}
+
+/** Many items at once: three queries whatever the count (owners, baselines, updates). */
+export async function hydrate(db: Db, planId: number, rows: RecRow[], allUpdates: boolean): Promise<Recommendation[]> {
+  if (rows.length === 0) return [];
+  // Past a few hundred ids an IN list costs more than reading the plan's rows and dropping the rest.
+  const ids = rows.map((r) => r.recId);
+  const byIds = ids.length <= 500;
+  const recFilter = (t: { planId: AnyPgColumn; recId: AnyPgColumn }) =>
+    byIds ? and(eq(t.planId, planId), inArray(t.recId, ids)) : eq(t.planId, planId);
+
+  const ownerRows = await db
+    .select({ recId: recommendationOwners.recId, name: owners.name })
+    .from(recommendationOwners)
+    .innerJoin(owners, eq(owners.id, recommendationOwners.ownerId))
+    .where(recFilter(recommendationOwners))
+    .orderBy(recommendationOwners.recId, recommendationOwners.position);
+
+  const revised = rows.filter((r) => r.deliveryRevisions > 0).map((r) => r.recId);
+  const baselineRows = revised.length
+    ? await db
+        .select({ recId: deliveryDates.recId, text: deliveryDates.text, start: deliveryDates.start, end: deliveryDates.end, precision: deliveryDates.precision })
+        .from(deliveryDates)
+        .where(and(eq(deliveryDates.planId, planId), eq(deliveryDates.seq, 0), revised.length <= 500 ? inArray(deliveryDates.recId, revised) : undefined))
+    : [];
+
+  const updateColumns = {
+    recId: updates.recId,
+    date: updates.date,
+    author: updates.author,
+    text: updates.text,
+    evidence: updates.evidence,
+    source: updates.source,
+  };
+  const updateRows = allUpdates
+    ? await db.select(updateColumns).from(updates).where(recFilter(updates)).orderBy(updates.recId, asc(updates.seq))
+    : await db
+        .selectDistinctOn([updates.recId], updateColumns)
+        .from(updates)
+        .where(recFilter(updates))
+        .orderBy(updates.recId, desc(updates.seq));
+
+  const ownersOf = groupBy(ownerRows, (o) => o.recId);
+  const updatesOf = groupBy(updateRows, (u) => u.recId);
+  const baselineOf = new Map(baselineRows.map((b) => [b.recId, windowOf(b)]));
+
+  return rows.map((r) => {
+    const delivery = windowOf({ text: r.deliveryText, start: r.deliveryStart, end: r.deliveryEnd, precision: r.deliveryPrecision });
+    return {
+      id: r.recId,
+      theme: r.theme,
+      text: r.text,
+      status: r.status as Status,
+      owners: (ownersOf.get(r.recId) ?? []).map((o) => o.name),
+      delivery,
+      baseline: baselineOf.get(r.recId) ?? delivery,
+      revisions: r.deliveryRevisions,
+      updates: (updatesOf.get(r.recId) ?? []).map(
+        (u): UpdateEntry => ({ date: u.date, author: u.author, text: u.text, evidence: u.evidence, source: u.source as Source }),
+      ),
+    };
+  });
+}
+
+export async function loadRecommendation(db: Db, planId: number, recId: string): Promise<Recommendation | null> {
+  const rows = await db
+    .select(recColumns)
+    .from(recommendations)
+    .innerJoin(themes, eq(themes.id, recommendations.themeId))
+    .where(and(eq(recommendations.planId, planId), eq(recommendations.recId, recId)));
+  const [rec] = await hydrate(db, planId, rows, true);
+  return rec ?? null;
+}
+
+function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = map.get(k);
+    if (list) list.push(item);
+    else map.set(k, [item]);
+  }
+  return map;
+}

@@ -1,0 +1,163 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+
+/**
+ * The schema. Changed only through `npm run db:generate` (drizzle-kit), which writes
+ * the migrations under db/migrations that start-up applies.
+ */
+
+export const plans = pgTable('plans', {
+  id: serial('id').primaryKey(),
+  title: text('title').notNull(),
+  asOf: date('as_of', { mode: 'string' }).notNull(),
+  timeZone: text('time_zone').notNull().default('Europe/London'),
+  createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull(),
+});
+
+export const themes = pgTable(
+  'themes',
+  {
+    id: serial('id').primaryKey(),
+    planId: integer('plan_id').notNull().references(() => plans.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    position: integer('position').notNull(),
+  },
+  (t) => [uniqueIndex('themes_plan_name').on(t.planId, t.name)],
+);
+
+/**
+ * One row per recommendation. `delivery_*` mirrors the latest row of `delivery_dates`
+ * so that "what's overdue" is one indexed range scan; `delivery_dates` keeps every revision.
+ */
+export const recommendations = pgTable(
+  'recommendations',
+  {
+    planId: integer('plan_id').notNull().references(() => plans.id, { onDelete: 'cascade' }),
+    recId: text('rec_id').notNull(),
+    /** Sort key that orders 4.10 after 4.9: each id part zero-padded. */
+    sortKey: text('sort_key').notNull(),
+    themeId: integer('theme_id').notNull().references(() => themes.id),
+    text: text('text').notNull(),
+    status: text('status').notNull(),
+    deliveryText: text('delivery_text').notNull(),
+    deliveryStart: date('delivery_start', { mode: 'string' }),
+    deliveryEnd: date('delivery_end', { mode: 'string' }),
+    deliveryPrecision: text('delivery_precision').notNull(),
+    deliveryRevisions: integer('delivery_revisions').notNull().default(0),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.planId, t.recId] }),
+    index('recommendations_theme').on(t.planId, t.themeId),
+    index('recommendations_status').on(t.planId, t.status),
+    // Only open items can be late: a partial index keeps the overdue/due scans small.
+    index('recommendations_open_by_end')
+      .on(t.planId, t.deliveryEnd)
+      .where(sql`status not in ('complete', 'not_being_implemented')`),
+  ],
+);
+
+/** Every delivery date an item has had; seq 0 is the baseline. Never updated, only appended. */
+export const deliveryDates = pgTable(
+  'delivery_dates',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    planId: integer('plan_id').notNull(),
+    recId: text('rec_id').notNull(),
+    seq: integer('seq').notNull(),
+    text: text('text').notNull(),
+    start: date('start', { mode: 'string' }),
+    end: date('end', { mode: 'string' }),
+    precision: text('precision').notNull(),
+    recordedAt: timestamp('recorded_at', { withTimezone: true, mode: 'string' }).notNull(),
+    recordedBy: text('recorded_by').notNull(),
+    source: text('source').notNull(),
+  },
+  (t) => [uniqueIndex('delivery_dates_rec_seq').on(t.planId, t.recId, t.seq)],
+);
+
+export const owners = pgTable(
+  'owners',
+  {
+    id: serial('id').primaryKey(),
+    planId: integer('plan_id').notNull().references(() => plans.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    kind: text('kind').notNull(),
+  },
+  (t) => [uniqueIndex('owners_plan_name').on(t.planId, t.name)],
+);
+
+export const recommendationOwners = pgTable(
+  'recommendation_owners',
+  {
+    planId: integer('plan_id').notNull(),
+    recId: text('rec_id').notNull(),
+    ownerId: integer('owner_id').notNull().references(() => owners.id),
+    position: integer('position').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.planId, t.recId, t.ownerId] }),
+    index('recommendation_owners_owner').on(t.ownerId),
+  ],
+);
+
+export const updates = pgTable(
+  'updates',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    planId: integer('plan_id').notNull(),
+    recId: text('rec_id').notNull(),
+    /** Position in the item's log as the plan lists it (the seed's order, then arrival order). */
+    seq: integer('seq').notNull(),
+    date: date('date', { mode: 'string' }).notNull(),
+    author: text('author'),
+    text: text('text').notNull(),
+    evidence: text('evidence'),
+    source: text('source').notNull(),
+    recordedAt: timestamp('recorded_at', { withTimezone: true, mode: 'string' }).notNull(),
+  },
+  (t) => [uniqueIndex('updates_rec_seq').on(t.planId, t.recId, t.seq), index('updates_date').on(t.planId, t.date)],
+);
+
+/** Append-only: a trigger (migration 0001) refuses UPDATE and DELETE. */
+export const auditEvents = pgTable(
+  'audit_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    planId: integer('plan_id').notNull(),
+    recId: text('rec_id'),
+    at: timestamp('at', { withTimezone: true, mode: 'string' }).notNull(),
+    actor: text('actor').notNull(),
+    source: text('source').notNull(),
+    action: text('action').notNull(),
+    before: jsonb('before'),
+    after: jsonb('after'),
+  },
+  (t) => [index('audit_events_rec').on(t.planId, t.recId, t.id), index('audit_events_at').on(t.planId, t.at)],
+);
+
+/** A multi-turn exchange waiting for its next answer, keyed by who and where. */
+export const conversations = pgTable(
+  'conversations',
+  {
+    key: text('key').primaryKey(),
+    state: jsonb('state').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'string' }).notNull(),
+  },
+  (t) => [index('conversations_expires').on(t.expiresAt)],
+);

@@ -1,0 +1,10 @@
+/** A storage failure with a stable code and a sentence a person can act on. */
+export class StoreError extends Error {
+  constructor(
+    readonly code: 'data_dir_locked' | 'data_dir_unreadable' | 'unavailable' | 'not_found' | 'conflict' | 'no_plan',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'StoreError';
+  }
+}
