@@ -34,7 +34,8 @@ export async function runConsole(services: Services, actor: Actor, options: Cons
     }
     try {
       const reply = await ask(askContext(services, actor), line);
-      output.write(`${options.json ? replyJson(reply) : replyText(reply)}\n`);
+      // Piped human-readable replies are separated by a blank line so multi-line answers stay apart.
+      output.write(options.json ? `${replyJson(reply)}\n` : `${replyText(reply)}\n${interactive ? '' : '\n'}`);
     } catch (err) {
       // A failed turn (the database went away, say) is reported and the console carries on.
       const text = `Could not complete that: ${messageFor(err)}`;

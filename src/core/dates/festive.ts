@@ -1,24 +1,40 @@
 import { addDays, day, type Day } from './calendar.js';
+import { easterDay } from './easter.js';
 import { forward, single, type Context, type Span } from './reading.js';
 
 /**
- * Christmas is 25 December, the next one on or after today unless a year is given.
- * "Before Christmas" means by Christmas Eve: offices close, so it is read as 24 December.
- * Easter moves every year and is not read.
+ * Holidays as deadline days: the next one on or after today unless a year is given.
+ * "Before X" means the day before: offices close, so "before Christmas" is 24 December,
+ * "before Easter" is Easter Saturday and "before the new year" is 31 December.
+ * "By the new year" is read as 1 January (the new year itself), like "by Christmas".
+ * "After X" is open-ended and refused in refusals.ts.
  */
-const CHRISTMAS = /^(before )?(?:christmas|xmas)(?: day)?(?: (\d{4}))?$/;
-const EVE = /^(?:christmas|xmas) eve(?: (\d{4}))?$/;
+type Holiday = (year: number) => Day;
 
-function dayOf(year: number, d: number, shift: number): Span {
-  return single(addDays(day(year, 12, d) as Day, shift));
-}
+const christmas: Holiday = (y) => day(y, 12, 25) as Day;
+const newYear: Holiday = (y) => day(y, 1, 1) as Day;
+
+/** Holiday names (after an optional "before") and how far each is from its anchor day. */
+const HOLIDAYS: [RegExp, Holiday, number][] = [
+  [/^(?:christmas|xmas)(?: day)?$/, christmas, 0],
+  [/^(?:christmas|xmas) eve$/, christmas, -1],
+  [/^(?:the )?new year(?:'s day| day)?$/, newYear, 0],
+  [/^new year's eve$/, (y) => newYear(y + 1), -1],
+  [/^easter(?: sunday| day)?$/, easterDay, 0],
+  [/^good friday$/, easterDay, -2],
+  [/^easter monday$/, easterDay, 1],
+];
+
+const PHRASE = /^(before (?:the )?)?(.+?)(?: (\d{4}))?$/;
 
 export function matchFestive(text: string, ctx: Context): Span | null {
-  const christmas = CHRISTMAS.exec(text);
-  const eve = christmas ? null : EVE.exec(text);
-  if (!christmas && !eve) return null;
-  const shift = christmas?.[1] || eve ? -1 : 0;
-  const year = christmas?.[2] ?? eve?.[1];
-  if (year !== undefined) return dayOf(Number(year), 25, shift);
-  return forward(ctx, (y) => dayOf(y, 25, shift));
+  const parts = PHRASE.exec(text);
+  if (!parts) return null;
+  const name = parts[2] ?? '';
+  const holiday = HOLIDAYS.find(([pattern]) => pattern.test(name));
+  if (!holiday) return null;
+  const [, anchor, offset] = holiday;
+  const shift = offset + (parts[1] ? -1 : 0);
+  const at = (year: number) => single(addDays(anchor(year), shift));
+  return parts[3] === undefined ? forward(ctx, at) : at(Number(parts[3]));
 }

@@ -16,6 +16,9 @@ const LABELLED = new RegExp(`^${PREFIX}?(\\d{4})[/-](\\d{2}|\\d{4})(?: financial
 const SHORT = new RegExp(`^${PREFIX}(\\d{2})[/-](\\d{2})$`);
 const RELATIVE = /^(this|current|next|last) (?:financial year|fy)$/;
 const YEAR_END = /^(?:(?:financial year|fy) end|fye|year end \(financial\))$/;
+/** "year end 2018/19", "FYE 2019": a year END named by a financial year, or by the year it ends in. */
+const LABELLED_END = /^(?:(?:financial )?year end|fy end|fye) (\d{4})[/-](\d{2}|\d{4})$/;
+const ENDING_IN = /^(?:financial year end|fy end|fye) (\d{4})$/;
 // "FY18" is read as 2017/18 by some and 2018/19 by others: refuse rather than pick one.
 const AMBIGUOUS = /^(?:fy|financial year) ?'?(\d{2}|\d{4})$/;
 
@@ -41,6 +44,13 @@ export function matchFinancialYear(text: string, ctx: Context): Found | null {
     return financialYear(currentStartYear(ctx.today) + shift);
   }
   if (YEAR_END.test(text)) return single(financialYear(currentStartYear(ctx.today)).end);
+  const labelledEnd = LABELLED_END.exec(text);
+  if (labelledEnd) {
+    const first = Number(labelledEnd[1]);
+    return consecutive(first, labelledEnd[2] ?? '') ? single(financialYear(first).end) : null;
+  }
+  const endingIn = ENDING_IN.exec(text);
+  if (endingIn) return single(financialYear(Number(endingIn[1]) - 1).end);
   const ambiguous = AMBIGUOUS.exec(text);
   if (ambiguous) {
     const y = (ambiguous[1] ?? '').length === 2 ? 2000 + Number(ambiguous[1]) : Number(ambiguous[1]);

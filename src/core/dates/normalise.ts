@@ -1,3 +1,8 @@
+import { PERIOD_NAME as NAME } from './words.js';
+
+/** A dash between two period names is a range: "Sept–Dec", "Q1-Q2", "March - April" (ranges.ts). */
+const NAME_RANGE = new RegExp(`(?<=\\b${NAME}) ?- ?(?=${NAME}\\b)`, 'g');
+
 /**
  * Phrases arrive from spreadsheets and Slack: curly quotes, en/em dashes, stray newlines
  * ("September\n2017"), "Mid-October", trailing full stops. Reduce them to one spelling so each
@@ -13,6 +18,7 @@ export function normalise(text: string): string {
     .trim()
     .replace(/^["']+|["']+$/g, '')
     .replace(/[\s.,;:!]+$/, '')
+    .replace(NAME_RANGE, ' to ')
     // "mid-october", "year-end", "on-going", "mar-17": a hyphen touching a letter is a space.
     .replace(/(?<=[a-z])-|-(?=[a-z])/g, ' ')
     .replace(/\s+/g, ' ')

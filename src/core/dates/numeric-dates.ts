@@ -11,6 +11,8 @@ const MONTH_NAMES = [
 const DAY_FIRST = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})$/;
 const ISO = /^(\d{4})([-/])(\d{1,2})\2(\d{1,2})$/;
 const MONTH_YEAR = /^(\d{1,2})\/(\d{4})$/;
+/** "2017-11" (ISO). A consecutive pair ("2017-18") is read first by financial-year.ts. */
+const ISO_MONTH = /^(\d{4})-(\d{2})$/;
 const DAY_MONTH = /^(\d{1,2})\/(\d{1,2})$/;
 const WITH_WEEKDAY = new RegExp(`^${WEEKDAY},? (.+)$`);
 
@@ -38,6 +40,10 @@ function dated(y: number, m: number, d: number, dayName?: string): Found {
   return single(found);
 }
 
+function wholeMonth(y: number, m: number): Found {
+  return m >= 1 && m <= 12 ? months(y, m, 1, 'month') : { refuse: `there is no month ${m}` };
+}
+
 function fullYear(y: string): number {
   return y.length === 2 ? 2000 + Number(y) : Number(y);
 }
@@ -57,11 +63,9 @@ export function matchNumericDate(text: string, ctx: Context): Found | null {
   if (iso) return dated(Number(iso[1]), Number(iso[3]), Number(iso[4]), dayName);
 
   const my = named ? null : MONTH_YEAR.exec(text);
-  if (my) {
-    const m = Number(my[1]);
-    if (m < 1 || m > 12) return { refuse: `there is no month ${m}` };
-    return months(Number(my[2]), m, 1, 'month');
-  }
+  if (my) return wholeMonth(Number(my[2]), Number(my[1]));
+  const isoMonth = named ? null : ISO_MONTH.exec(text);
+  if (isoMonth) return wholeMonth(Number(isoMonth[1]), Number(isoMonth[2]));
   const dayMonth = named ? null : DAY_MONTH.exec(text);
   if (dayMonth) {
     // "10/11" without a year: the next 10 November on or after today.

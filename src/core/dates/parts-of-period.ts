@@ -11,6 +11,7 @@ import { months, single, span, type Context, type Span, type SpanMatcher } from 
  *   11–20, 21–end (still `month` precision: it is a part of a month, not a day); a year,
  *   financial year or half splits by whole months (early 2018 = January–April, `year`);
  *   seasons and quarters by single months. Weeks are not split.
+ * - "the back end of X" / "the tail end of X" are "late X", not a day: they name a stretch.
  */
 type Cut = (period: Span) => Span | null;
 
@@ -18,7 +19,7 @@ const UNIT_ONLY = /^(?:the )?(month|week|quarter|year|financial year|fy)$/;
 const END = /^(?:the )?end (?:of )?(.+)$/;
 const END_SUFFIX = /^(month|quarter|week) end$/;
 const START = /^(?:the )?(?:start|beginning) (?:of )?(.+)$/;
-const THIRD = /^(early|the middle of|middle of|mid|late) ?(.+)$/;
+const THIRD = /^(early|the middle of|middle of|mid|late|(?:the )?(?:back|tail) end of) ?(.+)$/;
 
 const end: Cut = (p) => (p.precision === 'week' ? single(addDays(p.start, 4)) : single(p.end));
 const start: Cut = (p) => single(p.start);
@@ -39,7 +40,7 @@ function third(index: number): Cut {
 }
 
 function thirdIndex(word: string): number {
-  return word === 'early' ? 0 : word === 'late' ? 2 : 1;
+  return word === 'early' ? 0 : word === 'late' || word.endsWith('end of') ? 2 : 1;
 }
 
 /** "the month" / "month" alone mean the current one here ("end of the month", "end of month"). */

@@ -1,10 +1,12 @@
 import { isoDate, parseIso } from './calendar.js';
 import { matchChronoDay } from './chrono-dates.js';
+import { closeOfPlay } from './close-of-play.js';
 import type { DateReference, ReadResult } from './delivery-window.js';
 import { matchFestive } from './festive.js';
 import { matchFinancialYear } from './financial-year.js';
 import { matchHalf } from './halves.js';
 import { matchImmediate } from './immediate.js';
+import { inPeriod } from './in-period.js';
 import { unreadable } from './messages.js';
 import { matchMonth } from './months.js';
 import { matchNoDate } from './no-date.js';
@@ -12,10 +14,13 @@ import { normalise, stripFillers } from './normalise.js';
 import { matchNumericDate, matchRecommendationId } from './numeric-dates.js';
 import { partOfPeriod } from './parts-of-period.js';
 import { matchQuarter } from './quarters.js';
+import { matchRange } from './ranges.js';
+import { matchRefusal } from './refusals.js';
 import { isSpan, notPassed, type Context, type Found, type Matcher, type SpanMatcher } from './reading.js';
 import { matchRelative } from './relative.js';
 import { matchSeason } from './seasons.js';
 import { weekAround, matchWeek } from './weeks.js';
+import { matchWeekOfMonth } from './weeks-of-month.js';
 import { matchYearEnd } from './year-end.js';
 import { matchYear } from './years.js';
 
@@ -34,6 +39,15 @@ const PERIODS: SpanMatcher[] = [
 /** A single day written out, for "w/c 9 October". */
 const readDay: Matcher = (text, ctx) => matchNumericDate(text, ctx) ?? matchChronoDay(text, ctx);
 
+/** A day as a deadline, for "EOD Friday", "COB 13 October". */
+const readDeadlineDay: Matcher = (text, ctx) => matchRelative(text, ctx) ?? readDay(text, ctx);
+
+/** Stretches of time "in"/"during" can name: "in early 2018", "during the first week of May". */
+const STRETCHES: Matcher[] = [partOfPeriod(PERIODS), matchWeekOfMonth, ...PERIODS];
+
+/** Either end of a range: a stretch or a day ("March–May 2018", "1–5 March 2018"). */
+const RANGE_ENDS: Matcher[] = [...STRETCHES, readDay];
+
 /**
  * Tried in this order; the first answer (a window, "no date", or a reasoned refusal) wins.
  * Each is tried on the normalised phrase, then again with fillers ("by", "no later than"…)
@@ -45,13 +59,18 @@ const MATCHERS: Matcher[] = [
   matchRecommendationId, // before anything numeric: chrono reads "10.11.12" as a date
   matchFinancialYear, // before numeric dates: "2018-19" is a year, not a day
   matchNumericDate, // "14/06/2017", "1/2/18" (day-first), "2018-03-31", "09/2017"
-  matchFestive, // "Christmas", "before Christmas"
-  matchRelative, // "today", "in a fortnight", "within 3 weeks", "next Friday"
-  partOfPeriod(PERIODS), // "end of next month", "early 2018", "mid-October"
+  matchFestive, // "Christmas", "before Easter", "New Year"
+  matchRelative, // "today", "in a fortnight", "within 3 weeks", "over the next month", "next Friday"
+  closeOfPlay(readDeadlineDay), // "COB", "EOD Friday": before "end of", which would try "play Friday"
+  partOfPeriod(PERIODS), // "end of next month", "early 2018", "mid-October", "the back end of 2017"
   matchYearEnd, // "year end", "EOY"
+  matchWeekOfMonth, // "first week of November"
   ...PERIODS, // "September 2017", "autumn", "Q3", "H1 2018", "2017", "2018/19", "next week"
+  inPeriod(STRETCHES), // "in March", "during 2018", "over the summer", "sometime next year"
   weekAround(readDay), // "w/c 9 October", "w/e 13 October"
-  matchChronoDay, // last: "31st March 2018", "Friday 13 October 2017", "13 Oct"
+  matchChronoDay, // "31st March 2018", "Friday 13 October 2017", "13 Oct"
+  matchRange(RANGE_ENDS), // only once no single date reads the whole: "March–May 2018", "1–5 March 2018"
+  matchRefusal, // last: "Q1 or Q2", "after Easter", "March 2018 (TBC)" refused with a reason
 ];
 
 function firstAnswer(candidates: string[], ctx: Context): Found | null {

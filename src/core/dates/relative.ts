@@ -2,13 +2,15 @@ import { addDays, addMonths, mondayOf, weekday, type Day } from './calendar.js';
 import { single, span, type Context, type DatedPrecision, type Span } from './reading.js';
 import { COUNT, WEEKDAY, countValue, weekdayNumber } from './words.js';
 
-const TODAY =
-  /^(?:today|tonight|eod|cob|end of (?:the )?day|end of today|close of (?:play|business))$/;
+// "EOD", "COB" and friends are close-of-play.ts.
+const TODAY = /^(?:today|tonight|end of today)$/;
 const TOMORROW = /^tomorrow$/;
 
 const UNIT = '(days?|weeks?|fortnights?|months?|years?)';
-const AFTER = new RegExp(`^(?:in ${COUNT} ${UNIT}(?:'? time)?|${COUNT} ${UNIT} from (?:now|today))$`);
-const WITHIN = new RegExp(`^within (?:the next )?${COUNT} ${UNIT}$`);
+const AFTER = new RegExp(`^(?:in ${COUNT} ${UNIT}(?:(?:'s|')? time)?|${COUNT} ${UNIT} from (?:now|today))$`);
+/** "within 3 weeks", "in the next 2 weeks", "over the next month": a window from today. */
+const WITHIN = new RegExp(`^(?:within|within the next|(?:in|over|during) the next) (?:${COUNT} )?${UNIT}$`);
+const SAME_DAY_NEXT = /^this time next (week|month|year)$/;
 const NAMED_DAY = new RegExp(`^(?:(this|next|last) )?${WEEKDAY}(?: (this|next) week)?$`);
 
 function later(today: Day, n: number, unit: string): Day {
@@ -52,10 +54,14 @@ export function matchRelative(text: string, ctx: Context): Span | null {
   }
   const within = WITHIN.exec(text);
   if (within) {
-    const n = countValue(within[1] ?? '');
     const unit = within[2] ?? '';
+    // A count may be left out only for one unit: "the next fortnight", never "the next weeks".
+    const implied = text.includes('the next') && !unit.endsWith('s') ? 1 : 0;
+    const n = within[1] === undefined ? implied : countValue(within[1]);
     return n > 0 ? span(ctx.today, later(ctx.today, n, unit), unitPrecision(unit)) : null;
   }
+  const sameDay = SAME_DAY_NEXT.exec(text);
+  if (sameDay) return single(later(ctx.today, 1, sameDay[1] ?? ''));
   const named = NAMED_DAY.exec(text);
   if (named) {
     if (named[1] && named[3]) return null; // "next Friday next week" says it twice

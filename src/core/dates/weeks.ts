@@ -6,15 +6,17 @@ function weekFrom(first: Day): Span {
   return span(first, addDays(first, 6), 'week');
 }
 
-const RELATIVE = /^(this|current|next|last) week$/;
+const RELATIVE = /^(this|current|next|last) week$|^(?:the )?week (after next)$/;
 const COMMENCING = /^(?:w\/c|w\/b|wc|week commencing|week beginning|week starting) (.+)$/;
 const ENDING = /^(?:w\/e|week ending) (.+)$/;
 
-/** "this week", "next week": Monday to Sunday. */
+const SHIFT: Record<string, number> = { next: 7, last: -7, 'after next': 14 };
+
+/** "this week", "next week", "the week after next": Monday to Sunday. */
 export function matchWeek(text: string, ctx: Context): Span | null {
   const relative = RELATIVE.exec(text);
   if (!relative) return null;
-  const shift = relative[1] === 'next' ? 7 : relative[1] === 'last' ? -7 : 0;
+  const shift = SHIFT[relative[1] ?? relative[2] ?? ''] ?? 0;
   return weekFrom(addDays(mondayOf(ctx.today), shift));
 }
 

@@ -11,6 +11,9 @@ export function monthNumber(name: string): number {
   return MONTH_KEYS.indexOf(name.slice(0, 3)) + 1;
 }
 
+/** Regex source for a named period ("Nov", "autumn", "Q1", "H2"), e.g. either side of a range dash. */
+export const PERIOD_NAME = `(?:${MONTH}|spring|summer|autumn|fall|winter|q[1-4]|h[12])`;
+
 export const WEEKDAY =
   '(monday|tuesday|wednesday|thursday|friday|saturday|sunday|' +
   'mon|tues|tue|weds|wed|thurs|thur|thu|fri|sat|sun)\\.?';

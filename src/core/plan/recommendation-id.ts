@@ -21,20 +21,30 @@ export function compareIds(a: string, b: string): number {
   return 0;
 }
 
-/** Ids that look like a mistyped one: same parent, one digit off, or the same digits. */
+/** Ids that look like a mistyped one: the fewest changed characters, then the longest shared prefix. */
 export function suggestIds(wanted: string, known: readonly string[], limit = 3): string[] {
-  const score = (id: string): number => {
-    if (id.startsWith(`${wanted}.`)) return 0;
-    const w = wanted.split('.');
-    const k = id.split('.');
-    let s = Math.abs(w.length - k.length) * 2;
-    for (let i = 0; i < Math.max(w.length, k.length); i++) if (w[i] !== k[i]) s += i < w.length - 1 ? 3 : 1;
-    return s;
+  const shared = (id: string) => {
+    const a = wanted.split('.');
+    const b = id.split('.');
+    let n = 0;
+    while (n < a.length && a[n] === b[n]) n++;
+    return n;
   };
-  return [...known]
-    .map((id) => ({ id, s: score(id) }))
-    .filter((x) => x.s <= 3)
-    .sort((a, b) => a.s - b.s || compareIds(a.id, b.id))
+  return known
+    // A parent number ("4.2") suggests its children first.
+    .map((id) => ({ id, d: id.startsWith(`${wanted}.`) ? 0 : editDistance(wanted, id), p: shared(id) }))
+    .filter((x) => x.d <= 1 || (x.d <= 2 && x.p >= 1))
+    .sort((a, b) => a.d - b.d || b.p - a.p || compareIds(a.id, b.id))
     .slice(0, limit)
     .map((x) => x.id);
+}
+
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = row;
+  }
+  return prev[b.length]!;
 }

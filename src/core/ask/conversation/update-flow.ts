@@ -114,7 +114,7 @@ async function save(turn: Turn, state: UpdateState, rec: Recommendation): Promis
   if (state.text) lines.push(`• update recorded, dated ${formatDate(turn.today)}`);
   if (status) lines.push(`• status ${STATUS_LABELS[rec.status]} → ${STATUS_LABELS[status]}`);
   if (delivery) {
-    lines.push(`• delivery date "${rec.delivery.text || 'none'}" → "${delivery.text}" (${describeWindow(delivery)})`);
+    lines.push(`• delivery date ${rec.delivery.text ? `"${rec.delivery.text}"` : '(none given)'} → "${delivery.text}" (${describeWindow(delivery)})`);
     lines.push(`• baseline kept: ${describeDelivery(saved.baseline)}`);
   }
   return say(lines.join('\n'), { items: [itemView(saved, turn.today)] });

@@ -31,6 +31,10 @@ export async function answerQuery(turn: Turn, filter: QueryFilter): Promise<Repl
     q.openOnly = true;
     q.endBefore = turn.today;
   }
+  if (filter.owner && filter.owner !== 'me' && !filter.theme && bestScore(filter.owner, await turn.store.owners()) === 0) {
+    // "what's due for ICT": the word after "for" names a theme, not an owner.
+    if (bestScore(filter.owner, await turn.store.themes()) > 0) [filter.theme, filter.owner] = [filter.owner, undefined];
+  }
   if (filter.owner) {
     const owners = await resolveOwner(turn, filter);
     if (!Array.isArray(owners)) return owners;

@@ -53,7 +53,7 @@ export function unknown(msg: NormalisedMessage, reason: string | null): Intent {
 }
 
 /**
- * Recommendation numbers mentioned anywhere. A dotted number straight after "due" is a date
+ * Recommendation numbers mentioned anywhere. A dotted number after "due by/before/on…" is a date
  * the person wrote ("due by 1.12.17"), not an id.
  */
 export function findIds(msg: NormalisedMessage): string[] {
@@ -61,7 +61,8 @@ export function findIds(msg: NormalisedMessage): string[] {
   for (const m of msg.text.matchAll(ID_IN_TEXT)) {
     const id = m[1];
     if (id === undefined || found.includes(id)) continue;
-    if (/\bdue\s+(?:(?:by|before|on|in|until|till)\s+)?$/i.test(msg.text.slice(0, m.index))) continue;
+    if (/^\.\w/.test(msg.text.slice(m.index + id.length))) continue; // part of "4.2.x"
+    if (/\bdue\s+(?:by|before|on|in|until|till)\s+$/i.test(msg.text.slice(0, m.index))) continue;
     found.push(id);
   }
   return found;

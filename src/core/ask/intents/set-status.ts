@@ -17,9 +17,14 @@ export function statusReason(words: string): string {
 }
 
 /** Status words from word `from` on, after "as", "to be", "now"…; the longest reading wins. */
-export function readStatusAt(words: readonly string[], from: number): { status: Status; used: number } | null {
+function skipLinks(words: readonly string[], from: number): number {
   let i = from;
   while (i < words.length && /^(?:as|to|be|now|is|has|been|:|-)$/i.test(words[i] ?? '')) i++;
+  return i;
+}
+
+export function readStatusAt(words: readonly string[], from: number): { status: Status; used: number } | null {
+  const i = skipLinks(words, from);
   for (let n = Math.min(5, words.length - i); n >= 1; n--) {
     const status = parseStatus(words.slice(i, i + n).join(' ').replace(/[:,;]+$/, ''));
     if (status) return { status, used: i + n };
@@ -35,7 +40,7 @@ export function statusFrom(msg: NormalisedMessage, id: string, at: number, stric
   const read = readStatusAt(msg.words, at);
   if (read && read.used === msg.words.length) return statusIntent(id, read.status);
   if (read?.status === 'complete') return statusIntent(id, 'complete', rawAfter(msg, read.used));
-  return strict ? unknown(msg, statusReason(textAfter(msg, at))) : null;
+  return strict ? unknown(msg, statusReason(textAfter(msg, skipLinks(msg.words, at)))) : null;
 }
 
 const STATUS_OF = /^(?:change|set|update|move|put) (?:the )?status (?:of|for|on) (?:rec |item )?(\S+) (?=to |as )/i;

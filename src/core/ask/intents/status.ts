@@ -12,14 +12,19 @@ export function matchStatusCommand(msg: NormalisedMessage): Intent | null {
     return unknown(msg, `${cmd.reason} To see a group of items, try "list ICT" or "list overdue".`);
   }
   if (cmd.used === msg.words.length) return { kind: 'status', id: cmd.id };
+  if (findIds(msg).length > 1) return unknown(msg, oneAtATime(cmd.id));
   if (msg.words[0]?.toLowerCase() !== 'status' || /^(?:of|for|on)$/i.test(msg.words[1] ?? '')) {
     return { kind: 'status', id: cmd.id }; // "progress on 4.2.1 so far", "status of 4.2.1 please"
   }
   return statusFrom(msg, cmd.id, cmd.used);
 }
 
+function oneAtATime(id: string): string {
+  return `Ask about one recommendation at a time, for example "status ${id}".`;
+}
+
 const QUESTION_START =
-  /^(?:what|what's|whats|how|how's|hows|where|where's|wheres|when|when's|whens|why|is|are|has|have|had|did|does|do|was|were|will|tell|show|give|get|check|any|anything|status|progress|latest|news|info|details|update|can|could|would|which|remind|explain|describe|summarise|summarize|look|see)\b/;
+  /^(?:who|whose|who's|due|what|what's|whats|how|how's|hows|where|where's|wheres|when|when's|whens|why|is|are|has|have|had|did|does|do|was|were|will|tell|show|give|get|check|any|anything|status|progress|latest|news|info|details|update|can|could|would|which|remind|explain|describe|summarise|summarize|look|see)\b/;
 /** Words that, after a leading id, still make a question: "4.2.1 status", "4.2.1 late". */
 const ABOUT_WORDS = /^(?:(?:status|progress|latest|news|info|details|update|summary|overdue|late|due|when|is|it|now|please|so|far|the|on|track|yet)\s?)+$/;
 
@@ -31,11 +36,12 @@ export function matchAboutId(msg: NormalisedMessage): Intent | null {
   const ids = findIds(msg);
   if (ids.length === 0) {
     const bad = findBadId(msg);
-    return bad !== null && (msg.question || QUESTION_START.test(msg.lower)) ? unknown(msg, badIdReason(bad)) : null;
+    const asked = msg.question || msg.words.length === 1 || QUESTION_START.test(msg.lower);
+    return bad !== null && asked ? unknown(msg, badIdReason(bad)) : null;
   }
   const id = ids[0];
   if (ids.length > 1 || id === undefined) {
-    return unknown(msg, `Ask about one recommendation at a time, for example "status ${ids[0] ?? '4.2.1'}".`);
+    return unknown(msg, oneAtATime(ids[0] ?? '4.2.1'));
   }
   if (bareId(msg) !== null || msg.question || QUESTION_START.test(msg.lower)) return { kind: 'status', id };
   const first = msg.words[0] ?? '';

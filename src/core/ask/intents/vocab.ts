@@ -3,7 +3,7 @@
 const MONTHS =
   'jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|sep|sept|september|oct|october|nov|november|dec|december';
 const DATE_WORD = new RegExp(
-  `^(?:${MONTHS}|spring|summer|autumn|winter|q[1-4]|h[12]|fy\\S*|\\d{1,4}(?:st|nd|rd|th)?|\\d{4}[/-]\\d{2,4}|\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2,4}` +
+  `^(?:${MONTHS}|spring|summer|autumn|winter|q[1-4]|h[12]|fy\\S*|\\d{1,4}(?:st|nd|rd|th)?|\\d{4}[/-]\\d{2,4}|\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{1,4}` +
     '|today|tomorrow|tonight|yesterday|this|next|last|end|start|beginning|mid|middle|early|late|christmas|xmas|easter' +
     '|(?:mon|tues|wednes|thurs|fri|satur|sun)day|weeks?|fortnight|months?|quarters?|years?|weekend|soon|asap|immediately|tbc' +
     '|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|coming|financial|calendar|academic)$',
@@ -37,7 +37,7 @@ export const FILLERS = new Set(
     'we our us you your they them i me my mine myself own owns got left status statuses report summary ' +
     'overview current latest plate whole entire full and or whatever happening going doing responsible ' +
     'accountable charge lead leads leading run runs theme themes area areas section category related relating ' +
-    'regarding need needs want like know else please pls ok currently today'
+    'regarding need needs want like know else pls ok today when working many much'
   ).split(' '),
 );
 
@@ -53,6 +53,6 @@ export const NAME_STOP = new Set(
 
 /** Captured "owners" that are really not names. */
 export const NOT_A_NAME = new Set(
-  ('anything everything everyone everybody anyone anybody all any some we us you it that this these those there ' +
+  ('the anything everything everyone everybody anyone anybody all any some we us you it that this these those there ' +
     'what which who a an is are am was be been doing due overdue late behind').split(' '),
 );

@@ -1,0 +1,55 @@
+import type { Intent } from '../intent.js';
+import { matchAdd } from './add.js';
+import { matchAssign } from './assign.js';
+import { matchComplete } from './complete.js';
+import { matchDate } from './date.js';
+import { matchHelp } from './help.js';
+import { matchHistory } from './history.js';
+import { unknown } from './ids.js';
+import { normalise, type Matcher } from './normalise.js';
+import { matchQuery } from './query.js';
+import { matchReopen } from './reopen.js';
+import { matchSetStatus } from './set-status.js';
+import { matchSmalltalk } from './smalltalk.js';
+import { matchAboutId, matchStatusCommand } from './status.js';
+import { matchUpdate } from './update.js';
+import { matchWhen } from './when.js';
+import { matchWhoOwns } from './who-owns.js';
+
+/** Tried in order; the first that recognises the message wins. */
+const MATCHERS: readonly Matcher[] = [
+  // Help first: "help update" and "how do I update an item" must not become updates.
+  matchHelp,
+  // Empty messages and chatter, before "thanks for everything" can read as "list everything".
+  matchSmalltalk,
+  // Natural date and owner changes start with words other commands own ("update the date of 4.2.1 to …",
+  // "set the owner of 4.2.1 to …"), so they go before update and set.
+  matchDate,
+  matchAssign,
+  // Commands that name one item and may carry free text; each only looks at the first word.
+  matchUpdate,
+  matchComplete,
+  matchReopen,
+  matchAdd,
+  matchSetStatus,
+  matchStatusCommand,
+  // Questions about one item. History before owner, so "who updated 4.2.1" is history.
+  matchHistory,
+  matchWhoOwns,
+  // Anything else that names an id ends here (status, a hint, or "one at a time"),
+  // so a recommendation number never reaches the date and list readers below.
+  matchAboutId,
+  matchWhen,
+  // Questions about many items, and the list/overdue/due/mine commands.
+  matchQuery,
+];
+
+/** What a message asks for. Pure: no clock, no I/O; names and date phrases come back as typed. */
+export function parseIntent(text: string): Intent {
+  const msg = normalise(text);
+  for (const match of MATCHERS) {
+    const intent = match(msg);
+    if (intent) return intent;
+  }
+  return unknown(msg, null);
+}

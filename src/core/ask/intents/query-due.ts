@@ -1,0 +1,72 @@
+import type { QueryFilter } from '../intent.js';
+import { startsDate } from './vocab.js';
+
+type Due = NonNullable<QueryFilter['due']>;
+
+export interface DueRead {
+  /** The question with the due clause taken out. */
+  rest: string;
+  /** The question is about what is due (so only open items matter). */
+  asked: boolean;
+  due: Due | null;
+  /** Set when the question asks for a window the filter cannot express ("due after Easter"). */
+  error: string | null;
+}
+
+const KEY = /\b(?:due|coming up|falling due|deadlines?)\b/i;
+/**
+ * How the phrase's window is used: "before X" ends before X starts; "by X" ends on or before X's end;
+ * anything else ("in November", "this month", "over the next two weeks") falls within X.
+ */
+const MODES: Record<string, Due['mode'] | 'unsupported'> = {
+  before: 'before',
+  by: 'by',
+  until: 'by',
+  till: 'by',
+  in: 'within',
+  within: 'within',
+  during: 'within',
+  for: 'within',
+  over: 'within',
+  on: 'within',
+  at: 'within',
+  after: 'unsupported',
+  since: 'unsupported',
+  from: 'unsupported',
+};
+/** Words that end a date phrase: what follows is about owners or subjects. */
+const PHRASE_STOP = new Set(['for', 'owned', 'assigned', 'belonging', 'that', 'which', 'who', 'please', 'overdue', 'items', 'actions']);
+const LINKS = new Set(['in', 'on', 'from', 'with', 'under', 'about', 'at', 'and', 'or']);
+
+/** Reads "due before Christmas", "what's coming up in the next two weeks", "deadlines this month". */
+export function readDue(question: string): DueRead {
+  const key = KEY.exec(question);
+  if (!key) return { rest: question, asked: false, due: null, error: null };
+  const head = question.slice(0, key.index);
+  const tokens = question
+    .slice(key.index + key[0].length)
+    .replace(/\b(?:ahead of|prior to)\b/gi, 'before')
+    .replace(/\b(?:no later than|on or before|up to)\b/gi, 'by')
+    .split(' ')
+    .filter((t) => t !== '');
+  for (let i = 0; i < tokens.length; i++) {
+    const mode = MODES[tokens[i]?.toLowerCase() ?? ''];
+    const start = mode !== undefined && startsDate(tokens, i + 1) ? i + 1 : startsDate(tokens, i) ? i : -1;
+    if (start < 0) continue;
+    let end = start + 1;
+    while (end < tokens.length) {
+      const t = tokens[end]?.toLowerCase() ?? '';
+      if (PHRASE_STOP.has(t) || (LINKS.has(t) && !startsDate(tokens, end + 1))) break;
+      end++;
+    }
+    const phrase = tokens.slice(start, end).join(' ').replace(/[,;:]+$/, '');
+    const rest = `${head} ${[...tokens.slice(0, i), ...tokens.slice(end)].join(' ')}`;
+    const how = start === i ? 'within' : (mode ?? 'within');
+    if (how === 'unsupported') {
+      const example = `"due before ${phrase}" or "due by ${phrase}"`;
+      return { rest, asked: true, due: null, error: `I can only find items due within, by or before a date, for example ${example}.` };
+    }
+    return { rest, asked: true, due: { phrase, mode: how }, error: null };
+  }
+  return { rest: `${head} ${tokens.join(' ')}`, asked: true, due: null, error: null };
+}

@@ -1,0 +1,378 @@
+import { describe, expect, it } from 'vitest';
+import type { Intent, QueryFilter } from '../../../src/core/ask/intent.js';
+import { parseIntent } from '../../../src/core/ask/intents/parse-intent.js';
+
+const q = (filter: QueryFilter): Intent => ({ kind: 'query', filter });
+const status = (id: string): Intent => ({ kind: 'status', id });
+const who = (id: string): Intent => ({ kind: 'who_owns', id });
+const history = (id: string): Intent => ({ kind: 'history', id });
+const when = (phrase: string): Intent => ({ kind: 'when', phrase });
+const help = (topic: string | null = null): Intent => ({ kind: 'help', topic });
+const unknown = (text: string, reason: string | null = null): Intent => ({ kind: 'unknown', text, reason });
+const due = (phrase: string, mode: 'within' | 'before' | 'by' = 'within') => ({ phrase, mode });
+
+const STATUS_WORDS = 'use not started, on going, awaiting decision, complete or not being implemented.';
+const needsId = (verb: string, example: string) => `${verb} needs a recommendation number, for example "${example}".`;
+
+type Row = [string, Intent];
+
+const overdue: Row[] = [
+  ["what's overdue?", q({ overdue: true })],
+  ['whats overdue', q({ overdue: true })],
+  ['what is late', q({ overdue: true })],
+  ['anything overdue', q({ overdue: true })],
+  ['which actions are behind schedule', q({ overdue: true })],
+  ['show overdue items', q({ overdue: true })],
+  ['overdue', q({ overdue: true })],
+  ['list overdue', q({ overdue: true })],
+  ['WHAT\'S OVERDUE', q({ overdue: true })],
+  ["  what's    overdue   ", q({ overdue: true })],
+  ["what's overdue please", q({ overdue: true })],
+  ["what\u2019s overdue?", q({ overdue: true })],
+  ["@concerto what's overdue", q({ overdue: true })],
+  ["/concerto what's overdue", q({ overdue: true })],
+  ["<@U0123ABC> what's overdue", q({ overdue: true })],
+  ["hey concerto, what's overdue?", q({ overdue: true })],
+  ["can you tell me what's overdue", q({ overdue: true })],
+  ['could you tell me what is late?', q({ overdue: true })],
+  ['is anything running late', q({ overdue: true })],
+  ['what has slipped', q({ overdue: true })],
+  ['which recommendations have missed their deadlines', q({ overdue: true })],
+  ['who is late', q({ overdue: true })],
+  ['how many items are overdue', q({ overdue: true })],
+  ["what's overdue for me?", q({ overdue: true, owner: 'me' })],
+  ['am I late on anything', q({ overdue: true, owner: 'me' })],
+  ['my overdue items', q({ overdue: true, owner: 'me' })],
+  ['anything late for the Portfolio Office?', q({ overdue: true, owner: 'Portfolio Office' })],
+  ['is the portfolio office behind on anything', q({ overdue: true, owner: 'portfolio office' })],
+  ['overdue for Shackleton', q({ overdue: true, owner: 'Shackleton' })],
+  ['what is overdue for Karen Georgiou?', q({ overdue: true, owner: 'Karen Georgiou' })],
+  ['is Karen late on anything', q({ overdue: true, owner: 'Karen' })],
+  ["list Karen's overdue items", q({ overdue: true, owner: 'Karen' })],
+  ["what's overdue for Head of HR and OD", q({ overdue: true, owner: 'Head of HR and OD' })],
+  ["what's overdue in ICT", q({ overdue: true, about: 'ICT' })],
+  ['overdue ICT actions', q({ overdue: true, about: 'ICT' })],
+  ["what's overdue in the ICT theme", q({ overdue: true, about: 'ICT' })],
+  ["what's overdue and awaiting a decision", q({ overdue: true, status: 'awaiting_decision' })],
+];
+
+const owners: Row[] = [
+  ['mine', q({ owner: 'me' })],
+  ['my actions', q({ owner: 'me' })],
+  ['what do I own', q({ owner: 'me' })],
+  ["what's on my plate", q({ owner: 'me' })],
+  ['show me my items', q({ owner: 'me' })],
+  ['list mine', q({ owner: 'me' })],
+  ['what am I responsible for', q({ owner: 'me' })],
+  ['what have I got', q({ owner: 'me' })],
+  ['anything assigned to me', q({ owner: 'me' })],
+  ['what does Karen own?', q({ owner: 'Karen' })],
+  ['What does karen own', q({ owner: 'karen' })],
+  ['what is Karen Georgiou responsible for', q({ owner: 'Karen Georgiou' })],
+  ["Karen's actions", q({ owner: 'Karen' })],
+  ['Karen\u2019s actions', q({ owner: 'Karen' })],
+  ["Karen Georgiou's items", q({ owner: 'Karen Georgiou' })],
+  ["the Portfolio Office's actions", q({ owner: 'Portfolio Office' })],
+  ["what's on Karen's plate", q({ owner: 'Karen' })],
+  ['show me everything owned by N. Shackleton', q({ owner: 'N. Shackleton' })],
+  ['items for Rachel', q({ owner: 'Rachel' })],
+  ['everything for Karen', q({ owner: 'Karen' })],
+  ['what has Karen got', q({ owner: 'Karen' })],
+  ["what's Karen working on", q({ owner: 'Karen' })],
+  ['what does the Portfolio Office own', q({ owner: 'Portfolio Office' })],
+  ['what is the portfolio office responsible for', q({ owner: 'portfolio office' })],
+  ["what do the PCC's and CC's own", q({ owner: "PCC's and CC's" })],
+  ['show me actions for the Director of Finance and Resources', q({ owner: 'Director of Finance and Resources' })],
+  ["what's awaiting decision for Karen", q({ status: 'awaiting_decision', owner: 'Karen' })],
+];
+
+const themesAndStatuses: Row[] = [
+  ['show me the ICT actions', q({ about: 'ICT' })],
+  ['ICT recommendations', q({ about: 'ICT' })],
+  ['list governance', q({ about: 'governance' })],
+  ["what's in HR", q({ about: 'HR' })],
+  ['what is in HR?', q({ about: 'HR' })],
+  ['list athena', q({ about: 'athena' })],
+  ['Portfolio Office actions', q({ about: 'Portfolio Office' })],
+  ['list ICT and HR', q({ about: 'ICT and HR' })],
+  ["what's the status of the ICT actions", q({ about: 'ICT' })],
+  ['who owns the ICT actions', q({ about: 'ICT' })],
+  ['who is responsible for Athena', q({ about: 'Athena' })],
+  ['list complete', q({ status: 'complete' })],
+  ["what's complete", q({ status: 'complete' })],
+  ['what has been completed', q({ status: 'complete' })],
+  ['closed items', q({ status: 'complete' })],
+  ["what's not being implemented", q({ status: 'not_being_implemented' })],
+  ['which items are awaiting a decision', q({ status: 'awaiting_decision' })],
+  ["what's waiting for a decision", q({ status: 'awaiting_decision' })],
+  ["what's on-going", q({ status: 'on_going' })],
+  ["what's in progress", q({ status: 'on_going' })],
+  ['list not started', q({ status: 'not_started' })],
+  ["what hasn't started", q({ status: 'not_started' })],
+  ["what's open", q({ open: true })],
+  ["what's still outstanding", q({ open: true })],
+  ["what's not complete", q({ open: true })],
+  ['what needs to be done', q({ open: true })],
+  ['list open', q({ open: true })],
+  ['list', q({})],
+  ['list everything', q({})],
+  ['show the plan', q({})],
+  ['all items', q({})],
+  ['show all recommendations', q({})],
+  ['everything', q({})],
+];
+
+const dueQuestions: Row[] = [
+  ["what's due before Christmas?", q({ due: due('Christmas', 'before'), open: true })],
+  ["what's due this month", q({ due: due('this month'), open: true })],
+  ['due next week', q({ due: due('next week'), open: true })],
+  ['what is due in November', q({ due: due('November'), open: true })],
+  ['due in Q1 2018', q({ due: due('Q1 2018'), open: true })],
+  ['due for Q1 2018', q({ due: due('Q1 2018'), open: true })],
+  ["what's coming up in the next two weeks", q({ due: due('the next two weeks'), open: true })],
+  ['items due within 2 weeks', q({ due: due('2 weeks'), open: true })],
+  ['due by end of year', q({ due: due('end of year', 'by'), open: true })],
+  ['what is due by the end of the year', q({ due: due('the end of the year', 'by'), open: true })],
+  ["what's due no later than March", q({ due: due('March', 'by'), open: true })],
+  ['anything due until Easter 2018', q({ due: due('Easter 2018', 'by'), open: true })],
+  ["what's due ahead of Easter", q({ due: due('Easter', 'before'), open: true })],
+  ["what's due in late 2017", q({ due: due('late 2017'), open: true })],
+  ['what deadlines are there this month', q({ due: due('this month'), open: true })],
+  ["what's due today", q({ due: due('today'), open: true })],
+  ["what's due by 1.12.17", q({ due: due('1.12.17', 'by'), open: true })],
+  ["what's due for Karen this month", q({ owner: 'Karen', due: due('this month'), open: true })],
+  ["what's due this month for Karen", q({ owner: 'Karen', due: due('this month'), open: true })],
+  ["what's due for me this week", q({ owner: 'me', due: due('this week'), open: true })],
+  ['what have I got due this week', q({ owner: 'me', due: due('this week'), open: true })],
+  ["Karen Georgiou's actions due this quarter", q({ owner: 'Karen Georgiou', due: due('this quarter'), open: true })],
+  [
+    "what's due before the end of the year for the Portfolio Office",
+    q({ owner: 'Portfolio Office', due: due('the end of the year', 'before'), open: true }),
+  ],
+  ["what's due in ICT this month", q({ about: 'ICT', due: due('this month'), open: true })],
+  ["what's due for Karen", q({ owner: 'Karen', open: true })],
+  ["what's due", q({ open: true })],
+  ['due', q({ open: true })],
+  ["what's coming up", q({ open: true })],
+  ['when are my actions due', q({ owner: 'me', open: true })],
+  [
+    "what's due after Easter",
+    unknown("what's due after Easter", 'I can only find items due within, by or before a date, for example "due before Easter" or "due by Easter".'),
+  ],
+];
+
+const aboutOneItem: Row[] = [
+  ['who owns 9.3.1?', who('9.3.1')],
+  ['who is responsible for 4.2.1', who('4.2.1')],
+  ["who's responsible for 4.2.1", who('4.2.1')],
+  ['owner of 5.2', who('5.2')],
+  ['owners 4.2.1', who('4.2.1')],
+  ['whose is 4.2.1', who('4.2.1')],
+  ['4.2.1 owner', who('4.2.1')],
+  ['could you tell me who owns 4.2.1', who('4.2.1')],
+  ['status of 4.2.1', status('4.2.1')],
+  ['status 4.2.1', status('4.2.1')],
+  ['Status 4.2.1', status('4.2.1')],
+  ['status 4.2.1 please', status('4.2.1')],
+  ['status rec 4.2.1', status('4.2.1')],
+  ['how is 4.2.1 going', status('4.2.1')],
+  ["what's happening with 4.2.1", status('4.2.1')],
+  ['4.2.1', status('4.2.1')],
+  ['4.2.1?', status('4.2.1')],
+  ['rec 4.2.1', status('4.2.1')],
+  ['#4.2.1', status('4.2.1')],
+  ['tell me about 4.2.1', status('4.2.1')],
+  ['where are we on 4.2.1', status('4.2.1')],
+  ["what's the status of 4.2.1?", status('4.2.1')],
+  ['is 4.2.1 complete?', status('4.2.1')],
+  ['when is 4.2.1 due', status('4.2.1')],
+  ['any update on 4.2.1', status('4.2.1')],
+  ['update on 4.2.1', status('4.2.1')],
+  ['update me on 4.2.1', status('4.2.1')],
+  ['progress on 4.2.1', status('4.2.1')],
+  ['4.2.1 status', status('4.2.1')],
+  ['due 4.2.1', status('4.2.1')],
+  ['history of 4.2.1', history('4.2.1')],
+  ['history 4.2.1', history('4.2.1')],
+  ['what changed on 4.2.1', history('4.2.1')],
+  ['audit 4.2.1', history('4.2.1')],
+  ['show the log for 4.2.1', history('4.2.1')],
+  ['who updated 4.2.1', history('4.2.1')],
+  ['4.2.1 history', history('4.2.1')],
+  ['status of 4.2.1 and 4.3.1', unknown('status of 4.2.1 and 4.3.1', 'Ask about one recommendation at a time, for example "status 4.2.1".')],
+  ['compare 4.2.1 and 4.3.1', unknown('compare 4.2.1 and 4.3.1', 'Ask about one recommendation at a time, for example "status 4.2.1".')],
+  ['who owns 4.2.x', unknown('who owns 4.2.x', '"4.2.x" isn\'t a recommendation number; they look like 4.2.1.')],
+  ['4.2.x', unknown('4.2.x', '"4.2.x" isn\'t a recommendation number; they look like 4.2.1.')],
+  [
+    '4.2.1 Prioritised list signed off',
+    unknown('4.2.1 Prioritised list signed off', 'To record news about 4.2.1, start with "update", for example "update 4.2.1 Draft agreed by the board".'),
+  ],
+];
+
+const changes: Row[] = [
+  ['update 4.2.1', { kind: 'update', id: '4.2.1', text: null }],
+  ['update 4.2.1 please', { kind: 'update', id: '4.2.1', text: null }],
+  ['update 4.2.1.', { kind: 'update', id: '4.2.1', text: null }],
+  [
+    'update 4.2.1 Prioritised list signed off, see https://x.y/z \u2014 4.3.1 next',
+    { kind: 'update', id: '4.2.1', text: 'Prioritised list signed off, see https://x.y/z \u2014 4.3.1 next' },
+  ],
+  ['update 4.2.1: Draft circulated.', { kind: 'update', id: '4.2.1', text: 'Draft circulated.' }],
+  ['update 4.2.1 - done', { kind: 'update', id: '4.2.1', text: 'done' }],
+  ['update rec 4.2.1 Draft agreed', { kind: 'update', id: '4.2.1', text: 'Draft agreed' }],
+  ['Update 4.2.1 The CEO\u2019s   "plan"  is agreed!', { kind: 'update', id: '4.2.1', text: 'The CEO\u2019s   "plan"  is agreed!' }],
+  ['update 4.2.1 Line one.\nLine two.\n\nLine four', { kind: 'update', id: '4.2.1', text: 'Line one.\nLine two.\n\nLine four' }],
+  ['update 4.2.1\n- item one\n- item two', { kind: 'update', id: '4.2.1', text: '- item one\n- item two' }],
+  ['please update 4.2.1 Draft circulated', { kind: 'update', id: '4.2.1', text: 'Draft circulated' }],
+  ['@concerto can you update 4.2.1 Board agreed, thanks', { kind: 'update', id: '4.2.1', text: 'Board agreed, thanks' }],
+  ['update on 4.2.1: board agreed', { kind: 'update', id: '4.2.1', text: 'board agreed' }],
+  ['note 4.2.1 Spoke to Karen', { kind: 'update', id: '4.2.1', text: 'Spoke to Karen' }],
+  ['update', unknown('update', needsId('update', 'update 4.2.1'))],
+  ['update the plan', unknown('update the plan', needsId('update', 'update 4.2.1'))],
+  ['update 4.2.x done', unknown('update 4.2.x done', '"4.2.x" isn\'t a recommendation number; they look like 4.2.1.')],
+  ['complete 4.2.1', { kind: 'complete', id: '4.2.1', evidence: null }],
+  ['complete 4.2.1 Board minutes 12 Oct 2017, item 5.', { kind: 'complete', id: '4.2.1', evidence: 'Board minutes 12 Oct 2017, item 5.' }],
+  ['complete 4.2.1 see minutes\nitem 4', { kind: 'complete', id: '4.2.1', evidence: 'see minutes\nitem 4' }],
+  ['close 4.2.1', { kind: 'complete', id: '4.2.1', evidence: null }],
+  ['complete', unknown('complete', needsId('complete', 'complete 4.2.1'))],
+  ['mark 4.2.1 complete', { kind: 'complete', id: '4.2.1', evidence: null }],
+  ['mark 4.2.1 as done, minutes 12 Oct', { kind: 'complete', id: '4.2.1', evidence: 'minutes 12 Oct' }],
+  ['status 4.2.1 complete', { kind: 'complete', id: '4.2.1', evidence: null }],
+  ['4.2.1 is complete', { kind: 'complete', id: '4.2.1', evidence: null }],
+  ['4.2.1 done', { kind: 'complete', id: '4.2.1', evidence: null }],
+  ['mark 4.2.1 as not being implemented', { kind: 'set_status', id: '4.2.1', status: 'not_being_implemented' }],
+  ['status 4.2.1 on going', { kind: 'set_status', id: '4.2.1', status: 'on_going' }],
+  ['set 4.2.1 to awaiting decision', { kind: 'set_status', id: '4.2.1', status: 'awaiting_decision' }],
+  ['change the status of 4.2.1 to in progress', { kind: 'set_status', id: '4.2.1', status: 'on_going' }],
+  ['4.2.1 is awaiting a decision', { kind: 'set_status', id: '4.2.1', status: 'awaiting_decision' }],
+  ['mark 4.2.1', unknown('mark 4.2.1', 'Say which status after the number, for example "mark 4.2.1 as on going".')],
+  ['set 4.2.1 to on hold', unknown('set 4.2.1 to on hold', `"on hold" isn't a status I know; ${STATUS_WORDS}`)],
+  ['status 4.2.1 blah blah', unknown('status 4.2.1 blah blah', `"blah blah" isn't a status I know; ${STATUS_WORDS}`)],
+  [
+    'status of the ICT actions',
+    unknown('status of the ICT actions', `${needsId('status', 'status 4.2.1')} To see a group of items, try "list ICT" or "list overdue".`),
+  ],
+  ['reopen 4.2.1', { kind: 'reopen', id: '4.2.1', reason: null }],
+  ['reopen 4.2.1 because the board asked for a rethink', { kind: 'reopen', id: '4.2.1', reason: 'because the board asked for a rethink' }],
+  ['reopen', unknown('reopen', needsId('reopen', 'reopen 4.2.1'))],
+  ['date 4.2.1 March 2018', { kind: 'date', id: '4.2.1', phrase: 'March 2018' }],
+  ['date 4.2.1 By end 2017.', { kind: 'date', id: '4.2.1', phrase: 'By end 2017' }],
+  ['redate 4.2.1 to end of June 2018', { kind: 'date', id: '4.2.1', phrase: 'end of June 2018' }],
+  ['revise 4.2.1 Q2 2018', { kind: 'date', id: '4.2.1', phrase: 'Q2 2018' }],
+  ['date 4.2.1 to be confirmed', { kind: 'date', id: '4.2.1', phrase: 'to be confirmed' }],
+  ['push 4.2.1 back to Q2 2018', { kind: 'date', id: '4.2.1', phrase: 'Q2 2018' }],
+  ['change the date of 4.2.1 to Autumn 2018', { kind: 'date', id: '4.2.1', phrase: 'Autumn 2018' }],
+  ['update the date of 4.2.1 to Autumn 2018', { kind: 'date', id: '4.2.1', phrase: 'Autumn 2018' }],
+  ['4.2.1 is now due by end 2017', { kind: 'date', id: '4.2.1', phrase: 'by end 2017' }],
+  ['date 4.2.1', unknown('date 4.2.1', 'Say the new delivery date after the number, for example "date 4.2.1 March 2018".')],
+  ['date', unknown('date', needsId('date', 'date 4.2.1 March 2018'))],
+  ['assign 4.2.1 to Karen Georgiou, N. Shackleton', { kind: 'assign', id: '4.2.1', owners: ['Karen Georgiou', 'N. Shackleton'] }],
+  ['assign 4.2.1 Karen Georgiou; Rachel Smith', { kind: 'assign', id: '4.2.1', owners: ['Karen Georgiou', 'Rachel Smith'] }],
+  ['assign 4.2.1 PCC\u2019s and CC\u2019s', { kind: 'assign', id: '4.2.1', owners: ['PCC\u2019s and CC\u2019s'] }],
+  ['assign 4.2.1 Director of Finance and Resources', { kind: 'assign', id: '4.2.1', owners: ['Director of Finance and Resources'] }],
+  ['reassign 4.2.1 Karen G.', { kind: 'assign', id: '4.2.1', owners: ['Karen G.'] }],
+  ['set the owner of 4.2.1 to Karen', { kind: 'assign', id: '4.2.1', owners: ['Karen'] }],
+  ['give 4.2.1 to Portfolio Office', { kind: 'assign', id: '4.2.1', owners: ['Portfolio Office'] }],
+  ['assign 4.2.1', unknown('assign 4.2.1', 'Say who owns it after the number, for example "assign 4.2.1 Karen Georgiou, N. Shackleton".')],
+  ['assign Karen to 4.2.1', unknown('assign Karen to 4.2.1', needsId('assign', 'assign 4.2.1 Karen Georgiou'))],
+];
+
+const adds: Row[] = [
+  [
+    'add 4.2.1 Review the ICT strategy; theme: ICT; owner: Karen Georgiou, N. Shackleton; due: March 2018; status: not started',
+    {
+      kind: 'add',
+      id: '4.2.1',
+      fields: { text: 'Review the ICT strategy', theme: 'ICT', owners: ['Karen Georgiou', 'N. Shackleton'], delivery: 'March 2018', status: 'not_started' },
+    },
+  ],
+  [
+    'add 4.2.1 Do it | owners: A, B | delivery: Spring 2018 | owner: C',
+    { kind: 'add', id: '4.2.1', fields: { text: 'Do it', theme: null, owners: ['A', 'B', 'C'], delivery: 'Spring 2018', status: null } },
+  ],
+  [
+    'add 9.1 Publish the \u201cdigital\u201d plan; review yearly\nTheme: Athena\nDate: By end 2017',
+    { kind: 'add', id: '9.1', fields: { text: 'Publish the \u201cdigital\u201d plan; review yearly', theme: 'Athena', owners: [], delivery: 'By end 2017', status: null } },
+  ],
+  ['add 4.2.1', { kind: 'add', id: '4.2.1', fields: { text: null, theme: null, owners: [], delivery: null, status: null } }],
+  ['add 4.2.1 Thing; status: purple', unknown('add 4.2.1 Thing; status: purple', `"purple" isn't a status I know; ${STATUS_WORDS}`)],
+  [
+    'add the thing',
+    unknown('add the thing', needsId('add', 'add 4.2.1 Review the ICT strategy; theme: ICT; owner: Karen Georgiou; due: March 2018')),
+  ],
+];
+
+const dates: Row[] = [
+  ['when is end of next month', when('end of next month')],
+  ["how would you read 'Autumn 2017'", when('Autumn 2017')],
+  ['how would you read \u2018Autumn 2017\u2019?', when('Autumn 2017')],
+  ['when Q1 2018', when('Q1 2018')],
+  ["when's Christmas", when('Christmas')],
+  ['when does Q1 2018 end', when('Q1 2018')],
+  ['what does "by end 2017" mean', when('by end 2017')],
+  ['what dates does Autumn 2017 cover', when('Autumn 2017')],
+  ['when', unknown('when', 'when needs a date phrase, for example "when end of next month".')],
+];
+
+const helpRows: Row[] = [
+  ['help', help()],
+  ['?', help()],
+  ['/concerto help', help()],
+  ['Help!', help()],
+  ['help me', help()],
+  ['what can you do', help()],
+  ['what can I ask?', help()],
+  ['how does this work', help()],
+  ['help update', help('update')],
+  ['help with dates', help('date')],
+  ['how do I update an item', help('update')],
+  ['how do I change the owner', help('assign')],
+  ['how do I mark something complete', help('complete')],
+  ['how can I see what is overdue', help('overdue')],
+];
+
+const others: Row[] = [
+  ['', unknown('')],
+  ['   ', unknown('')],
+  ['asdfgh', unknown('asdfgh')],
+  ['hello', unknown('hello')],
+  ['hi', unknown('hi')],
+  ['@concerto', unknown('@concerto')],
+  ['thanks', unknown('thanks')],
+  ['thank you!', unknown('thank you!')],
+  ['thanks for everything', unknown('thanks for everything')],
+  ['ok', unknown('ok')],
+  ["what's the weather", unknown("what's the weather")],
+  ["what's up", unknown("what's up")],
+  ['done', unknown('done')],
+  ['open', unknown('open')],
+  ['ICT', unknown('ICT')],
+];
+
+describe('parseIntent', () => {
+  describe.each([
+    ['overdue questions', overdue],
+    ['owner questions', owners],
+    ['themes and statuses', themesAndStatuses],
+    ['due questions', dueQuestions],
+    ['one item', aboutOneItem],
+    ['changes', changes],
+    ['add', adds],
+    ['date phrases', dates],
+    ['help', helpRows],
+    ['unknown', others],
+  ] as const)('%s', (_name, rows) => {
+    it.each(rows)('%j', (message, expected) => {
+      expect(parseIntent(message)).toEqual(expected);
+    });
+  });
+
+  it('has a broad table', () => {
+    const all = [overdue, owners, themesAndStatuses, dueQuestions, aboutOneItem, changes, adds, dates, helpRows, others];
+    expect(all.reduce((n, rows) => n + rows.length, 0)).toBeGreaterThanOrEqual(150);
+  });
+
+  it('reads the same message the same way every time (no hidden state)', () => {
+    expect(parseIntent("what's overdue for Karen")).toEqual(parseIntent("what's overdue for Karen"));
+  });
+});
