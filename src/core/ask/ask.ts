@@ -21,10 +21,8 @@ import { expiresAt } from './conversation/state.js';
  * Every front end (Slack command, DM, mention, terminal) calls this and only renders the result.
  */
 export async function ask(ctx: AskContext, text: string): Promise<Reply> {
-  const plan = await ctx.store.plan();
-  if (!plan) return say('No plan is loaded yet. Run `concerto seed` to load the bundled plan, or `concerto import FILE`.', { error: 'no_plan' });
-  const timeZone = ctx.timeZone ?? plan.timeZone;
-  const turn: Turn = { ...ctx, plan, timeZone, today: todayIn(ctx.now, timeZone) };
+  const turn = await startTurn(ctx);
+  if ('awaiting' in turn) return turn;
 
   const pending = ConversationState.safeParse(await ctx.conversations.load(ctx.conversationKey, ctx.now.toISOString()));
   if (pending.success) {
@@ -32,6 +30,14 @@ export async function ask(ctx: AskContext, text: string): Promise<Reply> {
     return continueChooseOwner(turn, pending.data, text);
   }
   return act(turn, parseIntent(text));
+}
+
+/** Resolves the plan and "today" for a turn, or says that there is no plan yet. */
+export async function startTurn(ctx: AskContext): Promise<Turn | Reply> {
+  const plan = await ctx.store.plan();
+  if (!plan) return say('No plan is loaded yet. Run `concerto seed` to load the bundled plan, or `concerto import FILE`.', { error: 'no_plan' });
+  const timeZone = ctx.timeZone ?? plan.timeZone;
+  return { ...ctx, plan, timeZone, today: todayIn(ctx.now, timeZone) };
 }
 
 async function act(turn: Turn, intent: Intent): Promise<Reply> {
