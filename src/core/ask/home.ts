@@ -1,0 +1,54 @@
+import { rateRag, type Rag, type RagRules, DEFAULT_RAG_RULES } from '../plan/rag.js';
+import { isOverdue, latestUpdate, type UpdateEntry } from '../plan/recommendation.js';
+import { STATUSES, type Status } from '../plan/status.js';
+import type { Turn } from './context.js';
+import { itemView, type ItemView } from './reply.js';
+
+/** What a person's home page shows: their items (overdue first, each with its RAG and the rule behind it) and the plan at a glance. */
+export interface HomeItem extends ItemView {
+  rag: Rag;
+  ragReason: string;
+  lastUpdate: UpdateEntry | null;
+}
+
+export interface HomeData {
+  viewer: { name: string; owns: string[]; linked: boolean };
+  today: string;
+  planTitle: string;
+  mine: HomeItem[];
+  byStatus: Array<{ status: Status; count: number }>;
+  byTheme: Array<{ theme: string; total: number; open: number; overdue: number }>;
+  overdue: number;
+  total: number;
+}
+
+const RAG_ORDER: Record<Rag, number> = { red: 0, amber: 1, green: 2, grey: 3 };
+
+export async function homeData(turn: Turn, rules: RagRules = DEFAULT_RAG_RULES): Promise<HomeData> {
+  const all = await turn.store.find({});
+  const mine = turn.actor.owns.length ? all.filter((r) => r.owners.some((o) => turn.actor.owns.includes(o))) : [];
+  const items = mine
+    .map((r): HomeItem => {
+      const { rag, reason } = rateRag(r, turn.today, rules);
+      return { ...itemView(r, turn.today), rag, ragReason: reason, lastUpdate: latestUpdate(r) };
+    })
+    .sort((a, b) => RAG_ORDER[a.rag] - RAG_ORDER[b.rag] || (a.delivery.end ?? '9999').localeCompare(b.delivery.end ?? '9999'));
+  const themes = new Map<string, { theme: string; total: number; open: number; overdue: number }>();
+  for (const r of all) {
+    const t = themes.get(r.theme) ?? { theme: r.theme, total: 0, open: 0, overdue: 0 };
+    t.total++;
+    if (r.status !== 'complete' && r.status !== 'not_being_implemented') t.open++;
+    if (isOverdue(r, turn.today)) t.overdue++;
+    themes.set(r.theme, t);
+  }
+  return {
+    viewer: { name: turn.actor.name, owns: turn.actor.owns, linked: turn.actor.owns.length > 0 },
+    today: turn.today,
+    planTitle: turn.plan.title,
+    mine: items,
+    byStatus: STATUSES.map((status) => ({ status, count: all.filter((r) => r.status === status).length })),
+    byTheme: [...themes.values()],
+    overdue: all.filter((r) => isOverdue(r, turn.today)).length,
+    total: all.length,
+  };
+}

@@ -1,0 +1,34 @@
+/** Every Slack id the app uses, declared once: actions, views, blocks and inputs. */
+export const ACTION = {
+  share: 'concerto_share',
+  showMore: 'concerto_show_more',
+  openUpdate: 'concerto_open_update',
+  complete: 'concerto_complete',
+  history: 'concerto_history',
+  choose: 'concerto_choose',
+  // Nudges (reminders issue): snooze and change date reuse these.
+  snooze: 'concerto_snooze',
+  changeDate: 'concerto_change_date',
+} as const;
+
+export const VIEW = {
+  update: 'concerto_update_modal',
+} as const;
+
+/** Input blocks of the update modal; field errors are keyed by these block ids. */
+export const UPDATE_BLOCK = {
+  text: 'update_text',
+  status: 'update_status',
+  delivery: 'update_delivery',
+  evidence: 'update_evidence',
+} as const;
+
+/** The action id inside each input block (Slack nests values as block_id → action_id). */
+export const UPDATE_INPUT = {
+  text: 'value',
+  status: 'value',
+  delivery: 'value',
+  evidence: 'value',
+} as const;
+
+export const COMMAND = '/concerto';
