@@ -38,6 +38,12 @@ const Env = z.object({
       }
     }, 'must be an IANA timezone such as Europe/London')
     .optional(),
+  SLACK_BOT_TOKEN: z.string().trim().regex(/^xox[bp]-/, 'must be a bot token starting xoxb-').optional(),
+  SLACK_SIGNING_SECRET: z.string().trim().min(8, 'looks too short to be a signing secret').optional(),
+  SLACK_APP_TOKEN: z.string().trim().regex(/^xapp-/, 'must be an app-level token starting xapp-').optional(),
+  SLACK_API_URL: z.string().trim().url('must be a URL such as https://slack.com/api/').optional(),
+  PORT: z.coerce.number().int().min(1, 'must be a port number').max(65535, 'must be a port number').default(3000),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 });
 
 export type Config = z.infer<typeof Env>;
@@ -63,4 +69,25 @@ export function parseInstant(s: string): Date {
 
 export function isInstant(s: string): boolean {
   return instant.safeParse(s).success;
+}
+
+export interface SlackSettings {
+  botToken: string;
+  signingSecret: string;
+  appToken: string | null;
+  apiUrl: string | null;
+  port: number;
+}
+
+/**
+ * Slack is configured when a bot token is set. HTTP mode needs the signing secret; Socket Mode
+ * (SLACK_APP_TOKEN) needs it too, as Bolt verifies with it. Returns null when Slack is not configured.
+ */
+export function slackSettings(config: Config): SlackSettings | null {
+  const any = config.SLACK_BOT_TOKEN || config.SLACK_SIGNING_SECRET || config.SLACK_APP_TOKEN;
+  if (!any) return null;
+  if (!config.SLACK_BOT_TOKEN) throw new ConfigError('SLACK_BOT_TOKEN is not set: copy the Bot User OAuth Token (xoxb-…) from the app\'s OAuth & Permissions page (see README.md).');
+  if (!config.SLACK_SIGNING_SECRET) throw new ConfigError('SLACK_SIGNING_SECRET is not set: copy it from the app\'s Basic Information page (see README.md).');
+  const apiUrl = config.SLACK_API_URL ? (config.SLACK_API_URL.endsWith('/') ? config.SLACK_API_URL : `${config.SLACK_API_URL}/`) : null;
+  return { botToken: config.SLACK_BOT_TOKEN, signingSecret: config.SLACK_SIGNING_SECRET, appToken: config.SLACK_APP_TOKEN ?? null, apiUrl, port: config.PORT };
 }

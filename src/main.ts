@@ -2,6 +2,7 @@ import { buildProgram, clockFor } from './cli/program.js';
 import { EXIT, exitCodeFor, messageFor } from './cli/exit.js';
 import { openServices, type Services } from './app/services.js';
 import { loadConfig } from './config.js';
+import { installSignalHandlers } from './cli/shutdown.js';
 
 /** Wiring only: configuration → database → services → the command the person asked for. */
 let services: Services | undefined;
@@ -13,11 +14,9 @@ async function close(): Promise<void> {
   await s?.close();
 }
 
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    void close().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
-  });
-}
+installSignalHandlers((signal) => {
+  void close().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+});
 
 const program = buildProgram(
   async (asOf) => {

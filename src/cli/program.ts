@@ -2,12 +2,14 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { ensurePlan, seedBundledPlan } from '../app/plan-loading.js';
 import { openServices, type Services } from '../app/services.js';
 import { travelledClock, systemClock } from '../clock.js';
-import { isInstant, loadConfig, parseInstant, type Config } from '../config.js';
+import { isInstant, loadConfig, parseInstant, slackSettings, type Config, type SlackSettings } from '../config.js';
+import { startSlackApp } from '../slack/app.js';
+import { shutdownRequested } from './shutdown.js';
 import { ask } from '../core/ask/ask.js';
 import { readDelivery } from '../core/dates/read-delivery.js';
 import { todayIn } from '../core/dates/today.js';
 import { runConsole } from './console.js';
-import { EXIT } from './exit.js';
+import { EXIT, UsageError } from './exit.js';
 import { exportPlanTo, importFile } from './plan-io.js';
 import { replyJson, replyText } from './render.js';
 import { askContext, terminalActor } from './session.js';
@@ -112,10 +114,21 @@ export function buildProgram(open: Open, setExit: (code: number) => void): Comma
     });
 
   program
+    .command('serve')
+    .description('run the Slack app (Socket Mode with SLACK_APP_TOKEN, else HTTP on PORT)')
+    .action(async () => {
+      const settings = slackSettings(loadConfig());
+      if (!settings) throw new UsageError('Slack is not configured: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (see "Connecting to Slack" in README.md).');
+      await serve(await open(), settings);
+    });
+
+  program
     .command('start')
     .description('run Concerto: the Slack app when Slack is configured, otherwise the console')
     .option('--as <name>', 'who is speaking in the console')
     .action(async (opts: { as?: string }) => {
+      const settings = slackSettings(loadConfig());
+      if (settings) return serve(await open(), settings);
       process.stderr.write(
         'Slack is not configured (SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET are not set) — see "Connecting to Slack" in README.md. Opening the console on the embedded database.\n',
       );
@@ -125,6 +138,19 @@ export function buildProgram(open: Open, setExit: (code: number) => void): Comma
     });
 
   return program;
+}
+
+async function serve(services: Services, settings: SlackSettings): Promise<void> {
+  await ensurePlanLoaded(services);
+  const running = await startSlackApp(services, settings);
+  process.stderr.write(
+    running.port === null
+      ? 'Concerto is connected to Slack in Socket Mode. Stop with Ctrl-C.\n'
+      : `Concerto is serving Slack on port ${running.port}: POST /slack/events, GET /healthz. Stop with Ctrl-C.\n`,
+  );
+  await shutdownRequested();
+  process.stderr.write('Stopping: finishing in-flight requests and closing the database…\n');
+  await running.stop();
 }
 
 async function ensurePlanLoaded(services: Services): Promise<void> {

@@ -94,3 +94,20 @@ export interface ConversationStore {
   save(key: string, state: unknown, now: string, expiresAt: string): Promise<void>;
   clear(key: string): Promise<void>;
 }
+
+/** Which outside identities (Slack users) act for which plan owners. Changes are audited. */
+export interface PeopleStore {
+  ownersFor(externalId: string): Promise<string[]>;
+  membersOf(ownerNames: string[]): Promise<string[]>;
+  /** Returns false when the link already existed. */
+  link(externalId: string, ownerName: string, auto: boolean, meta: ChangeMeta): Promise<boolean>;
+  /** Returns false when there was no such link. */
+  unlink(externalId: string, ownerName: string, meta: ChangeMeta): Promise<boolean>;
+  links(): Promise<Array<{ externalId: string; ownerName: string; auto: boolean }>>;
+}
+
+/** Remembers which deliveries have been handled, so a redelivered event is handled once. */
+export interface EventLedger {
+  /** True the first time an id is seen, false for every redelivery. */
+  firstSeen(eventId: string, at: string): Promise<boolean>;
+}

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   bigserial,
+  boolean,
   date,
   index,
   integer,
@@ -160,4 +161,39 @@ export const conversations = pgTable(
     expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'string' }).notNull(),
   },
   (t) => [index('conversations_expires').on(t.expiresAt)],
+);
+
+/** Which outside identities (Slack user ids) speak for which plan owners; a role can have many members. */
+export const identityLinks = pgTable(
+  'identity_links',
+  {
+    externalId: text('external_id').notNull(),
+    ownerName: text('owner_name').notNull(),
+    /** True when linked automatically because the Slack name matched the owner exactly. */
+    auto: boolean('auto').notNull(),
+    linkedBy: text('linked_by').notNull(),
+    linkedAt: timestamp('linked_at', { withTimezone: true, mode: 'string' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.externalId, t.ownerName] }), index('identity_links_owner').on(t.ownerName)],
+);
+
+/** Slack profiles as last read from users.info, shared by every instance. */
+export const slackUsers = pgTable('slack_users', {
+  userId: text('user_id').primaryKey(),
+  realName: text('real_name'),
+  displayName: text('display_name'),
+  timeZone: text('time_zone'),
+  fetchedAt: timestamp('fetched_at', { withTimezone: true, mode: 'string' }).notNull(),
+  /** Set once the automatic name match has been tried, so an admin's unlink is not undone. */
+  autoLinkedAt: timestamp('auto_linked_at', { withTimezone: true, mode: 'string' }),
+});
+
+/** Slack delivers events at least once: the first delivery of an event_id wins, retries are dropped. */
+export const processedEvents = pgTable(
+  'processed_events',
+  {
+    eventId: text('event_id').primaryKey(),
+    receivedAt: timestamp('received_at', { withTimezone: true, mode: 'string' }).notNull(),
+  },
+  (t) => [index('processed_events_received').on(t.receivedAt)],
 );

@@ -9,6 +9,8 @@ export const AUDIT_ACTIONS = [
   'status_changed',
   'date_revised',
   'owners_changed',
+  'person_linked',
+  'person_unlinked',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

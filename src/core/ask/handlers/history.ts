@@ -48,5 +48,8 @@ export function describeEvent(e: AuditEvent): string {
       return 'recommendation text or theme changed';
     case 'plan_imported':
       return 'plan imported';
+    case 'person_linked':
+    case 'person_unlinked':
+      return e.action === 'person_linked' ? 'person linked to an owner' : 'person unlinked from an owner';
   }
 }

@@ -1,0 +1,46 @@
+import type { PeopleStore } from '../../ports.js';
+import type { Turn } from '../context.js';
+import { say, type Reply } from '../reply.js';
+import { meta } from './change.js';
+import { resolveName } from './resolve-names.js';
+
+/** Who is who: admins link outside identities (Slack users) to plan owners, people or roles. */
+export interface Person {
+  id: string;
+  /** How to name them in replies (their display name). */
+  label: string;
+}
+
+export async function linkPerson(turn: Turn, people: PeopleStore, person: Person, ownerTyped: string, unlink = false): Promise<Reply> {
+  if (!turn.actor.admin) return say(`Only an admin can ${unlink ? 'unlink' : 'link'} people. Admins are listed in CONCERTO_ADMINS; ask one of them.`, { error: 'not_permitted' });
+  const owner = await pickOwner(turn, unlink ? await people.ownersFor(person.id) : await turn.store.owners(), ownerTyped);
+  if (typeof owner !== 'string') return owner;
+  if (unlink) {
+    const removed = await people.unlink(person.id, owner, meta(turn));
+    return say(removed ? `${person.label} no longer acts for ${owner}.` : `${person.label} was not linked to ${owner}.`);
+  }
+  const added = await people.link(person.id, owner, false, meta(turn));
+  const others = (await people.membersOf([owner])).length - 1;
+  return say(
+    added
+      ? `${person.label} now acts for ${owner}${others > 0 ? ` (with ${others} other${others === 1 ? '' : 's'})` : ''}: "mine" and reminders will include its items.`
+      : `${person.label} already acts for ${owner}.`,
+  );
+}
+
+export async function listLinks(people: PeopleStore, label: (id: string) => string): Promise<Reply> {
+  const links = await people.links();
+  if (!links.length) return say('Nobody is linked to a plan owner yet. An admin can `link @someone "Owner name"`.');
+  const byOwner = new Map<string, string[]>();
+  for (const l of links) byOwner.set(l.ownerName, [...(byOwner.get(l.ownerName) ?? []), `${label(l.externalId)}${l.auto ? ' (matched by name)' : ''}`]);
+  return say(['Who acts for whom:', ...[...byOwner].map(([owner, who]) => `• ${owner}: ${who.join(', ')}`)].join('\n'));
+}
+
+async function pickOwner(turn: Turn, known: string[], typed: string): Promise<string | Reply> {
+  const name = typed.trim().replace(/^["“'‘]|["”'’]$/g, '');
+  if (!name) return say('Say which owner, e.g. `link @alice "Portfolio Office"`.', { error: 'invalid' });
+  const match = resolveName(name, known);
+  if (match.kind === 'one') return match.name;
+  if (match.kind === 'many') return say(`"${name}" could be ${match.names.join(' or ')}. Write the owner's full name in quotes.`, { error: 'invalid' });
+  return say(`No owner matches "${name}". Owners in the plan include: ${known.slice(0, 15).join(', ')}.`, { error: 'invalid' });
+}

@@ -1,0 +1,82 @@
+import { App, LogLevel } from '@slack/bolt';
+import type { Services } from '../app/services.js';
+import type { SlackSettings } from '../config.js';
+import { DrizzleEventLedger, DrizzlePeopleStore } from '../store/people-store.js';
+import { SlackUserCache } from '../store/slack-user-cache.js';
+import type { SlackDeps } from './deps.js';
+import { registerItemButtons } from './listeners/actions/item-buttons.js';
+import { registerListButtons } from './listeners/actions/list-buttons.js';
+import { registerConcertoCommand } from './listeners/commands/concerto.js';
+import { registerDedupe } from './listeners/dedupe.js';
+import { registerAppHome } from './listeners/events/app-home.js';
+import { registerMessages } from './listeners/events/messages.js';
+import { registerUpdateSubmission } from './listeners/views/update-submission.js';
+
+export interface RunningSlackApp {
+  app: App;
+  /** The HTTP port, or null in Socket Mode. */
+  port: number | null;
+  stop(): Promise<void>;
+}
+
+const LOG_LEVELS = { debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.WARN, error: LogLevel.ERROR } as const;
+
+/**
+ * The Bolt app: Socket Mode when an app token is given, else HTTP with commands, interactivity and
+ * events at POST /slack/events and GET /healthz. Signature verification stays on (Bolt's default).
+ */
+export async function startSlackApp(services: Services, settings: SlackSettings): Promise<RunningSlackApp> {
+  const { database } = services;
+  const deps: SlackDeps = {
+    services,
+    people: new DrizzlePeopleStore(database.db),
+    ledger: new DrizzleEventLedger(database.db),
+    users: new SlackUserCache(database.db),
+    admins: services.config.CONCERTO_ADMINS,
+  };
+  let ready = false;
+  const socketMode = settings.appToken !== null;
+  const app = new App({
+    token: settings.botToken,
+    signingSecret: settings.signingSecret,
+    logLevel: LOG_LEVELS[services.config.LOG_LEVEL],
+    ...(settings.apiUrl ? { clientOptions: { slackApiUrl: settings.apiUrl } } : {}),
+    ...(socketMode
+      ? { socketMode: true, appToken: settings.appToken! }
+      : {
+          port: settings.port,
+          customRoutes: [
+            {
+              path: '/healthz',
+              method: ['GET'],
+              handler: (_req, res) => {
+                res.writeHead(ready ? 200 : 503, { 'content-type': 'application/json' });
+                res.end(JSON.stringify({ ok: ready, database: database.kind }));
+              },
+            },
+          ],
+        }),
+  });
+  registerDedupe(app, deps);
+  registerConcertoCommand(app, deps);
+  registerUpdateSubmission(app, deps);
+  registerItemButtons(app, deps);
+  registerListButtons(app, deps);
+  registerMessages(app, deps);
+  registerAppHome(app, deps);
+  app.error(async (error) => {
+    app.logger.error(error);
+  });
+
+  if (socketMode) await app.start();
+  else await app.start(settings.port);
+  ready = true;
+  return {
+    app,
+    port: socketMode ? null : settings.port,
+    async stop() {
+      ready = false;
+      await app.stop();
+    },
+  };
+}

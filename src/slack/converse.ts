@@ -1,0 +1,36 @@
+import { ask, startTurn } from '../core/ask/ask.js';
+import { linkPerson, listLinks } from '../core/ask/handlers/people.js';
+import { say, type Reply } from '../core/ask/reply.js';
+import type { SlackDeps, WebClient } from './deps.js';
+import { slackContext, slackViewer, type SlackViewer } from './identity.js';
+
+/** `link <@U123|alice> "Portfolio Office"` — Slack mentions arrive escaped because the command sets should_escape. */
+const LINK = /^(link|unlink)\s+<@([A-Z0-9]+)(?:\|([^>]*))?>\s*(.*)$/is;
+const LIST_LINKS = /^(links|who is linked|linked people)\??$/i;
+
+/**
+ * One message from a Slack user, in a place, through the engine. The only words handled here
+ * are the ones that name Slack users (link, unlink); everything else is the core's grammar.
+ */
+export async function converse(deps: SlackDeps, client: WebClient, userId: string, text: string, conversationKey: string): Promise<{ reply: Reply; viewer: SlackViewer }> {
+  const viewer = await slackViewer(deps, client, userId);
+  const ctx = slackContext(deps, viewer, conversationKey);
+  const trimmed = text.trim();
+  const link = LINK.exec(trimmed);
+  if (link) {
+    const turn = await startTurn(ctx);
+    if ('awaiting' in turn) return { reply: turn, viewer };
+    const [, verb, targetId, targetName] = link;
+    const label = targetName || (await slackViewer(deps, client, targetId!)).actor.name;
+    return { reply: await linkPerson(turn, deps.people, { id: targetId!, label }, link[4] ?? '', verb!.toLowerCase() === 'unlink'), viewer };
+  }
+  if (/^(link|unlink)\b/i.test(trimmed)) {
+    return { reply: say('Mention the person and name the owner: `link @alice "Portfolio Office"` (or `unlink @alice "Portfolio Office"`).', { error: 'invalid' }), viewer };
+  }
+  if (LIST_LINKS.test(trimmed)) {
+    const names = new Map((await deps.people.links()).map((l) => [l.externalId, l.externalId]));
+    for (const id of names.keys()) names.set(id, (await deps.users.get(id))?.realName ?? id);
+    return { reply: await listLinks(deps.people, (id) => names.get(id) ?? id), viewer };
+  }
+  return { reply: await ask(ctx, text), viewer };
+}

@@ -1,0 +1,51 @@
+import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import { startTurn } from '../../../core/ask/ask.js';
+import { updateFormData } from '../../../core/ask/update-form.js';
+import { converse } from '../../converse.js';
+import type { SlackDeps, WebClient } from '../../deps.js';
+import { republishHomes } from '../../home.js';
+import { ACTION } from '../../ids.js';
+import { slackContext, slackViewer } from '../../identity.js';
+import { replyMessage } from '../../views/reply-message.js';
+import { updateModal } from '../../views/update-modal.js';
+import { COULD_NOT_COMPLETE } from '../failure.js';
+
+/** Buttons that act on one item (App Home, nudges, replies): Update opens the modal; Complete and History answer by DM or in place. */
+export function registerItemButtons(app: App, deps: SlackDeps): void {
+  app.action<BlockAction<ButtonAction>>(ACTION.openUpdate, async ({ ack, body, action, client, respond, logger }) => {
+    await ack();
+    try {
+      const viewer = await slackViewer(deps, client, body.user.id);
+      const turn = await startTurn(slackContext(deps, viewer, `slack:${body.user.id}:modal`));
+      const data = 'awaiting' in turn ? turn : await updateFormData(turn, action.value ?? '');
+      if ('awaiting' in data) return void (await tell(client, body, respond, replyMessage(data, { shareable: false })));
+      await client.views.open({ trigger_id: body.trigger_id, view: updateModal(data, { channel: body.channel?.id }) as never });
+    } catch (err) {
+      logger.error(err);
+      await tell(client, body, respond, { text: COULD_NOT_COMPLETE });
+    }
+  });
+
+  for (const [actionId, verb] of [
+    [ACTION.complete, 'complete'],
+    [ACTION.history, 'history'],
+  ] as const) {
+    app.action<BlockAction<ButtonAction>>(actionId, async ({ ack, body, action, client, respond, logger }) => {
+      await ack();
+      try {
+        const { reply } = await converse(deps, client, body.user.id, `${verb} ${action.value ?? ''}`, `slack:${body.user.id}:buttons`);
+        await tell(client, body, respond, replyMessage(reply, { shareable: false }));
+        if (verb === 'complete' && !reply.error) await republishHomes(deps, client, body.user.id, reply.items[0]?.owners ?? []);
+      } catch (err) {
+        logger.error(err);
+        await tell(client, body, respond, { text: COULD_NOT_COMPLETE });
+      }
+    });
+  }
+}
+
+/** Answers where the button was: in place for a message, by DM for App Home (which has no response_url). */
+async function tell(client: WebClient, body: BlockAction, respond: (m: never) => Promise<unknown>, message: { text: string; blocks?: unknown[] }): Promise<void> {
+  if (body.response_url) await respond({ response_type: 'ephemeral', replace_original: false, ...message } as never);
+  else await client.chat.postMessage({ channel: body.user.id, ...(message as { text: string }) });
+}

@@ -1,0 +1,56 @@
+import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import { isReadOnly } from '../../../core/ask/read-only.js';
+import { converse } from '../../converse.js';
+import type { SlackDeps } from '../../deps.js';
+import { escapeText } from '../../escape.js';
+import { ACTION } from '../../ids.js';
+import { decodeListValue, replyMessage } from '../../views/reply-message.js';
+import { COULD_NOT_COMPLETE } from '../failure.js';
+import { conversationKeyOf } from '../conversation-key.js';
+
+/**
+ * Buttons on answers. "Show more" and "Share in channel" re-run the question they carry, which
+ * is only allowed for questions that change nothing; a choice button answers the pending question.
+ */
+export function registerListButtons(app: App, deps: SlackDeps): void {
+  app.action<BlockAction<ButtonAction>>(ACTION.showMore, async ({ ack, body, action, client, respond, logger }) => {
+    await ack();
+    const value = decodeListValue(action.value);
+    if (!value || !isReadOnly(value.q)) return;
+    try {
+      const { reply } = await converse(deps, client, body.user.id, value.q, `slack:${body.user.id}:list`);
+      await respond({ replace_original: true, ...replyMessage(reply, { shareable: true, source: value.q, page: value.p }) } as never);
+    } catch (err) {
+      logger.error(err);
+      await respond({ response_type: 'ephemeral', replace_original: false, text: COULD_NOT_COMPLETE });
+    }
+  });
+
+  app.action<BlockAction<ButtonAction>>(ACTION.share, async ({ ack, body, action, client, respond, logger }) => {
+    await ack();
+    const value = decodeListValue(action.value);
+    const channel = body.channel?.id;
+    if (!value || !channel || !isReadOnly(value.q)) return;
+    try {
+      const { reply } = await converse(deps, client, body.user.id, value.q, `slack:${body.user.id}:list`);
+      const message = replyMessage(reply, { shareable: false, source: value.q, page: value.p });
+      const asked = `<@${body.user.id}> asked: ${escapeText(value.q)}`;
+      await client.chat.postMessage({ channel, text: `${asked}\n${message.text}`, blocks: [{ type: 'context', elements: [{ type: 'mrkdwn', text: asked }] }, ...message.blocks] as never });
+      await respond({ delete_original: true } as never);
+    } catch (err) {
+      logger.error(err);
+      await respond({ response_type: 'ephemeral', replace_original: false, text: COULD_NOT_COMPLETE });
+    }
+  });
+
+  app.action<BlockAction<ButtonAction>>(ACTION.choose, async ({ ack, body, action, client, respond, logger }) => {
+    await ack();
+    try {
+      const { reply } = await converse(deps, client, body.user.id, action.value ?? '', conversationKeyOf(body.user.id, body.channel?.id, body.message?.thread_ts as string | undefined));
+      await respond({ response_type: 'ephemeral', replace_original: false, ...replyMessage(reply, { shareable: false }) } as never);
+    } catch (err) {
+      logger.error(err);
+      await respond({ response_type: 'ephemeral', replace_original: false, text: COULD_NOT_COMPLETE });
+    }
+  });
+}

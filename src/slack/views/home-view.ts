@@ -1,0 +1,71 @@
+import { formatDate, plural } from '../../core/ask/format.js';
+import type { HomeData, HomeItem } from '../../core/ask/home.js';
+import type { Rag } from '../../core/plan/rag.js';
+import { isClosed, STATUS_LABELS } from '../../core/plan/status.js';
+import { LIMITS, type ActionsBlock, type Block, type HeaderBlock, type HomeView } from '../block-kit.js';
+import { escapeTruncate } from '../escape.js';
+import { ACTION, COMMAND } from '../ids.js';
+import { button, context, plain, section, splitLines } from './parts.js';
+
+const RAG_MARKER: Record<Rag, string> = { red: '🔴', amber: '🟠', green: '🟢', grey: '⚪' };
+/** Theme lines may fill at most this many sections, so the glance never crowds out the viewer's items. */
+const MAX_THEME_SECTIONS = 2;
+
+const header = (text: string): HeaderBlock => ({ type: 'header', text: plain(text, LIMITS.headerText) });
+
+export function homeView(data: HomeData): HomeView {
+  const top: Block[] = [header(`Concerto — ${data.planTitle}`), context(`As at ${formatDate(data.today)}`), header('Your items')];
+  const glance = glanceBlocks(data);
+  const items = data.viewer.linked ? data.mine : [];
+  // Slack caps a home tab at 100 blocks; each item takes two (section + actions), and one line is kept for "…and K more".
+  const room = LIMITS.viewBlocks - top.length - glance.length - 1;
+  const fits = items.length * 2 <= room + 1 ? items.length : Math.floor(room / 2);
+  const shown = items.slice(0, fits);
+
+  const mine: Block[] = [];
+  if (!data.viewer.linked) {
+    mine.push(section(`You're not linked to a plan owner yet, so I can't show your items. An admin can link you with \`${COMMAND} link @you "Owner name"\`.`));
+  } else if (!items.length) {
+    const who = data.viewer.owns.length ? ` for ${escapeTruncate(data.viewer.owns.join(', '), 500)}` : '';
+    mine.push(section(`Nothing in the plan is assigned${who}.`));
+  }
+  shown.forEach((item, i) => mine.push(itemSection(item), itemActions(item, i)));
+  if (items.length > shown.length) mine.push(context(`…and ${items.length - shown.length} more: type \`${COMMAND} mine\``));
+  return { type: 'home', blocks: [...top, ...mine, ...glance] };
+}
+
+function itemSection(item: HomeItem): Block {
+  const delivery = item.delivery.text.trim() || 'no date';
+  const last = item.lastUpdate ? `last update ${formatDate(item.lastUpdate.date)}` : 'no updates yet';
+  return section(
+    `${RAG_MARKER[item.rag]} *${escapeTruncate(item.id, 40)}* ${escapeTruncate(item.title, 200)}\n` +
+      `${STATUS_LABELS[item.status]} · Delivery: ${escapeTruncate(delivery, 100)} · _${escapeTruncate(item.ragReason, 100)}_ · ${last}`,
+  );
+}
+
+function itemActions(item: HomeItem, i: number): ActionsBlock {
+  const id = item.id.slice(0, LIMITS.buttonValue);
+  const elements = [button(ACTION.openUpdate, 'Update', id, { style: 'primary' })];
+  if (!isClosed(item.status)) {
+    const confirm = {
+      title: plain('Mark complete?', 100),
+      text: plain(`Mark ${item.id} “${item.title}” as complete?`, 300),
+      confirm: plain('Complete', 30),
+      deny: plain('Cancel', 30),
+    };
+    elements.push(button(ACTION.complete, 'Complete', id, { confirm }));
+  }
+  elements.push(button(ACTION.history, 'History', id));
+  return { type: 'actions', block_id: `item_${i}`, elements };
+}
+
+function glanceBlocks(data: HomeData): Block[] {
+  const counts = data.byStatus.filter((s) => s.count > 0).map((s) => `${STATUS_LABELS[s.status]}: ${s.count}`);
+  const summary = `*${plural(data.total, 'item')}*, ${data.overdue} overdue\n${counts.join(' · ') || 'No items yet.'}`;
+  const themes = data.byTheme.map((t) => `*${escapeTruncate(t.theme, 100)}* — ${t.total} total, ${t.open} open, ${t.overdue} overdue`);
+  const chunks = splitLines(themes.join('\n')).slice(0, MAX_THEME_SECTIONS);
+  const listed = chunks.reduce((n, c) => n + c.split('\n').length, 0);
+  const blocks: Block[] = [{ type: 'divider' }, header('The plan at a glance'), section(summary), ...chunks.map((c) => section(c))];
+  if (listed < themes.length) blocks.push(context(`…and ${plural(themes.length - listed, 'more theme')}`));
+  return blocks;
+}

@@ -1,0 +1,113 @@
+import { formatDate } from '../../core/ask/format.js';
+import type { UpdateFormData } from '../../core/ask/update-form.js';
+import { LIMITS, type Block, type InputBlock, type ModalView, type Option } from '../block-kit.js';
+import { escapeTruncate, truncate } from '../escape.js';
+import { UPDATE_BLOCK, UPDATE_INPUT, VIEW } from '../ids.js';
+import { context, plain, section } from './parts.js';
+
+/** Where the modal was opened from, so the listener can reply there after saving. */
+export interface UpdateModalOptions {
+  conversation?: string;
+  channel?: string;
+  thread?: string;
+}
+
+export interface UpdateMetadata extends UpdateModalOptions {
+  id: string;
+}
+
+export function updateModal(data: UpdateFormData, opts: UpdateModalOptions = {}): ModalView {
+  const owners = data.owners.length ? data.owners.join(', ') : 'no owner';
+  const blocks: Block[] = [
+    section(`*${escapeTruncate(data.id, 100)}* ${escapeTruncate(data.title, 1000)}`),
+    context(
+      `*Owners:* ${escapeTruncate(owners, 500)}`,
+      `*Status:* ${escapeTruncate(data.statusLabel, 100)}`,
+      `*Delivery:* ${escapeTruncate(data.deliveryText.trim() || 'none', 300)} — ${escapeTruncate(readingOnly(data.deliveryText, data.deliveryReading), 300)}`,
+    ),
+    ...data.recentUpdates.slice(0, 3).map((u) => {
+      const who = u.author ? escapeTruncate(u.author, 100) : 'unknown';
+      return context(`*${formatDate(u.date)}* · ${who}: ${escapeTruncate(u.text, 300)}`);
+    }),
+    { type: 'divider' },
+    input(UPDATE_BLOCK.text, 'Update', { type: 'plain_text_input', action_id: UPDATE_INPUT.text, multiline: true, max_length: LIMITS.inputLength }),
+  ];
+  const options: Option[] = data.statusOptions.slice(0, LIMITS.selectOptions).map((o) => ({ text: plain(o.label, LIMITS.optionText), value: o.status }));
+  const current = options.find((o) => o.value === data.status);
+  if (options.length) {
+    blocks.push(input(UPDATE_BLOCK.status, 'Status', { type: 'static_select', action_id: UPDATE_INPUT.status, options, ...(current ? { initial_option: current } : {}) }, true));
+  }
+  // A prefilled value longer than max_length makes Slack reject the view; no real date phrase is near 3000.
+  const delivery = truncate(data.deliveryText, LIMITS.inputLength, '');
+  blocks.push(
+    input(UPDATE_BLOCK.delivery, 'Delivery date', { type: 'plain_text_input', action_id: UPDATE_INPUT.delivery, max_length: LIMITS.inputLength, ...(delivery ? { initial_value: delivery } : {}) }, true, 'Natural language is fine: “end of next month”, “Q1 2018”, “31/03/2018”, “TBC”'),
+    input(UPDATE_BLOCK.evidence, 'Evidence link', { type: 'plain_text_input', action_id: UPDATE_INPUT.evidence, max_length: LIMITS.inputLength, placeholder: plain('https://…', LIMITS.placeholder) }, true, 'a link to minutes or a document'),
+  );
+  return {
+    type: 'modal',
+    callback_id: VIEW.update,
+    title: plain(`Update ${data.id}`, LIMITS.viewTitle),
+    submit: plain('Save', LIMITS.viewTitle),
+    close: plain('Cancel', LIMITS.viewTitle),
+    private_metadata: metadata({ id: data.id, ...opts }),
+    blocks,
+  };
+}
+
+function input(block_id: string, label: string, element: InputBlock['element'], optional = false, hint?: string): InputBlock {
+  return { type: 'input', block_id, label: plain(label, LIMITS.label), element, optional, ...(hint ? { hint: plain(hint, LIMITS.label) } : {}) };
+}
+
+/** "By end 2017 (by 31 Dec 2017)" already repeats the phrase; the context line wants only the reading. */
+function readingOnly(text: string, reading: string): string {
+  const t = text.trim();
+  const rest = t && reading.startsWith(t) ? reading.slice(t.length).trim() : reading.trim();
+  return rest.replace(/^\((.*)\)$/, '$1') || 'no date';
+}
+
+/** private_metadata is capped at 3000 characters; the item id is what matters, the reply target is a nicety. */
+function metadata(m: UpdateMetadata): string {
+  const full = JSON.stringify(m);
+  if (full.length <= LIMITS.privateMetadata) return full;
+  return JSON.stringify({ id: truncate(m.id, 2000, '') });
+}
+
+export function parseUpdateMetadata(s: string | undefined): UpdateMetadata | null {
+  try {
+    const v = JSON.parse(s ?? '') as Partial<UpdateMetadata> | null;
+    if (!v || typeof v.id !== 'string') return null;
+    const str = (x: unknown) => (typeof x === 'string' ? x : undefined);
+    return { id: v.id, conversation: str(v.conversation), channel: str(v.channel), thread: str(v.thread) };
+  } catch {
+    return null;
+  }
+}
+
+type StateValues = Record<string, Record<string, { type?: string; value?: string | null; selected_option?: { value: string } | null }>>;
+
+export interface UpdateSubmission {
+  text: string;
+  status: string | null;
+  delivery: string;
+  evidence: string;
+}
+
+/** Reads `view.state.values` (block_id → action_id → element state); missing or empty fields become '' / null. */
+export function readUpdateSubmission(values: StateValues): UpdateSubmission {
+  const get = (field: keyof typeof UPDATE_BLOCK) => values[UPDATE_BLOCK[field]]?.[UPDATE_INPUT[field]];
+  return {
+    text: (get('text')?.value ?? '').trim(),
+    status: get('status')?.selected_option?.value ?? null,
+    delivery: (get('delivery')?.value ?? '').trim(),
+    evidence: (get('evidence')?.value ?? '').trim(),
+  };
+}
+
+/** Field errors for `response_action: 'errors'`, keyed by input block id. Ours are short; the cap is a safety net. */
+export function modalErrors(errors: Partial<Record<keyof typeof UPDATE_BLOCK, string>>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [field, message] of Object.entries(errors) as Array<[keyof typeof UPDATE_BLOCK, string | undefined]>) {
+    if (message) out[UPDATE_BLOCK[field]] = truncate(message, 2000);
+  }
+  return out;
+}
