@@ -15,7 +15,7 @@ export function formatDate(iso: IsoDate): string {
 /** How a window was read: "by 30 Nov 2017", "1 Sep – 30 Nov 2017", "no date". */
 export function describeWindow(w: DeliveryWindow): string {
   if (w.precision === 'none' || !w.start || !w.end) return 'no date';
-  if (w.precision === 'immediate') return `with immediate effect (from ${formatDate(w.start)})`;
+  if (w.precision === 'immediate') return `immediately, from ${formatDate(w.start)}`;
   if (w.start === w.end) return `by ${formatDate(w.end)}`;
   const [sy] = w.start.split('-');
   const [ey] = w.end.split('-');

@@ -10,6 +10,9 @@ const UNIT = '(days?|weeks?|fortnights?|months?|years?)';
 const AFTER = new RegExp(`^(?:in ${COUNT} ${UNIT}(?:(?:'s|')? time)?|${COUNT} ${UNIT} from (?:now|today))$`);
 /** "within 3 weeks", "in the next 2 weeks", "over the next month": a window from today. */
 const WITHIN = new RegExp(`^(?:within|within the next|(?:in|over|during) the next) (?:${COUNT} )?${UNIT}$`);
+/** "the next 2 weeks", "coming 10 days": the same window; the count is required so "next month" stays a calendar month. */
+const NEXT_COUNTED = new RegExp(`^(?:the )?(?:next|coming) ${COUNT} ${UNIT}$`);
+const NEXT_FORTNIGHT = /^(?:the )?(?:next|coming) fortnight$/;
 const SAME_DAY_NEXT = /^this time next (week|month|year)$/;
 const NAMED_DAY = new RegExp(`^(?:(this|next|last) )?${WEEKDAY}(?: (this|next) week)?$`);
 
@@ -52,11 +55,12 @@ export function matchRelative(text: string, ctx: Context): Span | null {
     const unit = after[2] ?? after[4] ?? '';
     return n > 0 ? single(later(ctx.today, n, unit)) : null;
   }
-  const within = WITHIN.exec(text);
+  if (NEXT_FORTNIGHT.test(text)) return span(ctx.today, later(ctx.today, 1, 'fortnight'), 'week');
+  const within = WITHIN.exec(text) ?? NEXT_COUNTED.exec(text);
   if (within) {
     const unit = within[2] ?? '';
     // A count may be left out only for one unit: "the next fortnight", never "the next weeks".
-    const implied = text.includes('the next') && !unit.endsWith('s') ? 1 : 0;
+    const implied = /\b(?:the next)\b/.test(text) && !unit.endsWith('s') ? 1 : 0;
     const n = within[1] === undefined ? implied : countValue(within[1]);
     return n > 0 ? span(ctx.today, later(ctx.today, n, unit), unitPrecision(unit)) : null;
   }

@@ -196,3 +196,21 @@ describe('readDelivery still refuses what it cannot be sure of', () => {
     expect(result.error).toContain(reason);
   });
 });
+
+describe('counted "next" windows', () => {
+  it.each([
+    ['the next 2 weeks', '2017-10-04', '2017-10-18', 'week'],
+    ['next 2 weeks', '2017-10-04', '2017-10-18', 'week'],
+    ['coming 10 days', '2017-10-04', '2017-10-14', 'day'],
+    ['the next fortnight', '2017-10-04', '2017-10-18', 'week'],
+    ['the next three months', '2017-10-04', '2018-01-04', 'month'],
+  ])('%s → %s … %s (%s)', (phrase, start, end, precision) => {
+    const r = readDelivery(phrase, { today: '2017-10-04' });
+    expect(r.ok && r.window).toMatchObject({ start, end, precision });
+  });
+
+  it('keeps "next month" a calendar month', () => {
+    const r = readDelivery('next month', { today: '2017-10-04' });
+    expect(r.ok && r.window).toMatchObject({ start: '2017-11-01', end: '2017-11-30', precision: 'month' });
+  });
+});

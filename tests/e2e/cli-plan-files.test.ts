@@ -1,0 +1,158 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PlanFile, type PlanFileInput } from '../../src/core/plan/plan-file.js';
+import { bundledPlanFile } from '../helpers/ask.js';
+import { CLI_TIMEOUT, runCli, tempDirs } from '../helpers/cli.js';
+
+/**
+ * seed, import and export through the real CLI. One data directory (`main`) carries the plan through
+ * the tests in order; the round trips import into fresh directories of their own.
+ */
+
+const dirs = tempDirs();
+let work: string;
+let main: string;
+/** `export --format json` of `main` once the failed import has been tried. */
+let exportedJson = '';
+
+/** What the plan should export as: the bundled file as the schema reads it, with 4.2.1 re-dated. */
+function expectedExport() {
+  const plan = PlanFile.parse(bundledPlanFile());
+  for (const r of plan.recommendations) {
+    if (r.id === '4.2.1') {
+      r.delivery = 'Q1 2018';
+      r.baseline = '';
+    }
+  }
+  return plan;
+}
+
+beforeAll(() => {
+  work = dirs.make('concerto-e2e-files-');
+  main = dirs.make('concerto-e2e-main-');
+});
+afterAll(() => dirs.cleanup());
+
+describe('seed', () => {
+  it(
+    'loads the bundled plan once; a second run adds and changes nothing',
+    async () => {
+      const first = await runCli(['seed'], { dataDir: main });
+      expect(first.code).toBe(0);
+      expect(first.stdout).toBe('Bundled plan: 30 added, 0 changed, 0 unchanged, 32 updates added.\n');
+      const second = await runCli(['seed'], { dataDir: main });
+      expect(second.code).toBe(0);
+      expect(second.stdout).toBe('Bundled plan: 0 added, 0 changed, 30 unchanged, 0 updates added.\n');
+    },
+    2 * CLI_TIMEOUT,
+  );
+
+  it(
+    'a change through `ask` (the operator is an admin) is kept for the export tests',
+    async () => {
+      const r = await runCli(['ask', 'date 4.2.1 Q1 2018'], { dataDir: main });
+      expect(r.code).toBe(0);
+      expect(r.stdout).toBe(
+        '4.2.1 is now due "Q1 2018" → 1 Jan – 31 Mar 2018 (was (no delivery date given)). The baseline, (no delivery date given), is kept.\n',
+      );
+    },
+    CLI_TIMEOUT,
+  );
+});
+
+describe('import refuses a bad file as a whole', () => {
+  it(
+    'names each bad record and field, exits 1, and changes nothing',
+    async () => {
+      const input = bundledPlanFile() as PlanFileInput & { recommendations: Array<Record<string, unknown>> };
+      // #10 is 4.2.1 with a status the schema does not know; #13 (4.3.2) loses its id; #1 gets a new, valid status.
+      expect(input.recommendations[9]!.id).toBe('4.2.1');
+      input.recommendations[9]!.status = 'in_limbo';
+      expect(input.recommendations[13]!.id).toBe('4.3.2');
+      delete input.recommendations[13]!.id;
+      input.recommendations[0]!.status = 'complete';
+      const bad = path.join(work, 'bad.json');
+      writeFileSync(bad, JSON.stringify(input, null, 2));
+
+      const r = await runCli(['import', bad], { dataDir: main });
+      expect(r.code).toBe(1);
+      expect(r.stdout).toBe('');
+      const lines = r.stderr.trim().split('\n');
+      expect(lines[0]).toBe(`${bad} was not imported — nothing was changed:`);
+      expect(lines).toHaveLength(3);
+      expect(lines[1]).toBe(
+        '  • recommendation 4.2.1 (#10), status: must be one of not_started, on_going, awaiting_decision, complete, not_being_implemented',
+      );
+      expect(lines[2]).toMatch(/^ {2}• recommendation \(#14\), id: /);
+
+      const exported = await runCli(['export', '--format', 'json'], { dataDir: main });
+      expect(exported.code).toBe(0);
+      exportedJson = exported.stdout;
+      const plan = JSON.parse(exportedJson) as ReturnType<typeof expectedExport>;
+      expect(plan).toEqual(expectedExport());
+      expect(plan.recommendations.find((x) => x.id === '1.1')!.status).toBe('awaiting_decision');
+    },
+    2 * CLI_TIMEOUT,
+  );
+
+  it(
+    'a missing file and malformed JSON each exit 1 with one sentence',
+    async () => {
+      const missing = path.join(work, 'missing.json');
+      const m = await runCli(['import', missing], { dataDir: main });
+      expect(m.code).toBe(1);
+      expect(m.stderr.trim()).toBe(`Cannot read ${missing}: no such file. Check the path and try again.`);
+
+      const broken = path.join(work, 'broken.json');
+      writeFileSync(broken, '{"title": "Concerto Action Plan", "recommendations": [');
+      const b = await runCli(['import', broken], { dataDir: main });
+      expect(b.code).toBe(1);
+      expect(b.stderr.trim()).toMatch(new RegExp(`^${broken.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} is not valid JSON \\(.+\\)\\. Nothing was imported; fix the file and try again\\.$`));
+      expect(b.stderr.trim().split('\n')).toHaveLength(1);
+    },
+    2 * CLI_TIMEOUT,
+  );
+});
+
+describe('export → import → export', () => {
+  it(
+    'as JSON: a fresh directory imports the export and exports it again byte for byte',
+    async () => {
+      expect(exportedJson).not.toBe('');
+      const file = path.join(work, 'plan.json');
+      writeFileSync(file, exportedJson);
+      const copy = dirs.make('concerto-e2e-json-copy-');
+      const imported = await runCli(['import', file], { dataDir: copy });
+      expect(imported.code).toBe(0);
+      expect(imported.stdout).toBe(`Imported ${file}: 30 added, 0 changed, 0 unchanged, 32 updates added.\n`);
+      const again = await runCli(['export', '--format', 'json'], { dataDir: copy });
+      expect(again.code).toBe(0);
+      expect(again.stdout).toBe(exportedJson);
+    },
+    2 * CLI_TIMEOUT,
+  );
+
+  it(
+    'as CSV with -o: the same, through the spreadsheet columns',
+    async () => {
+      const first = path.join(work, 'plan.csv');
+      const out = await runCli(['export', '--format', 'csv', '-o', first], { dataDir: main });
+      expect(out.code).toBe(0);
+      expect(out.stdout).toBe('');
+      const csv = readFileSync(first, 'utf8');
+      expect(csv.split('\r\n')[0]).toBe('\uFEFFRecommendation No,Theme,Recommendation,Owner,Update,Delivery Date,Status,Baseline Delivery Date');
+      expect(csv).toContain('4.2.1,ICT,');
+
+      const copy = dirs.make('concerto-e2e-csv-copy-');
+      const imported = await runCli(['import', first], { dataDir: copy });
+      expect(imported.code).toBe(0);
+      expect(imported.stdout).toBe(`Imported ${first}: 30 added, 0 changed, 0 unchanged, 32 updates added.\n`);
+      const second = path.join(work, 'plan-again.csv');
+      const again = await runCli(['export', '--format', 'csv', '-o', second], { dataDir: copy });
+      expect(again.code).toBe(0);
+      expect(readFileSync(second, 'utf8')).toBe(csv);
+    },
+    3 * CLI_TIMEOUT,
+  );
+});
