@@ -19,15 +19,17 @@ export async function importParsed(
   label: string,
   meta: ChangeMeta,
   onProgress?: (done: number, total: number) => void,
+  options: { addOnly?: boolean } = {},
 ): Promise<ImportSummary> {
   const reading = readPlan(input);
   if (!reading.ok) throw new PlanFileError(reading.errors, label);
-  return store.importPlan(reading.plan, meta, onProgress);
+  return store.importPlan(reading.plan, meta, onProgress, options);
 }
 
+/** Loads the bundled plan: adds what is missing and never changes an item people have worked on. */
 export async function seedBundledPlan(store: PlanStore, meta: Omit<ChangeMeta, 'source'>): Promise<ImportSummary> {
   const input: unknown = JSON.parse(readFileSync(BUNDLED_PLAN, 'utf8'));
-  return importParsed(store, input, 'The bundled plan', { ...meta, source: 'import' });
+  return importParsed(store, input, 'The bundled plan', { ...meta, source: 'import' }, undefined, { addOnly: true });
 }
 
 /** First run: a database with no plan gets the bundled one, so a fresh clone has something to ask about. */

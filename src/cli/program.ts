@@ -77,7 +77,7 @@ export function buildProgram(open: Open, setExit: (code: number) => void): Comma
 
   program
     .command('seed')
-    .description('load the bundled Concerto Action Plan of 4 October 2017 (running it again changes nothing)')
+    .description('load the bundled Concerto Action Plan of 4 October 2017: adds what is missing, never changes existing items')
     .action(async () => {
       const services = await open();
       const s = await seedBundledPlan(services.store, { actor: 'seed', at: services.clock.now().toISOString() });

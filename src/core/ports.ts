@@ -83,8 +83,11 @@ export interface PlanStore {
   /** Applies a change and its audit events in one transaction; returns the item as committed. */
   change(change: PlanChange): Promise<Recommendation>;
   add(rec: NewRecommendation, meta: ChangeMeta): Promise<Recommendation>;
-  /** Creates or brings the plan in line with the file in one transaction; idempotent. */
-  importPlan(plan: ReadPlan, meta: ChangeMeta, onProgress?: (done: number, total: number) => void): Promise<ImportSummary>;
+  /**
+   * Creates or brings the plan in line with the file in one transaction; idempotent. With
+   * `addOnly`, items already in the database are left exactly as they are (seeding never undoes work).
+   */
+  importPlan(plan: ReadPlan, meta: ChangeMeta, onProgress?: (done: number, total: number) => void, options?: { addOnly?: boolean }): Promise<ImportSummary>;
   exportPlan(): Promise<PlanFile | null>;
 }
 

@@ -12,9 +12,9 @@ const BATCH = 500;
 /**
  * Brings the database in line with a plan file inside the caller's transaction: new items are
  * added, changed fields become audited changes, updates not yet logged are appended. Running it
- * again with the same file finds nothing to do, which is what makes `seed` idempotent.
+ * again with the same file finds nothing to do. `addOnly` (seeding) adds missing items and leaves the rest alone.
  */
-export async function importPlan(db: Db, read: ReadPlan, meta: ChangeMeta, onProgress?: (done: number, total: number) => void): Promise<ImportSummary> {
+export async function importPlan(db: Db, read: ReadPlan, meta: ChangeMeta, onProgress?: (done: number, total: number) => void, addOnly = false): Promise<ImportSummary> {
   const { file } = read;
   const [existingPlan] = await db.select({ id: plans.id }).from(plans).orderBy(plans.id).limit(1);
   const planId =
@@ -48,6 +48,10 @@ export async function importPlan(db: Db, read: ReadPlan, meta: ChangeMeta, onPro
   for (const rec of file.recommendations) {
     const before = current.get(rec.id);
     if (!before) continue;
+    if (addOnly) {
+      summary.unchanged++;
+      continue;
+    }
     const events: AuditRow[] = [];
     const set: Partial<typeof recommendations.$inferInsert> = {};
     if (before.text !== rec.text || before.theme !== rec.theme) {

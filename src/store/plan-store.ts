@@ -124,8 +124,8 @@ export class DrizzlePlanStore implements PlanStore {
     return this.db.transaction((tx) => addRecommendation(tx as unknown as Db, planId, rec, meta));
   }
 
-  importPlan(plan: ReadPlan, meta: ChangeMeta, onProgress?: (done: number, total: number) => void): Promise<ImportSummary> {
-    return this.db.transaction((tx) => importPlan(tx as unknown as Db, plan, meta, onProgress));
+  importPlan(plan: ReadPlan, meta: ChangeMeta, onProgress?: (done: number, total: number) => void, options: { addOnly?: boolean } = {}): Promise<ImportSummary> {
+    return this.db.transaction((tx) => importPlan(tx as unknown as Db, plan, meta, onProgress, options.addOnly ?? false));
   }
 
   async exportPlan(): Promise<PlanFile | null> {

@@ -317,22 +317,21 @@ describe('an ambiguous owner', () => {
   });
 });
 
-/*
- * BUG (left out so the suite stays green) — an ambiguous owner reached through `list <name>` / "show me the <name> items"
- * cannot be resolved: the chosen name is overwritten by the typed word again.
- *
- *   it('"list constables" answered "1" lists BCH Chief Constables\' items', async () => {
- *     const question = await h.talk('list constables', { actor: asker });
- *     expect(question.awaiting).toBe('choose_owner');                       // ok
- *     expect(question.choices).toEqual(['BCH Chief Constables', 'Chief Constables']); // ok
- *     const answer = await h.talk('1', { actor: asker });
- *     expect(answer.awaiting).toBeNull();                                    // actual: 'choose_owner' again
- *     expect(ids(answer)).toEqual(['4.3.1']);                                // actual: []
- *   });
- *
- * Same for "show me the constables items" answered "Chief Constables" (expected ['9.3.1']), and for the
- * help text's own example `list Karen` once a second Karen exists. The re-asked question saves no state,
- * so the next answer ("2") is then "not understood".
- * Cause: the saved filter keeps `about: 'constables'`; continueChooseOwner passes { about, owner: picked }
- * to answerQuery, whose resolveAbout() turns `about` into `owner: 'constables'`, replacing the pick.
- */
+describe('an ambiguous owner reached through list', () => {
+  const asker = owner('List Asker', []);
+  afterEach(async () => h.conversations.clear(`test:${asker.id}`));
+
+  it('"list constables" answered "1" lists BCH Chief Constables\' items', async () => {
+    const question = await h.talk('list constables', { actor: asker });
+    expect(question.awaiting).toBe('choose_owner');
+    expect(question.choices).toEqual(['BCH Chief Constables', 'Chief Constables']);
+    const answer = await h.talk('1', { actor: asker });
+    expect(answer.awaiting).toBeNull();
+    expect(ids(answer)).toEqual(['4.3.1']);
+  });
+
+  it('"show me the constables items" answered by name lists that owner\'s items', async () => {
+    await h.talk('show me the constables items', { actor: asker });
+    expect(ids(await h.talk('Chief Constables', { actor: asker }))).toEqual(['9.3.1']);
+  });
+});

@@ -147,3 +147,19 @@ describe.each(testDatabases)('plan store on $name', ({ open }) => {
     expect(await conversations.load('cli:Karen', '2017-10-04T10:30:00.000Z')).toBeNull();
   });
 });
+
+describe.each(testDatabases)('seeding on $name', ({ open }) => {
+  it('adds missing items but never undoes work done since', async () => {
+    const database = await open();
+    try {
+      const store = new DrizzlePlanStore(database.db);
+      await store.importPlan(read(bundledPlanInput()), { actor: 'seed', source: 'import', at: SEEDED });
+      await store.change({ ...at('2017-10-10T10:00:00.000Z'), recId: '4.2.1', status: 'complete' });
+      const summary = await store.importPlan(read(bundledPlanInput()), { actor: 'seed', source: 'import', at: '2017-10-11T10:00:00.000Z' }, undefined, { addOnly: true });
+      expect(summary).toEqual({ added: 0, changed: 0, unchanged: 30, updatesAdded: 0 });
+      expect((await store.get('4.2.1'))!.status).toBe('complete');
+    } finally {
+      await database.close();
+    }
+  });
+});

@@ -95,5 +95,7 @@ async function continueChooseOwner(turn: Turn, state: ChooseOwnerState, answer: 
   const picked = /^\d+$/.test(trimmed) ? state.options[Number(trimmed) - 1] : state.options.find((o) => o.toLowerCase() === trimmed.toLowerCase());
   // Not one of the offered names: treat it as a fresh message rather than trapping the person.
   if (!picked) return act(turn, parseIntent(answer));
-  return answerQuery(turn, { ...(state.filter as QueryFilter), owner: picked });
+  // The pick replaces whatever word was ambiguous ("constables" as owner or as a loose `about`).
+  const { about: _ambiguous, ...filter } = state.filter as QueryFilter;
+  return answerQuery(turn, { ...filter, owner: picked });
 }

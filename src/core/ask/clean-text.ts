@@ -2,14 +2,14 @@
 export const MAX_TEXT = 10_000;
 
 /**
- * Free text as we store it: control characters (other than newline and tab) removed, line
+ * Free text as we store it: control characters (C0 other than newline and tab, and C1) removed, line
  * endings unified, surrounding blanks trimmed. Bidi marks are dropped too, so a right-to-left
  * override cannot make the stored text read differently from what was typed.
  */
 export function cleanText(raw: string): string {
   return raw
     .replace(/\r\n?/g, '\n')
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]/g, '')
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g, '')
     .trim();
 }
 

@@ -60,8 +60,13 @@ export function describePlanIssues(input: unknown, error: z.ZodError): string[] 
     if (head === 'recommendations' && typeof index === 'number') {
       const id = Array.isArray(recs) && typeof recs[index]?.id === 'string' ? ` ${recs[index]!.id}` : '';
       const field = rest.length ? rest.join('.') : 'record';
-      return `recommendation${id} (#${index + 1}), ${field}: ${issue.message}`;
+      return `recommendation${id} (#${index + 1}), ${field}: ${plainer(issue.message)}`;
     }
-    return `${issue.path.length ? issue.path.join('.') : 'file'}: ${issue.message}`;
+    return `${issue.path.length ? issue.path.join('.') : 'file'}: ${plainer(issue.message)}`;
   });
+}
+
+/** zod's "Invalid input: expected string, received undefined" means the field is missing. */
+function plainer(message: string): string {
+  return /received undefined$/.test(message) ? 'is missing' : message.replace(/^Invalid input: /, '');
 }

@@ -67,7 +67,7 @@ export async function continueUpdate(turn: Turn, state: UpdateState, answer: str
     }
     case 'confirm_date': {
       if (isYes(answer)) return save(turn, { ...next, delivery: state.pendingDate }, rec);
-      if (isSkip(answer)) return ask(turn, { ...state, pendingDate: null, step: 'delivery_date', trail: state.trail }, rec, 'Then type the date again, worded differently — or `skip` to keep the current one.');
+      if (isSkip(answer)) return ask(turn, { ...state, pendingDate: null, step: 'delivery_date', trail: state.trail.slice(0, -1) }, rec, 'Then type the date again, worded differently — or `skip` to keep the current one.');
       // Anything else is taken as a corrected date.
       return continueUpdate(turn, { ...state, step: 'delivery_date', trail: state.trail.slice(0, -1) }, answer);
     }

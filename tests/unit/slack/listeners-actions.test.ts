@@ -1,0 +1,107 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Services } from '../../../src/app/services.js';
+import { ACTION, VIEW } from '../../../src/slack/ids.js';
+import { registerItemButtons } from '../../../src/slack/listeners/actions/item-buttons.js';
+import { registerListButtons } from '../../../src/slack/listeners/actions/list-buttons.js';
+import { BOB, buildArgs, calledBefore, KG, NS, openTestServices, recordingApp, slackDeps } from '../../helpers/slack-app.js';
+import { blockAction, type BlockActionInput } from '../../helpers/slack-requests.js';
+
+/** Buttons, called directly: every one acks first; the re-run buttons only ever re-run questions. */
+
+let services: Services;
+beforeAll(async () => {
+  services = await openTestServices();
+});
+afterAll(async () => services?.close());
+
+function click(input: BlockActionInput) {
+  const rec = recordingApp();
+  const deps = slackDeps(services);
+  registerListButtons(rec.app, deps);
+  registerItemButtons(rec.app, deps);
+  const body = blockAction(input);
+  const args = buildArgs({ body, action: body.actions[0], payload: body.actions[0] });
+  return { run: () => rec.actions.get(input.action_id)!(args), args };
+}
+
+const RESPONSE_URL = 'https://hooks.slack.com/actions/T1/1/x';
+
+describe('Show more and Share in channel', () => {
+  it('Show more acks, then replaces the message with the next page', async () => {
+    const { run, args } = click({ user: NS, action_id: ACTION.showMore, value: JSON.stringify({ q: 'list', p: 1 }), channel: 'C1', response_url: RESPONSE_URL });
+    await run();
+    expect(calledBefore(args.ack, args.respond)).toBe(true);
+    const message = args.respond.mock.calls[0]![0] as { replace_original: boolean; blocks: Array<Record<string, any>> };
+    expect(message.replace_original).toBe(true);
+    expect(message.blocks[1]!.elements[0].text).toBe('Showing 21–30 of 30');
+  });
+
+  it('Share posts in the channel the button was clicked in', async () => {
+    const { run, args } = click({ user: KG, action_id: ACTION.share, value: JSON.stringify({ q: 'overdue', p: 0 }), channel: 'C3', response_url: RESPONSE_URL });
+    await run();
+    expect(calledBefore(args.ack, args.client.chat.postMessage)).toBe(true);
+    expect(args.client.chat.postMessage).toHaveBeenCalledWith(expect.objectContaining({ channel: 'C3', text: `<@${KG}> asked: overdue\n6 items are overdue as at 4 Oct 2017:` }));
+    expect(args.respond).toHaveBeenCalledWith({ delete_original: true });
+  });
+
+  it.each([
+    [ACTION.share, { q: `update 4.2.1 forged through a share button`, p: 0 }],
+    [ACTION.showMore, { q: `complete 4.2.1 forged through show more`, p: 1 }],
+    [ACTION.share, { q: `link <@${BOB}> "Portfolio Office"`, p: 0 }],
+  ])('%s with a value that would change something (%j) is acked and ignored', async (actionId, value) => {
+    const before = await services.store.get('4.2.1');
+    const links = await slackDeps(services).people.links();
+    const { run, args } = click({ user: NS, action_id: actionId, value: JSON.stringify(value), channel: 'C1', response_url: RESPONSE_URL });
+    await run();
+    expect(args.ack).toHaveBeenCalledTimes(1);
+    expect(args.respond).not.toHaveBeenCalled();
+    expect(args.client.chat.postMessage).not.toHaveBeenCalled();
+    expect(await services.store.get('4.2.1')).toEqual(before);
+    expect(await slackDeps(services).people.links()).toEqual(links);
+  });
+
+  it.each(['not json', '{"q":"list"}', '{"q":"list","p":-1}', ''])('a malformed value (%j) is acked and ignored', async (value) => {
+    const { run, args } = click({ user: NS, action_id: ACTION.showMore, value, channel: 'C1', response_url: RESPONSE_URL });
+    await run();
+    expect(args.ack).toHaveBeenCalledTimes(1);
+    expect(args.respond).not.toHaveBeenCalled();
+  });
+});
+
+describe('item buttons (App Home)', () => {
+  const home = { type: 'home', callback_id: '' };
+
+  it('Update from App Home acks, then opens the modal with the click’s trigger_id', async () => {
+    const { run, args } = click({ user: NS, action_id: ACTION.openUpdate, value: '4.2.2', view: home, trigger_id: '99.88.home' });
+    await run();
+    expect(calledBefore(args.ack, args.client.views.open)).toBe(true);
+    const opened = args.client.views.open.mock.calls[0]![0] as unknown as { trigger_id: string; view: { callback_id: string; private_metadata: string } };
+    expect(opened.trigger_id).toBe('99.88.home');
+    expect(opened.view.callback_id).toBe(VIEW.update);
+    expect(JSON.parse(opened.view.private_metadata).id).toBe('4.2.2');
+  });
+
+  it('Update by someone who may not change it is answered by DM (App Home has no response_url)', async () => {
+    const { run, args } = click({ user: BOB, action_id: ACTION.openUpdate, value: '4.2.2', view: home });
+    await run();
+    expect(args.client.views.open).not.toHaveBeenCalled();
+    expect(args.client.chat.postMessage).toHaveBeenCalledWith(expect.objectContaining({ channel: BOB, text: expect.stringMatching(/^Only an owner of 4\.2\.2/) }));
+  });
+
+  it('Complete acks, marks the item complete, tells the person by DM and re-publishes their home', async () => {
+    const { run, args } = click({ user: NS, action_id: ACTION.complete, value: '4.2.2', view: home });
+    await run();
+    expect(calledBefore(args.ack, args.client.chat.postMessage)).toBe(true);
+    expect((await services.store.get('4.2.2'))!.status).toBe('complete');
+    expect(args.client.chat.postMessage).toHaveBeenCalledWith(expect.objectContaining({ channel: NS }));
+    expect(args.client.views.publish).toHaveBeenCalledWith(expect.objectContaining({ user_id: NS }));
+  });
+
+  it('History in a message answers ephemerally in place', async () => {
+    const { run, args } = click({ user: BOB, action_id: ACTION.history, value: '4.2.2', channel: 'C1', response_url: RESPONSE_URL });
+    await run();
+    expect(calledBefore(args.ack, args.respond)).toBe(true);
+    expect(args.respond).toHaveBeenCalledWith(expect.objectContaining({ response_type: 'ephemeral', replace_original: false, text: 'History of 4.2.2:' }));
+    expect(args.client.chat.postMessage).not.toHaveBeenCalled();
+  });
+});
