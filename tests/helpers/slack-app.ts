@@ -232,8 +232,8 @@ export function fakeWebClient(users: FakeUser[] = USERS) {
         return { ok: true, user: { id: u.id, name: u.name, real_name: u.real_name, tz: u.tz ?? 'Europe/London', profile: { real_name: u.real_name, display_name: u.display_name ?? '' } } };
       }),
     },
-    views: { open: vi.fn(async () => ({ ok: true })), publish: vi.fn(async () => ({ ok: true })) },
-    chat: { postMessage: vi.fn(async () => ({ ok: true, ts: '1700000000.000100' })) },
+    views: { open: vi.fn(async (_args: Record<string, unknown>) => ({ ok: true })), publish: vi.fn(async (_args: Record<string, unknown>) => ({ ok: true })) },
+    chat: { postMessage: vi.fn(async (_args: Record<string, unknown>) => ({ ok: true, ts: '1700000000.000100' })) },
   };
 }
 

@@ -59,6 +59,13 @@ export function workingDayOnOrBefore(date: IsoDate): IsoDate {
   return isoDate(d);
 }
 
+/** The date itself when it is a working day, else the next working day. */
+export function workingDayOnOrAfter(date: IsoDate): IsoDate {
+  let d = parseIso(date);
+  while (!isWorkingDay(isoDate(d))) d = addDays(d, 1);
+  return isoDate(d);
+}
+
 /**
  * A holiday that falls at a weekend is "substituted" by the next weekday that is not already a
  * holiday: Christmas on a Saturday gives Monday 27th, and Boxing Day then Tuesday 28th.

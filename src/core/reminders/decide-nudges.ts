@@ -1,0 +1,87 @@
+import type { IsoDate } from '../dates/delivery-window.js';
+import { isClosed } from '../plan/status.js';
+import type { Recommendation } from '../plan/recommendation.js';
+import { isWorkingDay } from './bank-holidays.js';
+import { addDaysIso, localTime } from './local-time.js';
+import { deadlineNudges, staleNudges, type NudgeKind, type ScheduledNudge } from './nudge-schedule.js';
+import type { ReminderSettings } from './settings.js';
+
+export interface Recipient {
+  /** A Slack user id. */
+  id: string;
+  /** Their timezone, else the plan's. */
+  timeZone: string | null;
+}
+
+/** A person's say over nudges for one item. Void once the item is reopened or re-dated after it was set. */
+export interface NudgePreference {
+  item: string;
+  recipient: string;
+  snoozedUntil: IsoDate | null;
+  muted: boolean;
+  /** ISO instant it was set. */
+  setAt: string;
+}
+
+export interface NudgeItem {
+  rec: Recommendation;
+  /** People who act for the item's owners. */
+  recipients: Recipient[];
+  /** ISO instant of the last reopen or date revision: it re-arms snoozed and muted nudges. */
+  rearmedAt: string | null;
+}
+
+export interface NudgeDecision {
+  kind: NudgeKind;
+  item: string;
+  to: string;
+  /** One per item, recipient, kind and day: the outbox refuses a second message with the same key. */
+  key: string;
+  on: IsoDate;
+}
+
+export interface NudgeInput {
+  now: Date;
+  planTimeZone: string;
+  /** The day updates are counted from when an item has none (the plan's date). */
+  planAsOf: IsoDate;
+  items: NudgeItem[];
+  preferences: NudgePreference[];
+  settings: ReminderSettings;
+}
+
+/**
+ * What to send to whom right now. A pure function of (plan, now, calendar, preferences): for each
+ * item and recipient only the latest nudge that has fallen due is considered, so a pass after
+ * downtime catches up once instead of flooding people with nudges a later one has overtaken.
+ */
+export function decideNudges(input: NudgeInput): NudgeDecision[] {
+  const prefs = new Map(input.preferences.map((p) => [`${p.item}\n${p.recipient}`, p]));
+  const decisions: NudgeDecision[] = [];
+  for (const { rec, recipients, rearmedAt } of input.items) {
+    if (isClosed(rec.status)) continue;
+    for (const r of recipients) {
+      const local = localTime(input.now, r.timeZone ?? input.planTimeZone);
+      // Nobody is chased at weekends, on bank holidays, or before the morning send time.
+      if (!isWorkingDay(local.date) || local.minutes < input.settings.sendAtMinutes) continue;
+      const pref = prefs.get(`${rec.id}\n${r.id}`);
+      const live = pref && !(rearmedAt && rearmedAt > pref.setAt) ? pref : null;
+      if (live?.muted) continue;
+      const lastUpdate = rec.updates.at(-1)?.date ?? input.planAsOf;
+      const deadline = rec.delivery.end ? latest(deadlineNudges(rec.delivery.end, local.date, input.settings), local.date) : null;
+      const chase = deadline && !(deadline.kind === 'overdue' && lastUpdate > addDaysIso(deadline.nominal, -input.settings.overdueEveryDays)) ? deadline : null;
+      // One message a day per item and person: a deadline nudge today makes a "no update" nudge redundant.
+      const nudge = chase?.on === local.date ? chase : (latest(staleNudges(lastUpdate, local.date, input.settings), local.date) ?? chase);
+      if (!nudge || (live?.snoozedUntil && nudge.on < live.snoozedUntil)) continue;
+      decisions.push({ kind: nudge.kind, item: rec.id, to: r.id, on: nudge.on, key: `${nudge.kind}:${rec.id}:${r.id}:${nudge.on}` });
+    }
+  }
+  return decisions;
+}
+
+/** The last scheduled nudge that has gone out by `today` (schedules are in date order). */
+function latest(schedule: ScheduledNudge[], today: IsoDate): ScheduledNudge | null {
+  let found: ScheduledNudge | null = null;
+  for (const s of schedule) if (s.on <= today && (!found || s.on >= found.on)) found = s;
+  return found;
+}
