@@ -2,7 +2,9 @@ import { ask, startTurn } from '../core/ask/ask.js';
 import { linkPerson, listLinks } from '../core/ask/handlers/people.js';
 import { say, type Reply } from '../core/ask/reply.js';
 import type { SlackDeps, WebClient } from './deps.js';
+import { republishHomes } from './home.js';
 import { slackContext, slackViewer, type SlackViewer } from './identity.js';
+import { fromSlackText } from './slack-text.js';
 
 /** `link <@U123|alice> "Portfolio Office"` — Slack mentions arrive escaped because the command sets should_escape. */
 const LINK = /^(link|unlink)\s+<@([A-Z0-9]+)(?:\|([^>]*))?>\s*(.*)$/is;
@@ -16,6 +18,7 @@ export async function converse(deps: SlackDeps, client: WebClient, userId: strin
   const viewer = await slackViewer(deps, client, userId);
   const ctx = slackContext(deps, viewer, conversationKey);
   const trimmed = text.trim();
+  // Mentions are read from Slack's own markup before it is turned back into plain text.
   const link = LINK.exec(trimmed);
   if (link) {
     const turn = await startTurn(ctx);
@@ -32,5 +35,8 @@ export async function converse(deps: SlackDeps, client: WebClient, userId: strin
     for (const id of names.keys()) names.set(id, (await deps.users.get(id))?.realName ?? id);
     return { reply: await listLinks(deps.people, (id) => names.get(id) ?? id), viewer };
   }
-  return { reply: await ask(ctx, text), viewer };
+  const reply = await ask(ctx, fromSlackText(text));
+  // Anyone whose App Home shows the changed item sees it fresh, whichever door the change came through.
+  if (reply.changed) await republishHomes(deps, client, userId, reply.items[0]?.owners ?? []).catch(() => undefined);
+  return { reply, viewer };
 }

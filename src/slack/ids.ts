@@ -8,6 +8,7 @@ export const ACTION = {
   choose: 'concerto_choose',
   // Nudges (reminders issue): snooze and change date reuse these.
   snooze: 'concerto_snooze',
+  mute: 'concerto_mute',
   changeDate: 'concerto_change_date',
 } as const;
 

@@ -197,3 +197,47 @@ export const processedEvents = pgTable(
   },
   (t) => [index('processed_events_received').on(t.receivedAt)],
 );
+
+/**
+ * Messages Concerto has decided to send, written in the same transaction as the decision. The
+ * unique key (one per item, recipient, kind and day) is what makes every message go out once,
+ * however many schedulers run. A dispatcher moves rows from pending to sent, dead or unknown.
+ */
+export const outbox = pgTable(
+  'outbox',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    key: text('key').notNull(),
+    kind: text('kind').notNull(),
+    item: text('item'),
+    recipient: text('recipient').notNull(),
+    payload: jsonb('payload').notNull(),
+    /** pending → sending → sent | dead | unknown; pending again after a rate limit or a server error. */
+    status: text('status').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true, mode: 'string' }).notNull(),
+    claimedAt: timestamp('claimed_at', { withTimezone: true, mode: 'string' }),
+    lastError: text('last_error'),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull(),
+    sentAt: timestamp('sent_at', { withTimezone: true, mode: 'string' }),
+    slackTs: text('slack_ts'),
+  },
+  (t) => [
+    uniqueIndex('outbox_key').on(t.key),
+    index('outbox_due').on(t.nextAttemptAt).where(sql`status = 'pending'`),
+    index('outbox_recipient_sent').on(t.recipient, t.sentAt),
+  ],
+);
+
+/** A person's snooze or mute for one item's nudges. */
+export const nudgePreferences = pgTable(
+  'nudge_preferences',
+  {
+    item: text('item').notNull(),
+    recipient: text('recipient').notNull(),
+    snoozedUntil: date('snoozed_until', { mode: 'string' }),
+    muted: boolean('muted').notNull().default(false),
+    setAt: timestamp('set_at', { withTimezone: true, mode: 'string' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.item, t.recipient] })],
+);

@@ -111,20 +111,25 @@ describe('redelivered events are handled once', () => {
   });
 });
 
-describe('hostile text is stored as typed and never echoed as Slack markup', () => {
+describe('hostile text is stored as the person saw it and never echoed as Slack markup', () => {
   const HOSTILE = '<!channel> <@U999> <https://evil.example|click me>';
   const RAW = ['<!channel>', '<@U999>', '<https://evil', '<!here>'];
 
   it('an update full of mentions and a forged link', async () => {
     const res = await t.client.command({ text: `update 4.2.1 ${HOSTILE}`, user_id: NS });
     expect((await responseTo(t.fake, res)).body.text).toBe('Recorded your update on 4.2.1, dated 4 Oct 2017.');
-    expect((await t.services.store.get('4.2.1'))!.updates.at(-1)).toMatchObject({ text: HOSTILE, author: 'N. Shackleton', source: 'slack' });
+    // Slack's markup is turned back into what the person saw: the mention as "@channel", the link as its address.
+    expect((await t.services.store.get('4.2.1'))!.updates.at(-1)).toMatchObject({
+      text: '@channel @U999 click me (https://evil.example)',
+      author: 'N. Shackleton',
+      source: 'slack',
+    });
 
     // Read back three ways: status, history, and App Home.
     const status = (await responseTo(t.fake, await t.client.command({ text: 'status 4.2.1', user_id: NS }))).body;
-    expect(allText(status)).toContain('&lt;!channel&gt; &lt;@U999&gt; &lt;https://evil.example|click me&gt;');
+    expect(allText(status)).toContain('@\u2060channel @U999 click me (https://evil.example)');
     const history = (await responseTo(t.fake, await t.client.command({ text: 'history 4.2.1', user_id: NS }))).body;
-    expect(allText(history)).toContain('&lt;!channel&gt;');
+    expect(allText(history)).toContain('@\u2060channel');
     await callAfter(t.fake, 'views.publish', () => t.client.event(t.client.appHomeOpened({ user: NS })));
     await settle(t.fake);
     const sent = sentToSlack();
@@ -133,7 +138,7 @@ describe('hostile text is stored as typed and never echoed as Slack markup', () 
 
   it('a DM question naming <!here> is answered with it escaped', async () => {
     const { call } = await callAfter(t.fake, 'chat.postMessage', () => t.client.event(t.client.directMessage({ user: NS, text: "what's due for <!here>" })), (c) => c.body.channel === `D${NS}`);
-    expect(call.body.text).toContain('I don\'t know "&lt;!here&gt;" as a theme, an owner or a status.');
+    expect(call.body.text).toContain('I don\'t know "@\u2060here" as a theme, an owner or a status.');
     for (const raw of RAW) expect(sentToSlack()).not.toContain(raw);
   });
 });
@@ -180,20 +185,23 @@ describe('junk requests are refused and the server carries on', () => {
   });
 });
 
-/*
- * Left out because they fail today (reported; each would belong in the describe blocks above):
- *
- * 1. Slack entity-escapes &, < and > in the text it sends (events and commands), and the app never decodes
- *    them. A DM typed as "update 4.2.1 R&D plan agreed" arrives as "update 4.2.1 R&amp;D plan agreed":
- *      expected: stored text "R&D plan agreed"; `status 4.2.1` shows "R&amp;D plan agreed" (renders as R&D)
- *      actual:   stored "R&amp;D plan agreed"; status shows "R&amp;amp;D plan agreed" (renders as R&amp;D)
- *    Likewise `/concerto list Six Corporation Soles &amp; Chief Executives` (how Slack delivers "&"):
- *      expected: "3 items for Six Corporation Soles &amp; Chief Executives as at 4 Oct 2017:"
- *      actual:   'I don't know "Six Corporation Soles &amp;amp Chief Executives" as a theme, an owner or a status.'
- *
- * 2. Evidence taken from an update keeps the label of a Slack link. Slack writes a pasted link as <url|label>:
- *      `update 4.2.1 minutes at <https://docs.example/m1|docs.example/m1>` (DM or /concerto)
- *      expected: evidence "https://docs.example/m1"
- *      actual:   evidence "https://docs.example/m1|docs.example/m1" (URL_IN_TEXT in src/core/ask/clean-text.ts stops only at \s < > ")
- *    The hostile-text test above shows the same: evidence "https://evil.example|click".
- */
+describe('Slack\'s own escaping is undone before the core reads the text', () => {
+  it('"R&D" arrives as "R&amp;D" and is stored as "R&D"', async () => {
+    await callAfter(t.fake, 'chat.postMessage', () => t.client.event(t.client.directMessage({ user: NS, text: 'update 4.2.1 R&amp;D plan agreed' })), (c) => c.body.channel === `D${NS}`);
+    expect((await t.services.store.get('4.2.1'))!.updates.at(-1)!.text).toBe('R&D plan agreed');
+    const status = (await responseTo(t.fake, await t.client.command({ text: 'status 4.2.1', user_id: NS }))).body;
+    expect(allText(status)).toContain('R&amp;D plan agreed');
+    expect(allText(status)).not.toContain('&amp;amp;');
+  });
+
+  it('an owner name with "&" is found', async () => {
+    const res = await t.client.command({ text: 'list Six Corporation Soles &amp; Chief Executives', user_id: NS });
+    expect((await responseTo(t.fake, res)).body.text).toContain('3 items for Six Corporation Soles &amp; Chief Executives');
+  });
+
+  it('a pasted link is stored as its address, and becomes the evidence', async () => {
+    await t.client.command({ text: 'update 4.2.1 minutes at <https://docs.example/m1|docs.example/m1>', user_id: NS });
+    await settle(t.fake);
+    expect((await t.services.store.get('4.2.1'))!.updates.at(-1)).toMatchObject({ text: 'minutes at https://docs.example/m1', evidence: 'https://docs.example/m1' });
+  });
+});

@@ -21,6 +21,8 @@ export interface Reply {
   awaiting: string | null;
   /** Answers offered for the awaited question, for buttons or a numbered list. */
   choices?: string[];
+  /** True when this turn committed a change to the plan (front ends refresh what shows it). */
+  changed?: boolean;
   /** Set when the reply is a refusal or an error the person caused. */
   error?: 'not_found' | 'not_permitted' | 'invalid' | 'unreadable_date' | 'not_understood' | 'no_plan' | 'unavailable';
 }

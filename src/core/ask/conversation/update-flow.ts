@@ -117,5 +117,5 @@ async function save(turn: Turn, state: UpdateState, rec: Recommendation): Promis
     lines.push(`• delivery date ${rec.delivery.text ? `"${rec.delivery.text}"` : '(none given)'} → "${delivery.text}" (${describeWindow(delivery)})`);
     lines.push(`• baseline kept: ${describeDelivery(saved.baseline)}`);
   }
-  return say(lines.join('\n'), { items: [itemView(saved, turn.today)] });
+  return say(lines.join('\n'), { items: [itemView(saved, turn.today)], changed: true });
 }

@@ -30,7 +30,7 @@ export async function assign(turn: Turn, id: string, typed: string[]): Promise<R
   const added = owners.filter((o) => !known.includes(o));
   return say(
     `${id} is now owned by ${owners.join(', ')} (was ${rec.owners.join(', ') || 'nobody'}).${added.length ? ` New to the plan: ${added.join(', ')}.` : ''}`,
-    { items: [itemView(saved, turn.today)] },
+    { items: [itemView(saved, turn.today)], changed: true },
   );
 }
 
@@ -55,5 +55,6 @@ export async function addItem(turn: Turn, id: string, fields: AddFields): Promis
   );
   return say(`Added ${id} under ${theme}, owned by ${saved.owners.join(', ') || 'nobody yet'}, due ${describeDelivery(saved.delivery)}.`, {
     items: [itemView(saved, turn.today)],
+    changed: true,
   });
 }

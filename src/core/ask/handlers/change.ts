@@ -30,7 +30,7 @@ export async function postUpdate(turn: Turn, id: string, raw: string): Promise<R
   const long = tooLong(text);
   if (long) return say(long, { error: 'invalid' });
   const saved = await turn.store.change({ ...meta(turn), recId: id, update: { date: turn.today, text, author: turn.actor.name, evidence: text.match(URL_IN_TEXT)?.[0] ?? null } });
-  return say(`Recorded your update on ${id}, dated ${formatDate(turn.today)}.`, { items: [itemView(saved, turn.today)] });
+  return say(`Recorded your update on ${id}, dated ${formatDate(turn.today)}.`, { items: [itemView(saved, turn.today)], changed: true });
 }
 
 export async function complete(turn: Turn, id: string, evidence: string | null): Promise<Reply> {
@@ -48,7 +48,7 @@ export async function complete(turn: Turn, id: string, evidence: string | null):
     update: { date: turn.today, text: text ? `Complete: ${text}` : 'Marked complete.', author: turn.actor.name, evidence: text.match(URL_IN_TEXT)?.[0] ?? (text || null) },
   });
   const tip = text ? ' Your evidence is recorded.' : ` Next time, \`complete ${id} <evidence or link>\` records what shows it is done.`;
-  return say(`${id} is now complete.${tip}`, { items: [itemView(saved, turn.today)] });
+  return say(`${id} is now complete.${tip}`, { items: [itemView(saved, turn.today)], changed: true });
 }
 
 export async function reopen(turn: Turn, id: string, reason: string | null): Promise<Reply> {
@@ -62,7 +62,7 @@ export async function reopen(turn: Turn, id: string, reason: string | null): Pro
     status: 'on_going',
     update: { date: turn.today, text: text ? `Reopened: ${text}` : 'Reopened.', author: turn.actor.name, evidence: null },
   });
-  return say(`${id} is open again (On-going).`, { items: [itemView(saved, turn.today)] });
+  return say(`${id} is open again (On-going).`, { items: [itemView(saved, turn.today)], changed: true });
 }
 
 export async function setStatus(turn: Turn, id: string, status: Status): Promise<Reply> {
@@ -75,7 +75,7 @@ export async function setStatus(turn: Turn, id: string, status: Status): Promise
     return say(`${id} is ${STATUS_LABELS[rec.status].toLowerCase()}; from there it can become ${options.join(' or ')}${isClosed(rec.status) ? ` (\`reopen ${id}\`)` : ''}.`, { error: 'invalid' });
   }
   const saved = await turn.store.change({ ...meta(turn), recId: id, status });
-  return say(`${id}: ${STATUS_LABELS[rec.status]} → ${STATUS_LABELS[status]}.`, { items: [itemView(saved, turn.today)] });
+  return say(`${id}: ${STATUS_LABELS[rec.status]} → ${STATUS_LABELS[status]}.`, { items: [itemView(saved, turn.today)], changed: true });
 }
 
 export async function redate(turn: Turn, id: string, phrase: string): Promise<Reply> {
@@ -87,6 +87,6 @@ export async function redate(turn: Turn, id: string, phrase: string): Promise<Re
   const saved = await turn.store.change({ ...meta(turn), recId: id, delivery: read.window });
   return say(
     `${id} is now due "${read.window.text}" → ${describeWindow(read.window)} (was ${describeDelivery(rec.delivery)}). The baseline, ${describeDelivery(saved.baseline)}, is kept.`,
-    { items: [itemView(saved, turn.today)] },
+    { items: [itemView(saved, turn.today)], changed: true },
   );
 }

@@ -22,6 +22,7 @@ export type FormField = 'text' | 'status' | 'delivery' | 'evidence';
 export type FormResult = { ok: true; reply: Reply; dateReading: string | null } | { ok: false; errors: Partial<Record<FormField, string>> };
 
 export async function submitUpdateForm(turn: Turn, form: UpdateForm): Promise<FormResult> {
+  if (!form.recId) return { ok: false, errors: { text: 'This form has lost track of its recommendation. Close it and open it again with `/concerto update <number>`.' } };
   const rec = await turn.store.get(form.recId);
   if (!rec) return { ok: false, errors: { text: `${form.recId} is no longer in the plan.` } };
   if (!canChange(turn.actor, rec)) return { ok: false, errors: { text: refusal(turn.actor, rec) } };
@@ -57,5 +58,5 @@ export async function submitUpdateForm(turn: Turn, form: UpdateForm): Promise<Fo
   if (status) lines.push(`Status: ${STATUS_LABELS[rec.status]} → ${STATUS_LABELS[status]}.`);
   const dateReading = delivery ? `${delivery.text} → ${describeWindow(delivery)}` : null;
   if (delivery) lines.push(`Delivery date: ${dateReading}. Baseline kept: ${describeDelivery(saved.baseline)}.`);
-  return { ok: true, reply: say(lines.join('\n'), { items: [itemView(saved, turn.today)] }), dateReading };
+  return { ok: true, reply: say(lines.join('\n'), { items: [itemView(saved, turn.today)], changed: true }), dateReading };
 }

@@ -3,7 +3,6 @@ import { startTurn } from '../../../core/ask/ask.js';
 import { updateFormData } from '../../../core/ask/update-form.js';
 import { converse } from '../../converse.js';
 import type { SlackDeps, WebClient } from '../../deps.js';
-import { republishHomes } from '../../home.js';
 import { ACTION } from '../../ids.js';
 import { slackContext, slackViewer } from '../../identity.js';
 import { replyMessage } from '../../views/reply-message.js';
@@ -35,7 +34,6 @@ export function registerItemButtons(app: App, deps: SlackDeps): void {
       try {
         const { reply } = await converse(deps, client, body.user.id, `${verb} ${action.value ?? ''}`, `slack:${body.user.id}:buttons`);
         await tell(client, body, respond, replyMessage(reply, { shareable: false }));
-        if (verb === 'complete' && !reply.error) await republishHomes(deps, client, body.user.id, reply.items[0]?.owners ?? []);
       } catch (err) {
         logger.error(err);
         await tell(client, body, respond, { text: COULD_NOT_COMPLETE });

@@ -1,0 +1,44 @@
+import { formatDate } from '../../core/ask/format.js';
+import type { OutboxPayload } from '../../core/reminders/outbox-message.js';
+import { STATUS_LABELS } from '../../core/plan/status.js';
+import type { Message } from '../block-kit.js';
+import { escapeTruncate } from '../escape.js';
+import { ACTION } from '../ids.js';
+import { button, context, section } from './parts.js';
+
+type Nudge = Exclude<OutboxPayload, { kind: 'digest' }>;
+
+const HEADLINE: Record<Nudge['kind'], (id: string, due: string) => string> = {
+  due_soon: (id, due) => `${id} is due soon: ${due}.`,
+  due_today: (id, due) => `${id} is due today (${due}).`,
+  overdue: (id, due) => `${id} is overdue: it was due ${due}.`,
+  stale: (id) => `${id} has had no update for a while.`,
+};
+
+/** A nudge to an owner: the item, its last update, and the four things they can do about it. */
+export function nudgeMessage(p: Nudge): Message {
+  const { item } = p;
+  const due = item.delivery.end ? `${escapeTruncate(item.delivery.text || 'no date', 80)} (by ${formatDate(item.delivery.end)})` : escapeTruncate(item.delivery.text || 'no date', 80);
+  const headline = HEADLINE[p.kind](item.id, due);
+  const last = p.lastUpdate
+    ? `Last update, ${formatDate(p.lastUpdate.date)}${p.lastUpdate.author ? ` (${escapeTruncate(p.lastUpdate.author, 80)})` : ''}: ${escapeTruncate(p.lastUpdate.text, 600)}`
+    : 'No update has been posted yet.';
+  return {
+    text: headline,
+    blocks: [
+      section(`*${headline}*\n*${item.id}* ${escapeTruncate(item.title, 300)}`),
+      context(`Owners: ${escapeTruncate(item.owners.join(', ') || 'none', 300)}`, `Status: ${STATUS_LABELS[item.status]}`),
+      section(last),
+      {
+        type: 'actions',
+        elements: [
+          button(ACTION.openUpdate, 'Post update', item.id, { style: 'primary' }),
+          button(ACTION.complete, 'Mark complete', item.id),
+          button(ACTION.changeDate, 'Change date', item.id),
+          button(ACTION.snooze, 'Snooze a week', item.id),
+          button(ACTION.mute, 'Stop nudges for this item', item.id),
+        ],
+      },
+    ],
+  };
+}

@@ -1,0 +1,122 @@
+import { and, asc, desc, eq, inArray, lt, sql } from 'drizzle-orm';
+import type { OutboxMessage, OutboxPayload } from '../core/reminders/outbox-message.js';
+import type { Db } from './database.js';
+import { outbox } from './schema.js';
+
+export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'dead' | 'unknown';
+
+export interface NewOutboxRow {
+  key: string;
+  kind: string;
+  item: string | null;
+  recipient: string;
+  payload: OutboxPayload;
+}
+
+/** The outbox table: enqueue once per key, claim without two dispatchers taking one row, record outcomes. */
+export class OutboxStore {
+  constructor(private readonly db: Db) {}
+
+  /** Inserts rows whose key is new; returns the keys actually added. */
+  async enqueue(rows: NewOutboxRow[], now: string): Promise<string[]> {
+    if (!rows.length) return [];
+    const added = await this.db
+      .insert(outbox)
+      .values(rows.map((r) => ({ ...r, status: 'pending', nextAttemptAt: now, createdAt: now })))
+      .onConflictDoNothing({ target: outbox.key })
+      .returning({ key: outbox.key });
+    return added.map((a) => a.key);
+  }
+
+  async knownKeys(keys: string[]): Promise<Set<string>> {
+    if (!keys.length) return new Set();
+    const rows = await this.db.select({ key: outbox.key }).from(outbox).where(inArray(outbox.key, keys));
+    return new Set(rows.map((r) => r.key));
+  }
+
+  /**
+   * Claims due rows, at most one per recipient per call: Slack allows about one message per second
+   * per channel, and a recipient who got a message in the last second waits for the next call.
+   * FOR UPDATE SKIP LOCKED lets several dispatchers claim side by side without taking the same row.
+   */
+  async claim(now: string, limit: number): Promise<OutboxMessage[]> {
+    const rows = await this.db.execute(sql`
+      with due as (
+        select id, recipient from ${outbox}
+        where status = 'pending' and next_attempt_at <= ${now}
+          and not exists (
+            select 1 from ${outbox} recent
+            where recent.recipient = ${outbox}.recipient and recent.sent_at > ${now}::timestamptz - interval '1 second'
+          )
+        order by id
+        for update skip locked
+        limit ${limit * 5}
+      ),
+      one_each as (select distinct on (recipient) id from due order by recipient, id)
+      update ${outbox} set status = 'sending', claimed_at = ${now}, attempts = attempts + 1
+      where id in (select id from one_each)
+      returning id, key, recipient, payload, attempts`);
+    const list = (Array.isArray(rows) ? rows : (rows as { rows: unknown[] }).rows) as Array<Record<string, unknown>>;
+    return list
+      .map((r) => ({ id: Number(r.id), key: String(r.key), recipient: String(r.recipient), payload: r.payload as OutboxPayload, attempts: Number(r.attempts) }))
+      .sort((a, b) => a.id - b.id)
+      .slice(0, limit);
+  }
+
+  async markSent(id: number, ref: string | null, now: string): Promise<void> {
+    await this.db.update(outbox).set({ status: 'sent', sentAt: now, slackTs: ref, lastError: null }).where(eq(outbox.id, id));
+  }
+
+  async retryAt(id: number, at: string, error: string): Promise<void> {
+    await this.db.update(outbox).set({ status: 'pending', nextAttemptAt: at, lastError: error }).where(eq(outbox.id, id));
+  }
+
+  async close(id: number, status: 'dead' | 'unknown', error: string): Promise<void> {
+    await this.db.update(outbox).set({ status, lastError: error }).where(eq(outbox.id, id));
+  }
+
+  /** Rows left 'sending' by a process that died mid-send may or may not have gone out: mark them unknown. */
+  async recoverStuck(claimedBefore: string): Promise<number> {
+    const rows = await this.db
+      .update(outbox)
+      .set({ status: 'unknown', lastError: 'the sender stopped while sending; it may or may not have been posted' })
+      .where(and(eq(outbox.status, 'sending'), lt(outbox.claimedAt, claimedBefore)))
+      .returning({ id: outbox.id });
+    return rows.length;
+  }
+
+  async list(status: OutboxStatus | null, limit = 200) {
+    return this.db
+      .select({
+        id: outbox.id,
+        key: outbox.key,
+        kind: outbox.kind,
+        item: outbox.item,
+        recipient: outbox.recipient,
+        status: outbox.status,
+        attempts: outbox.attempts,
+        nextAttemptAt: outbox.nextAttemptAt,
+        sentAt: outbox.sentAt,
+        lastError: outbox.lastError,
+      })
+      .from(outbox)
+      .where(status ? eq(outbox.status, status) : undefined)
+      .orderBy(desc(outbox.id))
+      .limit(limit);
+  }
+
+  async counts(): Promise<Record<string, number>> {
+    const rows = await this.db.select({ status: outbox.status, n: sql<number>`count(*)::int` }).from(outbox).groupBy(outbox.status).orderBy(asc(outbox.status));
+    return Object.fromEntries(rows.map((r) => [r.status, r.n]));
+  }
+
+  async lastDigestOn(recipient: string): Promise<string | null> {
+    const [row] = await this.db
+      .select({ key: outbox.key })
+      .from(outbox)
+      .where(and(eq(outbox.kind, 'digest'), eq(outbox.recipient, recipient)))
+      .orderBy(desc(outbox.id))
+      .limit(1);
+    return row ? (row.key.split(':').at(-1) ?? null) : null;
+  }
+}
