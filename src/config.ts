@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ReminderSettings } from './core/reminders/settings.js';
 
 /**
  * The environment, parsed once at start-up. A missing or malformed setting is one line that
@@ -8,6 +9,15 @@ const instant = z
   .string()
   .trim()
   .refine((s) => /^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(s) && !Number.isNaN(Date.parse(s)), 'must be a date (YYYY-MM-DD) or a date and time (YYYY-MM-DDTHH:MM)');
+
+const clockTime = z
+  .string()
+  .trim()
+  .regex(/^([01]?\d|2[0-3]):[0-5]\d$/, 'must be a time such as 09:00')
+  .transform((t) => {
+    const [h, m] = t.split(':').map(Number) as [number, number];
+    return h * 60 + m;
+  });
 
 const Env = z.object({
   DATABASE_URL: z
@@ -44,6 +54,23 @@ const Env = z.object({
   SLACK_API_URL: z.string().trim().url('must be a URL such as https://slack.com/api/').optional(),
   PORT: z.coerce.number().int().min(1, 'must be a port number').max(65535, 'must be a port number').default(3000),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  CONCERTO_DIGEST_CHANNEL: z.string().trim().regex(/^[CGD][A-Z0-9]+$/, 'must be a Slack channel id such as C0123ABCD').optional(),
+  CONCERTO_DIGEST_DAY: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.enum(['monday', 'tuesday', 'wednesday', 'thursday', 'friday'], { message: 'must be a weekday, monday to friday' }))
+    .default('monday'),
+  CONCERTO_DIGEST_TIME: clockTime.default(9 * 60),
+  CONCERTO_NUDGE_TIME: clockTime.default(9 * 60),
+  CONCERTO_NUDGE_DAYS_BEFORE: z
+    .string()
+    .trim()
+    .regex(/^\d{1,3}(\s*,\s*\d{1,3})*$/, 'must be a list of whole days such as 7,1')
+    .default('7,1')
+    .transform((s) => s.split(',').map((d) => Number(d.trim()))),
+  CONCERTO_OVERDUE_EVERY_DAYS: z.coerce.number().int().min(1, 'must be at least 1').max(365, 'must be at most 365').default(7),
+  CONCERTO_STALE_DAYS: z.coerce.number().int().min(1, 'must be at least 1').max(365, 'must be at most 365').default(30),
 });
 
 export type Config = z.infer<typeof Env>;
@@ -90,4 +117,20 @@ export function slackSettings(config: Config): SlackSettings | null {
   if (!config.SLACK_SIGNING_SECRET) throw new ConfigError('SLACK_SIGNING_SECRET is not set: copy it from the app\'s Basic Information page (see README.md).');
   const apiUrl = config.SLACK_API_URL ? (config.SLACK_API_URL.endsWith('/') ? config.SLACK_API_URL : `${config.SLACK_API_URL}/`) : null;
   return { botToken: config.SLACK_BOT_TOKEN, signingSecret: config.SLACK_SIGNING_SECRET, appToken: config.SLACK_APP_TOKEN ?? null, apiUrl, port: config.PORT };
+}
+
+const WEEKDAYS = { monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5 } as const;
+
+/** The reminder rules as configured (defaults documented in the README). */
+export function reminderSettings(config: Config): ReminderSettings {
+  return {
+    daysBefore: config.CONCERTO_NUDGE_DAYS_BEFORE,
+    overdueEveryDays: config.CONCERTO_OVERDUE_EVERY_DAYS,
+    staleAfterDays: config.CONCERTO_STALE_DAYS,
+    sendAtMinutes: config.CONCERTO_NUDGE_TIME,
+    digestChannel: config.CONCERTO_DIGEST_CHANNEL ?? null,
+    digestWeekday: WEEKDAYS[config.CONCERTO_DIGEST_DAY],
+    digestAtMinutes: config.CONCERTO_DIGEST_TIME,
+    digestDueWithinDays: 14,
+  };
 }

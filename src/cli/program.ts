@@ -2,9 +2,12 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { ensurePlan, seedBundledPlan } from '../app/plan-loading.js';
 import { openServices, type Services } from '../app/services.js';
 import { travelledClock, systemClock } from '../clock.js';
-import { isInstant, loadConfig, parseInstant, slackSettings, type Config, type SlackSettings } from '../config.js';
+import { isInstant, loadConfig, parseInstant, reminderSettings, slackSettings, type Config, type SlackSettings } from '../config.js';
+import { startScheduler } from '../scheduler/scheduler.js';
+import { slackNotifier } from '../slack/notifier.js';
 import { startSlackApp } from '../slack/app.js';
 import { shutdownRequested } from './shutdown.js';
+import { registerReminderCommands } from './reminder-commands.js';
 import { ask } from '../core/ask/ask.js';
 import { readDelivery } from '../core/dates/read-delivery.js';
 import { todayIn } from '../core/dates/today.js';
@@ -14,7 +17,9 @@ import { exportPlanTo, importFile } from './plan-io.js';
 import { replyJson, replyText } from './render.js';
 import { askContext, terminalActor } from './session.js';
 
-const asOfOption = () =>
+export type AsOfOption = () => Option;
+
+const asOfOption: AsOfOption = () =>
   new Option('--as-of <date>', 'pretend it is this date (YYYY-MM-DD or YYYY-MM-DDTHH:MM); overrides CONCERTO_NOW').argParser((v) => {
     if (!isInstant(v)) throw new InvalidArgumentError('use YYYY-MM-DD or YYYY-MM-DDTHH:MM, e.g. 2017-10-04.');
     return v;
@@ -137,12 +142,20 @@ export function buildProgram(open: Open, setExit: (code: number) => void): Comma
       await runConsole(services, await terminalActor(services, opts.as), { json: false });
     });
 
+  registerReminderCommands(program, open, asOfOption);
   return program;
 }
 
 async function serve(services: Services, settings: SlackSettings): Promise<void> {
   await ensurePlanLoaded(services);
   const running = await startSlackApp(services, settings);
+  const scheduler = startScheduler({
+    database: services.database,
+    clock: services.clock,
+    settings: reminderSettings(services.config),
+    notifier: slackNotifier(settings),
+    onError: (err) => process.stderr.write(`Scheduler: ${(err as Error).message}\n`),
+  });
   process.stderr.write(
     running.port === null
       ? 'Concerto is connected to Slack in Socket Mode. Stop with Ctrl-C.\n'
@@ -150,6 +163,7 @@ async function serve(services: Services, settings: SlackSettings): Promise<void>
   );
   await shutdownRequested();
   process.stderr.write('Stopping: finishing in-flight requests and closing the database…\n');
+  await scheduler.stop();
   await running.stop();
 }
 

@@ -2,10 +2,12 @@ import { App, LogLevel } from '@slack/bolt';
 import type { Services } from '../app/services.js';
 import type { SlackSettings } from '../config.js';
 import { DrizzleEventLedger, DrizzlePeopleStore } from '../store/people-store.js';
+import { ReminderDataStore } from '../store/reminder-data.js';
 import { SlackUserCache } from '../store/slack-user-cache.js';
 import type { SlackDeps } from './deps.js';
 import { registerItemButtons } from './listeners/actions/item-buttons.js';
 import { registerListButtons } from './listeners/actions/list-buttons.js';
+import { registerNudgeButtons } from './listeners/actions/nudge-buttons.js';
 import { registerConcertoCommand } from './listeners/commands/concerto.js';
 import { registerDedupe } from './listeners/dedupe.js';
 import { registerAppHome } from './listeners/events/app-home.js';
@@ -32,6 +34,7 @@ export async function startSlackApp(services: Services, settings: SlackSettings)
     people: new DrizzlePeopleStore(database.db),
     ledger: new DrizzleEventLedger(database.db),
     users: new SlackUserCache(database.db),
+    reminders: new ReminderDataStore(database.db),
     admins: services.config.CONCERTO_ADMINS,
   };
   let ready = false;
@@ -62,6 +65,7 @@ export async function startSlackApp(services: Services, settings: SlackSettings)
   registerUpdateSubmission(app, deps);
   registerItemButtons(app, deps);
   registerListButtons(app, deps);
+  registerNudgeButtons(app, deps);
   registerMessages(app, deps);
   registerAppHome(app, deps);
   app.error(async (error) => {

@@ -1,6 +1,7 @@
 import type { App } from '@slack/bolt';
 import type { Services } from '../app/services.js';
 import type { EventLedger, PeopleStore } from '../core/ports.js';
+import type { ReminderDataStore } from '../store/reminder-data.js';
 import type { SlackUserCache } from '../store/slack-user-cache.js';
 
 /** What the listeners need; built once in app.ts. */
@@ -9,6 +10,7 @@ export interface SlackDeps {
   people: PeopleStore;
   ledger: EventLedger;
   users: SlackUserCache;
+  reminders: ReminderDataStore;
   /** Slack user ids (or names) allowed to assign, add and link. */
   admins: string[];
 }

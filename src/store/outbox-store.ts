@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lt, lte, sql } from 'drizzle-orm';
 import type { OutboxMessage, OutboxPayload } from '../core/reminders/outbox-message.js';
 import type { Db } from './database.js';
 import { outbox } from './schema.js';
@@ -61,6 +61,16 @@ export class OutboxStore {
       .map((r) => ({ id: Number(r.id), key: String(r.key), recipient: String(r.recipient), payload: r.payload as OutboxPayload, attempts: Number(r.attempts) }))
       .sort((a, b) => a.id - b.id)
       .slice(0, limit);
+  }
+
+  /** Whether anything is waiting to be sent now (some may be held back by per-recipient pacing). */
+  async hasDue(now: string): Promise<boolean> {
+    const [row] = await this.db
+      .select({ id: outbox.id })
+      .from(outbox)
+      .where(and(eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, now)))
+      .limit(1);
+    return Boolean(row);
   }
 
   async markSent(id: number, ref: string | null, now: string): Promise<void> {

@@ -11,7 +11,8 @@ import { COULD_NOT_COMPLETE } from '../failure.js';
 
 /** Buttons that act on one item (App Home, nudges, replies): Update opens the modal; Complete and History answer by DM or in place. */
 export function registerItemButtons(app: App, deps: SlackDeps): void {
-  app.action<BlockAction<ButtonAction>>(ACTION.openUpdate, async ({ ack, body, action, client, respond, logger }) => {
+  // "Change date" on a nudge opens the same form: the date is one of its fields.
+  app.action<BlockAction<ButtonAction>>(new RegExp(`^(${ACTION.openUpdate}|${ACTION.changeDate})$`), async ({ ack, body, action, client, respond, logger }) => {
     await ack();
     try {
       const viewer = await slackViewer(deps, client, body.user.id);

@@ -1,0 +1,58 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Option, type Command } from 'commander';
+import type { Services } from '../app/services.js';
+import { loadConfig, reminderSettings, slackSettings } from '../config.js';
+import { drainOutbox } from '../scheduler/dispatcher.js';
+import { runTick } from '../scheduler/tick.js';
+import { slackNotifier } from '../slack/notifier.js';
+import { OutboxStore, type OutboxStatus } from '../store/outbox-store.js';
+import type { AsOfOption } from './program.js';
+
+type Open = (asOf?: string) => Promise<Services>;
+
+/** `concerto tick` (one scheduler pass, by hand or from cron) and `concerto outbox` (what was sent). */
+export function registerReminderCommands(program: Command, open: Open, asOfOption: AsOfOption): void {
+  program
+    .command('tick')
+    .description('run one scheduler pass: decide the nudges and digest due now, queue them, and send them')
+    .addOption(asOfOption())
+    .option('--dry-run', 'print what would be sent; change nothing')
+    .option('--json', 'print one JSON object per message: { kind, item, to, key }')
+    .action(async (opts: { asOf?: string; dryRun?: boolean; json?: boolean }) => {
+      const config = loadConfig();
+      const services = await open(opts.asOf);
+      const result = await runTick(services.database, services.clock.now(), reminderSettings(config), Boolean(opts.dryRun));
+      for (const m of result.messages) {
+        process.stdout.write(opts.json ? `${JSON.stringify(m)}\n` : `${opts.dryRun ? 'would send' : 'queued'} ${m.kind} ${m.item ?? ''} → ${m.to}  (${m.key})\n`);
+      }
+      if (result.skipped) process.stderr.write('Another scheduler pass is running; it will send what is due.\n');
+      if (opts.dryRun) return;
+      const slack = slackSettings(config);
+      if (!slack) {
+        process.stderr.write(`Slack is not configured, so ${result.messages.length} message(s) wait in the outbox (see \`concerto outbox\`).\n`);
+        return;
+      }
+      const sent = await drainOutbox(new OutboxStore(services.database.db), slackNotifier(slack), services.clock, (ms) => sleep(ms));
+      process.stderr.write(`Sent ${sent.sent}; deferred ${sent.deferred}; dead ${sent.dead}; unknown ${sent.unknown}.\n`);
+    });
+
+  program
+    .command('outbox')
+    .description('list messages in the outbox: pending, sent, dead and unknown')
+    .addOption(new Option('--status <status>', 'only this status').choices(['pending', 'sending', 'sent', 'dead', 'unknown']))
+    .option('--json', 'one JSON object per message')
+    .action(async (opts: { status?: OutboxStatus; json?: boolean }) => {
+      const services = await open();
+      const outbox = new OutboxStore(services.database.db);
+      const rows = await outbox.list(opts.status ?? null);
+      if (opts.json) {
+        for (const r of rows) process.stdout.write(`${JSON.stringify(r)}\n`);
+        return;
+      }
+      const counts = await outbox.counts();
+      process.stdout.write(`Outbox: ${Object.entries(counts).map(([s, n]) => `${n} ${s}`).join(', ') || 'empty'}\n`);
+      for (const r of rows) {
+        process.stdout.write(`${r.status.padEnd(8)} ${r.kind.padEnd(9)} ${(r.item ?? '-').padEnd(7)} → ${r.recipient}  ${r.key}${r.lastError ? `  (${r.lastError})` : ''}\n`);
+      }
+    });
+}

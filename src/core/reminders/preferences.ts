@@ -1,0 +1,23 @@
+import type { IsoDate } from '../dates/delivery-window.js';
+import { formatDate } from '../ask/format.js';
+import type { NudgePreference } from './decide-nudges.js';
+import { addDaysIso } from './local-time.js';
+
+export const SNOOZE_DAYS = 7;
+
+/** "Snooze a week": no nudges about this item for this person until a week from today. */
+export function snooze(item: string, recipient: string, today: IsoDate, now: Date): { preference: NudgePreference; message: string } {
+  const until = addDaysIso(today, SNOOZE_DAYS);
+  return {
+    preference: { item, recipient, snoozedUntil: until, muted: false, setAt: now.toISOString() },
+    message: `Snoozed: no nudges about ${item} until ${formatDate(until)}. Re-dating or reopening it starts them again.`,
+  };
+}
+
+/** "Stop nudges for this item": none until it is re-dated or reopened. */
+export function mute(item: string, recipient: string, now: Date): { preference: NudgePreference; message: string } {
+  return {
+    preference: { item, recipient, snoozedUntil: null, muted: true, setAt: now.toISOString() },
+    message: `You won't be nudged about ${item} again unless it is re-dated or reopened. The weekly digest still lists it.`,
+  };
+}

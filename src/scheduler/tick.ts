@@ -1,0 +1,84 @@
+import { sql } from 'drizzle-orm';
+import { itemView } from '../core/ask/reply.js';
+import { decideDigest, digestData } from '../core/reminders/decide-digest.js';
+import { decideNudges, type NudgeDecision, type NudgeItem } from '../core/reminders/decide-nudges.js';
+import { addDaysIso, localTime } from '../core/reminders/local-time.js';
+import type { OutboxPayload } from '../core/reminders/outbox-message.js';
+import type { ReminderSettings } from '../core/reminders/settings.js';
+import type { Recommendation } from '../core/plan/recommendation.js';
+import type { Database, Db } from '../store/database.js';
+import { OutboxStore, type NewOutboxRow } from '../store/outbox-store.js';
+import { DrizzlePlanStore } from '../store/plan-store.js';
+import { ReminderDataStore } from '../store/reminder-data.js';
+
+/** Arbitrary but fixed: one scheduler pass at a time across every instance sharing the database. */
+const TICK_LOCK = 7_291_002;
+
+export interface TickMessage {
+  kind: string;
+  item: string | null;
+  to: string;
+  key: string;
+}
+
+export interface TickResult {
+  /** Another instance held the lock; it does this pass's work. */
+  skipped: boolean;
+  /** Messages decided this pass that were not already in the outbox. */
+  messages: TickMessage[];
+}
+
+/**
+ * One scheduler pass: decide what is due now and write it to the outbox, in one transaction under
+ * a transaction-scoped advisory lock. The outbox's unique key makes a second pass — here or on
+ * another instance — add nothing. With dryRun nothing is written.
+ */
+export async function runTick(database: Database, now: Date, settings: ReminderSettings, dryRun = false): Promise<TickResult> {
+  return database.db.transaction(async (txAny) => {
+    const tx = txAny as unknown as Db;
+    const lock = await tx.execute(sql`select pg_try_advisory_xact_lock(${TICK_LOCK}) as ok`);
+    const [row] = (Array.isArray(lock) ? lock : (lock as { rows: unknown[] }).rows) as Array<{ ok: boolean }>;
+    if (!row?.ok) return { skipped: true, messages: [] };
+
+    const store = new DrizzlePlanStore(tx);
+    const plan = await store.plan();
+    if (!plan) return { skipped: false, messages: [] };
+    const data = new ReminderDataStore(tx);
+    const outbox = new OutboxStore(tx);
+    const all = await store.find({});
+    const byOwner = await data.recipientsByOwner();
+    const rearmed = await data.rearmedAt(plan.id);
+    const items: NudgeItem[] = all.map((rec) => ({
+      rec,
+      recipients: [...new Map(rec.owners.flatMap((o) => byOwner.get(o) ?? []).map((r) => [r.id, r])).values()],
+      rearmedAt: rearmed.get(rec.id) ?? null,
+    }));
+    const nudges = decideNudges({ now, planTimeZone: plan.timeZone, planAsOf: plan.asOf, items, preferences: await data.preferences(), settings });
+    const today = localTime(now, plan.timeZone).date;
+    const recs = new Map(all.map((r) => [r.id, r]));
+    const rows: NewOutboxRow[] = nudges.map((n) => ({ key: n.key, kind: n.kind, item: n.item, recipient: n.to, payload: nudgePayload(n, recs.get(n.item)!, today) }));
+
+    const digest = decideDigest(now, plan.timeZone, settings);
+    if (digest && !(await outbox.knownKeys([digest.key])).has(digest.key)) {
+      const since = (await outbox.lastDigestOn(digest.to)) ?? addDaysIso(digest.on, -7);
+      const completed = await data.completedSince(plan.id, `${since}T00:00:00Z`);
+      const d = digestData(all, completed, today, settings);
+      const view = (list: Recommendation[]) => list.map((r) => itemView(r, today));
+      rows.push({
+        key: digest.key,
+        kind: 'digest',
+        item: null,
+        recipient: digest.to,
+        payload: { kind: 'digest', on: digest.on, planTitle: plan.title, overdue: view(d.overdue), dueSoon: view(d.dueSoon), completed: view(d.completed), byStatus: d.byStatus, total: d.total },
+      });
+    }
+    const known = await outbox.knownKeys(rows.map((r) => r.key));
+    const fresh = rows.filter((r) => !known.has(r.key));
+    if (!dryRun) await outbox.enqueue(fresh, now.toISOString());
+    return { skipped: false, messages: fresh.map((r) => ({ kind: r.kind, item: r.item, to: r.recipient, key: r.key })) };
+  });
+}
+
+function nudgePayload(n: NudgeDecision, rec: Recommendation, today: string): OutboxPayload {
+  return { kind: n.kind, item: itemView(rec, today), lastUpdate: rec.updates.at(-1) ?? null, on: n.on };
+}
