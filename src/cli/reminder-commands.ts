@@ -29,7 +29,7 @@ export function registerReminderCommands(program: Command, open: Open, asOfOptio
       if (opts.dryRun) return;
       const slack = slackSettings(config);
       if (!slack) {
-        process.stderr.write(`Slack is not configured, so ${result.messages.length} message(s) wait in the outbox (see \`concerto outbox\`).\n`);
+        process.stderr.write(`${result.messages.length} new message(s) queued. Slack is not configured, so the outbox keeps them until it is (see \`concerto outbox\`).\n`);
         return;
       }
       const sent = await drainOutbox(new OutboxStore(services.database.db), slackNotifier(slack), services.clock, (ms) => sleep(ms));
