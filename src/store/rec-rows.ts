@@ -81,7 +81,8 @@ export async function hydrate(db: Db, planId: number, rows: RecRow[], allUpdates
         .selectDistinctOn([updates.recId], updateColumns)
         .from(updates)
         .where(recFilter(updates))
-        .orderBy(updates.recId, desc(updates.seq));
+        // "Latest" means the most recent date; the log's own order breaks ties.
+        .orderBy(updates.recId, desc(updates.date), desc(updates.seq));
 
   const ownersOf = groupBy(ownerRows, (o) => o.recId);
   const updatesOf = groupBy(updateRows, (u) => u.recId);

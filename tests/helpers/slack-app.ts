@@ -10,6 +10,7 @@ import { startSlackApp, type RunningSlackApp } from '../../src/slack/app.js';
 import type { SlackDeps } from '../../src/slack/deps.js';
 import { DrizzleConversationStore } from '../../src/store/conversation-store.js';
 import { DrizzleEventLedger, DrizzlePeopleStore } from '../../src/store/people-store.js';
+import { ReminderDataStore } from '../../src/store/reminder-data.js';
 import { SlackUserCache } from '../../src/store/slack-user-cache.js';
 import { openDatabase } from '../../src/store/database.js';
 import { migrate } from '../../src/store/migrate.js';
@@ -217,6 +218,7 @@ export function slackDeps(services: Services, overrides: Partial<SlackDeps> = {}
     people: new DrizzlePeopleStore(db),
     ledger: new DrizzleEventLedger(db),
     users: new SlackUserCache(db),
+    reminders: new ReminderDataStore(db),
     admins: services.config.CONCERTO_ADMINS,
     ...overrides,
   };

@@ -22,8 +22,9 @@ export interface DigestDecision {
 export function decideDigest(now: Date, planTimeZone: string, settings: ReminderSettings): DigestDecision | null {
   if (!settings.digestChannel) return null;
   const local = localTime(now, planTimeZone);
-  for (let back = 0; back < 14; back++) {
-    const nominal = addDaysIso(local.date, -back);
+  // A digest day a few days ahead can already be due: a bank-holiday Monday moves it to the Friday before.
+  for (let offset = 7; offset > -14; offset--) {
+    const nominal = addDaysIso(local.date, offset);
     if (weekday(parseIso(nominal)) !== settings.digestWeekday) continue;
     const on = workingDayOnOrBefore(nominal);
     if (on > local.date || (on === local.date && local.minutes < settings.digestAtMinutes)) continue;

@@ -67,11 +67,15 @@ export function decideNudges(input: NudgeInput): NudgeDecision[] {
       const pref = prefs.get(`${rec.id}\n${r.id}`);
       const live = pref && !(rearmedAt && rearmedAt > pref.setAt) ? pref : null;
       if (live?.muted) continue;
-      const lastUpdate = rec.updates.at(-1)?.date ?? input.planAsOf;
+      const lastUpdate = rec.updates.reduce((d, u) => (u.date > d ? u.date : d), '') || input.planAsOf;
       const deadline = rec.delivery.end ? latest(deadlineNudges(rec.delivery.end, local.date, input.settings), local.date) : null;
-      const chase = deadline && !(deadline.kind === 'overdue' && lastUpdate > addDaysIso(deadline.nominal, -input.settings.overdueEveryDays)) ? deadline : null;
-      // One message a day per item and person: a deadline nudge today makes a "no update" nudge redundant.
-      const nudge = chase?.on === local.date ? chase : (latest(staleNudges(lastUpdate, local.date, input.settings), local.date) ?? chase);
+      // An update on or after the previous weekly chase answers this one.
+      const answered = deadline?.kind === 'overdue' && lastUpdate >= addDaysIso(deadline.nominal, -input.settings.overdueEveryDays);
+      const chase = answered ? null : deadline;
+      // Overdue items are chased weekly already, so "no update" nudges are for items not yet late.
+      const stale = deadline?.kind === 'overdue' ? null : latest(staleNudges(lastUpdate, local.date, input.settings), local.date);
+      // The most recent nudge wins (a deadline nudge on a tie): one a day per item and person, and no stale catch-up.
+      const nudge = stale && (!chase || stale.on > chase.on) ? stale : chase;
       if (!nudge || (live?.snoozedUntil && nudge.on < live.snoozedUntil)) continue;
       decisions.push({ kind: nudge.kind, item: rec.id, to: r.id, on: nudge.on, key: `${nudge.kind}:${rec.id}:${r.id}:${nudge.on}` });
     }

@@ -75,7 +75,8 @@ export const SLACK_USER: Record<string, string> = {
 
 export function recipientsOf(rec: Recommendation, timeZone: string | null = LONDON): Recipient[] {
   return rec.owners.map((owner) => {
-    const id = SLACK_USER[owner];
+    // Made-up items (itemEnding) name their Slack user as the owner.
+    const id = SLACK_USER[owner] ?? (owner.startsWith('U_') ? owner : undefined);
     if (!id) throw new Error(`no Slack user for owner "${owner}"`);
     return { id, timeZone };
   });

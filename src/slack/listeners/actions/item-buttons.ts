@@ -12,19 +12,21 @@ import { COULD_NOT_COMPLETE } from '../failure.js';
 /** Buttons that act on one item (App Home, nudges, replies): Update opens the modal; Complete and History answer by DM or in place. */
 export function registerItemButtons(app: App, deps: SlackDeps): void {
   // "Change date" on a nudge opens the same form: the date is one of its fields.
-  app.action<BlockAction<ButtonAction>>(new RegExp(`^(${ACTION.openUpdate}|${ACTION.changeDate})$`), async ({ ack, body, action, client, respond, logger }) => {
-    await ack();
-    try {
-      const viewer = await slackViewer(deps, client, body.user.id);
-      const turn = await startTurn(slackContext(deps, viewer, `slack:${body.user.id}:modal`));
-      const data = 'awaiting' in turn ? turn : await updateFormData(turn, action.value ?? '');
-      if ('awaiting' in data) return void (await tell(client, body, respond, replyMessage(data, { shareable: false })));
-      await client.views.open({ trigger_id: body.trigger_id, view: updateModal(data, { channel: body.channel?.id }) as never });
-    } catch (err) {
-      logger.error(err);
-      await tell(client, body, respond, { text: COULD_NOT_COMPLETE });
-    }
-  });
+  for (const actionId of [ACTION.openUpdate, ACTION.changeDate]) {
+    app.action<BlockAction<ButtonAction>>(actionId, async ({ ack, body, action, client, respond, logger }) => {
+      await ack();
+      try {
+        const viewer = await slackViewer(deps, client, body.user.id);
+        const turn = await startTurn(slackContext(deps, viewer, `slack:${body.user.id}:modal`));
+        const data = 'awaiting' in turn ? turn : await updateFormData(turn, action.value ?? '');
+        if ('awaiting' in data) return void (await tell(client, body, respond, replyMessage(data, { shareable: false })));
+        await client.views.open({ trigger_id: body.trigger_id, view: updateModal(data, { channel: body.channel?.id }) as never });
+      } catch (err) {
+        logger.error(err);
+        await tell(client, body, respond, { text: COULD_NOT_COMPLETE });
+      }
+    });
+  }
 
   for (const [actionId, verb] of [
     [ACTION.complete, 'complete'],
