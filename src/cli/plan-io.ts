@@ -1,11 +1,19 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import cliProgress from 'cli-progress';
+import { InvalidArgumentError } from 'commander';
 import type { Services } from '../app/services.js';
 import { importParsed } from '../app/plan-loading.js';
 import type { ImportSummary } from '../core/ports.js';
 import { todayIn } from '../core/dates/today.js';
+import type { RagRules } from '../core/plan/rag.js';
+import { buildBoardPaper } from '../core/report/board-paper.js';
+import { isIsoDay, longDate } from '../core/report/dates.js';
 import { csvToPlan, planToCsv } from '../files/plan-csv.js';
+import { paperToHtml } from '../report/html.js';
+import { CHROMIUM_MISSING, findChromium, htmlToPdf } from '../report/pdf.js';
+import { PAPER_FORMATS, renderPaper, type PaperFormat } from '../report/render.js';
+import { readPlanHistory } from '../store/plan-history.js';
 import { UsageError } from './exit.js';
 
 /** Below this many recommendations an import is over before a bar would be worth drawing. */
@@ -45,13 +53,61 @@ function parseFile(file: string, raw: string, today: string): unknown {
   return parsed.plan;
 }
 
-export async function exportPlanTo(services: Services, format: string, out: string | undefined): Promise<void> {
-  const plan = await services.store.exportPlan();
-  if (!plan) throw new UsageError('There is no plan to export yet. Run `concerto seed` or `concerto import FILE` first.');
-  let body: string;
-  if (format === 'json') body = `${JSON.stringify(plan, null, 2)}\n`;
-  else if (format === 'csv') body = planToCsv(plan);
-  else throw new UsageError(`Unknown format "${format}". Use --format json or --format csv.`);
+export interface ExportOptions {
+  format: string;
+  output?: string;
+  /** The paper as at the end of this day (YYYY-MM-DD); today when omitted. */
+  asOf?: string;
+  since?: string;
+  rules?: RagRules;
+}
+
+/**
+ * `concerto export`. JSON and CSV with no date are the import format of the plan as it is now (they
+ * round-trip through `concerto import`); every other combination is the board paper as at a date.
+ */
+export async function exportPlanTo(services: Services, opts: ExportOptions): Promise<void> {
+  if ((opts.format === 'json' || opts.format === 'csv') && !opts.asOf && !opts.since) {
+    const plan = await services.store.exportPlan();
+    if (!plan) throw new UsageError(NO_PLAN);
+    return write(opts.output, opts.format === 'json' ? `${JSON.stringify(plan, null, 2)}\n` : planToCsv(plan));
+  }
+  if (!(PAPER_FORMATS as readonly string[]).includes(opts.format)) throw new UsageError(`Unknown format "${opts.format}". Use --format ${PAPER_FORMATS.join(', ')}.`);
+  const format = opts.format as PaperFormat;
+  if (opts.since && (format === 'csv' || format === 'json')) {
+    throw new UsageError(`--since adds a "changed since" section, which the md, html and pdf papers carry; ${format} has one record per recommendation. Use --format md, html or pdf.`);
+  }
+  if (format === 'pdf' && !opts.output) throw new UsageError('A PDF is binary and is not written to the terminal: give a file, e.g. -o board-paper.pdf.');
+  const chromium = format === 'pdf' ? findChromium() : null;
+  if (format === 'pdf' && !chromium) throw new UsageError(CHROMIUM_MISSING);
+
+  const history = await readPlanHistory(services.database.db);
+  if (!history) throw new UsageError(NO_PLAN);
+  const today = todayIn(services.clock.now(), services.config.CONCERTO_TIMEZONE ?? history.plan.timeZone);
+  const asAt = opts.asOf ?? today;
+  if (asAt < history.plan.asOf) {
+    throw new UsageError(`The plan begins on ${longDate(history.plan.asOf)} (its own date), so there is no paper as at ${longDate(asAt)}. Give --as-of ${history.plan.asOf} or later.`);
+  }
+  if (opts.since && opts.since >= asAt) throw new UsageError(`--since (${opts.since}) must be before the paper's date (${asAt}): it shows what changed after the end of that day.`);
+  const paper = buildBoardPaper(history, { asAt, producedOn: today, since: opts.since ?? null, rules: opts.rules });
+  if (format === 'pdf') return htmlToPdf(paperToHtml(paper), opts.output!, chromium!);
+  write(opts.output, renderPaper(paper, format));
+}
+
+/** Commander argument parsers for the export options. */
+export function isoDayArg(v: string): string {
+  if (!isIsoDay(v)) throw new InvalidArgumentError('use a date written YYYY-MM-DD, e.g. 2017-10-04.');
+  return v;
+}
+
+export function countArg(v: string): number {
+  if (!/^\d{1,4}$/.test(v)) throw new InvalidArgumentError('use a whole number, e.g. 30.');
+  return Number(v);
+}
+
+const NO_PLAN = 'There is no plan to export yet. Run `concerto seed` or `concerto import FILE` first.';
+
+function write(out: string | undefined, body: string): void {
   if (out) writeFileSync(out, body);
   else process.stdout.write(body);
 }

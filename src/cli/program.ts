@@ -11,9 +11,10 @@ import { registerReminderCommands } from './reminder-commands.js';
 import { ask } from '../core/ask/ask.js';
 import { readDelivery } from '../core/dates/read-delivery.js';
 import { todayIn } from '../core/dates/today.js';
+import { DEFAULT_RAG_RULES } from '../core/plan/rag.js';
 import { runConsole } from './console.js';
 import { EXIT, UsageError } from './exit.js';
-import { exportPlanTo, importFile } from './plan-io.js';
+import { countArg, exportPlanTo, importFile, isoDayArg } from './plan-io.js';
 import { replyJson, replyText } from './render.js';
 import { askContext, terminalActor } from './session.js';
 
@@ -102,12 +103,17 @@ export function buildProgram(open: Open, setExit: (code: number) => void): Comma
 
   program
     .command('export')
-    .description('write the plan as JSON or CSV (standard output unless -o is given)')
-    .addOption(new Option('--format <format>', 'json or csv').choices(['json', 'csv']).default('json'))
-    .option('-o, --output <file>', 'write to this file')
-    .action(async (opts: { format: string; output?: string }) => {
+    .description('write the board paper as at a date (md, csv, html, pdf, json), or the plan in the import format (json or csv with no date)')
+    .addOption(new Option('--format <format>', 'md, csv, html, pdf or json').choices(['json', 'csv', 'md', 'html', 'pdf']).default('json'))
+    .addOption(new Option('--as-of <date>', 'the paper as the plan stood at the end of this day (YYYY-MM-DD); default today').argParser(isoDayArg))
+    .addOption(new Option('--since <date>', 'add a "changed since" section: what changed after the end of this day (md, html, pdf)').argParser(isoDayArg))
+    .addOption(new Option('--amber-days <days>', 'RAG: open items due within this many days are amber').argParser(countArg).default(DEFAULT_RAG_RULES.amberWithinDays))
+    .addOption(new Option('--amber-revisions <n>', 'RAG: items re-dated more than this many times are amber').argParser(countArg).default(DEFAULT_RAG_RULES.amberAfterRevisions))
+    .option('-o, --output <file>', 'write to this file (required for pdf)')
+    .action(async (opts: { format: string; output?: string; asOf?: string; since?: string; amberDays: number; amberRevisions: number }) => {
       const services = await open();
-      await exportPlanTo(services, opts.format, opts.output);
+      const rules = { amberWithinDays: opts.amberDays, amberAfterRevisions: opts.amberRevisions };
+      await exportPlanTo(services, { format: opts.format, output: opts.output, asOf: opts.asOf, since: opts.since, rules });
     });
 
   program

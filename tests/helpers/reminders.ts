@@ -127,6 +127,8 @@ export interface ReminderHarness {
   /** Moves the clock to `at` and runs one scheduler pass there. */
   tick(at: string, dryRun?: boolean): Promise<TickResult>;
   rows(): Promise<OutboxRow[]>;
+  /** Empties the outbox (the plan and the links stay), for suites that share one database. */
+  clearOutbox(): Promise<void>;
   /** What the pure rules decide at `at` from the seeded plan and PEOPLE (no outbox, no digest). */
   expectedNudges(at: string): Promise<NudgeDecision[]>;
   close(): Promise<void>;
@@ -148,6 +150,9 @@ export async function openReminders(target: TestDatabase, start = '2017-10-04T10
       return runTick(database, clock.now(), settings, dryRun);
     },
     rows: () => outboxRows(database),
+    async clearOutbox() {
+      await database.db.execute(sql`delete from outbox`);
+    },
     expectedNudges: (at) => pureNudges(database, new Date(at), settings),
     close: () => database.close(),
   };

@@ -41,181 +41,7 @@ const fourKeys = (kind: string, on: string) => ENDING_30_NOV.map(([item, to]) =>
 const KG_PO_OPEN = ['1.1', '3.6', '4.0.1', '5.2'];
 const KG_PO = ['UKG', 'UPO1', 'UPO2'];
 
-describe.each(testDatabases)('scheduler ticks through late November 2017 on $name', (target) => {
-  let h: ReminderHarness;
-  beforeAll(async () => {
-    h = await openReminders(target);
-  });
-  afterAll(async () => h?.close());
-
-  /** Keys in the outbox now. */
-  const keys = async () => new Set((await h.rows()).map((r) => r.key));
-
-  /** Ticks at `at` and checks it adds exactly what the pure rules decide there and the outbox lacks (plus `digest`, if given). */
-  async function tickAdds(at: string, digest: string | null): Promise<TickResult> {
-    const before = await keys();
-    const expected = keysOf((await h.expectedNudges(at)).filter((d) => !before.has(d.key)));
-    const result = await h.tick(at);
-    expect(result.skipped).toBe(false);
-    expect(keysOf(result.messages)).toEqual([...expected, ...(digest ? [digest] : [])].sort());
-    const after = await keys();
-    expect(after.size).toBe(before.size + result.messages.length);
-    for (const m of result.messages) expect(after.has(m.key)).toBe(true);
-    return result;
-  }
-
-  it('before 09:00 London (GMT in November) on Thu 23 Nov: no nudge for that day, only the catch-up of Monday\'s digest', async () => {
-    expect(await h.expectedNudges('2017-11-23T08:59:00Z')).toEqual([]);
-    const early = await h.tick('2017-11-23T08:00:00Z');
-    expect(early).toEqual({ skipped: false, messages: [{ kind: 'digest', item: null, to: DIGEST_CHANNEL, key: 'digest:CBOARD:2017-11-20' }] });
-    const justBefore = await h.tick('2017-11-23T08:59:00Z');
-    expect(justBefore).toEqual({ skipped: false, messages: [] });
-    expect((await h.rows()).map((r) => r.key)).toEqual(['digest:CBOARD:2017-11-20']);
-  });
-
-  it('Thu 23 Nov 10:00Z: "due soon" for the four items ending 30 Nov, plus one catch-up per other open item and person, once', async () => {
-    const result = await tickAdds('2017-11-23T10:00:00Z', null);
-    const messages = result.messages;
-
-    // Hand-checked: a week before 30 Nov.
-    const dueSoon = messages.filter((m) => m.kind === 'due_soon');
-    expect(keysOf(dueSoon)).toEqual(fourKeys('due_soon', '2017-11-23'));
-    expect(dueSoon.map((m) => [m.item, m.to]).sort()).toEqual(ENDING_30_NOV.map(([i, t]) => [i, t]).sort());
-
-    // The rest: the September items of Karen Georgiou and the Portfolio Office, one catch-up each
-    // (overdue since 30 Sep, no update since 4 Oct) for each of the three people; nothing else.
-    const rest = messages.filter((m) => m.kind !== 'due_soon');
-    expect(rest.map((m) => `${m.item} ${m.to}`).sort()).toEqual(KG_PO_OPEN.flatMap((i) => KG_PO.map((p) => `${i} ${p}`)).sort());
-    for (const m of rest) {
-      expect(['overdue', 'stale']).toContain(m.kind);
-      expect(keyDate(m.key) <= '2017-11-23').toBe(true);
-    }
-    expect(messages).toHaveLength(4 + 12);
-    // Closed items (4.1.4 complete) and unlinked owners (4.2.1 N. Shackleton) are never chased.
-    expect(messages.filter((m) => ['4.1.4', '4.2.1', '9.1.1', '3.4'].includes(m.item ?? ''))).toEqual([]);
-
-    const rows = await h.rows();
-    expect(rows).toHaveLength(1 + 16);
-    for (const r of rows.filter((r) => r.kind !== 'digest')) {
-      expect(r).toMatchObject({ status: 'pending', attempts: 0, createdAt: '2017-11-23T10:00:00.000Z', nextAttemptAt: '2017-11-23T10:00:00.000Z' });
-      expect(r.payload).toMatchObject({ kind: r.kind, item: { id: r.item }, on: keyDate(r.key) });
-    }
-    const rw = rows.find((r) => r.key === 'due_soon:4.1.1:URW:2017-11-23')!;
-    expect(rw.payload.item).toMatchObject({ id: '4.1.1', owners: ['Rachel Wilkinson'], status: 'on_going', delivery: { text: 'November 2017', end: '2017-11-30' }, overdue: false });
-    expect(rw.payload.lastUpdate).toMatchObject({ date: '2017-10-04' });
-    const cc = rows.find((r) => r.key === 'due_soon:9.3.1:UCC:2017-11-23')!;
-    expect(cc.payload.item).toMatchObject({ id: '9.3.1', delivery: { text: 'Autumn 2017', end: '2017-11-30' } });
-    expect(cc.payload.lastUpdate).toBeNull();
-  });
-
-  it('three more passes the same day (same minute, a minute later, the afternoon) add nothing', async () => {
-    const before = await h.rows();
-    for (const at of ['2017-11-23T10:00:00Z', '2017-11-23T10:01:00Z', '2017-11-23T16:30:00Z']) {
-      expect(await h.tick(at)).toEqual({ skipped: false, messages: [] });
-    }
-    expect(await h.rows()).toEqual(before);
-  });
-
-  it('nothing at all on Sat 25 and Sun 26 Nov, ticking every hour', async () => {
-    const before = (await h.rows()).length;
-    for (const at of hourly('2017-11-25T00:00:00Z', '2017-11-27T00:00:00Z')) {
-      const r = await h.tick(at);
-      expect(r.messages, at).toEqual([]);
-    }
-    expect(await h.rows()).toHaveLength(before);
-  });
-
-  it('Wed 29 Nov: "due soon" again, the day before', async () => {
-    // Catch up Friday 24 and Monday 27 Nov first (their content is checked against the pure rules).
-    await h.tick('2017-11-24T10:00:00Z');
-    await tickAdds('2017-11-27T10:00:00Z', 'digest:CBOARD:2017-11-27');
-    await h.tick('2017-11-28T10:00:00Z');
-    const r = await tickAdds('2017-11-29T10:00:00Z', null);
-    expect(keysOf(r.messages)).toEqual(fourKeys('due_soon', '2017-11-29'));
-  });
-
-  it('Thu 30 Nov 10:00Z: "due today" for the four, and nothing else', async () => {
-    const r = await tickAdds('2017-11-30T10:00:00Z', null);
-    expect(keysOf(r.messages)).toEqual(fourKeys('due_today', '2017-11-30'));
-    expect(r.messages.every((m) => m.kind === 'due_today')).toBe(true);
-  });
-
-  it('Fri 1 Dec 10:00Z: "overdue" for the four', async () => {
-    const r = await tickAdds('2017-12-01T10:00:00Z', null);
-    expect(keysOf(r.messages)).toEqual(fourKeys('overdue', '2017-12-01'));
-  });
-
-  it('nothing at all on Sat 2 and Sun 3 Dec', async () => {
-    const before = (await h.rows()).length;
-    for (const at of hourly('2017-12-02T00:00:00Z', '2017-12-04T00:00:00Z')) expect((await h.tick(at)).messages, at).toEqual([]);
-    expect(await h.rows()).toHaveLength(before);
-  });
-
-  it('Mon 4 Dec 10:00Z: the weekly digest to CBOARD, and no second "overdue" for 4.1.1 (that is Fri 8 Dec)', async () => {
-    const r = await tickAdds('2017-12-04T10:00:00Z', 'digest:CBOARD:2017-12-04');
-    expect(r.messages.filter((m) => m.kind === 'digest')).toEqual([{ kind: 'digest', item: null, to: 'CBOARD', key: 'digest:CBOARD:2017-12-04' }]);
-    expect(r.messages.filter((m) => m.kind === 'overdue' && ENDING_30_NOV.some(([i]) => i === m.item))).toEqual([]);
-    const digest = (await h.rows()).find((row) => row.key === 'digest:CBOARD:2017-12-04')!;
-    expect(digest).toMatchObject({ kind: 'digest', item: null, recipient: 'CBOARD', status: 'pending' });
-    expect(digest.payload).toMatchObject({ kind: 'digest', on: '2017-12-04', planTitle: 'Concerto Action Plan', total: 30 });
-    expect(digest.payload.overdue.map((i: { id: string }) => i.id)).toEqual(
-      ['1.1', '3.6', '4.0.1', '4.1.1', '4.1.2', '4.1.3', '5.2', '9.1.3', '9.2.1', '9.2.2', '9.2.3', '9.2.4', '9.3.1'],
-    );
-
-    const overdue411 = async () => (await h.rows()).filter((row) => row.kind === 'overdue' && row.item === '4.1.1').map((row) => row.key);
-    expect(await overdue411()).toEqual(['overdue:4.1.1:URW:2017-12-01']);
-    for (const at of ['2017-12-05T10:00:00Z', '2017-12-06T10:00:00Z', '2017-12-07T10:00:00Z']) await h.tick(at);
-    expect(await overdue411()).toEqual(['overdue:4.1.1:URW:2017-12-01']);
-    await tickAdds('2017-12-08T10:00:00Z', null);
-    expect(await overdue411()).toEqual(['overdue:4.1.1:URW:2017-12-01', 'overdue:4.1.1:URW:2017-12-08']);
-  });
-
-  it('over the whole run: every key once, nothing dated or created at a weekend, every nudge for a working day at or after 09:00', async () => {
-    const rows = await h.rows();
-    const counted = resultRows<{ key: string; n: number }>(await h.database.db.execute(sql`select key, count(*)::int as n from outbox group by key having count(*) > 1`));
-    expect(counted).toEqual([]);
-    const weekend = ['2017-11-25', '2017-11-26', '2017-12-02', '2017-12-03'];
-    expect(rows.filter((r) => weekend.includes(londonDate(r.createdAt)) || weekend.includes(keyDate(r.key)))).toEqual([]);
-    for (const r of rows.filter((row) => row.kind !== 'digest')) {
-      expect(localTime(new Date(r.createdAt), LONDON).minutes).toBeGreaterThanOrEqual(9 * 60);
-    }
-  });
-});
-
-describe.each(testDatabases)('Christmas 2017 (Mon 25 and Tue 26 Dec are bank holidays) on $name', (target) => {
-  let h: ReminderHarness;
-  let rows: OutboxRow[];
-  beforeAll(async () => {
-    h = await openReminders(target);
-    await h.tick('2017-12-21T10:00:00Z');
-    for (const at of hourly('2017-12-22T00:00:00Z', '2017-12-28T00:00:00Z')) await h.tick(at);
-    rows = await h.rows();
-  });
-  afterAll(async () => h?.close());
-
-  const HOLIDAYS = ['2017-12-25', '2017-12-26'];
-
-  it('no nudge is created on the 25th or 26th, and no row of any kind is dated for them', async () => {
-    expect(rows.filter((r) => HOLIDAYS.includes(keyDate(r.key)) || HOLIDAYS.includes(String(r.payload.on)))).toEqual([]);
-    expect(rows.filter((r) => r.kind !== 'digest' && HOLIDAYS.includes(londonDate(r.createdAt)))).toEqual([]);
-    // Nor at the weekend before.
-    expect(rows.filter((r) => ['2017-12-23', '2017-12-24'].includes(londonDate(r.createdAt)))).toEqual([]);
-  });
-
-  it('the weekly overdue chases go out on the Friday before and the Wednesday after', async () => {
-    const added = (day: string) => rows.filter((r) => r.kind !== 'digest' && londonDate(r.createdAt) === day).map((r) => r.key).sort();
-    expect(added('2017-12-22')).toEqual(fourKeys('overdue', '2017-12-22'));
-    // 1.1, 3.6, 4.0.1 and 5.2: overdue on Mondays; the one named for Christmas Day waits for Wed 27th.
-    expect(added('2017-12-27')).toEqual(KG_PO_OPEN.flatMap((i) => KG_PO.map((p) => `overdue:${i}:${p}:2017-12-27`)).sort());
-    expect(rows.filter((r) => r.kind !== 'digest' && londonDate(r.createdAt) === '2017-12-27').every((r) => r.createdAt === '2017-12-27T09:00:00.000Z')).toBe(true);
-  });
-
-  it('the digest for Christmas week is dated Fri 22 Dec, once', async () => {
-    expect(rows.filter((r) => r.kind === 'digest').map((r) => r.key)).toEqual(['digest:CBOARD:2017-12-18', 'digest:CBOARD:2017-12-22']);
-  });
-});
-
-describe.each(testDatabases)('concurrent passes on $name', (target) => {
+describe.each(testDatabases)('scheduler passes on $name', (target) => {
   let h: ReminderHarness;
   let other: Database | null;
   beforeAll(async () => {
@@ -227,136 +53,276 @@ describe.each(testDatabases)('concurrent passes on $name', (target) => {
     await h?.close();
   });
 
-  async function race(at: string) {
-    const databases = [h.database, other ?? h.database];
-    const now = new Date(at);
-    const results = await Promise.all([0, 1, 2, 3, 4].map((i) => runTick(databases[i % 2]!, now, h.settings)));
-    return results;
-  }
+  describe('through late November 2017', () => {
+    beforeAll(async () => h.clearOutbox());
 
-  it.each(['2017-11-23T10:00:00Z', '2017-11-30T10:00:00Z', '2017-12-04T10:00:00Z'])('five passes racing at %s write each key exactly once', async (at) => {
-    const before = new Set((await h.rows()).map((r) => r.key));
-    const expected = keysOf((await h.expectedNudges(at)).filter((d) => !before.has(d.key)));
-    const results = await race(at);
+    /** Keys in the outbox now. */
+    const keys = async () => new Set((await h.rows()).map((r) => r.key));
 
-    const counts = resultRows<{ key: string; n: number }>(await h.database.db.execute(sql`select key, count(*)::int as n from outbox group by key order by key`));
-    expect(counts.length).toBeGreaterThan(0);
-    expect(counts.filter((c) => Number(c.n) !== 1)).toEqual([]);
+    /** Ticks at `at` and checks it adds exactly what the pure rules decide there and the outbox lacks (plus `digest`, if given). */
+    async function tickAdds(at: string, digest: string | null): Promise<TickResult> {
+      const before = await keys();
+      const expected = keysOf((await h.expectedNudges(at)).filter((d) => !before.has(d.key)));
+      const result = await h.tick(at);
+      expect(result.skipped).toBe(false);
+      expect(keysOf(result.messages)).toEqual([...expected, ...(digest ? [digest] : [])].sort());
+      const after = await keys();
+      expect(after.size).toBe(before.size + result.messages.length);
+      for (const m of result.messages) expect(after.has(m.key)).toBe(true);
+      return result;
+    }
 
-    // Exactly one pass did the work: the others were skipped or found everything already queued.
-    const working = results.filter((r) => r.messages.length > 0);
-    expect(working).toHaveLength(1);
-    expect(results.filter((r) => r.skipped || r.messages.length === 0)).toHaveLength(4);
-    const added = (await h.rows()).map((r) => r.key).filter((k) => !before.has(k)).sort();
-    expect(keysOf(working[0]!.messages)).toEqual(added);
-    expect(added.filter((k) => !k.startsWith('digest:'))).toEqual(expected);
-    expect(added.length).toBeGreaterThan(0);
-  });
-
-  // PGlite has one connection: its transactions run one after another, so only PostgreSQL can hold the lock meanwhile.
-  it.runIf(target.name === 'postgres')('on PostgreSQL a pass on another connection that finds the lock held is skipped', async () => {
-    if (!other) throw new Error('no second connection');
-    // Hold the lock in one transaction while another pass runs on the other connection.
-    let release!: () => void;
-    const held = new Promise<void>((r) => (release = r));
-    let locked!: () => void;
-    const isLocked = new Promise<void>((r) => (locked = r));
-    const holder = h.database.db.transaction(async (tx) => {
-      await tx.execute(sql`select pg_advisory_xact_lock(7291002)`);
-      locked();
-      await held;
+    it('before 09:00 London (GMT in November) on Thu 23 Nov: no nudge for that day, only the catch-up of Monday\'s digest', async () => {
+      expect(await h.expectedNudges('2017-11-23T08:59:00Z')).toEqual([]);
+      const early = await h.tick('2017-11-23T08:00:00Z');
+      expect(early).toEqual({ skipped: false, messages: [{ kind: 'digest', item: null, to: DIGEST_CHANNEL, key: 'digest:CBOARD:2017-11-20' }] });
+      const justBefore = await h.tick('2017-11-23T08:59:00Z');
+      expect(justBefore).toEqual({ skipped: false, messages: [] });
+      expect((await h.rows()).map((r) => r.key)).toEqual(['digest:CBOARD:2017-11-20']);
     });
-    await isLocked;
-    const skipped = await runTick(other, new Date('2017-12-08T10:00:00Z'), h.settings);
-    release();
-    await holder;
-    expect(skipped).toEqual({ skipped: true, messages: [] });
-    expect((await h.rows()).filter((r) => r.key.endsWith(':2017-12-08'))).toEqual([]);
-    const after = await runTick(other, new Date('2017-12-08T10:00:00Z'), h.settings);
-    expect(after.skipped).toBe(false);
-    expect(keysOf(after.messages)).toEqual(fourKeys('overdue', '2017-12-08'));
+
+    it('Thu 23 Nov 10:00Z: "due soon" for the four items ending 30 Nov, plus one catch-up per other open item and person, once', async () => {
+      const result = await tickAdds('2017-11-23T10:00:00Z', null);
+      const messages = result.messages;
+
+      // Hand-checked: a week before 30 Nov.
+      const dueSoon = messages.filter((m) => m.kind === 'due_soon');
+      expect(keysOf(dueSoon)).toEqual(fourKeys('due_soon', '2017-11-23'));
+      expect(dueSoon.map((m) => [m.item, m.to]).sort()).toEqual(ENDING_30_NOV.map(([i, t]) => [i, t]).sort());
+
+      // The rest, hand-checked: the September items of Karen Georgiou and the Portfolio Office (1.1, 3.6,
+      // 4.0.1, 5.2: overdue since 30 Sep, chased weekly on Mondays) get one catch-up each for each of the
+      // three people: the latest chase that has fallen due, Mon 20 Nov; not the older "no update" nudge
+      // of 3 Nov, which it overtook.
+      const rest = messages.filter((m) => m.kind !== 'due_soon');
+      expect(keysOf(rest)).toEqual(KG_PO_OPEN.flatMap((i) => KG_PO.map((p) => `overdue:${i}:${p}:2017-11-20`)).sort());
+      expect(messages).toHaveLength(4 + 12);
+      // Closed items (4.1.4 complete) and unlinked owners (4.2.1 N. Shackleton) are never chased.
+      expect(messages.filter((m) => ['4.1.4', '4.2.1', '9.1.1', '3.4'].includes(m.item ?? ''))).toEqual([]);
+
+      const rows = await h.rows();
+      expect(rows).toHaveLength(1 + 16);
+      for (const r of rows.filter((r) => r.kind !== 'digest')) {
+        expect(r).toMatchObject({ status: 'pending', attempts: 0, createdAt: '2017-11-23T10:00:00.000Z', nextAttemptAt: '2017-11-23T10:00:00.000Z' });
+        expect(r.payload).toMatchObject({ kind: r.kind, item: { id: r.item }, on: keyDate(r.key) });
+      }
+      const rw = rows.find((r) => r.key === 'due_soon:4.1.1:URW:2017-11-23')!;
+      expect(rw.payload.item).toMatchObject({ id: '4.1.1', owners: ['Rachel Wilkinson'], status: 'on_going', delivery: { text: 'November 2017', end: '2017-11-30' }, overdue: false });
+      expect(rw.payload.lastUpdate).toMatchObject({ date: '2017-10-04' });
+      const cc = rows.find((r) => r.key === 'due_soon:9.3.1:UCC:2017-11-23')!;
+      expect(cc.payload.item).toMatchObject({ id: '9.3.1', delivery: { text: 'Autumn 2017', end: '2017-11-30' } });
+      expect(cc.payload.lastUpdate).toBeNull();
+    });
+
+    it('three more passes the same day (same minute, a minute later, the afternoon) add nothing', async () => {
+      const before = await h.rows();
+      for (const at of ['2017-11-23T10:00:00Z', '2017-11-23T10:01:00Z', '2017-11-23T16:30:00Z']) {
+        expect(await h.tick(at)).toEqual({ skipped: false, messages: [] });
+      }
+      expect(await h.rows()).toEqual(before);
+    });
+
+    it('Fri 24 Nov adds nothing: the "no update" nudge of 3 Nov was overtaken by Thursday\'s "due soon"', async () => {
+      expect(await h.tick('2017-11-24T10:00:00Z')).toEqual({ skipped: false, messages: [] });
+      expect(await h.expectedNudges('2017-11-24T10:00:00Z')).toEqual(
+        expect.arrayContaining([expect.objectContaining({ key: 'due_soon:4.1.1:URW:2017-11-23' })]),
+      );
+    });
+
+    it('nothing at all on Sat 25 and Sun 26 Nov, ticking every hour', async () => {
+      const before = (await h.rows()).length;
+      for (const at of hourly('2017-11-25T00:00:00Z', '2017-11-27T00:00:00Z')) {
+        const r = await h.tick(at);
+        expect(r.messages, at).toEqual([]);
+      }
+      expect(await h.rows()).toHaveLength(before);
+    });
+
+    it('Wed 29 Nov: "due soon" again, the day before', async () => {
+      // Monday 27 Nov first (its content is checked against the pure rules), then Tuesday: nothing new.
+      await tickAdds('2017-11-27T10:00:00Z', 'digest:CBOARD:2017-11-27');
+      expect((await h.tick('2017-11-28T10:00:00Z')).messages).toEqual([]);
+      const r = await tickAdds('2017-11-29T10:00:00Z', null);
+      expect(keysOf(r.messages)).toEqual(fourKeys('due_soon', '2017-11-29'));
+    });
+
+    it('Thu 30 Nov 10:00Z: "due today" for the four, and nothing else', async () => {
+      const r = await tickAdds('2017-11-30T10:00:00Z', null);
+      expect(keysOf(r.messages)).toEqual(fourKeys('due_today', '2017-11-30'));
+      expect(r.messages.every((m) => m.kind === 'due_today')).toBe(true);
+    });
+
+    it('Fri 1 Dec 10:00Z: "overdue" for the four', async () => {
+      const r = await tickAdds('2017-12-01T10:00:00Z', null);
+      expect(keysOf(r.messages)).toEqual(fourKeys('overdue', '2017-12-01'));
+    });
+
+    it('nothing at all on Sat 2 and Sun 3 Dec', async () => {
+      const before = (await h.rows()).length;
+      for (const at of hourly('2017-12-02T00:00:00Z', '2017-12-04T00:00:00Z')) expect((await h.tick(at)).messages, at).toEqual([]);
+      expect(await h.rows()).toHaveLength(before);
+    });
+
+    it('Mon 4 Dec 10:00Z: the weekly digest to CBOARD, and no second "overdue" for 4.1.1 (that is Fri 8 Dec)', async () => {
+      const r = await tickAdds('2017-12-04T10:00:00Z', 'digest:CBOARD:2017-12-04');
+      expect(r.messages.filter((m) => m.kind === 'digest')).toEqual([{ kind: 'digest', item: null, to: 'CBOARD', key: 'digest:CBOARD:2017-12-04' }]);
+      expect(r.messages.filter((m) => m.kind === 'overdue' && ENDING_30_NOV.some(([i]) => i === m.item))).toEqual([]);
+      const digest = (await h.rows()).find((row) => row.key === 'digest:CBOARD:2017-12-04')!;
+      expect(digest).toMatchObject({ kind: 'digest', item: null, recipient: 'CBOARD', status: 'pending' });
+      expect(digest.payload).toMatchObject({ kind: 'digest', on: '2017-12-04', planTitle: 'Concerto Action Plan', total: 30 });
+      expect(digest.payload.overdue.map((i: { id: string }) => i.id)).toEqual(
+        ['1.1', '3.6', '4.0.1', '4.1.1', '4.1.2', '4.1.3', '5.2', '9.1.3', '9.2.1', '9.2.2', '9.2.3', '9.2.4', '9.3.1'],
+      );
+
+      const overdue411 = async () => (await h.rows()).filter((row) => row.kind === 'overdue' && row.item === '4.1.1').map((row) => row.key);
+      expect(await overdue411()).toEqual(['overdue:4.1.1:URW:2017-12-01']);
+      // Nothing in between: in particular no "no update" nudge the day after a chase (1.1's 60-day one fell on Mon 4 Dec too).
+      for (const at of ['2017-12-05T10:00:00Z', '2017-12-06T10:00:00Z', '2017-12-07T10:00:00Z']) expect((await h.tick(at)).messages, at).toEqual([]);
+      expect(await overdue411()).toEqual(['overdue:4.1.1:URW:2017-12-01']);
+      await tickAdds('2017-12-08T10:00:00Z', null);
+      expect(await overdue411()).toEqual(['overdue:4.1.1:URW:2017-12-01', 'overdue:4.1.1:URW:2017-12-08']);
+    });
+
+    it('over the whole run: every key once, nothing dated or created at a weekend, every nudge for a working day at or after 09:00', async () => {
+      const rows = await h.rows();
+      const counted = resultRows<{ key: string; n: number }>(await h.database.db.execute(sql`select key, count(*)::int as n from outbox group by key having count(*) > 1`));
+      expect(counted).toEqual([]);
+      const weekend = ['2017-11-25', '2017-11-26', '2017-12-02', '2017-12-03'];
+      expect(rows.filter((r) => weekend.includes(londonDate(r.createdAt)) || weekend.includes(keyDate(r.key)))).toEqual([]);
+      for (const r of rows.filter((row) => row.kind !== 'digest')) {
+        expect(localTime(new Date(r.createdAt), LONDON).minutes).toBeGreaterThanOrEqual(9 * 60);
+      }
+    });
   });
-});
 
-describe.each(testDatabases)('--dry-run on $name', (target) => {
-  let h: ReminderHarness;
-  beforeAll(async () => {
-    h = await openReminders(target);
+  describe('Christmas 2017 (Mon 25 and Tue 26 Dec are bank holidays)', () => {
+    let rows: OutboxRow[];
+    beforeAll(async () => {
+      await h.clearOutbox();
+      await h.tick('2017-12-21T10:00:00Z');
+      for (const at of hourly('2017-12-22T00:00:00Z', '2017-12-28T00:00:00Z')) await h.tick(at);
+      rows = await h.rows();
+    });
+
+    const HOLIDAYS = ['2017-12-25', '2017-12-26'];
+
+    it('no row of any kind is created on the 25th or 26th, or dated for them', async () => {
+      expect(rows.filter((r) => HOLIDAYS.includes(keyDate(r.key)) || HOLIDAYS.includes(String(r.payload.on)))).toEqual([]);
+      expect(rows.filter((r) => HOLIDAYS.includes(londonDate(r.createdAt)))).toEqual([]);
+      // Nor at the weekend before.
+      expect(rows.filter((r) => ['2017-12-23', '2017-12-24'].includes(londonDate(r.createdAt)))).toEqual([]);
+    });
+
+    it('the weekly overdue chases go out on the Friday before and the Wednesday after', async () => {
+      const added = (day: string) => rows.filter((r) => r.kind !== 'digest' && londonDate(r.createdAt) === day).map((r) => r.key).sort();
+      expect(added('2017-12-22')).toEqual(fourKeys('overdue', '2017-12-22'));
+      // 1.1, 3.6, 4.0.1 and 5.2: overdue on Mondays; the one named for Christmas Day waits for Wed 27th.
+      expect(added('2017-12-27')).toEqual(KG_PO_OPEN.flatMap((i) => KG_PO.map((p) => `overdue:${i}:${p}:2017-12-27`)).sort());
+      expect(rows.filter((r) => r.kind !== 'digest' && londonDate(r.createdAt) === '2017-12-27').every((r) => r.createdAt === '2017-12-27T09:00:00.000Z')).toBe(true);
+    });
+
+    it('the digest of Christmas Day moves to Fri 22 Dec and is queued then, at 09:00, once', async () => {
+      expect(rows.filter((r) => r.kind === 'digest').map((r) => [r.key, r.createdAt])).toEqual([
+        ['digest:CBOARD:2017-12-18', '2017-12-21T10:00:00.000Z'],
+        ['digest:CBOARD:2017-12-22', '2017-12-22T09:00:00.000Z'],
+      ]);
+    });
   });
-  afterAll(async () => h?.close());
 
-  it('returns the messages a real pass would queue and writes no row; the real pass then queues exactly those', async () => {
-    const at = '2017-11-23T10:00:00Z';
-    const dry = await h.tick(at, true);
-    expect(dry.skipped).toBe(false);
-    const expected = [...keysOf(await h.expectedNudges(at)), 'digest:CBOARD:2017-11-20'].sort();
-    expect(keysOf(dry.messages)).toEqual(expected);
-    expect(dry.messages).toHaveLength(17);
-    expect(await h.rows()).toEqual([]);
+  describe('concurrent passes', () => {
+    beforeAll(async () => h.clearOutbox());
 
-    const again = await h.tick(at, true);
-    expect(again).toEqual(dry);
-    expect(await h.rows()).toEqual([]);
+    async function race(at: string) {
+      const databases = [h.database, other ?? h.database];
+      const now = new Date(at);
+      const results = await Promise.all([0, 1, 2, 3, 4].map((i) => runTick(databases[i % 2]!, now, h.settings)));
+      return results;
+    }
 
-    const real = await h.tick(at);
-    expect(real).toEqual(dry);
-    expect((await h.rows()).map((r) => r.key).sort()).toEqual(expected);
+    it.each(['2017-11-23T10:00:00Z', '2017-11-30T10:00:00Z', '2017-12-04T10:00:00Z'])('five passes racing at %s write each key exactly once', async (at) => {
+      const before = new Set((await h.rows()).map((r) => r.key));
+      const expected = keysOf((await h.expectedNudges(at)).filter((d) => !before.has(d.key)));
+      const results = await race(at);
 
-    const dryAfter = await h.tick(at, true);
-    expect(dryAfter).toEqual({ skipped: false, messages: [] });
-    expect(await h.rows()).toHaveLength(17);
+      const counts = resultRows<{ key: string; n: number }>(await h.database.db.execute(sql`select key, count(*)::int as n from outbox group by key order by key`));
+      expect(counts.length).toBeGreaterThan(0);
+      expect(counts.filter((c) => Number(c.n) !== 1)).toEqual([]);
+
+      // Exactly one pass did the work: the others were skipped or found everything already queued.
+      const working = results.filter((r) => r.messages.length > 0);
+      expect(working).toHaveLength(1);
+      expect(results.filter((r) => r.skipped || r.messages.length === 0)).toHaveLength(4);
+      const added = (await h.rows()).map((r) => r.key).filter((k) => !before.has(k)).sort();
+      expect(keysOf(working[0]!.messages)).toEqual(added);
+      expect(added.filter((k) => !k.startsWith('digest:'))).toEqual(expected);
+      expect(added.length).toBeGreaterThan(0);
+    });
+
+    // PGlite has one connection: its transactions run one after another, so only PostgreSQL can hold the lock meanwhile.
+    it.runIf(target.name === 'postgres')('on PostgreSQL a pass on another connection that finds the lock held is skipped', async () => {
+      if (!other) throw new Error('no second connection');
+      // Hold the lock in one transaction while another pass runs on the other connection.
+      let release!: () => void;
+      const held = new Promise<void>((r) => (release = r));
+      let locked!: () => void;
+      const isLocked = new Promise<void>((r) => (locked = r));
+      const holder = h.database.db.transaction(async (tx) => {
+        await tx.execute(sql`select pg_advisory_xact_lock(7291002)`);
+        locked();
+        await held;
+      });
+      await isLocked;
+      const skipped = await runTick(other, new Date('2017-12-08T10:00:00Z'), h.settings);
+      release();
+      await holder;
+      expect(skipped).toEqual({ skipped: true, messages: [] });
+      expect((await h.rows()).filter((r) => r.key.endsWith(':2017-12-08'))).toEqual([]);
+      const after = await runTick(other, new Date('2017-12-08T10:00:00Z'), h.settings);
+      expect(after.skipped).toBe(false);
+      expect(keysOf(after.messages)).toEqual(fourKeys('overdue', '2017-12-08'));
+    });
+  });
+
+  describe('--dry-run', () => {
+    beforeAll(async () => h.clearOutbox());
+
+    it('returns the messages a real pass would queue and writes no row; the real pass then queues exactly those', async () => {
+      const at = '2017-11-23T10:00:00Z';
+      const dry = await h.tick(at, true);
+      expect(dry.skipped).toBe(false);
+      const expected = [...keysOf(await h.expectedNudges(at)), 'digest:CBOARD:2017-11-20'].sort();
+      expect(keysOf(dry.messages)).toEqual(expected);
+      expect(dry.messages).toHaveLength(17);
+      expect(await h.rows()).toEqual([]);
+
+      const again = await h.tick(at, true);
+      expect(again).toEqual(dry);
+      expect(await h.rows()).toEqual([]);
+
+      const real = await h.tick(at);
+      expect(real).toEqual(dry);
+      expect((await h.rows()).map((r) => r.key).sort()).toEqual(expected);
+
+      const dryAfter = await h.tick(at, true);
+      expect(dryAfter).toEqual({ skipped: false, messages: [] });
+      expect(await h.rows()).toHaveLength(17);
+    });
   });
 });
 
 /*
- * Bugs found (src/ not edited); these cases fail today, so they are left out:
+ * Found while writing these (src/ not edited):
  *
- * 1. A "no update" nudge that a deadline nudge made redundant is sent the next working day.
- *    decide-nudges.ts says "a deadline nudge today makes a 'no update' nudge redundant", and that
- *    only the latest nudge that has fallen due is considered; but on the next day `chase.on !== today`
- *    so the (older or same-day) stale nudge is picked instead.
- *    Input: ticks every day at 10:00Z from Mon 4 Dec 2017. Expected: Tue 5 Dec adds nothing for 1.1
- *    (it was chased as overdue on Mon 4 Dec, the day its 60-day "no update" nudge also fell on).
- *    Actual: Tue 5 Dec queues stale:1.1:UKG:2017-12-04 (and UPO1, UPO2; same for 3.6, 4.0.1, 5.2).
- *    Same on a first pass: Thu 23 Nov queues due_soon:4.1.1, then Fri 24 Nov queues
- *    stale:4.1.1:URW:2017-11-03 — a nudge dated three weeks earlier, overtaken by the due_soon.
- *    And the first pass on Thu 23 Nov chases 1.1 with stale:…:2017-11-03 rather than the later
- *    overdue:1.1:UKG:2017-11-20.
+ * Fixed by a concurrent change to decide-nudges.ts / decide-digest.ts while this suite was written,
+ * and now covered above: a "no update" nudge made redundant by a deadline nudge went out the next
+ * working day (Tue 5 Dec: stale:1.1:UKG:2017-12-04; Fri 24 Nov: stale:4.1.1:URW:2017-11-03); a first
+ * pass chased 1.1 with the overtaken stale:…:2017-11-03 instead of overdue:…:2017-11-20; and the
+ * digest of bank-holiday Monday 25 Dec 2017, moved to Fri 22 Dec, was only queued on 25 Dec 00:00Z.
  *
- * it.each(testDatabases)('a redundant "no update" nudge is not sent the day after a deadline nudge on $name', async (target) => {
- *   const h = await openReminders(target);
- *   try {
- *     await h.tick('2017-12-04T10:00:00Z');
- *     expect((await h.tick('2017-12-05T10:00:00Z')).messages).toEqual([]);
- *     const g = await h.tick('2017-11-23T10:00:00Z'); // (fresh harness in practice)
- *     expect(g.messages.find((m) => m.item === '1.1' && m.to === 'UKG')?.key).toBe('overdue:1.1:UKG:2017-11-20');
- *     expect((await h.tick('2017-11-24T10:00:00Z')).messages.filter((m) => m.item === '4.1.1')).toEqual([]);
- *   } finally {
- *     await h.close();
- *   }
- * });
- *
- * 2. The digest moved off a bank holiday is queued on the bank holiday itself.
- *    decideDigest walks back from today, so the Monday digest of Christmas Day 2017, moved to
- *    Fri 22 Dec by workingDayOnOrBefore, is only found once 25 Dec is reached.
- *    Input: hourly ticks 2017-12-22T00:00Z … 2017-12-27T23:00Z. Expected: digest:CBOARD:2017-12-22
- *    created Fri 22 Dec at 09:00 London. Actual: created 2017-12-25T00:00:00Z (Christmas Day).
- *
- * it.each(testDatabases)('the Christmas-week digest is queued on Fri 22 Dec at 09:00 on $name', async (target) => {
- *   const h = await openReminders(target);
- *   try {
- *     await h.tick('2017-12-21T10:00:00Z');
- *     for (const at of hourly('2017-12-22T00:00:00Z', '2017-12-28T00:00:00Z')) await h.tick(at);
- *     const digest = (await h.rows()).find((r) => r.key === 'digest:CBOARD:2017-12-22')!;
- *     expect(digest.createdAt).toBe('2017-12-22T09:00:00.000Z');
- *   } finally {
- *     await h.close();
- *   }
- * });
- *
- * 3. (Questionable rather than certainly wrong.) A first pass at a weekend queues the catch-up digest
- *    then: a fresh outbox ticked on Sat 2 Dec 2017 10:00Z queues digest:CBOARD:2017-11-27 on the
- *    Saturday, though nothing else is sent at weekends or on bank holidays.
+ * Still open (questionable rather than certainly wrong; fails today, so left out): a first pass at a
+ * weekend queues the catch-up digest then. Input: a fresh outbox ticked on Sat 2 Dec 2017 10:00Z.
+ * Expected: nothing (nothing else goes out at weekends or on bank holidays; Monday's digest follows).
+ * Actual: digest:CBOARD:2017-11-27 queued on the Saturday.
  *
  * it.each(testDatabases)('a first pass on a Saturday queues nothing on $name', async (target) => {
  *   const h = await openReminders(target);

@@ -204,34 +204,46 @@ describe('what the digest says (bundled plan)', () => {
 });
 
 /*
- * ─── Cases left out: behaviour believed WRONG for a plan manager (these fail today) ──────────────────────────
+ * ─── Formerly wrong, now fixed ───────────────────────────────────────────────────────────────────────────────
  *
- * D. A digest moved off a bank-holiday Monday is not posted on the working day before: decideDigest only looks at
- *    digest days up to today, so Thursday 29 Mar never sees Monday 2 Apr. The moved digest comes out at 00:00 on
- *    the bank holiday itself (the first tick of Easter Monday, 2018-04-01T23:00Z), keyed for the day before.
- *
- * it.each([
- *   ['Easter Monday 2018', '2018-03-29T07:59:00Z', '2018-03-29T08:00:00Z', '2018-03-29'],
- *   ['early May bank holiday 2018', '2018-05-04T07:59:00Z', '2018-05-04T08:00:00Z', '2018-05-04'],
- *   ['summer bank holiday 2017', '2017-08-25T07:59:00Z', '2017-08-25T08:00:00Z', '2017-08-25'],
- *   ['Christmas Day 2017', '2017-12-22T08:59:00Z', '2017-12-22T09:00:00Z', '2017-12-22'],
- *   ["New Year's Day 2018", '2017-12-29T08:59:00Z', '2017-12-29T09:00:00Z', '2017-12-29'],
- * ])('D1: %s → the digest goes out at 09:00 on the working day before', (_why, before, at, on) => {
- *   expect(dueAt(before)).not.toBe(on);
- *   expect(dueAt(at)).toBe(on); // actual: the previous week's (2018-03-26, 2018-04-30, 2017-08-21, 2017-12-18, 2017-12-22)
- * });
- *
- * it('D2: across Easter 2018 the Maundy Thursday digest is posted on Thursday at 09:00 BST, not at midnight on Easter Monday', () => {
- *   const ticks = everyMinutes('2018-03-26T00:00:00Z', '2018-04-10T00:00:00Z', 15);
- *   expect(posted(ticks, BOARD, new Set(['digest:C_BOARD:2018-03-19']))).toEqual([
- *     ['2018-03-26T08:00:00.000Z', 'digest:C_BOARD:2018-03-26'],
- *     ['2018-03-29T08:00:00.000Z', 'digest:C_BOARD:2018-03-29'], // actual: ['2018-04-01T23:00:00.000Z', …]
- *     ['2018-04-09T08:00:00.000Z', 'digest:C_BOARD:2018-04-09'],
- *   ]);
- * });
- *
- * it('D3: a Friday digest and Good Friday 2018 → Thursday 29 Mar at 16:00', () => {
- *   const friday: ReminderSettings = { ...BOARD, digestWeekday: 5, digestAtMinutes: 16 * 60 };
- *   expect(dueAt('2018-03-29T15:00:00Z', friday)).toBe('2018-03-29'); // actual: '2018-03-23' (until 30 Mar 00:00)
- * });
+ * D. A digest moved off a bank-holiday Monday was not posted on the working day before: decideDigest only looked at
+ *    digest days up to today, so Thursday 29 Mar never saw Monday 2 Apr, and the moved digest came out at 00:00 on
+ *    the bank holiday itself, keyed for the day before. It now goes out on the working day before, at the digest time.
  */
+describe('a digest moved off a bank holiday goes out on the working day before, at the digest time', () => {
+  it.each([
+    ['Easter Monday 2018', '2018-03-29T07:59:00Z', '2018-03-29T08:00:00Z', '2018-03-29', '2018-03-26'],
+    ['early May bank holiday 2018', '2018-05-04T07:59:00Z', '2018-05-04T08:00:00Z', '2018-05-04', '2018-04-30'],
+    ['summer bank holiday 2017', '2017-08-25T07:59:00Z', '2017-08-25T08:00:00Z', '2017-08-25', '2017-08-21'],
+    ['Christmas Day 2017', '2017-12-22T08:59:00Z', '2017-12-22T09:00:00Z', '2017-12-22', '2017-12-18'],
+    ["New Year's Day 2018", '2017-12-29T08:59:00Z', '2017-12-29T09:00:00Z', '2017-12-29', '2017-12-22'],
+  ])('D1: %s → still the previous digest at 08:59 local, the moved one at 09:00 on the working day before', (_why, before, at, on, previous) => {
+    expect(dueAt(before)).toBe(previous);
+    expect(dueAt(at)).toBe(on);
+  });
+
+  it('D2: across Easter 2018 the Maundy Thursday digest is posted on Thursday at 09:00 BST, not at midnight on Easter Monday', () => {
+    const ticks = everyMinutes('2018-03-26T00:00:00Z', '2018-04-10T00:00:00Z', 15);
+    expect(posted(ticks, BOARD, new Set(['digest:C_BOARD:2018-03-19']))).toEqual([
+      ['2018-03-26T08:00:00.000Z', 'digest:C_BOARD:2018-03-26'],
+      ['2018-03-29T08:00:00.000Z', 'digest:C_BOARD:2018-03-29'],
+      ['2018-04-09T08:00:00.000Z', 'digest:C_BOARD:2018-04-09'],
+    ]);
+  });
+
+  it('D2: over Christmas 2017 the moved digests go out on Fri 22 Dec and Fri 29 Dec at 09:00 GMT', () => {
+    const ticks = everyMinutes('2017-12-18T00:00:00Z', '2018-01-09T00:00:00Z', 15);
+    expect(posted(ticks, BOARD, new Set(['digest:C_BOARD:2017-12-11']))).toEqual([
+      ['2017-12-18T09:00:00.000Z', 'digest:C_BOARD:2017-12-18'],
+      ['2017-12-22T09:00:00.000Z', 'digest:C_BOARD:2017-12-22'],
+      ['2017-12-29T09:00:00.000Z', 'digest:C_BOARD:2017-12-29'],
+      ['2018-01-08T09:00:00.000Z', 'digest:C_BOARD:2018-01-08'],
+    ]);
+  });
+
+  it('D3: a Friday digest and Good Friday 2018 → Thursday 29 Mar at 16:00', () => {
+    const friday: ReminderSettings = { ...BOARD, digestWeekday: 5, digestAtMinutes: 16 * 60 };
+    expect(dueAt('2018-03-29T14:59:00Z', friday)).toBe('2018-03-23');
+    expect(dueAt('2018-03-29T15:00:00Z', friday)).toBe('2018-03-29');
+  });
+});

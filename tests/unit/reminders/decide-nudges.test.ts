@@ -27,7 +27,7 @@ const decide = (now: string, items: NudgeItem[] = PLAN_ITEMS, preferences: Nudge
 
 const keysAt = (now: string, items: NudgeItem[] = PLAN_ITEMS) => decide(now, items).map((d) => d.key);
 
-/** Items whose whole nudge history in the window is asserted below (the rest: see the note at the bottom). */
+/** Items whose whole nudge history in the window is asserted below (the others: see the per-item cases at the bottom). */
 const CHECKED = new Set(['4.1.1', '4.1.2', '4.1.3', '4.1.4', '4.2.1', '4.2.3', '9.1.1', '9.3.1']);
 
 describe('three weeks of hourly ticks over the bundled plan (20 Nov – 12 Dec 2017)', () => {
@@ -65,12 +65,9 @@ describe('three weeks of hourly ticks over the bundled plan (20 Nov – 12 Dec 2
       today('2017-12-01', 'overdue', '4.1.2', RW),
       today('2017-12-01', 'overdue', '4.1.3', RW),
       today('2017-12-01', 'overdue', '9.3.1', CC),
-      // Sixty days without an update (named for Sunday 3 Dec, so Monday).
-      today('2017-12-04', 'stale', '4.1.1', RW),
-      today('2017-12-04', 'stale', '4.1.2', RW),
-      today('2017-12-04', 'stale', '4.1.3', RW),
+      // Sixty days without an update (named for Sunday 3 Dec, so Monday): only 9.1.1, which is not yet due.
+      // The November items are overdue by then, and the weekly chase replaces "no update" nudges.
       today('2017-12-04', 'stale', '9.1.1', 'U_LEAD'),
-      today('2017-12-04', 'stale', '9.3.1', CC),
       // Still late a week on.
       today('2017-12-08', 'overdue', '4.1.1', RW),
       today('2017-12-08', 'overdue', '4.1.2', RW),
@@ -105,8 +102,8 @@ describe('three weeks of hourly ticks over the bundled plan (20 Nov – 12 Dec 2
     expect([...perDay].filter(([, n]) => n > 1)).toEqual([]);
   });
 
-  it('on a day with a deadline nudge there is no "no update" nudge for the same item: 1.1 on Mon 4 Dec is chased as overdue only', () => {
-    // 1.1 (September 2017, last update 4 Oct): overdue weekly on Mondays; its 60-day "no update" nudge also falls on Mon 4 Dec.
+  it('an overdue item gets no "no update" nudge: 1.1 on Mon 4 Dec is chased as overdue only', () => {
+    // 1.1 (September 2017, last update 4 Oct): overdue weekly on Mondays; its 60-day "no update" mark also falls on Sun 3 Dec.
     expect(rows(sent.filter((s) => s.item === '1.1' && s.day === '2017-12-04'))).toEqual([
       today('2017-12-04', 'overdue', '1.1', 'U_KG'),
       today('2017-12-04', 'overdue', '1.1', 'U_PO'),
@@ -153,29 +150,32 @@ describe('the 09:00 send time', () => {
 });
 
 describe('"no update" nudges', () => {
-  it('on Fri 3 Nov 2017 (30 days after the plan date of 4 Oct) every open item last updated 4 Oct is nudged', () => {
-    const keys = keysAt('2017-11-03T10:00:00Z').filter((k) => !k.includes(':4.2.2:'));
-    expect(keys).toEqual([
-      'stale:1.1:U_KG:2017-11-03',
-      'stale:1.1:U_PO:2017-11-03',
-      'stale:3.6:U_KG:2017-11-03',
-      'stale:3.6:U_PO:2017-11-03',
-      'stale:4.0.1:U_KG:2017-11-03',
-      'stale:4.0.1:U_PO:2017-11-03',
+  it('on Fri 3 Nov 2017 (30 days after the plan date of 4 Oct) every open item last updated 4 Oct and not yet overdue is nudged; overdue ones get their weekly chase instead', () => {
+    expect(keysAt('2017-11-03T10:00:00Z')).toEqual([
+      // September 2017 (ended Sat 30 Sep): overdue, chased every Monday; the latest chase is Mon 30 Oct.
+      'overdue:1.1:U_KG:2017-10-30',
+      'overdue:1.1:U_PO:2017-10-30',
+      'overdue:3.6:U_KG:2017-10-30',
+      'overdue:3.6:U_PO:2017-10-30',
+      'overdue:4.0.1:U_KG:2017-10-30',
+      'overdue:4.0.1:U_PO:2017-10-30',
       'stale:4.1.1:U_RW:2017-11-03',
       'stale:4.1.2:U_RW:2017-11-03',
       'stale:4.1.3:U_RW:2017-11-03',
       // Last updated 20 Jul: their latest "no update" nudge was 18 Oct.
       'stale:4.2.1:U_NS:2017-10-18',
+      // Updates logged 4 Oct then 20 Jul: counted from the latest date, 4 Oct.
+      'stale:4.2.2:U_NS:2017-11-03',
       'stale:4.2.3:U_SRO_OS:2017-10-18',
-      'stale:5.2:U_KG:2017-11-03',
-      'stale:5.2:U_PO:2017-11-03',
+      'overdue:5.2:U_KG:2017-10-30',
+      'overdue:5.2:U_PO:2017-10-30',
       'stale:9.1.1:U_LEAD:2017-11-03',
-      'stale:9.1.3:U_SRO:2017-11-03',
-      'stale:9.2.1:U_PCC:2017-11-03',
-      'stale:9.2.2:U_PCC:2017-11-03',
-      'stale:9.2.3:U_PCC_CC:2017-11-03',
-      'stale:9.2.4:U_ARG:2017-11-03',
+      // "With immediate effect" (ended Wed 4 Oct): overdue, chased every Thursday; the latest chase is Thu 2 Nov.
+      'overdue:9.1.3:U_SRO:2017-11-02',
+      'overdue:9.2.1:U_PCC:2017-10-30',
+      'overdue:9.2.2:U_PCC:2017-10-30',
+      'overdue:9.2.3:U_PCC_CC:2017-11-02',
+      'overdue:9.2.4:U_ARG:2017-11-02',
       // 9.3.1 has no updates at all: counted from the plan's date.
       'stale:9.3.1:U_CC:2017-11-03',
     ]);
@@ -260,7 +260,7 @@ describe('preferences (4.1.1, Rachel Wilkinson)', () => {
     today('2017-11-29', 'due_soon', '4.1.1', 'U_RW'),
     today('2017-11-30', 'due_today', '4.1.1', 'U_RW'),
     today('2017-12-01', 'overdue', '4.1.1', 'U_RW'),
-    today('2017-12-04', 'stale', '4.1.1', 'U_RW'),
+    // No 60-day "no update" nudge on Mon 4 Dec: the item is overdue and chased weekly.
     today('2017-12-08', 'overdue', '4.1.1', 'U_RW'),
   ];
 
@@ -325,26 +325,24 @@ describe('updates, re-dating and completion (4.1.1, end 30 Nov 2017)', () => {
 
   it.each<[string, string, string, Row[]]>([
     [
-      'no update: chased every Friday, plus the 60-day nudge',
+      'no update: chased every Friday once overdue, and no 60-day "no update" nudge on top',
       '2099-01-01',
       '2099-01-01T00:00:00Z',
       [
         ...BEFORE_THE_END,
         today('2017-12-01', 'overdue', '4.1.1', 'U_RW'),
-        today('2017-12-04', 'stale', '4.1.1', 'U_RW'),
         today('2017-12-08', 'overdue', '4.1.1', 'U_RW'),
         today('2017-12-15', 'overdue', '4.1.1', 'U_RW'),
         today('2017-12-22', 'overdue', '4.1.1', 'U_RW'),
       ],
     ],
     [
-      'update on Mon 4 Dec (after the 09:00 nudges): no chase on 8 Dec, chased again 15 Dec',
+      'update on Mon 4 Dec: no chase on 8 Dec, chased again 15 Dec',
       '2017-12-04',
       '2017-12-04T14:00:00Z',
       [
         ...BEFORE_THE_END,
         today('2017-12-01', 'overdue', '4.1.1', 'U_RW'),
-        today('2017-12-04', 'stale', '4.1.1', 'U_RW'),
         today('2017-12-15', 'overdue', '4.1.1', 'U_RW'),
         today('2017-12-22', 'overdue', '4.1.1', 'U_RW'),
       ],
@@ -356,7 +354,6 @@ describe('updates, re-dating and completion (4.1.1, end 30 Nov 2017)', () => {
       [
         ...BEFORE_THE_END,
         today('2017-12-01', 'overdue', '4.1.1', 'U_RW'),
-        today('2017-12-04', 'stale', '4.1.1', 'U_RW'),
         today('2017-12-15', 'overdue', '4.1.1', 'U_RW'),
         today('2017-12-22', 'overdue', '4.1.1', 'U_RW'),
       ],
@@ -368,7 +365,6 @@ describe('updates, re-dating and completion (4.1.1, end 30 Nov 2017)', () => {
       [
         ...BEFORE_THE_END,
         today('2017-12-01', 'overdue', '4.1.1', 'U_RW'),
-        today('2017-12-04', 'stale', '4.1.1', 'U_RW'),
         today('2017-12-08', 'overdue', '4.1.1', 'U_RW'),
         today('2017-12-22', 'overdue', '4.1.1', 'U_RW'),
       ],
@@ -399,14 +395,13 @@ describe('updates, re-dating and completion (4.1.1, end 30 Nov 2017)', () => {
     expect(rows(sent)).toEqual([
       ...BEFORE_THE_END,
       today('2017-12-01', 'overdue', '4.1.1', 'U_RW'),
-      today('2017-12-04', 'stale', '4.1.1', 'U_RW'),
-      // Re-dated: no overdue nudge on 8 Dec. 30 days after the update of 5 Dec:
+      // Overdue on Mon 4 Dec: no "no update" nudge. Re-dated: no overdue nudge on 8 Dec. 30 days after the update of 5 Dec:
       today('2018-01-04', 'stale', '4.1.1', 'U_RW'),
       today('2018-01-24', 'due_soon', '4.1.1', 'U_RW'),
       today('2018-01-30', 'due_soon', '4.1.1', 'U_RW'),
       today('2018-01-31', 'due_today', '4.1.1', 'U_RW'),
       today('2018-02-01', 'overdue', '4.1.1', 'U_RW'),
-      ['2018-02-05', 'stale', '4.1.1', 'U_RW', '2018-02-05'],
+      // 60 days after 5 Dec (Sat 3 Feb, so Mon 5 Feb) it is overdue again: the weekly chase only.
       today('2018-02-08', 'overdue', '4.1.1', 'U_RW'),
     ]);
   });
@@ -558,108 +553,134 @@ describe('clock changes: 09:00 local, whatever the offset', () => {
 });
 
 /*
- * ─── Cases left out: behaviour believed WRONG for a plan manager (these fail today) ──────────────────────────
+ * ─── Formerly wrong for a plan manager, now fixed ────────────────────────────────────────────────────────────
  *
- * A. A "no update" nudge that was suppressed or overtaken by a deadline nudge goes out the next working day.
- *    decideNudges picks `latest(stale) ?? chase` whenever the deadline nudge is not for today, whatever their dates.
- *
- * it('A1: the 60-day nudge of 1.1, suppressed on Mon 4 Dec by the overdue chase, is not sent on Tue 5 Dec', () => {
- *   const sent = simulate({ ticks: HOURLY, items: [itemOf(bundled('1.1'))] });
- *   expect(rows(sent)).toEqual([
- *     today('2017-11-20', 'overdue', '1.1', 'U_KG'),
- *     today('2017-11-20', 'overdue', '1.1', 'U_PO'),
- *     // actual: ['2017-11-21', 'stale', '1.1', 'U_KG', '2017-11-03'] and U_PO — overtaken by the overdue of 20 Nov
- *     today('2017-11-27', 'overdue', '1.1', 'U_KG'),
- *     today('2017-11-27', 'overdue', '1.1', 'U_PO'),
- *     today('2017-12-04', 'overdue', '1.1', 'U_KG'),
- *     today('2017-12-04', 'overdue', '1.1', 'U_PO'),
- *     // actual: ['2017-12-05', 'stale', '1.1', 'U_KG', '2017-12-04'] and U_PO — the day after the overdue chase
- *     today('2017-12-11', 'overdue', '1.1', 'U_KG'),
- *     today('2017-12-11', 'overdue', '1.1', 'U_PO'),
- *   ]);
- *   // Same for 3.6, 4.0.1, 5.2 (U_KG, U_PO) and 9.2.1, 9.2.2 (U_PCC).
- * });
- *
- * it('A2: 9.1.1 is not sent a "no update" nudge on Wed 3 Jan, the day after its overdue nudge', () => {
- *   const ticks = everyMinutes('2017-12-18T00:00:00Z', '2018-01-06T00:00:00Z', 60);
- *   expect(rows(simulate({ ticks, items: [itemOf(bundled('9.1.1'))] }))).toEqual([
- *     ['2017-12-18', 'stale', '9.1.1', 'U_LEAD', '2017-12-04'],
- *     today('2017-12-22', 'due_soon', '9.1.1', 'U_LEAD'),
- *     today('2017-12-29', 'due_today', '9.1.1', 'U_LEAD'),
- *     today('2018-01-02', 'overdue', '9.1.1', 'U_LEAD'),
- *     // actual also: ['2018-01-03', 'stale', '9.1.1', 'U_LEAD', '2018-01-02']
- *   ]);
- * });
- *
- * it('A3: catch-up sends the latest due nudge, not an older "no update" one: 9.1.3 on 20 Nov gets its overdue of Thu 16 Nov', () => {
- *   const sent = simulate({ ticks: HOURLY, items: [itemOf(bundled('9.1.3'))] });
- *   expect(rows(sent)).toEqual([
- *     ['2017-11-20', 'overdue', '9.1.3', 'U_SRO', '2017-11-16'], // actual: ['2017-11-20', 'stale', …, '2017-11-03']
- *     today('2017-11-23', 'overdue', '9.1.3', 'U_SRO'),
- *     today('2017-11-30', 'overdue', '9.1.3', 'U_SRO'),
- *     today('2017-12-04', 'stale', '9.1.3', 'U_SRO'),
- *     today('2017-12-07', 'overdue', '9.1.3', 'U_SRO'),
- *   ]);
- *   // Same for 9.2.3 (U_PCC_CC) and 9.2.4 (U_ARG).
- * });
- *
- * it('A4: after downtime a missed overdue nudge is caught up even if a "no update" nudge was sent earlier (a MISSING nudge)', () => {
- *   // 4.1.1 updated 21 Oct: "no update" falls Mon 20 Nov. Ticks on 20 Nov, then only at 4 Dec 10:00.
- *   const ticks = [...everyMinutes('2017-11-20T00:00:00Z', '2017-11-21T00:00:00Z', 60), new Date('2017-12-04T10:00:00Z')];
- *   const sent = simulate({ ticks, items: [itemOf(withUpdate(bundled('4.1.1'), '2017-10-21'))] });
- *   expect(rows(sent)).toEqual([
- *     today('2017-11-20', 'stale', '4.1.1', 'U_RW'),
- *     ['2017-12-04', 'overdue', '4.1.1', 'U_RW', '2017-12-01'], // actual: nothing — it re-offers stale:…:2017-11-20, already sent
- *   ]);
- * });
- *
- * it('A5 (as briefed): 4.1.1 as bundled, ticks on 20 Nov then 4 Dec 10:00 → the one nudge on 4 Dec is the overdue of 1 Dec', () => {
- *   const ticks = [...everyMinutes('2017-11-20T00:00:00Z', '2017-11-21T00:00:00Z', 60), new Date('2017-12-04T10:00:00Z')];
- *   const sent = simulate({ ticks, items: [itemOf(bundled('4.1.1'))] });
- *   expect(rows(sent).filter(([day]) => day === '2017-12-04')).toEqual([['2017-12-04', 'overdue', '4.1.1', 'U_RW', '2017-12-01']]);
- *   // actual: [['2017-12-04', 'stale', '4.1.1', 'U_RW', '2017-12-04']] — the 60-day nudge (named Sun 3 Dec) wins; the owner
- *   // is never told the item is overdue until 8 Dec.
- * });
- *
- * B. "No update for 30 days" is counted from the LAST ENTRY IN THE LOG, not the most recent update date.
- *    The bundled 4.2.2 lists its updates 2017-10-04 then 2017-07-20; decideNudges uses updates.at(-1) = 20 Jul.
- *
- * it('B: 4.2.2 (updated 4 Oct) is first nudged for "no update" on 3 Nov, not 18 Oct / 17 Nov', () => {
- *   expect(keysAt('2017-11-03T10:00:00Z').filter((k) => k.includes(':4.2.2:'))).toEqual(['stale:4.2.2:U_NS:2017-11-03']);
- *   // actual: ['stale:4.2.2:U_NS:2017-10-18']
- *   const sent = simulate({ ticks: HOURLY, items: [itemOf(bundled('4.2.2'))] });
- *   expect(rows(sent)).toEqual([
- *     ['2017-11-20', 'stale', '4.2.2', 'U_NS', '2017-11-03'], // actual: on '2017-11-17'
- *     today('2017-12-04', 'stale', '4.2.2', 'U_NS'),           // actual: none (next would be 18 Dec)
- *   ]);
- * });
- *
- * C. An update posted on the same day as (after) an overdue nudge does not stop the next weekly one.
- *    The rule is `lastUpdate > nominal - 7`, so an update dated 1 Dec does not count for the nudge of 8 Dec.
- *
- * it('C: Rachel replies to the overdue nudge of Fri 1 Dec that afternoon → no chase on 8 Dec', () => {
- *   const rec = bundled('4.1.1');
- *   const ticks = everyMinutes('2017-11-20T00:00:00Z', '2017-12-20T00:00:00Z', 60);
- *   const items = (now: Date) => [itemOf(now.toISOString() >= '2017-12-01T15:00:00Z' ? withUpdate(rec, '2017-12-01') : rec)];
- *   expect(rows(simulate({ ticks, items }))).toEqual([
- *     ['2017-11-20', 'stale', '4.1.1', 'U_RW', '2017-11-03'],
- *     today('2017-11-23', 'due_soon', '4.1.1', 'U_RW'),
- *     today('2017-11-29', 'due_soon', '4.1.1', 'U_RW'),
- *     today('2017-11-30', 'due_today', '4.1.1', 'U_RW'),
- *     today('2017-12-01', 'overdue', '4.1.1', 'U_RW'),
- *     // actual also: today('2017-12-08', 'overdue', '4.1.1', 'U_RW')
- *     today('2017-12-15', 'overdue', '4.1.1', 'U_RW'),
- *   ]);
- * });
- *
- * it('C2: the same a week later: an update posted after the 09:00 overdue nudge of Fri 8 Dec → no chase on 15 Dec', () => {
- *   const rec = bundled('4.1.1');
- *   const ticks = everyMinutes('2017-11-20T00:00:00Z', '2017-12-23T00:00:00Z', 60);
- *   const items = (now: Date) => [itemOf(now.toISOString() >= '2017-12-08T14:00:00Z' ? withUpdate(rec, '2017-12-08') : rec)];
- *   expect(rows(simulate({ ticks, items })).filter(([day]) => day >= '2017-12-08')).toEqual([
- *     today('2017-12-08', 'overdue', '4.1.1', 'U_RW'),
- *     // actual also: today('2017-12-15', 'overdue', '4.1.1', 'U_RW')
- *     today('2017-12-22', 'overdue', '4.1.1', 'U_RW'),
- *   ]);
- * });
+ * A. A "no update" nudge that was suppressed or overtaken by a deadline nudge went out the next working day
+ *    (decideNudges picked `latest(stale) ?? chase` whenever the deadline nudge was not for today). Now overdue
+ *    items get no "no update" nudges at all, and otherwise the more recent of the two wins (the deadline nudge on a tie).
+ * B. "No update for 30 days" was counted from the last entry in the log, not the most recent update date.
+ * C. An update posted on the same day as (after) an overdue nudge did not stop the next weekly one
+ *    (the rule was `lastUpdate > nominal - 7`; now `>=`).
  */
+describe('formerly wrong, now fixed', () => {
+  const CATCH_UP_TICKS = [...everyMinutes('2017-11-20T00:00:00Z', '2017-11-21T00:00:00Z', 60), new Date('2017-12-04T10:00:00Z')];
+  const mondays = (item: string, to: string) => ['2017-11-20', '2017-11-27', '2017-12-04', '2017-12-11'].map((d) => today(d, 'overdue', item, to));
+
+  it('A1: 1.1 (overdue since September) is chased every Monday and never sent a "no update" nudge, neither on 21 Nov nor on 5 Dec', () => {
+    const sent = simulate({ ticks: HOURLY, items: [itemOf(bundled('1.1'))] });
+    expect(rows(sent)).toEqual([
+      today('2017-11-20', 'overdue', '1.1', 'U_KG'),
+      today('2017-11-20', 'overdue', '1.1', 'U_PO'),
+      today('2017-11-27', 'overdue', '1.1', 'U_KG'),
+      today('2017-11-27', 'overdue', '1.1', 'U_PO'),
+      today('2017-12-04', 'overdue', '1.1', 'U_KG'),
+      today('2017-12-04', 'overdue', '1.1', 'U_PO'),
+      today('2017-12-11', 'overdue', '1.1', 'U_KG'),
+      today('2017-12-11', 'overdue', '1.1', 'U_PO'),
+    ]);
+  });
+
+  it.each<[string, string[]]>([
+    ['3.6', ['U_KG', 'U_PO']],
+    ['4.0.1', ['U_KG', 'U_PO']],
+    ['5.2', ['U_KG', 'U_PO']],
+    ['9.2.1', ['U_PCC']],
+    ['9.2.2', ['U_PCC']],
+  ])('A1: the same for %s: overdue on Mondays only', (item, owners) => {
+    const sent = simulate({ ticks: HOURLY, items: [itemOf(bundled(item))] });
+    const expected = owners.flatMap((to) => mondays(item, to)).sort((a, b) => a[0].localeCompare(b[0]) || a[3].localeCompare(b[3]));
+    expect(rows(sent)).toEqual(expected);
+  });
+
+  it('A2: 9.1.1 is not sent a "no update" nudge on Wed 3 Jan, the day after its overdue nudge', () => {
+    const ticks = everyMinutes('2017-12-18T00:00:00Z', '2018-01-06T00:00:00Z', 60);
+    expect(rows(simulate({ ticks, items: [itemOf(bundled('9.1.1'))] }))).toEqual([
+      // The 60-day nudge of Mon 4 Dec, caught up on the first tick (not yet due: "no update" nudges still run).
+      ['2017-12-18', 'stale', '9.1.1', 'U_LEAD', '2017-12-04'],
+      today('2017-12-22', 'due_soon', '9.1.1', 'U_LEAD'),
+      today('2017-12-29', 'due_today', '9.1.1', 'U_LEAD'),
+      // The 90-day mark (Tue 2 Jan) is the day it becomes overdue: the overdue nudge only, and nothing on 3 Jan.
+      today('2018-01-02', 'overdue', '9.1.1', 'U_LEAD'),
+    ]);
+  });
+
+  it.each<[string, string]>([
+    ['9.1.3', 'U_SRO'],
+    ['9.2.3', 'U_PCC_CC'],
+    ['9.2.4', 'U_ARG'],
+  ])('A3: catch-up sends the latest due nudge, not an older "no update" one: %s on 20 Nov gets its overdue of Thu 16 Nov', (item, to) => {
+    const sent = simulate({ ticks: HOURLY, items: [itemOf(bundled(item))] });
+    expect(rows(sent)).toEqual([
+      ['2017-11-20', 'overdue', item, to, '2017-11-16'],
+      today('2017-11-23', 'overdue', item, to),
+      today('2017-11-30', 'overdue', item, to),
+      // No 60-day "no update" nudge on Mon 4 Dec: it is overdue.
+      today('2017-12-07', 'overdue', item, to),
+    ]);
+  });
+
+  it('A4: after downtime a missed overdue nudge is caught up even if a "no update" nudge was sent earlier', () => {
+    // 4.1.1 updated 21 Oct: "no update" falls Mon 20 Nov. Ticks on 20 Nov, then only at 4 Dec 10:00.
+    const sent = simulate({ ticks: CATCH_UP_TICKS, items: [itemOf(withUpdate(bundled('4.1.1'), '2017-10-21'))] });
+    expect(rows(sent)).toEqual([
+      today('2017-11-20', 'stale', '4.1.1', 'U_RW'),
+      ['2017-12-04', 'overdue', '4.1.1', 'U_RW', '2017-12-01'],
+    ]);
+  });
+
+  it('A5: 4.1.1 as bundled, ticks on 20 Nov then 4 Dec 10:00 → the one nudge on 4 Dec is the overdue of 1 Dec', () => {
+    const sent = simulate({ ticks: CATCH_UP_TICKS, items: [itemOf(bundled('4.1.1'))] });
+    expect(rows(sent)).toEqual([
+      ['2017-11-20', 'stale', '4.1.1', 'U_RW', '2017-11-03'],
+      // Not the 60-day "no update" nudge (named Sun 3 Dec): the owner is told it is overdue.
+      ['2017-12-04', 'overdue', '4.1.1', 'U_RW', '2017-12-01'],
+    ]);
+  });
+
+  it('A6: not yet due, a "no update" nudge on the same day as a deadline nudge gives way to it, and is not caught up the next day', () => {
+    // Ends Thu 30 Nov, last update 24 Oct: "no update" and "due in a week" both fall on Thu 23 Nov.
+    const item = itemOf(itemEnding('T', '2017-11-30', '2017-10-24'));
+    expect(keysAt('2017-11-23T10:00:00Z', [item])).toEqual(['due_soon:T:U_X:2017-11-23']);
+    expect(keysAt('2017-11-24T10:00:00Z', [item])).toEqual(['due_soon:T:U_X:2017-11-23']);
+    const sent = simulate({ ticks: everyMinutes('2017-11-20T00:00:00Z', '2017-12-02T00:00:00Z', 60), items: [item] });
+    expect(rows(sent)).toEqual([
+      today('2017-11-23', 'due_soon', 'T', 'U_X'),
+      today('2017-11-29', 'due_soon', 'T', 'U_X'),
+      today('2017-11-30', 'due_today', 'T', 'U_X'),
+      today('2017-12-01', 'overdue', 'T', 'U_X'),
+    ]);
+  });
+
+  it('B: 4.2.2 (updates logged 4 Oct then 20 Jul) is counted from 4 Oct: first nudged for "no update" on 3 Nov, not 18 Oct / 17 Nov', () => {
+    expect(keysAt('2017-11-03T10:00:00Z').filter((k) => k.includes(':4.2.2:'))).toEqual(['stale:4.2.2:U_NS:2017-11-03']);
+    const sent = simulate({ ticks: HOURLY, items: [itemOf(bundled('4.2.2'))] });
+    expect(rows(sent)).toEqual([
+      ['2017-11-20', 'stale', '4.2.2', 'U_NS', '2017-11-03'],
+      today('2017-12-04', 'stale', '4.2.2', 'U_NS'),
+    ]);
+  });
+
+  it('C: Rachel replies to the overdue nudge of Fri 1 Dec that afternoon → no chase on 8 Dec', () => {
+    const rec = bundled('4.1.1');
+    const ticks = everyMinutes('2017-11-20T00:00:00Z', '2017-12-20T00:00:00Z', 60);
+    const items = (now: Date) => [itemOf(now.toISOString() >= '2017-12-01T15:00:00Z' ? withUpdate(rec, '2017-12-01') : rec)];
+    expect(rows(simulate({ ticks, items }))).toEqual([
+      ['2017-11-20', 'stale', '4.1.1', 'U_RW', '2017-11-03'],
+      today('2017-11-23', 'due_soon', '4.1.1', 'U_RW'),
+      today('2017-11-29', 'due_soon', '4.1.1', 'U_RW'),
+      today('2017-11-30', 'due_today', '4.1.1', 'U_RW'),
+      today('2017-12-01', 'overdue', '4.1.1', 'U_RW'),
+      today('2017-12-15', 'overdue', '4.1.1', 'U_RW'),
+    ]);
+  });
+
+  it('C2: the same a week later: an update posted after the 09:00 overdue nudge of Fri 8 Dec → no chase on 15 Dec', () => {
+    const rec = bundled('4.1.1');
+    const ticks = everyMinutes('2017-11-20T00:00:00Z', '2017-12-23T00:00:00Z', 60);
+    const items = (now: Date) => [itemOf(now.toISOString() >= '2017-12-08T14:00:00Z' ? withUpdate(rec, '2017-12-08') : rec)];
+    expect(rows(simulate({ ticks, items })).filter(([day]) => day >= '2017-12-08')).toEqual([
+      today('2017-12-08', 'overdue', '4.1.1', 'U_RW'),
+      today('2017-12-22', 'overdue', '4.1.1', 'U_RW'),
+    ]);
+  });
+});

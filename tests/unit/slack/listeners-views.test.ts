@@ -94,7 +94,7 @@ describe('the update modal submission listener', () => {
     const response = args.ack.mock.calls[0]![0] as { response_action: string; errors: Record<string, string> };
     expect(response.response_action).toBe('errors');
     expect(Object.keys(response.errors)).toEqual([UPDATE_BLOCK.text]);
-    expect(response.errors[UPDATE_BLOCK.text]).toMatch(/is no longer in the plan\.$/);
+    expect(response.errors[UPDATE_BLOCK.text]).toMatch(/lost track of its recommendation.*\/concerto update/);
   });
 });
 

@@ -1,0 +1,28 @@
+import type { UpdateEntry } from '../core/plan/recommendation.js';
+import { STATUS_LABELS, type Status } from '../core/plan/status.js';
+import type { Rag, RagRating } from '../core/plan/rag.js';
+import { boardDate } from '../core/report/dates.js';
+
+/** Cell texts shared by the paper's formats. Words are the board's own: nothing is reworded. */
+
+export const RAG_LABELS: Record<Rag, string> = { red: 'Red', amber: 'Amber', green: 'Green', grey: 'Grey' };
+
+/** "14/06/2017: 14.06.17 COMPLETE – SAS and JCOB Decision Logs…" */
+export function datedUpdate(u: UpdateEntry): string {
+  return `${boardDate(u.date)}: ${u.text}`;
+}
+
+export function statusLabel(s: Status): string {
+  return STATUS_LABELS[s];
+}
+
+/** "Red (overdue)" */
+export function ragLabel(r: RagRating): string {
+  return `${RAG_LABELS[r.rag]} (${r.reason})`;
+}
+
+/** A baseline of "" means the plan first gave no date. */
+export function baselineLabel(baseline: string | null): string {
+  if (baseline === null) return '';
+  return baseline.trim() ? baseline : '(no delivery date given)';
+}

@@ -1,0 +1,37 @@
+import { stringify } from 'csv-stringify/sync';
+import type { BoardPaper } from '../core/report/board-paper.js';
+import { baselineLabel, datedUpdate, ragLabel, statusLabel } from './cells.js';
+
+export const PAPER_CSV_COLUMNS = ['Theme', 'Recommendation No', 'Recommendation', 'Owner', 'Update', 'Delivery Date', 'Status', 'RAG', 'Baseline Delivery Date'] as const;
+
+/**
+ * The paper for a spreadsheet: UTF-8 with a byte-order mark (so Excel reads it as UTF-8), one row per
+ * recommendation, owners one per line, updates separated by a blank line and each led by its date.
+ */
+export function paperToCsv(paper: BoardPaper): string {
+  const rows: string[][] = [[...PAPER_CSV_COLUMNS]];
+  for (const group of paper.groups) {
+    for (const r of group.rows) {
+      rows.push([
+        group.theme,
+        r.id,
+        r.text,
+        r.owners.join('\n'),
+        r.updates.map(datedUpdate).join('\n\n'),
+        r.delivery,
+        statusLabel(r.status),
+        ragLabel(r.rag),
+        baselineLabel(r.baseline),
+      ]);
+    }
+  }
+  return stringify(rows.map((row) => row.map(neutralise)), { bom: true, record_delimiter: '\r\n' });
+}
+
+/**
+ * A cell a spreadsheet would run as a formula (=, +, -, @, tab, carriage return first: OWASP's list)
+ * is prefixed with a single quote, which spreadsheets show as text and do not evaluate.
+ */
+export function neutralise(cell: string): string {
+  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+}

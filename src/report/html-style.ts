@@ -1,0 +1,47 @@
+/**
+ * Print first: A4 landscape, the table header repeated on every page, rows kept whole where they fit,
+ * and colours printed as shown (browsers drop backgrounds when printing unless told otherwise).
+ */
+export const PAPER_CSS = `
+@page {
+  size: A4 landscape;
+  margin: 12mm 10mm 14mm 10mm;
+  @bottom-right { content: "Page " counter(page) " of " counter(pages); font: 8pt Arial, Helvetica, sans-serif; color: #444; }
+}
+* { box-sizing: border-box; }
+html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+body { margin: 0 auto; max-width: 277mm; font: 9pt/1.35 "Liberation Sans", Arial, Helvetica, sans-serif; color: #000; }
+header.paper { display: flex; justify-content: space-between; align-items: flex-end; border-bottom: 2px solid #1f3864; margin-bottom: 4mm; padding-bottom: 2mm; }
+header.paper h1 { font-size: 16pt; margin: 0; color: #1f3864; }
+header.paper .as-at { font-size: 12pt; font-weight: bold; margin: 1mm 0 0; }
+header.paper .produced { margin: 0; color: #444; text-align: right; }
+h2 { font-size: 11pt; color: #1f3864; margin: 5mm 0 2mm; break-after: avoid; }
+h3 { font-size: 9.5pt; margin: 3mm 0 1mm; break-after: avoid; }
+.front { display: flex; gap: 8mm; align-items: flex-start; break-inside: avoid; }
+.front > section { flex: 1 1 auto; }
+table { width: 100%; border-collapse: collapse; }
+thead { display: table-header-group; }
+tfoot { display: table-footer-group; }
+tr { break-inside: avoid; page-break-inside: avoid; }
+th, td { border: 0.5pt solid #7f7f7f; padding: 1.2mm 1.6mm; vertical-align: top; text-align: left; }
+thead th { background: #1f3864; color: #fff; }
+td.n, th.n { text-align: right; }
+table.plan tr.theme th { background: #d9e2f3; color: #1f3864; font-size: 10pt; break-after: avoid; page-break-after: avoid; }
+table.plan .id { font-weight: bold; }
+.text { white-space: pre-line; }
+.update + .update { margin-top: 2mm; }
+.update .date { font-weight: bold; }
+.baseline { display: block; margin-top: 1mm; color: #444; font-style: italic; }
+.overdue { display: block; margin-top: 1mm; font-weight: bold; color: #c00000; }
+.rag { display: inline-block; min-width: 12mm; padding: 0.3mm 1.5mm; border-radius: 1mm; font-weight: bold; text-align: center; }
+.rag-red { background: #c00000; color: #fff; }
+.rag-amber { background: #ffc000; color: #000; }
+.rag-green { background: #00b050; color: #fff; }
+.rag-grey { background: #a6a6a6; color: #000; }
+.rag-reason { display: block; font-size: 8pt; color: #444; margin-top: 0.5mm; }
+ul.changes { margin: 0 0 2mm; padding-left: 5mm; }
+ul.changes li { break-inside: avoid; white-space: pre-line; }
+col.c-rec { width: 27%; } col.c-owner { width: 12%; } col.c-update { width: 37%; }
+col.c-date { width: 9%; } col.c-status { width: 8%; } col.c-rag { width: 7%; }
+@media screen { body { padding: 8mm; } }
+`;
