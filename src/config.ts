@@ -87,11 +87,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   throw new ConfigError(`${String(issue.path[0])} ${issue.message} (see "Configuration" in README.md).`);
 }
 
-/** Turns "2017-10-04" or "2017-10-04T09:30" into an instant; a bare date means midday UTC, safely inside that day in the UK. */
-export function parseInstant(s: string): Date {
-  const t = s.trim();
+/**
+ * Turns "2017-10-04" or "2017-10-04T09:30" into an instant. A bare date means midday UTC, safely
+ * inside that day in the UK; a time without an offset is wall-clock time in the given timezone
+ * (the plan's), never the machine's.
+ */
+export function parseInstant(s: string, timeZone = 'Europe/London'): Date {
+  const t = s.trim().replace(' ', 'T');
   if (/^\d{4}-\d{2}-\d{2}$/.test(t)) return new Date(`${t}T12:00:00Z`);
-  return new Date(t.replace(' ', 'T'));
+  if (/(Z|[+-]\d{2}:?\d{2})$/.test(t)) return new Date(t);
+  const asUtc = new Date(`${t}Z`);
+  // The zone's offset at that moment; a second pass settles times near a clock change.
+  let instant = asUtc.getTime() - offsetMs(asUtc, timeZone);
+  instant = asUtc.getTime() - offsetMs(new Date(instant), timeZone);
+  return new Date(instant);
+}
+
+function offsetMs(at: Date, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-GB', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }).formatToParts(at);
+  const n = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  return Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'), n('second')) - Math.floor(at.getTime() / 1000) * 1000;
 }
 
 export function isInstant(s: string): boolean {

@@ -90,8 +90,8 @@ export async function exportPlanTo(services: Services, opts: ExportOptions): Pro
   }
   if (opts.since && opts.since >= asAt) throw new UsageError(`--since (${opts.since}) must be before the paper's date (${asAt}): it shows what changed after the end of that day.`);
   const paper = buildBoardPaper(history, { asAt, producedOn: today, since: opts.since ?? null, rules: opts.rules });
-  if (format === 'pdf') return htmlToPdf(paperToHtml(paper), opts.output!, chromium!);
-  write(opts.output, renderPaper(paper, format));
+  if (format === 'pdf') return writing(opts.output!, () => htmlToPdf(paperToHtml(paper), opts.output!, chromium!));
+  return write(opts.output, renderPaper(paper, format));
 }
 
 /** Commander argument parsers for the export options. */
@@ -107,7 +107,20 @@ export function countArg(v: string): number {
 
 const NO_PLAN = 'There is no plan to export yet. Run `concerto seed` or `concerto import FILE` first.';
 
-function write(out: string | undefined, body: string): void {
-  if (out) writeFileSync(out, body);
+async function write(out: string | undefined, body: string): Promise<void> {
+  if (out) await writing(out, () => writeFileSync(out, body));
   else process.stdout.write(body);
+}
+
+/** A file that cannot be written is the person's to fix (a missing folder, no permission), not an internal error. */
+async function writing<T>(out: string, act: () => T | Promise<T>): Promise<T> {
+  try {
+    return await act();
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR' || code === 'EROFS') {
+      throw new UsageError(`Cannot write ${out}: ${code === 'ENOENT' ? 'no such folder' : (err as Error).message}. Check the path and try again.`);
+    }
+    throw err;
+  }
 }

@@ -72,7 +72,7 @@ export function buildProgram(open: Open, setExit: (code: number) => void): Comma
       const config = loadConfig();
       const now = opts.asOf ?? config.CONCERTO_NOW;
       const timeZone = config.CONCERTO_TIMEZONE ?? 'Europe/London';
-      const today = todayIn(now ? parseInstant(now) : systemClock.now(), timeZone);
+      const today = todayIn(now ? parseInstant(now, timeZone) : systemClock.now(), timeZone);
       for (const phrase of phrases) {
         const read = readDelivery(phrase, { today, timeZone });
         if (!read.ok) setExit(EXIT.user);
@@ -181,7 +181,7 @@ async function ensurePlanLoaded(services: Services): Promise<void> {
 
 export function clockFor(config: Config, asOf?: string) {
   const at = asOf ?? config.CONCERTO_NOW;
-  return at ? travelledClock(parseInstant(at)) : systemClock;
+  return at ? travelledClock(parseInstant(at, config.CONCERTO_TIMEZONE ?? 'Europe/London')) : systemClock;
 }
 
 export { openServices };

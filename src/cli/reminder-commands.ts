@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Option, type Command } from 'commander';
+import { ensurePlan } from '../app/plan-loading.js';
 import type { Services } from '../app/services.js';
 import { loadConfig, reminderSettings, slackSettings } from '../config.js';
 import { drainOutbox } from '../scheduler/dispatcher.js';
@@ -21,6 +22,7 @@ export function registerReminderCommands(program: Command, open: Open, asOfOptio
     .action(async (opts: { asOf?: string; dryRun?: boolean; json?: boolean }) => {
       const config = loadConfig();
       const services = await open(opts.asOf);
+      await ensurePlan(services.store, { actor: 'seed', at: services.clock.now().toISOString() });
       const result = await runTick(services.database, services.clock.now(), reminderSettings(config), Boolean(opts.dryRun));
       for (const m of result.messages) {
         process.stdout.write(opts.json ? `${JSON.stringify(m)}\n` : `${opts.dryRun ? 'would send' : 'queued'} ${m.kind} ${m.item ?? ''} → ${m.to}  (${m.key})\n`);

@@ -16,9 +16,9 @@ export function statusLabel(s: Status): string {
   return STATUS_LABELS[s];
 }
 
-/** "Red (overdue)" */
+/** "Red: overdue" */
 export function ragLabel(r: RagRating): string {
-  return `${RAG_LABELS[r.rag]} (${r.reason})`;
+  return `${RAG_LABELS[r.rag]}: ${r.reason}`;
 }
 
 /** A baseline of "" means the plan first gave no date. */

@@ -11,7 +11,7 @@ export function mdText(text: string, indent = ''): string {
       line
         .replace(/[\\`*_[\]<>|~&]/g, (c) => `\\${c}`)
         .replace(/^(\s*)([#>+\-=])/, '$1\\$2')
-        .replace(/^(\s*\d+)([.)])/, '$1\\$2'),
+        .replace(/^(\s*\d+)([.)])(?=\s|$)/, '$1\\$2'),
     )
     .join(`  \n${indent}`);
 }

@@ -33,7 +33,7 @@ export async function dispatchOnce(outbox: OutboxStore, notifier: Notifier, cloc
         counts.sent++;
         break;
       case 'rate_limited':
-        await outbox.retryAt(message.id, new Date(now.getTime() + result.retryAfterSeconds * 1000).toISOString(), `rate limited: retry after ${result.retryAfterSeconds}s`);
+        await outbox.retryAt(message.id, new Date(now.getTime() + result.retryAfterSeconds * 1000).toISOString(), `rate limited: retry after ${result.retryAfterSeconds}s`, false);
         counts.deferred++;
         break;
       case 'retry':

@@ -65,7 +65,9 @@ export function classify(err: WebAPICallError): SendOutcome {
       // Slack answered with an error status, so the message was not accepted.
       return err.statusCode >= 500 || err.statusCode === 408 ? { outcome: 'retry', error: `HTTP ${err.statusCode}` } : { outcome: 'dead', error: `HTTP ${err.statusCode}` };
     case ErrorCode.RequestError: {
-      const code = (err.original as NodeJS.ErrnoException).code ?? '';
+      // fetch puts the socket error on `cause`.
+      const original = err.original as NodeJS.ErrnoException & { cause?: NodeJS.ErrnoException };
+      const code = original.code ?? original.cause?.code ?? '';
       // Refused before sending: safe to retry. Anything else (a timeout, a dropped connection) may have been posted.
       return code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN'
         ? { outcome: 'retry', error: code }

@@ -40,27 +40,31 @@ export class OutboxStore {
    * FOR UPDATE SKIP LOCKED lets several dispatchers claim side by side without taking the same row.
    */
   async claim(now: string, limit: number): Promise<OutboxMessage[]> {
+    // The oldest due row of each recipient, so one recipient's backlog never hides everyone else's.
     const rows = await this.db.execute(sql`
-      with due as (
-        select id, recipient from ${outbox}
-        where status = 'pending' and next_attempt_at <= ${now}
-          and not exists (
-            select 1 from ${outbox} recent
-            where recent.recipient = ${outbox}.recipient and recent.sent_at > ${now}::timestamptz - interval '1 second'
-          )
+      with firsts as (
+        select id from (
+          select id, row_number() over (partition by recipient order by id) as rn from ${outbox}
+          where status = 'pending' and next_attempt_at <= ${now}
+            and not exists (
+              select 1 from ${outbox} recent
+              where recent.recipient = ${outbox}.recipient and recent.sent_at > ${now}::timestamptz - interval '1 second'
+            )
+        ) ranked
+        where rn = 1
         order by id
-        for update skip locked
-        limit ${limit * 5}
+        limit ${limit}
       ),
-      one_each as (select distinct on (recipient) id from due order by recipient, id)
+      locked as (
+        select id from ${outbox} where id in (select id from firsts) and status = 'pending' for update skip locked
+      )
       update ${outbox} set status = 'sending', claimed_at = ${now}, attempts = attempts + 1
-      where id in (select id from one_each)
+      where id in (select id from locked)
       returning id, key, recipient, payload, attempts`);
     const list = (Array.isArray(rows) ? rows : (rows as { rows: unknown[] }).rows) as Array<Record<string, unknown>>;
     return list
       .map((r) => ({ id: Number(r.id), key: String(r.key), recipient: String(r.recipient), payload: r.payload as OutboxPayload, attempts: Number(r.attempts) }))
-      .sort((a, b) => a.id - b.id)
-      .slice(0, limit);
+      .sort((a, b) => a.id - b.id);
   }
 
   /** Whether anything is waiting to be sent now (some may be held back by per-recipient pacing). */
@@ -77,8 +81,12 @@ export class OutboxStore {
     await this.db.update(outbox).set({ status: 'sent', sentAt: now, slackTs: ref, lastError: null }).where(eq(outbox.id, id));
   }
 
-  async retryAt(id: number, at: string, error: string): Promise<void> {
-    await this.db.update(outbox).set({ status: 'pending', nextAttemptAt: at, lastError: error }).where(eq(outbox.id, id));
+  /** Puts a row back for later. A rate limit is Slack pacing us, not a failure, so it gives the attempt back. */
+  async retryAt(id: number, at: string, error: string, countsAsAttempt = true): Promise<void> {
+    await this.db
+      .update(outbox)
+      .set({ status: 'pending', nextAttemptAt: at, lastError: error, ...(countsAsAttempt ? {} : { attempts: sql`${outbox.attempts} - 1` }) })
+      .where(eq(outbox.id, id));
   }
 
   async close(id: number, status: 'dead' | 'unknown', error: string): Promise<void> {

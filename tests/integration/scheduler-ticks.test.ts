@@ -310,26 +310,11 @@ describe.each(testDatabases)('scheduler passes on $name', (target) => {
   });
 });
 
-/*
- * Found while writing these (src/ not edited):
- *
- * Fixed by a concurrent change to decide-nudges.ts / decide-digest.ts while this suite was written,
- * and now covered above: a "no update" nudge made redundant by a deadline nudge went out the next
- * working day (Tue 5 Dec: stale:1.1:UKG:2017-12-04; Fri 24 Nov: stale:4.1.1:URW:2017-11-03); a first
- * pass chased 1.1 with the overtaken stale:…:2017-11-03 instead of overdue:…:2017-11-20; and the
- * digest of bank-holiday Monday 25 Dec 2017, moved to Fri 22 Dec, was only queued on 25 Dec 00:00Z.
- *
- * Still open (questionable rather than certainly wrong; fails today, so left out): a first pass at a
- * weekend queues the catch-up digest then. Input: a fresh outbox ticked on Sat 2 Dec 2017 10:00Z.
- * Expected: nothing (nothing else goes out at weekends or on bank holidays; Monday's digest follows).
- * Actual: digest:CBOARD:2017-11-27 queued on the Saturday.
- *
- * it.each(testDatabases)('a first pass on a Saturday queues nothing on $name', async (target) => {
- *   const h = await openReminders(target);
- *   try {
- *     expect((await h.tick('2017-12-02T10:00:00Z')).messages).toEqual([]);
- *   } finally {
- *     await h.close();
- *   }
- * });
- */
+it.each(testDatabases)('a first pass on a Saturday queues nothing on $name', async (target) => {
+  const h = await openReminders(target);
+  try {
+    expect((await h.tick('2017-12-02T10:00:00Z')).messages).toEqual([]);
+  } finally {
+    await h.close();
+  }
+});

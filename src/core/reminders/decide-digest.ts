@@ -2,7 +2,7 @@ import type { IsoDate } from '../dates/delivery-window.js';
 import { isOverdue, type Recommendation } from '../plan/recommendation.js';
 import { STATUSES, type Status } from '../plan/status.js';
 import { parseIso, weekday } from '../dates/calendar.js';
-import { workingDayOnOrBefore } from './bank-holidays.js';
+import { isWorkingDay, workingDayOnOrBefore } from './bank-holidays.js';
 import { addDaysIso, localTime } from './local-time.js';
 import type { ReminderSettings } from './settings.js';
 
@@ -22,6 +22,8 @@ export interface DigestDecision {
 export function decideDigest(now: Date, planTimeZone: string, settings: ReminderSettings): DigestDecision | null {
   if (!settings.digestChannel) return null;
   const local = localTime(now, planTimeZone);
+  // Like every message, a digest (even a late one) only goes out on a working day.
+  if (!isWorkingDay(local.date)) return null;
   // A digest day a few days ahead can already be due: a bank-holiday Monday moves it to the Friday before.
   for (let offset = 7; offset > -14; offset--) {
     const nominal = addDaysIso(local.date, offset);

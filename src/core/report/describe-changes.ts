@@ -41,10 +41,10 @@ export function describeChanges(c: PlanChanges): ChangeSection[] {
     },
     {
       heading: 'Recommendations reworded or moved',
-      lines: c.rewordings.map((w) => ({
-        id: w.id,
-        text: `${w.before.theme !== w.after.theme ? `moved from “${w.before.theme}” to “${w.after.theme}”` : 'wording changed'}${by(w.day, w.actor)}`,
-      })),
+      lines: c.rewordings.map((w) => {
+        const what = [w.before.text !== w.after.text && 'wording changed', w.before.theme !== w.after.theme && `moved from “${w.before.theme}” to “${w.after.theme}”`];
+        return { id: w.id, text: `${what.filter(Boolean).join(' and ')}${by(w.day, w.actor)}` };
+      }),
     },
   ];
   return sections.filter((s) => s.lines.length > 0);

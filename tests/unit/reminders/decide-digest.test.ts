@@ -40,13 +40,14 @@ describe('the weekly digest: Mondays 09:00 London to C_BOARD', () => {
     ['Tue 28 Nov', '2017-11-28T12:00:00Z', '2017-11-27'],
     ['Wed 29 Nov', '2017-11-29T00:00:00Z', '2017-11-27'],
     ['Fri 1 Dec', '2017-12-01T23:59:00Z', '2017-11-27'],
-    ['Sun 3 Dec, last second', '2017-12-03T23:59:59Z', '2017-11-27'],
     ['Mon 4 Dec 08:59', '2017-12-04T08:59:00Z', '2017-11-27'],
     ['Mon 4 Dec 09:00: next week\'s', '2017-12-04T09:00:00Z', '2017-12-04'],
     ['Mon 23 Oct 07:59Z (08:59 BST)', '2017-10-23T07:59:00Z', '2017-10-16'],
     ['Mon 23 Oct 08:00Z (09:00 BST)', '2017-10-23T08:00:00Z', '2017-10-23'],
     ['Mon 30 Oct 08:00Z (08:00 GMT, the clocks went back on Sunday)', '2017-10-30T08:00:00Z', '2017-10-23'],
     ['Mon 30 Oct 09:00Z (09:00 GMT)', '2017-10-30T09:00:00Z', '2017-10-30'],
+    // Nothing at all goes out at weekends, a late digest included.
+    ['Sun 3 Dec, last second', '2017-12-03T23:59:59Z', null],
   ])('%s → the digest of %s', (_why, now, on) => {
     expect(dueAt(now)).toBe(on);
   });

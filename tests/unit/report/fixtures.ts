@@ -38,3 +38,5 @@ export function trail() {
   };
   return api;
 }
+
+export const PLAN = { id: 1, title: 'Concerto Action Plan', asOf: '2017-10-04', timeZone: 'Europe/London' };
