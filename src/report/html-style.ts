@@ -1,13 +1,17 @@
 /**
  * Print first: A4 landscape, the table header repeated on every page, rows kept whole where they fit,
- * and colours printed as shown (browsers drop backgrounds when printing unless told otherwise).
+ * colours printed as shown (browsers drop backgrounds when printing unless told otherwise), and, like
+ * the original, the paper's name and date at the top of every page after the first.
  */
-export const PAPER_CSS = `
+export function paperCss(runningHead: string): string {
+  return `
 @page {
   size: A4 landscape;
-  margin: 12mm 10mm 14mm 10mm;
+  margin: 14mm 10mm 14mm 10mm;
+  @top-left { content: ${cssString(runningHead)}; font: 8pt Arial, Helvetica, sans-serif; color: #444; }
   @bottom-right { content: "Page " counter(page) " of " counter(pages); font: 8pt Arial, Helvetica, sans-serif; color: #444; }
 }
+@page :first { @top-left { content: none; } }
 * { box-sizing: border-box; }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 body { margin: 0 auto; max-width: 277mm; font: 9pt/1.35 "Liberation Sans", Arial, Helvetica, sans-serif; color: #000; }
@@ -45,3 +49,9 @@ col.c-rec { width: 27%; } col.c-owner { width: 12%; } col.c-update { width: 37%;
 col.c-date { width: 9%; } col.c-status { width: 8%; } col.c-rag { width: 7%; }
 @media screen { body { padding: 8mm; } }
 `;
+}
+
+/** A CSS string literal that cannot end the string, the rule or the <style> element it sits in. */
+export function cssString(text: string): string {
+  return `"${text.replace(/[\\"<>\n\r]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"`;
+}

@@ -3,7 +3,7 @@ import { boardDate, longDate } from '../core/report/dates.js';
 import { baselineLabel, statusLabel } from './cells.js';
 import { esc } from './html-escape.js';
 import { changesSection, keySection, ragChip, summarySection } from './html-sections.js';
-import { PAPER_CSS } from './html-style.js';
+import { paperCss } from './html-style.js';
 
 const COLUMNS = ['Recommendation No', 'Owner', 'Update', 'Delivery Date', 'Status', 'RAG'];
 
@@ -23,7 +23,7 @@ export function paperToHtml(paper: BoardPaper): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(title)}</title>
-<style>${PAPER_CSS}</style>
+<style>${paperCss(`${paper.title} — as at ${longDate(paper.asAt)}`)}</style>
 </head>
 <body>
 <header class="paper">

@@ -1,6 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import type { AuditEvent } from '../core/plan/audit.js';
 import type { PlanHistory } from '../core/report/history.js';
+import { auditEventOf } from './audit-rows.js';
 import type { Db } from './database.js';
 import { hydrate, recColumns } from './rec-rows.js';
 import { auditEvents, plans, recommendations, themes } from './schema.js';
@@ -30,18 +31,7 @@ export async function readPlanHistory(db: Db): Promise<PlanHistory | null> {
       return {
         plan,
         recommendations: recs,
-        events: events.map(
-          (r): AuditEvent => ({
-            id: r.id,
-            recId: r.recId,
-            at: new Date(r.at).toISOString(),
-            actor: r.actor,
-            source: r.source as AuditEvent['source'],
-            action: r.action as AuditEvent['action'],
-            before: r.before,
-            after: r.after,
-          }),
-        ),
+        events: events.map(auditEventOf),
       };
     },
     { isolationLevel: 'repeatable read', accessMode: 'read only' },

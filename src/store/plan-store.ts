@@ -10,6 +10,7 @@ import { addRecommendation, applyChange } from './plan-changes.js';
 import { hydrate, loadRecommendation, recColumns } from './rec-rows.js';
 import { auditEvents, owners, plans, recommendationOwners, recommendations, themes } from './schema.js';
 import { StoreError } from './store-error.js';
+import { auditEventOf } from './audit-rows.js';
 
 const CLOSED = ['complete', 'not_being_implemented'];
 
@@ -102,16 +103,7 @@ export class DrizzlePlanStore implements PlanStore {
       .from(auditEvents)
       .where(and(eq(auditEvents.planId, planId), eq(auditEvents.recId, recId)))
       .orderBy(asc(auditEvents.id));
-    return rows.map((r) => ({
-      id: r.id,
-      recId: r.recId,
-      at: new Date(r.at).toISOString(),
-      actor: r.actor,
-      source: r.source as AuditEvent['source'],
-      action: r.action as AuditEvent['action'],
-      before: r.before,
-      after: r.after,
-    }));
+    return rows.map(auditEventOf);
   }
 
   async change(change: PlanChange): Promise<Recommendation> {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildBoardPaper } from '../../../src/core/report/board-paper.js';
 import { paperToHtml } from '../../../src/report/html.js';
+import { cssString } from '../../../src/report/html-style.js';
 import { PLAN, rec, upd } from './fixtures.js';
 import { current, t } from './scenario.js';
 
@@ -40,6 +41,12 @@ describe('the paper as HTML', () => {
     expect(html).toMatch(/tr { break-inside: avoid;/);
     expect(html).toContain('print-color-adjust: exact');
     expect(html).toContain('<thead><tr><th scope="col">Recommendation No</th><th scope="col">Owner</th><th scope="col">Update</th><th scope="col">Delivery Date</th>');
+  });
+
+  it('puts the title and date at the top of every page after the first, escaped for CSS inside <style>', () => {
+    expect(html.match(/<\/style>/g)).toHaveLength(1);
+    expect(html).toContain('@top-left { content: "Plan \\3c script\\3e alert(\\22 x\\22 )');
+    expect(cssString('a "b" \\ </style>\nc')).toBe('"a \\22 b\\22  \\5c  \\3c /style\\3e \\a c"');
   });
 
   it('heads each theme like the original, and carries the key, the summary and the RAG of each row', () => {
