@@ -17,6 +17,8 @@ const SCOPE_OF: Record<string, string | null> = {
   'views.update': null,
   'users.info': 'users:read',
   'users.list': 'users:read',
+  'conversations.open': 'im:write',
+  'files.uploadV2': 'files:write',
 };
 
 function sources(dir: string): string[] {

@@ -10,8 +10,11 @@ import { slackContext, slackViewer } from '../../identity.js';
 import { replyMessage } from '../../views/reply-message.js';
 import { updateModal } from '../../views/update-modal.js';
 import { COULD_NOT_COMPLETE } from '../failure.js';
+import { escapeText } from '../../escape.js';
+import { sendReport } from '../../report.js';
 
 const OPEN_UPDATE = /^update\s+(\S+)\s*$/i;
+const REPORT = /^(?:report|board paper|paper)\b(.*)$/is;
 
 /** `/concerto <words>`: acknowledged at once, answered ephemerally; `update <id>` alone opens the modal. */
 export function registerConcertoCommand(app: App, deps: SlackDeps): void {
@@ -31,6 +34,12 @@ export function registerConcertoCommand(app: App, deps: SlackDeps): void {
         }
         // The trigger_id expires 3 seconds after the command: open the modal before anything else.
         await client.views.open({ trigger_id: command.trigger_id, view: updateModal(data, { channel: command.channel_id }) as never });
+        return;
+      }
+      const report = REPORT.exec(text);
+      if (report) {
+        await respond({ response_type: 'ephemeral', text: 'Preparing the board paper…' });
+        await respond({ response_type: 'ephemeral', text: escapeText(await sendReport(deps, client, command.user_id, report[1] ?? '')) });
         return;
       }
       const { reply } = await converse(deps, client, command.user_id, text, `slack:${command.user_id}:${command.channel_id}`);
