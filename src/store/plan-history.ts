@@ -1,5 +1,4 @@
 import { asc, eq } from 'drizzle-orm';
-import type { AuditEvent } from '../core/plan/audit.js';
 import type { PlanHistory } from '../core/report/history.js';
 import { auditEventOf } from './audit-rows.js';
 import type { Db } from './database.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ALICE, allText, callAfter, KG, NS, responseTo, settle, SIGNING_SECRET, startTestApp, type TestApp } from '../helpers/slack-app.js';
+import { ALICE, allText, callAfter, KG, NS, responseTo, settle, startTestApp, type TestApp } from '../helpers/slack-app.js';
 import { sign } from '../helpers/slack-requests.js';
 
 /** What Slack's platform demands of a receiver: signatures, retries, escaping, and surviving junk. */

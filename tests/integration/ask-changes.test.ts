@@ -6,7 +6,6 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { seedBundledPlan } from '../../src/app/plan-loading.js';
 import { ask } from '../../src/core/ask/ask.js';
 import type { AskContext } from '../../src/core/ask/context.js';
-import type { Recommendation } from '../../src/core/plan/recommendation.js';
 import { DrizzleConversationStore } from '../../src/store/conversation-store.js';
 import { openDatabase } from '../../src/store/database.js';
 import { migrate } from '../../src/store/migrate.js';

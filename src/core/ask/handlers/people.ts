@@ -13,7 +13,7 @@ export interface Person {
 
 export async function linkPerson(turn: Turn, people: PeopleStore, person: Person, ownerTyped: string, unlink = false): Promise<Reply> {
   if (!turn.actor.admin) return say(`Only an admin can ${unlink ? 'unlink' : 'link'} people. Admins are listed in CONCERTO_ADMINS; ask one of them.`, { error: 'not_permitted' });
-  const owner = await pickOwner(turn, unlink ? await people.ownersFor(person.id) : await turn.store.owners(), ownerTyped);
+  const owner = pickOwner(unlink ? await people.ownersFor(person.id) : await turn.store.owners(), ownerTyped);
   if (typeof owner !== 'string') return owner;
   if (unlink) {
     const removed = await people.unlink(person.id, owner, meta(turn));
@@ -36,7 +36,7 @@ export async function listLinks(people: PeopleStore, label: (id: string) => stri
   return say(['Who acts for whom:', ...[...byOwner].map(([owner, who]) => `• ${owner}: ${who.join(', ')}`)].join('\n'));
 }
 
-async function pickOwner(turn: Turn, known: string[], typed: string): Promise<string | Reply> {
+function pickOwner(known: string[], typed: string): string | Reply {
   const name = typed.trim().replace(/^["“'‘]|["”'’]$/g, '');
   if (!name) return say('Say which owner, e.g. `link @alice "Portfolio Office"`.', { error: 'invalid' });
   const match = resolveName(name, known);
