@@ -678,16 +678,7 @@ describe('bad input', () => {
     expect((await h.talk('update 4.2.1 Plan published at https://intranet.example/ict-plan.pdf today', ns)).error).toBeUndefined();
     expect((await h.store.get('4.2.1'))!.updates.at(-1)).toMatchObject({ evidence: 'https://intranet.example/ict-plan.pdf' });
   });
-});
 
-describe('fixed after the first run of this suite', () => {
-  let h: AskHarness;
-  beforeAll(async () => {
-    h = await openAsk({ actor: SHACKLETON });
-  });
-  afterAll(async () => h?.close());
-  afterEach(async () => h.conversations.clear(KEY));
-  const latestText = async () => (await h.store.get('4.2.1'))!.updates.at(-1)!.text;
   it('back after "no" at the confirmation returns to the status question', async () => {
     await h.talk('update 4.2.1', ns);
     await h.talk('x', ns);
