@@ -21,6 +21,10 @@ export function normalise(text: string): string {
     .replace(NAME_RANGE, ' to ')
     // "mid-october", "year-end", "on-going", "mar-17": a hyphen touching a letter is a space.
     .replace(/(?<=[a-z])-|-(?=[a-z])/g, ' ')
+    // A "calendar year" is the plain year; only "financial year" needs saying.
+    .replace(/\bcalendar year\b/g, 'year')
+    // "end of year 2018" is "end of 2018"; "financial year 2018/19" keeps its words.
+    .replace(/(?<!financial )\byear (\d{4})\b/g, '$1')
     .replace(/\s+/g, ' ')
     .trim();
 }

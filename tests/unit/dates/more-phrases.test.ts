@@ -214,3 +214,16 @@ describe('counted "next" windows', () => {
     expect(r.ok && r.window).toMatchObject({ start: '2017-11-01', end: '2017-11-30', precision: 'month' });
   });
 });
+
+describe('"calendar year" is the plain year', () => {
+  it.each([
+    ['the end of the calendar year', '2017-12-31', '2017-12-31', 'day'],
+    ['calendar year end', '2017-12-31', '2017-12-31', 'day'],
+    ['this calendar year', '2017-01-01', '2017-12-31', 'year'],
+    ['by end of calendar year 2018', '2018-12-31', '2018-12-31', 'day'],
+    ['end of year 2018', '2018-12-31', '2018-12-31', 'day'],
+  ])('%s → %s … %s (%s)', (phrase, start, end, precision) => {
+    const r = readDelivery(phrase, { today: '2017-10-04' });
+    expect(r.ok && r.window).toMatchObject({ start, end, precision });
+  });
+});
