@@ -2,7 +2,8 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { ChangeMeta, EventLedger, PeopleStore } from '../core/ports.js';
 import type { Db } from './database.js';
 import { writeAudit } from './plan-writes.js';
-import { identityLinks, plans, processedEvents } from './schema.js';
+import { loadPlan } from './rec-rows.js';
+import { identityLinks, processedEvents } from './schema.js';
 
 /** Identity links; every link and unlink is audited with the change. */
 export class DrizzlePeopleStore implements PeopleStore {
@@ -57,7 +58,7 @@ export class DrizzlePeopleStore implements PeopleStore {
   }
 
   private async audit(db: Db, meta: ChangeMeta, action: 'person_linked' | 'person_unlinked', detail: object): Promise<void> {
-    const [plan] = await db.select({ id: plans.id }).from(plans).orderBy(plans.id).limit(1);
+    const plan = await loadPlan(db);
     if (!plan) return;
     await writeAudit(db, plan.id, meta, [{ recId: null, action, before: action === 'person_unlinked' ? detail : null, after: action === 'person_linked' ? detail : null }]);
   }

@@ -2,8 +2,8 @@ import { asc, eq } from 'drizzle-orm';
 import type { PlanHistory } from '../core/report/history.js';
 import { auditEventOf } from './audit-rows.js';
 import type { Db } from './database.js';
-import { hydrate, recColumns } from './rec-rows.js';
-import { auditEvents, plans, recommendations, themes } from './schema.js';
+import { loadAllRecommendations, loadPlan } from './rec-rows.js';
+import { auditEvents } from './schema.js';
 
 /**
  * The plan, every item with its whole update log, and the plan's whole audit trail in id order: what
@@ -12,26 +12,13 @@ import { auditEvents, plans, recommendations, themes } from './schema.js';
  */
 export async function readPlanHistory(db: Db): Promise<PlanHistory | null> {
   return db.transaction(
-    async (tx) => {
-      const [plan] = await tx
-        .select({ id: plans.id, title: plans.title, asOf: plans.asOf, timeZone: plans.timeZone })
-        .from(plans)
-        .orderBy(asc(plans.id))
-        .limit(1);
+    async (txAny) => {
+      const tx = txAny as unknown as Db;
+      const plan = await loadPlan(tx);
       if (!plan) return null;
-      const rows = await tx
-        .select(recColumns)
-        .from(recommendations)
-        .innerJoin(themes, eq(themes.id, recommendations.themeId))
-        .where(eq(recommendations.planId, plan.id))
-        .orderBy(recommendations.sortKey);
-      const recs = await hydrate(tx as unknown as Db, plan.id, rows, true);
+      const recommendations = await loadAllRecommendations(tx, plan.id);
       const events = await tx.select().from(auditEvents).where(eq(auditEvents.planId, plan.id)).orderBy(asc(auditEvents.id));
-      return {
-        plan,
-        recommendations: recs,
-        events: events.map(auditEventOf),
-      };
+      return { plan, recommendations, events: events.map(auditEventOf) };
     },
     { isolationLevel: 'repeatable read', accessMode: 'read only' },
   );

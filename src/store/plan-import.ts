@@ -4,8 +4,8 @@ import type { PlanRecommendation } from '../core/plan/plan-file.js';
 import type { ChangeMeta, ImportSummary, ReadPlan } from '../core/ports.js';
 import type { Db } from './database.js';
 import { bumpVersion, deliveryRow, ensureOwners, ensureThemes, nextDeliverySeq, sameWindow, setOwners, writeAudit, type AuditRow } from './plan-writes.js';
-import { hydrate, recColumns, sortKeyOf } from './rec-rows.js';
-import { deliveryDates, plans, recommendationOwners, recommendations, themes, updates } from './schema.js';
+import { loadAllRecommendations, loadPlan, sortKeyOf } from './rec-rows.js';
+import { deliveryDates, plans, recommendationOwners, recommendations, updates } from './schema.js';
 
 const BATCH = 500;
 
@@ -16,22 +16,12 @@ const BATCH = 500;
  */
 export async function importPlan(db: Db, read: ReadPlan, meta: ChangeMeta, onProgress?: (done: number, total: number) => void, addOnly = false): Promise<ImportSummary> {
   const { file } = read;
-  const [existingPlan] = await db.select({ id: plans.id }).from(plans).orderBy(plans.id).limit(1);
   const planId =
-    existingPlan?.id ??
+    (await loadPlan(db))?.id ??
     (await db.insert(plans).values({ title: file.title, asOf: file.asOf, timeZone: file.timeZone, createdAt: meta.at }).returning({ id: plans.id }))[0]!.id;
 
   const themeIds = await ensureThemes(db, planId, file.recommendations.map((r) => r.theme));
-  const current = new Map(
-    (
-      await hydrate(
-        db,
-        planId,
-        await db.select(recColumns).from(recommendations).innerJoin(themes, eq(themes.id, recommendations.themeId)).where(eq(recommendations.planId, planId)),
-        true,
-      )
-    ).map((r) => [r.id, r]),
-  );
+  const current = new Map((await loadAllRecommendations(db, planId)).map((r) => [r.id, r]));
   const summary: ImportSummary = { added: 0, changed: 0, unchanged: 0, updatesAdded: 0 };
   const total = file.recommendations.length;
   const fresh = file.recommendations.filter((r) => !current.has(r.id));

@@ -4,11 +4,11 @@ import type { PlanFile } from '../core/plan/plan-file.js';
 import type { Recommendation } from '../core/plan/recommendation.js';
 import type { ChangeMeta, ImportSummary, NewRecommendation, PlanChange, PlanInfo, PlanStore, ReadPlan, RecQuery } from '../core/ports.js';
 import type { Db } from './database.js';
-import { exportPlan } from './plan-export.js';
+import { planFileAsAt } from '../core/report/plan-file-as-at.js';
 import { importPlan } from './plan-import.js';
 import { addRecommendation, applyChange } from './plan-changes.js';
-import { hydrate, loadRecommendation, recColumns } from './rec-rows.js';
-import { auditEvents, owners, plans, recommendationOwners, recommendations, themes } from './schema.js';
+import { hydrate, loadAllRecommendations, loadPlan, loadRecommendation, recColumns } from './rec-rows.js';
+import { auditEvents, owners, recommendationOwners, recommendations, themes } from './schema.js';
 import { StoreError } from './store-error.js';
 import { auditEventOf } from './audit-rows.js';
 
@@ -19,12 +19,7 @@ export class DrizzlePlanStore implements PlanStore {
   constructor(private readonly db: Db) {}
 
   async plan(): Promise<PlanInfo | null> {
-    const [row] = await this.db
-      .select({ id: plans.id, title: plans.title, asOf: plans.asOf, timeZone: plans.timeZone })
-      .from(plans)
-      .orderBy(asc(plans.id))
-      .limit(1);
-    return row ?? null;
+    return loadPlan(this.db);
   }
 
   private async planId(): Promise<number> {
@@ -122,6 +117,6 @@ export class DrizzlePlanStore implements PlanStore {
 
   async exportPlan(): Promise<PlanFile | null> {
     const plan = await this.plan();
-    return plan ? exportPlan(this.db, plan) : null;
+    return plan ? planFileAsAt({ title: plan.title, timeZone: plan.timeZone, planAsOf: plan.asOf }, await loadAllRecommendations(this.db, plan.id)) : null;
   }
 }

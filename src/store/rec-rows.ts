@@ -2,9 +2,10 @@ import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { DeliveryWindow, Precision } from '../core/dates/delivery-window.js';
 import type { Recommendation, Source, UpdateEntry } from '../core/plan/recommendation.js';
+import type { PlanInfo } from '../core/ports.js';
 import type { Status } from '../core/plan/status.js';
 import type { Db } from './database.js';
-import { deliveryDates, owners, recommendationOwners, recommendations, themes, updates } from './schema.js';
+import { deliveryDates, owners, plans, recommendationOwners, recommendations, themes, updates } from './schema.js';
 
 /** Reading recommendations out of their tables: shared by queries, changes and export. */
 
@@ -125,4 +126,25 @@ function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
     else map.set(k, [item]);
   }
   return map;
+}
+
+/** Concerto runs one plan per database: the first one. */
+export async function loadPlan(db: Db): Promise<PlanInfo | null> {
+  const [row] = await db
+    .select({ id: plans.id, title: plans.title, asOf: plans.asOf, timeZone: plans.timeZone })
+    .from(plans)
+    .orderBy(asc(plans.id))
+    .limit(1);
+  return row ?? null;
+}
+
+/** Every item of the plan in plan order, with its whole update log. */
+export async function loadAllRecommendations(db: Db, planId: number): Promise<Recommendation[]> {
+  const rows = await db
+    .select(recColumns)
+    .from(recommendations)
+    .innerJoin(themes, eq(themes.id, recommendations.themeId))
+    .where(eq(recommendations.planId, planId))
+    .orderBy(recommendations.sortKey);
+  return hydrate(db, planId, rows, true);
 }
