@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
+    // The fault suite has its own command (npm run test:faults) and config.
+    exclude: ['tests/faults/**', '**/node_modules/**'],
     // PGlite starts in ~1–3 s per database and CI has two cores.
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -1,4 +1,4 @@
-import { App, LogLevel } from '@slack/bolt';
+import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
 import type { Services } from '../app/services.js';
 import type { SlackSettings } from '../config.js';
 import { DrizzleEventLedger, DrizzlePeopleStore } from '../store/people-store.js';
@@ -13,6 +13,7 @@ import { registerDedupe } from './listeners/dedupe.js';
 import { registerAppHome } from './listeners/events/app-home.js';
 import { registerMessages } from './listeners/events/messages.js';
 import { registerUpdateSubmission } from './listeners/views/update-submission.js';
+import { guardSlackRequests } from './request-guard.js';
 
 export interface RunningSlackApp {
   app: App;
@@ -39,27 +40,34 @@ export async function startSlackApp(services: Services, settings: SlackSettings)
   };
   let ready = false;
   const socketMode = settings.appToken !== null;
+  const logLevel = LOG_LEVELS[services.config.LOG_LEVEL];
+  // HTTP: our own receiver, so junk that Bolt would crash or stall on is refused in front of it.
+  const receiver = socketMode
+    ? undefined
+    : new HTTPReceiver({
+        signingSecret: settings.signingSecret,
+        port: settings.port,
+        logLevel,
+        customRoutes: [
+          {
+            path: '/healthz',
+            method: ['GET'],
+            // Ready to serve: started, and the database answering (503 while it cannot be reached).
+            handler: async (_req, res) => {
+              const ok = ready && (await database.ping());
+              res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' });
+              res.end(JSON.stringify({ ok, database: database.kind }));
+            },
+          },
+        ],
+      });
   const app = new App({
     token: settings.botToken,
-    signingSecret: settings.signingSecret,
-    logLevel: LOG_LEVELS[services.config.LOG_LEVEL],
+    logLevel,
     ...(settings.apiUrl ? { clientOptions: { slackApiUrl: settings.apiUrl } } : {}),
-    ...(socketMode
-      ? { socketMode: true, appToken: settings.appToken! }
-      : {
-          port: settings.port,
-          customRoutes: [
-            {
-              path: '/healthz',
-              method: ['GET'],
-              handler: (_req, res) => {
-                res.writeHead(ready ? 200 : 503, { 'content-type': 'application/json' });
-                res.end(JSON.stringify({ ok: ready, database: database.kind }));
-              },
-            },
-          ],
-        }),
+    ...(receiver ? { receiver } : { socketMode: true, signingSecret: settings.signingSecret, appToken: settings.appToken! }),
   });
+  if (receiver) guardSlackRequests(receiver, { signingSecret: settings.signingSecret, logger: app.logger });
   registerDedupe(app, deps);
   registerConcertoCommand(app, deps);
   registerUpdateSubmission(app, deps);

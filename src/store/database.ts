@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -17,6 +18,8 @@ export interface Database {
   location: string;
   /** The connection string, for opening the single-connection migration client. */
   url?: string;
+  /** Whether the database answers a trivial query within a few seconds (for the health check); never throws. */
+  ping(): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -29,15 +32,68 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   return openPgliteDir(options.dataDir);
 }
 
+/**
+ * PostgreSQL through postgres.js, made to carry on by itself when the server goes away and comes back.
+ * postgres.js 3.4.9 does not (porsager/postgres#1154, #1208; the fixes are not released): a transaction
+ * cut off mid-way writes its ROLLBACK to the dead socket from a timer — an uncaught TypeError that ends
+ * the process — and a connection that closes with a write pending never flushes again, so it fails every
+ * reconnect until the process restarts. Two guards, until a release fixes them:
+ * - a transaction whose connection is lost is left to the rejection postgres.js gives it when that
+ *   connection closes, instead of being rolled back over the dead socket (the server has rolled it back);
+ * - the first connection of a pool to close retires the whole pool: the next query gets a fresh one, and
+ *   the old one is ended once its in-flight work settles. (So connections have no maximum lifetime: a
+ *   close is always worth a fresh pool.)
+ */
 function openPostgres(url: string, max: number): Database {
-  const client = postgres(url, { max, onnotice: () => {}, connect_timeout: 10 });
+  let closing = false;
+  let current = pool();
+  /** drizzle sets its type parsers on the first pool's options; later pools copy them. */
+  const options = current.options;
+  function pool(): postgres.Sql {
+    const client: postgres.Sql = postgres(url, { max, onnotice: () => {}, connect_timeout: 10, max_lifetime: 0, onclose: () => retire(client) });
+    return client;
+  }
+  function retire(client: postgres.Sql): void {
+    if (client !== current || closing) return;
+    current = pool();
+    Object.assign(current.options.parsers, options.parsers);
+    Object.assign(current.options.serializers, options.serializers);
+    void client.end({ timeout: RETIRED_POOL_GRACE_S }).catch(() => {});
+  }
+  // What drizzle uses of a postgres.js client, always on the current pool.
+  const client = {
+    options,
+    unsafe: (...args: Parameters<postgres.Sql['unsafe']>) => current.unsafe(...args),
+    begin: (...args: unknown[]) => {
+      const work = args.pop() as (tx: postgres.TransactionSql) => Promise<unknown>;
+      return current.begin(...(args as [string]), (tx) => work(tx).catch((err: unknown) => (connectionLost(err) ? untilClosed(err) : Promise.reject(err))));
+    },
+  };
   return {
-    db: drizzlePostgres(client) as unknown as Db,
+    db: drizzlePostgres(client as unknown as postgres.Sql) as unknown as Db,
     kind: 'postgres',
     location: redactUrl(url),
     url,
-    close: () => client.end({ timeout: 5 }),
+    ping: pinger(() => current`select 1`),
+    close: () => {
+      closing = true;
+      return current.end({ timeout: 5 });
+    },
   };
+}
+
+/** Seconds a retired pool's in-flight queries get to finish before its connections are cut. */
+const RETIRED_POOL_GRACE_S = 30;
+
+/** Waits for postgres.js to reject the transaction as its connection closes; gives the error back if that never comes. */
+function untilClosed(err: unknown): Promise<never> {
+  return new Promise((_, reject) => setTimeout(() => reject(err), 60_000).unref());
+}
+
+/** The connection under a query went away (server shut down or crashed, socket reset): the server has rolled back. */
+function connectionLost(err: unknown): boolean {
+  const code = (err as { code?: unknown })?.code ?? ((err as { cause?: { code?: unknown } })?.cause?.code);
+  return ['CONNECTION_CLOSED', 'CONNECTION_DESTROYED', 'CONNECTION_ENDED', 'ECONNRESET', 'EPIPE', '57P01', '57P02', '57P03'].includes(String(code));
 }
 
 /**
@@ -47,18 +103,7 @@ function openPostgres(url: string, max: number): Database {
 async function openPgliteDir(dataDir: string): Promise<Database> {
   const dir = path.resolve(dataDir);
   mkdirSync(dir, { recursive: true });
-  let release: () => Promise<void>;
-  try {
-    release = await lockfile.lock(dir, { lockfilePath: path.join(dir, 'concerto.lock'), stale: 10_000, retries: 0 });
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ELOCKED') {
-      throw new StoreError(
-        'data_dir_locked',
-        `Another Concerto process is using the data directory ${dir}. Stop it first, or point CONCERTO_DATA_DIR at another directory (or set DATABASE_URL to share a PostgreSQL server between processes).`,
-      );
-    }
-    throw err;
-  }
+  const release = await lockDataDir(dir);
   try {
     const client = new PGlite(path.join(dir, 'pgdata'));
     await client.waitReady;
@@ -69,12 +114,70 @@ async function openPgliteDir(dataDir: string): Promise<Database> {
   }
 }
 
+/** A lock not refreshed for this long belongs to a process that has gone; proper-lockfile then takes it over. */
+const LOCK_STALE_MS = 10_000;
+
+/**
+ * Takes the data directory's lock, noting beside it which process holds it. A process that was killed
+ * (or lost power) cannot release its lock: when the note names a process that no longer runs on this
+ * machine, we wait the few seconds until the lock goes stale and take it over, rather than tell the
+ * person that another Concerto process is using a directory nobody is using.
+ */
+async function lockDataDir(dir: string): Promise<() => Promise<void>> {
+  const holderFile = path.join(dir, 'concerto.pid');
+  const lock = (retries: number) =>
+    lockfile.lock(dir, { lockfilePath: path.join(dir, 'concerto.lock'), stale: LOCK_STALE_MS, retries: { retries, factor: 1, minTimeout: 1000, maxTimeout: 1000 } });
+  let release: () => Promise<void>;
+  try {
+    release = await lock(0).catch((err: NodeJS.ErrnoException) => {
+      if (err.code !== 'ELOCKED' || holderRuns(holderFile)) throw err;
+      return lock(Math.ceil(LOCK_STALE_MS / 1000) + 5);
+    });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ELOCKED') {
+      throw new StoreError(
+        'data_dir_locked',
+        `Another Concerto process is using the data directory ${dir}. Stop it first, or point CONCERTO_DATA_DIR at another directory (or set DATABASE_URL to share a PostgreSQL server between processes).`,
+      );
+    }
+    throw err;
+  }
+  writeFileSync(holderFile, `${process.pid} ${hostname()}\n`);
+  return async () => {
+    rmSync(holderFile, { force: true });
+    await release();
+  };
+}
+
+/** Whether the process named in the holder note may still be running; when we cannot tell, it may. */
+function holderRuns(holderFile: string): boolean {
+  let pid: number;
+  let host: string | undefined;
+  try {
+    const [p, h] = readFileSync(holderFile, 'utf8').trim().split(' ');
+    pid = Number(p);
+    host = h;
+  } catch {
+    return true;
+  }
+  if (host !== hostname() || !Number.isInteger(pid) || pid <= 0) return true;
+  if (pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 function wrapPglite(client: PGlite, location: string, release: () => Promise<void>): Database {
   let closed = false;
   return {
     db: drizzlePglite(client) as unknown as Db,
     kind: 'pglite',
     location,
+    // In-process: it answers for as long as it is open.
+    ping: async () => !closed,
     async close() {
       if (closed) return;
       closed = true;
@@ -82,6 +185,19 @@ function wrapPglite(client: PGlite, location: string, release: () => Promise<voi
       await release();
     },
   };
+}
+
+const PING_TIMEOUT_MS = 3_000;
+
+function pinger(query: () => PromiseLike<unknown>): () => Promise<boolean> {
+  return () =>
+    new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => resolve(false), PING_TIMEOUT_MS);
+      Promise.resolve(query()).then(
+        () => resolve(true),
+        () => resolve(false),
+      ).finally(() => clearTimeout(timer));
+    });
 }
 
 function redactUrl(url: string): string {

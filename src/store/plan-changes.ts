@@ -1,5 +1,6 @@
 import { and, eq, max } from 'drizzle-orm';
 import type { Recommendation } from '../core/plan/recommendation.js';
+import { canTransition, STATUS_LABELS } from '../core/plan/status.js';
 import type { ChangeMeta, NewRecommendation, PlanChange } from '../core/ports.js';
 import type { Db } from './database.js';
 import {
@@ -28,6 +29,13 @@ export async function applyChange(db: Db, planId: number, change: PlanChange): P
     .for('update');
   if (!locked.length) throw new StoreError('not_found', `There is no recommendation ${change.recId}.`);
   const before = (await loadRecommendation(db, planId, change.recId))!;
+  // The caller checked the move against what it read before the lock; someone may have closed the item since.
+  if (change.status && !canTransition(before.status, change.status)) {
+    throw new StoreError(
+      'conflict',
+      `${change.recId} was changed a moment ago and is now ${STATUS_LABELS[before.status]}, so it cannot become ${STATUS_LABELS[change.status]}; nothing was saved. Look at it again (\`status ${change.recId}\`) and try again.`,
+    );
+  }
   const events: AuditRow[] = [];
   const set: Partial<typeof recommendations.$inferInsert> = {};
 

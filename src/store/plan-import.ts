@@ -3,6 +3,7 @@ import type { DeliveryWindow } from '../core/dates/delivery-window.js';
 import type { PlanRecommendation } from '../core/plan/plan-file.js';
 import type { ChangeMeta, ImportSummary, ReadPlan } from '../core/ports.js';
 import type { Db } from './database.js';
+import { bulkInsert } from './bulk-insert.js';
 import { bumpVersion, deliveryRow, ensureOwners, ensureThemes, nextDeliverySeq, sameWindow, setOwners, writeAudit, type AuditRow } from './plan-writes.js';
 import { loadAllRecommendations, loadPlan, sortKeyOf } from './rec-rows.js';
 import { deliveryDates, plans, recommendationOwners, recommendations, updates } from './schema.js';
@@ -99,7 +100,9 @@ async function insertNew(
   meta: ChangeMeta,
 ): Promise<void> {
   const windows = batch.map((r) => delivery.get(r.id)!);
-  await db.insert(recommendations).values(
+  await bulkInsert(
+    db,
+    recommendations,
     batch.map((r, i) => {
       const w = windows[i]!.current;
       return {
@@ -119,7 +122,9 @@ async function insertNew(
       };
     }),
   );
-  await db.insert(deliveryDates).values(
+  await bulkInsert(
+    db,
+    deliveryDates,
     batch.flatMap((r, i) => {
       const { current, baseline } = windows[i]!;
       return baseline
@@ -129,9 +134,8 @@ async function insertNew(
   );
   const ownerIds = await ensureOwners(db, planId, batch.flatMap((r) => r.owners));
   const links = batch.flatMap((r) => [...new Set(r.owners)].map((n, position) => ({ planId, recId: r.id, ownerId: ownerIds.get(n)!, position })));
-  if (links.length) await db.insert(recommendationOwners).values(links);
-  const rows = batch.flatMap((r) => r.updates.map((u, seq) => ({ planId, recId: r.id, seq, ...u, source: meta.source, recordedAt: meta.at })));
-  for (let i = 0; i < rows.length; i += 2000) await db.insert(updates).values(rows.slice(i, i + 2000));
+  await bulkInsert(db, recommendationOwners, links);
+  await bulkInsert(db, updates, batch.flatMap((r) => r.updates.map((u, seq) => ({ planId, recId: r.id, seq, ...u, source: meta.source, recordedAt: meta.at }))));
   await writeAudit(
     db,
     planId,

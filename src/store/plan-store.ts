@@ -16,10 +16,17 @@ const CLOSED = ['complete', 'not_being_implemented'];
 
 /** PlanStore over drizzle: the same code on PGlite and PostgreSQL. Concerto runs one plan per database. */
 export class DrizzlePlanStore implements PlanStore {
+  /**
+   * The plan row never changes once written (imports add to it, nothing updates or deletes it), so
+   * once found it is kept: every question asked for it twice, a round trip each on the hot path.
+   */
+  private found: PlanInfo | null = null;
+
   constructor(private readonly db: Db) {}
 
   async plan(): Promise<PlanInfo | null> {
-    return loadPlan(this.db);
+    this.found ??= await loadPlan(this.db);
+    return this.found;
   }
 
   private async planId(): Promise<number> {

@@ -3,6 +3,7 @@ import type { DeliveryWindow } from '../core/dates/delivery-window.js';
 import type { AuditAction } from '../core/plan/audit.js';
 import { ownerKind } from '../core/plan/owners.js';
 import type { ChangeMeta } from '../core/ports.js';
+import { bulkInsert } from './bulk-insert.js';
 import type { Db } from './database.js';
 import { auditEvents, deliveryDates, owners, recommendationOwners, themes } from './schema.js';
 
@@ -16,20 +17,20 @@ export interface AuditRow {
 }
 
 export async function writeAudit(db: Db, planId: number, meta: ChangeMeta, events: AuditRow[]): Promise<void> {
-  for (let i = 0; i < events.length; i += 1000) {
-    await db.insert(auditEvents).values(
-      events.slice(i, i + 1000).map((e) => ({
-        planId,
-        recId: e.recId,
-        at: meta.at,
-        actor: meta.actor,
-        source: meta.source,
-        action: e.action,
-        before: e.before ?? null,
-        after: e.after ?? null,
-      })),
-    );
-  }
+  await bulkInsert(
+    db,
+    auditEvents,
+    events.map((e) => ({
+      planId,
+      recId: e.recId,
+      at: meta.at,
+      actor: meta.actor,
+      source: meta.source,
+      action: e.action,
+      before: e.before ?? null,
+      after: e.after ?? null,
+    })),
+  );
 }
 
 /** Theme ids by name, creating missing themes at the end of the plan's order. */

@@ -131,7 +131,12 @@ export const updates = pgTable(
     source: text('source').notNull(),
     recordedAt: timestamp('recorded_at', { withTimezone: true, mode: 'string' }).notNull(),
   },
-  (t) => [uniqueIndex('updates_rec_seq').on(t.planId, t.recId, t.seq), index('updates_date').on(t.planId, t.date)],
+  (t) => [
+    uniqueIndex('updates_rec_seq').on(t.planId, t.recId, t.seq),
+    index('updates_date').on(t.planId, t.date),
+    // Lists show each item's latest update (DISTINCT ON in this order): read from the index, no sort.
+    index('updates_latest').on(t.planId, t.recId, t.date.desc(), t.seq.desc()),
+  ],
 );
 
 /** Append-only: a trigger (migration 0001) refuses UPDATE and DELETE. */

@@ -1,15 +1,16 @@
+import { dateFormatter } from './formatter.js';
 import type { IsoDate } from './delivery-window.js';
 
 /** The calendar day an instant falls on in a timezone: "today" for the person asking. */
 export function todayIn(now: Date, timeZone: string): IsoDate {
   // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return dateFormatter('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
 
 /** True when the name is an IANA timezone this runtime knows. */
 export function isTimeZone(name: string): boolean {
   try {
-    new Intl.DateTimeFormat('en-GB', { timeZone: name });
+    dateFormatter('en-GB', { timeZone: name });
     return true;
   } catch {
     return false;

@@ -17,9 +17,16 @@ export function readPlan(input: unknown): PlanReading {
   const errors: string[] = [];
   const delivery = new Map<string, { current: DeliveryWindow; baseline: DeliveryWindow | null }>();
   const ref = { today: file.asOf, timeZone: file.timeZone };
+  // Large plans repeat a few dozen phrases thousands of times; each is read once.
+  const readings = new Map<string, ReturnType<typeof readDelivery>>();
+  const read = (phrase: string) => {
+    let reading = readings.get(phrase);
+    if (!reading) readings.set(phrase, (reading = readDelivery(phrase, ref)));
+    return reading;
+  };
   file.recommendations.forEach((rec, i) => {
-    const current = readDelivery(rec.delivery, ref);
-    const baseline = rec.baseline !== null ? readDelivery(rec.baseline, ref) : null;
+    const current = read(rec.delivery);
+    const baseline = rec.baseline !== null ? read(rec.baseline) : null;
     if (!current.ok) errors.push(`recommendation ${rec.id} (#${i + 1}), delivery: ${current.error}`);
     if (baseline && !baseline.ok) errors.push(`recommendation ${rec.id} (#${i + 1}), baseline: ${baseline.error}`);
     if (current.ok && (!baseline || baseline.ok)) delivery.set(rec.id, { current: current.window, baseline: baseline?.ok ? baseline.window : null });

@@ -1,3 +1,4 @@
+import { dateFormatter } from '../dates/formatter.js';
 import type { IsoDate } from '../dates/delivery-window.js';
 
 export interface LocalTime {
@@ -8,7 +9,7 @@ export interface LocalTime {
 
 /** The wall-clock date and time of an instant in a timezone (BST and GMT handled by Intl). */
 export function localTime(now: Date, timeZone: string): LocalTime {
-  const parts = new Intl.DateTimeFormat('en-GB', {
+  const parts = dateFormatter('en-GB', {
     timeZone,
     year: 'numeric',
     month: '2-digit',

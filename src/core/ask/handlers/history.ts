@@ -1,3 +1,4 @@
+import { dateFormatter } from '../../dates/formatter.js';
 import type { DeliveryWindow } from '../../dates/delivery-window.js';
 import type { AuditEvent } from '../../plan/audit.js';
 import { STATUS_LABELS, type Status } from '../../plan/status.js';
@@ -21,8 +22,8 @@ export async function answerHistory(turn: Turn, id: string): Promise<Reply> {
 
 function when(at: string, timeZone: string): string {
   const d = new Date(at);
-  const day = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
-  const time = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hour12: false }).format(d);
+  const day = dateFormatter('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
+  const time = dateFormatter('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hour12: false }).format(d);
   return `${formatDate(day)} ${time}`;
 }
 

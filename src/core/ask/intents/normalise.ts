@@ -1,3 +1,4 @@
+import { CONTROLS } from '../clean-text.js';
 import type { Intent } from '../intent.js';
 
 /**
@@ -47,8 +48,17 @@ function stripLeading(s: string): string {
   return out;
 }
 
+/**
+ * Invisible controls inside a word (a NUL after "4.2.1", an ANSI escape's ESC, a right-to-left override)
+ * are not part of it. A word of nothing but controls stays, so `update 4.2.1 <controls>` is still an update
+ * (refused as empty), not a bare `update 4.2.1` that would start a conversation.
+ */
+function withoutControls(input: string): string {
+  return input.replace(/\S+/g, (word) => word.replace(CONTROLS, '') || word);
+}
+
 export function normalise(input: string): NormalisedMessage {
-  const raw = stripLeading(input);
+  const raw = stripLeading(withoutControls(input));
   let text = raw
     .replace(/[\u2018\u2019\u201A\u201B\u2032`]/g, "'")
     .replace(/[\u201C\u201D\u201E\u201F\u2033]/g, '"')

@@ -1,10 +1,13 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
-import { todayIn } from '../../../core/dates/today.js';
+import { startTurn } from '../../../core/ask/ask.js';
+import { findItem, isReply } from '../../../core/ask/lookup.js';
+import type { Reply } from '../../../core/ask/reply.js';
 import { mute, snooze } from '../../../core/reminders/preferences.js';
 import type { SlackDeps } from '../../deps.js';
 import { escapeText } from '../../escape.js';
 import { ACTION } from '../../ids.js';
-import { slackViewer } from '../../identity.js';
+import { slackContext, slackViewer } from '../../identity.js';
+import { replyMessage } from '../../views/reply-message.js';
 import { COULD_NOT_COMPLETE } from '../failure.js';
 
 /** Snooze a week, or stop nudges for an item: a preference for this person and item, re-armed by a new date or a reopen. */
@@ -17,11 +20,14 @@ export function registerNudgeButtons(app: App, deps: SlackDeps): void {
       await ack();
       const item = action.value ?? '';
       try {
-        const now = deps.services.clock.now();
         const viewer = await slackViewer(deps, client, body.user.id);
-        const plan = await deps.services.store.plan();
-        const today = todayIn(now, viewer.timeZone ?? plan?.timeZone ?? 'Europe/London');
-        const { preference, message } = choose === 'snooze' ? snooze(item, body.user.id, today, now) : mute(item, body.user.id, now);
+        const turn = await startTurn(slackContext(deps, viewer, `slack:${body.user.id}:buttons`));
+        const answer = (reply: Reply) => respond({ response_type: 'ephemeral', replace_original: false, ...replyMessage(reply, { shareable: false }) } as never);
+        if ('awaiting' in turn) return void (await answer(turn));
+        // A preference is kept only for an item in the plan: a stale or forged button value stores nothing.
+        const rec = await findItem(turn, item);
+        if (isReply(rec)) return void (await answer(rec));
+        const { preference, message } = choose === 'snooze' ? snooze(rec.id, body.user.id, turn.today, turn.now) : mute(rec.id, body.user.id, turn.now);
         await deps.reminders.setPreference(preference);
         await respond({ response_type: 'ephemeral', replace_original: false, text: escapeText(message) } as never);
       } catch (err) {

@@ -18,7 +18,8 @@ export function registerMessages(app: App, deps: SlackDeps): void {
     const thread = event.thread_ts ?? event.ts;
     const key = conversationKeyOf(event.user, event.channel, thread);
     try {
-      const { reply } = await converse(deps, client, event.user, event.text.replace(LEADING_MENTION, ''), key);
+      const text = typeof event.text === 'string' ? event.text : '';
+      const { reply } = await converse(deps, client, event.user, text.replace(LEADING_MENTION, ''), key);
       const inThread = Boolean(event.thread_ts || reply.awaiting);
       await client.chat.postMessage({ channel: event.channel, ...(inThread ? { thread_ts: thread } : {}), ...replyMessage(reply, { shareable: false }) });
     } catch (err) {

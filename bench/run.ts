@@ -1,0 +1,115 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Command } from 'commander';
+import { startFakeSlack } from '../tests/helpers/fake-slack.js';
+import { freePortNumber } from './free-port.js';
+import { pgliteTarget, postgresTarget, startThrowawayPostgres, ROOT, type BenchTarget } from './bench-databases.js';
+import { importVersusCopy } from './import-vs-copy.js';
+import { writeReport, type DatabaseFigures, type RunFigures } from './report.js';
+import { schedulerPass } from './scheduler-pass.js';
+import { BENCH_USERS, roundTrips, startServed, type LatencyFigures, type Scenario } from './slack-round-trips.js';
+import { FULL_SIZE, QUICK_SIZE, syntheticPlan } from './synthetic-plan.js';
+
+/**
+ * `npm run bench [-- --quick] [-- --database-url URL]`: Concerto against its floors on the embedded
+ * database and on PostgreSQL, written to BENCHMARKS.md.
+ */
+const program = new Command()
+  .name('npm run bench --')
+  .option('--quick', 'a tenth of the plan and fewer requests: a smoke run in under a minute')
+  .option('--database-url <url>', 'a PostgreSQL server to create scratch databases on (default: start a throwaway one)')
+  .option('--no-postgres', 'embedded database only')
+  .option('-o, --out <file>', 'where to write the report', path.join(ROOT, 'BENCHMARKS.md'))
+  .parse();
+const opts = program.opts<{ quick?: boolean; databaseUrl?: string; postgres: boolean; out: string }>();
+
+const size = opts.quick ? QUICK_SIZE : FULL_SIZE;
+const requests = opts.quick ? { c1: 40, c50: 150 } : { c1: 200, c50: 1000 };
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+const work = mkdtempSync(path.join(tmpdir(), 'concerto-bench-plan-'));
+const planFile = path.join(work, 'plan.json');
+writeFileSync(planFile, JSON.stringify(syntheticPlan(size)));
+log(`Plan: ${size.recommendations} recommendations, ${size.updates} updates, ${size.owners} owners → ${planFile}`);
+
+const fake = await startFakeSlack({ users: BENCH_USERS });
+const throwaway = opts.postgres && !opts.databaseUrl ? startThrowawayPostgres() : null;
+const serverUrl = opts.postgres ? (opts.databaseUrl ?? throwaway?.url ?? null) : null;
+if (opts.postgres && !serverUrl) log('PostgreSQL could not be started here; measuring the embedded database only.');
+
+async function latencies(port: number, scenario: Scenario, app: Awaited<ReturnType<typeof startServed>>) {
+  // Warm-up: JIT, connection pools, the Slack user cache.
+  await roundTrips(app, fake, scenario, 20, 5, size.recommendations);
+  const c1 = await roundTrips(app, fake, scenario, requests.c1, 1, size.recommendations);
+  const c50 = await roundTrips(app, fake, scenario, requests.c50, 50, size.recommendations);
+  log(`  ${scenario} on :${port}: c1 p50 ${c1.p50.toFixed(1)} p99 ${c1.p99.toFixed(1)}; c50 p50 ${c50.p50.toFixed(1)} p99 ${c50.p99.toFixed(1)}`);
+  return { c1, c50 };
+}
+
+async function measureServed(which: 'concerto' | 'floor', env: Record<string, string>) {
+  const port = await freePortNumber();
+  const app = await startServed(which, port, fake, env);
+  log(`${which}: healthy in ${app.coldStartMs.toFixed(0)} ms`);
+  try {
+    const status = await latencies(port, 'status', app);
+    const overdue = await latencies(port, 'overdue', app);
+    return { coldStartMs: app.coldStartMs, status, overdue, peakMemoryMb: await app.peakMemoryMb() };
+  } finally {
+    await app.stop();
+  }
+}
+
+async function measureDatabase(kind: 'pglite' | 'postgres'): Promise<DatabaseFigures> {
+  const make = (): Promise<BenchTarget> => (kind === 'pglite' ? pgliteTarget() : postgresTarget(serverUrl!));
+  const target = await make();
+  const floor = await make();
+  try {
+    log(`${kind}: importing…`);
+    const imported = await importVersusCopy(planFile, target, floor);
+    log(`${kind}: import ${imported.importMs.toFixed(0)} ms (reading ${imported.readMs.toFixed(0)} ms), COPY ${imported.copyMs.toFixed(0)} ms, ${imported.rows} rows`);
+    const scheduler = await schedulerPass(target, size.owners);
+    log(`${kind}: scheduler pass ${scheduler.firstPassMs.toFixed(0)} ms (${scheduler.messages} messages), repeat ${scheduler.repeatPassMs.toFixed(0)} ms`);
+    const served = await measureServed('concerto', target.env);
+    return { kind, import: imported, scheduler, served };
+  } finally {
+    await target.dispose();
+    await floor.dispose();
+  }
+}
+
+const started = new Date();
+try {
+  const floorServed = await measureServed('floor', {});
+  const databases: DatabaseFigures[] = [await measureDatabase('pglite')];
+  if (serverUrl) databases.push(await measureDatabase('postgres'));
+  const figures: RunFigures = {
+    started,
+    finished: new Date(),
+    command: `npm run bench${opts.quick ? ' -- --quick' : ''}`,
+    size,
+    requests,
+    floor: floorServed,
+    databases,
+    postgresVersion: serverUrl ? await serverVersion(serverUrl) : null,
+  };
+  const { missed } = writeReport(opts.out, figures);
+  log(`Wrote ${opts.out}${missed.length ? `; targets missed: ${missed.join(', ')}` : '; every target met'}.`);
+} finally {
+  await fake.close();
+  throwaway?.stop();
+  rmSync(work, { recursive: true, force: true });
+}
+
+async function serverVersion(url: string): Promise<string> {
+  const { default: postgres } = await import('postgres');
+  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    const [row] = await sql<Array<{ v: string }>>`show server_version`;
+    return row?.v ?? 'unknown';
+  } finally {
+    await sql.end();
+  }
+}
+
+export type { LatencyFigures };

@@ -1,0 +1,44 @@
+import { loadConfig, reminderSettings } from '../src/config.js';
+import { bulkInsert } from '../src/store/bulk-insert.js';
+import { identityLinks } from '../src/store/schema.js';
+import { runTick } from '../src/scheduler/tick.js';
+import type { BenchTarget } from './bench-databases.js';
+import { ownerNames } from './synthetic-plan.js';
+
+export interface SchedulerFigures {
+  /** The first pass at nudge time: decides every nudge and writes the outbox. */
+  firstPassMs: number;
+  /** The next pass: the same decisions, all already in the outbox, nothing written. */
+  repeatPassMs: number;
+  messages: number;
+}
+
+/** 09:00 in London on the plan's own date, a Wednesday: the nudge hour of a working day. */
+export const NUDGE_HOUR = new Date('2017-10-04T08:00:00Z');
+
+/**
+ * One scheduler pass over the imported plan with every owner linked to a Slack user, so that the
+ * pass has someone to nudge about each item that is due or late.
+ */
+export async function schedulerPass(target: BenchTarget, owners: number): Promise<SchedulerFigures> {
+  const database = await target.open();
+  try {
+    const names = ownerNames(owners);
+    await bulkInsert(
+      database.db,
+      identityLinks,
+      names.map((ownerName, i) => ({ externalId: `UOWNER${i}`, ownerName, auto: false, linkedBy: 'bench', linkedAt: '2017-10-01T00:00:00Z' })),
+    );
+    const settings = reminderSettings(loadConfig({}));
+    const first = performance.now();
+    const pass = await runTick(database, NUDGE_HOUR, settings);
+    const firstPassMs = performance.now() - first;
+    const repeat = performance.now();
+    const again = await runTick(database, NUDGE_HOUR, settings);
+    const repeatPassMs = performance.now() - repeat;
+    if (again.messages.length) throw new Error('The repeated scheduler pass found new messages: the outbox keys are not holding.');
+    return { firstPassMs, repeatPassMs, messages: pass.messages.length };
+  } finally {
+    await database.close();
+  }
+}

@@ -1,0 +1,113 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import type { FakeSlack, FakeUser } from '../tests/helpers/fake-slack.js';
+import { appMention, slackClient } from '../tests/helpers/slack-requests.js';
+import { ROOT } from './bench-databases.js';
+import { load, peakMemoryMb, percentile } from './measure.js';
+import { syntheticId } from './synthetic-plan.js';
+
+export const SIGNING_SECRET = 'concerto-bench-signing-secret';
+
+/** Fifty people asking; none owns anything, so every request is a read. */
+export const BENCH_USERS: FakeUser[] = Array.from({ length: 50 }, (_, i) => ({ id: `UBENCH${i}`, name: `bench${i}`, real_name: `Bench Reader ${i}`, tz: 'Europe/London' }));
+
+export interface ServedApp {
+  pid: number;
+  port: number;
+  /** Spawn → first 200 from /healthz. */
+  coldStartMs: number;
+  peakMemoryMb(): Promise<number | null>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts Concerto (`concerto serve`) or the bare Bolt floor in a child process of its own, so that
+ * its latency and memory are its own and not the load generator's.
+ */
+export async function startServed(which: 'concerto' | 'floor', port: number, fake: FakeSlack, env: Record<string, string>, nodeArgs: string[] = []): Promise<ServedApp> {
+  const entry = which === 'concerto' ? [path.join(ROOT, 'src/main.ts'), 'serve'] : [path.join(ROOT, 'bench/floor-app.ts')];
+  const childEnv: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    SLACK_BOT_TOKEN: 'xoxb-bench',
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: fake.url,
+    PORT: String(port),
+    LOG_LEVEL: 'error',
+    CONCERTO_NOW: '2017-10-04T10:00',
+    ...env,
+  };
+  const start = performance.now();
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', ...entry], { cwd: ROOT, env: childEnv, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+  const exited = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`${which} exited (${code}) before it was healthy:\n${stderr}`))));
+  const healthy = (async () => {
+    for (;;) {
+      try {
+        const res = await fetch(`http://127.0.0.1:${port}/healthz`);
+        if (res.status === 200) return;
+      } catch {
+        // Not listening yet.
+      }
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  })();
+  await Promise.race([healthy, exited, new Promise((_, reject) => setTimeout(() => reject(new Error(`${which} was not healthy within 180 s:\n${stderr}`)), 180_000))]);
+  const coldStartMs = performance.now() - start;
+  exited.catch(() => {});
+  return {
+    pid: child.pid!,
+    port,
+    coldStartMs,
+    peakMemoryMb: () => peakMemoryMb(child.pid!),
+    stop: () => stopChild(child),
+  };
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const kill = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    child.once('exit', () => {
+      clearTimeout(kill);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+export type Scenario = 'status' | 'overdue';
+
+export interface LatencyFigures {
+  p50: number;
+  p99: number;
+  requests: number;
+}
+
+/**
+ * Round trips through Slack's real path: a signed request in, and the answer arriving at the fake
+ * Slack (response_url for `/concerto status <id>`, chat.postMessage for an @mention).
+ */
+export async function roundTrips(app: ServedApp, fake: FakeSlack, scenario: Scenario, total: number, concurrency: number, planSize: number): Promise<LatencyFigures> {
+  const client = slackClient({ baseUrl: `http://127.0.0.1:${app.port}/slack/events`, secret: SIGNING_SECRET, responseUrl: fake.responseUrl });
+  let serial = 0;
+  const samples = await load(total, concurrency, async (i) => {
+    const user = BENCH_USERS[i % BENCH_USERS.length]!.id;
+    const n = serial++;
+    if (scenario === 'status') {
+      const id = `bench-${process.pid}-${n}-${Date.now()}`;
+      const answer = fake.waitFor('response_url', (c) => c.id === id, 60_000);
+      const res = await client.command({ text: `status ${syntheticId((n * 7919) % planSize)}`, user_id: user, response_url: fake.responseUrl(id) });
+      if (res.status !== 200) throw new Error(`/concerto status answered HTTP ${res.status}: ${res.body}`);
+      await answer;
+    } else {
+      const channel = `CBENCH${process.pid}X${n}X${Date.now()}`.toUpperCase();
+      const answer = fake.waitFor('chat.postMessage', (c) => c.body.channel === channel, 60_000);
+      const res = await client.event(appMention({ user, text: `<@UBOT> what's overdue?`, channel }));
+      if (res.status !== 200) throw new Error(`The @mention answered HTTP ${res.status}: ${res.body}`);
+      await answer;
+    }
+  });
+  return { p50: percentile(samples, 50), p99: percentile(samples, 99), requests: samples.length };
+}

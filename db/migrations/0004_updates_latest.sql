@@ -1,0 +1,1 @@
+CREATE INDEX "updates_latest" ON "updates" USING btree ("plan_id","rec_id","date" DESC NULLS LAST,"seq" DESC NULLS LAST);

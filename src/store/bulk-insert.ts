@@ -1,0 +1,30 @@
+import { getTableColumns, sql, type SQL } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
+import type { Db } from './database.js';
+
+/**
+ * Inserts many rows as one JSON parameter per chunk (`json_to_recordset`) instead of one
+ * parameter per value. The import profile showed drizzle spending longer building a
+ * 100,000-row VALUES list than PostgreSQL spent storing it; this is one round trip per
+ * chunk with nothing to build. Rows use the table's TypeScript keys, as `db.insert` does.
+ */
+export async function bulkInsert<T extends PgTable>(db: Db, table: T, rows: ReadonlyArray<T['$inferInsert']>, chunk = 5_000): Promise<void> {
+  if (!rows.length) return;
+  const columns = Object.entries(getTableColumns(table)).filter(([key]) => rows.some((r) => (r as Record<string, unknown>)[key] !== undefined));
+  const names = sql.join(columns.map(([, c]) => sql.identifier(c.name)), sql`, `);
+  const shape = sql.raw(columns.map(([, c]) => `"${c.name}" ${recordType(c.getSQLType())}`).join(', '));
+  for (let i = 0; i < rows.length; i += chunk) {
+    const json = JSON.stringify(
+      rows.slice(i, i + chunk).map((r) => Object.fromEntries(columns.map(([key, c]) => [c.name, (r as Record<string, unknown>)[key] ?? null]))),
+    );
+    const statement: SQL = sql`insert into ${table} (${names}) select ${names} from json_to_recordset(${json}::json) as x(${shape})`;
+    await db.execute(statement);
+  }
+}
+
+/** Serial columns are plain integers once the value is given. */
+function recordType(sqlType: string): string {
+  if (sqlType === 'serial') return 'integer';
+  if (sqlType === 'bigserial') return 'bigint';
+  return sqlType;
+}
