@@ -8,8 +8,15 @@ import type { Db } from './database.js';
  * 100,000-row VALUES list than PostgreSQL spent storing it; this is one round trip per
  * chunk with nothing to build. Rows use the table's TypeScript keys, as `db.insert` does.
  */
-export async function bulkInsert<T extends PgTable>(db: Db, table: T, rows: ReadonlyArray<T['$inferInsert']>, chunk = 5_000): Promise<void> {
+export async function bulkInsert<T extends PgTable>(
+  db: Db,
+  table: T,
+  rows: ReadonlyArray<T['$inferInsert']>,
+  options: { chunk?: number; onConflictDoNothing?: boolean } = {},
+): Promise<void> {
   if (!rows.length) return;
+  const chunk = options.chunk ?? 5_000;
+  const conflict = options.onConflictDoNothing ? sql` on conflict do nothing` : sql``;
   const columns = Object.entries(getTableColumns(table)).filter(([key]) => rows.some((r) => (r as Record<string, unknown>)[key] !== undefined));
   const names = sql.join(columns.map(([, c]) => sql.identifier(c.name)), sql`, `);
   const shape = sql.raw(columns.map(([, c]) => `"${c.name}" ${recordType(c.getSQLType())}`).join(', '));
@@ -17,7 +24,7 @@ export async function bulkInsert<T extends PgTable>(db: Db, table: T, rows: Read
     const json = JSON.stringify(
       rows.slice(i, i + chunk).map((r) => Object.fromEntries(columns.map(([key, c]) => [c.name, (r as Record<string, unknown>)[key] ?? null]))),
     );
-    const statement: SQL = sql`insert into ${table} (${names}) select ${names} from json_to_recordset(${json}::json) as x(${shape})`;
+    const statement: SQL = sql`insert into ${table} (${names}) select ${names} from json_to_recordset(${json}::text::json) as x(${shape})${conflict}`;
     await db.execute(statement);
   }
 }

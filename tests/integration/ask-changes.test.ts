@@ -569,6 +569,14 @@ describe('one-shot commands', () => {
     expect((await h.store.get('4.2.1'))!.status).toBe('awaiting_decision');
   });
 
+  it('a closed item is not reopened by a status word: `reopen` is the way, so the reason is on record', async () => {
+    const before = await snapshot(h, '3.4');
+    const refused = await h.talk('status 3.4 on going', { actor: owner('Karen Georgiou') });
+    expect(refused.error).toBe('invalid');
+    expect(refused.text).toBe('3.4 is complete. A closed item reopens only with `reopen 3.4 <why>`, so the reason is on record.');
+    expect(await snapshot(h, '3.4')).toEqual(before);
+  });
+
   it('assign <id> <owners> (admin) replaces the owners, and the rights follow', async () => {
     const reply = await h.talk('assign 4.2.1 Karen Georgiou, Portfolio Office', { actor: admin() });
     expect(reply.error).toBeUndefined();

@@ -285,5 +285,17 @@ describe.each(testDatabases)('dispatching the outbox to Slack on $name', (target
       await h.outbox.enqueue([{ key: 'other', kind: 'due_soon', item: '4.1.1', recipient: 'UOTHER', payload }], at);
       expect((await h.outbox.claim(at, 20)).map((m) => m.recipient).sort()).toEqual(['UBUSY', 'UOTHER']);
     });
+
+    it('a pass over a large plan can queue more messages than one statement has parameters for (the benchmark found this)', async () => {
+      const payload = (await queue(), (await h.rows())[0]!.payload) as never;
+      await h.clearOutbox();
+      const at = '2017-11-23T10:00:00.000Z';
+      const rows = Array.from({ length: 12_000 }, (_, i) => ({ key: `many:${i}`, kind: 'due_soon', item: '4.1.1', recipient: `U${i % 2000}`, payload }));
+      await h.outbox.enqueue(rows, at);
+      // Queued again (another instance's pass), nothing is doubled.
+      await h.outbox.enqueue(rows.slice(0, 100), at);
+      expect((await h.outbox.knownKeys(rows.map((r) => r.key))).size).toBe(12_000);
+      expect(await h.rows()).toHaveLength(12_000);
+    });
   });
 });

@@ -70,9 +70,13 @@ export async function setStatus(turn: Turn, id: string, status: Status): Promise
   const rec = await changeable(turn, id);
   if (isReply(rec)) return rec;
   if (rec.status === status) return say(`${id} is already ${STATUS_LABELS[status].toLowerCase()}.`, { items: [itemView(rec, turn.today)] });
+  // Reopening is a deliberate act with its reason on record, never a side effect of a status word.
+  if (isClosed(rec.status)) {
+    return say(`${id} is ${STATUS_LABELS[rec.status].toLowerCase()}. A closed item reopens only with \`reopen ${id} <why>\`, so the reason is on record.`, { error: 'invalid' });
+  }
   if (!canTransition(rec.status, status)) {
     const options = allowedTransitions(rec.status).map((s) => STATUS_LABELS[s].toLowerCase());
-    return say(`${id} is ${STATUS_LABELS[rec.status].toLowerCase()}; from there it can become ${options.join(' or ')}${isClosed(rec.status) ? ` (\`reopen ${id}\`)` : ''}.`, { error: 'invalid' });
+    return say(`${id} is ${STATUS_LABELS[rec.status].toLowerCase()}; from there it can become ${options.join(' or ')}.`, { error: 'invalid' });
   }
   const saved = await turn.store.change({ ...meta(turn), recId: id, status });
   return say(`${id}: ${STATUS_LABELS[rec.status]} → ${STATUS_LABELS[status]}.`, { items: [itemView(saved, turn.today)], changed: true });
