@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Command } from 'commander';
 import { startFakeSlack } from '../tests/helpers/fake-slack.js';
-import { freePortNumber } from './free-port.js';
+import { freePort } from '../tests/helpers/free-port.js';
 import { pgliteTarget, postgresTarget, startThrowawayPostgres, ROOT, type BenchTarget } from './bench-databases.js';
 import { importVersusCopy } from './import-vs-copy.js';
 import { writeReport, type DatabaseFigures, type RunFigures } from './report.js';
@@ -48,7 +48,7 @@ async function latencies(port: number, scenario: Scenario, app: Awaited<ReturnTy
 }
 
 async function measureServed(which: 'concerto' | 'floor', env: Record<string, string>) {
-  const port = await freePortNumber();
+  const port = await freePort();
   const app = await startServed(which, port, fake, env);
   log(`${which}: healthy in ${app.coldStartMs.toFixed(0)} ms`);
   try {
@@ -105,7 +105,7 @@ async function serverVersion(url: string): Promise<string> {
   const { default: postgres } = await import('postgres');
   const sql = postgres(url, { max: 1, onnotice: () => {} });
   try {
-    const [row] = await sql<Array<{ v: string }>>`show server_version`;
+    const [row] = await sql<Array<{ v: string }>>`select current_setting('server_version') as v`;
     return row?.v ?? 'unknown';
   } finally {
     await sql.end();

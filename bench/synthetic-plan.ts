@@ -1,5 +1,6 @@
 import { STATUSES } from '../src/core/plan/status.js';
 import type { PlanFileInput } from '../src/core/plan/plan-file.js';
+import { seededRandom } from '../tests/helpers/seeded-random.js';
 
 /**
  * A large plan in the import format, the same every time for the same size: ids in the board's
@@ -33,18 +34,6 @@ const LAST = ['Georgiou', 'Shackleton', 'Roome-Gifford', 'Patel', 'Okafor', 'Ngu
 const ROLES = ['Portfolio Office', 'Programme Director', 'Chief Finance Officer', 'Head of Estates', 'Director of Workforce', 'PCC’s', 'SAS Chair', 'JCOB', 'Digital Lead', 'Head of Procurement'];
 const UPDATE_WORDS = ['Awaits agreement of new governance framework', 'Paper to SAS in', 'Decision log circulated', 'Draft shared with JCOB', 'Workshop held with leads', 'Revised timetable agreed', 'Business case in preparation', 'Consultation closed', 'Risk register updated', 'Complete – evidence filed'];
 
-/** mulberry32: a small seeded generator, so a size always gives the same plan. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function ownerNames(count: number): string[] {
   const names: string[] = [...ROLES.slice(0, Math.min(ROLES.length, count))];
   for (let i = 0; names.length < count; i++) {
@@ -68,7 +57,7 @@ function isoDay(base: string, plusDays: number): string {
 }
 
 export function syntheticPlan(size: PlanSize, seed = 20171004): PlanFileInput {
-  const rand = random(seed);
+  const rand = seededRandom(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
   const owners = ownerNames(size.owners);
   const perItem = size.updates / size.recommendations;

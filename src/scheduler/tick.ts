@@ -29,54 +29,64 @@ export interface TickResult {
 }
 
 /**
- * One scheduler pass: decide what is due now and write it to the outbox, in one transaction under
- * a transaction-scoped advisory lock. The outbox's unique key makes a second pass — here or on
+ * One scheduler pass: decide what is due now and write it to the outbox. Reading the plan and
+ * deciding take most of a pass over a large plan, so they run before the transaction: on the
+ * embedded database (one connection) people's requests interleave with the reads instead of
+ * waiting a second behind a transaction. The write is one short transaction under a
+ * transaction-scoped advisory lock, and the outbox's unique key makes a second pass — here or on
  * another instance — add nothing. With dryRun nothing is written.
  */
 export async function runTick(database: Database, now: Date, settings: ReminderSettings, dryRun = false): Promise<TickResult> {
+  const rows = await decide(database.db, now, settings);
   return database.db.transaction(async (txAny) => {
     const tx = txAny as unknown as Db;
     const lock = await tx.execute(sql`select pg_try_advisory_xact_lock(${TICK_LOCK}) as ok`);
     const [row] = (Array.isArray(lock) ? lock : (lock as { rows: unknown[] }).rows) as Array<{ ok: boolean }>;
     if (!row?.ok) return { skipped: true, messages: [] };
-
-    const store = new DrizzlePlanStore(tx);
-    const plan = await store.plan();
-    if (!plan) return { skipped: false, messages: [] };
-    const data = new ReminderDataStore(tx);
+    if (!rows) return { skipped: false, messages: [] };
     const outbox = new OutboxStore(tx);
-    const all = await store.find({});
-    const byOwner = await data.recipientsByOwner();
-    const rearmed = await data.rearmedAt(plan.id);
-    const items: NudgeItem[] = all.map((rec) => ({
-      rec,
-      recipients: [...new Map(rec.owners.flatMap((o) => byOwner.get(o) ?? []).map((r) => [r.id, r])).values()],
-      rearmedAt: rearmed.get(rec.id) ?? null,
-    }));
-    const nudges = decideNudges({ now, planTimeZone: plan.timeZone, planAsOf: plan.asOf, items, preferences: await data.preferences(), settings });
-    const today = localTime(now, plan.timeZone).date;
-    const recs = new Map(all.map((r) => [r.id, r]));
-    const rows: NewOutboxRow[] = nudges.map((n) => ({ key: n.key, kind: n.kind, item: n.item, recipient: n.to, payload: nudgePayload(n, recs.get(n.item)!, today) }));
-
-    const digest = decideDigest(now, plan.timeZone, settings);
-    if (digest && !(await outbox.knownKeys([digest.key])).has(digest.key)) {
-      const since = (await outbox.lastDigestOn(digest.to)) ?? addDaysIso(digest.on, -7);
-      const completed = await data.completedSince(plan.id, `${since}T00:00:00Z`);
-      const d = digestData(all, completed, today, settings);
-      const view = (list: Recommendation[]) => list.map((r) => itemView(r, today));
-      rows.push({
-        key: digest.key,
-        kind: 'digest',
-        item: null,
-        recipient: digest.to,
-        payload: { kind: 'digest', on: digest.on, planTitle: plan.title, overdue: view(d.overdue), dueSoon: view(d.dueSoon), completed: view(d.completed), byStatus: d.byStatus, total: d.total },
-      });
-    }
     const known = await outbox.knownKeys(rows.map((r) => r.key));
     const fresh = rows.filter((r) => !known.has(r.key));
     if (!dryRun) await outbox.enqueue(fresh, now.toISOString());
     return { skipped: false, messages: fresh.map((r) => ({ kind: r.kind, item: r.item, to: r.recipient, key: r.key })) };
   });
+}
+
+/** Every message owed now, whether or not it is already queued; null when there is no plan. */
+async function decide(db: Db, now: Date, settings: ReminderSettings): Promise<NewOutboxRow[] | null> {
+  const store = new DrizzlePlanStore(db);
+  const plan = await store.plan();
+  if (!plan) return null;
+  const data = new ReminderDataStore(db);
+  const outbox = new OutboxStore(db);
+  const all = await store.find({});
+  const byOwner = await data.recipientsByOwner();
+  const rearmed = await data.rearmedAt(plan.id);
+  const items: NudgeItem[] = all.map((rec) => ({
+    rec,
+    recipients: [...new Map(rec.owners.flatMap((o) => byOwner.get(o) ?? []).map((r) => [r.id, r])).values()],
+    rearmedAt: rearmed.get(rec.id) ?? null,
+  }));
+  const nudges = decideNudges({ now, planTimeZone: plan.timeZone, planAsOf: plan.asOf, items, preferences: await data.preferences(), settings });
+  const today = localTime(now, plan.timeZone).date;
+  const recs = new Map(all.map((r) => [r.id, r]));
+  const rows: NewOutboxRow[] = nudges.map((n) => ({ key: n.key, kind: n.kind, item: n.item, recipient: n.to, payload: nudgePayload(n, recs.get(n.item)!, today) }));
+
+  const digest = decideDigest(now, plan.timeZone, settings);
+  if (digest && !(await outbox.knownKeys([digest.key])).has(digest.key)) {
+    const since = (await outbox.lastDigestOn(digest.to)) ?? addDaysIso(digest.on, -7);
+    const completed = await data.completedSince(plan.id, `${since}T00:00:00Z`);
+    const d = digestData(all, completed, today, settings);
+    const view = (list: Recommendation[]) => list.map((r) => itemView(r, today));
+    rows.push({
+      key: digest.key,
+      kind: 'digest',
+      item: null,
+      recipient: digest.to,
+      payload: { kind: 'digest', on: digest.on, planTitle: plan.title, overdue: view(d.overdue), dueSoon: view(d.dueSoon), completed: view(d.completed), byStatus: d.byStatus, total: d.total },
+    });
+  }
+  return rows;
 }
 
 function nudgePayload(n: NudgeDecision, rec: Recommendation, today: string): OutboxPayload {

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { DeliveryWindow, Precision } from '../core/dates/delivery-window.js';
 import type { Recommendation, Source, UpdateEntry } from '../core/plan/recommendation.js';
@@ -78,12 +78,7 @@ export async function hydrate(db: Db, planId: number, rows: RecRow[], allUpdates
   };
   const updateRows = allUpdates
     ? await db.select(updateColumns).from(updates).where(recFilter(updates)).orderBy(updates.recId, asc(updates.seq))
-    : await db
-        .selectDistinctOn([updates.recId], updateColumns)
-        .from(updates)
-        .where(recFilter(updates))
-        // "Latest" means the most recent date; the log's own order breaks ties.
-        .orderBy(updates.recId, desc(updates.date), desc(updates.seq));
+    : await latestUpdates(db, planId, ids);
 
   const ownersOf = groupBy(ownerRows, (o) => o.recId);
   const updatesOf = groupBy(updateRows, (u) => u.recId);
@@ -105,6 +100,26 @@ export async function hydrate(db: Db, planId: number, rows: RecRow[], allUpdates
       ),
     };
   });
+}
+
+type UpdateRow = { recId: string; date: string; author: string | null; text: string; evidence: string | null; source: string };
+
+/**
+ * Each item's latest update — the most recent date, the log's own order breaking ties — one index
+ * probe per item (updates_latest). DISTINCT ON read and sorted every update of the listed items
+ * instead: a tenth of the time of "what's overdue" over 10,000 items on the embedded database.
+ */
+async function latestUpdates(db: Db, planId: number, ids: string[]): Promise<UpdateRow[]> {
+  const result = await db.execute(sql`
+    select u.rec_id as "recId", u.date::text as date, u.author, u.text, u.evidence, u.source
+    from json_array_elements_text(${JSON.stringify(ids)}::text::json) as r(rec_id)
+    cross join lateral (
+      select rec_id, date, author, text, evidence, source from ${updates}
+      where plan_id = ${planId} and rec_id = r.rec_id
+      order by date desc, seq desc
+      limit 1
+    ) u`);
+  return (Array.isArray(result) ? result : (result as unknown as { rows: UpdateRow[] }).rows) as UpdateRow[];
 }
 
 export async function loadRecommendation(db: Db, planId: number, recId: string): Promise<Recommendation | null> {

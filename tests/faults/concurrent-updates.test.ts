@@ -12,6 +12,7 @@ import { DrizzlePlanStore } from '../../src/store/plan-store.js';
 import { StoreError } from '../../src/store/store-error.js';
 import { testDatabases } from '../helpers/databases.js';
 import { rows } from './support/rows.js';
+import { seededRandom } from '../helpers/seeded-random.js';
 
 /**
  * 200 owners' updates to ONE item, all at once, through the engine every door uses (`ask`, as the
@@ -45,18 +46,6 @@ interface Request {
   at: string;
 }
 
-/** mulberry32, so the interleaving is the same on every run. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function requests(): Request[] {
   const list: Array<Omit<Request, 'at'>> = [];
   for (let i = 0; i < UPDATES; i++) {
@@ -71,7 +60,7 @@ function requests(): Request[] {
     const words = s % 2 ? 'on going' : 'awaiting decision';
     list.push({ kind: 'status', message: `status ${REC} ${words}`, words, who: PEOPLE[(s + 1) % PEOPLE.length]! });
   }
-  const rand = seeded(4221);
+  const rand = seededRandom(4221);
   for (let i = list.length - 1; i > 0; i--) {
     const j = Math.floor(rand() * (i + 1));
     [list[i], list[j]] = [list[j]!, list[i]!];

@@ -1,5 +1,3 @@
-import { createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { sql } from 'drizzle-orm';
 import { vi } from 'vitest';
 import { seedBundledPlan } from '../../src/app/plan-loading.js';
@@ -15,6 +13,7 @@ import { SlackUserCache } from '../../src/store/slack-user-cache.js';
 import { openDatabase } from '../../src/store/database.js';
 import { migrate } from '../../src/store/migrate.js';
 import { DrizzlePlanStore } from '../../src/store/plan-store.js';
+import { freePort } from './free-port.js';
 import { startFakeSlack, type FakeCall, type FakeSlack, type FakeUser } from './fake-slack.js';
 import { slackClient, type SlackClient, type SlackResponse } from './slack-requests.js';
 
@@ -63,14 +62,7 @@ export interface TestApp {
   stop(): Promise<void>;
 }
 
-/** A port nobody is listening on right now (Bolt's receiver is started on it straight after). */
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
+export { freePort };
 
 export async function openTestServices(opts: { admins?: string[]; now?: string } = {}): Promise<Services> {
   const database = await openDatabase({ memory: true });

@@ -54,16 +54,27 @@ export function isWorkingDay(date: IsoDate): boolean {
 
 /** The date itself when it is a working day, else the working day before it. */
 export function workingDayOnOrBefore(date: IsoDate): IsoDate {
-  let d = parseIso(date);
-  while (!isWorkingDay(isoDate(d))) d = addDays(d, -1);
-  return isoDate(d);
+  return remembered(before, date, -1);
 }
 
 /** The date itself when it is a working day, else the next working day. */
 export function workingDayOnOrAfter(date: IsoDate): IsoDate {
-  let d = parseIso(date);
-  while (!isWorkingDay(isoDate(d))) d = addDays(d, 1);
-  return isoDate(d);
+  return remembered(after, date, 1);
+}
+
+// A scheduler pass over a large plan asks about the same few hundred days tens of thousands of times.
+const before = new Map<IsoDate, IsoDate>();
+const after = new Map<IsoDate, IsoDate>();
+
+function remembered(known: Map<IsoDate, IsoDate>, date: IsoDate, step: 1 | -1): IsoDate {
+  let found = known.get(date);
+  if (found === undefined) {
+    let d = parseIso(date);
+    while (!isWorkingDay(isoDate(d))) d = addDays(d, step);
+    found = isoDate(d);
+    known.set(date, found);
+  }
+  return found;
 }
 
 /**
