@@ -8,7 +8,7 @@ import { pgliteTarget, postgresTarget, startThrowawayPostgres, ROOT, type BenchT
 import { importVersusCopy } from './import-vs-copy.js';
 import { writeReport, type DatabaseFigures, type RunFigures } from './report.js';
 import { schedulerPass } from './scheduler-pass.js';
-import { BENCH_USERS, roundTrips, startServed, type LatencyFigures, type Scenario } from './slack-round-trips.js';
+import { BENCH_USERS, roundTrips, startServed, type Scenario } from './slack-round-trips.js';
 import { FULL_SIZE, QUICK_SIZE, syntheticPlan } from './synthetic-plan.js';
 
 /**
@@ -112,4 +112,3 @@ async function serverVersion(url: string): Promise<string> {
   }
 }
 
-export type { LatencyFigures };
