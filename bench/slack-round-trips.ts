@@ -43,7 +43,7 @@ export async function startServed(which: 'concerto' | 'floor', port: number, fak
   child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
   const exited = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`${which} exited (${code}) before it was healthy:\n${stderr}`))));
   const healthy = (async () => {
-    for (;;) {
+    while (child.exitCode === null && child.signalCode === null) {
       try {
         const res = await fetch(`http://127.0.0.1:${port}/healthz`);
         if (res.status === 200) return;
@@ -53,9 +53,15 @@ export async function startServed(which: 'concerto' | 'floor', port: number, fak
       await new Promise((r) => setTimeout(r, 10));
     }
   })();
-  await Promise.race([healthy, exited, new Promise((_, reject) => setTimeout(() => reject(new Error(`${which} was not healthy within 180 s:\n${stderr}`)), 180_000))]);
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${which} was not healthy within 180 s:\n${stderr}`)), 180_000);
+  });
+  // The timer is cleared either way, so it cannot hold the benchmark open after its last server.
+  await Promise.race([healthy, exited, late]).finally(() => clearTimeout(timer));
   const coldStartMs = performance.now() - start;
   exited.catch(() => {});
+  if (child.exitCode !== null) throw new Error(`${which} exited before it was healthy:\n${stderr}`);
   return {
     pid: child.pid!,
     port,
