@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+
 /** Small measuring tools: percentiles, a bounded-concurrency load loop, and a process's peak memory. */
 
 export function percentile(samples: readonly number[], p: number): number {
@@ -31,7 +33,6 @@ export async function load(total: number, concurrency: number, fn: (i: number) =
 /** Peak resident memory (VmHWM) of a Linux process, in MB; null where /proc is not there. */
 export async function peakMemoryMb(pid: number): Promise<number | null> {
   try {
-    const { readFile } = await import('node:fs/promises');
     const status = await readFile(`/proc/${pid}/status`, 'utf8');
     const kb = /VmHWM:\s+(\d+)\s+kB/.exec(status)?.[1];
     return kb ? Number(kb) / 1024 : null;

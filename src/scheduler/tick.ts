@@ -10,6 +10,7 @@ import type { Database, Db } from '../store/database.js';
 import { OutboxStore, type NewOutboxRow } from '../store/outbox-store.js';
 import { DrizzlePlanStore } from '../store/plan-store.js';
 import { ReminderDataStore } from '../store/reminder-data.js';
+import { queryRows } from '../store/query-rows.js';
 
 /** Arbitrary but fixed: one scheduler pass at a time across every instance sharing the database. */
 const TICK_LOCK = 7_291_002;
@@ -40,8 +41,7 @@ export async function runTick(database: Database, now: Date, settings: ReminderS
   const rows = await decide(database.db, now, settings);
   return database.db.transaction(async (txAny) => {
     const tx = txAny as unknown as Db;
-    const lock = await tx.execute(sql`select pg_try_advisory_xact_lock(${TICK_LOCK}) as ok`);
-    const [row] = (Array.isArray(lock) ? lock : (lock as { rows: unknown[] }).rows) as Array<{ ok: boolean }>;
+    const [row] = await queryRows<{ ok: boolean }>(tx, sql`select pg_try_advisory_xact_lock(${TICK_LOCK}) as ok`);
     if (!row?.ok) return { skipped: true, messages: [] };
     if (!rows) return { skipped: false, messages: [] };
     const outbox = new OutboxStore(tx);

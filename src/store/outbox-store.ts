@@ -3,6 +3,7 @@ import type { OutboxMessage, OutboxPayload } from '../core/reminders/outbox-mess
 import { bulkInsert } from './bulk-insert.js';
 import type { Db } from './database.js';
 import { outbox } from './schema.js';
+import { queryRows } from './query-rows.js';
 
 export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'dead' | 'unknown';
 
@@ -47,7 +48,7 @@ export class OutboxStore {
    */
   async claim(now: string, limit: number): Promise<OutboxMessage[]> {
     // The oldest due row of each recipient, so one recipient's backlog never hides everyone else's.
-    const rows = await this.db.execute(sql`
+    const list = await queryRows(this.db, sql`
       with firsts as (
         select id from (
           select id, row_number() over (partition by recipient order by id) as rn from ${outbox}
@@ -67,7 +68,6 @@ export class OutboxStore {
       update ${outbox} set status = 'sending', claimed_at = ${now}, attempts = attempts + 1
       where id in (select id from locked)
       returning id, key, recipient, payload, attempts`);
-    const list = (Array.isArray(rows) ? rows : (rows as { rows: unknown[] }).rows) as Array<Record<string, unknown>>;
     return list
       .map((r) => ({ id: Number(r.id), key: String(r.key), recipient: String(r.recipient), payload: r.payload as OutboxPayload, attempts: Number(r.attempts) }))
       .sort((a, b) => a.id - b.id);

@@ -6,6 +6,7 @@ import type { PlanInfo } from '../core/ports.js';
 import type { Status } from '../core/plan/status.js';
 import type { Db } from './database.js';
 import { deliveryDates, owners, plans, recommendationOwners, recommendations, themes, updates } from './schema.js';
+import { queryRows } from './query-rows.js';
 
 /** Reading recommendations out of their tables: shared by queries, changes and export. */
 
@@ -110,7 +111,7 @@ type UpdateRow = { recId: string; date: string; author: string | null; text: str
  * instead: a tenth of the time of "what's overdue" over 10,000 items on the embedded database.
  */
 async function latestUpdates(db: Db, planId: number, ids: string[]): Promise<UpdateRow[]> {
-  const result = await db.execute(sql`
+  return queryRows<UpdateRow>(db, sql`
     select u.rec_id as "recId", u.date::text as date, u.author, u.text, u.evidence, u.source
     from json_array_elements_text(${JSON.stringify(ids)}::text::json) as r(rec_id)
     cross join lateral (
@@ -119,7 +120,6 @@ async function latestUpdates(db: Db, planId: number, ids: string[]): Promise<Upd
       order by date desc, seq desc
       limit 1
     ) u`);
-  return (Array.isArray(result) ? result : (result as unknown as { rows: UpdateRow[] }).rows) as UpdateRow[];
 }
 
 export async function loadRecommendation(db: Db, planId: number, recId: string): Promise<Recommendation | null> {

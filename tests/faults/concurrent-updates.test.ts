@@ -1,3 +1,4 @@
+import { queryRows } from '../../src/store/query-rows.js';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedBundledPlan } from '../../src/app/plan-loading.js';
@@ -11,7 +12,6 @@ import { DrizzlePeopleStore } from '../../src/store/people-store.js';
 import { DrizzlePlanStore } from '../../src/store/plan-store.js';
 import { StoreError } from '../../src/store/store-error.js';
 import { testDatabases } from '../helpers/databases.js';
-import { rows } from './support/rows.js';
 import { seededRandom } from '../helpers/seeded-random.js';
 
 /**
@@ -128,7 +128,7 @@ describe.each(testDatabases)('200 concurrent updates to one recommendation on $n
   });
 
   it('the log holds all 200 texts exactly once, in one gapless sequence, each by the person who sent it', async () => {
-    const log = await rows<UpdateRow>(database, sql`select seq, text, author, source, recorded_at from updates where rec_id = ${REC} order by seq`);
+    const log = await queryRows<UpdateRow>(database.db, sql`select seq, text, author, source, recorded_at from updates where rec_id = ${REC} order by seq`);
     expect(log.map((u) => u.seq)).toEqual(log.map((_, i) => i));
     expect(log).toHaveLength(seededUpdates + UPDATES);
     const added = log.slice(seededUpdates);
@@ -142,7 +142,7 @@ describe.each(testDatabases)('200 concurrent updates to one recommendation on $n
   });
 
   it('every change has exactly its audit event, by its sender at its instant, in the order the changes committed', async () => {
-    const trail = await rows<AuditRow>(database, sql`select id, action, actor, source, at, before, after from audit_events where rec_id = ${REC} order by id`);
+    const trail = await queryRows<AuditRow>(database.db, sql`select id, action, actor, source, at, before, after from audit_events where rec_id = ${REC} order by id`);
     expect(trail[0]!.action).toBe('recommendation_added');
     const events = trail.slice(1);
     const count = (action: string) => events.filter((e) => e.action === action).length;
@@ -167,12 +167,12 @@ describe.each(testDatabases)('200 concurrent updates to one recommendation on $n
     }
 
     // The log's order is the audit trail's order: each update's seq was taken under the lock its event committed under.
-    const log = await rows<UpdateRow>(database, sql`select seq, text from updates where rec_id = ${REC} order by seq`);
+    const log = await queryRows<UpdateRow>(database.db, sql`select seq, text from updates where rec_id = ${REC} order by seq`);
     expect(events.filter((e) => e.action === 'update_posted').map((e) => (e.after as { text: string }).text)).toEqual(log.slice(seededUpdates).map((u) => u.text));
   });
 
   it('no write was lost: each status and date change starts from where the previous one left the item, and the item ends at the last', async () => {
-    const trail = await rows<AuditRow>(database, sql`select id, action, before, after from audit_events where rec_id = ${REC} order by id`);
+    const trail = await queryRows<AuditRow>(database.db, sql`select id, action, before, after from audit_events where rec_id = ${REC} order by id`);
     const chain = (action: string, first: unknown) => {
       const events = trail.filter((e) => e.action === action);
       let previous = first;
@@ -185,14 +185,14 @@ describe.each(testDatabases)('200 concurrent updates to one recommendation on $n
     const lastStatus = chain('status_changed', 'on_going');
     const lastDelivery = chain('date_revised', seededDelivery) as { text: string };
 
-    const [rec] = await rows<RecRow>(database, sql`select status, delivery_text, delivery_revisions, version from recommendations where rec_id = ${REC}`);
+    const [rec] = await queryRows<RecRow>(database.db, sql`select status, delivery_text, delivery_revisions, version from recommendations where rec_id = ${REC}`);
     expect(rec!.status).toBe(lastStatus);
     expect(rec!.delivery_text).toBe(lastDelivery.text);
     expect(rec!.delivery_revisions).toBe(REDATES);
     // One version per committed change, each of which carried exactly one event.
     expect(rec!.version).toBe(1 + trail.length - 1);
 
-    const dates = await rows<DateRow>(database, sql`select seq, text from delivery_dates where rec_id = ${REC} order by seq`);
+    const dates = await queryRows<DateRow>(database.db, sql`select seq, text from delivery_dates where rec_id = ${REC} order by seq`);
     expect(dates.map((d) => d.seq)).toEqual(dates.map((_, i) => i));
     expect(dates.map((d) => d.text)).toEqual([
       (seededDelivery as { text: string }).text,
@@ -250,7 +250,7 @@ describe.each(testDatabases)('200 concurrent updates to one recommendation on $n
   });
 
   it('every status move in the whole trail is one the board allows', async () => {
-    const moves = await rows<AuditRow>(database, sql`select id, before, after from audit_events where action = 'status_changed' order by id`);
+    const moves = await queryRows<AuditRow>(database.db, sql`select id, before, after from audit_events where action = 'status_changed' order by id`);
     expect(moves.length).toBeGreaterThan(0);
     for (const m of moves) expect(canTransition(m.before as Status, m.after as Status), `event ${m.id}: ${String(m.before)} → ${String(m.after)}`).toBe(true);
   });

@@ -1,3 +1,4 @@
+import { queryRows } from '../../src/store/query-rows.js';
 import { connect } from 'node:net';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
@@ -76,8 +77,7 @@ type Table = 'updates' | 'audit_events' | 'identity_links' | 'conversations' | '
 const TABLES: Table[] = ['updates', 'audit_events', 'identity_links', 'conversations', 'nudge_preferences', 'recommendations', 'delivery_dates'];
 
 async function countWhere(database: Pick<Database, 'db'>, from: string): Promise<number> {
-  const result = await database.db.execute(sql.raw(`select count(*)::int as n from ${from}`));
-  const list = (Array.isArray(result) ? result : (result as unknown as { rows: Array<{ n: number }> }).rows) as Array<{ n: number }>;
+  const list = await queryRows<{ n: number }>(database.db, sql.raw(`select count(*)::int as n from ${from}`));
   return Number(list[0]!.n);
 }
 

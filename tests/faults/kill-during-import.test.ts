@@ -1,3 +1,4 @@
+import { queryRows } from '../../src/store/query-rows.js';
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -9,7 +10,6 @@ import { openDatabase, type DatabaseOptions } from '../../src/store/database.js'
 import { DrizzlePlanStore } from '../../src/store/plan-store.js';
 import { MAIN, ROOT, runCli, tempDirs, type CliOptions, type CliResult } from '../helpers/cli.js';
 import { createScratchDatabase, postgresUrl } from '../helpers/databases.js';
-import { rows } from './support/rows.js';
 
 /**
  * `concerto import` of a large plan, killed (SIGKILL: no clean-up of any kind) once it is writing rows.
@@ -75,7 +75,7 @@ async function snapshot(options: DatabaseOptions): Promise<{ rows: Record<string
   const database = await openDatabase(options);
   try {
     const counts: Record<string, number> = {};
-    for (const t of TABLES) counts[t] = Number((await rows<{ n: number }>(database, sql.raw(`select count(*)::int as n from ${t}`)))[0]!.n);
+    for (const t of TABLES) counts[t] = Number((await queryRows<{ n: number }>(database.db, sql.raw(`select count(*)::int as n from ${t}`)))[0]!.n);
     const plan = await new DrizzlePlanStore(database.db).exportPlan();
     return { rows: counts, exported: `${JSON.stringify(plan, null, 2)}\n` };
   } finally {

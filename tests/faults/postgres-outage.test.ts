@@ -1,3 +1,4 @@
+import { queryRows } from '../../src/store/query-rows.js';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { seedBundledPlan } from '../../src/app/plan-loading.js';
@@ -14,7 +15,6 @@ import { startFakeSlack, type FakeSlack, type FakeUser } from '../helpers/fake-s
 import { freePort, responseTo } from '../helpers/slack-app.js';
 import { slackClient, type SlackClient } from '../helpers/slack-requests.js';
 import { createPostgresServer, postgresBin, type PostgresServer } from './support/postgres-server.js';
-import { rows } from './support/rows.js';
 
 /**
  * The real Slack app (startSlackApp, HTTP receiver) on a PostgreSQL server of this file's own, under a
@@ -227,10 +227,10 @@ describe.skipIf(unavailable)('the Slack app through a PostgreSQL outage on postg
   });
 
   it('holds every update it said was saved, exactly once with its audit event, and none it said was not', async () => {
-    const texts = await rows<{ text: string; n: number }>(database, sql`select text, count(*)::int as n from updates where text like 'Outage test update %' group by text`);
+    const texts = await queryRows<{ text: string; n: number }>(database.db, sql`select text, count(*)::int as n from updates where text like 'Outage test update %' group by text`);
     const stored = new Map(texts.map((t) => [t.text, Number(t.n)]));
-    const audited = await rows<{ text: string; n: number }>(
-      database,
+    const audited = await queryRows<{ text: string; n: number }>(
+      database.db,
       sql`select after->>'text' as text, count(*)::int as n from audit_events where action = 'update_posted' and after->>'text' like 'Outage test update %' group by 1`,
     );
     const events = new Map(audited.map((t) => [t.text, Number(t.n)]));

@@ -1,3 +1,4 @@
+import { queryRows } from '../../src/store/query-rows.js';
 import { readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { BUNDLED_PLAN, seedBundledPlan } from '../../src/app/plan-loading.js';
@@ -100,8 +101,7 @@ export async function openAsk(defaults: { actor?: Actor; now?: string } = {}): P
     context,
     talk: (text, opts) => ask(context(opts), text),
     async count(table) {
-      const rows = await database.db.execute(sql.raw(`select count(*)::int as n from ${table}`));
-      const list = (Array.isArray(rows) ? rows : (rows as unknown as { rows: Array<{ n: number }> }).rows) as Array<{ n: number }>;
+      const list = await queryRows<{ n: number }>(database.db, sql.raw(`select count(*)::int as n from ${table}`));
       return Number(list[0]!.n);
     },
     close: () => database.close(),

@@ -1,3 +1,4 @@
+import { queryRows } from '../../src/store/query-rows.js';
 import { sql } from 'drizzle-orm';
 import { seedBundledPlan } from '../../src/app/plan-loading.js';
 import { loadConfig, reminderSettings } from '../../src/config.js';
@@ -81,16 +82,11 @@ export interface OutboxRow {
 
 const iso = (v: unknown): string | null => (v === null || v === undefined ? null : new Date(v as string).toISOString());
 
-/** Rows of a raw `db.execute` answer on either driver. */
-export function resultRows<T = Record<string, unknown>>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as T[];
-}
-
 export async function outboxRows(database: Database): Promise<OutboxRow[]> {
-  const result = await database.db.execute(sql`
+  const rows = await queryRows(database.db, sql`
     select id, key, kind, item, recipient, status, attempts, next_attempt_at, claimed_at, created_at, sent_at, last_error, slack_ts, payload
     from outbox order by id`);
-  return resultRows<Record<string, unknown>>(result).map((r) => ({
+  return rows.map((r) => ({
     id: Number(r.id),
     key: String(r.key),
     kind: String(r.kind),

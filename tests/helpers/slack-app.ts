@@ -1,3 +1,4 @@
+import { queryRows } from '../../src/store/query-rows.js';
 import { sql } from 'drizzle-orm';
 import { vi } from 'vitest';
 import { seedBundledPlan } from '../../src/app/plan-loading.js';
@@ -98,8 +99,7 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
       Object.assign(t, await boot());
     },
     async count(table) {
-      const rows = await services.database.db.execute(sql.raw(`select count(*)::int as n from ${table}`));
-      const list = (Array.isArray(rows) ? rows : (rows as unknown as { rows: Array<{ n: number }> }).rows) as Array<{ n: number }>;
+      const list = await queryRows<{ n: number }>(services.database.db, sql.raw(`select count(*)::int as n from ${table}`));
       return Number(list[0]!.n);
     },
     async stop() {

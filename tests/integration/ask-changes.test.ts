@@ -1,3 +1,4 @@
+import { queryRows } from '../../src/store/query-rows.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -118,8 +119,7 @@ describe('the update conversation, start to finish', () => {
   });
 
   it('keeps the baseline row in the store untouched', async () => {
-    const rows = await h.database.db.execute(sql`select seq, text, "end" from delivery_dates where rec_id = '4.2.1' order by seq`);
-    const list = (Array.isArray(rows) ? rows : (rows as unknown as { rows: unknown[] }).rows) as Array<{ seq: number; text: string; end: string | null }>;
+    const list = await queryRows<{ seq: number; text: string; end: string | null }>(h.database.db, sql`select seq, text, "end" from delivery_dates where rec_id = '4.2.1' order by seq`);
     expect(list.map((r) => [r.seq, r.text, r.end === null ? null : String(r.end).slice(0, 10)])).toEqual([
       [0, '', null],
       [1, 'end of next month', '2017-11-30'],

@@ -1,3 +1,4 @@
+import { queryRows } from '../../src/store/query-rows.js';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localTime } from '../../src/core/reminders/local-time.js';
@@ -10,7 +11,6 @@ import {
   keysOf,
   LONDON,
   openReminders,
-  resultRows,
   secondConnection,
   type OutboxRow,
   type ReminderHarness,
@@ -185,7 +185,7 @@ describe.each(testDatabases)('scheduler passes on $name', (target) => {
 
     it('over the whole run: every key once, nothing dated or created at a weekend, every nudge for a working day at or after 09:00', async () => {
       const rows = await h.rows();
-      const counted = resultRows<{ key: string; n: number }>(await h.database.db.execute(sql`select key, count(*)::int as n from outbox group by key having count(*) > 1`));
+      const counted = await queryRows<{ key: string; n: number }>(h.database.db, sql`select key, count(*)::int as n from outbox group by key having count(*) > 1`);
       expect(counted).toEqual([]);
       const weekend = ['2017-11-25', '2017-11-26', '2017-12-02', '2017-12-03'];
       expect(rows.filter((r) => weekend.includes(londonDate(r.createdAt)) || weekend.includes(keyDate(r.key)))).toEqual([]);
@@ -244,7 +244,7 @@ describe.each(testDatabases)('scheduler passes on $name', (target) => {
       const expected = keysOf((await h.expectedNudges(at)).filter((d) => !before.has(d.key)));
       const results = await race(at);
 
-      const counts = resultRows<{ key: string; n: number }>(await h.database.db.execute(sql`select key, count(*)::int as n from outbox group by key order by key`));
+      const counts = await queryRows<{ key: string; n: number }>(h.database.db, sql`select key, count(*)::int as n from outbox group by key order by key`);
       expect(counts.length).toBeGreaterThan(0);
       expect(counts.filter((c) => Number(c.n) !== 1)).toEqual([]);
 
