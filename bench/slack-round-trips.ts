@@ -96,7 +96,8 @@ export interface LatencyFigures {
  * Slack (response_url for `/concerto status <id>`, chat.postMessage for an @mention).
  */
 export async function roundTrips(app: ServedApp, fake: FakeSlack, scenario: Scenario, total: number, concurrency: number, planSize: number): Promise<LatencyFigures> {
-  const client = slackClient({ baseUrl: `http://127.0.0.1:${app.port}/slack/events`, secret: SIGNING_SECRET, responseUrl: fake.responseUrl });
+  // Measures the whole round trip, so it waits for a late ack too (a real Slack would give up at 3 s).
+  const client = slackClient({ baseUrl: `http://127.0.0.1:${app.port}/slack/events`, secret: SIGNING_SECRET, responseUrl: fake.responseUrl, ackTimeoutMs: Infinity });
   let serial = 0;
   const samples = await load(total, concurrency, async (i) => {
     const user = BENCH_USERS[i % BENCH_USERS.length]!.id;

@@ -20,6 +20,9 @@ const clockTime = z
     return h * 60 + m;
   });
 
+/** A member id as Slack issues it (W… on Enterprise Grid). */
+const SLACK_USER_ID = /^[UW][A-Z0-9]{2,}$/;
+
 const Env = z.object({
   DATABASE_URL: z
     .string()
@@ -28,6 +31,7 @@ const Env = z.object({
     .optional(),
   CONCERTO_DATA_DIR: z.string().trim().min(1).default('.concerto'),
   CONCERTO_NOW: instant.optional(),
+  // Slack user ids only: people choose their own Slack names, and names are not unique.
   CONCERTO_ADMINS: z
     .string()
     .default('')
@@ -36,7 +40,16 @@ const Env = z.object({
         .split(',')
         .map((a) => a.trim())
         .filter(Boolean),
-    ),
+    )
+    .superRefine((ids, ctx) => {
+      const name = ids.find((a) => !SLACK_USER_ID.test(a));
+      if (name !== undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `lists "${name}", which is not a Slack user id. Admins are named by user id (U0123ABCD), never by name, because Slack members choose their own names: in Slack open the person's profile, choose ⋮ → Copy member ID, and list the ids separated by commas`,
+        });
+      }
+    }),
   CONCERTO_TIMEZONE: z
     .string()
     .trim()

@@ -53,8 +53,12 @@ export function registerReminderCommands(program: Command, open: Open, asOfOptio
       }
       const counts = await outbox.counts();
       process.stdout.write(`Outbox: ${Object.entries(counts).map(([s, n]) => `${n} ${s}`).join(', ') || 'empty'}\n`);
+      const paused = await outbox.pausedUntil(services.clock.now().toISOString());
+      if (paused) process.stdout.write(`Sending is paused until ${paused}: Slack asked us to wait (rate limited).\n`);
+      // A digest's details are rows of kind digest_part, keyed <digest key>#1, #2…: the column widens for them.
+      const kindWidth = Math.max(9, ...rows.map((r) => r.kind.length));
       for (const r of rows) {
-        process.stdout.write(`${r.status.padEnd(8)} ${r.kind.padEnd(9)} ${(r.item ?? '-').padEnd(7)} → ${r.recipient}  ${r.key}${r.lastError ? `  (${r.lastError})` : ''}\n`);
+        process.stdout.write(`${r.status.padEnd(8)} ${r.kind.padEnd(kindWidth)} ${(r.item ?? '-').padEnd(7)} → ${r.recipient}  ${r.key}${r.lastError ? `  (${r.lastError})` : ''}\n`);
       }
     });
 }

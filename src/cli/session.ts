@@ -5,8 +5,8 @@ import type { Services } from '../app/services.js';
 
 /**
  * Who is speaking in the terminal. Without --as it is the local operator, who holds the data
- * files anyway and so acts as an admin; with --as it is that person, an admin only if listed
- * in CONCERTO_ADMINS.
+ * files anyway and so acts as an admin; with --as it is that person, never an admin (admins are
+ * Slack user ids, and a name typed here proves nothing).
  */
 export async function terminalActor(services: Services, as: string | undefined): Promise<Actor> {
   if (!as?.trim()) {
@@ -16,8 +16,7 @@ export async function terminalActor(services: Services, as: string | undefined):
   const typed = as.trim();
   const owns = ownersForName(typed, await services.store.owners());
   const name = owns.length === 1 ? owns[0]! : typed;
-  const admins = services.config.CONCERTO_ADMINS.map((a) => a.toLowerCase());
-  return { id: name, name, owns, admin: admins.includes(typed.toLowerCase()) || admins.includes(name.toLowerCase()), source: 'cli' };
+  return { id: name, name, owns, admin: false, source: 'cli' };
 }
 
 export function askContext(services: Services, actor: Actor): AskContext {

@@ -35,7 +35,10 @@ export interface RecQuery {
 
 /** Who made a change, through which door, and when (an ISO instant). */
 export interface ChangeMeta {
+  /** The name shown: what people call the actor, chosen by them in Slack, so not an identity. */
   actor: string;
+  /** Who it really was, where the door knows (a Slack user id); null or absent for the terminal and imports. */
+  actorId?: string | null;
   source: Source;
   at: string;
 }
@@ -102,11 +105,27 @@ export interface ConversationStore {
 export interface PeopleStore {
   ownersFor(externalId: string): Promise<string[]>;
   membersOf(ownerNames: string[]): Promise<string[]>;
-  /** Returns false when the link already existed. */
-  link(externalId: string, ownerName: string, auto: boolean, meta: ChangeMeta): Promise<boolean>;
+  /**
+   * Links a person to an owner. An admin's link (auto false) over an automatic one confirms it;
+   * an automatic link never replaces anything.
+   */
+  link(externalId: string, ownerName: string, auto: boolean, meta: ChangeMeta): Promise<LinkOutcome>;
   /** Returns false when there was no such link. */
   unlink(externalId: string, ownerName: string, meta: ChangeMeta): Promise<boolean>;
-  links(): Promise<Array<{ externalId: string; ownerName: string; auto: boolean }>>;
+  /** Removes every link a person has (they left the workspace, or are a bot); returns the owners they acted for. */
+  unlinkAll(externalId: string, meta: ChangeMeta, reason: string): Promise<string[]>;
+  links(): Promise<PersonLink[]>;
+  /** Whether this person was ever unlinked from this owner: automatic linking never redoes that. */
+  wasUnlinked(externalId: string, ownerName: string): Promise<boolean>;
+}
+
+export type LinkOutcome = 'added' | 'confirmed' | 'exists';
+
+export interface PersonLink {
+  externalId: string;
+  ownerName: string;
+  /** Made by the name match and not yet confirmed by an admin. */
+  auto: boolean;
 }
 
 /** Remembers which deliveries have been handled, so a redelivered event is handled once. */

@@ -1,6 +1,7 @@
 import type { Clock } from '../core/ports.js';
-import type { Notifier } from '../core/reminders/outbox-message.js';
-import type { OutboxStore } from '../store/outbox-store.js';
+import { followUps } from '../core/reminders/digest-parts.js';
+import type { Notifier, OutboxMessage } from '../core/reminders/outbox-message.js';
+import type { NewOutboxRow, OutboxStore } from '../store/outbox-store.js';
 
 /** After this many failed attempts (rate limits not counted) a message is recorded as dead. */
 const MAX_ATTEMPTS = 6;
@@ -15,27 +16,35 @@ export interface DispatchCounts {
 }
 
 /**
- * Sends what is due in the outbox, one claim at a time. A rate limit puts the row back with the
- * wait Slack asked for; a server error backs off; a permanent error or too many attempts is dead;
- * an ambiguous failure is unknown and never resent blindly. One dead recipient never blocks the others.
+ * Sends what is due in the outbox, one claim at a time. A rate limit stops the pass: the row waits
+ * the Retry-After Slack asked for, the rest of the claim goes back untouched, and nothing goes to
+ * anyone — from any instance — until the wait is over (the store keeps the pause). A server error
+ * backs off; a permanent error or too many attempts is dead; an ambiguous failure is unknown and
+ * never resent blindly. One dead recipient never blocks the others.
  */
 export async function dispatchOnce(outbox: OutboxStore, notifier: Notifier, clock: Clock, batch = 20): Promise<DispatchCounts & { claimed: number }> {
   const counts = { sent: 0, deferred: 0, dead: 0, unknown: 0, claimed: 0 };
   await outbox.recoverStuck(new Date(clock.now().getTime() - STUCK_AFTER_MS).toISOString());
   const claimed = await outbox.claim(clock.now().toISOString(), batch);
   counts.claimed = claimed.length;
-  for (const message of claimed) {
+  for (const [i, message] of claimed.entries()) {
+    const unsent = () => claimed.slice(i + 1).map((m) => m.id);
+    // Another instance may have met a 429 since this claim: its pause holds for this pass too.
+    if (i > 0 && (await outbox.pausedUntil(clock.now().toISOString()))) {
+      await outbox.release([message.id, ...unsent()]);
+      break;
+    }
     const result = await notifier.send(message);
     const now = clock.now();
     switch (result.outcome) {
       case 'sent':
-        await outbox.markSent(message.id, result.ref, now.toISOString());
+        await outbox.markSent(message.id, result.ref, now.toISOString(), after(message, result.ref));
         counts.sent++;
         break;
       case 'rate_limited':
-        await outbox.retryAt(message.id, new Date(now.getTime() + result.retryAfterSeconds * 1000).toISOString(), `rate limited: retry after ${result.retryAfterSeconds}s`, false);
+        await outbox.rateLimited(message.id, new Date(now.getTime() + result.retryAfterSeconds * 1000).toISOString(), result.retryAfterSeconds, unsent());
         counts.deferred++;
-        break;
+        return counts;
       case 'retry':
         if (message.attempts >= MAX_ATTEMPTS) {
           await outbox.close(message.id, 'dead', `gave up after ${message.attempts} attempts: ${result.error}`);
@@ -58,9 +67,15 @@ export async function dispatchOnce(outbox: OutboxStore, notifier: Notifier, cloc
   return counts;
 }
 
+/** What a sent message brings after it (a digest's details), as rows for the same recipient. */
+function after(message: OutboxMessage, ref: string | null): NewOutboxRow[] {
+  return followUps(message, ref).map((f) => ({ key: f.key, kind: f.payload.kind, item: null, recipient: message.recipient, payload: f.payload }));
+}
+
 /**
  * Dispatches until nothing more is due, waiting between rounds so one recipient gets at most one
- * message a second. `maxRounds` bounds it for a cron-driven `concerto tick`.
+ * message a second, and waiting out a rate-limit pause rather than giving up behind it.
+ * `maxRounds` bounds it for a cron-driven `concerto tick`.
  */
 export async function drainOutbox(outbox: OutboxStore, notifier: Notifier, clock: Clock, sleep: (ms: number) => Promise<void>, maxRounds = 120): Promise<DispatchCounts> {
   const total: DispatchCounts = { sent: 0, deferred: 0, dead: 0, unknown: 0 };
@@ -70,7 +85,8 @@ export async function drainOutbox(outbox: OutboxStore, notifier: Notifier, clock
     total.deferred += r.deferred;
     total.dead += r.dead;
     total.unknown += r.unknown;
-    if (r.claimed === 0 && !(await outbox.hasDue(clock.now().toISOString()))) break;
+    const now = clock.now().toISOString();
+    if (r.claimed === 0 && !(await outbox.hasDue(now)) && !(await outbox.pausedUntil(now))) break;
     await sleep(1000);
   }
   return total;

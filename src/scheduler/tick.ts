@@ -9,6 +9,7 @@ import type { Recommendation } from '../core/plan/recommendation.js';
 import type { Database, Db } from '../store/database.js';
 import { OutboxStore, type NewOutboxRow } from '../store/outbox-store.js';
 import { DrizzlePlanStore } from '../store/plan-store.js';
+import { pruneExpired } from '../store/prune.js';
 import { ReminderDataStore } from '../store/reminder-data.js';
 import { queryRows } from '../store/query-rows.js';
 
@@ -35,7 +36,8 @@ export interface TickResult {
  * embedded database (one connection) people's requests interleave with the reads instead of
  * waiting a second behind a transaction. The write is one short transaction under a
  * transaction-scoped advisory lock, and the outbox's unique key makes a second pass — here or on
- * another instance — add nothing. With dryRun nothing is written.
+ * another instance — add nothing. The same pass, under the same lock (so one instance at a time),
+ * prunes processed event ids and expired conversations. With dryRun nothing is written or pruned.
  */
 export async function runTick(database: Database, now: Date, settings: ReminderSettings, dryRun = false): Promise<TickResult> {
   const rows = await decide(database.db, now, settings);
@@ -43,6 +45,7 @@ export async function runTick(database: Database, now: Date, settings: ReminderS
     const tx = txAny as unknown as Db;
     const [row] = await queryRows<{ ok: boolean }>(tx, sql`select pg_try_advisory_xact_lock(${TICK_LOCK}) as ok`);
     if (!row?.ok) return { skipped: true, messages: [] };
+    if (!dryRun) await pruneExpired(tx, now);
     if (!rows) return { skipped: false, messages: [] };
     const outbox = new OutboxStore(tx);
     const known = await outbox.knownKeys(rows.map((r) => r.key));

@@ -14,11 +14,16 @@ import { registerAppHome } from './listeners/events/app-home.js';
 import { registerMessages } from './listeners/events/messages.js';
 import { registerUpdateSubmission } from './listeners/views/update-submission.js';
 import { guardSlackRequests } from './request-guard.js';
+import { SlackDirectory } from './directory.js';
+import { failFastClient } from './fail-fast-client.js';
+import { HomeRefresher, publishHome } from './home.js';
 
 export interface RunningSlackApp {
   app: App;
   /** The HTTP port, or null in Socket Mode. */
   port: number | null;
+  /** Settles once the member directory has been read at start-up (or could not be). */
+  directoryRead: Promise<boolean>;
   stop(): Promise<void>;
 }
 
@@ -30,14 +35,6 @@ const LOG_LEVELS = { debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.
  */
 export async function startSlackApp(services: Services, settings: SlackSettings): Promise<RunningSlackApp> {
   const { database } = services;
-  const deps: SlackDeps = {
-    services,
-    people: new DrizzlePeopleStore(database.db),
-    ledger: new DrizzleEventLedger(database.db),
-    users: new SlackUserCache(database.db),
-    reminders: new ReminderDataStore(database.db),
-    admins: services.config.CONCERTO_ADMINS,
-  };
   let ready = false;
   const socketMode = settings.appToken !== null;
   const logLevel = LOG_LEVELS[services.config.LOG_LEVEL];
@@ -68,6 +65,21 @@ export async function startSlackApp(services: Services, settings: SlackSettings)
     ...(receiver ? { receiver } : { socketMode: true, signingSecret: settings.signingSecret, appToken: settings.appToken! }),
   });
   if (receiver) guardSlackRequests(receiver, { signingSecret: settings.signingSecret, logger: app.logger });
+  const people = new DrizzlePeopleStore(database.db);
+  const users = new SlackUserCache(database.db);
+  const background = failFastClient(settings);
+  const directory = new SlackDirectory({ services, people, users, background }, app.logger);
+  const deps: SlackDeps = {
+    services,
+    people,
+    ledger: new DrizzleEventLedger(database.db),
+    users,
+    reminders: new ReminderDataStore(database.db),
+    admins: services.config.CONCERTO_ADMINS,
+    background,
+    homes: new HomeRefresher((userId) => publishHome(deps, userId), app.logger),
+    directoryReady: () => directory.ready(),
+  };
   registerDedupe(app, deps);
   registerConcertoCommand(app, deps);
   registerUpdateSubmission(app, deps);
@@ -82,13 +94,16 @@ export async function startSlackApp(services: Services, settings: SlackSettings)
 
   if (socketMode) await app.start();
   else await app.start(settings.port);
+  directory.start();
   ready = true;
   return {
     app,
     port: socketMode ? null : settings.port,
+    directoryRead: directory.ready(),
     async stop() {
       ready = false;
       await app.stop();
+      await Promise.all([deps.homes.stop(), directory.stop()]);
     },
   };
 }

@@ -1,8 +1,7 @@
 import { ask, startTurn } from '../core/ask/ask.js';
 import { linkPerson, listLinks } from '../core/ask/handlers/people.js';
 import { say, type Reply } from '../core/ask/reply.js';
-import type { SlackDeps, WebClient } from './deps.js';
-import { republishHomes } from './home.js';
+import type { SlackDeps } from './deps.js';
 import { slackContext, slackViewer, type SlackViewer } from './identity.js';
 import { fromSlackText } from './slack-text.js';
 
@@ -13,9 +12,10 @@ const LIST_LINKS = /^(links|who is linked|linked people)\??$/i;
 /**
  * One message from a Slack user, in a place, through the engine. The only words handled here
  * are the ones that name Slack users (link, unlink); everything else is the core's grammar.
+ * A change schedules App Home refreshes in the background; the caller replies first.
  */
-export async function converse(deps: SlackDeps, client: WebClient, userId: string, text: string, conversationKey: string): Promise<{ reply: Reply; viewer: SlackViewer }> {
-  const viewer = await slackViewer(deps, client, userId);
+export async function converse(deps: SlackDeps, userId: string, text: string, conversationKey: string): Promise<{ reply: Reply; viewer: SlackViewer }> {
+  const viewer = await slackViewer(deps, userId);
   const ctx = slackContext(deps, viewer, conversationKey);
   const trimmed = text.trim();
   // Mentions are read from Slack's own markup before it is turned back into plain text.
@@ -24,19 +24,19 @@ export async function converse(deps: SlackDeps, client: WebClient, userId: strin
     const turn = await startTurn(ctx);
     if ('awaiting' in turn) return { reply: turn, viewer };
     const [, verb, targetId, targetName] = link;
-    const label = targetName || (await slackViewer(deps, client, targetId!)).actor.name;
+    const label = targetName || (await slackViewer(deps, targetId!)).actor.name;
     return { reply: await linkPerson(turn, deps.people, { id: targetId!, label }, link[4] ?? '', verb!.toLowerCase() === 'unlink'), viewer };
   }
   if (/^(link|unlink)\b/i.test(trimmed)) {
     return { reply: say('Mention the person and name the owner: `link @alice "Portfolio Office"` (or `unlink @alice "Portfolio Office"`).', { error: 'invalid' }), viewer };
   }
   if (LIST_LINKS.test(trimmed)) {
-    const names = new Map((await deps.people.links()).map((l) => [l.externalId, l.externalId]));
-    for (const id of names.keys()) names.set(id, (await deps.users.get(id))?.realName ?? id);
+    const names = new Map<string, string>();
+    for (const l of await deps.people.links()) names.set(l.externalId, (await deps.users.get(l.externalId))?.realName ?? l.externalId);
     return { reply: await listLinks(deps.people, (id) => names.get(id) ?? id), viewer };
   }
   const reply = await ask(ctx, fromSlackText(text));
   // Anyone whose App Home shows the changed item sees it fresh, whichever door the change came through.
-  if (reply.changed) await republishHomes(deps, client, userId, reply.items[0]?.owners ?? []).catch(() => undefined);
+  if (reply.changed) deps.homes.refreshAfterChange(deps, userId, reply.items[0]?.owners ?? []);
   return { reply, viewer };
 }

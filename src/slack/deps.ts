@@ -3,6 +3,9 @@ import type { Services } from '../app/services.js';
 import type { EventLedger, PeopleStore } from '../core/ports.js';
 import type { ReminderDataStore } from '../store/reminder-data.js';
 import type { SlackUserCache } from '../store/slack-user-cache.js';
+import type { HomeRefresher } from './home.js';
+
+export type WebClient = App['client'];
 
 /** What the listeners need; built once in app.ts. */
 export interface SlackDeps {
@@ -11,8 +14,12 @@ export interface SlackDeps {
   ledger: EventLedger;
   users: SlackUserCache;
   reminders: ReminderDataStore;
-  /** Slack user ids (or names) allowed to assign, add and link. */
+  /** Slack user ids (CONCERTO_ADMINS) allowed to assign, add and link. Names are never trusted. */
   admins: string[];
+  /** Fails fast on a 429 instead of pausing the client that replies to people (see fail-fast-client.ts). */
+  background: WebClient;
+  /** App Home refreshes, in the background, once per person per short window. */
+  homes: HomeRefresher;
+  /** Resolves once the member directory has been read at start-up (true if it ever has been). */
+  directoryReady(): Promise<boolean>;
 }
-
-export type WebClient = App['client'];

@@ -1,8 +1,9 @@
 import type { Actor } from '../core/ask/actor.js';
 import type { AskContext } from '../core/ask/context.js';
-import { isTimeZone } from '../core/dates/today.js';
-import { normaliseName } from '../core/plan/owners.js';
-import type { SlackDeps, WebClient } from './deps.js';
+import { isActive } from '../core/people/auto-link.js';
+import type { SlackProfile } from '../store/slack-user-cache.js';
+import type { SlackDeps } from './deps.js';
+import { linkByName, profileOf } from './directory.js';
 
 /** Profiles older than this are read again from users.info. */
 const PROFILE_TTL_MS = 24 * 60 * 60 * 1000;
@@ -13,41 +14,40 @@ export interface SlackViewer {
 }
 
 /**
- * Turns a Slack user id into the plan people it acts for. The first time we meet someone whose
- * Slack real or display name is exactly a plan owner's, they are linked to it; after that only
- * admins change links, so an unlink is never undone behind their back.
+ * Turns a Slack user id into the plan people it acts for. The user id is the identity: what a
+ * person may change comes from the links admins made (or the unique full-name match, see
+ * core/people/auto-link.ts), never from a name they chose, and admins are user ids only.
+ * Called after the ack: it may read users.info, on the client that fails fast on a 429.
  */
-export async function slackViewer(deps: SlackDeps, client: WebClient, userId: string): Promise<SlackViewer> {
+export async function slackViewer(deps: SlackDeps, userId: string): Promise<SlackViewer> {
   const now = deps.services.clock.now().toISOString();
   let profile = await deps.users.get(userId);
   if (!profile || Date.parse(now) - Date.parse(profile.fetchedAt) > PROFILE_TTL_MS) {
-    try {
-      const info = await client.users.info({ user: userId });
-      const user = info.user;
-      await deps.users.put({
-        userId,
-        realName: user?.profile?.real_name || user?.real_name || null,
-        displayName: user?.profile?.display_name || user?.name || null,
-        timeZone: user?.tz && isTimeZone(user.tz) ? user.tz : null,
-        fetchedAt: now,
-      });
-      profile = await deps.users.get(userId);
-    } catch {
-      // Slack unreachable or the user unknown: carry on with what we have, or the bare id.
-    }
+    const fresh = await lookUp(deps, userId, now);
+    if (fresh) await deps.users.put(fresh);
+    profile = fresh ?? profile;
   }
-  if (profile && !profile.autoLinkedAt) {
-    const names = [profile.realName, profile.displayName].filter((n): n is string => Boolean(n)).map(normaliseName);
-    for (const owner of await deps.services.store.owners().catch(() => [])) {
-      if (names.includes(normaliseName(owner))) await deps.people.link(userId, owner, true, { actor: 'concerto', source: 'slack', at: now });
-    }
-    await deps.users.markAutoLinked(userId, now);
+  let owns = await deps.people.ownersFor(userId);
+  if (profile && !isActive(profile)) {
+    if (owns.length) await deps.people.unlinkAll(userId, { actor: 'concerto', actorId: null, source: 'slack', at: now }, 'deactivated in Slack, or a bot');
+    owns = [];
+  } else if (profile && !owns.length && (await deps.directoryReady())) {
+    // Someone who joined since the directory was read: matched by full name now, on the same rules.
+    await linkByName(deps, { id: userId, realName: profile.realName, nameKey: profile.nameKey, deleted: profile.deleted, isBot: profile.isBot });
+    owns = await deps.people.ownersFor(userId);
   }
-  const owns = await deps.people.ownersFor(userId);
   const name = profile?.realName || profile?.displayName || userId;
-  const admins = deps.admins.map((a) => a.toLowerCase());
-  const admin = admins.includes(userId.toLowerCase()) || admins.includes(name.toLowerCase());
-  return { actor: { id: userId, name, owns, admin, source: 'slack' }, timeZone: profile?.timeZone ?? null };
+  return { actor: { id: userId, name, owns, admin: deps.admins.includes(userId), source: 'slack' }, timeZone: profile?.timeZone ?? null };
+}
+
+/** users.info, or null when Slack is busy or unreachable: the person is still known by their id. */
+async function lookUp(deps: SlackDeps, userId: string, now: string): Promise<SlackProfile | null> {
+  try {
+    const info = await deps.background.users.info({ user: userId });
+    return info.user ? profileOf(info.user, now) : null;
+  } catch {
+    return null;
+  }
 }
 
 /** The engine's context for a Slack user in a place (DM, channel thread, slash command). */

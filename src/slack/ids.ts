@@ -14,6 +14,8 @@ export const ACTION = {
 
 export const VIEW = {
   update: 'concerto_update_modal',
+  /** The modal while the form loads, or saying why it cannot open; it has no Save. */
+  loading: 'concerto_update_loading',
 } as const;
 
 /** Input blocks of the update modal; field errors are keyed by these block ids. */

@@ -1,8 +1,9 @@
-import { ErrorCode, WebClient, type WebAPICallError } from '@slack/web-api';
-import type { Notifier, OutboxMessage, SendOutcome } from '../core/reminders/outbox-message.js';
+import { ErrorCode, type WebAPICallError } from '@slack/web-api';
+import type { Notifier, OutboxMessage, QueuedPayload, SendOutcome } from '../core/reminders/outbox-message.js';
 import type { SlackSettings } from '../config.js';
-import { digestMessages } from './views/digest-message.js';
+import { digestPartMessage, digestSummary } from './views/digest-message.js';
 import { nudgeMessage } from './views/nudge-message.js';
+import { failFastClient } from './fail-fast-client.js';
 
 /** Errors that will never succeed however often they are retried. */
 const PERMANENT = new Set([
@@ -25,34 +26,36 @@ const PERMANENT = new Set([
 ]);
 
 /**
- * Sends outbox messages with a Web API client of its own: no automatic retries (the outbox retries,
- * and chat.postMessage has no idempotency key) and rate-limited calls rejected rather than paused,
- * so a 429 here never holds up the interactive client.
+ * Sends outbox messages with a fail-fast Web API client of its own: the outbox does the retrying,
+ * and a 429 here never holds up the client that answers people.
  */
 export function slackNotifier(settings: Pick<SlackSettings, 'botToken' | 'apiUrl'>, timeoutMs = 10_000): Notifier {
-  const client = new WebClient(settings.botToken, {
-    ...(settings.apiUrl ? { slackApiUrl: settings.apiUrl } : {}),
-    retryConfig: { retries: 0 },
-    rejectRateLimitedCalls: true,
-    timeout: timeoutMs,
-  });
+  const client = failFastClient(settings, timeoutMs);
   return {
     async send(message: OutboxMessage): Promise<SendOutcome> {
       try {
-        if (message.payload.kind !== 'digest') {
-          const posted = await client.chat.postMessage({ channel: message.recipient, ...nudgeMessage(message.payload) } as never);
-          return { outcome: 'sent', ref: posted.ts ?? null };
-        }
-        const { summary, details } = digestMessages(message.payload);
-        const posted = await client.chat.postMessage({ channel: message.recipient, ...summary } as never);
-        // The summary is the message; a thread reply that fails is not worth posting the summary twice.
-        for (const d of details) await client.chat.postMessage({ channel: message.recipient, thread_ts: posted.ts, ...d } as never).catch(() => undefined);
+        const posted = await client.chat.postMessage({ channel: message.recipient, ...render(message.payload) } as never);
         return { outcome: 'sent', ref: posted.ts ?? null };
       } catch (err) {
         return classify(err as WebAPICallError);
       }
     },
   };
+}
+
+/**
+ * One outbox row is one Slack message: a digest's details are rows of their own (queued when the
+ * summary is sent), so each part is paced, retried and recorded like any nudge.
+ */
+function render(payload: QueuedPayload) {
+  switch (payload.kind) {
+    case 'digest':
+      return digestSummary(payload);
+    case 'digest_part':
+      return { ...digestPartMessage(payload), ...(payload.threadRef ? { thread_ts: payload.threadRef } : {}) };
+    default:
+      return nudgeMessage(payload);
+  }
 }
 
 export function classify(err: WebAPICallError): SendOutcome {

@@ -8,6 +8,7 @@ export function auditEventOf(r: typeof auditEvents.$inferSelect): AuditEvent {
     recId: r.recId,
     at: new Date(r.at).toISOString(),
     actor: r.actor,
+    actorId: r.actorId,
     source: r.source as AuditEvent['source'],
     action: r.action as AuditEvent['action'],
     before: r.before,

@@ -1,5 +1,5 @@
-import { and, asc, desc, eq, inArray, lt, lte, sql } from 'drizzle-orm';
-import type { OutboxMessage, OutboxPayload } from '../core/reminders/outbox-message.js';
+import { and, asc, desc, eq, gt, inArray, like, lt, lte, max, sql } from 'drizzle-orm';
+import type { OutboxMessage, QueuedPayload } from '../core/reminders/outbox-message.js';
 import { bulkInsert } from './bulk-insert.js';
 import type { Db } from './database.js';
 import { outbox } from './schema.js';
@@ -12,17 +12,23 @@ export interface NewOutboxRow {
   kind: string;
   item: string | null;
   recipient: string;
-  payload: OutboxPayload;
+  payload: QueuedPayload;
 }
 
-/** The outbox table: enqueue once per key, claim without two dispatchers taking one row, record outcomes. */
 /** Keys looked up per query: an IN list well inside PostgreSQL's parameter limit. */
 const KEYS_PER_QUERY = 10_000;
 
+/**
+ * How a rate-limited row's last_error begins. While such a row waits for its Retry-After, every
+ * dispatcher on every instance sends nothing: the row itself is the pause, so it needs no table of
+ * its own and ends by itself when the row is sent, or when its time passes.
+ */
+const RATE_LIMITED = 'rate limited:';
+
+/** The outbox table: enqueue once per key, claim without two dispatchers taking one row, record outcomes. */
 export class OutboxStore {
   constructor(private readonly db: Db) {}
 
-  /** Inserts rows whose key is new; returns the keys actually added. */
   /**
    * Adds messages not already in the outbox (a key seen before is skipped, here or on another instance).
    * One JSON parameter per few thousand rows: a pass over a large plan queues thousands of messages,
@@ -45,6 +51,7 @@ export class OutboxStore {
    * Claims due rows, at most one per recipient per call: Slack allows about one message per second
    * per channel, and a recipient who got a message in the last second waits for the next call.
    * FOR UPDATE SKIP LOCKED lets several dispatchers claim side by side without taking the same row.
+   * Nothing is claimed while Slack's Retry-After pause is on (see RATE_LIMITED), rows queued since included.
    */
   async claim(now: string, limit: number): Promise<OutboxMessage[]> {
     // The oldest due row of each recipient, so one recipient's backlog never hides everyone else's.
@@ -53,6 +60,10 @@ export class OutboxStore {
         select id from (
           select id, row_number() over (partition by recipient order by id) as rn from ${outbox}
           where status = 'pending' and next_attempt_at <= ${now}
+            and not exists (
+              select 1 from ${outbox} paused
+              where paused.status = 'pending' and paused.next_attempt_at > ${now} and paused.last_error like ${`${RATE_LIMITED}%`}
+            )
             and not exists (
               select 1 from ${outbox} recent
               where recent.recipient = ${outbox}.recipient and recent.sent_at > ${now}::timestamptz - interval '1 second'
@@ -69,11 +80,11 @@ export class OutboxStore {
       where id in (select id from locked)
       returning id, key, recipient, payload, attempts`);
     return list
-      .map((r) => ({ id: Number(r.id), key: String(r.key), recipient: String(r.recipient), payload: r.payload as OutboxPayload, attempts: Number(r.attempts) }))
+      .map((r) => ({ id: Number(r.id), key: String(r.key), recipient: String(r.recipient), payload: r.payload as QueuedPayload, attempts: Number(r.attempts) }))
       .sort((a, b) => a.id - b.id);
   }
 
-  /** Whether anything is waiting to be sent now (some may be held back by per-recipient pacing). */
+  /** Whether anything is waiting to be sent now (some may be held back by per-recipient pacing, or a rate-limit pause). */
   async hasDue(now: string): Promise<boolean> {
     const [row] = await this.db
       .select({ id: outbox.id })
@@ -83,16 +94,57 @@ export class OutboxStore {
     return Boolean(row);
   }
 
-  async markSent(id: number, ref: string | null, now: string): Promise<void> {
-    await this.db.update(outbox).set({ status: 'sent', sentAt: now, slackTs: ref, lastError: null }).where(eq(outbox.id, id));
+  /** Until when Slack's Retry-After pause holds every send back, or null when it does not. */
+  async pausedUntil(now: string): Promise<string | null> {
+    const [row] = await this.db
+      .select({ until: max(outbox.nextAttemptAt) })
+      .from(outbox)
+      .where(and(eq(outbox.status, 'pending'), gt(outbox.nextAttemptAt, now), like(outbox.lastError, `${RATE_LIMITED}%`)));
+    return row?.until ? new Date(row.until).toISOString() : null;
   }
 
-  /** Puts a row back for later. A rate limit is Slack pacing us, not a failure, so it gives the attempt back. */
-  async retryAt(id: number, at: string, error: string, countsAsAttempt = true): Promise<void> {
+  /**
+   * Records a row sent, and queues what it brings after it (a digest's details, threaded on it) in
+   * the same transaction: they cannot be lost between the two, and their keys never queue them twice.
+   */
+  async markSent(id: number, ref: string | null, now: string, followUps: NewOutboxRow[] = []): Promise<void> {
+    const record = (db: Db) => db.update(outbox).set({ status: 'sent', sentAt: now, slackTs: ref, lastError: null }).where(eq(outbox.id, id));
+    if (!followUps.length) return void (await record(this.db));
+    await this.db.transaction(async (txAny) => {
+      const tx = txAny as unknown as Db;
+      await record(tx);
+      await new OutboxStore(tx).enqueue(followUps, now);
+    });
+  }
+
+  /** Puts a row back for later after a failure (the attempt counts). */
+  async retryAt(id: number, at: string, error: string): Promise<void> {
+    await this.db.update(outbox).set({ status: 'pending', nextAttemptAt: at, lastError: error }).where(eq(outbox.id, id));
+  }
+
+  /**
+   * Slack answered 429: the row waits `seconds`, and that wait pauses every send (see RATE_LIMITED).
+   * The rest of the pass's claim goes back untouched. A rate limit is Slack pacing us, not a failure,
+   * so no attempt counts.
+   */
+  async rateLimited(id: number, until: string, seconds: number, unsent: number[]): Promise<void> {
+    await this.db.transaction(async (txAny) => {
+      const tx = txAny as unknown as Db;
+      await tx
+        .update(outbox)
+        .set({ status: 'pending', nextAttemptAt: until, lastError: `${RATE_LIMITED} retry after ${seconds}s`, attempts: sql`${outbox.attempts} - 1` })
+        .where(eq(outbox.id, id));
+      await new OutboxStore(tx).release(unsent);
+    });
+  }
+
+  /** Rows claimed but not sent go back to pending as they were, their attempt given back. */
+  async release(ids: number[]): Promise<void> {
+    if (!ids.length) return;
     await this.db
       .update(outbox)
-      .set({ status: 'pending', nextAttemptAt: at, lastError: error, ...(countsAsAttempt ? {} : { attempts: sql`${outbox.attempts} - 1` }) })
-      .where(eq(outbox.id, id));
+      .set({ status: 'pending', attempts: sql`${outbox.attempts} - 1` })
+      .where(and(inArray(outbox.id, ids), eq(outbox.status, 'sending')));
   }
 
   async close(id: number, status: 'dead' | 'unknown', error: string): Promise<void> {

@@ -25,6 +25,7 @@ export async function writeAudit(db: Db, planId: number, meta: ChangeMeta, event
       recId: e.recId,
       at: meta.at,
       actor: meta.actor,
+      actorId: meta.actorId ?? null,
       source: meta.source,
       action: e.action,
       before: e.before ?? null,

@@ -1,4 +1,4 @@
-import { and, eq, gt, inArray, max, or, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, max, not, or, sql } from 'drizzle-orm';
 import type { NudgePreference, Recipient } from '../core/reminders/decide-nudges.js';
 import type { Db } from './database.js';
 import { auditEvents, identityLinks, nudgePreferences, slackUsers } from './schema.js';
@@ -7,12 +7,16 @@ import { auditEvents, identityLinks, nudgePreferences, slackUsers } from './sche
 export class ReminderDataStore {
   constructor(private readonly db: Db) {}
 
-  /** Owner name → the linked people, with their Slack timezone when known. */
+  /**
+   * Owner name → the linked people, with their Slack timezone when known. Members Slack reports as
+   * deactivated, and bots, are never chased (they are unlinked at the next directory read anyway).
+   */
   async recipientsByOwner(): Promise<Map<string, Recipient[]>> {
     const rows = await this.db
       .select({ owner: identityLinks.ownerName, id: identityLinks.externalId, timeZone: slackUsers.timeZone })
       .from(identityLinks)
-      .leftJoin(slackUsers, eq(slackUsers.userId, identityLinks.externalId));
+      .leftJoin(slackUsers, eq(slackUsers.userId, identityLinks.externalId))
+      .where(or(isNull(slackUsers.userId), and(not(slackUsers.deleted), not(slackUsers.isBot))));
     const map = new Map<string, Recipient[]>();
     for (const r of rows) map.set(r.owner, [...(map.get(r.owner) ?? []), { id: r.id, timeZone: r.timeZone }]);
     return map;

@@ -148,6 +148,8 @@ export const auditEvents = pgTable(
     recId: text('rec_id'),
     at: timestamp('at', { withTimezone: true, mode: 'string' }).notNull(),
     actor: text('actor').notNull(),
+    /** The Slack user id behind `actor` (a name people choose, so never proof of who it was); null for the terminal and imports. */
+    actorId: text('actor_id'),
     source: text('source').notNull(),
     action: text('action').notNull(),
     before: jsonb('before'),
@@ -182,15 +184,29 @@ export const identityLinks = pgTable(
   (t) => [primaryKey({ columns: [t.externalId, t.ownerName] }), index('identity_links_owner').on(t.ownerName)],
 );
 
-/** Slack profiles as last read from users.info, shared by every instance. */
-export const slackUsers = pgTable('slack_users', {
-  userId: text('user_id').primaryKey(),
-  realName: text('real_name'),
-  displayName: text('display_name'),
-  timeZone: text('time_zone'),
-  fetchedAt: timestamp('fetched_at', { withTimezone: true, mode: 'string' }).notNull(),
-  /** Set once the automatic name match has been tried, so an admin's unlink is not undone. */
-  autoLinkedAt: timestamp('auto_linked_at', { withTimezone: true, mode: 'string' }),
+/** Slack profiles as last read from users.info or users.list, shared by every instance. */
+export const slackUsers = pgTable(
+  'slack_users',
+  {
+    userId: text('user_id').primaryKey(),
+    realName: text('real_name'),
+    /** The full name normalised as owner names are (core/plan/owners.ts), to find who else has it. */
+    nameKey: text('name_key'),
+    displayName: text('display_name'),
+    timeZone: text('time_zone'),
+    /** Deactivated members and bots are never linked or nudged. */
+    deleted: boolean('deleted').notNull().default(false),
+    isBot: boolean('is_bot').notNull().default(false),
+    fetchedAt: timestamp('fetched_at', { withTimezone: true, mode: 'string' }).notNull(),
+  },
+  (t) => [index('slack_users_name_key').on(t.nameKey)],
+);
+
+/** Small facts the instances share, such as when the Slack member directory was last read. */
+export const appState = pgTable('app_state', {
+  key: text('key').primaryKey(),
+  value: jsonb('value').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull(),
 });
 
 /** Slack delivers events at least once: the first delivery of an event_id wins, retries are dropped. */

@@ -2,7 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UPDATE_BLOCK, UPDATE_INPUT, VIEW } from '../../src/slack/ids.js';
 import { allText, BOB, callAfter, NS, responseTo, startTestApp, type TestApp } from '../helpers/slack-app.js';
 
-/** `/concerto update 4.2.1` opens the update modal; its Save is validated field by field in the ack. */
+/**
+ * `/concerto update 4.2.1` opens a loading modal at once (the trigger expires in 3 seconds) and fills
+ * it with the form; its Save is checked field by field in the ack, from the form alone, then saved.
+ */
 
 let t: TestApp;
 beforeAll(async () => {
@@ -17,14 +20,15 @@ interface Fields {
   evidence?: string;
 }
 
-/** A view_submission of the update modal, as Slack sends it for these typed values. */
-function submit(user: string, recId: string, f: Fields) {
+/** A view_submission of the update modal, as Slack sends it for these typed values, with the metadata the modal carries. */
+async function submit(user: string, recId: string, f: Fields) {
+  const rec = (await t.services.store.get(recId))!;
   const select = f.status ? { type: 'static_select', selected_option: { value: f.status, text: { type: 'plain_text', text: f.status } } } : { type: 'static_select', selected_option: null };
   return t.client.interaction(
     t.client.viewSubmission({
       user,
       callback_id: VIEW.update,
-      private_metadata: JSON.stringify({ id: recId, channel: 'C1' }),
+      private_metadata: JSON.stringify({ id: recId, status: rec.status, delivery: rec.delivery.text, tz: 'Europe/London', channel: 'C1' }),
       values: {
         [UPDATE_BLOCK.text]: { [UPDATE_INPUT.text]: f.text },
         [UPDATE_BLOCK.status]: { [UPDATE_INPUT.status]: select },
@@ -46,9 +50,14 @@ describe('opening the modal', () => {
     expect(res).toMatchObject({ status: 200, body: '' });
     const open = (await t.fake.waitFor('views.open')).body;
     expect(open.trigger_id).toBe(trigger);
-    const view = open.view;
+    // Opened before anything is read; the form replaces it.
+    expect(open.view).toMatchObject({ type: 'modal', callback_id: VIEW.loading, title: { text: 'Update 4.2.1' } });
+    const update = (await t.fake.waitFor('views.update')).body;
+    expect(update.view_id).toMatch(/^V/);
+    const view = update.view;
     expect(view).toMatchObject({ type: 'modal', callback_id: VIEW.update, title: { text: 'Update 4.2.1' }, submit: { text: 'Save' } });
-    expect(JSON.parse(view.private_metadata)).toEqual({ id: '4.2.1', channel: 'C1' });
+    // What the Save is checked against before its ack: the item's status and date as shown, and the timezone.
+    expect(JSON.parse(view.private_metadata)).toEqual({ id: '4.2.1', status: 'on_going', delivery: '', tz: 'Europe/London', channel: 'C1' });
 
     const inputs = (view.blocks as Array<Record<string, any>>).filter((b) => b.type === 'input');
     expect(inputs.map((b) => [b.block_id, b.element.action_id, b.optional])).toEqual([
@@ -68,13 +77,11 @@ describe('opening the modal', () => {
     expect(t.fake.responses(res.response_url.split('/').pop()!)).toEqual([]);
   });
 
-  it('a non-owner asking for the modal is told why, ephemerally, and no modal opens', async () => {
-    const before = t.fake.callsTo('views.open').length;
-    const res = await t.client.command({ text: 'update 4.2.1', user_id: BOB });
-    const answer = (await responseTo(t.fake, res)).body;
-    expect(answer.response_type).toBe('ephemeral');
-    expect(answer.text).toMatch(/^Only an owner of 4\.2\.1 \(N\. Shackleton\) or an admin can change it\./);
-    expect(t.fake.callsTo('views.open')).toHaveLength(before);
+  it('a non-owner asking for the modal is told why in it, with no Save button', async () => {
+    const { call } = await callAfter(t.fake, 'views.update', () => t.client.command({ text: 'update 4.2.1', user_id: BOB }));
+    expect(call.body.view.callback_id).toBe(VIEW.loading);
+    expect(call.body.view.submit).toBeUndefined();
+    expect(allText(call.body.view.blocks)).toContain('Only an owner of 4.2.1 (N. Shackleton) or an admin can change it.');
   });
 });
 
@@ -99,13 +106,14 @@ describe('submitting the modal: field errors', () => {
     expect(await counts()).toEqual(before);
   });
 
-  it('a non-owner’s Save is refused on the text field and nothing is saved', async () => {
+  it('a non-owner’s Save (the form was opened before they lost the item) is refused by DM with their text, and nothing is saved', async () => {
     const before = await counts();
-    const res = await submit(BOB, '4.2.1', { text: 'I did it', status: 'complete', delivery: '' });
-    expect(res.json.response_action).toBe('errors');
-    expect(res.json.errors[UPDATE_BLOCK.text]).toMatch(/^Only an owner of 4\.2\.1 \(N\. Shackleton\) or an admin can change it\./);
+    const { sent: res, call } = await callAfter(t.fake, 'chat.postMessage', () => submit(BOB, '4.2.1', { text: 'I did it', status: 'complete', delivery: '' }), (c) => c.body.channel === BOB);
+    expect(res).toMatchObject({ status: 200, body: '' });
+    expect(call.body.text).toMatch(/^Your update on 4\.2\.1 was not saved\. Only an owner of 4\.2\.1 \(N\. Shackleton\) or an admin can change it\./);
+    expect(call.body.text).toContain('/concerto update 4.2.1');
+    expect(call.body.text).toContain('>I did it');
     expect(await counts()).toEqual(before);
-    expect(t.fake.callsTo('chat.postMessage').filter((c) => c.body.channel === BOB)).toEqual([]);
   });
 });
 
@@ -148,7 +156,7 @@ describe('submitting the modal: saved', () => {
   });
 
   it('the modal reopened shows the new status and date prefilled', async () => {
-    const { call } = await callAfter(t.fake, 'views.open', () => t.client.command({ text: 'update 4.2.1', user_id: NS }));
+    const { call } = await callAfter(t.fake, 'views.update', () => t.client.command({ text: 'update 4.2.1', user_id: NS }));
     const view = call.body.view;
     const inputs = (view.blocks as Array<Record<string, any>>).filter((b) => b.type === 'input');
     expect(inputs[1]!.element.initial_option.value).toBe('awaiting_decision');

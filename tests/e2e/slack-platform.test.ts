@@ -74,13 +74,13 @@ describe('redelivered events are handled once', () => {
   });
 
   it('a retry arriving while the first delivery is still being handled is also dropped', async () => {
-    // Hold the first delivery inside its listener: Karen's profile lookup answers only after 800 ms.
-    t.fake.failNext('users.info', { delayMs: 800 });
+    // Hold the first delivery inside its listener: Slack answers its reply only after 800 ms.
+    t.fake.failNext('chat.postMessage', { delayMs: 800 });
     const event = t.client.directMessage({ user: KG, text: 'update 5.2 papers went to the OPCCs' });
     const first = await t.client.event(event, { event_id: 'EvRETRY0002' });
-    await t.fake.waitFor('users.info', (c) => c.body.user === KG);
+    const reply = await t.fake.waitFor('chat.postMessage', (c) => c.body.channel === `D${KG}`);
+    expect(reply.fault?.delayMs).toBe(800); // still in flight
     const retry = await t.client.event(event, { event_id: 'EvRETRY0002', retryNum: 1, retryReason: 'http_timeout' });
-    expect(t.fake.callsTo('chat.postMessage').filter((c) => c.body.channel === `D${KG}`)).toHaveLength(0); // still in flight
     expect([first.status, retry.status]).toEqual([200, 200]);
     await t.fake.waitFor('chat.postMessage', (c) => c.body.channel === `D${KG}`);
     await settle(t.fake);

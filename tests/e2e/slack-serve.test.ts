@@ -78,7 +78,8 @@ describe('concerto serve', () => {
     expect(answer).toMatchObject({ response_type: 'ephemeral' });
     expect(answer.text).toMatch(/^4\.2\.1 \(ICT\): A mechanism for capturing/);
     // The app used the token it was given, against the API URL it was given.
-    expect(fake.callsTo('users.info').at(-1)).toMatchObject({ token: 'xoxb-serve-test', body: { user: 'UNS' } });
+    // (The member directory, users.list, is read at start; the reply goes to the response_url.)
+    expect(fake.callsTo('users.list').at(-1)).toMatchObject({ token: 'xoxb-serve-test' });
 
     const started = Date.now();
     child.kill('SIGTERM');

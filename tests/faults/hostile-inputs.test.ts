@@ -357,6 +357,19 @@ describe('hostile inputs through signed Slack requests', () => {
       const { body } = await responseTo(t.fake, t.fake.responseUrl(id));
       return { text: unescape([body.text ?? '', ...blockTexts(body.blocks)].join('\n')), first: unescape(blockTexts(body.blocks)[0] ?? body.text ?? ''), re, message: body };
     };
+    /** The Update buttons open a modal at once (the trigger lives 3 s) and say in it why the form cannot be shown. */
+    const shownInModal = (re: RegExp) => async () => {
+      const { body } = await t.fake.waitFor('views.update', (c) => re.test(unescape(blockTexts(c.body.view?.blocks)[0] ?? '')), 10_000);
+      const shown = blockTexts(body.view.blocks)[0] ?? '';
+      return { text: unescape(shown), first: unescape(shown), re, message: { text: shown, blocks: body.view.blocks, title: body.view.title } };
+    };
+    /** A modal's Save is acked first; a problem found when saving is told to the person by DM. */
+    const toldByDm = (re: RegExp) => async () => {
+      const { body } = await t.fake.waitFor('chat.postMessage', (c) => c.body.channel === KG && re.test(unescape(String(c.body.text ?? ''))), 10_000);
+      const first = unescape(String(body.text));
+      return { text: first, first, re, message: body };
+    };
+    const notSaved = (id: string, why: RegExp) => new RegExp(`^Your update on ${id.replace(/\./g, '\\.')} was not saved\\. ${why.source.replace(/^\^/, '')}`);
 
     interface RawCase {
       name: string;
@@ -462,22 +475,24 @@ describe('hostile inputs through signed Slack requests', () => {
       { name: 'Complete button on an item not hers', post: () => ({ body: button('concerto_complete', NOT_OWN, 'complete-not-own') }), status: 200, answer: answered('complete-not-own', REFUSED(NOT_OWN)) },
       { name: 'Complete button with no value', post: () => ({ body: button('concerto_complete', undefined, 'complete-none') }), status: 200, answer: answered('complete-none', /needs a recommendation number/) },
       { name: 'History button with 100 KB', post: () => ({ body: button('concerto_history', '9'.repeat(KB100), 'history-big') }), status: 200, answer: answered('history-big', /^"9{100}/) },
-      { name: 'Update button for an unknown item', post: () => ({ body: button('concerto_open_update', '99.99.99', 'open-unknown') }), status: 200, answer: answered('open-unknown', NO_SUCH('99.99.99')) },
-      { name: 'Update button on an item not hers', post: () => ({ body: button('concerto_open_update', NOT_OWN, 'open-not-own') }), status: 200, answer: answered('open-not-own', REFUSED(NOT_OWN)) },
-      { name: 'Change date button with markup', post: () => ({ body: button('concerto_change_date', '<!channel>', 'redate-markup') }), status: 200, answer: answered('redate-markup', /^There is no <!channel> in the plan/) },
+      { name: 'Update button for an unknown item', post: () => ({ body: button('concerto_open_update', '99.99.99', 'open-unknown') }), status: 200, answer: shownInModal(NO_SUCH('99.99.99')) },
+      { name: 'Update button on an item not hers', post: () => ({ body: button('concerto_open_update', NOT_OWN, 'open-not-own') }), status: 200, answer: shownInModal(REFUSED(NOT_OWN)) },
+      { name: 'Change date button with markup', post: () => ({ body: button('concerto_change_date', '<!channel>', 'redate-markup') }), status: 200, answer: shownInModal(/^There is no <!channel> in the plan/) },
       { name: 'Snooze button with SQL', post: () => ({ body: button('concerto_snooze', "5.2'; delete from nudge_preferences; --", 'snooze-sql') }), status: 200, answer: answered('snooze-sql', /^There is no 5\.2'; delete from nudge_preferences; -- in the plan/) },
       { name: 'Snooze button for an unknown item', post: () => ({ body: button('concerto_snooze', '99.99.99', 'snooze-unknown') }), status: 200, answer: answered('snooze-unknown', NO_SUCH('99.99.99')) },
       { name: 'Stop-nudges button with 100 KB', post: () => ({ body: button('concerto_mute', 'm'.repeat(KB100), 'mute-big') }), status: 200, answer: answered('mute-big', /^There is no m+…?/) },
       { name: 'choice button that would update', post: () => ({ body: button('concerto_choose', `update ${NOT_OWN} hijacked through a choice`, 'choose-update') }), status: 200, answer: answered('choose-update', REFUSED(NOT_OWN)) },
       { name: 'choice button with control characters', post: () => ({ body: button('concerto_choose', '\u0000\u001B[2J\u202E', 'choose-controls') }), status: 200, answer: answered('choose-controls', NOT_UNDERSTOOD) },
       { name: 'modal with tampered metadata', post: () => ({ body: modal('{not json', field('words', null, '', '')) }), status: 200, body: (a) => (/lost track of its recommendation/.test(a.json?.errors?.update_text ?? '') ? null : `errors ${a.body}`) },
-      { name: 'modal for an unknown item', post: () => ({ body: modal(json({ id: '99.99.99' }), field('words', null, '', '')) }), status: 200, body: (a) => (/^99\.99\.99 is no longer in the plan/.test(a.json?.errors?.update_text ?? '') ? null : `errors ${a.body}`) },
-      { name: 'modal for an item not hers', post: () => ({ body: modal(json({ id: NOT_OWN }), field('hijack', 'complete', '', '')) }), status: 200, body: (a) => (REFUSED(NOT_OWN).test(a.json?.errors?.update_text ?? '') ? null : `errors ${a.body}`) },
+      // The item and who may change it are read from the plan after the ack: the modal closes, and the DM says why.
+      { name: 'modal for an unknown item', post: () => ({ body: modal(json({ id: '99.99.99' }), field('words', null, '', '')) }), status: 200, body: (a) => (a.body === '' ? null : `ack ${a.body}`), answer: toldByDm(notSaved('99.99.99', /99\.99\.99 is no longer in the plan/)) },
+      { name: 'modal for an item not hers', post: () => ({ body: modal(json({ id: NOT_OWN }), field('hijack', 'complete', '', '')) }), status: 200, body: (a) => (a.body === '' ? null : `ack ${a.body}`), answer: toldByDm(notSaved(NOT_OWN, REFUSED(NOT_OWN))) },
       { name: 'modal with 100 KB text', post: () => ({ body: modal(json({ id: OWN }), field('t'.repeat(KB100), null, 'September 2017', '')) }), status: 200, body: (a) => (TOO_LONG.test(a.json?.errors?.update_text ?? '') ? null : `errors ${a.body}`) },
       { name: 'modal with only zero-width text', post: () => ({ body: modal(json({ id: OWN }), field('\u200B\u200D\u2060', null, 'September 2017', '')) }), status: 200, body: (a) => (/^Write what has happened/.test(a.json?.errors?.update_text ?? '') ? null : `errors ${a.body}`) },
       {
         name: 'modal with a forged status, template date and script evidence',
-        post: () => ({ body: modal(json({ id: OWN }), field('fine words', 'hacked', '{{7*7}}', 'javascript:alert(1)')) }),
+        // The item's state as the real modal carries it, so the date is checked in the ack.
+        post: () => ({ body: modal(json({ id: OWN, status: 'on_going', delivery: 'September 2017', tz: 'Europe/London' }), field('fine words', 'hacked', '{{7*7}}', 'javascript:alert(1)')) }),
         status: 200,
         body: (a) => (UNREADABLE.test(a.json?.errors?.update_delivery ?? '') && /https:\/\//.test(a.json?.errors?.update_evidence ?? '') ? null : `errors ${a.body}`),
       },

@@ -1,7 +1,26 @@
+import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-/** A fake Slack Web API on loopback: `POST /api/<method>`, `POST /upload/<id>`, `POST /response/<id>`. */
+/**
+ * A fake Slack Web API on loopback: `POST /api/<method>`, `POST /upload/<id>`, `POST /response/<id>`.
+ *
+ * As strict as real Slack where it bites (see ../shared/design/slack-platform.md):
+ * - **Trigger ids** (`issueTrigger`): `views.open`/`views.push` with a trigger issued more than 3 s before the
+ *   call answers `expired_trigger_id`, and a trigger used a second time `exchanged_trigger_id`. The names are
+ *   Slack's own, from the views.push reference (docs.slack.dev/reference/methods/views.push, "Errors"):
+ *     `exchanged_trigger_id` — "The trigger_id was already exchanged in a previous call."
+ *     `expired_trigger_id`   — "The trigger_id is expired."
+ *     `invalid_trigger_id`   — "The trigger_id is invalid. Expected format: "132456.7890123.abcdef"."
+ *   (api.slack.com/methods/views.open documents the same trigger, and answers a malformed one with
+ *   `invalid_arguments` + "invalid `trigger_id`"; its error table is cut short in every copy we found.)
+ *   A trigger the fake never issued is accepted by default (tests that hand-craft '1.2.3' or check that a
+ *   trigger is passed through unchanged); `unknownTriggers: 'reject'` answers it `invalid_trigger_id`.
+ * - **Rate limits** (`rateLimit`, `failNext`/`failFor` with status 429): HTTP 429, `Retry-After`, `{ok:false,error:'ratelimited'}`.
+ * - **Posting pace** (opt-in, `pacePostMessage`): about one chat.postMessage per second per channel; a second
+ *   message to the same channel within 1 s answers 429 with `Retry-After: 1`.
+ * - **Slowness** (`delay`, or `delayMs` on any fault).
+ */
 
 export interface FakeUser {
   id: string;
@@ -16,6 +35,17 @@ export interface Fault {
   error?: string; // HTTP 200 with `{ ok:false, error }`
   delayMs?: number; // answer (normally, or with the fault) after this many ms
   times?: number; // how many calls `failNext` applies to (default 1)
+}
+
+/** How a `views.open`/`views.push` trigger_id was judged when the call arrived. */
+export interface TriggerCheck {
+  id: string;
+  /** `ok`: issued by this fake, fresh and unused; `unknown`: never issued here (accepted unless `unknownTriggers: 'reject'`). */
+  verdict: 'ok' | 'expired' | 'exchanged' | 'unknown' | 'missing';
+  /** Epoch ms the trigger was issued (the click or command), for triggers this fake issued. */
+  issuedAt?: number;
+  /** How old the trigger was when the call arrived. */
+  ageMs?: number;
 }
 
 export interface UploadedFile { id: string; title?: string; bytes: Buffer; text: string }
@@ -36,6 +66,13 @@ export interface FakeCall {
   bytes?: Buffer;
   /** On `files.completeUploadExternal`: the files completed, with the bytes uploaded for them. */
   files?: UploadedFile[];
+  /** On `views.open`/`views.push`: the trigger_id's age and verdict. */
+  trigger?: TriggerCheck;
+  /** What Slack itself refused (an expired trigger, the posting pace), as opposed to an injected `fault`. */
+  refusal?: Fault;
+  /** The HTTP status and JSON body the fake answered with (set once answered). */
+  status?: number;
+  response?: Record<string, any>;
 }
 
 type Handler = (body: Record<string, any>, call: FakeCall) => Record<string, unknown>;
@@ -44,6 +81,25 @@ export interface FakeSlackOptions {
   users?: FakeUser[];
   /** Extra or overriding method handlers, e.g. `{ 'team.info': () => ({ ok: true, team: {...} }) }`. */
   handlers?: Record<string, Handler>;
+  /** What `views.open`/`views.push` do with a trigger_id this fake never issued (default `'accept'`). */
+  unknownTriggers?: 'accept' | 'reject';
+  /** How long an issued trigger lasts (default 3000 ms, Slack's). */
+  triggerLifetimeMs?: number;
+  /** Pace chat.postMessage to one message per second per channel from the start (see `pacePostMessage`). */
+  pacePostMessage?: boolean;
+}
+
+export interface RateLimit {
+  /** Seconds sent in `Retry-After` (default 1). */
+  retryAfter?: number;
+  /**
+   * Refuse exactly the next `times` calls (each with `Retry-After: retryAfter`). Without it the limit is a
+   * window, as Slack's is: the first call is refused, and so is every call in the `retryAfter` seconds after
+   * it (with the seconds left); after that the method answers again.
+   */
+  times?: number;
+  /** Only calls whose body matches count (e.g. one user's users.info). */
+  when?: (body: Record<string, any>) => boolean;
 }
 
 export interface FakeSlack {
@@ -60,9 +116,24 @@ export interface FakeSlack {
   failNext(method: string, fault: Fault): void;
   /** Applies `predicate(body)`'s fault (if not null) to every call to `method` until `reset()`. */
   failFor(method: string, predicate: (body: Record<string, any>) => Fault | null | undefined): void;
+  /** Rate-limits `method`: HTTP 429 with `Retry-After` (see `RateLimit` for the window). Until `reset()`. */
+  rateLimit(method: string, limit?: RateLimit): void;
+  /** Answers `method` `ms` late: every call until `reset()`, or the next `times`; only calls matching `when`. */
+  delay(method: string, ms: number, opts?: { times?: number; when?: (body: Record<string, any>) => boolean }): void;
+  /** One chat.postMessage per second per channel: a second one within 1 s answers 429, `Retry-After: 1`. */
+  pacePostMessage(on?: boolean): void;
+  /**
+   * A trigger_id as Slack puts in a command, block action or view submission, issued now (or `ageMs` ago).
+   * `views.open`/`views.push` accept it once, within 3 s of its issue.
+   */
+  issueTrigger(opts?: { ageMs?: number }): string;
+  /** When a trigger this fake issued was issued (epoch ms), else undefined. */
+  triggerIssuedAt(id: string): number | undefined;
   handle(method: string, handler: Handler): void;
   setUsers(users: FakeUser[]): void;
-  /** Forgets calls, faults, uploads and the ts counter; keeps users and handlers. */
+  /** Changes one user in the directory (users.info, users.list), e.g. `{ deleted: true }`. */
+  updateUser(id: string, patch: Partial<FakeUser>): void;
+  /** Forgets calls, faults, rate limits, pacing, triggers, uploads and the ts counter; keeps users and handlers. */
   reset(): void;
   close(): Promise<void>;
 }
@@ -83,8 +154,11 @@ function userRecord(u: FakeUser) {
   const real_name = u.real_name ?? u.name ?? u.id;
   return {
     id: u.id, team_id: 'T1', name: u.name ?? u.id.toLowerCase(), real_name, deleted: u.deleted ?? false,
-    is_bot: u.is_bot ?? false, tz: u.tz ?? 'Europe/London', tz_offset: u.tz_offset ?? 0,
-    profile: { real_name, display_name: u.display_name ?? u.name ?? '' },
+    is_bot: u.is_bot ?? false, is_app_user: false, tz: u.tz ?? 'Europe/London', tz_offset: u.tz_offset ?? 0,
+    profile: {
+      real_name, real_name_normalized: real_name, display_name: u.display_name ?? u.name ?? '', display_name_normalized: u.display_name ?? u.name ?? '',
+      ...(u.is_bot ? { bot_id: `B${u.id.slice(1)}` } : {}),
+    },
   };
 }
 
@@ -97,8 +171,44 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   let predicates: { method: string; pick: (body: Record<string, any>) => Fault | null | undefined }[] = [];
   let uploads = new Map<string, Buffer>();
   let seq = 0;
+  const lifetime = options.triggerLifetimeMs ?? 3000;
+  let triggers = new Map<string, { issuedAt: number; usedAt?: number }>();
+  let triggerSeq = 0;
+  let pacing = options.pacePostMessage ?? false;
+  let lastPost = new Map<string, number>();
   const nextTs = () => { seq += 1; return `${1700000000 + Math.floor(seq / 10000)}.${String((seq % 10000) * 100).padStart(6, '0')}`; };
   const nextId = (prefix: string) => { seq += 1; return `${prefix}${String(seq).padStart(8, '0')}`; };
+
+  /** Slack's own refusals, judged when the call arrives: a stale or reused trigger, posting too fast. */
+  function refusalOf(method: string, body: Record<string, any>, call: FakeCall): Fault | undefined {
+    if (method === 'views.open' || method === 'views.push') {
+      const id = typeof body.trigger_id === 'string' ? body.trigger_id : '';
+      if (!id) {
+        if (body.interactivity_pointer) return undefined;
+        call.trigger = { id, verdict: 'missing' };
+        return { error: 'invalid_arguments' };
+      }
+      const issued = triggers.get(id);
+      if (!issued) {
+        call.trigger = { id, verdict: 'unknown' };
+        return options.unknownTriggers === 'reject' ? { error: 'invalid_trigger_id' } : undefined;
+      }
+      const ageMs = call.at - issued.issuedAt;
+      const verdict = issued.usedAt !== undefined ? 'exchanged' : ageMs > lifetime ? 'expired' : 'ok';
+      call.trigger = { id, verdict, issuedAt: issued.issuedAt, ageMs };
+      if (verdict === 'exchanged') return { error: 'exchanged_trigger_id' };
+      if (verdict === 'expired') return { error: 'expired_trigger_id' };
+      issued.usedAt = call.at;
+      return undefined;
+    }
+    if (method === 'chat.postMessage' && pacing) {
+      const channel = String(body.channel ?? '');
+      const last = lastPost.get(channel);
+      if (last !== undefined && call.at - last < 1000) return { status: 429, retryAfter: 1 };
+      lastPost.set(channel, call.at);
+    }
+    return undefined;
+  }
 
   const viewAnswer = (b: Record<string, any>) => ({ ok: true, view: { ...b.view, id: b.view_id ?? nextId('V'), team_id: 'T1', hash: nextId('h'), app_id: 'A1', bot_id: 'BBOT' } });
   const handlers: Record<string, Handler> = {
@@ -165,19 +275,30 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
 
     const queued = nextFaults.find((f) => f.method === method);
     if (queued && --queued.left <= 0) nextFaults = nextFaults.filter((f) => f !== queued);
-    const fault = queued?.fault ?? predicates.filter((p) => p.method === method).map((p) => p.pick(body)).find((f) => f) ?? undefined;
+    // The first rule that applies wins; later ones are not consulted (so a counted `times` is not used up).
+    let fault = queued?.fault;
+    for (const p of predicates) {
+      if (fault) break;
+      if (p.method === method) fault = p.pick(body) ?? undefined;
+    }
     if (fault) call.fault = fault;
+    // A fault that only slows the answer still lets Slack judge the call, as it arrived.
+    const refusal = kind === 'api' && call.token && !(fault?.error || (fault?.status && fault.status !== 200)) ? refusalOf(method, body, call) : undefined;
+    if (refusal) call.refusal = refusal;
     calls.push(call);
     for (const w of [...waiters]) w(call);
 
     if (fault?.delayMs) await new Promise<void>((r) => { const t = setTimeout(() => { timers.delete(t); r(); }, fault.delayMs); timers.add(t); });
-    const send = (status: number, payload: unknown, headers: Record<string, string> = {}) => {
+    const send = (status: number, payload: Record<string, any>, headers: Record<string, string> = {}) => {
+      call.status = status;
+      call.response = payload;
       if (res.destroyed) return;
       res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers }).end(JSON.stringify(payload));
     };
-    if (fault?.status === 429) return send(429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(fault.retryAfter ?? 1) });
-    if (fault?.status && fault.status !== 200) return send(fault.status, { ok: false, error: `http_${fault.status}` });
-    if (fault?.error) return send(200, { ok: false, error: fault.error });
+    const answer = fault?.error || (fault?.status && fault.status !== 200) ? fault : (refusal ?? fault);
+    if (answer?.status === 429) return send(429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(answer.retryAfter ?? 1) });
+    if (answer?.status && answer.status !== 200) return send(answer.status, { ok: false, error: `http_${answer.status}` });
+    if (answer?.error) return send(200, { ok: false, error: answer.error });
     const handler = handlers[method];
     if (!handler) return send(kind === 'api' ? 200 : 404, { ok: false, error: kind === 'api' ? 'unknown_method' : 'not_found' });
     if (kind === 'api' && !call.token) return send(200, { ok: false, error: 'not_authed' });
@@ -213,13 +334,49 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     responses: (id) => calls.filter((c) => c.method === 'response_url' && c.id === id).map((c) => c.body),
     failNext: (method, fault) => { nextFaults.push({ method, fault, left: fault.times ?? 1 }); },
     failFor: (method, pick) => { predicates.push({ method, pick }); },
+    rateLimit(method, limit = {}) {
+      const retryAfter = limit.retryAfter ?? 1;
+      const when = limit.when ?? (() => true);
+      if (limit.times !== undefined) {
+        let left = limit.times;
+        predicates.push({ method, pick: (body) => (left > 0 && when(body) ? (left--, { status: 429, retryAfter }) : null) });
+        return;
+      }
+      let until: number | undefined;
+      predicates.push({
+        method,
+        pick: (body) => {
+          if (!when(body)) return null;
+          const now = Date.now();
+          until ??= now + retryAfter * 1000;
+          return now < until ? { status: 429, retryAfter: Math.max(1, Math.ceil((until - now) / 1000)) } : null;
+        },
+      });
+    },
+    delay(method, ms, opts = {}) {
+      let left = opts.times ?? Infinity;
+      const when = opts.when ?? (() => true);
+      predicates.push({ method, pick: (body) => (left > 0 && when(body) ? (left--, { delayMs: ms }) : null) });
+    },
+    pacePostMessage: (on = true) => { pacing = on; lastPost = new Map(); },
+    issueTrigger(opts = {}) {
+      triggerSeq += 1;
+      const id = `${String(Date.now()).slice(-10)}${String(triggerSeq % 100).padStart(2, '0')}.${Math.floor(1e10 + Math.random() * 9e10)}.${randomBytes(16).toString('hex')}`;
+      triggers.set(id, { issuedAt: Date.now() - (opts.ageMs ?? 0) });
+      return id;
+    },
+    triggerIssuedAt: (id) => triggers.get(id)?.issuedAt,
     handle: (method, handler) => { handlers[method] = handler; },
     setUsers: (list) => { users = [...list]; },
+    updateUser: (id, patch) => { users = users.map((u) => (u.id === id ? { ...u, ...patch } : u)); },
     reset() {
       calls.length = 0;
       nextFaults = [];
       predicates = [];
       uploads = new Map();
+      triggers = new Map();
+      pacing = options.pacePostMessage ?? false;
+      lastPost = new Map();
       seq = 0;
     },
     async close() {

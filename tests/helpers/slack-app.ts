@@ -7,6 +7,7 @@ import { fixedClock } from '../../src/clock.js';
 import { loadConfig } from '../../src/config.js';
 import { startSlackApp, type RunningSlackApp } from '../../src/slack/app.js';
 import type { SlackDeps } from '../../src/slack/deps.js';
+import { HomeRefresher, publishHome } from '../../src/slack/home.js';
 import { DrizzleConversationStore } from '../../src/store/conversation-store.js';
 import { DrizzleEventLedger, DrizzlePeopleStore } from '../../src/store/people-store.js';
 import { ReminderDataStore } from '../../src/store/reminder-data.js';
@@ -87,7 +88,10 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
   const boot = async () => {
     const port = await freePort();
     const running = await startSlackApp(services, { botToken: 'xoxb-test', signingSecret: SIGNING_SECRET, appToken: null, apiUrl: fake.url, port });
-    const client = slackClient({ baseUrl: `http://127.0.0.1:${port}/slack/events`, secret: SIGNING_SECRET, responseUrl: fake.responseUrl });
+    // The member directory is read in the background at start; tests begin once it has been.
+    await running.directoryRead;
+    // Trigger ids come from the fake, so it knows when each command or click happened (and refuses a late views.open).
+    const client = slackClient({ baseUrl: `http://127.0.0.1:${port}/slack/events`, secret: SIGNING_SECRET, responseUrl: fake.responseUrl, triggerId: () => fake.issueTrigger() });
     return { port, running, client };
   };
   const t: TestApp = {
@@ -202,31 +206,48 @@ export function recordingApp() {
   return { app: app as unknown as import('@slack/bolt').App, commands, views, actions, events, messages, middleware };
 }
 
-/** What app.ts builds for the listeners, on the given services. */
-export function slackDeps(services: Services, overrides: Partial<SlackDeps> = {}): SlackDeps {
+/**
+ * What app.ts builds for the listeners, on the given services. `background` is the client that
+ * profile look-ups and App Home go through (pass the test's fakeWebClient to see those calls);
+ * App Home refreshes run at once, and the member directory counts as read.
+ */
+export function slackDeps(services: Services, overrides: Partial<SlackDeps> = {}, background: unknown = fakeWebClient()): SlackDeps {
   const { db } = services.database;
-  return {
+  const deps: SlackDeps = {
     services,
     people: new DrizzlePeopleStore(db),
     ledger: new DrizzleEventLedger(db),
     users: new SlackUserCache(db),
     reminders: new ReminderDataStore(db),
     admins: services.config.CONCERTO_ADMINS,
+    background: background as SlackDeps['background'],
+    homes: new HomeRefresher((userId) => publishHome(deps, userId), { error() {}, warn() {}, info() {}, debug() {} } as never, 0),
+    directoryReady: async () => true,
     ...overrides,
   };
+  return deps;
 }
 
-/** A Web API client whose methods are vi.fn()s; users.info answers from `users`. */
+/** A Web API client whose methods are vi.fn()s; users.info and users.list answer from `users`. */
 export function fakeWebClient(users: FakeUser[] = USERS) {
+  const member = (u: FakeUser) => ({
+    id: u.id, name: u.name, real_name: u.real_name, tz: u.tz ?? 'Europe/London', deleted: u.deleted ?? false, is_bot: u.is_bot ?? false,
+    profile: { real_name: u.real_name, display_name: u.display_name ?? '' },
+  });
   return {
     users: {
       info: vi.fn(async ({ user }: { user: string }) => {
         const u = users.find((x) => x.id === user);
         if (!u) throw new Error('An API error occurred: user_not_found');
-        return { ok: true, user: { id: u.id, name: u.name, real_name: u.real_name, tz: u.tz ?? 'Europe/London', profile: { real_name: u.real_name, display_name: u.display_name ?? '' } } };
+        return { ok: true, user: member(u) };
       }),
+      list: vi.fn(async (_args: Record<string, unknown>) => ({ ok: true, members: users.map(member), response_metadata: { next_cursor: '' } })),
     },
-    views: { open: vi.fn(async (_args: Record<string, unknown>) => ({ ok: true })), publish: vi.fn(async (_args: Record<string, unknown>) => ({ ok: true })) },
+    views: {
+      open: vi.fn(async (_args: Record<string, unknown>) => ({ ok: true, view: { id: 'V0MODAL01' } })),
+      update: vi.fn(async (_args: Record<string, unknown>) => ({ ok: true, view: { id: 'V0MODAL01' } })),
+      publish: vi.fn(async (_args: Record<string, unknown>) => ({ ok: true })),
+    },
     chat: { postMessage: vi.fn(async (_args: Record<string, unknown>) => ({ ok: true, ts: '1700000000.000100' })) },
   };
 }

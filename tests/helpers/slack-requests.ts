@@ -15,12 +15,24 @@ export function sign(secret: string, timestamp: number | string, rawBody: string
 }
 
 export interface SlackResponse {
+  /** The HTTP status; 0 when the app did not answer in time (`acked: false`). */
   status: number;
   headers: Headers;
   body: string;
   /** The body parsed, if it is JSON. */
   json: any;
+  /**
+   * Whether the app answered within Slack's 3 seconds (the client's `ackTimeoutMs`). Slack stops waiting
+   * then: the delivery has failed (the person sees an error; an event is sent again), and whatever the app
+   * answers later — a view_submission's field errors, say — is lost. So is it here: `status` 0, no body.
+   */
+  acked: boolean;
+  /** How long the app took to answer, in ms (the deadline, when it did not). */
+  ms: number;
 }
+
+/** Slack waits this long for the HTTP answer to a command, an interaction or an event. */
+export const ACK_DEADLINE_MS = 3000;
 
 const hex = (n: number) => randomBytes(n).toString('hex');
 const triggerId = () => `${Date.now()}.${Math.floor(Math.random() * 1e11)}.${hex(16)}`;
@@ -139,6 +151,78 @@ export function appHomeOpened(i: { user: string; tab?: 'home' | 'messages'; chan
   return { type: 'app_home_opened', user: i.user, channel: i.channel ?? `D${i.user}`, tab: i.tab ?? 'home', event_ts: nowTs() };
 }
 
+/**
+ * An @mention edited after it was sent, as Slack delivers it: a new `app_mention` event (send it with a new
+ * event_id), the original `ts`, the new text, and `edited: { user, ts }`. Slack documents `edited` on messages;
+ * on app_mention it is what Slack sends (bolt-js#960, slack-go/slack#1256), typed in bolt-js since 3.4.
+ */
+export function editedAppMention(original: Record<string, any>, i: { text: string; user?: string; editedTs?: string }): Record<string, any> {
+  const editedTs = i.editedTs ?? nowTs();
+  return { ...original, text: i.text, edited: { user: i.user ?? original.user, ts: editedTs }, event_ts: editedTs };
+}
+
+/**
+ * A DM edited after it was sent: `message` with subtype `message_changed`, `hidden: true`, the edited message
+ * (same `ts`, new text, `edited`) in `message` and the old one in `previous_message`. No top-level `user`.
+ * Shape: api.slack.com/events/message/message_changed.
+ */
+export function messageChanged(original: Record<string, any>, i: { text: string; editedTs?: string }): Record<string, any> {
+  const editedTs = i.editedTs ?? nowTs();
+  const { channel, channel_type, event_ts: _e, ...previous } = original;
+  return {
+    type: 'message', subtype: 'message_changed', hidden: true, channel, channel_type: channel_type ?? 'im', ts: editedTs, event_ts: editedTs,
+    message: { ...previous, type: 'message', text: i.text, edited: { user: original.user, ts: editedTs } },
+    previous_message: { ...previous, type: 'message' },
+  };
+}
+
+/**
+ * A DM written as a reply in a thread: a plain message (no subtype) with `thread_ts` (the parent's ts) and
+ * `parent_user_id`. api.slack.com/docs/message-threading: "any message with a thread_ts attribute is part of a thread".
+ */
+export function threadReply(i: { user: string; text: string; thread_ts: string; parent_user_id?: string; channel?: string; ts?: string }): Record<string, any> {
+  return { ...directMessage(i), thread_ts: i.thread_ts, parent_user_id: i.parent_user_id ?? BOT_USER_ID };
+}
+
+/**
+ * A thread reply also sent to the conversation: subtype `thread_broadcast`, with `thread_ts` and `root`
+ * (the parent message). Shape: api.slack.com/events/message/thread_broadcast.
+ */
+export function threadBroadcast(i: { user: string; text: string; thread_ts: string; root_text?: string; root_user?: string; channel?: string; ts?: string }): Record<string, any> {
+  return {
+    ...directMessage(i), subtype: 'thread_broadcast', thread_ts: i.thread_ts,
+    root: { type: 'message', user: i.root_user ?? BOT_USER_ID, text: i.root_text ?? '', ts: i.thread_ts, thread_ts: i.thread_ts, reply_count: 1, reply_users: [i.user], reply_users_count: 1, latest_reply: i.ts ?? i.thread_ts, is_locked: false },
+  };
+}
+
+export interface SharedFile { id?: string; name: string; mimetype?: string; filetype?: string; size?: number }
+
+/**
+ * A DM carrying a file: subtype `file_share`, `upload: true`, and `files: [{ id, name, mimetype, filetype,
+ * url_private, … }]` (the text is the comment typed with it, often empty). Shape: api.slack.com/events/message/file_share.
+ */
+export function fileShare(i: { user: string; text?: string; files: SharedFile[]; channel?: string; ts?: string }): Record<string, any> {
+  const files = i.files.map((f, n) => {
+    const id = f.id ?? `F0${hex(4).toUpperCase()}${n}`;
+    const filetype = f.filetype ?? (f.name.split('.').pop() ?? 'text').toLowerCase();
+    return {
+      id, created: Math.floor(Date.now() / 1000), timestamp: Math.floor(Date.now() / 1000), name: f.name, title: f.name,
+      mimetype: f.mimetype ?? (filetype === 'csv' ? 'text/csv' : filetype === 'json' ? 'application/json' : 'application/octet-stream'),
+      filetype, pretty_type: filetype.toUpperCase(), user: i.user, editable: false, size: f.size ?? 1024, mode: 'hosted', is_external: false,
+      external_type: '', is_public: false, public_url_shared: false, display_as_bot: false, username: '',
+      url_private: `https://files.slack.com/files-pri/${TEAM_ID}-${id}/${encodeURIComponent(f.name)}`,
+      url_private_download: `https://files.slack.com/files-pri/${TEAM_ID}-${id}/download/${encodeURIComponent(f.name)}`,
+      permalink: `https://${TEAM_DOMAIN}.slack.com/files/${i.user}/${id}/${encodeURIComponent(f.name)}`,
+    };
+  });
+  return { ...directMessage({ ...i, text: i.text ?? '' }), subtype: 'file_share', files, upload: true, display_as_bot: false };
+}
+
+/** `user_change`, as Slack sends it when a member's profile changes or they are deactivated (`deleted: true`). */
+export function userChange(user: Record<string, any>): Record<string, any> {
+  return { type: 'user_change', user, cache_ts: Math.floor(Date.now() / 1000), event_ts: nowTs() };
+}
+
 // ---- the client -------------------------------------------------------------------------------
 
 export interface SlackClientOptions {
@@ -149,6 +233,13 @@ export interface SlackClientOptions {
   now?: () => number;
   /** Makes the default `response_url` of commands, e.g. `fake.responseUrl` (else a hooks.slack.com URL). */
   responseUrl?: (id: string) => string;
+  /**
+   * Where the trigger_ids of commands, block actions and view submissions come from, e.g. `fake.issueTrigger`,
+   * so the fake Slack knows when the click happened (and refuses a `views.open` more than 3 s later).
+   */
+  triggerId?: () => string;
+  /** How long to wait for the app's answer before treating the delivery as failed (default 3000, Slack's; `Infinity` to wait). */
+  ackTimeoutMs?: number;
 }
 
 export interface CommandInput {
@@ -173,11 +264,28 @@ export interface RawInput {
   signature?: string | null;
   /** Extra headers, applied last; `undefined` removes one. */
   headers?: Record<string, string | undefined>;
+  /** Overrides the client's `ackTimeoutMs` for this request. */
+  ackTimeoutMs?: number;
+}
+
+export interface EventOptions {
+  event_id?: string;
+  event_time?: number;
+  retryNum?: number;
+  retryReason?: string;
+  /**
+   * Do what Slack does when the app does not answer in 3 s: send the event again, with the same event_id,
+   * `X-Slack-Retry-Num` 1, 2, 3 and `X-Slack-Retry-Reason: http_timeout` (Slack retries at once, then after
+   * about 1 and 5 minutes; here at once). The answer returned is the last delivery's, with `deliveries` counted.
+   */
+  redeliverLate?: boolean;
 }
 
 export function slackClient(options: SlackClientOptions) {
   const now = options.now ?? (() => Math.floor(Date.now() / 1000));
+  const newTrigger = options.triggerId ?? triggerId;
 
+  /** Sends one signed request and waits for the answer, as Slack does: at most `ackTimeoutMs`, then it hangs up. */
   async function raw(i: RawInput): Promise<SlackResponse> {
     const timestamp = i.timestamp ?? now();
     const headers: Record<string, string | undefined> = {
@@ -187,16 +295,39 @@ export function slackClient(options: SlackClientOptions) {
       ...i.headers,
     };
     const sent = Object.fromEntries(Object.entries(headers).filter((e): e is [string, string] => e[1] !== undefined));
-    const res = await fetch(options.baseUrl, { method: 'POST', headers: sent, body: typeof i.body === 'string' ? i.body : new Uint8Array(i.body) });
-    const body = await res.text();
-    let json: any;
-    try { json = body ? JSON.parse(body) : undefined; } catch { json = undefined; }
-    return { status: res.status, headers: res.headers, body, json };
+    const deadline = i.ackTimeoutMs ?? options.ackTimeoutMs ?? ACK_DEADLINE_MS;
+    const abort = new AbortController();
+    const started = performance.now();
+    const timer = Number.isFinite(deadline) ? setTimeout(() => abort.abort(), deadline) : undefined;
+    try {
+      const res = await fetch(options.baseUrl, { method: 'POST', headers: sent, body: typeof i.body === 'string' ? i.body : new Uint8Array(i.body), signal: abort.signal });
+      const body = await res.text();
+      const ms = Math.round(performance.now() - started);
+      let json: any;
+      try { json = body ? JSON.parse(body) : undefined; } catch { json = undefined; }
+      return { status: res.status, headers: res.headers, body, json, acked: true, ms };
+    } catch (err) {
+      if (!abort.signal.aborted) throw err;
+      return { status: 0, headers: new Headers(), body: '', json: undefined, acked: false, ms: deadline };
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
 
-  async function event(ev: Record<string, any>, opts: { event_id?: string; event_time?: number; retryNum?: number; retryReason?: string } = {}) {
+  async function event(ev: Record<string, any>, opts: EventOptions = {}): Promise<SlackResponse & { deliveries: number }> {
+    const eventId = opts.event_id ?? `Ev${hex(5).toUpperCase()}`;
+    let res = await deliver(ev, { ...opts, event_id: eventId });
+    let deliveries = 1;
+    while (opts.redeliverLate && !res.acked && deliveries <= 3) {
+      res = await deliver(ev, { ...opts, event_id: eventId, retryNum: deliveries, retryReason: 'http_timeout' });
+      deliveries += 1;
+    }
+    return { ...res, deliveries };
+  }
+
+  function deliver(ev: Record<string, any>, opts: EventOptions & { event_id: string }) {
     const envelope = {
       token: VERIFICATION_TOKEN,
       team_id: TEAM_ID,
@@ -204,7 +335,7 @@ export function slackClient(options: SlackClientOptions) {
       api_app_id: API_APP_ID,
       event: ev,
       type: 'event_callback',
-      event_id: opts.event_id ?? `Ev${hex(5).toUpperCase()}`,
+      event_id: opts.event_id,
       event_time: opts.event_time ?? now(),
       authorizations: [{ enterprise_id: null, team_id: TEAM_ID, user_id: BOT_USER_ID, is_bot: true, is_enterprise_install: false }],
       is_ext_shared_channel: false,
@@ -237,7 +368,7 @@ export function slackClient(options: SlackClientOptions) {
           api_app_id: API_APP_ID,
           is_enterprise_install: 'false',
           response_url,
-          trigger_id: c.trigger_id ?? triggerId(),
+          trigger_id: c.trigger_id ?? newTrigger(),
         }),
       });
       return { ...res, response_url };
@@ -245,11 +376,19 @@ export function slackClient(options: SlackClientOptions) {
     interaction: (payload: Record<string, unknown>) => raw({ body: form({ payload: JSON.stringify(payload) }) }),
     urlVerification: (challenge: string) =>
       raw({ body: JSON.stringify({ token: VERIFICATION_TOKEN, challenge, type: 'url_verification' }), contentType: 'application/json' }),
-    blockAction,
-    viewSubmission,
+    /** A block action whose trigger_id (unless given) comes from the client's `triggerId`, i.e. is issued now. */
+    blockAction: (i: BlockActionInput) => blockAction({ ...i, trigger_id: i.trigger_id ?? newTrigger() }),
+    /** A view submission whose trigger_id (unless given) comes from the client's `triggerId`. */
+    viewSubmission: (i: ViewSubmissionInput) => viewSubmission({ ...i, trigger_id: i.trigger_id ?? newTrigger() }),
     appMention,
     directMessage,
     appHomeOpened,
+    editedAppMention,
+    messageChanged,
+    threadReply,
+    threadBroadcast,
+    fileShare,
+    userChange,
   };
 }
 

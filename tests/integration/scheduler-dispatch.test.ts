@@ -68,12 +68,14 @@ describe.each(testDatabases)('dispatching the outbox to Slack on $name', (target
     const queued = await queue();
     expect(queued).toHaveLength(17);
     const counts = await drain();
-    expect(counts).toEqual({ sent: 17, deferred: 0, dead: 0, unknown: 0 });
+    // The 17 queued, and the digest's details: a row of their own, queued when the summary was sent.
+    expect(counts).toEqual({ sent: 18, deferred: 0, dead: 0, unknown: 0 });
     const rows = await h.rows();
     expect(rows.filter((r) => r.status !== 'sent')).toEqual([]);
+    expect(rows.filter((r) => r.kind === 'digest_part').map((r) => r.key)).toEqual(['digest:CBOARD:2017-11-20#1']);
     for (const r of rows) {
-      const top = postsTo(r.recipient);
-      expect(top.length).toBe(rows.filter((x) => x.recipient === r.recipient).length);
+      const all = posts().filter((c) => c.body.channel === r.recipient);
+      expect(all.length).toBe(rows.filter((x) => x.recipient === r.recipient).length);
       expect(r.attempts).toBe(1);
       expect(r.lastError).toBeNull();
       expect(r.slackTs).toMatch(/^\d+\.\d{6}$/);
@@ -140,13 +142,14 @@ describe.each(testDatabases)('dispatching the outbox to Slack on $name', (target
     await queue();
     fake.failFor('chat.postMessage', (body) => (body.channel === 'UCC' ? { error: 'channel_not_found' } : null));
     const counts = await drain();
-    expect(counts).toEqual({ sent: 16, deferred: 0, dead: 1, unknown: 0 });
+    expect(counts).toEqual({ sent: 17, deferred: 0, dead: 1, unknown: 0 });
     expect(await rowsTo('UCC')).toEqual([expect.objectContaining({ status: 'dead', lastError: 'channel_not_found', attempts: 1, sentAt: null })]);
     expect(postsTo('UCC')).toHaveLength(1);
     const others = (await h.rows()).filter((r) => r.recipient !== 'UCC');
-    expect(others).toHaveLength(16);
+    expect(others).toHaveLength(17); // 15 nudges, the digest and its details
     expect(others.filter((r) => r.status !== 'sent')).toEqual([]);
-    for (const who of ['URW', 'UKG', 'UPO1', 'UPO2', 'CBOARD']) expect(ok(postsTo(who))).toHaveLength((await rowsTo(who)).length);
+    for (const who of ['URW', 'UKG', 'UPO1', 'UPO2']) expect(ok(postsTo(who))).toHaveLength((await rowsTo(who)).length);
+    expect(ok(posts().filter((c) => c.body.channel === 'CBOARD'))).toHaveLength((await rowsTo('CBOARD')).length);
     // A dead row is never tried again.
     h.clock.advance(3_600_000);
     await drain();
@@ -158,7 +161,7 @@ describe.each(testDatabases)('dispatching the outbox to Slack on $name', (target
     notifier = slackNotifier({ botToken: TOKEN, apiUrl: fake.url }, 500);
     fake.failFor('chat.postMessage', (body) => (body.channel === 'UCC' ? { delayMs: 3000 } : null));
     const counts = await drain();
-    expect(counts).toMatchObject({ sent: 16, unknown: 1, dead: 0 });
+    expect(counts).toMatchObject({ sent: 17, unknown: 1, dead: 0 });
     const [ucc] = await rowsTo('UCC');
     expect(ucc).toMatchObject({ status: 'unknown', attempts: 1, sentAt: null });
     expect(ucc!.lastError).toBeTruthy();
@@ -181,7 +184,7 @@ describe.each(testDatabases)('dispatching the outbox to Slack on $name', (target
     const c = await once(plus(T0, 999));
     expect(c).toMatchObject({ sent: 0, claimed: 0 });
     const d = await once(plus(T0, 1000));
-    expect(d.sent).toBe(4); // URW, UKG, UPO1, UPO2
+    expect(d.sent).toBe(5); // URW, UKG, UPO1, UPO2, and the digest's details to CBOARD (queued at T0 with the summary)
     await drain();
 
     const rows = await h.rows();
@@ -251,6 +254,37 @@ describe.each(testDatabases)('dispatching the outbox to Slack on $name', (target
     expect(overduePart).not.toBe('');
     const ids = [...overduePart.matchAll(/• \*([\d.]+)\*/g)].map((m) => m[1]);
     expect(ids).toEqual(['1.1', '3.6', '4.0.1', '4.1.1', '4.1.2', '4.1.3', '5.2', '9.1.3', '9.2.1', '9.2.2', '9.2.3', '9.2.4', '9.3.1']);
+    // Each thread reply is a row of its own, queued when the summary was recorded sent.
+    const parts = (await h.rows()).filter((r) => r.kind === 'digest_part');
+    expect(parts.map((r) => [r.key, r.recipient, r.status, r.createdAt])).toEqual([['digest:CBOARD:2017-12-04#1', 'CBOARD', 'sent', digestRow.sentAt]]);
+    expect(parts[0]!.payload).toMatchObject({ kind: 'digest_part', part: 1, of: 1, threadRef: digestRow.slackTs });
+    expect(replies).toHaveLength(parts.length);
+  });
+
+  it('a digest part is retried like any message and posted once, in the thread; a dead summary queues no parts', async () => {
+    await queue('2017-12-04T10:00:00Z');
+    const isPart = (body: Record<string, any>) => body.channel === 'CBOARD' && Boolean(body.thread_ts);
+    let left = 1;
+    fake.failFor('chat.postMessage', (body) => (isPart(body) && left-- > 0 ? { status: 500 } : null));
+    await drain();
+    const part = await row('digest:CBOARD:2017-12-04#1');
+    expect(part).toMatchObject({ status: 'pending', attempts: 1, lastError: 'HTTP 500' });
+    h.clock.advance(30_000);
+    await drain();
+    expect(await row('digest:CBOARD:2017-12-04#1')).toMatchObject({ status: 'sent', attempts: 2 });
+    const replies = posts().filter((c) => isPart(c.body));
+    expect(replies).toHaveLength(2);
+    expect(ok(replies).map((c) => c.body.thread_ts)).toEqual([(await row('digest:CBOARD:2017-12-04')).slackTs]);
+    // Recording the summary sent again (say, by a second dispatcher) queues nothing twice.
+    const summary = await row('digest:CBOARD:2017-12-04');
+    await h.outbox.markSent(summary.id, summary.slackTs, summary.sentAt!, [{ key: part.key, kind: part.kind, item: null, recipient: 'CBOARD', payload: part.payload as never }]);
+    expect((await h.rows()).filter((r) => r.kind === 'digest_part')).toHaveLength(1);
+
+    await h.clearOutbox();
+    await queue('2017-12-11T10:00:00Z');
+    fake.failFor('chat.postMessage', (body) => (body.channel === 'CBOARD' ? { error: 'channel_not_found' } : null));
+    await drain();
+    expect((await h.rows()).filter((r) => r.recipient === 'CBOARD').map((r) => [r.key, r.status])).toEqual([['digest:CBOARD:2017-12-11', 'dead']]);
   });
 
   describe('fixed after this suite first found them', () => {

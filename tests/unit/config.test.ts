@@ -27,9 +27,17 @@ describe('loadConfig: one line naming the variable', () => {
     [{ CONCERTO_NUDGE_TIME: '25:00' }, /^CONCERTO_NUDGE_TIME must be a time/],
     [{ CONCERTO_DIGEST_DAY: 'Sunday' }, /^CONCERTO_DIGEST_DAY must be a weekday/],
     [{ CONCERTO_TIMEZONE: 'Mars/Olympus' }, /^CONCERTO_TIMEZONE must be an IANA timezone/],
+    // Names are chosen by their owners in Slack: an admin named by name is refused, with how to find the id.
+    [{ CONCERTO_ADMINS: 'U0ALICE1, Alice Admin' }, /^CONCERTO_ADMINS lists "Alice Admin", which is not a Slack user id\. .*Copy member ID/],
+    [{ CONCERTO_ADMINS: 'ualice' }, /^CONCERTO_ADMINS lists "ualice"/],
+    [{ CONCERTO_ADMINS: 'C0123ABCD' }, /^CONCERTO_ADMINS lists "C0123ABCD"/],
   ])('%o', (env, message) => {
     expect(() => loadConfig(env as NodeJS.ProcessEnv)).toThrow(ConfigError);
     expect(() => loadConfig(env as NodeJS.ProcessEnv)).toThrow(message);
+  });
+
+  it('takes Slack user ids for admins, including Enterprise Grid ones', () => {
+    expect(loadConfig({ CONCERTO_ADMINS: 'U0123ABCD, W0ALICE9' } as NodeJS.ProcessEnv).CONCERTO_ADMINS).toEqual(['U0123ABCD', 'W0ALICE9']);
   });
 
   it('names the missing Slack setting', () => {

@@ -54,7 +54,8 @@ describe('manifest.yml', () => {
   it('asks for exactly the scopes the code uses', () => {
     const used = new Set<string>();
     for (const file of sources(new URL('../../src/slack/', import.meta.url).pathname)) {
-      for (const m of readFileSync(file, 'utf8').matchAll(/client\.(\w+)\.(\w+)\(/g)) {
+      // Calls on the interactive client and on the fail-fast background client alike.
+      for (const m of readFileSync(file, 'utf8').matchAll(/(?:client|background)\.(\w+)\.(\w+)\(/g)) {
         const method = `${m[1]}.${m[2]}`;
         expect(SCOPE_OF, `scope for ${method}`).toHaveProperty([method]);
         const scope = SCOPE_OF[method];

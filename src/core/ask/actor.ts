@@ -28,6 +28,10 @@ export function canChange(actor: Actor, rec: Pick<Recommendation, 'owners'>): bo
 
 export function refusal(actor: Actor, rec: Pick<Recommendation, 'id' | 'owners'>): string {
   const owners = rec.owners.length ? rec.owners.join(', ') : 'nobody yet';
-  const who = actor.owns.length ? `You act for ${actor.owns.join(', ')}, which does not own it` : `You are not linked to any owner in the plan`;
+  const who = actor.owns.length
+    ? `You act for ${actor.owns.join(', ')}, which does not own it`
+    : actor.source === 'slack'
+      ? `Your Slack account is not linked to any owner in the plan (Concerto goes by Slack accounts, not by the name you display)`
+      : `You are not linked to any owner in the plan`;
   return `Only an owner of ${rec.id} (${owners}) or an admin can change it. ${who}; ask an owner to post the update, or an admin to link you or assign the item.`;
 }

@@ -20,6 +20,8 @@ export interface UpdateFormData {
   deliveryText: string;
   deliveryReading: string;
   recentUpdates: UpdateEntry[];
+  /** The timezone the form's dates are read in (the person's, else the plan's). */
+  timeZone: string;
 }
 
 const RECENT = 3;
@@ -39,5 +41,6 @@ export async function updateFormData(turn: Turn, recId: string): Promise<UpdateF
     deliveryText: rec.delivery.text,
     deliveryReading: describeDelivery(rec.delivery),
     recentUpdates: rec.updates.slice(-RECENT).reverse(),
+    timeZone: turn.timeZone,
   };
 }

@@ -20,6 +20,8 @@ export interface AuditEvent {
   /** ISO instant the change was committed under. */
   at: string;
   actor: string;
+  /** The Slack user id behind the name, when the change came through Slack. */
+  actorId?: string | null;
   source: Source;
   action: AuditAction;
   before: unknown;

@@ -3,28 +3,58 @@ import type { UpdateEntry } from '../plan/recommendation.js';
 import type { Status } from '../plan/status.js';
 import type { NudgeKind } from './nudge-schedule.js';
 
+/** The weekly digest's summary, with the full lists its thread is made from. */
+export interface DigestPayload {
+  kind: 'digest';
+  on: string;
+  planTitle: string;
+  overdue: ItemView[];
+  dueSoon: ItemView[];
+  completed: ItemView[];
+  byStatus: Array<{ status: Status; count: number }>;
+  total: number;
+}
+
 /**
- * What goes into the outbox: plain data, rendered only when sent, so the decision and its record
- * commit together and any front end (Slack today) can render it.
+ * What a scheduler pass decides and puts in the outbox: plain data, rendered only when sent, so the
+ * decision and its record commit together and any front end (Slack today) can render it.
  */
-export type OutboxPayload =
-  | { kind: NudgeKind; item: ItemView; lastUpdate: UpdateEntry | null; on: string }
-  | {
-      kind: 'digest';
-      on: string;
-      planTitle: string;
-      overdue: ItemView[];
-      dueSoon: ItemView[];
-      completed: ItemView[];
-      byStatus: Array<{ status: Status; count: number }>;
-      total: number;
-    };
+export type OutboxPayload = { kind: NudgeKind; item: ItemView; lastUpdate: UpdateEntry | null; on: string } | DigestPayload;
+
+export type DigestListName = 'overdue' | 'dueSoon' | 'completed';
+
+/** A run of one of the digest's lists; `continued` when the list began in an earlier part. */
+export interface DigestListSlice {
+  list: DigestListName;
+  /** How long the whole list is, for its heading. */
+  total: number;
+  continued: boolean;
+  items: ItemView[];
+}
+
+/**
+ * One message of the digest's details. It is queued only when the summary is recorded sent (in the
+ * same transaction), because it is a reply to the summary and needs the summary's ref to thread on.
+ */
+export interface DigestPartPayload {
+  kind: 'digest_part';
+  /** The digest's day. */
+  on: string;
+  part: number;
+  of: number;
+  /** The summary's ref as the sender returned it (Slack's ts); null if it returned none. */
+  threadRef: string | null;
+  lists: DigestListSlice[];
+}
+
+/** Everything an outbox row can hold: what a pass decides, and the parts a sent digest brings after it. */
+export type QueuedPayload = OutboxPayload | DigestPartPayload;
 
 export interface OutboxMessage {
   id: number;
   key: string;
   recipient: string;
-  payload: OutboxPayload;
+  payload: QueuedPayload;
   attempts: number;
 }
 

@@ -1,5 +1,7 @@
 import { formatDate } from '../../core/ask/format.js';
 import type { UpdateFormData } from '../../core/ask/update-form.js';
+import { isTimeZone } from '../../core/dates/today.js';
+import { STATUSES, type Status } from '../../core/plan/status.js';
 import { LIMITS, type Block, type InputBlock, type ModalView, type Option } from '../block-kit.js';
 import { escapeTruncate, truncate } from '../escape.js';
 import { UPDATE_BLOCK, UPDATE_INPUT, VIEW } from '../ids.js';
@@ -12,8 +14,15 @@ export interface UpdateModalOptions {
   thread?: string;
 }
 
+/**
+ * What the modal carries back on Save. The item's status and date as shown, and the timezone, let the
+ * submission be checked with no I/O before Slack's 3-second ack; the save checks again against the plan.
+ */
 export interface UpdateMetadata extends UpdateModalOptions {
   id: string;
+  status?: Status;
+  delivery?: string;
+  tz?: string;
 }
 
 export function updateModal(data: UpdateFormData, opts: UpdateModalOptions = {}): ModalView {
@@ -49,9 +58,22 @@ export function updateModal(data: UpdateFormData, opts: UpdateModalOptions = {})
     title: plain(`Update ${data.id}`, LIMITS.viewTitle),
     submit: plain('Save', LIMITS.viewTitle),
     close: plain('Cancel', LIMITS.viewTitle),
-    private_metadata: metadata({ id: data.id, ...opts }),
+    private_metadata: metadata({ id: data.id, status: data.status, delivery: data.deliveryText, tz: data.timeZone, ...opts }),
     blocks,
   };
+}
+
+/**
+ * Shown the moment the button or command is used: a trigger_id expires 3 seconds after the click,
+ * so the modal opens before anything is read, and is then updated with the form (or why not).
+ */
+export function loadingModal(recId: string): ModalView {
+  return { type: 'modal', callback_id: VIEW.loading, title: plain(`Update ${recId}`, LIMITS.viewTitle), close: plain('Close', LIMITS.viewTitle), blocks: [section(`Opening *${escapeTruncate(recId, 100)}*…`)] };
+}
+
+/** The modal when the form cannot be shown: an unknown item, no right to change it, or a failure. */
+export function noticeModal(recId: string, text: string): ModalView {
+  return { type: 'modal', callback_id: VIEW.loading, title: plain(`Update ${recId}`, LIMITS.viewTitle), close: plain('Close', LIMITS.viewTitle), blocks: [section(escapeTruncate(text, LIMITS.sectionText))] };
 }
 
 function input(block_id: string, label: string, element: InputBlock['element'], optional = false, hint?: string): InputBlock {
@@ -65,11 +87,15 @@ function readingOnly(text: string, reading: string): string {
   return rest.replace(/^\((.*)\)$/, '$1') || 'no date';
 }
 
-/** private_metadata is capped at 3000 characters; the item id is what matters, the reply target is a nicety. */
+/**
+ * private_metadata is capped at 3000 characters. The item id is what matters; without the item's
+ * state the ack checks less and the save the rest, and the reply target is a nicety.
+ */
 function metadata(m: UpdateMetadata): string {
   const full = JSON.stringify(m);
   if (full.length <= LIMITS.privateMetadata) return full;
-  return JSON.stringify({ id: truncate(m.id, 2000, '') });
+  const lean = JSON.stringify({ id: m.id, ...(m.tz ? { tz: m.tz } : {}) });
+  return lean.length <= LIMITS.privateMetadata ? lean : JSON.stringify({ id: truncate(m.id, 2000, '') });
 }
 
 export function parseUpdateMetadata(s: string | undefined): UpdateMetadata | null {
@@ -77,7 +103,8 @@ export function parseUpdateMetadata(s: string | undefined): UpdateMetadata | nul
     const v = JSON.parse(s ?? '') as Partial<UpdateMetadata> | null;
     if (!v || typeof v.id !== 'string') return null;
     const str = (x: unknown) => (typeof x === 'string' ? x : undefined);
-    return { id: v.id, conversation: str(v.conversation), channel: str(v.channel), thread: str(v.thread) };
+    const status = STATUSES.find((s) => s === v.status);
+    return { id: v.id, conversation: str(v.conversation), channel: str(v.channel), thread: str(v.thread), status, delivery: str(v.delivery), tz: typeof v.tz === 'string' && isTimeZone(v.tz) ? v.tz : undefined };
   } catch {
     return null;
   }
@@ -93,14 +120,14 @@ export interface UpdateSubmission {
 }
 
 /** Reads `view.state.values` (block_id → action_id → element state); missing or empty fields become '' / null. */
-export function readUpdateSubmission(values: StateValues): UpdateSubmission {
-  const get = (field: keyof typeof UPDATE_BLOCK) => values[UPDATE_BLOCK[field]]?.[UPDATE_INPUT[field]];
-  return {
-    text: (get('text')?.value ?? '').trim(),
-    status: get('status')?.selected_option?.value ?? null,
-    delivery: (get('delivery')?.value ?? '').trim(),
-    evidence: (get('evidence')?.value ?? '').trim(),
+export function readUpdateSubmission(values: StateValues | undefined): UpdateSubmission {
+  const get = (field: keyof typeof UPDATE_BLOCK) => values?.[UPDATE_BLOCK[field]]?.[UPDATE_INPUT[field]];
+  const text = (field: keyof typeof UPDATE_BLOCK) => {
+    const v = get(field)?.value;
+    return typeof v === 'string' ? v.trim() : '';
   };
+  const status = get('status')?.selected_option?.value;
+  return { text: text('text'), status: typeof status === 'string' ? status : null, delivery: text('delivery'), evidence: text('evidence') };
 }
 
 /** Field errors for `response_action: 'errors'`, keyed by input block id. Ours are short; the cap is a safety net. */

@@ -54,6 +54,7 @@ export function formData(over: Partial<UpdateFormData> = {}): UpdateFormData {
     ],
     deliveryText: 'By end 2017',
     deliveryReading: 'By end 2017 (by 31 Dec 2017)',
+    timeZone: 'Europe/London',
     recentUpdates: [
       { date: '2017-10-02', author: 'Karen', text: 'Draft strategy circulated.', evidence: null, source: 'slack' },
       { date: '2017-09-01', author: null, text: 'Work started.', evidence: 'https://example.org/minutes', source: 'cli' },

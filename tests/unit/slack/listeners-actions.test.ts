@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Services } from '../../../src/app/services.js';
 import { ACTION, VIEW } from '../../../src/slack/ids.js';
 import { registerItemButtons } from '../../../src/slack/listeners/actions/item-buttons.js';
@@ -16,11 +16,12 @@ afterAll(async () => services?.close());
 
 function click(input: BlockActionInput) {
   const rec = recordingApp();
-  const deps = slackDeps(services);
-  registerListButtons(rec.app, deps);
-  registerItemButtons(rec.app, deps);
   const body = blockAction(input);
   const args = buildArgs({ body, action: body.actions[0], payload: body.actions[0] });
+  // One fake client for replies and background work (profiles, App Home), so the test sees both.
+  const deps = slackDeps(services, {}, args.client);
+  registerListButtons(rec.app, deps);
+  registerItemButtons(rec.app, deps);
   return { run: () => rec.actions.get(input.action_id)!(args), args };
 }
 
@@ -71,21 +72,27 @@ describe('Show more and Share in channel', () => {
 describe('item buttons (App Home)', () => {
   const home = { type: 'home', callback_id: '' };
 
-  it('Update from App Home acks, then opens the modal with the click’s trigger_id', async () => {
+  it('Update from App Home acks, opens a loading modal with the click’s trigger_id before reading anything, then fills it', async () => {
     const { run, args } = click({ user: NS, action_id: ACTION.openUpdate, value: '4.2.2', view: home, trigger_id: '99.88.home' });
     await run();
     expect(calledBefore(args.ack, args.client.views.open)).toBe(true);
-    const opened = args.client.views.open.mock.calls[0]![0] as unknown as { trigger_id: string; view: { callback_id: string; private_metadata: string } };
+    expect(calledBefore(args.client.views.open, args.client.views.update)).toBe(true);
+    const opened = args.client.views.open.mock.calls[0]![0] as unknown as { trigger_id: string; view: { callback_id: string } };
     expect(opened.trigger_id).toBe('99.88.home');
-    expect(opened.view.callback_id).toBe(VIEW.update);
-    expect(JSON.parse(opened.view.private_metadata).id).toBe('4.2.2');
+    expect(opened.view.callback_id).toBe(VIEW.loading);
+    const updated = args.client.views.update.mock.calls[0]![0] as unknown as { view_id: string; view: { callback_id: string; private_metadata: string } };
+    expect(updated.view_id).toBe('V0MODAL01');
+    expect(updated.view.callback_id).toBe(VIEW.update);
+    expect(JSON.parse(updated.view.private_metadata).id).toBe('4.2.2');
   });
 
-  it('Update by someone who may not change it is answered by DM (App Home has no response_url)', async () => {
+  it('Update by someone who may not change it is told why in the modal', async () => {
     const { run, args } = click({ user: BOB, action_id: ACTION.openUpdate, value: '4.2.2', view: home });
     await run();
-    expect(args.client.views.open).not.toHaveBeenCalled();
-    expect(args.client.chat.postMessage).toHaveBeenCalledWith(expect.objectContaining({ channel: BOB, text: expect.stringMatching(/^Only an owner of 4\.2\.2/) }));
+    const updated = args.client.views.update.mock.calls[0]![0] as unknown as { view: { callback_id: string; blocks: Array<{ text: { text: string } }> } };
+    expect(updated.view.callback_id).toBe(VIEW.loading);
+    expect(updated.view.blocks[0]!.text.text).toMatch(/^Only an owner of 4\.2\.2/);
+    expect(args.client.chat.postMessage).not.toHaveBeenCalled();
   });
 
   it('Complete acks, marks the item complete, tells the person by DM and re-publishes their home', async () => {
@@ -94,7 +101,7 @@ describe('item buttons (App Home)', () => {
     expect(calledBefore(args.ack, args.client.chat.postMessage)).toBe(true);
     expect((await services.store.get('4.2.2'))!.status).toBe('complete');
     expect(args.client.chat.postMessage).toHaveBeenCalledWith(expect.objectContaining({ channel: NS }));
-    expect(args.client.views.publish).toHaveBeenCalledWith(expect.objectContaining({ user_id: NS }));
+    await vi.waitFor(() => expect(args.client.views.publish).toHaveBeenCalledWith(expect.objectContaining({ user_id: NS })));
   });
 
   it('History in a message answers ephemerally in place', async () => {

@@ -13,10 +13,13 @@ beforeAll(async () => {
 });
 afterAll(async () => services?.close());
 
+/** The listener on deps whose background client (profiles, App Home) is the args' client, so a test sees both. */
 function concerto(overrides: Parameters<typeof slackDeps>[1] = {}) {
   const { app, commands } = recordingApp();
-  registerConcertoCommand(app, slackDeps(services, overrides));
-  return commands.get(COMMAND)!;
+  return (args: ReturnType<typeof buildArgs>) => {
+    registerConcertoCommand(app, slackDeps(services, overrides, args.client));
+    return commands.get(COMMAND)!(args);
+  };
 }
 
 const command = (user: string, text: string) => ({ command: { command: COMMAND, text, user_id: user, channel_id: 'C1', trigger_id: '13345224609.738474920.8088930838d88f008e0', response_url: 'https://hooks.slack.com/commands/T1/1/x' } });
@@ -40,24 +43,29 @@ describe('the /concerto listener', () => {
     expect(message.blocks.at(-1).elements.map((e: { action_id: string }) => e.action_id)).toEqual([ACTION.share]);
   });
 
-  it('acks before opening the update modal, with the command’s trigger_id, and does not respond', async () => {
+  it('acks, opens a loading modal with the command’s trigger_id before reading anything, fills it, and does not respond', async () => {
     const args = buildArgs(command(NS, 'update 4.2.1'));
     await concerto()(args);
     expect(calledBefore(args.ack, args.client.views.open)).toBe(true);
+    expect(calledBefore(args.client.views.open, args.client.views.update)).toBe(true);
     expect(args.client.views.open).toHaveBeenCalledTimes(1);
-    const opened = args.client.views.open.mock.calls[0]![0] as unknown as { trigger_id: string; view: { callback_id: string; private_metadata: string } };
+    const opened = args.client.views.open.mock.calls[0]![0] as unknown as { trigger_id: string; view: { callback_id: string } };
     expect(opened.trigger_id).toBe('13345224609.738474920.8088930838d88f008e0');
-    expect(opened.view.callback_id).toBe(VIEW.update);
-    expect(JSON.parse(opened.view.private_metadata)).toEqual({ id: '4.2.1', channel: 'C1' });
+    expect(opened.view.callback_id).toBe(VIEW.loading);
+    const updated = args.client.views.update.mock.calls[0]![0] as unknown as { view_id: string; view: { callback_id: string; private_metadata: string } };
+    expect(updated.view.callback_id).toBe(VIEW.update);
+    expect(JSON.parse(updated.view.private_metadata)).toEqual({ id: '4.2.1', status: 'on_going', delivery: '', tz: 'Europe/London', channel: 'C1' });
     expect(args.respond).not.toHaveBeenCalled();
   });
 
-  it('responds with the refusal instead of opening the modal for someone who may not change the item', async () => {
+  it('shows the refusal in the modal for someone who may not change the item', async () => {
     const args = buildArgs(command(BOB, 'update 4.2.1'));
     await concerto()(args);
-    expect(args.client.views.open).not.toHaveBeenCalled();
-    expect(calledBefore(args.ack, args.respond)).toBe(true);
-    expect((args.respond.mock.calls[0]![0] as { text: string }).text).toMatch(/^Only an owner of 4\.2\.1 \(N\. Shackleton\) or an admin can change it\./);
+    const updated = args.client.views.update.mock.calls[0]![0] as unknown as { view: { callback_id: string; submit?: unknown; blocks: Array<{ text: { text: string } }> } };
+    expect(updated.view.callback_id).toBe(VIEW.loading);
+    expect(updated.view.submit).toBeUndefined();
+    expect(updated.view.blocks[0]!.text.text).toMatch(/^Only an owner of 4\.2\.1 \(N\. Shackleton\) or an admin can change it\./);
+    expect(args.respond).not.toHaveBeenCalled();
   });
 
   it('an update with text is a one-shot update, not a modal', async () => {
@@ -79,7 +87,7 @@ describe('the /concerto listener', () => {
 
   it('a failure inside still acks first, then says nothing was saved', async () => {
     const people = slackDeps(services).people;
-    const broken = { ...people, links: people.links.bind(people), link: people.link.bind(people), unlink: people.unlink.bind(people), membersOf: people.membersOf.bind(people), ownersFor: vi.fn(async () => Promise.reject(new Error('connection terminated'))) };
+    const broken = Object.assign(Object.create(people) as typeof people, { ownersFor: vi.fn(async () => Promise.reject(new Error('connection terminated'))) });
     const args = buildArgs(command(NS, 'mine'));
     await concerto({ people: broken })(args);
     expect(calledBefore(args.ack, args.respond)).toBe(true);

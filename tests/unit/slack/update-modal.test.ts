@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { assertModal, type Block, type InputBlock } from '../../../src/slack/block-kit.js';
 import { UPDATE_BLOCK, UPDATE_INPUT, VIEW } from '../../../src/slack/ids.js';
-import { modalErrors, parseUpdateMetadata, readUpdateSubmission, updateModal } from '../../../src/slack/views/update-modal.js';
+import { loadingModal, modalErrors, noticeModal, parseUpdateMetadata, readUpdateSubmission, updateModal } from '../../../src/slack/views/update-modal.js';
 import { expectSafe, formData, HOSTILE } from './fixtures.js';
 
 const inputs = (blocks: Block[]) => blocks.filter((b): b is InputBlock => b.type === 'input');
@@ -15,10 +15,27 @@ describe('updateModal', () => {
     expect(view.title.text).toBe('Update 3.2');
     expect(view.submit?.text).toBe('Save');
     expect(view.close?.text).toBe('Cancel');
-    expect(JSON.parse(view.private_metadata!)).toEqual({ id: '3.2', conversation: 'slack:U1:C1', channel: 'C1', thread: '123.456' });
-    expect(parseUpdateMetadata(view.private_metadata)).toMatchObject({ id: '3.2', channel: 'C1', thread: '123.456' });
+    // The item's status and date as shown, and the timezone: enough to check a Save before its ack, with no I/O.
+    const state = { id: '3.2', status: 'on_going', delivery: 'By end 2017', tz: 'Europe/London' };
+    expect(JSON.parse(view.private_metadata!)).toEqual({ ...state, conversation: 'slack:U1:C1', channel: 'C1', thread: '123.456' });
+    expect(parseUpdateMetadata(view.private_metadata)).toMatchObject({ ...state, channel: 'C1', thread: '123.456' });
     expect(parseUpdateMetadata('garbage')).toBeNull();
-    expect(JSON.parse(updateModal(formData()).private_metadata!)).toEqual({ id: '3.2' });
+    expect(parseUpdateMetadata('{"id":"3.2","status":"made_up"}')).toEqual({ id: '3.2' });
+    expect(JSON.parse(updateModal(formData()).private_metadata!)).toEqual(state);
+  });
+
+  it('keeps the item id (and timezone) when its date is too long for private_metadata', () => {
+    const long = updateModal(formData({ deliveryText: 'x'.repeat(2990) }));
+    expect(JSON.parse(long.private_metadata!)).toEqual({ id: '3.2', tz: 'Europe/London' });
+  });
+
+  it('opens as a loading view, and says why when the form cannot be shown; neither has a Save', () => {
+    for (const v of [loadingModal('3.2'), noticeModal('3.2', 'There is no 3.2 in the plan.')]) {
+      expect(v.callback_id).toBe(VIEW.loading);
+      expect(v.submit).toBeUndefined();
+      expect(v.title.text).toBe('Update 3.2');
+    }
+    expect(JSON.stringify(noticeModal('3.2', '<!channel> x').blocks)).toContain('&lt;!channel&gt; x');
   });
 
   it('shows the item, its delivery as written and as read, and recent updates', () => {

@@ -18,8 +18,8 @@ export async function changeable(turn: Turn, id: string): Promise<Recommendation
   return rec;
 }
 
-export function meta(turn: Turn): Pick<PlanChange, 'actor' | 'source' | 'at'> {
-  return { actor: turn.actor.name, source: turn.actor.source, at: turn.now.toISOString() };
+export function meta(turn: Turn): Pick<PlanChange, 'actor' | 'actorId' | 'source' | 'at'> {
+  return { actor: turn.actor.name, actorId: turn.actor.source === 'slack' ? turn.actor.id : null, source: turn.actor.source, at: turn.now.toISOString() };
 }
 
 export async function postUpdate(turn: Turn, id: string, raw: string): Promise<Reply> {

@@ -15,9 +15,20 @@ export async function answerHistory(turn: Turn, id: string): Promise<Reply> {
   const lines = [`History of ${rec.id}:`];
   lines.push(`Baseline delivery date: ${describeDelivery(rec.baseline)}`);
   if (rec.revisions > 0) lines.push(`Current delivery date: ${describeDelivery(rec.delivery)} (revised ${rec.revisions}×)`);
-  for (const e of events) lines.push(`• ${when(e.at, turn.timeZone)} — ${e.actor} (${e.source}): ${describeEvent(e)}`);
+  const shown = actorLabels(events);
+  for (const e of events) lines.push(`• ${when(e.at, turn.timeZone)} — ${shown(e)} (${e.source}): ${describeEvent(e)}`);
   if (!events.length) lines.push('No changes recorded yet.');
   return say(lines.join('\n'), { items: [itemView(rec, turn.today)] });
+}
+
+/**
+ * Names are chosen by the people they belong to and are not unique: where one name in this history
+ * stands for more than one person, each Slack user id is shown beside it, so the trail says who it was.
+ */
+function actorLabels(events: AuditEvent[]): (e: AuditEvent) => string {
+  const ids = new Map<string, Set<string | null>>();
+  for (const e of events) ids.set(e.actor, (ids.get(e.actor) ?? new Set()).add(e.actorId ?? null));
+  return (e) => ((ids.get(e.actor)?.size ?? 0) > 1 && e.actorId ? `${e.actor} (${e.actorId})` : e.actor);
 }
 
 function when(at: string, timeZone: string): string {

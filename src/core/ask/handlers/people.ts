@@ -19,21 +19,21 @@ export async function linkPerson(turn: Turn, people: PeopleStore, person: Person
     const removed = await people.unlink(person.id, owner, meta(turn));
     return say(removed ? `${person.label} no longer acts for ${owner}.` : `${person.label} was not linked to ${owner}.`);
   }
-  const added = await people.link(person.id, owner, false, meta(turn));
+  const outcome = await people.link(person.id, owner, false, meta(turn));
+  if (outcome === 'exists') return say(`${person.label} already acts for ${owner}.`);
+  if (outcome === 'confirmed') return say(`Confirmed: ${person.label} acts for ${owner} (they were matched by their full name; now an admin has confirmed it).`);
   const others = (await people.membersOf([owner])).length - 1;
-  return say(
-    added
-      ? `${person.label} now acts for ${owner}${others > 0 ? ` (with ${others} other${others === 1 ? '' : 's'})` : ''}: "mine" and reminders will include its items.`
-      : `${person.label} already acts for ${owner}.`,
-  );
+  return say(`${person.label} now acts for ${owner}${others > 0 ? ` (with ${others} other${others === 1 ? '' : 's'})` : ''}: "mine" and reminders will include its items.`);
 }
 
 export async function listLinks(people: PeopleStore, label: (id: string) => string): Promise<Reply> {
   const links = await people.links();
   if (!links.length) return say('Nobody is linked to a plan owner yet. An admin can `link @someone "Owner name"`.');
   const byOwner = new Map<string, string[]>();
-  for (const l of links) byOwner.set(l.ownerName, [...(byOwner.get(l.ownerName) ?? []), `${label(l.externalId)}${l.auto ? ' (matched by name)' : ''}`]);
-  return say(['Who acts for whom:', ...[...byOwner].map(([owner, who]) => `• ${owner}: ${who.join(', ')}`)].join('\n'));
+  for (const l of links) byOwner.set(l.ownerName, [...(byOwner.get(l.ownerName) ?? []), `${label(l.externalId)}${l.auto ? ' (matched by full name, not yet confirmed)' : ''}`]);
+  const lines = ['Who acts for whom:', ...[...byOwner].map(([owner, who]) => `• ${owner}: ${who.join(', ')}`)];
+  if (links.some((l) => l.auto)) lines.push('An admin confirms a match with `link @person "Owner"`, or undoes it with `unlink @person "Owner"`.');
+  return say(lines.join('\n'));
 }
 
 function pickOwner(known: string[], typed: string): string | Reply {

@@ -1,56 +1,26 @@
-import { readDelivery } from '../../dates/read-delivery.js';
-import { canTransition, isClosed, STATUS_LABELS, type Status } from '../../plan/status.js';
+import { STATUS_LABELS } from '../../plan/status.js';
 import { canChange, refusal } from '../actor.js';
-import { cleanText, tooLong } from '../clean-text.js';
 import type { Turn } from '../context.js';
 import { describeDelivery, describeWindow, formatDate } from '../format.js';
 import { itemView, say, type Reply } from '../reply.js';
+import { checkUpdateForm, type FormErrors, type UpdateForm } from '../update-form-check.js';
 import { meta } from './change.js';
 
-/** An update submitted as a form (the Slack modal): all fields at once, every problem reported by field. */
-export interface UpdateForm {
-  recId: string;
-  text: string;
-  /** null keeps the current status. */
-  status: Status | null;
-  /** The delivery date as typed; unchanged text keeps the current date. */
-  delivery: string;
-  evidence: string;
-}
+export type FormResult = { ok: true; reply: Reply; dateReading: string | null } | { ok: false; errors: FormErrors };
 
-export type FormField = 'text' | 'status' | 'delivery' | 'evidence';
-export type FormResult = { ok: true; reply: Reply; dateReading: string | null } | { ok: false; errors: Partial<Record<FormField, string>> };
-
+/** Saves a submitted form against the plan as it is now: the item, who may change it and its current status. */
 export async function submitUpdateForm(turn: Turn, form: UpdateForm): Promise<FormResult> {
   if (!form.recId) return { ok: false, errors: { text: 'This form has lost track of its recommendation. Close it and open it again with `/concerto update <number>`.' } };
   const rec = await turn.store.get(form.recId);
   if (!rec) return { ok: false, errors: { text: `${form.recId} is no longer in the plan.` } };
   if (!canChange(turn.actor, rec)) return { ok: false, errors: { text: refusal(turn.actor, rec) } };
-
-  const errors: Partial<Record<FormField, string>> = {};
-  const text = cleanText(form.text);
-  if (!text) errors.text = 'Write what has happened since the last update.';
-  else if (tooLong(text)) errors.text = tooLong(text)!;
-
-  const status = form.status && form.status !== rec.status ? form.status : null;
-  if (status && !canTransition(rec.status, status)) errors.status = `${rec.id} cannot go from ${STATUS_LABELS[rec.status]} to ${STATUS_LABELS[status]}; reopen it first.`;
-
-  const typedDate = cleanText(form.delivery);
-  let delivery = null;
-  if (typedDate !== rec.delivery.text.trim() && !(status && isClosed(status) && !typedDate)) {
-    const read = readDelivery(typedDate, { today: turn.today, timeZone: turn.timeZone });
-    if (read.ok) delivery = read.window;
-    else errors.delivery = read.error;
-  }
-
-  const evidence = cleanText(form.evidence);
-  if (evidence && !/^https?:\/\/\S+$/i.test(evidence)) errors.evidence = 'Paste a link starting with https:// (or leave it empty).';
-
-  if (Object.keys(errors).length) return { ok: false, errors };
+  const checked = checkUpdateForm(form, { id: rec.id, status: rec.status, deliveryText: rec.delivery.text }, turn.today, turn.timeZone);
+  if (!checked.ok) return checked;
+  const { text, status, delivery, evidence } = checked.form;
   const saved = await turn.store.change({
     ...meta(turn),
     recId: rec.id,
-    update: { date: turn.today, text, author: turn.actor.name, evidence: evidence || null },
+    update: { date: turn.today, text, author: turn.actor.name, evidence },
     ...(status ? { status } : {}),
     ...(delivery ? { delivery } : {}),
   });

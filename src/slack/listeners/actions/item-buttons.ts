@@ -1,12 +1,9 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
-import { startTurn } from '../../../core/ask/ask.js';
-import { updateFormData } from '../../../core/ask/update-form.js';
 import { converse } from '../../converse.js';
 import type { SlackDeps, WebClient } from '../../deps.js';
 import { ACTION } from '../../ids.js';
-import { slackContext, slackViewer } from '../../identity.js';
+import { openUpdateModal } from '../../open-update-modal.js';
 import { replyMessage } from '../../views/reply-message.js';
-import { updateModal } from '../../views/update-modal.js';
 import { COULD_NOT_COMPLETE } from '../failure.js';
 
 /** Buttons that act on one item (App Home, nudges, replies): Update opens the modal; Complete and History answer by DM or in place. */
@@ -16,11 +13,7 @@ export function registerItemButtons(app: App, deps: SlackDeps): void {
     app.action<BlockAction<ButtonAction>>(actionId, async ({ ack, body, action, client, respond, logger }) => {
       await ack();
       try {
-        const viewer = await slackViewer(deps, client, body.user.id);
-        const turn = await startTurn(slackContext(deps, viewer, `slack:${body.user.id}:modal`));
-        const data = 'awaiting' in turn ? turn : await updateFormData(turn, action.value ?? '');
-        if ('awaiting' in data) return void (await tell(client, body, respond, replyMessage(data, { shareable: false })));
-        await client.views.open({ trigger_id: body.trigger_id, view: updateModal(data, { channel: body.channel?.id }) as never });
+        await openUpdateModal(deps, client, logger, { triggerId: body.trigger_id, userId: body.user.id, recId: action.value ?? '', ...(body.channel?.id ? { channel: body.channel.id } : {}) });
       } catch (err) {
         logger.error(err);
         await tell(client, body, respond, { text: COULD_NOT_COMPLETE });
@@ -35,7 +28,7 @@ export function registerItemButtons(app: App, deps: SlackDeps): void {
     app.action<BlockAction<ButtonAction>>(actionId, async ({ ack, body, action, client, respond, logger }) => {
       await ack();
       try {
-        const { reply } = await converse(deps, client, body.user.id, `${verb} ${action.value ?? ''}`, `slack:${body.user.id}:buttons`);
+        const { reply } = await converse(deps, body.user.id, `${verb} ${action.value ?? ''}`, `slack:${body.user.id}:buttons`);
         await tell(client, body, respond, replyMessage(reply, { shareable: false }));
       } catch (err) {
         logger.error(err);

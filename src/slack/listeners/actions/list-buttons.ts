@@ -13,12 +13,12 @@ import { conversationKeyOf } from '../conversation-key.js';
  * is only allowed for questions that change nothing; a choice button answers the pending question.
  */
 export function registerListButtons(app: App, deps: SlackDeps): void {
-  app.action<BlockAction<ButtonAction>>(ACTION.showMore, async ({ ack, body, action, client, respond, logger }) => {
+  app.action<BlockAction<ButtonAction>>(ACTION.showMore, async ({ ack, body, action, respond, logger }) => {
     await ack();
     const value = decodeListValue(action.value);
     if (!value || !isReadOnly(value.q)) return;
     try {
-      const { reply } = await converse(deps, client, body.user.id, value.q, `slack:${body.user.id}:list`);
+      const { reply } = await converse(deps, body.user.id, value.q, `slack:${body.user.id}:list`);
       await respond({ replace_original: true, ...replyMessage(reply, { shareable: true, source: value.q, page: value.p }) } as never);
     } catch (err) {
       logger.error(err);
@@ -32,25 +32,39 @@ export function registerListButtons(app: App, deps: SlackDeps): void {
     const channel = body.channel?.id;
     if (!value || !channel || !isReadOnly(value.q)) return;
     try {
-      const { reply } = await converse(deps, client, body.user.id, value.q, `slack:${body.user.id}:list`);
+      const { reply } = await converse(deps, body.user.id, value.q, `slack:${body.user.id}:list`);
       const message = replyMessage(reply, { shareable: false, source: value.q, page: value.p });
       const asked = `<@${body.user.id}> asked: ${escapeText(value.q)}`;
       await client.chat.postMessage({ channel, text: `${asked}\n${message.text}`, blocks: [{ type: 'context', elements: [{ type: 'mrkdwn', text: asked }] }, ...message.blocks] as never });
       await respond({ delete_original: true } as never);
     } catch (err) {
-      logger.error(err);
-      await respond({ response_type: 'ephemeral', replace_original: false, text: COULD_NOT_COMPLETE });
+      const notThere = cannotPostIn(err);
+      if (!notThere) logger.error(err);
+      await respond({ response_type: 'ephemeral', replace_original: false, text: notThere ? notInChannel(channel, notThere) : COULD_NOT_COMPLETE }).catch(() => {});
     }
   });
 
-  app.action<BlockAction<ButtonAction>>(ACTION.choose, async ({ ack, body, action, client, respond, logger }) => {
+  app.action<BlockAction<ButtonAction>>(ACTION.choose, async ({ ack, body, action, respond, logger }) => {
     await ack();
     try {
-      const { reply } = await converse(deps, client, body.user.id, action.value ?? '', conversationKeyOf(body.user.id, body.channel?.id, body.message?.thread_ts as string | undefined));
+      const { reply } = await converse(deps, body.user.id, action.value ?? '', conversationKeyOf(body.user.id, body.channel?.id, body.message?.thread_ts as string | undefined));
       await respond({ response_type: 'ephemeral', replace_original: false, ...replyMessage(reply, { shareable: false }) } as never);
     } catch (err) {
       logger.error(err);
       await respond({ response_type: 'ephemeral', replace_original: false, text: COULD_NOT_COMPLETE });
     }
   });
+}
+
+/** Slack's answer when the bot may not post where the answer would be shared. */
+function cannotPostIn(err: unknown): 'not_in_channel' | 'channel_not_found' | null {
+  const code = (err as { data?: { error?: string } }).data?.error;
+  return code === 'not_in_channel' || code === 'channel_not_found' ? code : null;
+}
+
+/** Retrying cannot help here: the bot has to be let into the conversation first. */
+function notInChannel(channel: string, why: 'not_in_channel' | 'channel_not_found'): string {
+  return why === 'not_in_channel'
+    ? `I couldn't share this in <#${channel}> because I'm not a member of it. Invite me with \`/invite @Concerto\` in that channel, then press Share again.`
+    : `I can't post in this conversation: private channels and group messages need me added first. Invite me with \`/invite @Concerto\` (or add me from the channel's settings), then press Share again.`;
 }

@@ -16,11 +16,11 @@ export function registerNudgeButtons(app: App, deps: SlackDeps): void {
     [ACTION.snooze, 'snooze'],
     [ACTION.mute, 'mute'],
   ] as const) {
-    app.action<BlockAction<ButtonAction>>(actionId, async ({ ack, body, action, client, respond, logger }) => {
+    app.action<BlockAction<ButtonAction>>(actionId, async ({ ack, body, action, respond, logger }) => {
       await ack();
       const item = action.value ?? '';
       try {
-        const viewer = await slackViewer(deps, client, body.user.id);
+        const viewer = await slackViewer(deps, body.user.id);
         const turn = await startTurn(slackContext(deps, viewer, `slack:${body.user.id}:buttons`));
         const answer = (reply: Reply) => respond({ response_type: 'ephemeral', replace_original: false, ...replyMessage(reply, { shareable: false }) } as never);
         if ('awaiting' in turn) return void (await answer(turn));

@@ -1,17 +1,14 @@
 import type { App } from '@slack/bolt';
-import { startTurn } from '../../../core/ask/ask.js';
 import { isReadOnly } from '../../../core/ask/read-only.js';
-import { updateFormData } from '../../../core/ask/update-form.js';
 import { isRecommendationId } from '../../../core/plan/recommendation-id.js';
 import { converse } from '../../converse.js';
 import type { SlackDeps } from '../../deps.js';
-import { COMMAND } from '../../ids.js';
-import { slackContext, slackViewer } from '../../identity.js';
-import { replyMessage } from '../../views/reply-message.js';
-import { updateModal } from '../../views/update-modal.js';
-import { COULD_NOT_COMPLETE } from '../failure.js';
 import { escapeText } from '../../escape.js';
+import { COMMAND } from '../../ids.js';
+import { openUpdateModal } from '../../open-update-modal.js';
 import { sendReport } from '../../report.js';
+import { replyMessage } from '../../views/reply-message.js';
+import { COULD_NOT_COMPLETE } from '../failure.js';
 
 const OPEN_UPDATE = /^update\s+(\S+)\s*$/i;
 const REPORT = /^(?:report|board paper|paper)\b(.*)$/is;
@@ -25,15 +22,7 @@ export function registerConcertoCommand(app: App, deps: SlackDeps): void {
     try {
       const open = OPEN_UPDATE.exec(text);
       if (open && isRecommendationId(open[1]!)) {
-        const viewer = await slackViewer(deps, client, command.user_id);
-        const turn = await startTurn(slackContext(deps, viewer, `slack:${command.user_id}:${command.channel_id}`));
-        const data = 'awaiting' in turn ? turn : await updateFormData(turn, open[1]!);
-        if ('awaiting' in data) {
-          await respond({ response_type: 'ephemeral', ...replyMessage(data, { shareable: false }) });
-          return;
-        }
-        // The trigger_id expires 3 seconds after the command: open the modal before anything else.
-        await client.views.open({ trigger_id: command.trigger_id, view: updateModal(data, { channel: command.channel_id }) as never });
+        await openUpdateModal(deps, client, logger, { triggerId: command.trigger_id, userId: command.user_id, recId: open[1]!, channel: command.channel_id });
         return;
       }
       const report = REPORT.exec(text);
@@ -42,7 +31,7 @@ export function registerConcertoCommand(app: App, deps: SlackDeps): void {
         await respond({ response_type: 'ephemeral', text: escapeText(await sendReport(deps, client, command.user_id, report[1] ?? '')) });
         return;
       }
-      const { reply } = await converse(deps, client, command.user_id, text, `slack:${command.user_id}:${command.channel_id}`);
+      const { reply } = await converse(deps, command.user_id, text, `slack:${command.user_id}:${command.channel_id}`);
       await respond({ response_type: 'ephemeral', ...replyMessage(reply, { shareable: !reply.awaiting && !reply.error && isReadOnly(text), source: text }) });
     } catch (err) {
       logger.error(err);

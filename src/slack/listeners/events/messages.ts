@@ -1,6 +1,6 @@
 import type { App } from '@slack/bolt';
 import { converse } from '../../converse.js';
-import type { SlackDeps } from '../../deps.js';
+import type { SlackDeps, WebClient } from '../../deps.js';
 import { replyMessage } from '../../views/reply-message.js';
 import { conversationKeyOf } from '../conversation-key.js';
 import { COULD_NOT_COMPLETE } from '../failure.js';
@@ -8,18 +8,40 @@ import { COULD_NOT_COMPLETE } from '../failure.js';
 /** A leading mention of the bot, as Slack writes it: "<@U123> what's overdue?". */
 const LEADING_MENTION = /^\s*<@[A-Z0-9]+(?:\|[^>]*)?>[\s,:]*/;
 
+export const EDITS_NOT_READ = "I don't act on edited messages, so nothing was changed by this edit (and a question waiting for your answer is still waiting). Send what you meant as a new message.";
+export const FILES_NOT_READ =
+  "I can't read files yet: importing a plan from the Word, Excel, CSV or PDF document it lives in is coming. Until then an admin imports a plan with `concerto import FILE` (JSON or CSV).";
+
+/** Subtypes that are a person's own new words; every other subtype (edits, joins, bot posts) is not. */
+const PEOPLES_SUBTYPES = new Set([undefined, 'thread_broadcast', 'file_share']);
+
+interface SlackMessage {
+  subtype?: string;
+  channel: string;
+  channel_type?: string;
+  user?: string;
+  bot_id?: string;
+  text?: string;
+  ts: string;
+  thread_ts?: string;
+  edited?: unknown;
+  message?: SlackMessage;
+}
+
 /**
- * DMs and @mentions: natural questions and the multi-turn update. In a channel the bot answers in
- * the channel, and in a thread once an exchange takes more than one turn.
+ * DMs and @mentions: natural questions and the multi-turn update. Answers go in the thread the
+ * person wrote in; in a channel the bot also moves to a thread once an exchange takes more than one
+ * turn. Slack sends an edit as a new event: it is never run again or taken as an answer.
  */
 export function registerMessages(app: App, deps: SlackDeps): void {
   app.event('app_mention', async ({ event, client, logger }) => {
     if (!event.user || event.bot_id) return;
     const thread = event.thread_ts ?? event.ts;
+    if ((event as { edited?: unknown }).edited) return void (await noteEdit(deps, client, event.channel, event.ts, thread));
     const key = conversationKeyOf(event.user, event.channel, thread);
     try {
       const text = typeof event.text === 'string' ? event.text : '';
-      const { reply } = await converse(deps, client, event.user, text.replace(LEADING_MENTION, ''), key);
+      const { reply } = await converse(deps, event.user, text.replace(LEADING_MENTION, ''), key);
       const inThread = Boolean(event.thread_ts || reply.awaiting);
       await client.chat.postMessage({ channel: event.channel, ...(inThread ? { thread_ts: thread } : {}), ...replyMessage(reply, { shareable: false }) });
     } catch (err) {
@@ -29,15 +51,29 @@ export function registerMessages(app: App, deps: SlackDeps): void {
   });
 
   app.message(async ({ message, client, logger }) => {
-    // Only people's own words in a DM: no edits, joins, bot posts or our own replies.
-    if (message.channel_type !== 'im' || message.subtype !== undefined || !('user' in message) || !message.user || 'bot_id' in message && message.bot_id) return;
-    const text = 'text' in message ? (message.text ?? '') : '';
+    const m = message as unknown as SlackMessage;
+    if (m.channel_type !== 'im') return;
+    if (m.subtype === 'message_changed') {
+      // Edits by people only: an unfurl or our own edits also arrive as message_changed, without `edited`.
+      const edited = m.message;
+      if (edited?.edited && edited.user && !edited.bot_id) await noteEdit(deps, client, m.channel, edited.ts, edited.thread_ts ?? edited.ts);
+      return;
+    }
+    if (!PEOPLES_SUBTYPES.has(m.subtype) || !m.user || m.bot_id) return;
+    const inThread = m.thread_ts ? { thread_ts: m.thread_ts } : {};
     try {
-      const { reply } = await converse(deps, client, message.user, text, conversationKeyOf(message.user, message.channel, undefined));
-      await client.chat.postMessage({ channel: message.channel, ...replyMessage(reply, { shareable: false }) });
+      if (m.subtype === 'file_share') return void (await client.chat.postMessage({ channel: m.channel, ...inThread, text: FILES_NOT_READ }));
+      const { reply } = await converse(deps, m.user, m.text ?? '', conversationKeyOf(m.user, m.channel, undefined));
+      await client.chat.postMessage({ channel: m.channel, ...inThread, ...replyMessage(reply, { shareable: false }) });
     } catch (err) {
       logger.error(err);
-      await client.chat.postMessage({ channel: message.channel, text: COULD_NOT_COMPLETE }).catch(() => {});
+      await client.chat.postMessage({ channel: m.channel, ...inThread, text: COULD_NOT_COMPLETE }).catch(() => {});
     }
   });
+}
+
+/** Says once per message, in its thread, that edits are not read; a second edit of the same message says nothing. */
+async function noteEdit(deps: SlackDeps, client: WebClient, channel: string, ts: string, thread: string): Promise<void> {
+  const first = await deps.ledger.firstSeen(`edit:${channel}:${ts}`, deps.services.clock.now().toISOString()).catch(() => false);
+  if (first) await client.chat.postMessage({ channel, thread_ts: thread, text: EDITS_NOT_READ }).catch(() => {});
 }

@@ -1,0 +1,22 @@
+import { inArray, lt, lte } from 'drizzle-orm';
+import type { Db } from './database.js';
+import { conversations, processedEvents } from './schema.js';
+
+/** Slack redelivers an event within minutes; a day of event ids is ample to drop every redelivery. */
+export const KEEP_EVENTS_MS = 24 * 3_600_000;
+/** Rows deleted per pass: a first pass over a long-grown table stays short, and later passes catch up. */
+const PER_PASS = 10_000;
+
+/**
+ * Drops what has outlived its use: event ids older than a day (every Slack event, each App Home
+ * open included, adds one) and conversations past their expiry (they no longer load anyway).
+ */
+export async function pruneExpired(db: Db, now: Date, perPass = PER_PASS): Promise<{ events: number; conversations: number }> {
+  const before = new Date(now.getTime() - KEEP_EVENTS_MS).toISOString();
+  // Oldest first through the received_at index, at most perPass of them.
+  const old = db.select({ id: processedEvents.eventId }).from(processedEvents).where(lt(processedEvents.receivedAt, before)).orderBy(processedEvents.receivedAt).limit(perPass);
+  const events = await db.delete(processedEvents).where(inArray(processedEvents.eventId, old)).returning({ id: processedEvents.eventId });
+  const expired = db.select({ key: conversations.key }).from(conversations).where(lte(conversations.expiresAt, now.toISOString())).limit(perPass);
+  const gone = await db.delete(conversations).where(inArray(conversations.key, expired)).returning({ key: conversations.key });
+  return { events: events.length, conversations: gone.length };
+}
