@@ -4,9 +4,12 @@ import { isActive } from '../core/people/auto-link.js';
 import type { SlackProfile } from '../store/slack-user-cache.js';
 import type { SlackDeps } from './deps.js';
 import { linkByName, profileOf } from './directory.js';
+import { retryAfterOf } from './fail-fast-client.js';
 
 /** Profiles older than this are read again from users.info. */
 const PROFILE_TTL_MS = 24 * 60 * 60 * 1000;
+/** The longest Retry-After worth waiting for on someone's request (replies can wait; the trigger has been used). */
+const MAX_LOOKUP_WAIT_S = 10;
 
 export interface SlackViewer {
   actor: Actor;
@@ -40,13 +43,20 @@ export async function slackViewer(deps: SlackDeps, userId: string): Promise<Slac
   return { actor: { id: userId, name, owns, admin: deps.admins.includes(userId), source: 'slack' }, timeZone: profile?.timeZone ?? null };
 }
 
-/** users.info, or null when Slack is busy or unreachable: the person is still known by their id. */
-async function lookUp(deps: SlackDeps, userId: string, now: string): Promise<SlackProfile | null> {
+/**
+ * users.info, or null when Slack is unreachable: the person is still known by their id. A 429 is
+ * waited out once when Slack asks for a short wait — this runs after the ack (and after a modal has
+ * opened), and a person Concerto has never met cannot be matched to an owner without their name.
+ */
+async function lookUp(deps: SlackDeps, userId: string, now: string, retried = false): Promise<SlackProfile | null> {
   try {
     const info = await deps.background.users.info({ user: userId });
     return info.user ? profileOf(info.user, now) : null;
-  } catch {
-    return null;
+  } catch (err) {
+    const wait = retryAfterOf(err);
+    if (wait === null || wait > MAX_LOOKUP_WAIT_S || retried) return null;
+    await new Promise((r) => setTimeout(r, wait * 1000));
+    return lookUp(deps, userId, now, true);
   }
 }
 

@@ -32,7 +32,17 @@ const USERS: FakeUser[] = [
   { id: 'U0KAREN01', name: 'karen', real_name: 'Karen Georgiou' },
 ];
 
-const fresh = () => startTestApp({ users: USERS, admins: [ADMIN] });
+/**
+ * A fresh app whose member directory (read at start) does not have NS yet: NS joins the workspace
+ * afterwards, so Concerto must look them up (users.info) on their first request — the slow path.
+ */
+async function fresh(): Promise<TestApp> {
+  const t = await startTestApp({ users: USERS.filter((u) => u.id !== NS), admins: [ADMIN] });
+  t.fake.setUsers(USERS);
+  return t;
+}
+
+const lookedUp = (t: TestApp) => t.fake.callsTo('users.info').filter((c) => c.body.user === NS).length;
 
 /** Resolves when `check` holds, polling; fails after `timeoutMs`. */
 async function until(check: () => boolean, timeoutMs: number, what: string): Promise<void> {
@@ -93,6 +103,7 @@ describe('ack first: the modal’s Save is acknowledged at once, even while user
     expect(updates).toHaveLength(before.rec + 1);
     expect(updates.at(-1)).toMatchObject({ text: 'Demand list circulated to the DCB', author: 'N. Shackleton', source: 'slack' });
     expect(t.fake.callsTo('chat.postMessage').filter((c) => isDmTo(NS)(c) && SAYS.saved.test(String(c.body.text)))).toHaveLength(1);
+    expect(lookedUp(t), 'the slow users.info was on the path').toBeGreaterThan(0);
   });
 });
 
@@ -126,6 +137,7 @@ describe('a modal opens inside the trigger’s 3 s, even while users.info is rat
     expect(JSON.parse(shown.private_metadata)).toMatchObject({ id: '4.2.1' });
     // No second views.open with the same trigger (exchanged), none expired.
     expect(t.fake.callsTo('views.open').map((c) => c.trigger?.verdict)).toEqual(['ok']);
+    expect(lookedUp(t), 'the rate-limited users.info was on the path').toBeGreaterThan(0);
   });
 });
 
