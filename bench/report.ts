@@ -4,6 +4,7 @@ import path from 'node:path';
 import { ROOT } from './bench-databases.js';
 import type { ImportFigures } from './import-vs-copy.js';
 import { ms, ratio } from './measure.js';
+import type { PaperFileFigures } from './paper-files.js';
 import type { SchedulerFigures } from './scheduler-pass.js';
 import type { LatencyFigures } from './slack-round-trips.js';
 import type { PlanSize } from './synthetic-plan.js';
@@ -19,6 +20,7 @@ export interface DatabaseFigures {
   kind: 'pglite' | 'postgres';
   import: ImportFigures;
   scheduler: SchedulerFigures;
+  papers: PaperFileFigures[];
   served: ServedFigures;
 }
 
@@ -40,6 +42,8 @@ const TARGETS = {
   importToCopy: 3,
   schedulerMs: 1_000,
   memoryMb: 300,
+  paperMs: 20_000,
+  paperMemoryMb: 400,
 };
 
 const NAMES = { pglite: 'Embedded (PGlite)', postgres: 'PostgreSQL' } as const;
@@ -98,6 +102,15 @@ export function writeReport(file: string, run: RunFigures): { missed: string[] }
       '–',
       `< 1 s — ${check(`${NAMES[db.kind]} scheduler pass`, db.scheduler.firstPassMs < TARGETS.schedulerMs)}`,
     ]);
+    for (const p of db.papers) {
+      rows.push([
+        `Board paper as ${p.format.toUpperCase()}, as at a year after the plan's date (\`concerto export\`, its own process)`,
+        `${ms(p.ms)}, peak ${p.peakMb.toFixed(0)} MB, ${(p.bytes / 2 ** 20).toFixed(1)} MB file`,
+        '–',
+        '–',
+        `< ${TARGETS.paperMs / 1000} s and < ${TARGETS.paperMemoryMb} MB — ${check(`${NAMES[db.kind]} ${p.format} paper`, p.ms < TARGETS.paperMs && p.peakMb < TARGETS.paperMemoryMb)}`,
+      ]);
+    }
     rows.push(['Cold start to `/healthz` 200', ms(s.coldStartMs), ms(floor.coldStartMs), ratio(s.coldStartMs, floor.coldStartMs), '–']);
     rows.push([
       'Peak memory (VmHWM) over the whole load',

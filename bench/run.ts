@@ -6,10 +6,11 @@ import { startFakeSlack } from '../tests/helpers/fake-slack.js';
 import { freePort } from '../tests/helpers/free-port.js';
 import { pgliteTarget, postgresTarget, startThrowawayPostgres, ROOT, type BenchTarget } from './bench-databases.js';
 import { importVersusCopy } from './import-vs-copy.js';
+import { paperFiles } from './paper-files.js';
 import { writeReport, type DatabaseFigures, type RunFigures } from './report.js';
 import { schedulerPass } from './scheduler-pass.js';
 import { BENCH_USERS, roundTrips, startServed, type Scenario } from './slack-round-trips.js';
-import { FULL_SIZE, QUICK_SIZE, syntheticPlan } from './synthetic-plan.js';
+import { FULL_SIZE, QUICK_SIZE, SYNTHETIC_AS_OF, syntheticPlan } from './synthetic-plan.js';
 
 /**
  * `npm run bench [-- --quick] [-- --database-url URL]`: Concerto against its floors on the embedded
@@ -27,6 +28,8 @@ const opts = program.opts<{ quick?: boolean; databaseUrl?: string; postgres: boo
 const size = opts.quick ? QUICK_SIZE : FULL_SIZE;
 const requests = opts.quick ? { c1: 40, c50: 150 } : { c1: 200, c50: 1000 };
 const log = (line: string) => process.stderr.write(`${line}\n`);
+/** The papers are as at a year after the plan's date: 53 weekly points of trend, the charts' worst case. */
+const PAPER_AS_AT = `${Number(SYNTHETIC_AS_OF.slice(0, 4)) + 1}${SYNTHETIC_AS_OF.slice(4)}`;
 
 const work = mkdtempSync(path.join(tmpdir(), 'concerto-bench-plan-'));
 const planFile = path.join(work, 'plan.json');
@@ -70,8 +73,10 @@ async function measureDatabase(kind: 'pglite' | 'postgres'): Promise<DatabaseFig
     log(`${kind}: import ${imported.importMs.toFixed(0)} ms (reading ${imported.readMs.toFixed(0)} ms), COPY ${imported.copyMs.toFixed(0)} ms, ${imported.rows} rows`);
     const scheduler = await schedulerPass(target, size.owners);
     log(`${kind}: scheduler pass ${scheduler.firstPassMs.toFixed(0)} ms (${scheduler.messages} messages), repeat ${scheduler.repeatPassMs.toFixed(0)} ms`);
+    const papers = await paperFiles(target, work, PAPER_AS_AT);
+    for (const p of papers) log(`${kind}: board paper as ${p.format}: ${p.ms.toFixed(0)} ms, peak ${p.peakMb.toFixed(0)} MB, ${(p.bytes / 2 ** 20).toFixed(1)} MB file`);
     const served = await measureServed('concerto', target.env);
-    return { kind, import: imported, scheduler, served };
+    return { kind, import: imported, scheduler, papers, served };
   } finally {
     await target.dispose();
     await floor.dispose();

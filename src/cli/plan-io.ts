@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import cliProgress from 'cli-progress';
 import { InvalidArgumentError } from 'commander';
@@ -7,26 +7,27 @@ import { importParsed } from '../app/plan-loading.js';
 import type { ImportSummary } from '../core/ports.js';
 import { todayIn } from '../core/dates/today.js';
 import type { RagRules } from '../core/plan/rag.js';
-import { buildBoardPaper } from '../core/report/board-paper.js';
-import { isIsoDay, longDate } from '../core/report/dates.js';
+import { buildBoardPaper, type BoardPaper, type PaperOptions } from '../core/report/board-paper.js';
+import type { PlanHistory } from '../core/report/history.js';
+import { isIsoDay } from '../core/report/dates.js';
+import { checkPaperDates } from '../core/report/paper-request.js';
 import { csvToPlan, planToCsv } from '../files/plan-csv.js';
-import { paperToHtml } from '../report/html.js';
-import { CHROMIUM_MISSING, findChromium, htmlToPdf } from '../report/pdf.js';
-import { PAPER_FORMATS, renderPaper, type PaperFormat } from '../report/render.js';
+import { BINARY_FORMATS, PAPER_FORMATS, renderPaper, type PaperFormat } from '../report/render.js';
 import { readPlanHistory } from '../store/plan-history.js';
 import { UsageError } from './exit.js';
+import { writeFileWhole } from './output-file.js';
 
 /** Below this many recommendations an import is over before a bar would be worth drawing. */
 const PROGRESS_THRESHOLD = 200;
 
 export async function importFile(services: Services, file: string, actor: string): Promise<ImportSummary> {
-  let raw: string;
+  let bytes: Buffer;
   try {
-    raw = readFileSync(file, 'utf8');
+    bytes = readFileSync(file);
   } catch (err) {
     throw new UsageError(`Cannot read ${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}. Check the path and try again.`);
   }
-  const input = parseFile(file, raw, todayIn(services.clock.now(), services.config.CONCERTO_TIMEZONE ?? 'Europe/London'));
+  const input = await parseFile(file, bytes, todayIn(services.clock.now(), services.config.CONCERTO_TIMEZONE ?? 'Europe/London'));
   const total = Array.isArray((input as { recommendations?: unknown[] }).recommendations) ? (input as { recommendations: unknown[] }).recommendations.length : 0;
   const bar = process.stderr.isTTY && total >= PROGRESS_THRESHOLD ? new cliProgress.SingleBar({ stream: process.stderr, format: 'Importing {bar} {value}/{total} recommendations' }, cliProgress.Presets.shades_classic) : null;
   bar?.start(total, 0);
@@ -37,7 +38,19 @@ export async function importFile(services: Services, file: string, actor: string
   }
 }
 
-function parseFile(file: string, raw: string, today: string): unknown {
+/** An xlsx is a zip: by its name, or by the zip signature when it was renamed. */
+const isXlsx = (file: string, bytes: Buffer) => path.extname(file).toLowerCase() === '.xlsx' || bytes.subarray(0, 4).equals(Buffer.from('PK\x03\x04', 'latin1'));
+
+async function parseFile(file: string, bytes: Buffer, today: string): Promise<unknown> {
+  const fallback = { title: path.basename(file, path.extname(file)), asOf: today };
+  if (isXlsx(file, bytes)) {
+    const { xlsxToPlan } = await import('../files/plan-xlsx.js');
+    const read = await xlsxToPlan(bytes, fallback);
+    if ('problems' in read) throw notImported(file, read.problems);
+    for (const w of read.warnings) process.stderr.write(`${file}: ${w}\n`);
+    return read.plan;
+  }
+  const raw = bytes.toString('utf8');
   const looksJson = /^\s*[{[]/.test(raw.replace(/^\uFEFF/, ''));
   if (path.extname(file).toLowerCase() === '.json' || looksJson) {
     try {
@@ -46,11 +59,14 @@ function parseFile(file: string, raw: string, today: string): unknown {
       throw new UsageError(`${file} is not valid JSON (${(err as Error).message}). Nothing was imported; fix the file and try again.`);
     }
   }
-  const parsed = csvToPlan(raw, { title: path.basename(file, path.extname(file)), asOf: today });
-  if ('problems' in parsed) {
-    throw new UsageError(`${file} was not imported — nothing was changed:\n${parsed.problems.map((p) => `  • row ${p.row}: ${p.message}`).join('\n')}`);
-  }
+  const parsed = csvToPlan(raw, fallback);
+  if ('problems' in parsed) throw notImported(file, parsed.problems);
   return parsed.plan;
+}
+
+/** Row 0 is the whole file (unreadable, a sheet missing), said without a row number. */
+function notImported(file: string, problems: Array<{ row: number; message: string }>): UsageError {
+  return new UsageError(`${file} was not imported — nothing was changed:\n${problems.map((p) => `  • ${p.row > 0 ? `row ${p.row}: ` : ''}${p.message}`).join('\n')}`);
 }
 
 export interface ExportOptions {
@@ -65,6 +81,7 @@ export interface ExportOptions {
 /**
  * `concerto export`. JSON and CSV with no date are the import format of the plan as it is now (they
  * round-trip through `concerto import`); every other combination is the board paper as at a date.
+ * Every mistake is found before anything is written, and a file is written whole or not at all.
  */
 export async function exportPlanTo(services: Services, opts: ExportOptions): Promise<void> {
   if ((opts.format === 'json' || opts.format === 'csv') && !opts.asOf && !opts.since) {
@@ -75,23 +92,22 @@ export async function exportPlanTo(services: Services, opts: ExportOptions): Pro
   if (!(PAPER_FORMATS as readonly string[]).includes(opts.format)) throw new UsageError(`Unknown format "${opts.format}". Use --format ${PAPER_FORMATS.join(', ')}.`);
   const format = opts.format as PaperFormat;
   if (opts.since && (format === 'csv' || format === 'json')) {
-    throw new UsageError(`--since adds a "changed since" section, which the md, html and pdf papers carry; ${format} has one record per recommendation. Use --format md, html or pdf.`);
+    throw new UsageError(`--since adds a "changed since" section, which the md, html, pdf and xlsx papers carry; ${format} has one record per recommendation. Use --format md, html, pdf or xlsx.`);
   }
-  if (format === 'pdf' && !opts.output) throw new UsageError('A PDF is binary and is not written to the terminal: give a file, e.g. -o board-paper.pdf.');
-  const chromium = format === 'pdf' ? findChromium() : null;
-  if (format === 'pdf' && !chromium) throw new UsageError(CHROMIUM_MISSING);
+  if (BINARY_FORMATS.has(format) && !opts.output) throw new UsageError(`${format === 'xlsx' ? 'An' : 'A'} ${format.toUpperCase()} file is not written to the terminal: give a file, e.g. -o board-paper.${format}.`);
 
   const history = await readPlanHistory(services.database.db);
   if (!history) throw new UsageError(NO_PLAN);
   const today = todayIn(services.clock.now(), services.config.CONCERTO_TIMEZONE ?? history.plan.timeZone);
   const asAt = opts.asOf ?? today;
-  if (asAt < history.plan.asOf) {
-    throw new UsageError(`The plan begins on ${longDate(history.plan.asOf)} (its own date), so there is no paper as at ${longDate(asAt)}. Give --as-of ${history.plan.asOf} or later.`);
-  }
-  if (opts.since && opts.since >= asAt) throw new UsageError(`--since (${opts.since}) must be before the paper's date (${asAt}): it shows what changed after the end of that day.`);
-  const paper = buildBoardPaper(history, { asAt, producedOn: today, since: opts.since ?? null, rules: opts.rules });
-  if (format === 'pdf') return writing(opts.output!, () => htmlToPdf(paperToHtml(paper), opts.output!, chromium!));
-  return write(opts.output, renderPaper(paper, format));
+  const problem = checkPaperDates({ asAt, since: opts.since ?? null }, today, history.plan.asOf);
+  if (problem) throw new UsageError(problem);
+  return write(opts.output, await renderPaper(paperOf(history, { asAt, producedOn: today, since: opts.since ?? null, rules: opts.rules }), format));
+}
+
+/** Built in a call of its own so the whole history (every update, the whole trail) can be freed while the paper renders. */
+function paperOf(history: PlanHistory, options: PaperOptions): BoardPaper {
+  return buildBoardPaper(history, options);
 }
 
 /** Commander argument parsers for the export options. */
@@ -107,20 +123,7 @@ export function countArg(v: string): number {
 
 const NO_PLAN = 'There is no plan to export yet. Run `concerto seed` or `concerto import FILE` first.';
 
-async function write(out: string | undefined, body: string): Promise<void> {
-  if (out) await writing(out, () => writeFileSync(out, body));
+async function write(out: string | undefined, body: string | Uint8Array): Promise<void> {
+  if (out) await writeFileWhole(out, body);
   else process.stdout.write(body);
-}
-
-/** A file that cannot be written is the person's to fix (a missing folder, no permission), not an internal error. */
-async function writing<T>(out: string, act: () => T | Promise<T>): Promise<T> {
-  try {
-    return await act();
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR' || code === 'EROFS') {
-      throw new UsageError(`Cannot write ${out}: ${code === 'ENOENT' ? 'no such folder' : (err as Error).message}. Check the path and try again.`);
-    }
-    throw err;
-  }
 }

@@ -14,6 +14,7 @@ import { todayIn } from '../core/dates/today.js';
 import { DEFAULT_RAG_RULES } from '../core/plan/rag.js';
 import { runConsole } from './console.js';
 import { EXIT, UsageError } from './exit.js';
+import { PAPER_FORMATS } from '../core/report/paper-request.js';
 import { countArg, exportPlanTo, importFile, isoDayArg } from './plan-io.js';
 import { replyJson, replyText } from './render.js';
 import { askContext, terminalActor } from './session.js';
@@ -92,8 +93,8 @@ export function buildProgram(open: Open, setExit: (code: number) => void): Comma
 
   program
     .command('import')
-    .description('import a plan from JSON or CSV (one transaction: a bad file changes nothing)')
-    .argument('<file>', 'a .json or .csv file in the export format')
+    .description('import a plan from JSON, CSV or an Excel board paper (one transaction: a bad file changes nothing)')
+    .argument('<file>', 'a .json, .csv or .xlsx file in the export format')
     .option('--as <name>', 'who is importing (recorded in the audit trail)', 'import')
     .action(async (file: string, opts: { as: string }) => {
       const services = await open();
@@ -103,13 +104,13 @@ export function buildProgram(open: Open, setExit: (code: number) => void): Comma
 
   program
     .command('export')
-    .description('write the board paper as at a date (md, csv, html, pdf, json), or the plan in the import format (json or csv with no date)')
-    .addOption(new Option('--format <format>', 'md, csv, html, pdf or json').choices(['json', 'csv', 'md', 'html', 'pdf']).default('json'))
+    .description('write the board paper as at a date (pdf, xlsx, csv, html, md, json), or the plan in the import format (json or csv with no date)')
+    .addOption(new Option('--format <format>', 'pdf, xlsx, csv, html, md or json').choices([...PAPER_FORMATS]).default('json'))
     .addOption(new Option('--as-of <date>', 'the paper as the plan stood at the end of this day (YYYY-MM-DD); default today').argParser(isoDayArg))
-    .addOption(new Option('--since <date>', 'add a "changed since" section: what changed after the end of this day (md, html, pdf)').argParser(isoDayArg))
+    .addOption(new Option('--since <date>', 'add a "changed since" section: what changed after the end of this day (md, html, pdf, xlsx)').argParser(isoDayArg))
     .addOption(new Option('--amber-days <days>', 'RAG: open items due within this many days are amber').argParser(countArg).default(DEFAULT_RAG_RULES.amberWithinDays))
     .addOption(new Option('--amber-revisions <n>', 'RAG: items re-dated more than this many times are amber').argParser(countArg).default(DEFAULT_RAG_RULES.amberAfterRevisions))
-    .option('-o, --output <file>', 'write to this file (required for pdf)')
+    .option('-o, --output <file>', 'write to this file (required for pdf and xlsx); written whole or not at all')
     .action(async (opts: { format: string; output?: string; asOf?: string; since?: string; amberDays: number; amberRevisions: number }) => {
       const services = await open();
       const rules = { amberWithinDays: opts.amberDays, amberAfterRevisions: opts.amberRevisions };

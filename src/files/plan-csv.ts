@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
-import { stringify } from 'csv-stringify/sync';
 import type { PlanFile } from '../core/plan/plan-file.js';
 import { parseStatus } from '../core/plan/status.js';
+import { writeCsv } from './csv-write.js';
 
 /**
  * The plan as a spreadsheet: one row per recommendation, in the board paper's own columns.
@@ -22,7 +22,7 @@ export function planToCsv(plan: PlanFile): string {
     const updates = r.updates.map((u) => `[${u.date}${u.author ? ` · ${u.author}` : ''}] ${u.text}${u.evidence ? `\nEvidence: ${u.evidence}` : ''}`);
     rows.push([r.id, r.theme, r.text, r.owners.join('\n'), updates.join('\n\n'), r.delivery, r.status, r.baseline ?? '']);
   }
-  return stringify(rows, { bom: true, quoted_string: false, record_delimiter: '\r\n' });
+  return writeCsv(rows);
 }
 
 export interface CsvProblem {

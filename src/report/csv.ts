@@ -1,4 +1,4 @@
-import { stringify } from 'csv-stringify/sync';
+import { writeCsv } from '../files/csv-write.js';
 import type { BoardPaper } from '../core/report/board-paper.js';
 import { baselineLabel, datedUpdate, ragLabel, statusLabel } from './cells.js';
 
@@ -25,7 +25,7 @@ export function paperToCsv(paper: BoardPaper): string {
       ]);
     }
   }
-  return stringify(rows.map((row) => row.map(neutralise)), { bom: true, record_delimiter: '\r\n' });
+  return writeCsv(rows.map((row) => row.map(neutralise)));
 }
 
 /**

@@ -5,6 +5,7 @@ import { changesHeading, describeChanges, noChangesLine } from '../core/report/d
 import { longDate } from '../core/report/dates.js';
 import type { Counts } from '../core/report/summary.js';
 import { RAG_LABELS, statusLabel } from './cells.js';
+import type { ChartTable, PaperChart } from './charts.js';
 import { esc } from './html-escape.js';
 
 /** The paper's front matter: the RAG key, the summary and the changed-since section. */
@@ -41,4 +42,29 @@ export function changesSection(paper: BoardPaper): string {
         .join('')
     : `<p>${esc(noChangesLine(c))}</p>`;
   return `<section class="changes"><h2>${esc(changesHeading(c))}</h2>${body}</section>`;
+}
+
+/**
+ * The charts, each an inline SVG from the charting library (its text already escaped by the SVG
+ * renderer) followed by the same numbers as a table, which screen readers are pointed to.
+ */
+export function chartsSection(charts: readonly PaperChart[]): string {
+  const figures = charts.map((c) => {
+    const table = `chart-${c.id}-numbers`;
+    return (
+      `<figure class="chart" id="chart-${c.id}"><figcaption>${esc(c.title)}</figcaption>` +
+      `<div class="svg" role="img" aria-label="${esc(`${c.title}. ${c.description}`)}" aria-describedby="${table}">${c.svg}</div>` +
+      chartTable(c.table, table, c.description) +
+      `</figure>`
+    );
+  });
+  return `<section class="charts"><h2>At a glance</h2><div class="chart-row">${figures.join('')}</div></section>`;
+}
+
+function chartTable(t: ChartTable, id: string, caption: string): string {
+  const cell = (v: string | number, i: number, tag: 'td' | 'th') => `<${tag}${typeof v === 'number' || i > 0 ? ' class="n"' : ''}>${esc(String(v))}</${tag}>`;
+  const head = t.head.map((h, i) => `<th scope="col"${i ? ' class="n"' : ''}>${esc(h)}</th>`).join('');
+  const rows = t.rows.map((r) => `<tr>${r.map((v, i) => cell(v, i, i === 0 ? 'th' : 'td')).join('')}</tr>`).join('');
+  const foot = t.foot ? `<tfoot><tr>${t.foot.map((v, i) => cell(v, i, 'th')).join('')}</tr></tfoot>` : '';
+  return `<table class="numbers" id="${id}"><caption>${esc(caption)}</caption><thead><tr>${head}</tr></thead><tbody>${rows}</tbody>${foot}</table>`;
 }

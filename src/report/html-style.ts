@@ -38,11 +38,20 @@ table.plan .id { font-weight: bold; }
 .baseline { display: block; margin-top: 1mm; color: #444; font-style: italic; }
 .overdue { display: block; margin-top: 1mm; font-weight: bold; color: #c00000; }
 .rag { display: inline-block; min-width: 12mm; padding: 0.3mm 1.5mm; border-radius: 1mm; font-weight: bold; text-align: center; }
-.rag-red { background: #c00000; color: #fff; }
+.rag-red { background: #a50000; color: #fff; }
 .rag-amber { background: #ffc000; color: #000; }
-.rag-green { background: #00b050; color: #fff; }
-.rag-grey { background: #a6a6a6; color: #000; }
+.rag-green { background: #33b35a; color: #000; }
+.rag-grey { background: #f2f2f2; color: #000; border: 0.5pt solid #404040; }
 .rag-reason { display: block; font-size: 8pt; color: #444; margin-top: 0.5mm; }
+.chart-row { display: flex; gap: 6mm; align-items: flex-start; }
+figure.chart { flex: 1 1 0; margin: 0; min-width: 0; }
+figure.chart figcaption { font-weight: bold; color: #1f3864; margin-bottom: 1mm; }
+figure.chart .svg { break-inside: avoid; }
+figure.chart svg { width: 100%; height: auto; display: block; }
+table.numbers { font-size: 7.5pt; margin-top: 2mm; }
+table.numbers caption { caption-side: top; text-align: left; color: #444; padding-bottom: 1mm; }
+table.numbers th, table.numbers td { padding: 0.5mm 1mm; }
+table.numbers tbody th { font-weight: normal; background: none; color: #000; }
 ul.changes { margin: 0 0 2mm; padding-left: 5mm; }
 ul.changes li { break-inside: avoid; white-space: pre-line; }
 col.c-rec { width: 27%; } col.c-owner { width: 12%; } col.c-update { width: 37%; }

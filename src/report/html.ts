@@ -2,16 +2,19 @@ import type { BoardPaper, PaperRow } from '../core/report/board-paper.js';
 import { boardDate, longDate } from '../core/report/dates.js';
 import { baselineLabel, statusLabel } from './cells.js';
 import { esc } from './html-escape.js';
-import { changesSection, keySection, ragChip, summarySection } from './html-sections.js';
+import { paperCharts } from './charts.js';
+import { chartsSection, changesSection, keySection, ragChip, summarySection } from './html-sections.js';
 import { paperCss } from './html-style.js';
 
 const COLUMNS = ['Recommendation No', 'Owner', 'Update', 'Delivery Date', 'Status', 'RAG'];
 
 /**
- * The paper as one standalone page (no external files) that prints on A4 landscape: the seed's table,
- * grouped by theme, with status and RAG beside it, after the key, the summary and what changed.
+ * The paper as one standalone page (no external files) that prints on A4 landscape: the charts and
+ * their numbers first, then the key, the summary and what changed, then the seed's table, grouped by
+ * theme, with status and RAG beside it. Async because the charting library renders asynchronously.
  */
-export function paperToHtml(paper: BoardPaper): string {
+export async function paperToHtml(paper: BoardPaper): Promise<string> {
+  const charts = await paperCharts(paper);
   const title = `${paper.title} — as at ${longDate(paper.asAt)}`;
   const cols = ['rec', 'owner', 'update', 'date', 'status', 'rag'].map((c) => `<col class="c-${c}">`).join('');
   const groups = paper.groups
@@ -30,6 +33,7 @@ export function paperToHtml(paper: BoardPaper): string {
 <div><h1>${esc(paper.title)}</h1><p class="as-at">As at ${esc(longDate(paper.asAt))}</p></div>
 <p class="produced">Produced ${esc(longDate(paper.producedOn))}</p>
 </header>
+${chartsSection(charts)}
 <div class="front">${summarySection(paper)}${keySection(paper)}</div>
 ${changesSection(paper)}
 <h2>Action plan</h2>

@@ -1,14 +1,17 @@
 import type { BoardPaper } from '../core/report/board-paper.js';
+import type { PaperFormat } from '../core/report/paper-request.js';
 import { paperToCsv } from './csv.js';
 import { paperToHtml } from './html.js';
 import { paperToJson } from './json.js';
 import { paperToMarkdown } from './markdown.js';
 
-export const PAPER_FORMATS = ['md', 'csv', 'html', 'pdf', 'json'] as const;
-export type PaperFormat = (typeof PAPER_FORMATS)[number];
+export { PAPER_FORMATS, type PaperFormat } from '../core/report/paper-request.js';
 
-/** The text formats; PDF is the HTML printed by Chromium (see pdf.ts). */
-export function renderPaper(paper: BoardPaper, format: Exclude<PaperFormat, 'pdf'>): string {
+/** PDF and Excel are files, not text for a terminal. */
+export const BINARY_FORMATS: ReadonlySet<PaperFormat> = new Set(['pdf', 'xlsx']);
+
+/** The paper in any of its formats, every one by a library (see each file), none needing a program installed. */
+export async function renderPaper(paper: BoardPaper, format: PaperFormat): Promise<string | Uint8Array> {
   switch (format) {
     case 'md':
       return paperToMarkdown(paper);
@@ -18,5 +21,11 @@ export function renderPaper(paper: BoardPaper, format: Exclude<PaperFormat, 'pdf
       return paperToHtml(paper);
     case 'json':
       return paperToJson(paper);
+    // PDFKit with its fonts and exceljs are loaded only when a paper in their format is made: the Slack
+    // app and the CLI start (and stay) smaller for everyone who never asks for one.
+    case 'pdf':
+      return (await import('./pdf.js')).paperToPdf(paper);
+    case 'xlsx':
+      return (await import('./xlsx.js')).paperToXlsx(paper);
   }
 }

@@ -1,7 +1,12 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { parse } from 'csv-parse/sync';
+import { csvParseRows } from 'd3-dsv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PlanFile } from '../../src/core/plan/plan-file.js';
 import { bundledPlanFile } from '../helpers/ask.js';
 import { CLI_TIMEOUT, runCli, tempDirs } from '../helpers/cli.js';
+import { pdfText } from '../helpers/pdf-text.js';
 
 /** `concerto export` as a board secretary runs it: the paper as at a date, and what changed since the last one. */
 
@@ -28,7 +33,7 @@ describe('concerto export, the board paper', () => {
       expect(update.code).toBe(0);
       const again = await runCli(['export', '--as-of', '2017-10-04', '--format', 'csv'], { dataDir: data });
       expect(again.stdout).toBe(before.stdout);
-      const later = await runCli(['export', '--as-of', '2017-10-11', '--format', 'csv'], { dataDir: data });
+      const later = await runCli(['export', '--as-of', '2017-10-11', '--format', 'csv'], on('2017-10-11'));
       expect(later.stdout).toContain('11/10/2017: Prioritised ICT plan circulated to the SLT.');
     },
     4 * CLI_TIMEOUT,
@@ -50,10 +55,13 @@ describe('concerto export, the board paper', () => {
   );
 
   it.each([
-    [['--format', 'pdf'], /A PDF is binary/],
+    [['--format', 'pdf'], /A PDF file is not written to the terminal: give a file, e\.g\. -o board-paper\.pdf\./],
+    [['--format', 'xlsx'], /An? XLSX file is not written to the terminal/],
+    [['--format', 'docx'], /argument 'docx' is invalid\. Allowed choices are pdf, xlsx, csv, html, md, json/],
+    [['--format', 'html', '--as-of', '2017-10-05'], /^5 October 2017 has not happened yet, so there is no paper as at it\. Ask for today \(4 October 2017\) or an earlier day\./],
     [['--format', 'csv', '--since', '2017-10-04'], /--since adds a "changed since" section/],
     [['--format', 'html', '--as-of', '2017-10-01'], /The plan begins on 4 October 2017/],
-    [['--format', 'html', '--as-of', '2017-10-12', '--since', '2017-10-12'], /--since \(2017-10-12\) must be before/],
+    [['--format', 'html', '--as-of', '2017-10-04', '--since', '2017-10-04'], /^"Since" must come before the paper's date \(4 October 2017\)/],
     [['--format', 'md', '--as-of', '4/10/2017'], /use a date written YYYY-MM-DD/],
   ])(
     'export %j is refused with a message that says what to do',
@@ -64,5 +72,47 @@ describe('concerto export, the board paper', () => {
       expect(r.stderr).toMatch(message);
     },
     CLI_TIMEOUT,
+  );
+});
+
+describe('concerto export, files the board opens (read back by readers we did not write)', () => {
+  it(
+    'csv -o: a header and 30 records to a strict CSV reader; pdf -o: every id in its text; xlsx -o: imports into an empty database as the same plan',
+    async () => {
+      const out = dirs.make('concerto-e2e-files-');
+      const file = (name: string) => path.join(out, name);
+      for (const format of ['csv', 'pdf', 'xlsx']) {
+        const r = await runCli(['export', '--format', format, '--as-of', '2017-10-04', '-o', file(`p.${format}`)], { dataDir: data });
+        expect(r, r.stderr).toMatchObject({ code: 0, stdout: '' });
+      }
+      expect(csvParseRows(readFileSync(file('p.csv'), 'utf8').replace(/^\uFEFF/, ''))).toHaveLength(31);
+      const text = await pdfText(readFileSync(file('p.pdf')));
+      for (const r of bundledPlanFile().recommendations) expect(text).toContain(r.id);
+
+      const empty = dirs.make('concerto-e2e-xlsx-import-');
+      const imported = await runCli(['import', file('p.xlsx')], { dataDir: empty });
+      expect(imported, imported.stderr).toMatchObject({ code: 0 });
+      const json = (dir: string) => runCli(['export', '--format', 'json'], { dataDir: dir }).then((r) => JSON.parse(r.stdout) as PlanFile);
+      const [theirs, ours] = await Promise.all([json(empty), runCli(['export', '--format', 'json', '--as-of', '2017-10-04'], { dataDir: data }).then((r) => JSON.parse(r.stdout) as PlanFile)]);
+      expect(theirs).toEqual(ours);
+    },
+    6 * CLI_TIMEOUT,
+  );
+
+  it(
+    '-o into a folder that does not exist, or onto a folder: a sentence, exit 1, and nothing left behind',
+    async () => {
+      const out = dirs.make('concerto-e2e-nowhere-');
+      for (const [target, why] of [
+        [path.join(out, 'missing', 'p.pdf'), /^Cannot write .+p\.pdf: there is no folder .+missing\. Nothing was written; check the path and try again\.$/m],
+        [out, /^Cannot write .+: it is a folder\. Nothing was written/m],
+      ] as const) {
+        const r = await runCli(['export', '--format', 'pdf', '--as-of', '2017-10-04', '-o', target], { dataDir: data });
+        expect(r.code).toBe(1);
+        expect(r.stderr).toMatch(why);
+      }
+      expect(readdirSync(out)).toEqual([]);
+    },
+    2 * CLI_TIMEOUT,
   );
 });

@@ -1,12 +1,10 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { csvParseRows } from 'd3-dsv';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findChromium } from '../../src/report/pdf.js';
 import { NS, startTestApp, type TestApp } from '../helpers/slack-app.js';
+import { pdfText } from '../helpers/pdf-text.js';
 
-/** `/concerto report [as at …]`: the board paper uploaded to the asker's DM. */
+/** `/concerto report [format] [as at …] [since …]`: the board paper uploaded to the asker's DM, read back by readers we did not write. */
 
 let t: TestApp;
 beforeAll(async () => {
@@ -23,37 +21,53 @@ async function report(text: string): Promise<string[]> {
   return t.fake.responses(id).map((r) => String(r.text));
 }
 
+/** The file the last upload completed, with its title and bytes. */
+async function uploaded(after: number) {
+  const completed = await t.fake.waitFor('files.completeUploadExternal', (c) => t.fake.calls.indexOf(c) >= after, 60_000);
+  expect(completed.body.channel_id).toBe(`D${NS}`);
+  return { ...completed.files![0]!, comment: String(completed.body.initial_comment) };
+}
+
 describe('/concerto report', () => {
-  it('uploads the paper as at a date to the asker\'s DM and says where it is', async () => {
+  it('sends a PDF by default: the paper as at a date, in the asker’s DM, every id in its text', async () => {
+    const from = t.fake.calls.length;
     const [first, done] = await report('report as at 4 October 2017');
     expect(first).toBe('Preparing the board paper…');
-    expect(done).toMatch(/^The board paper as at 4 Oct 2017 is in your DMs/);
-    const opened = await t.fake.waitFor('conversations.open');
-    expect(opened.body.users).toBe(NS);
-    const completed = await t.fake.waitFor('files.completeUploadExternal');
-    expect(completed.body.channel_id).toBe(`D${NS}`);
-    const file = completed.files![0]!;
+    expect(done).toBe('The board paper as at 4 Oct 2017 (PDF) is in your DMs.');
+    expect((await t.fake.waitFor('conversations.open')).body.users).toBe(NS);
+    const file = await uploaded(from);
     expect(file.title).toBe('Concerto Action Plan — as at 4 Oct 2017');
-    const chromium = findChromium();
-    if (process.env.CI && !chromium) throw new Error('CI must install chromium for the PDF');
-    if (chromium) {
-      expect(file.bytes.subarray(0, 5).toString()).toBe('%PDF-');
-      const dir = mkdtempSync(path.join(tmpdir(), 'concerto-pdf-'));
-      writeFileSync(path.join(dir, 'p.pdf'), file.bytes);
-      const text = execFileSync('pdftotext', [path.join(dir, 'p.pdf'), '-']).toString();
-      for (const id of ['1.1', '4.2.1', '9.3.1']) expect(text).toContain(id);
-    } else {
-      expect(file.text).toContain('<html');
-    }
+    expect(file.bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    const text = await pdfText(file.bytes);
+    for (const id of ['1.1', '3.4', '4.2.1', '9.2.4', '9.3.1']) expect(text).toContain(id);
   });
 
-  it('refuses a date it cannot read, with examples', async () => {
-    const [, answer] = await report('report as at whenever');
-    expect(answer).toMatch(/^I can't read "whenever" as a date/);
+  it('sends Excel when asked, with what changed since a date', async () => {
+    const from = t.fake.calls.length;
+    const [, done] = await report('report xlsx as at 4 October 2017 since 1 October 2017');
+    expect(done).toBe('The board paper as at 4 Oct 2017, with what changed since 1 Oct 2017 (XLSX) is in your DMs.');
+    const file = await uploaded(from);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(file.bytes as never);
+    expect(book.worksheets.map((s) => s.name)).toEqual(['Summary', 'Action plan', 'Changes']);
+    expect(book.getWorksheet('Action plan')!.actualRowCount).toBe(31);
   });
 
-  it('refuses a date before the plan began', async () => {
-    const [, answer] = await report('report as at 1 January 2017');
-    expect(answer).toBe('The plan begins on 4 Oct 2017, so there is no paper as at 1 Jan 2017.');
+  it('sends CSV when asked: 30 records and a header to a strict reader', async () => {
+    const from = t.fake.calls.length;
+    await report('report csv as at 4 October 2017');
+    const file = await uploaded(from);
+    expect(csvParseRows(file.text.replace(/^\uFEFF/, ''))).toHaveLength(31);
+  });
+
+  it.each([
+    ['report as at whenever', /^I can't read "whenever" as a date/],
+    ['report as at 1 January 2017', /^The plan begins on 4 October 2017 \(its own date\), so there is no paper as at 1 January 2017\./],
+    ['report as at 25 December 2017', /^25 December 2017 has not happened yet/],
+  ])('%j is refused with a sentence, and nothing is uploaded', async (words, answer) => {
+    const from = t.fake.calls.length;
+    const [, said] = await report(words);
+    expect(said).toMatch(answer);
+    expect(t.fake.calls.slice(from).some((c) => c.method === 'files.completeUploadExternal')).toBe(false);
   });
 });

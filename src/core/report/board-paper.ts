@@ -6,6 +6,7 @@ import { planAsAt } from './as-at.js';
 import { changesSince, type PlanChanges } from './changes.js';
 import type { PlanHistory } from './history.js';
 import { summarise, type PaperSummary } from './summary.js';
+import { planTrends, type PaperTrends } from './trends.js';
 
 /** One row of the paper: the seed's columns (number, owners, updates, delivery date as written) and Concerto's. */
 export interface PaperRow {
@@ -38,6 +39,8 @@ export interface BoardPaper {
   ragKey: Record<Rag, string>;
   groups: ThemeGroup[];
   summary: PaperSummary;
+  /** Counts week by week from the plan's own date to `asAt`, rebuilt from the audit trail: what the charts draw. */
+  trends: PaperTrends;
   /** Present when the paper was asked for "changed since" a date. */
   changes: PlanChanges | null;
   /** The plan as it stood at `asAt`, in plan order: what the JSON export writes. */
@@ -65,6 +68,7 @@ export function buildBoardPaper(history: PlanHistory, options: PaperOptions): Bo
     ragKey: ragKey(rules),
     groups: groupByTheme(recs.map((r) => rowOf(r, options.asAt, rules))),
     summary: summarise(recs, options.asAt, rules),
+    trends: planTrends(history, options.asAt),
     changes: since === null ? null : changesSince(history.events, history.recommendations, since, options.asAt, { planAsOf: plan.asOf, timeZone: plan.timeZone }),
     recommendations: recs,
   };

@@ -99,4 +99,12 @@ describe('effectiveDays', () => {
     const days = effectiveDays(later.events, '2017-10-04', 'Europe/London');
     expect([...days.values()]).toEqual(['2017-10-04', '2017-10-04', '2017-11-20', '2017-11-20', '2017-11-01', '2017-11-01']);
   });
+
+  it('reads the day of each instant in an hour that crosses midnight in the plan timezone (Kolkata is UTC+5:30)', () => {
+    const t = trail()
+      .change('1.1', '2017-10-10T18:10:00.000Z', 'status_changed', 'on_going', 'awaiting_decision')
+      .change('1.1', '2017-10-10T18:40:00.000Z', 'status_changed', 'awaiting_decision', 'on_going')
+      .change('1.2', '2017-10-10T18:20:00.000Z', 'status_changed', 'on_going', 'complete');
+    expect([...effectiveDays(t.events, '2017-10-04', 'Asia/Kolkata').values()]).toEqual(['2017-10-10', '2017-10-11', '2017-10-10']);
+  });
 });

@@ -7,7 +7,7 @@ import { current, t } from './scenario.js';
 
 const NASTY = `<script>alert("x")</script> & 'quoted'`;
 
-const html = paperToHtml(
+const html = await paperToHtml(
   buildBoardPaper(
     {
       plan: { ...PLAN, title: `Plan ${NASTY}` },
@@ -58,8 +58,8 @@ describe('the paper as HTML', () => {
     expect(html).toContain('<span class="date">04/10/2017:</span>');
   });
 
-  it('adds the changed-since section when asked, and shows a revised date beside its baseline', () => {
-    const page = paperToHtml(buildBoardPaper({ plan: PLAN, recommendations: current, events: t.events }, { asAt: '2017-10-12', producedOn: '2017-10-12', since: '2017-10-09' }));
+  it('adds the changed-since section when asked, and shows a revised date beside its baseline', async () => {
+    const page = await paperToHtml(buildBoardPaper({ plan: PLAN, recommendations: current, events: t.events }, { asAt: '2017-10-12', producedOn: '2017-10-12', since: '2017-10-09' }));
     expect(page).toContain('<h2>Changed since 9 October 2017</h2>');
     expect(page).toContain('<li><strong>4.2.1</strong> On-going → Awaiting decision (12/10/2017, N. Shackleton)</li>');
     expect(page).toContain('<span class="text">Q1 2018</span><span class="baseline">Baseline: Autumn 2017</span>');

@@ -8,6 +8,7 @@ const GENERAL = [
   '• `update 4.2.1` (I ask for the update, status and date) or `update 4.2.1 <text>`',
   '• `complete 4.2.1 <evidence>` · `reopen 4.2.1` · `date 4.2.1 end of next month` · `when "Q1 2018"`',
   '• admins: `assign 4.2.1 <owner>, <owner>` · `add 9.4.1 <text>; theme: <theme>; owner: <owner>; due: <when>`',
+  '• `report` — the board paper, as a PDF in your DMs (`help report` for Excel, CSV and other dates)',
   'Type `help <command>` for more on one of them.',
 ];
 
@@ -25,6 +26,8 @@ const TOPICS: Record<string, string> = {
   assign: 'Admins: `assign 4.2.1 Karen Georgiou, Portfolio Office` replaces the owners of an item.',
   add: 'Admins: `add 9.4.1 <recommendation text>; theme: Governance; owner: Portfolio Office; due: end of March 2018; status: not started`.',
   when: '`when <phrase>` shows how a delivery date phrase is read today, e.g. `when end of next month`.',
+  report:
+    'In Slack, `/concerto report` sends the board paper to your DMs as a PDF. Name a format (`pdf`, `xlsx`, `csv`, `html`, `md`, `json`), a date (`as at 30 September 2017`; today when left out) and what changed (`since 1 September 2017`), in any order: `/concerto report xlsx as at 30 September 2017 since 1 September 2017`. In the terminal: `concerto export --format pdf --as-of 2017-09-30 --since 2017-08-31 -o paper.pdf`.',
 };
 
 export function answerHelp(topic: string | null): Reply {
