@@ -24,9 +24,12 @@ export interface SlackViewer {
  */
 export async function slackViewer(deps: SlackDeps, userId: string): Promise<SlackViewer> {
   const now = deps.services.clock.now().toISOString();
+  // Settled at once, except while a new installation reads its member directory for the first time.
+  const directoryRead = await deps.directoryReady();
   let profile = await deps.users.get(userId);
+  let fresh: SlackProfile | null = null;
   if (!profile || Date.parse(now) - Date.parse(profile.fetchedAt) > PROFILE_TTL_MS) {
-    const fresh = await lookUp(deps, userId, now);
+    fresh = await lookUp(deps, userId, now);
     if (fresh) await deps.users.put(fresh);
     profile = fresh ?? profile;
   }
@@ -34,9 +37,10 @@ export async function slackViewer(deps: SlackDeps, userId: string): Promise<Slac
   if (profile && !isActive(profile)) {
     if (owns.length) await deps.people.unlinkAll(userId, { actor: 'concerto', actorId: null, source: 'slack', at: now }, 'deactivated in Slack, or a bot');
     owns = [];
-  } else if (profile && !owns.length && (await deps.directoryReady())) {
-    // Someone who joined since the directory was read: matched by full name now, on the same rules.
-    await linkByName(deps, { id: userId, realName: profile.realName, nameKey: profile.nameKey, deleted: profile.deleted, isBot: profile.isBot });
+  } else if (fresh && !owns.length && directoryRead) {
+    // Someone the directory did not have (they joined since it was read), or a daily refresh: matched by
+    // full name on the same rules. Only on a fresh profile, so an unlinked reader costs no extra queries.
+    await linkByName(deps, { id: userId, realName: fresh.realName, nameKey: fresh.nameKey, deleted: fresh.deleted, isBot: fresh.isBot });
     owns = await deps.people.ownersFor(userId);
   }
   const name = profile?.realName || profile?.displayName || userId;
