@@ -14,8 +14,9 @@ import { baselineLabel, RAG_LABELS, ragLabel, statusLabel } from './cells.js';
 /**
  * The board paper as an Excel workbook, written by exceljs: a Summary sheet (the counts, the RAG key and
  * the plan's own fields, which `concerto import` reads back), the Action plan sheet (one row per
- * recommendation, in the CSV paper's columns, with the delivery window as real dates) and, with --since,
- * a Changes sheet. Every cell made from the plan's text is a plain string: never a formula, never a link.
+ * recommendation, in the CSV paper's columns, with the delivery window as real dates) and a Changes
+ * sheet (what changed since --since; without it, how to ask). Every cell made from the plan's text is
+ * a plain string: never a formula, never a link.
  */
 
 const DATE_FORMAT = 'd mmm yyyy';
@@ -47,7 +48,7 @@ export async function paperToXlsx(paper: BoardPaper): Promise<Buffer> {
 
   summarySheet(wb, paper);
   planSheet(wb, paper);
-  if (paper.changes) changesSheet(wb, paper);
+  changesSheet(wb, paper);
   await wb.commit();
   await ended;
   return Buffer.concat(chunks);
@@ -218,10 +219,23 @@ function planSheet(wb: ExcelJS.Workbook, paper: BoardPaper): void {
   ws.commit();
 }
 
+/**
+ * What changed since the paper's "since" date. The sheet is there even without one, saying how to
+ * ask for it, so a workbook always has the same three sheets wherever it is opened.
+ */
+const NO_SINCE =
+  'Nothing is listed here: this paper was made without a "since" date. Export it with --since DATE (in Slack: report xlsx since 1 September 2017) to list the new updates, status changes, date revisions, closed items and owner changes.';
+
 function changesSheet(wb: ExcelJS.Workbook, paper: BoardPaper): void {
-  const c = paper.changes!;
+  const c = paper.changes;
   const ws = wb.addWorksheet(SHEETS.changes, sheetOptions(paper, 3, '3:3'));
   ws.columns = [{ width: 30 }, { width: 16 }, { width: 100 }];
+  if (!c) {
+    heading(ws.getCell('A1'), 'What changed', 14);
+    ws.getCell('A3').value = NO_SINCE;
+    ws.commit();
+    return;
+  }
   heading(ws.getCell('A1'), `${changesHeading(c)}, to ${longDate(c.asAt)}`, 14);
   const head = ws.getRow(3);
   head.values = ['Change', 'Recommendation No', 'Detail'];

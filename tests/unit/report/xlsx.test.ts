@@ -32,9 +32,10 @@ describe('the seed plan as at 4 October 2017', () => {
     sheetjs = openWithSheetJs(bytes);
   });
 
-  it('has a Summary and an Action plan sheet (Changes comes only with --since), in both readers', () => {
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Summary', 'Action plan']);
-    expect(sheetjs.SheetNames).toEqual(['Summary', 'Action plan']);
+  it('has the Summary, Action plan and Changes sheets, in both readers; without --since, Changes says how to ask for it', () => {
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Summary', 'Action plan', 'Changes']);
+    expect(sheetjs.SheetNames).toEqual(['Summary', 'Action plan', 'Changes']);
+    expect(String(wb.getWorksheet('Changes')!.getCell('A3').value)).toMatch(/^Nothing is listed here: this paper was made without a "since" date\. Export it with --since DATE/);
   });
 
   it('has a header row and 30 item rows in the paper columns, in plan order under their themes', () => {
