@@ -99,8 +99,9 @@ export class SlackDirectory {
       if (readAt && now.getTime() - Date.parse(readAt) < DIRECTORY_MAX_AGE_MS && Date.parse(readAt) <= now.getTime()) return true;
       const members = await this.readAll();
       await this.deps.users.putMany(members);
-      await this.deps.users.markDirectoryRead(now.toISOString(), members.length);
+      // Recorded as read only once the links are in line with it: a failure part-way is tried again.
       await reconcileLinks(this.deps);
+      await this.deps.users.markDirectoryRead(now.toISOString(), members.length);
       return true;
     } catch (err) {
       this.logger.warn(`Could not read the Slack member directory (users.list); automatic linking waits for the next try: ${(err as Error).message}`);
@@ -135,13 +136,15 @@ export class SlackDirectory {
 export async function reconcileLinks(deps: Deps): Promise<void> {
   const members = await deps.users.members();
   const byId = new Map(members.map((m) => [m.id, m]));
-  for (const id of await deps.users.inactiveIds()) {
-    if ((await deps.people.ownersFor(id)).length) await deps.people.unlinkAll(id, concertoMeta(deps), 'deactivated in Slack, or a bot');
-  }
+  const inactive = new Set(await deps.users.inactiveIds());
   const links = await deps.people.links();
+  // One pass over the links, not a query per departed member: a workspace keeps every member who ever left.
+  for (const id of new Set(links.map((l) => l.externalId).filter((id) => inactive.has(id)))) {
+    await deps.people.unlinkAll(id, concertoMeta(deps), 'deactivated in Slack, or a bot');
+  }
   for (const l of links) {
     const m = byId.get(l.externalId);
-    if (l.auto && m && isActive(m) && !autoLinkHolds(m, l.ownerName)) await deps.people.unlink(l.externalId, l.ownerName, concertoMeta(deps));
+    if (l.auto && m && !inactive.has(l.externalId) && !autoLinkHolds(m, l.ownerName)) await deps.people.unlink(l.externalId, l.ownerName, concertoMeta(deps));
   }
   await linkUniqueNames(deps, members, membersByName(members));
 }
