@@ -7,8 +7,7 @@ import { importParsed } from '../app/plan-loading.js';
 import type { ImportSummary } from '../core/ports.js';
 import { todayIn } from '../core/dates/today.js';
 import type { RagRules } from '../core/plan/rag.js';
-import { buildBoardPaper, type BoardPaper, type PaperOptions } from '../core/report/board-paper.js';
-import type { PlanHistory } from '../core/report/history.js';
+import { buildBoardPaper, type BoardPaper } from '../core/report/board-paper.js';
 import { isIsoDay } from '../core/report/dates.js';
 import { checkPaperDates } from '../core/report/paper-request.js';
 import { csvToPlan, planToCsv } from '../files/plan-csv.js';
@@ -96,18 +95,21 @@ export async function exportPlanTo(services: Services, opts: ExportOptions): Pro
   }
   if (BINARY_FORMATS.has(format) && !opts.output) throw new UsageError(`${format === 'xlsx' ? 'An' : 'A'} ${format.toUpperCase()} file is not written to the terminal: give a file, e.g. -o board-paper.${format}.`);
 
+  return write(opts.output, await renderPaper(await readPaper(services, opts), format));
+}
+
+/**
+ * The paper for the options, its dates checked. The whole history (every update, the whole trail) is
+ * read here and dropped on return, so it is not held while a large paper renders.
+ */
+async function readPaper(services: Services, opts: ExportOptions): Promise<BoardPaper> {
   const history = await readPlanHistory(services.database.db);
   if (!history) throw new UsageError(NO_PLAN);
   const today = todayIn(services.clock.now(), services.config.CONCERTO_TIMEZONE ?? history.plan.timeZone);
   const asAt = opts.asOf ?? today;
   const problem = checkPaperDates({ asAt, since: opts.since ?? null }, today, history.plan.asOf);
   if (problem) throw new UsageError(problem);
-  return write(opts.output, await renderPaper(paperOf(history, { asAt, producedOn: today, since: opts.since ?? null, rules: opts.rules }), format));
-}
-
-/** Built in a call of its own so the whole history (every update, the whole trail) can be freed while the paper renders. */
-function paperOf(history: PlanHistory, options: PaperOptions): BoardPaper {
-  return buildBoardPaper(history, options);
+  return buildBoardPaper(history, { asAt, producedOn: today, since: opts.since ?? null, rules: opts.rules });
 }
 
 /** Commander argument parsers for the export options. */

@@ -31,8 +31,7 @@ export async function converse(deps: SlackDeps, userId: string, text: string, co
     return { reply: say('Mention the person and name the owner: `link @alice "Portfolio Office"` (or `unlink @alice "Portfolio Office"`).', { error: 'invalid' }), viewer };
   }
   if (LIST_LINKS.test(trimmed)) {
-    const names = new Map<string, string>();
-    for (const l of await deps.people.links()) names.set(l.externalId, (await deps.users.get(l.externalId))?.realName ?? l.externalId);
+    const names = await deps.users.namesOf([...new Set((await deps.people.links()).map((l) => l.externalId))]);
     return { reply: await listLinks(deps.people, (id) => names.get(id) ?? id), viewer };
   }
   const reply = await ask(ctx, fromSlackText(text));

@@ -1,4 +1,4 @@
-import { and, eq, gt, lte } from 'drizzle-orm';
+import { and, eq, gt, inArray, lte } from 'drizzle-orm';
 import type { ConversationStore } from '../core/ports.js';
 import type { Db } from './database.js';
 import { conversations } from './schema.js';
@@ -26,8 +26,10 @@ export class DrizzleConversationStore implements ConversationStore {
     await this.db.delete(conversations).where(eq(conversations.key, key));
   }
 
-  /** Drops expired conversations; called now and then, not on every message. */
-  async sweep(now: string): Promise<void> {
-    await this.db.delete(conversations).where(lte(conversations.expiresAt, now));
+  /** Drops up to `limit` expired conversations (they no longer load anyway); the scheduler's pass calls it. */
+  async sweep(now: string, limit: number): Promise<number> {
+    const expired = this.db.select({ key: conversations.key }).from(conversations).where(lte(conversations.expiresAt, now)).limit(limit);
+    const gone = await this.db.delete(conversations).where(inArray(conversations.key, expired)).returning({ key: conversations.key });
+    return gone.length;
   }
 }

@@ -1,6 +1,7 @@
-import { inArray, lt, lte } from 'drizzle-orm';
+import { inArray, lt } from 'drizzle-orm';
+import { DrizzleConversationStore } from './conversation-store.js';
 import type { Db } from './database.js';
-import { conversations, processedEvents } from './schema.js';
+import { processedEvents } from './schema.js';
 
 /** Slack redelivers an event within minutes; a day of event ids is ample to drop every redelivery. */
 export const KEEP_EVENTS_MS = 24 * 3_600_000;
@@ -16,7 +17,5 @@ export async function pruneExpired(db: Db, now: Date, perPass = PER_PASS): Promi
   // Oldest first through the received_at index, at most perPass of them.
   const old = db.select({ id: processedEvents.eventId }).from(processedEvents).where(lt(processedEvents.receivedAt, before)).orderBy(processedEvents.receivedAt).limit(perPass);
   const events = await db.delete(processedEvents).where(inArray(processedEvents.eventId, old)).returning({ id: processedEvents.eventId });
-  const expired = db.select({ key: conversations.key }).from(conversations).where(lte(conversations.expiresAt, now.toISOString())).limit(perPass);
-  const gone = await db.delete(conversations).where(inArray(conversations.key, expired)).returning({ key: conversations.key });
-  return { events: events.length, conversations: gone.length };
+  return { events: events.length, conversations: await new DrizzleConversationStore(db).sweep(now.toISOString(), perPass) };
 }

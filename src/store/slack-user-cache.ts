@@ -1,4 +1,4 @@
-import { eq, isNotNull, sql } from 'drizzle-orm';
+import { eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Member } from '../core/people/auto-link.js';
 import type { Db } from './database.js';
 import { appState, slackUsers } from './schema.js';
@@ -33,6 +33,16 @@ export class SlackUserCache {
 
   async put(profile: SlackProfile): Promise<void> {
     await this.putMany([profile]);
+  }
+
+  /** Full names (else display names) by user id, for the ids known; one query however many. */
+  async namesOf(userIds: string[]): Promise<Map<string, string>> {
+    if (!userIds.length) return new Map();
+    const rows = await this.db
+      .select({ id: slackUsers.userId, realName: slackUsers.realName, displayName: slackUsers.displayName })
+      .from(slackUsers)
+      .where(inArray(slackUsers.userId, userIds));
+    return new Map(rows.flatMap((r) => (r.realName || r.displayName ? [[r.id, (r.realName || r.displayName)!] as const] : [])));
   }
 
   /** Adds or refreshes profiles. */
