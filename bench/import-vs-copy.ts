@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { readPlan } from '../src/core/plan/read-plan.js';
-import { DrizzlePlanStore } from '../src/store/plan-store.js';
+import { keyFromTitle } from '../src/core/plan/plan-key.js';
+import { DrizzlePlanDirectory } from '../src/store/plan-directory.js';
 import type { BenchTarget } from './bench-databases.js';
 
 /** Every table an import writes, parents first, so COPY can load them in this order. */
@@ -29,7 +30,13 @@ export async function importVersusCopy(file: string, target: BenchTarget, floor:
     const reading = readPlan(JSON.parse(await readFile(file, 'utf8')));
     if (!reading.ok) throw new Error(`The synthetic plan does not validate: ${reading.errors.slice(0, 3).join('; ')}`);
     readMs = performance.now() - start;
-    await new DrizzlePlanStore(database.db).importPlan(reading.plan, { actor: 'bench', source: 'import', at: new Date().toISOString() });
+    // Into an empty database, as `concerto import` without --plan: a new plan keyed from the file's title, in the import's transaction.
+    const { title, asOf, timeZone } = reading.plan.file;
+    await new DrizzlePlanDirectory(database.db).importInto(
+      { key: keyFromTitle(title, asOf), create: { title, asOf, timeZone } },
+      reading.plan,
+      { actor: 'bench', source: 'import', at: new Date().toISOString() },
+    );
     importMs = performance.now() - start;
   } finally {
     await database.close();

@@ -1,9 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { ChangeMeta, ImportSummary, PlanStore } from '../core/ports.js';
+import type { ChangeMeta, ImportSummary, PlanDirectory, PlanInfo } from '../core/ports.js';
+import { keyFromTitle, planKeyProblem } from '../core/plan/plan-key.js';
 import { readPlan } from '../core/plan/read-plan.js';
 
 export const BUNDLED_PLAN = fileURLToPath(new URL('../../db/plans/concerto-action-plan-2017-10-04.json', import.meta.url));
+/** The key the bundled plan is loaded under (and the key migration 0006 gives a database it already filled). */
+export const BUNDLED_PLAN_KEY = 'concerto-2017';
 
 export class PlanFileError extends Error {
   constructor(readonly errors: string[], file: string) {
@@ -12,29 +15,54 @@ export class PlanFileError extends Error {
   }
 }
 
-/** Validates and imports a parsed plan file in one transaction; a bad file changes nothing. */
+/** Which plan an import goes to was not clear, or cannot take it; nothing was imported. */
+export class PlanTargetError extends Error {
+  override name = 'PlanTargetError';
+}
+
+export type ImportResult = ImportSummary & { plan: PlanInfo; created: boolean };
+
+/**
+ * Validates a parsed plan file and imports it in one transaction; a bad file changes nothing.
+ * With a key, into that plan (created from the file when it does not exist); without one, into the
+ * only plan there is, or a new plan keyed from the file's title when there is none.
+ */
 export async function importParsed(
-  store: PlanStore,
+  plans: PlanDirectory,
+  key: string | null,
   input: unknown,
   label: string,
   meta: ChangeMeta,
   onProgress?: (done: number, total: number) => void,
   options: { addOnly?: boolean } = {},
-): Promise<ImportSummary> {
+): Promise<ImportResult> {
   const reading = readPlan(input);
   if (!reading.ok) throw new PlanFileError(reading.errors, label);
-  return store.importPlan(reading.plan, meta, onProgress, options);
+  const { title, asOf, timeZone } = reading.plan.file;
+  const target = key ?? (await defaultTarget(plans, keyFromTitle(title, asOf)));
+  const problem = planKeyProblem(target);
+  if (problem) throw new PlanTargetError(`${problem} Nothing was imported.`);
+  const existing = await plans.get(target);
+  if (existing?.state === 'archived') throw new PlanTargetError(`The plan ${target} is archived, so nothing was imported. \`plan restore ${target}\` first, or import into another plan.`);
+  return plans.importInto({ key: target, ...(existing ? {} : { create: { title, asOf, timeZone } }) }, reading.plan, meta, onProgress, options);
 }
 
-/** Loads the bundled plan: adds what is missing and never changes an item people have worked on. */
-export async function seedBundledPlan(store: PlanStore, meta: Omit<ChangeMeta, 'source'>): Promise<ImportSummary> {
+async function defaultTarget(plans: PlanDirectory, fromTitle: string): Promise<string> {
+  const all = await plans.list();
+  if (all.length === 1) return all[0]!.key;
+  if (!all.length) return fromTitle;
+  throw new PlanTargetError(`There are ${all.length} plans (${all.map((p) => p.key).join(', ')}): say which to import into with --plan KEY (a new key creates a plan). Nothing was imported.`);
+}
+
+/** Loads the bundled plan as concerto-2017: adds what is missing and never changes an item people have worked on. */
+export async function seedBundledPlan(plans: PlanDirectory, meta: Omit<ChangeMeta, 'source'>): Promise<ImportResult> {
   const input: unknown = JSON.parse(readFileSync(BUNDLED_PLAN, 'utf8'));
-  return importParsed(store, input, 'The bundled plan', { ...meta, source: 'import' }, undefined, { addOnly: true });
+  return importParsed(plans, BUNDLED_PLAN_KEY, input, 'The bundled plan', { ...meta, source: 'import' }, undefined, { addOnly: true });
 }
 
 /** First run: a database with no plan gets the bundled one, so a fresh clone has something to ask about. */
-export async function ensurePlan(store: PlanStore, meta: Omit<ChangeMeta, 'source'>): Promise<boolean> {
-  if (await store.plan()) return false;
-  await seedBundledPlan(store, meta);
+export async function ensurePlan(plans: PlanDirectory, meta: Omit<ChangeMeta, 'source'>): Promise<boolean> {
+  if ((await plans.list()).length) return false;
+  await seedBundledPlan(plans, meta);
   return true;
 }

@@ -1,14 +1,14 @@
-import type { Clock, ConversationStore, PlanStore } from '../core/ports.js';
+import type { Clock, ConversationStore, PlanDirectory } from '../core/ports.js';
 import type { Config } from '../config.js';
 import { DrizzleConversationStore } from '../store/conversation-store.js';
 import { openDatabase, type Database } from '../store/database.js';
 import { migrate } from '../store/migrate.js';
-import { DrizzlePlanStore } from '../store/plan-store.js';
+import { DrizzlePlanDirectory } from '../store/plan-directory.js';
 
 /** What every door (terminal, Slack, scheduler) runs on: the database, its stores and the clock. */
 export interface Services {
   database: Database;
-  store: PlanStore;
+  plans: PlanDirectory;
   conversations: ConversationStore;
   clock: Clock;
   config: Config;
@@ -25,7 +25,7 @@ export async function openServices(config: Config, clock: Clock): Promise<Servic
   }
   return {
     database,
-    store: new DrizzlePlanStore(database.db),
+    plans: new DrizzlePlanDirectory(database.db),
     conversations: new DrizzleConversationStore(database.db),
     clock,
     config,

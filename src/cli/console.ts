@@ -8,6 +8,8 @@ import { askContext } from './session.js';
 
 export interface ConsoleOptions {
   json: boolean;
+  /** `--plan KEY`: every message is about this plan unless it names another. */
+  planKey?: string | undefined;
   input?: NodeJS.ReadableStream;
   output?: NodeJS.WritableStream;
 }
@@ -33,7 +35,7 @@ export async function runConsole(services: Services, actor: Actor, options: Cons
       continue;
     }
     try {
-      const reply = await ask(askContext(services, actor), line);
+      const reply = await ask(askContext(services, actor, options.planKey), line);
       // Piped human-readable replies are separated by a blank line so multi-line answers stay apart.
       output.write(options.json ? `${replyJson(reply)}\n` : `${replyText(reply)}\n${interactive ? '' : '\n'}`);
     } catch (err) {

@@ -1,5 +1,5 @@
 import { ConfigError } from '../config.js';
-import { PlanFileError } from '../app/plan-loading.js';
+import { PlanFileError, PlanTargetError } from '../app/plan-loading.js';
 import { StoreError } from '../store/store-error.js';
 
 /** Exit codes other tools rely on. */
@@ -11,13 +11,13 @@ export class UsageError extends Error {
 }
 
 export function exitCodeFor(err: unknown): number {
-  if (err instanceof UsageError || err instanceof ConfigError || err instanceof PlanFileError) return EXIT.user;
-  if (err instanceof StoreError && (err.code === 'data_dir_locked' || err.code === 'no_plan' || err.code === 'not_found')) return EXIT.user;
+  if (err instanceof UsageError || err instanceof ConfigError || err instanceof PlanFileError || err instanceof PlanTargetError) return EXIT.user;
+  if (err instanceof StoreError && ['data_dir_locked', 'no_plan', 'not_found', 'plan_exists', 'plan_archived', 'plan_channel_taken', 'invalid'].includes(err.code)) return EXIT.user;
   return EXIT.internal;
 }
 
 export function messageFor(err: unknown): string {
-  if (err instanceof UsageError || err instanceof ConfigError || err instanceof PlanFileError || err instanceof StoreError) return err.message;
+  if (err instanceof UsageError || err instanceof ConfigError || err instanceof PlanFileError || err instanceof PlanTargetError || err instanceof StoreError) return err.message;
   if (isConnectionError(err)) return `Could not reach the database (${(err as Error).message}). Check DATABASE_URL and that the server is running, then try again.`;
   return `Something went wrong inside Concerto: ${(err as Error)?.message ?? String(err)}. Nothing was half-saved; please try again, and report it if it persists.`;
 }

@@ -3,8 +3,9 @@ import path from 'node:path';
 import cliProgress from 'cli-progress';
 import { InvalidArgumentError } from 'commander';
 import type { Services } from '../app/services.js';
-import { importParsed } from '../app/plan-loading.js';
-import type { ImportSummary } from '../core/ports.js';
+import { importParsed, type ImportResult } from '../app/plan-loading.js';
+import type { PlanInfo } from '../core/ports.js';
+import { unknownPlanMessage } from '../core/plan/plan-key.js';
 import { todayIn } from '../core/dates/today.js';
 import type { RagRules } from '../core/plan/rag.js';
 import { buildBoardPaper, type BoardPaper } from '../core/report/board-paper.js';
@@ -19,7 +20,7 @@ import { writeFileWhole } from './output-file.js';
 /** Below this many recommendations an import is over before a bar would be worth drawing. */
 const PROGRESS_THRESHOLD = 200;
 
-export async function importFile(services: Services, file: string, actor: string): Promise<ImportSummary> {
+export async function importFile(services: Services, file: string, actor: string, planKey: string | null): Promise<ImportResult> {
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
@@ -31,7 +32,7 @@ export async function importFile(services: Services, file: string, actor: string
   const bar = process.stderr.isTTY && total >= PROGRESS_THRESHOLD ? new cliProgress.SingleBar({ stream: process.stderr, format: 'Importing {bar} {value}/{total} recommendations' }, cliProgress.Presets.shades_classic) : null;
   bar?.start(total, 0);
   try {
-    return await importParsed(services.store, input, file, { actor, source: 'import', at: services.clock.now().toISOString() }, (done) => bar?.update(done));
+    return await importParsed(services.plans, planKey, input, file, { actor, source: 'import', at: services.clock.now().toISOString() }, (done) => bar?.update(done));
   } finally {
     bar?.stop();
   }
@@ -75,6 +76,21 @@ export interface ExportOptions {
   asOf?: string;
   since?: string;
   rules?: RagRules;
+  /** The plan's key; may be left out when there is only one plan. */
+  plan?: string | undefined;
+}
+
+/** The plan a command names, or the only one there is; otherwise a mistake that says which plans there are. */
+export async function planFor(services: Services, key: string | undefined): Promise<PlanInfo> {
+  const all = await services.plans.list();
+  if (key) {
+    const plan = all.find((p) => p.key === key.toLowerCase());
+    if (!plan) throw new UsageError(unknownPlanMessage(key, all.map((p) => p.key)));
+    return plan;
+  }
+  if (all.length === 1) return all[0]!;
+  if (!all.length) throw new UsageError(NO_PLAN);
+  throw new UsageError(`There are ${all.length} plans (${all.map((p) => p.key).join(', ')}): say which with --plan KEY.`);
 }
 
 /**
@@ -84,7 +100,7 @@ export interface ExportOptions {
  */
 export async function exportPlanTo(services: Services, opts: ExportOptions): Promise<void> {
   if ((opts.format === 'json' || opts.format === 'csv') && !opts.asOf && !opts.since) {
-    const plan = await services.store.exportPlan();
+    const plan = await services.plans.store(await planFor(services, opts.plan)).exportPlan();
     if (!plan) throw new UsageError(NO_PLAN);
     return write(opts.output, opts.format === 'json' ? `${JSON.stringify(plan, null, 2)}\n` : planToCsv(plan));
   }
@@ -103,7 +119,7 @@ export async function exportPlanTo(services: Services, opts: ExportOptions): Pro
  * read here and dropped on return, so it is not held while a large paper renders.
  */
 async function readPaper(services: Services, opts: ExportOptions): Promise<BoardPaper> {
-  const history = await readPlanHistory(services.database.db);
+  const history = await readPlanHistory(services.database.db, (await planFor(services, opts.plan)).id);
   if (!history) throw new UsageError(NO_PLAN);
   const today = todayIn(services.clock.now(), services.config.CONCERTO_TIMEZONE ?? history.plan.timeZone);
   const asAt = opts.asOf ?? today;

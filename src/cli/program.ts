@@ -8,6 +8,7 @@ import { slackNotifier } from '../slack/notifier.js';
 import { startSlackApp } from '../slack/app.js';
 import { shutdownRequested } from './shutdown.js';
 import { registerReminderCommands } from './reminder-commands.js';
+import { registerPlanCommands } from './plan-commands.js';
 import { ask } from '../core/ask/ask.js';
 import { readDelivery } from '../core/dates/read-delivery.js';
 import { todayIn } from '../core/dates/today.js';
@@ -20,6 +21,9 @@ import { replyJson, replyText } from './render.js';
 import { askContext, terminalActor } from './session.js';
 
 export type AsOfOption = () => Option;
+
+/** `--plan KEY`: which plan a command is about, when there is more than one. */
+export const planOption = (what = 'the plan this is about, when there is more than one (see `concerto plans`)') => new Option('--plan <key>', what);
 
 const asOfOption: AsOfOption = () =>
   new Option('--as-of <date>', 'pretend it is this date (YYYY-MM-DD or YYYY-MM-DDTHH:MM); overrides CONCERTO_NOW').argParser((v) => {
@@ -41,11 +45,12 @@ export function buildProgram(open: Open, setExit: (code: number) => void): Comma
     .description('open the console (reads one message per line when piped)')
     .option('--as <name>', 'who is speaking: an owner name such as "N. Shackleton"')
     .addOption(asOfOption())
+    .addOption(planOption())
     .option('--json', 'print one JSON object per reply')
-    .action(async (opts: { as?: string; asOf?: string; json?: boolean }) => {
+    .action(async (opts: { as?: string; asOf?: string; json?: boolean; plan?: string }) => {
       const services = await open(opts.asOf);
       await ensurePlanLoaded(services);
-      await runConsole(services, await terminalActor(services, opts.as), { json: Boolean(opts.json) });
+      await runConsole(services, await terminalActor(services, opts.as), { json: Boolean(opts.json), planKey: opts.plan });
     });
 
   program
@@ -54,11 +59,12 @@ export function buildProgram(open: Open, setExit: (code: number) => void): Comma
     .argument('<message>', 'what you would type to the bot')
     .option('--as <name>', 'who is speaking: an owner name such as "N. Shackleton"')
     .addOption(asOfOption())
+    .addOption(planOption())
     .option('--json', 'print the reply as one JSON object')
-    .action(async (message: string, opts: { as?: string; asOf?: string; json?: boolean }) => {
+    .action(async (message: string, opts: { as?: string; asOf?: string; json?: boolean; plan?: string }) => {
       const services = await open(opts.asOf);
       await ensurePlanLoaded(services);
-      const reply = await ask(askContext(services, await terminalActor(services, opts.as)), message);
+      const reply = await ask(askContext(services, await terminalActor(services, opts.as), opts.plan), message);
       process.stdout.write(`${opts.json ? replyJson(reply) : replyText(reply)}\n`);
       if (reply.error) setExit(EXIT.user);
     });
@@ -84,11 +90,11 @@ export function buildProgram(open: Open, setExit: (code: number) => void): Comma
 
   program
     .command('seed')
-    .description('load the bundled Concerto Action Plan of 4 October 2017: adds what is missing, never changes existing items')
+    .description('load the bundled Concerto Action Plan of 4 October 2017 as concerto-2017: adds what is missing, never changes existing items')
     .action(async () => {
       const services = await open();
-      const s = await seedBundledPlan(services.store, { actor: 'seed', at: services.clock.now().toISOString() });
-      process.stdout.write(`Bundled plan: ${s.added} added, ${s.changed} changed, ${s.unchanged} unchanged, ${s.updatesAdded} updates added.\n`);
+      const s = await seedBundledPlan(services.plans, { actor: 'seed', at: services.clock.now().toISOString() });
+      process.stdout.write(`Bundled plan (${s.plan.key}${s.created ? ', created' : ''}): ${s.added} added, ${s.changed} changed, ${s.unchanged} unchanged, ${s.updatesAdded} updates added.\n`);
     });
 
   program
@@ -96,10 +102,11 @@ export function buildProgram(open: Open, setExit: (code: number) => void): Comma
     .description('import a plan from JSON, CSV or an Excel board paper (one transaction: a bad file changes nothing)')
     .argument('<file>', 'a .json, .csv or .xlsx file in the export format')
     .option('--as <name>', 'who is importing (recorded in the audit trail)', 'import')
-    .action(async (file: string, opts: { as: string }) => {
+    .addOption(planOption('the plan to import into; a new key creates the plan from the file (needed when there is more than one plan)'))
+    .action(async (file: string, opts: { as: string; plan?: string }) => {
       const services = await open();
-      const s = await importFile(services, file, opts.as);
-      process.stdout.write(`Imported ${file}: ${s.added} added, ${s.changed} changed, ${s.unchanged} unchanged, ${s.updatesAdded} updates added.\n`);
+      const s = await importFile(services, file, opts.as, opts.plan ?? null);
+      process.stdout.write(`Imported ${file} into ${s.plan.key}${s.created ? ' (a new plan)' : ''}: ${s.added} added, ${s.changed} changed, ${s.unchanged} unchanged, ${s.updatesAdded} updates added.\n`);
     });
 
   program
@@ -111,10 +118,11 @@ export function buildProgram(open: Open, setExit: (code: number) => void): Comma
     .addOption(new Option('--amber-days <days>', 'RAG: open items due within this many days are amber').argParser(countArg).default(DEFAULT_RAG_RULES.amberWithinDays))
     .addOption(new Option('--amber-revisions <n>', 'RAG: items re-dated more than this many times are amber').argParser(countArg).default(DEFAULT_RAG_RULES.amberAfterRevisions))
     .option('-o, --output <file>', 'write to this file (required for pdf and xlsx); written whole or not at all')
-    .action(async (opts: { format: string; output?: string; asOf?: string; since?: string; amberDays: number; amberRevisions: number }) => {
+    .addOption(planOption('the plan to export (needed when there is more than one plan)'))
+    .action(async (opts: { format: string; output?: string; asOf?: string; since?: string; amberDays: number; amberRevisions: number; plan?: string }) => {
       const services = await open();
       const rules = { amberWithinDays: opts.amberDays, amberAfterRevisions: opts.amberRevisions };
-      await exportPlanTo(services, { format: opts.format, output: opts.output, asOf: opts.asOf, since: opts.since, rules });
+      await exportPlanTo(services, { format: opts.format, output: opts.output, asOf: opts.asOf, since: opts.since, rules, plan: opts.plan });
     });
 
   program
@@ -150,6 +158,7 @@ export function buildProgram(open: Open, setExit: (code: number) => void): Comma
     });
 
   registerReminderCommands(program, open, asOfOption);
+  registerPlanCommands(program, open, setExit);
   return program;
 }
 
@@ -175,7 +184,7 @@ async function serve(services: Services, settings: SlackSettings): Promise<void>
 }
 
 async function ensurePlanLoaded(services: Services): Promise<void> {
-  if (await ensurePlan(services.store, { actor: 'seed', at: services.clock.now().toISOString() })) {
+  if (await ensurePlan(services.plans, { actor: 'seed', at: services.clock.now().toISOString() })) {
     process.stderr.write('First run: loaded the bundled Concerto Action Plan (4 October 2017).\n');
   }
 }

@@ -22,7 +22,7 @@ export function registerReminderCommands(program: Command, open: Open, asOfOptio
     .action(async (opts: { asOf?: string; dryRun?: boolean; json?: boolean }) => {
       const config = loadConfig();
       const services = await open(opts.asOf);
-      await ensurePlan(services.store, { actor: 'seed', at: services.clock.now().toISOString() });
+      await ensurePlan(services.plans, { actor: 'seed', at: services.clock.now().toISOString() });
       const result = await runTick(services.database, services.clock.now(), reminderSettings(config), Boolean(opts.dryRun));
       for (const m of result.messages) {
         process.stdout.write(opts.json ? `${JSON.stringify(m)}\n` : `${opts.dryRun ? 'would send' : 'queued'} ${m.kind} ${m.item ?? ''} → ${m.to}  (${m.key})\n`);

@@ -14,14 +14,15 @@ export async function terminalActor(services: Services, as: string | undefined):
     return { id: `operator:${name}`, name, owns: [], admin: true, source: 'cli' };
   }
   const typed = as.trim();
-  const owns = ownersForName(typed, await services.store.owners());
+  const owns = ownersForName(typed, await services.plans.ownerNames());
   const name = owns.length === 1 ? owns[0]! : typed;
   return { id: name, name, owns, admin: false, source: 'cli' };
 }
 
-export function askContext(services: Services, actor: Actor): AskContext {
+export function askContext(services: Services, actor: Actor, planKey?: string): AskContext {
   return {
-    store: services.store,
+    plans: services.plans,
+    ...(planKey ? { planKey } : {}),
     conversations: services.conversations,
     actor,
     now: services.clock.now(),

@@ -3,6 +3,7 @@ import type { AuditEvent } from './plan/audit.js';
 import type { PlanFile } from './plan/plan-file.js';
 import type { Recommendation, Source } from './plan/recommendation.js';
 import type { Status } from './plan/status.js';
+import type { HolidayCalendar } from './reminders/bank-holidays.js';
 
 /** The interfaces the domain needs from the outside world. Adapters implement them. */
 
@@ -11,11 +12,79 @@ export interface Clock {
   now(): Date;
 }
 
+export type PlanState = 'active' | 'archived';
+
 export interface PlanInfo {
   id: number;
+  /** What people type: "concerto-2017" (core/plan/plan-key.ts). */
+  key: string;
   title: string;
   asOf: IsoDate;
   timeZone: string;
+  holidays: HolidayCalendar;
+  /** Slack user ids who administer this plan (CONCERTO_ADMINS administer every plan). */
+  admins: string[];
+  /** The channel whose messages are about this plan. */
+  homeChannel: string | null;
+  /** Where the plan's weekly digest goes. */
+  digestChannel: string | null;
+  /** Archived plans answer questions and papers; they take no changes and send nothing. */
+  state: PlanState;
+}
+
+/** What a paper or a file needs of a plan. */
+export type PlanHead = Pick<PlanInfo, 'id' | 'title' | 'asOf' | 'timeZone'> & Partial<Pick<PlanInfo, 'key'>>;
+
+export interface NewPlan {
+  key: string;
+  title: string;
+  asOf: IsoDate;
+  timeZone: string;
+}
+
+/** What `plan set` may change; absent fields stay as they are, null clears. */
+export interface PlanSettings {
+  title?: string;
+  timeZone?: string;
+  holidays?: HolidayCalendar;
+  admins?: string[];
+  homeChannel?: string | null;
+  digestChannel?: string | null;
+  state?: PlanState;
+}
+
+/**
+ * Every plan in the workspace, and a store for each. Creating and changing plans is audited;
+ * nothing here deletes a plan.
+ */
+export interface PlanDirectory {
+  /** Every plan, active and archived, in key order. */
+  list(): Promise<PlanInfo[]>;
+  get(key: string): Promise<PlanInfo | null>;
+  byId(id: number): Promise<PlanInfo | null>;
+  /** The plan whose home channel this is. */
+  homeOf(channel: string): Promise<PlanInfo | null>;
+  /** The plan a person chose with `use`. */
+  chosenBy(person: string): Promise<PlanInfo | null>;
+  choose(person: string, planId: number, at: string): Promise<void>;
+  /** Fails with code `plan_exists` when the key is taken (a unique constraint decides, not a prior check). */
+  create(plan: NewPlan, meta: ChangeMeta): Promise<PlanInfo>;
+  /** Fails with `plan_channel_taken` when another plan has that home channel. */
+  update(planId: number, settings: PlanSettings, meta: ChangeMeta): Promise<PlanInfo>;
+  /**
+   * Imports into the plan with this key in one transaction; with `create`, a plan that does not exist
+   * yet is created in the same transaction (so a failed import leaves no empty plan behind).
+   */
+  importInto(
+    target: { key: string; create?: Omit<NewPlan, 'key'> },
+    plan: ReadPlan,
+    meta: ChangeMeta,
+    onProgress?: (done: number, total: number) => void,
+    options?: { addOnly?: boolean },
+  ): Promise<ImportSummary & { plan: PlanInfo; created: boolean }>;
+  /** Owner names across every plan (a person or role is one name wherever it owns items). */
+  ownerNames(): Promise<string[]>;
+  store(plan: PlanInfo): PlanStore;
 }
 
 /** Narrows `find`. Every field is optional; all given fields must hold. */
@@ -74,6 +143,7 @@ export interface ReadPlan {
   delivery: Map<string, { current: DeliveryWindow; baseline: DeliveryWindow | null }>;
 }
 
+/** One plan's items. Writes to an archived plan fail with code `plan_archived`, checked in the writing transaction. */
 export interface PlanStore {
   plan(): Promise<PlanInfo | null>;
   get(recId: string): Promise<Recommendation | null>;

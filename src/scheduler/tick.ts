@@ -1,7 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { itemView } from '../core/ask/reply.js';
 import { decideDigest, digestData } from '../core/reminders/decide-digest.js';
-import { decideNudges, type NudgeDecision, type NudgeItem } from '../core/reminders/decide-nudges.js';
+import { decideNudges, type NudgeDecision, type NudgeItem, type Recipient } from '../core/reminders/decide-nudges.js';
+import type { PlanInfo } from '../core/ports.js';
+import { DrizzlePlanDirectory } from '../store/plan-directory.js';
 import { addDaysIso, localTime } from '../core/reminders/local-time.js';
 import type { OutboxPayload } from '../core/reminders/outbox-message.js';
 import type { ReminderSettings } from '../core/reminders/settings.js';
@@ -45,9 +47,12 @@ export async function runTick(database: Database, now: Date, settings: ReminderS
     const tx = txAny as unknown as Db;
     const [row] = await queryRows<{ ok: boolean }>(tx, sql`select pg_try_advisory_xact_lock(${TICK_LOCK}) as ok`);
     if (!row?.ok) return { skipped: true, messages: [] };
-    if (!dryRun) await pruneExpired(tx, now);
-    if (!rows) return { skipped: false, messages: [] };
     const outbox = new OutboxStore(tx);
+    if (!dryRun) {
+      await pruneExpired(tx, now);
+      await outbox.dropArchived();
+    }
+    if (!rows) return { skipped: false, messages: [] };
     const known = await outbox.knownKeys(rows.map((r) => r.key));
     const fresh = rows.filter((r) => !known.has(r.key));
     if (!dryRun) await outbox.enqueue(fresh, now.toISOString());
@@ -55,43 +60,68 @@ export async function runTick(database: Database, now: Date, settings: ReminderS
   });
 }
 
-/** Every message owed now, whether or not it is already queued; null when there is no plan. */
+/**
+ * Every message owed now, over every active plan, whether or not it is already queued; null when
+ * there is no plan. Each plan keeps its own rhythm: its timezone, its bank holidays, its digest
+ * channel (CONCERTO_DIGEST_CHANNEL for plans without one). Keys start with the plan's key, so two
+ * plans' nudges about the same item number to the same person are two messages.
+ */
 async function decide(db: Db, now: Date, settings: ReminderSettings): Promise<NewOutboxRow[] | null> {
-  const store = new DrizzlePlanStore(db);
-  const plan = await store.plan();
-  if (!plan) return null;
+  const plans = await new DrizzlePlanDirectory(db).list();
+  if (!plans.length) return null;
+  const data = new ReminderDataStore(db);
+  const byOwner = await data.recipientsByOwner();
+  const rows: NewOutboxRow[] = [];
+  for (const plan of plans) {
+    // Archived plans are read-only: no nudges, no digest.
+    if (plan.state !== 'active') continue;
+    rows.push(...(await decidePlan(db, plan, byOwner, now, { ...settings, holidays: plan.holidays, digestChannel: plan.digestChannel ?? settings.digestChannel })));
+  }
+  return rows;
+}
+
+async function decidePlan(db: Db, plan: PlanInfo, byOwner: Map<string, Recipient[]>, now: Date, settings: ReminderSettings): Promise<NewOutboxRow[]> {
   const data = new ReminderDataStore(db);
   const outbox = new OutboxStore(db);
-  const all = await store.find({});
-  const byOwner = await data.recipientsByOwner();
+  const all = await new DrizzlePlanStore(db, plan).find({});
   const rearmed = await data.rearmedAt(plan.id);
   const items: NudgeItem[] = all.map((rec) => ({
     rec,
     recipients: [...new Map(rec.owners.flatMap((o) => byOwner.get(o) ?? []).map((r) => [r.id, r])).values()],
     rearmedAt: rearmed.get(rec.id) ?? null,
   }));
-  const nudges = decideNudges({ now, planTimeZone: plan.timeZone, planAsOf: plan.asOf, items, preferences: await data.preferences(), settings });
+  const nudges = decideNudges({ now, planTimeZone: plan.timeZone, planAsOf: plan.asOf, items, preferences: await data.preferences(plan.id), settings });
   const today = localTime(now, plan.timeZone).date;
   const recs = new Map(all.map((r) => [r.id, r]));
-  const rows: NewOutboxRow[] = nudges.map((n) => ({ key: n.key, kind: n.kind, item: n.item, recipient: n.to, payload: nudgePayload(n, recs.get(n.item)!, today) }));
+  const about = { key: plan.key, title: plan.title };
+  const rows: NewOutboxRow[] = nudges.map((n) => ({
+    key: `${plan.key}/${n.key}`,
+    planId: plan.id,
+    kind: n.kind,
+    item: n.item,
+    recipient: n.to,
+    payload: { ...nudgePayload(n, recs.get(n.item)!, today), plan: about },
+  }));
 
   const digest = decideDigest(now, plan.timeZone, settings);
-  if (digest && !(await outbox.knownKeys([digest.key])).has(digest.key)) {
-    const since = (await outbox.lastDigestOn(digest.to)) ?? addDaysIso(digest.on, -7);
+  const digestKey = digest ? `${plan.key}/${digest.key}` : null;
+  if (digest && digestKey && !(await outbox.knownKeys([digestKey])).has(digestKey)) {
+    const since = (await outbox.lastDigestOn(plan.id, digest.to)) ?? addDaysIso(digest.on, -7);
     const completed = await data.completedSince(plan.id, `${since}T00:00:00Z`);
     const d = digestData(all, completed, today, settings);
     const view = (list: Recommendation[]) => list.map((r) => itemView(r, today));
     rows.push({
-      key: digest.key,
+      key: digestKey,
+      planId: plan.id,
       kind: 'digest',
       item: null,
       recipient: digest.to,
-      payload: { kind: 'digest', on: digest.on, planTitle: plan.title, overdue: view(d.overdue), dueSoon: view(d.dueSoon), completed: view(d.completed), byStatus: d.byStatus, total: d.total },
+      payload: { kind: 'digest', on: digest.on, planTitle: plan.title, plan: about, overdue: view(d.overdue), dueSoon: view(d.dueSoon), completed: view(d.completed), byStatus: d.byStatus, total: d.total },
     });
   }
   return rows;
 }
 
-function nudgePayload(n: NudgeDecision, rec: Recommendation, today: string): OutboxPayload {
+function nudgePayload(n: NudgeDecision, rec: Recommendation, today: string): Exclude<OutboxPayload, { kind: 'digest' }> {
   return { kind: n.kind, item: itemView(rec, today), lastUpdate: rec.updates.at(-1) ?? null, on: n.on };
 }

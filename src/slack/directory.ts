@@ -158,7 +158,7 @@ export async function linkByName(deps: Deps, member: Member & { nameKey: string 
 
 /** Links each given member whose full name is theirs alone to the person owner of that name. */
 async function linkUniqueNames(deps: Deps, candidates: readonly Member[], byName: ReadonlyMap<string, readonly string[]>): Promise<void> {
-  const owners = await deps.services.store.owners().catch(() => [] as string[]);
+  const owners = await deps.services.plans.ownerNames().catch(() => [] as string[]);
   for (const m of candidates) {
     const owner = autoLinkTarget(m, owners, byName);
     if (!owner) continue;

@@ -1,6 +1,5 @@
 import type { Logger } from '@slack/bolt';
-import { startTurn } from '../core/ask/ask.js';
-import { homeData } from '../core/ask/home.js';
+import { homeAcrossPlans } from '../core/ask/home.js';
 import type { SlackDeps } from './deps.js';
 import { retryAfterOf } from './fail-fast-client.js';
 import { slackContext, slackViewer } from './identity.js';
@@ -9,9 +8,9 @@ import { homeView } from './views/home-view.js';
 /** Publishes a person's App Home: their items first, then the plan at a glance. */
 export async function publishHome(deps: SlackDeps, userId: string): Promise<void> {
   const viewer = await slackViewer(deps, userId);
-  const turn = await startTurn(slackContext(deps, viewer, `slack:${userId}:home`));
-  if ('awaiting' in turn) return;
-  await deps.background.views.publish({ user_id: userId, view: homeView(await homeData(turn)) as never });
+  const data = await homeAcrossPlans(slackContext(deps, viewer, `slack:${userId}:home`));
+  if (!data) return;
+  await deps.background.views.publish({ user_id: userId, view: homeView(data) as never });
 }
 
 /**

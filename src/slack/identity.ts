@@ -65,9 +65,10 @@ async function lookUp(deps: SlackDeps, userId: string, now: string, retried = fa
 }
 
 /** The engine's context for a Slack user in a place (DM, channel thread, slash command). */
-export function slackContext(deps: SlackDeps, viewer: SlackViewer, conversationKey: string): AskContext {
+export function slackContext(deps: SlackDeps, viewer: SlackViewer, conversationKey: string, place: { channel?: string } = {}): AskContext {
   return {
-    store: deps.services.store,
+    plans: deps.services.plans,
+    ...(place.channel ? { channel: place.channel } : {}),
     conversations: deps.services.conversations,
     people: deps.people,
     actor: viewer.actor,

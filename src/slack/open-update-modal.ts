@@ -1,5 +1,5 @@
 import type { Logger } from '@slack/bolt';
-import { startTurn } from '../core/ask/ask.js';
+import { startItemTurn } from '../core/ask/ask.js';
 import { updateFormData } from '../core/ask/update-form.js';
 import type { SlackDeps, WebClient } from './deps.js';
 import { slackContext, slackViewer } from './identity.js';
@@ -12,17 +12,27 @@ import { loadingModal, noticeModal, updateModal, type UpdateModalOptions } from 
  * under load or a rate limit, so a loading view opens first, with nothing read, and the form
  * (or the reason it cannot be shown) replaces it.
  */
-export async function openUpdateModal(deps: SlackDeps, client: WebClient, logger: Logger, o: { triggerId: string; userId: string; recId: string } & UpdateModalOptions): Promise<void> {
-  const { triggerId, userId, recId, ...where } = o;
-  const opened = await client.views.open({ trigger_id: triggerId, view: loadingModal(recId) as never });
-  const viewId = opened.view?.id;
+export async function openUpdateModal(
+  deps: SlackDeps,
+  client: WebClient,
+  logger: Logger,
+  o: { triggerId: string; userId: string; recId: string; viewId?: string } & UpdateModalOptions,
+): Promise<void> {
+  const { triggerId, userId, recId, viewId: within, ...where } = o;
+  // A plan picked inside the modal (its buttons) fills that modal; anything else opens one.
+  const viewId = within ?? (await client.views.open({ trigger_id: triggerId, view: loadingModal(recId) as never })).view?.id;
   if (!viewId) return;
   let view;
   try {
     const viewer = await slackViewer(deps, userId);
-    const turn = await startTurn(slackContext(deps, viewer, `slack:${userId}:modal`));
+    const turn = await startItemTurn(slackContext(deps, viewer, `slack:${userId}:modal`, where.channel ? { channel: where.channel } : {}), recId, where.plan);
     const data = 'awaiting' in turn ? turn : await updateFormData(turn, recId);
-    view = 'awaiting' in data ? noticeModal(recId, data.text) : updateModal(data, where);
+    if ('awaiting' in data) {
+      const pick = data.awaiting === 'choose_plan' ? (data.choices ?? []) : [];
+      view = noticeModal(recId, pick.length ? `${recId} is in ${pick.length} plans. Which one?` : data.text, pick);
+    } else {
+      view = updateModal(data, { ...where, ...('manyPlans' in turn && turn.manyPlans ? { plan: turn.plan.key } : {}) });
+    }
   } catch (err) {
     logger.error(err);
     view = noticeModal(recId, COULD_NOT_COMPLETE);

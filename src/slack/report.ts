@@ -6,13 +6,25 @@ import { readPaperRequest } from '../core/report/paper-request.js';
 import { renderPaper } from '../report/render.js';
 import { readPlanHistory } from '../store/plan-history.js';
 import type { SlackDeps, WebClient } from './deps.js';
+import { startTurn } from '../core/ask/ask.js';
+import { findPlanMention } from '../core/ask/intents/plan-mention.js';
+import { unknownPlanMessage } from '../core/plan/plan-key.js';
+import { slackContext, slackViewer } from './identity.js';
 
 /**
  * `/concerto report [pdf|xlsx|csv|html|md|json] [as at …] [since …]`: the board paper uploaded to the
  * asker's DM, a PDF unless another format is named. Returns the sentence to answer the command with.
  */
-export async function sendReport(deps: SlackDeps, client: WebClient, userId: string, words: string): Promise<string> {
-  const history = await readPlanHistory(deps.services.database.db);
+export async function sendReport(deps: SlackDeps, client: WebClient, userId: string, words: string, channel?: string): Promise<string> {
+  // "report in audit-2018 as at 1 March", or the plan of the channel, the person, or the only one.
+  const all = await deps.services.plans.list();
+  const mention = findPlanMention(words, all.map((p) => p.key));
+  if (mention.kind === 'unknown') return unknownPlanMessage(mention.key, all.map((p) => p.key));
+  const viewer = await slackViewer(deps, userId);
+  const turn = await startTurn(slackContext(deps, viewer, `slack:${userId}:report`, channel ? { channel } : {}), mention.kind === 'plan' ? mention.key : undefined);
+  if ('awaiting' in turn) return `${turn.text.replace(/ \(or `cancel`.*\)$/, '')}. Name it: \`/concerto report in ${all[0]?.key ?? 'KEY'}\`.`;
+  words = mention.kind === 'plan' ? mention.text : words;
+  const history = await readPlanHistory(deps.services.database.db, turn.plan.id);
   if (!history) return 'No plan is loaded yet, so there is no paper to send.';
   const today = todayIn(deps.services.clock.now(), deps.services.config.CONCERTO_TIMEZONE ?? history.plan.timeZone);
   const asked = readPaperRequest(words, today, history.plan.asOf);

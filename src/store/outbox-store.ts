@@ -2,13 +2,15 @@ import { and, asc, desc, eq, gt, inArray, like, lt, lte, max, sql } from 'drizzl
 import type { OutboxMessage, QueuedPayload } from '../core/reminders/outbox-message.js';
 import { bulkInsert } from './bulk-insert.js';
 import type { Db } from './database.js';
-import { outbox } from './schema.js';
+import { outbox, plans } from './schema.js';
 import { queryRows } from './query-rows.js';
 
 export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'dead' | 'unknown';
 
 export interface NewOutboxRow {
   key: string;
+  /** The plan it is about; a digest's details take their summary's. */
+  planId?: number | null;
   kind: string;
   item: string | null;
   recipient: string;
@@ -84,6 +86,19 @@ export class OutboxStore {
       .sort((a, b) => a.id - b.id);
   }
 
+  /**
+   * Messages still waiting for a plan archived since they were queued are not sent: they are recorded
+   * dead, with the reason, so `concerto outbox` shows what was held back. Returns how many.
+   */
+  async dropArchived(): Promise<number> {
+    const rows = await this.db
+      .update(outbox)
+      .set({ status: 'dead', lastError: 'not sent: its plan was archived' })
+      .where(and(eq(outbox.status, 'pending'), inArray(outbox.planId, this.db.select({ id: plans.id }).from(plans).where(eq(plans.state, 'archived')))))
+      .returning({ id: outbox.id });
+    return rows.length;
+  }
+
   /** Whether anything is waiting to be sent now (some may be held back by per-recipient pacing, or a rate-limit pause). */
   async hasDue(now: string): Promise<boolean> {
     const [row] = await this.db
@@ -113,7 +128,8 @@ export class OutboxStore {
     await this.db.transaction(async (txAny) => {
       const tx = txAny as unknown as Db;
       await record(tx);
-      await new OutboxStore(tx).enqueue(followUps, now);
+      const [parent] = await tx.select({ planId: outbox.planId }).from(outbox).where(eq(outbox.id, id));
+      await new OutboxStore(tx).enqueue(followUps.map((f) => ({ planId: parent?.planId ?? null, ...f })), now);
     });
   }
 
@@ -186,11 +202,12 @@ export class OutboxStore {
     return Object.fromEntries(rows.map((r) => [r.status, r.n]));
   }
 
-  async lastDigestOn(recipient: string): Promise<string | null> {
+  /** The day of a plan's last digest to this channel (several plans may share one channel). */
+  async lastDigestOn(planId: number, recipient: string): Promise<string | null> {
     const [row] = await this.db
       .select({ key: outbox.key })
       .from(outbox)
-      .where(and(eq(outbox.kind, 'digest'), eq(outbox.recipient, recipient)))
+      .where(and(eq(outbox.kind, 'digest'), eq(outbox.recipient, recipient), eq(outbox.planId, planId)))
       .orderBy(desc(outbox.id))
       .limit(1);
     return row ? (row.key.split(':').at(-1) ?? null) : null;

@@ -5,8 +5,8 @@ import type { ChangeMeta, ImportSummary, ReadPlan } from '../core/ports.js';
 import type { Db } from './database.js';
 import { bulkInsert } from './bulk-insert.js';
 import { bumpVersion, deliveryRow, ensureOwners, ensureThemes, nextDeliverySeq, sameWindow, setOwners, writeAudit, type AuditRow } from './plan-writes.js';
-import { loadAllRecommendations, loadPlan, sortKeyOf } from './rec-rows.js';
-import { deliveryDates, plans, recommendationOwners, recommendations, updates } from './schema.js';
+import { loadAllRecommendations, sortKeyOf } from './rec-rows.js';
+import { deliveryDates, recommendationOwners, recommendations, updates } from './schema.js';
 
 const BATCH = 500;
 /** Items added by one import past which the tables' statistics are refreshed at once. */
@@ -17,11 +17,8 @@ const ANALYZE_AFTER = 1_000;
  * added, changed fields become audited changes, updates not yet logged are appended. Running it
  * again with the same file finds nothing to do. `addOnly` (seeding) adds missing items and leaves the rest alone.
  */
-export async function importPlan(db: Db, read: ReadPlan, meta: ChangeMeta, onProgress?: (done: number, total: number) => void, addOnly = false): Promise<ImportSummary> {
+export async function importPlan(db: Db, planId: number, read: ReadPlan, meta: ChangeMeta, onProgress?: (done: number, total: number) => void, addOnly = false): Promise<ImportSummary> {
   const { file } = read;
-  const planId =
-    (await loadPlan(db))?.id ??
-    (await db.insert(plans).values({ title: file.title, asOf: file.asOf, timeZone: file.timeZone, createdAt: meta.at }).returning({ id: plans.id }))[0]!.id;
 
   const themeIds = await ensureThemes(db, planId, file.recommendations.map((r) => r.theme));
   const current = new Map((await loadAllRecommendations(db, planId)).map((r) => [r.id, r]));

@@ -7,32 +7,26 @@ import type { Db } from './database.js';
 import { planFileAsAt } from '../core/report/plan-file-as-at.js';
 import { importPlan } from './plan-import.js';
 import { addRecommendation, applyChange } from './plan-changes.js';
-import { hydrate, loadAllRecommendations, loadPlan, loadRecommendation, recColumns } from './rec-rows.js';
-import { auditEvents, owners, recommendationOwners, recommendations, themes } from './schema.js';
-import { StoreError } from './store-error.js';
+import { hydrate, loadAllRecommendations, loadRecommendation, recColumns } from './rec-rows.js';
+import { auditEvents, owners, plans, recommendationOwners, recommendations, themes } from './schema.js';
+import { planInfoOf, writablePlan } from './plan-rows.js';
 import { auditEventOf } from './audit-rows.js';
 
 const CLOSED = ['complete', 'not_being_implemented'];
 
-/** PlanStore over drizzle: the same code on PGlite and PostgreSQL. Concerto runs one plan per database. */
+/** One plan's items over drizzle: the same code on PGlite and PostgreSQL. Plans are found through DrizzlePlanDirectory. */
 export class DrizzlePlanStore implements PlanStore {
-  /**
-   * The plan row never changes once written (imports add to it, nothing updates or deletes it), so
-   * once found it is kept: every question asked for it twice, a round trip each on the hot path.
-   */
-  private found: PlanInfo | null = null;
-
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly info: PlanInfo,
+  ) {}
 
   async plan(): Promise<PlanInfo | null> {
-    this.found ??= await loadPlan(this.db);
-    return this.found;
+    return this.info;
   }
 
   private async planId(): Promise<number> {
-    const plan = await this.plan();
-    if (!plan) throw new StoreError('no_plan', 'No plan is loaded yet. Run `concerto seed` for the bundled plan or `concerto import FILE`.');
-    return plan.id;
+    return this.info.id;
   }
 
   async get(recId: string): Promise<Recommendation | null> {
@@ -110,20 +104,31 @@ export class DrizzlePlanStore implements PlanStore {
 
   async change(change: PlanChange): Promise<Recommendation> {
     const planId = await this.planId();
-    return this.db.transaction((tx) => applyChange(tx as unknown as Db, planId, change));
+    return this.db.transaction(async (tx) => {
+      await writablePlan(tx as unknown as Db, planId);
+      return applyChange(tx as unknown as Db, planId, change);
+    });
   }
 
   async add(rec: NewRecommendation, meta: ChangeMeta): Promise<Recommendation> {
     const planId = await this.planId();
-    return this.db.transaction((tx) => addRecommendation(tx as unknown as Db, planId, rec, meta));
+    return this.db.transaction(async (tx) => {
+      await writablePlan(tx as unknown as Db, planId);
+      return addRecommendation(tx as unknown as Db, planId, rec, meta);
+    });
   }
 
   importPlan(plan: ReadPlan, meta: ChangeMeta, onProgress?: (done: number, total: number) => void, options: { addOnly?: boolean } = {}): Promise<ImportSummary> {
-    return this.db.transaction((tx) => importPlan(tx as unknown as Db, plan, meta, onProgress, options.addOnly ?? false));
+    return this.db.transaction(async (tx) => {
+      await writablePlan(tx as unknown as Db, this.info.id);
+      return importPlan(tx as unknown as Db, this.info.id, plan, meta, onProgress, options.addOnly ?? false);
+    });
   }
 
   async exportPlan(): Promise<PlanFile | null> {
-    const plan = await this.plan();
+    // The plan's title and timezone may have been set since this store was handed out: read them now.
+    const [row] = await this.db.select().from(plans).where(eq(plans.id, this.info.id));
+    const plan = row ? planInfoOf(row) : null;
     return plan ? planFileAsAt({ title: plan.title, timeZone: plan.timeZone, planAsOf: plan.asOf }, await loadAllRecommendations(this.db, plan.id)) : null;
   }
 }

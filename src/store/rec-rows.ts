@@ -5,6 +5,7 @@ import type { Recommendation, Source, UpdateEntry } from '../core/plan/recommend
 import type { PlanInfo } from '../core/ports.js';
 import type { Status } from '../core/plan/status.js';
 import type { Db } from './database.js';
+import { planInfoOf } from './plan-rows.js';
 import { deliveryDates, owners, plans, recommendationOwners, recommendations, themes, updates } from './schema.js';
 import { queryRows } from './query-rows.js';
 
@@ -144,13 +145,10 @@ function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
 }
 
 /** Concerto runs one plan per database: the first one. */
+/** The first plan made: where workspace-wide events (people linked and unlinked) are recorded. */
 export async function loadPlan(db: Db): Promise<PlanInfo | null> {
-  const [row] = await db
-    .select({ id: plans.id, title: plans.title, asOf: plans.asOf, timeZone: plans.timeZone })
-    .from(plans)
-    .orderBy(asc(plans.id))
-    .limit(1);
-  return row ?? null;
+  const [row] = await db.select().from(plans).orderBy(asc(plans.id)).limit(1);
+  return row ? planInfoOf(row) : null;
 }
 
 /** Every item of the plan in plan order, with its whole update log. */

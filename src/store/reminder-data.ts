@@ -22,16 +22,20 @@ export class ReminderDataStore {
     return map;
   }
 
-  async preferences(): Promise<NudgePreference[]> {
-    return this.db.select().from(nudgePreferences);
+  /** One plan's snoozes and mutes: a preference is about an item of one plan. */
+  async preferences(planId: number): Promise<NudgePreference[]> {
+    return this.db
+      .select({ item: nudgePreferences.item, recipient: nudgePreferences.recipient, snoozedUntil: nudgePreferences.snoozedUntil, muted: nudgePreferences.muted, setAt: nudgePreferences.setAt })
+      .from(nudgePreferences)
+      .where(eq(nudgePreferences.planId, planId));
   }
 
-  async setPreference(pref: NudgePreference): Promise<void> {
+  async setPreference(planId: number, pref: NudgePreference): Promise<void> {
     const { item, recipient, ...rest } = pref;
     await this.db
       .insert(nudgePreferences)
-      .values(pref)
-      .onConflictDoUpdate({ target: [nudgePreferences.item, nudgePreferences.recipient], set: rest });
+      .values({ planId, ...pref })
+      .onConflictDoUpdate({ target: [nudgePreferences.planId, nudgePreferences.item, nudgePreferences.recipient], set: rest });
   }
 
   /** Item → when it was last re-dated or reopened: that re-arms snoozed and muted nudges. */

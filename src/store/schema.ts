@@ -19,12 +19,39 @@ import {
  * the migrations under db/migrations that start-up applies.
  */
 
-export const plans = pgTable('plans', {
-  id: serial('id').primaryKey(),
-  title: text('title').notNull(),
-  asOf: date('as_of', { mode: 'string' }).notNull(),
-  timeZone: text('time_zone').notNull().default('Europe/London'),
-  createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull(),
+/**
+ * One row per plan. The unique key is what makes two processes creating the same plan at once end
+ * with one plan and one "exists" (no check-then-insert); a channel is home to at most one plan.
+ */
+export const plans = pgTable(
+  'plans',
+  {
+    id: serial('id').primaryKey(),
+    /** Short, lower case, digits and hyphens: what people type ("concerto-2017"). */
+    key: text('key').notNull(),
+    title: text('title').notNull(),
+    asOf: date('as_of', { mode: 'string' }).notNull(),
+    timeZone: text('time_zone').notNull().default('Europe/London'),
+    /** Which bank holidays the plan's reminders skip (core/reminders/bank-holidays.ts). */
+    holidays: text('holidays').notNull().default('england-and-wales'),
+    /** Slack user ids who administer this plan only (CONCERTO_ADMINS administer every plan). */
+    admins: text('admins').array().notNull().default(sql`'{}'::text[]`),
+    homeChannel: text('home_channel'),
+    digestChannel: text('digest_channel'),
+    /** active | archived: an archived plan answers questions and papers but takes no changes and sends nothing. */
+    state: text('state').notNull().default('active'),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull(),
+  },
+  (t) => [uniqueIndex('plans_key').on(t.key), uniqueIndex('plans_home_channel').on(t.homeChannel)],
+);
+
+/** The plan a person last chose with `use KEY`: where their questions go when nothing else says. */
+export const planChoices = pgTable('plan_choices', {
+  person: text('person').primaryKey(),
+  planId: integer('plan_id')
+    .notNull()
+    .references(() => plans.id),
+  chosenAt: timestamp('chosen_at', { withTimezone: true, mode: 'string' }).notNull(),
 });
 
 export const themes = pgTable(
@@ -229,6 +256,8 @@ export const outbox = pgTable(
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
     key: text('key').notNull(),
+    /** The plan a nudge or digest is about; null for messages about no plan. */
+    planId: integer('plan_id'),
     kind: text('kind').notNull(),
     item: text('item'),
     recipient: text('recipient').notNull(),
@@ -254,11 +283,12 @@ export const outbox = pgTable(
 export const nudgePreferences = pgTable(
   'nudge_preferences',
   {
+    planId: integer('plan_id').notNull(),
     item: text('item').notNull(),
     recipient: text('recipient').notNull(),
     snoozedUntil: date('snoozed_until', { mode: 'string' }),
     muted: boolean('muted').notNull().default(false),
     setAt: timestamp('set_at', { withTimezone: true, mode: 'string' }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.item, t.recipient] })],
+  (t) => [primaryKey({ columns: [t.planId, t.item, t.recipient] })],
 );

@@ -11,6 +11,8 @@ interface JsonReply {
   reply: string;
   items: Array<{ id: string; status: string; overdue: boolean; delivery: { text: string; end: string | null } }>;
   awaiting: string | null;
+  /** The answers offered, when the bot waits for one of a few. */
+  choices?: string[];
 }
 
 const OVERDUE_4_OCT = ['1.1', '3.6', '4.0.1', '5.2', '9.2.1', '9.2.2'];
@@ -57,7 +59,12 @@ describe('concerto chat and ask on one data directory', () => {
       expect(all).toEqual(replies);
       expect(result.stdout.endsWith('\n')).toBe(true);
       expect(result.stdout.trimEnd().split('\n')).toHaveLength(lines.length);
-      for (const r of all) expect(Object.keys(r).sort()).toEqual(['awaiting', 'items', 'reply']);
+      // `choices` is there exactly when the bot waits for one of a few answers (the status, the date's reading).
+      for (const r of all) expect(Object.keys(r).sort()).toEqual(r.choices === undefined ? ['awaiting', 'items', 'reply'] : ['awaiting', 'choices', 'items', 'reply']);
+      expect(all.map((r) => r.choices !== undefined)).toEqual([false, true, false, true, false, false]);
+      expect(all[1]!.choices).toContain('Awaiting decision');
+      expect(all[1]!.choices!.at(-1)).toBe('No change');
+      expect(all[3]!.choices).toEqual(['Yes', 'No']);
 
       expect(all.map((r) => r.awaiting)).toEqual(['update_text', 'status', 'delivery_date', 'confirm_date', null, null]);
       expect(all[3]!.reply).toBe('I read "end of next month" as by 30 Nov 2017. Is that right? (`yes` / `no`, or type the date again)');

@@ -40,10 +40,10 @@ describe('seed', () => {
     async () => {
       const first = await runCli(['seed'], { dataDir: main });
       expect(first.code).toBe(0);
-      expect(first.stdout).toBe('Bundled plan: 30 added, 0 changed, 0 unchanged, 32 updates added.\n');
+      expect(first.stdout).toBe('Bundled plan (concerto-2017, created): 30 added, 0 changed, 0 unchanged, 32 updates added.\n');
       const second = await runCli(['seed'], { dataDir: main });
       expect(second.code).toBe(0);
-      expect(second.stdout).toBe('Bundled plan: 0 added, 0 changed, 30 unchanged, 0 updates added.\n');
+      expect(second.stdout).toBe('Bundled plan (concerto-2017): 0 added, 0 changed, 30 unchanged, 0 updates added.\n');
     },
     2 * CLI_TIMEOUT,
   );
@@ -137,7 +137,7 @@ describe('export → import → export, and files that cannot be read', () => {
 
   it('as JSON: a fresh directory imports the export and exports it again byte for byte', () => {
     expect(jsonCopy.imported.code).toBe(0);
-    expect(jsonCopy.imported.stdout).toBe(`Imported ${jsonCopy.file}: 30 added, 0 changed, 0 unchanged, 32 updates added.\n`);
+    expect(jsonCopy.imported.stdout).toBe(`Imported ${jsonCopy.file} into concerto-2017 (a new plan): 30 added, 0 changed, 0 unchanged, 32 updates added.\n`);
     expect(jsonCopy.again.code).toBe(0);
     expect(jsonCopy.again.stdout).toBe(exportedJson);
   });
@@ -150,7 +150,7 @@ describe('export → import → export, and files that cannot be read', () => {
     expect(csv.split('\r\n')[1]).toBe('#plan,Concerto Action Plan,2017-10-04,Europe/London,,,,');
     expect(csv).toMatch(/\r\n4\.2\.1,ICT,A mechanism for capturing/);
     expect(csvCopy.imported.code).toBe(0);
-    expect(csvCopy.imported.stdout).toBe(`Imported ${csvFirst}: 30 added, 0 changed, 0 unchanged, 32 updates added.\n`);
+    expect(csvCopy.imported.stdout).toBe(`Imported ${csvFirst} into concerto-2017 (a new plan): 30 added, 0 changed, 0 unchanged, 32 updates added.\n`);
     expect(csvCopy.again.code).toBe(0);
     expect(readFileSync(csvCopy.second, 'utf8')).toBe(csv);
   });

@@ -16,7 +16,7 @@ interface TickLine {
   key: string;
 }
 
-const DIGEST = { kind: 'digest', item: null, to: 'CBOARD', key: 'digest:CBOARD:2017-11-20' };
+const DIGEST = { kind: 'digest', item: null, to: 'CBOARD', key: 'concerto-2017/digest:CBOARD:2017-11-20' };
 
 const dirs = tempDirs();
 let dataDir: string;
@@ -41,7 +41,7 @@ describe('concerto tick and outbox on a fresh data directory', () => {
     async () => {
       const seeded = await cli(['seed']);
       expect(seeded.code).toBe(0);
-      expect(seeded.stdout).toBe('Bundled plan: 30 added, 0 changed, 0 unchanged, 32 updates added.\n');
+      expect(seeded.stdout).toBe('Bundled plan (concerto-2017, created): 30 added, 0 changed, 0 unchanged, 32 updates added.\n');
     },
     CLI_TIMEOUT,
   );
@@ -69,7 +69,7 @@ describe('concerto tick and outbox on a fresh data directory', () => {
     async () => {
       const early = await cli(['tick', '--as-of', '2017-11-20T08:59', '--json', '--dry-run']);
       expect(early.code).toBe(0);
-      expect(jsonLines<TickLine>(early.stdout)).toEqual([{ ...DIGEST, key: 'digest:CBOARD:2017-11-13' }]);
+      expect(jsonLines<TickLine>(early.stdout)).toEqual([{ ...DIGEST, key: 'concerto-2017/digest:CBOARD:2017-11-13' }]);
       const none = await cli(['tick', '--as-of', '2017-11-23T10:00', '--json', '--dry-run'], { CONCERTO_DIGEST_CHANNEL: undefined });
       expect(none.code).toBe(0);
       expect(none.stdout).toBe('');
@@ -82,17 +82,17 @@ describe('concerto tick and outbox on a fresh data directory', () => {
     async () => {
       const tick = await cli(['tick', '--as-of', '2017-11-23T10:00']);
       expect(tick.code).toBe(0);
-      expect(tick.stdout).toBe('queued digest  → CBOARD  (digest:CBOARD:2017-11-20)\n');
+      expect(tick.stdout).toBe('queued digest  → CBOARD  (concerto-2017/digest:CBOARD:2017-11-20)\n');
       expect(tick.stderr).toContain('Slack is not configured');
       expect(tick.stderr).toMatch(/\b1 (new )?message\(s\)/);
       expect(tick.stderr).toContain('`concerto outbox`');
 
       const outbox = await cli(['outbox']);
       expect(outbox.code).toBe(0);
-      expect(outbox.stdout.split('\n')).toEqual(['Outbox: 1 pending', 'pending  digest    -       → CBOARD  digest:CBOARD:2017-11-20', '']);
+      expect(outbox.stdout.split('\n')).toEqual(['Outbox: 1 pending', 'pending  digest    -       → CBOARD  concerto-2017/digest:CBOARD:2017-11-20', '']);
 
       const json = jsonLines<Record<string, unknown>>((await cli(['outbox', '--json'])).stdout);
-      expect(json).toEqual([expect.objectContaining({ key: 'digest:CBOARD:2017-11-20', kind: 'digest', item: null, recipient: 'CBOARD', status: 'pending', attempts: 0, sentAt: null, lastError: null })]);
+      expect(json).toEqual([expect.objectContaining({ key: 'concerto-2017/digest:CBOARD:2017-11-20', kind: 'digest', item: null, recipient: 'CBOARD', status: 'pending', attempts: 0, sentAt: null, lastError: null })]);
     },
     CLI_TIMEOUT * 3,
   );
@@ -124,7 +124,7 @@ describe('concerto tick and outbox on a fresh data directory', () => {
       const posts = fake.callsTo('chat.postMessage');
       const summary = posts.filter((c) => !c.body.thread_ts);
       expect(summary.map((c) => c.body.channel)).toEqual(['CBOARD']);
-      expect(String(summary[0]!.body.text)).toMatch(/^Weekly digest — Concerto Action Plan, 20 Nov 2017: /);
+      expect(String(summary[0]!.body.text)).toMatch(/^Weekly digest — concerto-2017: Concerto Action Plan, 20 Nov 2017: /);
       expect(posts.filter((c) => c.body.thread_ts).length).toBeGreaterThanOrEqual(1);
       expect(posts.filter((c) => c.body.thread_ts).every((c) => c.body.channel === 'CBOARD')).toBe(true);
 
@@ -154,6 +154,6 @@ describe('concerto tick and outbox on a fresh data directory', () => {
  *
  * it('--as-of without an offset means London time', async () => {
  *   const ny = await runCli(['tick', '--as-of', '2017-11-20T08:30', '--json', '--dry-run'], { dataDir, env: { TZ: 'America/New_York', CONCERTO_DIGEST_CHANNEL: 'CBOARD' } });
- *   expect(jsonLines(ny.stdout)).toEqual([{ ...DIGEST, key: 'digest:CBOARD:2017-11-13' }]);
+ *   expect(jsonLines(ny.stdout)).toEqual([{ ...DIGEST, key: 'concerto-2017/digest:CBOARD:2017-11-13' }]);
  * }, CLI_TIMEOUT);
  */

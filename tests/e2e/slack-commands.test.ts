@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTION } from '../../src/slack/ids.js';
 import { ALICE, allText, BOB, boldIds, buttons, listedIds, NS, responseTo, startTestApp, type TestApp } from '../helpers/slack-app.js';
+import { storeOf } from '../helpers/slack-plans.js';
 
 /** `/concerto …` through Bolt's HTTP receiver: acked at once, answered at the response_url. */
 
@@ -110,14 +111,14 @@ describe('/concerto link and unlink (admins only)', () => {
   it('refuses a non-admin and changes nothing', async () => {
     const links = await t.count('identity_links');
     const { answer } = await command(BOB, `link <@${BOB}|bob> "Portfolio Office"`);
-    expect(answer.text).toBe('Only an admin can link people. Admins are listed in CONCERTO_ADMINS; ask one of them.');
+    expect(answer.text).toBe('Only an admin listed in CONCERTO_ADMINS can link people (a link holds in every plan); ask one of them.');
     expect(await t.count('identity_links')).toBe(links);
   });
 
   it('an admin links Bob to Portfolio Office; his "mine" then lists its items; unlink undoes it', async () => {
     const linked = await command(ALICE, `link <@${BOB}|bob> "Portfolio Office"`);
     expect(linked.answer.text).toBe('bob now acts for Portfolio Office: "mine" and reminders will include its items.');
-    expect(await t.services.store.owners()).toContain('Portfolio Office');
+    expect(await (await storeOf(t.services)).owners()).toContain('Portfolio Office');
 
     const mine = await command(BOB, 'mine');
     expect(mine.answer.text).toBe('11 items for you as at 4 Oct 2017:');

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTION } from '../../src/slack/ids.js';
 import { allText, BOB, buttons, callAfter, listedIds, NS, startTestApp, type TestApp } from '../helpers/slack-app.js';
+import { storeOf } from '../helpers/slack-plans.js';
 
 /** DMs, @mentions and App Home: events through the real receiver, replies through chat.postMessage. */
 
@@ -21,7 +22,7 @@ async function dm(text: string) {
 
 describe('the update conversation by DM, across a restart', () => {
   it('asks for the text, the status and the date, confirms the reading, and saves; state survives a restart', async () => {
-    const before = (await t.services.store.get('4.2.1'))!;
+    const before = (await (await storeOf(t.services)).get('4.2.1'))!;
 
     const start = await dm('update 4.2.1');
     expect(start.text).toBe('Updating 4.2.1: A mechanism for capturing and prioritising all current demands (in advance of a…');
@@ -49,7 +50,7 @@ describe('the update conversation by DM, across a restart', () => {
     expect(confirm.text).toBe('I read "Q1 2018" as 1 Jan – 31 Mar 2018. Is that right? (`yes` / `no`, or type the date again)');
     expect(buttons(confirm.blocks).map((b) => b.value)).toEqual(['Yes', 'No']);
     // Nothing is written until the last answer.
-    expect(await t.services.store.get('4.2.1')).toEqual(before);
+    expect(await (await storeOf(t.services)).get('4.2.1')).toEqual(before);
 
     const saved = await dm('yes');
     expect(saved.blocks[0].text.text.split('\n')).toEqual([
@@ -58,7 +59,7 @@ describe('the update conversation by DM, across a restart', () => {
       '• delivery date (none given) → "Q1 2018" (1 Jan – 31 Mar 2018)',
       '• baseline kept: (no delivery date given)',
     ]);
-    const after = (await t.services.store.get('4.2.1'))!;
+    const after = (await (await storeOf(t.services)).get('4.2.1'))!;
     expect(after.status).toBe('on_going');
     expect(after.delivery).toMatchObject({ text: 'Q1 2018', start: '2018-01-01', end: '2018-03-31' });
     expect(after.updates.at(-1)).toMatchObject({ text: 'Plan circulated', author: 'N. Shackleton', source: 'slack' });
@@ -93,7 +94,7 @@ describe('@mentions in a channel', () => {
     const cancel = t.client.appMention({ user: NS, text: '<@UBOT> cancel', channel: 'C9', ts: '1700000202.000100', thread_ts: ts });
     await callAfter(t.fake, 'chat.postMessage', () => t.client.event(cancel), (c) => c.body.channel === 'C9');
     expect(await t.count('conversations')).toBe(0);
-    expect((await t.services.store.get('4.2.1'))!.updates.map((u) => u.text)).not.toContain('Supplier shortlist agreed');
+    expect((await (await storeOf(t.services)).get('4.2.1'))!.updates.map((u) => u.text)).not.toContain('Supplier shortlist agreed');
   });
 });
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UPDATE_BLOCK, UPDATE_INPUT, VIEW } from '../../src/slack/ids.js';
 import { allText, BOB, callAfter, NS, responseTo, startTestApp, type TestApp } from '../helpers/slack-app.js';
+import { storeOf } from '../helpers/slack-plans.js';
 
 /**
  * `/concerto update 4.2.1` opens a loading modal at once (the trigger expires in 3 seconds) and fills
@@ -22,7 +23,7 @@ interface Fields {
 
 /** A view_submission of the update modal, as Slack sends it for these typed values, with the metadata the modal carries. */
 async function submit(user: string, recId: string, f: Fields) {
-  const rec = (await t.services.store.get(recId))!;
+  const rec = (await (await storeOf(t.services)).get(recId))!;
   const select = f.status ? { type: 'static_select', selected_option: { value: f.status, text: { type: 'plain_text', text: f.status } } } : { type: 'static_select', selected_option: null };
   return t.client.interaction(
     t.client.viewSubmission({
@@ -40,7 +41,7 @@ async function submit(user: string, recId: string, f: Fields) {
 }
 
 async function counts() {
-  return { updates: await t.count('updates'), audits: await t.count('audit_events'), rec: await t.services.store.get('4.2.1') };
+  return { updates: await t.count('updates'), audits: await t.count('audit_events'), rec: await (await storeOf(t.services)).get('4.2.1') };
 }
 
 describe('opening the modal', () => {
@@ -132,7 +133,7 @@ describe('submitting the modal: saved', () => {
       'Delivery date: end of next month → by 30 Nov 2017. Baseline kept: (no delivery date given).',
     ]);
 
-    const after = (await t.services.store.get('4.2.1'))!;
+    const after = (await (await storeOf(t.services)).get('4.2.1'))!;
     expect(after.status).toBe('awaiting_decision');
     expect(after.delivery).toEqual({ text: 'end of next month', start: '2017-11-30', end: '2017-11-30', precision: 'day' });
     expect(after.updates.at(-1)).toEqual({ date: '2017-10-04', author: 'N. Shackleton', text: 'Demand list circulated to the DCB', evidence: null, source: 'slack' });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALICE, allText, callAfter, KG, NS, responseTo, settle, startTestApp, type TestApp } from '../helpers/slack-app.js';
+import { storeOf } from '../helpers/slack-plans.js';
 import { sign } from '../helpers/slack-requests.js';
 
 /** What Slack's platform demands of a receiver: signatures, retries, escaping, and surviving junk. */
@@ -60,7 +61,7 @@ describe('request signatures', () => {
 });
 
 describe('redelivered events are handled once', () => {
-  const updatesWith = async (id: string, text: string) => (await t.services.store.get(id))!.updates.filter((u) => u.text === text).length;
+  const updatesWith = async (id: string, text: string) => (await (await storeOf(t.services)).get(id))!.updates.filter((u) => u.text === text).length;
 
   it('a retry after the first delivery (same event_id, X-Slack-Retry-Num: 1) is acked but not handled again', async () => {
     const event = t.client.directMessage({ user: NS, text: 'update 4.2.1 some text' });
@@ -119,7 +120,7 @@ describe('hostile text is stored as the person saw it and never echoed as Slack 
     const res = await t.client.command({ text: `update 4.2.1 ${HOSTILE}`, user_id: NS });
     expect((await responseTo(t.fake, res)).body.text).toBe('Recorded your update on 4.2.1, dated 4 Oct 2017.');
     // Slack's markup is turned back into what the person saw: the mention as "@channel", the link as its address.
-    expect((await t.services.store.get('4.2.1'))!.updates.at(-1)).toMatchObject({
+    expect((await (await storeOf(t.services)).get('4.2.1'))!.updates.at(-1)).toMatchObject({
       text: '@channel @U999 click me (https://evil.example)',
       author: 'N. Shackleton',
       source: 'slack',
@@ -188,7 +189,7 @@ describe('junk requests are refused and the server carries on', () => {
 describe('Slack\'s own escaping is undone before the core reads the text', () => {
   it('"R&D" arrives as "R&amp;D" and is stored as "R&D"', async () => {
     await callAfter(t.fake, 'chat.postMessage', () => t.client.event(t.client.directMessage({ user: NS, text: 'update 4.2.1 R&amp;D plan agreed' })), (c) => c.body.channel === `D${NS}`);
-    expect((await t.services.store.get('4.2.1'))!.updates.at(-1)!.text).toBe('R&D plan agreed');
+    expect((await (await storeOf(t.services)).get('4.2.1'))!.updates.at(-1)!.text).toBe('R&D plan agreed');
     const status = (await responseTo(t.fake, await t.client.command({ text: 'status 4.2.1', user_id: NS }))).body;
     expect(allText(status)).toContain('R&amp;D plan agreed');
     expect(allText(status)).not.toContain('&amp;amp;');
@@ -202,6 +203,6 @@ describe('Slack\'s own escaping is undone before the core reads the text', () =>
   it('a pasted link is stored as its address, and becomes the evidence', async () => {
     await t.client.command({ text: 'update 4.2.1 minutes at <https://docs.example/m1|docs.example/m1>', user_id: NS });
     await settle(t.fake);
-    expect((await t.services.store.get('4.2.1'))!.updates.at(-1)).toMatchObject({ text: 'minutes at https://docs.example/m1', evidence: 'https://docs.example/m1' });
+    expect((await (await storeOf(t.services)).get('4.2.1'))!.updates.at(-1)).toMatchObject({ text: 'minutes at https://docs.example/m1', evidence: 'https://docs.example/m1' });
   });
 });

@@ -3,6 +3,7 @@ import { fixedClock } from '../../src/clock.js';
 import { ACTION } from '../../src/slack/ids.js';
 import type { FakeCall, FakeUser } from '../helpers/fake-slack.js';
 import { allText, blockTexts, buttons, callAfter, listedIds, NOW, responseTo, settle, startTestApp, type TestApp } from '../helpers/slack-app.js';
+import { storeOf } from '../helpers/slack-plans.js';
 
 /**
  * Slack as it really behaves (issue 10), through the real Bolt receiver and the fake Slack:
@@ -21,7 +22,7 @@ const SAYS = {
   /** `mine` from someone linked to nobody. */
   mineNotLinked: /don't know which plan owner you are|not linked/i,
   /** A non-admin trying to link. */
-  onlyAdminsLink: /Only an admin can link/,
+  onlyAdminsLink: /Only an admin listed in CONCERTO_ADMINS can link/,
   /** The answer to an edited message: edits are not re-read. */
   editsNotReread: /edit/i,
   /** The answer to a file shared in a DM: importing files is coming. */
@@ -104,7 +105,7 @@ describe('identity is the Slack user id, not a name', () => {
 
   /** The item as stored (status, updates, dates) and its audit trail are the same after `run` as before. */
   const unchanged = async (id: string, run: () => Promise<void>) => {
-    const state = async () => ({ rec: await t.services.store.get(id), audits: (await t.services.store.history(id)).length });
+    const state = async () => ({ rec: await (await storeOf(t.services)).get(id), audits: (await (await storeOf(t.services)).history(id)).length });
     const before = await state();
     await run();
     await settle(t.fake, 200);
@@ -209,7 +210,7 @@ describe('events as Slack sends them', () => {
   });
   afterAll(async () => t?.stop());
 
-  const updates = async (id: string) => (await t.services.store.get(id))!.updates;
+  const updates = async (id: string) => (await (await storeOf(t.services)).get(id))!.updates;
 
   /** One DM from N. Shackleton and the bot's first reply to it. */
   async function dm(text: string): Promise<Record<string, any>> {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UPDATE_BLOCK, UPDATE_INPUT, VIEW } from '../../src/slack/ids.js';
 import type { FakeCall, FakeUser } from '../helpers/fake-slack.js';
 import { allText, responseTo, settle, startTestApp, type TestApp } from '../helpers/slack-app.js';
+import { storeOf } from '../helpers/slack-plans.js';
 
 /**
  * Slack's clocks (issue 10): an answer within 3 s, a trigger_id good for 3 s, and rate limits that
@@ -72,7 +73,7 @@ describe('ack first: the modal’s Save is acknowledged at once, even while user
 
   it('users.info answering after 3.5 s: acked within 1 s, saved once, confirmed by DM', async () => {
     t.fake.delay('users.info', 3_500, { when: (b) => b.user === NS });
-    const before = { updates: await t.count('updates'), rec: (await t.services.store.get('4.2.1'))!.updates.length };
+    const before = { updates: await t.count('updates'), rec: (await (await storeOf(t.services)).get('4.2.1'))!.updates.length };
 
     const res = await t.client.interaction(
       t.client.viewSubmission({
@@ -99,7 +100,7 @@ describe('ack first: the modal’s Save is acknowledged at once, even while user
     await until(() => t.fake.callsTo('users.info').every((c) => c.status !== undefined), 10_000, 'users.info to answer');
     await settle(t.fake, 500);
     expect(await t.count('updates')).toBe(before.updates + 1);
-    const updates = (await t.services.store.get('4.2.1'))!.updates;
+    const updates = (await (await storeOf(t.services)).get('4.2.1'))!.updates;
     expect(updates).toHaveLength(before.rec + 1);
     expect(updates.at(-1)).toMatchObject({ text: 'Demand list circulated to the DCB', author: 'N. Shackleton', source: 'slack' });
     expect(t.fake.callsTo('chat.postMessage').filter((c) => isDmTo(NS)(c) && SAYS.saved.test(String(c.body.text)))).toHaveLength(1);
@@ -156,6 +157,6 @@ describe('a reply does not wait for App Home', () => {
     const answer = await responseTo(t.fake, res, 10_000);
     expect(answer.body.text).toMatch(SAYS.recorded);
     expect(answer.at - started, 'ms from the command to its answer').toBeLessThan(REPLY_BUDGET_MS);
-    expect((await t.services.store.get('4.2.1'))!.updates.at(-1)).toMatchObject({ text: 'Supplier shortlist agreed' });
+    expect((await (await storeOf(t.services)).get('4.2.1'))!.updates.at(-1)).toMatchObject({ text: 'Supplier shortlist agreed' });
   });
 });

@@ -9,9 +9,10 @@ import { canTransition, type Status } from '../../src/core/plan/status.js';
 import { DrizzleConversationStore } from '../../src/store/conversation-store.js';
 import type { Database } from '../../src/store/database.js';
 import { DrizzlePeopleStore } from '../../src/store/people-store.js';
-import { DrizzlePlanStore } from '../../src/store/plan-store.js';
+import { DrizzlePlanDirectory } from '../../src/store/plan-directory.js';
 import { StoreError } from '../../src/store/store-error.js';
 import { testDatabases } from '../helpers/databases.js';
+import { planStore } from '../helpers/plan-stores.js';
 import { seededRandom } from '../helpers/seeded-random.js';
 
 /**
@@ -84,7 +85,7 @@ describe.each(testDatabases)('200 concurrent updates to one recommendation on $n
   let seededDelivery: unknown;
   const actors = new Map<string, Actor>();
   const turn = (who: string, at: string, key: string) => ({
-    store: new DrizzlePlanStore(database.db),
+    plans: new DrizzlePlanDirectory(database.db),
     conversations: new DrizzleConversationStore(database.db),
     people,
     actor: actors.get(who)!,
@@ -94,8 +95,8 @@ describe.each(testDatabases)('200 concurrent updates to one recommendation on $n
 
   beforeAll(async () => {
     database = await open();
-    const store = new DrizzlePlanStore(database.db);
-    await seedBundledPlan(store, { actor: 'seed', at: SEEDED_AT });
+    const plans = new DrizzlePlanDirectory(database.db);
+    const store = plans.store((await seedBundledPlan(plans, { actor: 'seed', at: SEEDED_AT })).plan);
     people = new DrizzlePeopleStore(database.db);
     for (const p of PEOPLE) await people.link(p.id, p.owner, false, { actor: 'Alice Admin', source: 'slack', at: SEEDED_AT });
     const rec = (await store.get(REC))!;
@@ -201,7 +202,7 @@ describe.each(testDatabases)('200 concurrent updates to one recommendation on $n
   });
 
   it('the item reads back through the store exactly as the trail says', async () => {
-    const store = new DrizzlePlanStore(database.db);
+    const store = await planStore(database.db);
     const rec = (await store.get(REC))!;
     const history = await store.history(REC);
     expect(rec.updates).toHaveLength(seededUpdates + UPDATES);
@@ -213,7 +214,7 @@ describe.each(testDatabases)('200 concurrent updates to one recommendation on $n
 
   it('owners closing one item two different ways at once: one wins, the rest are refused, and a closed item never moves but by reopen', async () => {
     const item = '1.1'; // Karen Georgiou and the Portfolio Office; Awaiting decision
-    const store = new DrizzlePlanStore(database.db);
+    const store = await planStore(database.db);
     const before = (await store.get(item))!;
     expect(before.status).toBe('awaiting_decision');
     const race = Array.from({ length: 12 }, (_, i) => ({

@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { openDatabase, type Database } from '../../src/store/database.js';
 import { bundledPlanFile } from '../helpers/ask.js';
+import { planStore } from '../helpers/plan-stores.js';
 import { CLI_TIMEOUT, runCli, startChat, tempDirs, type ChatProcess } from '../helpers/cli.js';
 import { blockTexts, KG, responseTo, settle, SIGNING_SECRET, startTestApp, type TestApp } from '../helpers/slack-app.js';
 import { sign } from '../helpers/slack-requests.js';
@@ -557,7 +558,8 @@ describe('hostile inputs through signed Slack requests', () => {
     expect((await responseTo(t.fake, res)).body.text).toMatch(CARD_421);
     await settle(t.fake, 200);
     expect(await countRows(t.services.database)).toEqual(before);
-    expect((await t.services.store.get(OWN))!.status).toBe('on_going');
-    expect((await t.services.store.get(NOT_OWN))!.updates.map((u) => u.author)).not.toContain('Karen Georgiou');
+    const store = await planStore(t.services.database.db);
+    expect((await store.get(OWN))!.status).toBe('on_going');
+    expect((await store.get(NOT_OWN))!.updates.map((u) => u.author)).not.toContain('Karen Georgiou');
   });
 });

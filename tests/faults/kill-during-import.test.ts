@@ -7,9 +7,9 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FULL_SIZE, syntheticPlan } from '../../bench/synthetic-plan.js';
 import { openDatabase, type DatabaseOptions } from '../../src/store/database.js';
-import { DrizzlePlanStore } from '../../src/store/plan-store.js';
 import { MAIN, ROOT, runCli, tempDirs, type CliOptions, type CliResult } from '../helpers/cli.js';
 import { createScratchDatabase, postgresUrl } from '../helpers/databases.js';
+import { planStore } from '../helpers/plan-stores.js';
 
 /**
  * `concerto import` of a large plan, killed (SIGKILL: no clean-up of any kind) once it is writing rows.
@@ -76,7 +76,7 @@ async function snapshot(options: DatabaseOptions): Promise<{ rows: Record<string
   try {
     const counts: Record<string, number> = {};
     for (const t of TABLES) counts[t] = Number((await queryRows<{ n: number }>(database.db, sql.raw(`select count(*)::int as n from ${t}`)))[0]!.n);
-    const plan = await new DrizzlePlanStore(database.db).exportPlan();
+    const plan = await (await planStore(database.db)).exportPlan();
     return { rows: counts, exported: `${JSON.stringify(plan, null, 2)}\n` };
   } finally {
     await database.close();
@@ -153,7 +153,7 @@ describe.each(drivers)('an import killed mid-way on $name', ({ name, setup }) =>
     const imported = await runCli(['import', smallFile], cli);
     expect({ code: imported.code, stdout: imported.stdout, stderr: imported.stderr }).toEqual({
       code: 0,
-      stdout: `Imported ${smallFile}: 50 added, 0 changed, 0 unchanged, 100 updates added.\n`,
+      stdout: `Imported ${smallFile} into concerto-2017: 50 added, 0 changed, 0 unchanged, 100 updates added.\n`,
       stderr: '',
     });
   }, 120_000);

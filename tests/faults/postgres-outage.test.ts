@@ -10,7 +10,7 @@ import { COULD_NOT_COMPLETE } from '../../src/slack/listeners/failure.js';
 import { DrizzleConversationStore } from '../../src/store/conversation-store.js';
 import { openDatabase, type Database } from '../../src/store/database.js';
 import { migrate } from '../../src/store/migrate.js';
-import { DrizzlePlanStore } from '../../src/store/plan-store.js';
+import { DrizzlePlanDirectory } from '../../src/store/plan-directory.js';
 import { startFakeSlack, type FakeSlack, type FakeUser } from '../helpers/fake-slack.js';
 import { freePort, responseTo } from '../helpers/slack-app.js';
 import { slackClient, type SlackClient } from '../helpers/slack-requests.js';
@@ -131,11 +131,11 @@ describe.skipIf(unavailable)('the Slack app through a PostgreSQL outage on postg
     server = await createPostgresServer();
     database = await openDatabase({ url: server.url });
     await migrate(database);
-    const store = new DrizzlePlanStore(database.db);
-    await seedBundledPlan(store, { actor: 'seed', at: '2017-10-04T09:00:00.000Z' });
+    const plans = new DrizzlePlanDirectory(database.db);
+    await seedBundledPlan(plans, { actor: 'seed', at: '2017-10-04T09:00:00.000Z' });
     services = {
       database,
-      store,
+      plans,
       conversations: new DrizzleConversationStore(database.db),
       clock: fixedClock(new Date(NOW)),
       config: loadConfig({ LOG_LEVEL: 'error' }),

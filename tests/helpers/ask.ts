@@ -1,7 +1,7 @@
 import { queryRows } from '../../src/store/query-rows.js';
 import { readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
-import { BUNDLED_PLAN, seedBundledPlan } from '../../src/app/plan-loading.js';
+import { BUNDLED_PLAN } from '../../src/app/plan-loading.js';
 import { ask } from '../../src/core/ask/ask.js';
 import type { Actor } from '../../src/core/ask/actor.js';
 import type { AskContext } from '../../src/core/ask/context.js';
@@ -10,7 +10,9 @@ import type { PlanFile } from '../../src/core/plan/plan-file.js';
 import { DrizzleConversationStore } from '../../src/store/conversation-store.js';
 import { openDatabase, type Database } from '../../src/store/database.js';
 import { migrate } from '../../src/store/migrate.js';
-import { DrizzlePlanStore } from '../../src/store/plan-store.js';
+import { seedBundled } from './plan-stores.js';
+import { DrizzlePlanDirectory } from '../../src/store/plan-directory.js';
+import type { PlanStore } from '../../src/core/ports.js';
 
 /** When the bundled plan is seeded in every ask suite. */
 export const SEEDED_AT = '2017-10-04T09:00:00.000Z';
@@ -53,7 +55,7 @@ export interface TalkOptions {
 
 export interface AskHarness {
   database: Database;
-  store: DrizzlePlanStore;
+  store: PlanStore;
   conversations: DrizzleConversationStore;
   /** One turn: builds a fresh AskContext (new store objects on the same database) and asks. */
   talk(text: string, opts?: TalkOptions): Promise<Reply>;
@@ -73,8 +75,7 @@ export interface AskHarness {
 export async function openAsk(defaults: { actor?: Actor; now?: string } = {}): Promise<AskHarness> {
   const database = await openDatabase({ memory: true });
   await migrate(database);
-  const store = new DrizzlePlanStore(database.db);
-  await seedBundledPlan(store, { actor: 'seed', at: SEEDED_AT });
+  const store = await seedBundled(database.db, SEEDED_AT);
   const conversations = new DrizzleConversationStore(database.db);
   const defaultActor = defaults.actor ?? admin();
   const defaultNow = defaults.now ?? DEFAULT_NOW;
@@ -84,7 +85,7 @@ export async function openAsk(defaults: { actor?: Actor; now?: string } = {}): P
     const now = opts.now instanceof Date ? opts.now : new Date(opts.now ?? defaultNow);
     return {
       // New objects each turn: nothing may survive between turns except what is in the database.
-      store: new DrizzlePlanStore(database.db),
+      plans: new DrizzlePlanDirectory(database.db),
       conversations: new DrizzleConversationStore(database.db),
       actor,
       now,

@@ -1,6 +1,5 @@
 import { queryRows } from '../../src/store/query-rows.js';
 import { sql } from 'drizzle-orm';
-import { seedBundledPlan } from '../../src/app/plan-loading.js';
 import { loadConfig, reminderSettings } from '../../src/config.js';
 import type { Clock } from '../../src/core/ports.js';
 import { decideNudges, type NudgeDecision, type NudgeItem, type Recipient } from '../../src/core/reminders/decide-nudges.js';
@@ -9,7 +8,7 @@ import { runTick, type TickResult } from '../../src/scheduler/tick.js';
 import { openDatabase, type Database } from '../../src/store/database.js';
 import { OutboxStore } from '../../src/store/outbox-store.js';
 import { DrizzlePeopleStore } from '../../src/store/people-store.js';
-import { DrizzlePlanStore } from '../../src/store/plan-store.js';
+import { planStore, seedBundled } from './plan-stores.js';
 import type { TestDatabase } from './databases.js';
 
 /**
@@ -106,8 +105,7 @@ export async function outboxRows(database: Database): Promise<OutboxRow[]> {
 
 /** Seeds the bundled plan and links PEOPLE, all at SEEDED_AT. */
 export async function seedWithPeople(database: Database): Promise<void> {
-  const store = new DrizzlePlanStore(database.db);
-  await seedBundledPlan(store, { actor: 'seed', at: SEEDED_AT });
+  await seedBundled(database.db, SEEDED_AT);
   const people = new DrizzlePeopleStore(database.db);
   for (const [slackId, owner] of PEOPLE) {
     const added = await people.link(slackId, owner, false, { actor: 'test', source: 'cli', at: SEEDED_AT });
@@ -165,7 +163,7 @@ export async function secondConnection(database: Database): Promise<Database | n
  * store the scheduler uses), with no preferences and nobody re-armed: what the scheduler should decide.
  */
 export async function pureNudges(database: Database, now: Date, settings: ReminderSettings): Promise<NudgeDecision[]> {
-  const store = new DrizzlePlanStore(database.db);
+  const store = await planStore(database.db);
   const plan = (await store.plan())!;
   const recs = await store.find({});
   const membersOf = (owner: string): Recipient[] => PEOPLE.filter(([, o]) => o === owner).map(([id]) => ({ id, timeZone: null }));

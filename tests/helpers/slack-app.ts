@@ -1,7 +1,6 @@
 import { queryRows } from '../../src/store/query-rows.js';
 import { sql } from 'drizzle-orm';
 import { vi } from 'vitest';
-import { seedBundledPlan } from '../../src/app/plan-loading.js';
 import type { Services } from '../../src/app/services.js';
 import { fixedClock } from '../../src/clock.js';
 import { loadConfig } from '../../src/config.js';
@@ -14,9 +13,10 @@ import { ReminderDataStore } from '../../src/store/reminder-data.js';
 import { SlackUserCache } from '../../src/store/slack-user-cache.js';
 import { openDatabase } from '../../src/store/database.js';
 import { migrate } from '../../src/store/migrate.js';
-import { DrizzlePlanStore } from '../../src/store/plan-store.js';
 import { freePort } from './free-port.js';
 import { startFakeSlack, type FakeCall, type FakeSlack, type FakeUser } from './fake-slack.js';
+import { seedBundled } from './plan-stores.js';
+import { DrizzlePlanDirectory } from '../../src/store/plan-directory.js';
 import { slackClient, type SlackClient, type SlackResponse } from './slack-requests.js';
 
 /**
@@ -70,11 +70,10 @@ export async function openTestServices(opts: { admins?: string[]; now?: string }
   const database = await openDatabase({ memory: true });
   await migrate(database);
   const config = loadConfig({ CONCERTO_ADMINS: (opts.admins ?? [ALICE]).join(','), LOG_LEVEL: 'error' });
-  const store = new DrizzlePlanStore(database.db);
-  await seedBundledPlan(store, { actor: 'seed', at: '2017-10-04T09:00:00.000Z' });
+  await seedBundled(database.db, '2017-10-04T09:00:00.000Z');
   return {
     database,
-    store,
+    plans: new DrizzlePlanDirectory(database.db),
     conversations: new DrizzleConversationStore(database.db),
     clock: fixedClock(new Date(opts.now ?? NOW)),
     config,

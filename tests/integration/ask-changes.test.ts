@@ -10,8 +10,9 @@ import type { AskContext } from '../../src/core/ask/context.js';
 import { DrizzleConversationStore } from '../../src/store/conversation-store.js';
 import { openDatabase } from '../../src/store/database.js';
 import { migrate } from '../../src/store/migrate.js';
-import { DrizzlePlanStore } from '../../src/store/plan-store.js';
+import { DrizzlePlanDirectory } from '../../src/store/plan-directory.js';
 import { admin, DEFAULT_NOW, ids, openAsk, owner, SEEDED_AT, stranger, type AskHarness, type TalkOptions } from '../helpers/ask.js';
+import { planStore } from '../helpers/plan-stores.js';
 
 /** Changes through `ask()`: the update conversation, one-shot commands, permissions and bad input. */
 
@@ -334,7 +335,7 @@ describe('a pending conversation across restarts and time', () => {
 
   it('carries on with new store and context objects on the same database', async () => {
     const first: AskContext = {
-      store: new DrizzlePlanStore(h.database.db),
+      plans: new DrizzlePlanDirectory(h.database.db),
       conversations: new DrizzleConversationStore(h.database.db),
       actor: SHACKLETON,
       now: new Date(DEFAULT_NOW),
@@ -343,13 +344,13 @@ describe('a pending conversation across restarts and time', () => {
     expect((await ask(first, 'update 4.2.1')).awaiting).toBe('update_text');
 
     const restarted: AskContext = {
-      store: new DrizzlePlanStore(h.database.db),
+      plans: new DrizzlePlanDirectory(h.database.db),
       conversations: new DrizzleConversationStore(h.database.db),
       actor: { ...SHACKLETON, owns: [...SHACKLETON.owns] },
       now: new Date('2017-10-04T10:20:00Z'),
       conversationKey: KEY,
     };
-    expect(restarted.store).not.toBe(first.store);
+    expect(restarted.plans).not.toBe(first.plans);
     const next = await ask(restarted, 'Survived a restart');
     expect(next.awaiting).toBe('status');
     expect(await ask({ ...restarted, now: new Date('2017-10-04T10:21:00Z') }, 'no')).toMatchObject({ awaiting: 'delivery_date' });
@@ -362,7 +363,7 @@ describe('a pending conversation across restarts and time', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'concerto-ask-restart-'));
     try {
       const ctx = async (db: Awaited<ReturnType<typeof openDatabase>>, now: string): Promise<AskContext> => ({
-        store: new DrizzlePlanStore(db.db),
+        plans: new DrizzlePlanDirectory(db.db),
         conversations: new DrizzleConversationStore(db.db),
         actor: SHACKLETON,
         now: new Date(now),
@@ -370,7 +371,7 @@ describe('a pending conversation across restarts and time', () => {
       });
       const one = await openDatabase({ dataDir: dir });
       await migrate(one);
-      await seedBundledPlan(new DrizzlePlanStore(one.db), { actor: 'seed', at: SEEDED_AT });
+      await seedBundledPlan(new DrizzlePlanDirectory(one.db), { actor: 'seed', at: SEEDED_AT });
       expect((await ask(await ctx(one, DEFAULT_NOW), 'update 4.2.1')).awaiting).toBe('update_text');
       expect((await ask(await ctx(one, DEFAULT_NOW), 'Before the restart')).awaiting).toBe('status');
       await one.close();
@@ -381,7 +382,7 @@ describe('a pending conversation across restarts and time', () => {
         expect((await ask(await ctx(two, '2017-10-04T10:30:00Z'), 'awaiting decision')).awaiting).toBe('delivery_date');
         const saved = await ask(await ctx(two, '2017-10-04T10:31:00Z'), 'skip');
         expect(saved.text.split('\n')).toEqual(['Saved 4.2.1:', '• update recorded, dated 4 Oct 2017', '• status On-going → Awaiting decision']);
-        const rec = (await new DrizzlePlanStore(two.db).get('4.2.1'))!;
+        const rec = (await (await planStore(two.db)).get('4.2.1'))!;
         expect(rec.status).toBe('awaiting_decision');
         expect(rec.updates.at(-1)!.text).toBe('Before the restart');
       } finally {
@@ -449,10 +450,10 @@ describe('permissions', () => {
   });
 
   it.each([
-    ['assign 4.2.1 Karen Georgiou', 'Only an admin can assign owners. Admins are listed in CONCERTO_ADMINS; ask one of them.'],
+    ['assign 4.2.1 Karen Georgiou', "Only an admin of concerto-2017 can assign owners. Admins are listed in CONCERTO_ADMINS and in the plan's settings (`plans`); ask one of them."],
     [
       'add 9.4.1 Publish terms of reference; theme: Governance; owner: Portfolio Office; due: end of March 2018',
-      'Only an admin can add recommendations. Admins are listed in CONCERTO_ADMINS; ask one of them.',
+      "Only an admin of concerto-2017 can add recommendations. Admins are listed in CONCERTO_ADMINS and in the plan's settings (`plans`); ask one of them.",
     ],
   ])('"%s" is admin-only, even for the item\'s owner', async (message, text) => {
     const before = await snapshot(h, '4.2.1');

@@ -3,23 +3,23 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DrizzleConversationStore } from '../../src/store/conversation-store.js';
 import type { Database } from '../../src/store/database.js';
 import { migrate } from '../../src/store/migrate.js';
-import { DrizzlePlanStore } from '../../src/store/plan-store.js';
+import type { PlanStore } from '../../src/core/ports.js';
 import { auditEvents, updates } from '../../src/store/schema.js';
 import { testDatabases } from '../helpers/databases.js';
 import { at, bundledPlanInput, read } from '../helpers/plan.js';
+import { importAs } from '../helpers/plan-stores.js';
 
 const SEEDED = '2017-10-04T09:00:00.000Z';
 
 describe.each(testDatabases)('plan store on $name', ({ open }) => {
   let database: Database;
-  let store: DrizzlePlanStore;
+  let store: PlanStore;
   const count = async (table: typeof auditEvents | typeof updates) =>
     (await database.db.select({ n: sql<number>`count(*)::int` }).from(table))[0]!.n;
 
   beforeAll(async () => {
     database = await open();
-    store = new DrizzlePlanStore(database.db);
-    await store.importPlan(read(bundledPlanInput()), { actor: 'seed', source: 'import', at: SEEDED });
+    store = await importAs(database.db, bundledPlanInput(), SEEDED);
   });
   afterAll(async () => database?.close());
 
@@ -130,8 +130,7 @@ describe.each(testDatabases)('plan store on $name', ({ open }) => {
     const exported = await store.exportPlan();
     const other = await testDatabases[0]!.open();
     try {
-      const copy = new DrizzlePlanStore(other.db);
-      await copy.importPlan(read(exported), { actor: 'import', source: 'import', at: '2017-10-14T10:00:00.000Z' });
+      const copy = await importAs(other.db, exported, '2017-10-14T10:00:00.000Z', 'concerto-2017', 'import');
       expect(await copy.exportPlan()).toEqual(exported);
     } finally {
       await other.close();
@@ -152,8 +151,7 @@ describe.each(testDatabases)('seeding on $name', ({ open }) => {
   it('adds missing items but never undoes work done since', async () => {
     const database = await open();
     try {
-      const store = new DrizzlePlanStore(database.db);
-      await store.importPlan(read(bundledPlanInput()), { actor: 'seed', source: 'import', at: SEEDED });
+      const store = await importAs(database.db, bundledPlanInput(), SEEDED);
       await store.change({ ...at('2017-10-10T10:00:00.000Z'), recId: '4.2.1', status: 'complete' });
       const summary = await store.importPlan(read(bundledPlanInput()), { actor: 'seed', source: 'import', at: '2017-10-11T10:00:00.000Z' }, undefined, { addOnly: true });
       expect(summary).toEqual({ added: 0, changed: 0, unchanged: 30, updatesAdded: 0 });

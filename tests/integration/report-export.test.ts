@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Services } from '../../src/app/services.js';
 import { seedBundledPlan } from '../../src/app/plan-loading.js';
 import { PlanFile } from '../../src/core/plan/plan-file.js';
+import type { PlanStore } from '../../src/core/ports.js';
 import { readPlan } from '../../src/core/plan/read-plan.js';
 import { STATUS_LABELS } from '../../src/core/plan/status.js';
 import { boardDate } from '../../src/core/report/dates.js';
@@ -19,10 +20,12 @@ const seed = seedText();
 
 describe.each(testDatabases)('the board paper from the bundled plan on $name', ({ open }) => {
   let services: Services;
+  let store: PlanStore;
 
   beforeAll(async () => {
     services = servicesOn(await open(), LOADED);
-    await seedBundledPlan(services.store, { actor: 'seed', at: LOADED });
+    const { plan } = await seedBundledPlan(services.plans, { actor: 'seed', at: LOADED });
+    store = services.plans.store(plan);
   });
   afterAll(async () => services?.close());
 
@@ -67,16 +70,16 @@ describe.each(testDatabases)('the board paper from the bundled plan on $name', (
   describe('after changes made later', () => {
     beforeAll(async () => {
       const by = { actor: 'N. Shackleton', source: 'cli' as const };
-      await services.store.change({
+      await store.change({
         ...by,
         at: '2017-10-10T10:00:00.000Z',
         recId: '4.2.1',
         update: { date: '2017-10-10', text: 'Prioritised ICT plan circulated to the SLT.', author: 'N. Shackleton', evidence: null },
         delivery: { text: 'end of next month', start: '2017-11-30', end: '2017-11-30', precision: 'day' },
       });
-      await services.store.change({ ...by, at: '2017-10-12T10:00:00.000Z', recId: '4.2.1', status: 'awaiting_decision' });
-      await services.store.change({ ...by, at: '2017-10-12T11:00:00.000Z', recId: '9.3.1', status: 'complete', update: { date: '2017-10-12', text: 'Done, see minutes.', author: null, evidence: null } });
-      await services.store.change({ ...by, at: '2017-10-20T10:00:00.000Z', recId: '5.2', owners: ['Karen Georgiou'] });
+      await store.change({ ...by, at: '2017-10-12T10:00:00.000Z', recId: '4.2.1', status: 'awaiting_decision' });
+      await store.change({ ...by, at: '2017-10-12T11:00:00.000Z', recId: '9.3.1', status: 'complete', update: { date: '2017-10-12', text: 'Done, see minutes.', author: null, evidence: null } });
+      await store.change({ ...by, at: '2017-10-20T10:00:00.000Z', recId: '5.2', owners: ['Karen Georgiou'] });
     });
 
     const row = async (asOf: string, id: string) => {
@@ -121,7 +124,7 @@ describe.each(testDatabases)('the board paper from the bundled plan on $name', (
 
     it('without a date, json and csv are still the import format of the plan as it is now', async () => {
       const now = JSON.parse(await exported(services, { format: 'json' })) as PlanFile;
-      expect(now).toEqual(await services.store.exportPlan());
+      expect(now).toEqual(await store.exportPlan());
       expect(now.recommendations.find((r) => r.id === '4.2.1')).toMatchObject({ delivery: 'end of next month', baseline: '', status: 'awaiting_decision' });
       expect((await exported(services, { format: 'csv' })).split('\r\n')[1]).toMatch(/^#plan,/);
     });

@@ -6,6 +6,7 @@ import type { Services } from '../../src/app/services.js';
 import { seedBundledPlan } from '../../src/app/plan-loading.js';
 import { exportPlanTo } from '../../src/cli/plan-io.js';
 import { STATUSES } from '../../src/core/plan/status.js';
+import type { PlanStore } from '../../src/core/ports.js';
 import { openDatabase } from '../../src/store/database.js';
 import { migrate } from '../../src/store/migrate.js';
 import { bundledPlanInput } from '../helpers/plan.js';
@@ -21,13 +22,15 @@ const HOSTILE = 'Minutes at [x](javascript:alert(1)) and <a href="javascript:ale
 
 describe('the board paper as PDF, from the bundled plan', () => {
   let services: Services;
+  let store: PlanStore;
   let dir: string;
 
   beforeAll(async () => {
     const database = await openDatabase({ memory: true });
     await migrate(database);
     services = servicesOn(database, '2025-06-02T09:00:00.000Z');
-    await seedBundledPlan(services.store, { actor: 'seed', at: '2025-06-02T09:00:00.000Z' });
+    const seeded = await seedBundledPlan(services.plans, { actor: 'seed', at: '2025-06-02T09:00:00.000Z' });
+    store = services.plans.store(seeded.plan);
     dir = mkdtempSync(path.join(tmpdir(), 'concerto-pdf-test-'));
   });
   afterAll(async () => {
@@ -89,7 +92,7 @@ describe('the board paper as PDF, from the bundled plan', () => {
   });
 
   it('after a later update, has the changed-since section and prints the update as text, nothing live', async () => {
-    await services.store.change({
+    await store.change({
       actor: 'N. Shackleton',
       source: 'cli',
       at: '2017-10-10T10:00:00.000Z',

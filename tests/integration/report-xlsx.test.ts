@@ -4,9 +4,10 @@ import { buildBoardPaper, type BoardPaper } from '../../src/core/report/board-pa
 import { xlsxToPlan } from '../../src/files/plan-xlsx.js';
 import { paperToJson } from '../../src/report/json.js';
 import { paperToXlsx } from '../../src/report/xlsx.js';
+import type { PlanStore } from '../../src/core/ports.js';
 import type { Database } from '../../src/store/database.js';
 import { readPlanHistory } from '../../src/store/plan-history.js';
-import { DrizzlePlanStore } from '../../src/store/plan-store.js';
+import { DrizzlePlanDirectory } from '../../src/store/plan-directory.js';
 import { testDatabases } from '../helpers/databases.js';
 import { grid, hostilePlan, openWithExcelJs } from '../unit/report/xlsx-fixtures.js';
 
@@ -24,9 +25,14 @@ describe.each(testDatabases)('the board paper workbook through the database on $
   const fresh = async () => {
     const db = await open();
     opened.push(db);
-    return { db, store: new DrizzlePlanStore(db.db) };
+    return { db, plans: new DrizzlePlanDirectory(db.db) };
   };
-  const paperOf = async (db: Database, asAt: string): Promise<BoardPaper> => buildBoardPaper((await readPlanHistory(db.db))!, { asAt, producedOn: asAt });
+  /** The paper of the database's only plan. */
+  const paperOf = async (db: Database, asAt: string): Promise<BoardPaper> => {
+    const all = await new DrizzlePlanDirectory(db.db).list();
+    expect(all).toHaveLength(1);
+    return buildBoardPaper((await readPlanHistory(db.db, all[0]!.id))!, { asAt, producedOn: asAt });
+  };
 
   /** Writes the paper, imports the workbook into an empty database, and returns that database's export and its own paper. */
   async function roundTrip(paper: BoardPaper) {
@@ -35,15 +41,17 @@ describe.each(testDatabases)('the board paper workbook through the database on $
     if ('problems' in reading) throw new Error(JSON.stringify(reading.problems));
     expect(reading.warnings).toEqual([]);
     const copy = await fresh();
-    await importParsed(copy.store, reading.plan, 'paper.xlsx', { actor: 'test', source: 'import', at: LOADED });
+    // As `concerto import` into an empty database: no --plan, so a new plan keyed from the file's title.
+    const imported = await importParsed(copy.plans, null, reading.plan, 'paper.xlsx', { actor: 'test', source: 'import', at: LOADED });
     const again = await paperToXlsx(await paperOf(copy.db, paper.asAt));
-    return { exported: await copy.store.exportPlan(), first: await openWithExcelJs(bytes), again: await openWithExcelJs(again) };
+    return { exported: await copy.plans.store(imported.plan).exportPlan(), first: await openWithExcelJs(bytes), again: await openWithExcelJs(again) };
   }
 
-  let source: Awaited<ReturnType<typeof fresh>>;
+  let source: Awaited<ReturnType<typeof fresh>> & { store: PlanStore };
   beforeAll(async () => {
-    source = await fresh();
-    await seedBundledPlan(source.store, { actor: 'seed', at: LOADED });
+    const first = await fresh();
+    const { plan } = await seedBundledPlan(first.plans, { actor: 'seed', at: LOADED });
+    source = { ...first, store: first.plans.store(plan) };
   });
   afterAll(async () => {
     for (const db of opened) await db.close();
@@ -76,10 +84,10 @@ describe.each(testDatabases)('the board paper workbook through the database on $
 
   it('a hostile plan, imported, exported as a workbook and imported again', async () => {
     const hostile = await fresh();
-    await importParsed(hostile.store, hostilePlan(), 'hostile.json', { actor: 'test', source: 'import', at: LOADED });
+    const imported = await importParsed(hostile.plans, null, hostilePlan(), 'hostile.json', { actor: 'test', source: 'import', at: LOADED });
     const paper = await paperOf(hostile.db, '2017-10-04');
     const { exported, first, again } = await roundTrip(paper);
-    expect(exported).toEqual(await hostile.store.exportPlan());
+    expect(exported).toEqual(await hostile.plans.store(imported.plan).exportPlan());
     expect(grid(again.getWorksheet('Action plan')!)).toEqual(grid(first.getWorksheet('Action plan')!));
   });
 });

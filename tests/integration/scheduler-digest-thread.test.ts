@@ -4,6 +4,7 @@ import { drainOutbox } from '../../src/scheduler/dispatcher.js';
 import { slackNotifier } from '../../src/slack/notifier.js';
 import { testDatabases } from '../helpers/databases.js';
 import { startFakeSlack, type FakeCall, type FakeSlack } from '../helpers/fake-slack.js';
+import { planStore } from '../helpers/plan-stores.js';
 import { openReminders, type ReminderHarness } from '../helpers/reminders.js';
 
 /**
@@ -13,7 +14,8 @@ import { openReminders, type ReminderHarness } from '../helpers/reminders.js';
  * must space the summary and each of its thread parts itself, and lose none of them.
  */
 
-const KEY = 'digest:CBOARD:2017-12-04';
+/** Outbox keys start with the plan's key. */
+const KEY = 'concerto-2017/digest:CBOARD:2017-12-04';
 const OVERDUE = 200;
 
 describe.each(testDatabases)('a 200-item weekly digest against Slack\'s pacing on $name', (target) => {
@@ -37,7 +39,8 @@ describe.each(testDatabases)('a 200-item weekly digest against Slack\'s pacing o
     await h.clearOutbox();
     const one = digest.payload.overdue[0];
     const overdue = Array.from({ length: OVERDUE }, (_, i) => ({ ...one, id: `${100 + Math.floor(i / 10)}.${i % 10}`, title: `Overdue item number ${i + 1}` }));
-    await h.outbox.enqueue([{ key: KEY, kind: 'digest', item: null, recipient: 'CBOARD', payload: { ...digest.payload, overdue } as never }], new Date().toISOString());
+    const plan = (await (await planStore(h.database.db)).plan())!;
+    await h.outbox.enqueue([{ key: KEY, planId: plan.id, kind: 'digest', item: null, recipient: 'CBOARD', payload: { ...digest.payload, overdue } as never }], new Date().toISOString());
   });
   afterAll(async () => {
     await fake?.close();
@@ -58,7 +61,7 @@ describe.each(testDatabases)('a 200-item weekly digest against Slack\'s pacing o
     const accepted = fake.callsTo('chat.postMessage').filter((c) => !c.fault);
     const top = accepted.filter((c) => !c.body.thread_ts);
     expect(top).toHaveLength(1);
-    expect(String(top[0]!.body.text)).toMatch(/^Weekly digest — Concerto Action Plan, 4 Dec 2017: 200 overdue, /);
+    expect(String(top[0]!.body.text)).toMatch(/^Weekly digest — concerto-2017: Concerto Action Plan, 4 Dec 2017: 200 overdue, /);
     const replies = accepted.filter((c) => c.body.thread_ts);
     expect(replies.map((c) => c.body.thread_ts)).toEqual(Array(6).fill(summaryRow.slackTs));
     expect(replies.map((c) => c.body.text)).toEqual([1, 2, 3, 4, 5, 6].map((n) => `Weekly digest 4 Dec 2017: details, part ${n} of 6`));

@@ -20,6 +20,10 @@ const FIRST_TICK = '2017-11-23T10:00:00Z';
 const T0 = '2017-11-23T10:00:05.000Z';
 const TOKEN = 'xoxb-test-token';
 
+/** Outbox keys, and the values of a nudge's buttons, start with the plan's key. */
+const PLAN = 'concerto-2017';
+const inPlan = (key: string) => `${PLAN}/${key}`;
+
 const plus = (iso: string, ms: number) => new Date(Date.parse(iso) + ms).toISOString();
 
 describe.each(testDatabases)('dispatching the outbox to Slack on $name', (target) => {
@@ -72,7 +76,7 @@ describe.each(testDatabases)('dispatching the outbox to Slack on $name', (target
     expect(counts).toEqual({ sent: 18, deferred: 0, dead: 0, unknown: 0 });
     const rows = await h.rows();
     expect(rows.filter((r) => r.status !== 'sent')).toEqual([]);
-    expect(rows.filter((r) => r.kind === 'digest_part').map((r) => r.key)).toEqual(['digest:CBOARD:2017-11-20#1']);
+    expect(rows.filter((r) => r.kind === 'digest_part').map((r) => r.key)).toEqual([inPlan('digest:CBOARD:2017-11-20#1')]);
     for (const r of rows) {
       const all = posts().filter((c) => c.body.channel === r.recipient);
       expect(all.length).toBe(rows.filter((x) => x.recipient === r.recipient).length);
@@ -90,7 +94,7 @@ describe.each(testDatabases)('dispatching the outbox to Slack on $name', (target
   it('a 429 with Retry-After 2 puts the row back for 2 s, not sent before then, then sent exactly once', async () => {
     await queue();
     failFirst('UCC', { status: 429, retryAfter: 2 });
-    const key = 'due_soon:9.3.1:UCC:2017-11-23';
+    const key = inPlan('due_soon:9.3.1:UCC:2017-11-23');
 
     const first = await once(T0);
     expect(first.deferred).toBe(1);
@@ -117,7 +121,7 @@ describe.each(testDatabases)('dispatching the outbox to Slack on $name', (target
   it('a 500 is retried after a backoff (30 s, then 60 s) and then sent once', async () => {
     await queue();
     failFirst('UCC', { status: 500 }, 2);
-    const key = 'due_soon:9.3.1:UCC:2017-11-23';
+    const key = inPlan('due_soon:9.3.1:UCC:2017-11-23');
 
     await once(T0);
     expect(await row(key)).toMatchObject({ status: 'pending', attempts: 1, nextAttemptAt: plus(T0, 30_000), lastError: 'HTTP 500' });
@@ -200,8 +204,8 @@ describe.each(testDatabases)('dispatching the outbox to Slack on $name', (target
 
   it('a row left "sending" by a crashed dispatcher becomes unknown on the next pass, and is not sent', async () => {
     await queue();
-    const key = 'due_soon:9.3.1:UCC:2017-11-23';
-    const recent = 'due_soon:4.1.1:URW:2017-11-23';
+    const key = inPlan('due_soon:9.3.1:UCC:2017-11-23');
+    const recent = inPlan('due_soon:4.1.1:URW:2017-11-23');
     h.clock.set(T0);
     await h.database.db.execute(sql`update outbox set status = 'sending', attempts = 1, claimed_at = ${plus(T0, -10 * 60_000)} where key = ${key}`);
     await h.database.db.execute(sql`update outbox set status = 'sending', attempts = 1, claimed_at = ${plus(T0, -60_000)} where key = ${recent}`);
@@ -224,25 +228,25 @@ describe.each(testDatabases)('dispatching the outbox to Slack on $name', (target
     const blocks = post.body.blocks as Array<Record<string, any>>;
     const actions = blocks.find((b) => b.type === 'actions')!;
     expect(actions.elements.map((e: { action_id: string }) => e.action_id)).toEqual([ACTION.openUpdate, ACTION.complete, ACTION.changeDate, ACTION.snooze, ACTION.mute]);
-    expect(actions.elements.map((e: { value: string }) => e.value)).toEqual(['4.1.1', '4.1.1', '4.1.1', '4.1.1', '4.1.1']);
+    expect(actions.elements.map((e: { value: string }) => e.value)).toEqual(Array(5).fill(inPlan('4.1.1')));
     const text = JSON.stringify(blocks);
     expect(text).toContain('Rachel Wilkinson');
     expect(text).toContain('Last update, 4 Oct 2017');
     // 9.3.1 has no update at all.
     const cc = ok(postsTo('UCC'))[0]!;
     expect(JSON.stringify(cc.body.blocks)).toContain('No update has been posted yet.');
-    expect((cc.body.blocks as Array<Record<string, any>>).find((b) => b.type === 'actions')!.elements.map((e: { value: string }) => e.value)).toEqual(Array(5).fill('9.3.1'));
+    expect((cc.body.blocks as Array<Record<string, any>>).find((b) => b.type === 'actions')!.elements.map((e: { value: string }) => e.value)).toEqual(Array(5).fill(inPlan('9.3.1')));
   });
 
   it('the digest is a channel post and a thread reply (thread_ts = the summary\'s ts) listing the overdue items', async () => {
     const queued = await queue('2017-12-04T10:00:00Z');
-    expect(queued.filter((m) => m.kind === 'digest').map((m) => m.key)).toEqual(['digest:CBOARD:2017-12-04']);
+    expect(queued.filter((m) => m.kind === 'digest').map((m) => m.key)).toEqual([inPlan('digest:CBOARD:2017-12-04')]);
     await drain();
     const toChannel = posts().filter((c) => c.body.channel === 'CBOARD');
     const summary = toChannel.filter((c) => !c.body.thread_ts);
     expect(summary).toHaveLength(1);
-    expect(summary[0]!.body.text).toBe('Weekly digest — Concerto Action Plan, 4 Dec 2017: 13 overdue, 0 due in the next two weeks, 0 completed since the last digest.');
-    const digestRow = await row('digest:CBOARD:2017-12-04');
+    expect(summary[0]!.body.text).toBe('Weekly digest — concerto-2017: Concerto Action Plan, 4 Dec 2017: 13 overdue, 0 due in the next two weeks, 0 completed since the last digest.');
+    const digestRow = await row(inPlan('digest:CBOARD:2017-12-04'));
     expect(digestRow.status).toBe('sent');
     const replies = toChannel.filter((c) => c.body.thread_ts);
     expect(replies.length).toBeGreaterThanOrEqual(1);
@@ -256,7 +260,7 @@ describe.each(testDatabases)('dispatching the outbox to Slack on $name', (target
     expect(ids).toEqual(['1.1', '3.6', '4.0.1', '4.1.1', '4.1.2', '4.1.3', '5.2', '9.1.3', '9.2.1', '9.2.2', '9.2.3', '9.2.4', '9.3.1']);
     // Each thread reply is a row of its own, queued when the summary was recorded sent.
     const parts = (await h.rows()).filter((r) => r.kind === 'digest_part');
-    expect(parts.map((r) => [r.key, r.recipient, r.status, r.createdAt])).toEqual([['digest:CBOARD:2017-12-04#1', 'CBOARD', 'sent', digestRow.sentAt]]);
+    expect(parts.map((r) => [r.key, r.recipient, r.status, r.createdAt])).toEqual([[inPlan('digest:CBOARD:2017-12-04#1'), 'CBOARD', 'sent', digestRow.sentAt]]);
     expect(parts[0]!.payload).toMatchObject({ kind: 'digest_part', part: 1, of: 1, threadRef: digestRow.slackTs });
     expect(replies).toHaveLength(parts.length);
   });
@@ -267,16 +271,16 @@ describe.each(testDatabases)('dispatching the outbox to Slack on $name', (target
     let left = 1;
     fake.failFor('chat.postMessage', (body) => (isPart(body) && left-- > 0 ? { status: 500 } : null));
     await drain();
-    const part = await row('digest:CBOARD:2017-12-04#1');
+    const part = await row(inPlan('digest:CBOARD:2017-12-04#1'));
     expect(part).toMatchObject({ status: 'pending', attempts: 1, lastError: 'HTTP 500' });
     h.clock.advance(30_000);
     await drain();
-    expect(await row('digest:CBOARD:2017-12-04#1')).toMatchObject({ status: 'sent', attempts: 2 });
+    expect(await row(inPlan('digest:CBOARD:2017-12-04#1'))).toMatchObject({ status: 'sent', attempts: 2 });
     const replies = posts().filter((c) => isPart(c.body));
     expect(replies).toHaveLength(2);
-    expect(ok(replies).map((c) => c.body.thread_ts)).toEqual([(await row('digest:CBOARD:2017-12-04')).slackTs]);
+    expect(ok(replies).map((c) => c.body.thread_ts)).toEqual([(await row(inPlan('digest:CBOARD:2017-12-04'))).slackTs]);
     // Recording the summary sent again (say, by a second dispatcher) queues nothing twice.
-    const summary = await row('digest:CBOARD:2017-12-04');
+    const summary = await row(inPlan('digest:CBOARD:2017-12-04'));
     await h.outbox.markSent(summary.id, summary.slackTs, summary.sentAt!, [{ key: part.key, kind: part.kind, item: null, recipient: 'CBOARD', payload: part.payload as never }]);
     expect((await h.rows()).filter((r) => r.kind === 'digest_part')).toHaveLength(1);
 
@@ -284,7 +288,7 @@ describe.each(testDatabases)('dispatching the outbox to Slack on $name', (target
     await queue('2017-12-11T10:00:00Z');
     fake.failFor('chat.postMessage', (body) => (body.channel === 'CBOARD' ? { error: 'channel_not_found' } : null));
     await drain();
-    expect((await h.rows()).filter((r) => r.recipient === 'CBOARD').map((r) => [r.key, r.status])).toEqual([['digest:CBOARD:2017-12-11', 'dead']]);
+    expect((await h.rows()).filter((r) => r.recipient === 'CBOARD').map((r) => [r.key, r.status])).toEqual([[inPlan('digest:CBOARD:2017-12-11'), 'dead']]);
   });
 
   describe('fixed after this suite first found them', () => {
@@ -295,7 +299,7 @@ describe.each(testDatabases)('dispatching the outbox to Slack on $name', (target
       for (let i = 0; i < 5; i++) { await once(at); at = plus(at, 1000); }
       failFirst('UCC', { status: 500 });
       await once(at);
-      expect(await row('due_soon:9.3.1:UCC:2017-11-23')).toMatchObject({ status: 'pending', lastError: 'HTTP 500' });
+      expect(await row(inPlan('due_soon:9.3.1:UCC:2017-11-23'))).toMatchObject({ status: 'pending', lastError: 'HTTP 500' });
     });
 
     it('a refused connection is retried, not recorded as unknown', async () => {
@@ -307,7 +311,7 @@ describe.each(testDatabases)('dispatching the outbox to Slack on $name', (target
       await new Promise((resolve) => closed.close(resolve));
       const refused = slackNotifier({ botToken: TOKEN, apiUrl: `http://127.0.0.1:${port}/api/` });
       await dispatchOnce(h.outbox, refused, h.clock);
-      const ucc = await row('due_soon:9.3.1:UCC:2017-11-23');
+      const ucc = await row(inPlan('due_soon:9.3.1:UCC:2017-11-23'));
       expect(ucc).toMatchObject({ status: 'pending', lastError: 'ECONNREFUSED', nextAttemptAt: plus(T0, 30_000) });
     });
 

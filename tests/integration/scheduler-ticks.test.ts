@@ -32,10 +32,14 @@ function hourly(from: string, to: string): string[] {
   return out;
 }
 
+/** Outbox keys start with the plan's key; the pure rules' keys do not. */
+const PLAN = 'concerto-2017';
+const inPlan = (key: string) => `${PLAN}/${key}`;
+
 /** The date a key is for: its last `:`-separated part. */
 const keyDate = (key: string) => key.split(':').at(-1)!;
 
-const fourKeys = (kind: string, on: string) => ENDING_30_NOV.map(([item, to]) => `${kind}:${item}:${to}:${on}`).sort();
+const fourKeys = (kind: string, on: string) => ENDING_30_NOV.map(([item, to]) => inPlan(`${kind}:${item}:${to}:${on}`)).sort();
 
 /** The other linked owners' open items: Karen Georgiou and the Portfolio Office own all four together. */
 const KG_PO_OPEN = ['1.1', '3.6', '4.0.1', '5.2'];
@@ -62,10 +66,10 @@ describe.each(testDatabases)('scheduler passes on $name', (target) => {
     /** Ticks at `at` and checks it adds exactly what the pure rules decide there and the outbox lacks (plus `digest`, if given). */
     async function tickAdds(at: string, digest: string | null): Promise<TickResult> {
       const before = await keys();
-      const expected = keysOf((await h.expectedNudges(at)).filter((d) => !before.has(d.key)));
+      const expected = keysOf((await h.expectedNudges(at)).filter((d) => !before.has(inPlan(d.key)))).map(inPlan);
       const result = await h.tick(at);
       expect(result.skipped).toBe(false);
-      expect(keysOf(result.messages)).toEqual([...expected, ...(digest ? [digest] : [])].sort());
+      expect(keysOf(result.messages)).toEqual([...expected, ...(digest ? [inPlan(digest)] : [])].sort());
       const after = await keys();
       expect(after.size).toBe(before.size + result.messages.length);
       for (const m of result.messages) expect(after.has(m.key)).toBe(true);
@@ -75,10 +79,10 @@ describe.each(testDatabases)('scheduler passes on $name', (target) => {
     it('before 09:00 London (GMT in November) on Thu 23 Nov: no nudge for that day, only the catch-up of Monday\'s digest', async () => {
       expect(await h.expectedNudges('2017-11-23T08:59:00Z')).toEqual([]);
       const early = await h.tick('2017-11-23T08:00:00Z');
-      expect(early).toEqual({ skipped: false, messages: [{ kind: 'digest', item: null, to: DIGEST_CHANNEL, key: 'digest:CBOARD:2017-11-20' }] });
+      expect(early).toEqual({ skipped: false, messages: [{ kind: 'digest', item: null, to: DIGEST_CHANNEL, key: inPlan('digest:CBOARD:2017-11-20') }] });
       const justBefore = await h.tick('2017-11-23T08:59:00Z');
       expect(justBefore).toEqual({ skipped: false, messages: [] });
-      expect((await h.rows()).map((r) => r.key)).toEqual(['digest:CBOARD:2017-11-20']);
+      expect((await h.rows()).map((r) => r.key)).toEqual([inPlan('digest:CBOARD:2017-11-20')]);
     });
 
     it('Thu 23 Nov 10:00Z: "due soon" for the four items ending 30 Nov, plus one catch-up per other open item and person, once', async () => {
@@ -95,7 +99,7 @@ describe.each(testDatabases)('scheduler passes on $name', (target) => {
       // three people: the latest chase that has fallen due, Mon 20 Nov; not the older "no update" nudge
       // of 3 Nov, which it overtook.
       const rest = messages.filter((m) => m.kind !== 'due_soon');
-      expect(keysOf(rest)).toEqual(KG_PO_OPEN.flatMap((i) => KG_PO.map((p) => `overdue:${i}:${p}:2017-11-20`)).sort());
+      expect(keysOf(rest)).toEqual(KG_PO_OPEN.flatMap((i) => KG_PO.map((p) => inPlan(`overdue:${i}:${p}:2017-11-20`))).sort());
       expect(messages).toHaveLength(4 + 12);
       // Closed items (4.1.4 complete) and unlinked owners (4.2.1 N. Shackleton) are never chased.
       expect(messages.filter((m) => ['4.1.4', '4.2.1', '9.1.1', '3.4'].includes(m.item ?? ''))).toEqual([]);
@@ -106,10 +110,10 @@ describe.each(testDatabases)('scheduler passes on $name', (target) => {
         expect(r).toMatchObject({ status: 'pending', attempts: 0, createdAt: '2017-11-23T10:00:00.000Z', nextAttemptAt: '2017-11-23T10:00:00.000Z' });
         expect(r.payload).toMatchObject({ kind: r.kind, item: { id: r.item }, on: keyDate(r.key) });
       }
-      const rw = rows.find((r) => r.key === 'due_soon:4.1.1:URW:2017-11-23')!;
+      const rw = rows.find((r) => r.key === inPlan('due_soon:4.1.1:URW:2017-11-23'))!;
       expect(rw.payload.item).toMatchObject({ id: '4.1.1', owners: ['Rachel Wilkinson'], status: 'on_going', delivery: { text: 'November 2017', end: '2017-11-30' }, overdue: false });
       expect(rw.payload.lastUpdate).toMatchObject({ date: '2017-10-04' });
-      const cc = rows.find((r) => r.key === 'due_soon:9.3.1:UCC:2017-11-23')!;
+      const cc = rows.find((r) => r.key === inPlan('due_soon:9.3.1:UCC:2017-11-23'))!;
       expect(cc.payload.item).toMatchObject({ id: '9.3.1', delivery: { text: 'Autumn 2017', end: '2017-11-30' } });
       expect(cc.payload.lastUpdate).toBeNull();
     });
@@ -165,9 +169,9 @@ describe.each(testDatabases)('scheduler passes on $name', (target) => {
 
     it('Mon 4 Dec 10:00Z: the weekly digest to CBOARD, and no second "overdue" for 4.1.1 (that is Fri 8 Dec)', async () => {
       const r = await tickAdds('2017-12-04T10:00:00Z', 'digest:CBOARD:2017-12-04');
-      expect(r.messages.filter((m) => m.kind === 'digest')).toEqual([{ kind: 'digest', item: null, to: 'CBOARD', key: 'digest:CBOARD:2017-12-04' }]);
+      expect(r.messages.filter((m) => m.kind === 'digest')).toEqual([{ kind: 'digest', item: null, to: 'CBOARD', key: inPlan('digest:CBOARD:2017-12-04') }]);
       expect(r.messages.filter((m) => m.kind === 'overdue' && ENDING_30_NOV.some(([i]) => i === m.item))).toEqual([]);
-      const digest = (await h.rows()).find((row) => row.key === 'digest:CBOARD:2017-12-04')!;
+      const digest = (await h.rows()).find((row) => row.key === inPlan('digest:CBOARD:2017-12-04'))!;
       expect(digest).toMatchObject({ kind: 'digest', item: null, recipient: 'CBOARD', status: 'pending' });
       expect(digest.payload).toMatchObject({ kind: 'digest', on: '2017-12-04', planTitle: 'Concerto Action Plan', total: 30 });
       expect(digest.payload.overdue.map((i: { id: string }) => i.id)).toEqual(
@@ -175,12 +179,12 @@ describe.each(testDatabases)('scheduler passes on $name', (target) => {
       );
 
       const overdue411 = async () => (await h.rows()).filter((row) => row.kind === 'overdue' && row.item === '4.1.1').map((row) => row.key);
-      expect(await overdue411()).toEqual(['overdue:4.1.1:URW:2017-12-01']);
+      expect(await overdue411()).toEqual([inPlan('overdue:4.1.1:URW:2017-12-01')]);
       // Nothing in between: in particular no "no update" nudge the day after a chase (1.1's 60-day one fell on Mon 4 Dec too).
       for (const at of ['2017-12-05T10:00:00Z', '2017-12-06T10:00:00Z', '2017-12-07T10:00:00Z']) expect((await h.tick(at)).messages, at).toEqual([]);
-      expect(await overdue411()).toEqual(['overdue:4.1.1:URW:2017-12-01']);
+      expect(await overdue411()).toEqual([inPlan('overdue:4.1.1:URW:2017-12-01')]);
       await tickAdds('2017-12-08T10:00:00Z', null);
-      expect(await overdue411()).toEqual(['overdue:4.1.1:URW:2017-12-01', 'overdue:4.1.1:URW:2017-12-08']);
+      expect(await overdue411()).toEqual([inPlan('overdue:4.1.1:URW:2017-12-01'), inPlan('overdue:4.1.1:URW:2017-12-08')]);
     });
 
     it('over the whole run: every key once, nothing dated or created at a weekend, every nudge for a working day at or after 09:00', async () => {
@@ -217,14 +221,14 @@ describe.each(testDatabases)('scheduler passes on $name', (target) => {
       const added = (day: string) => rows.filter((r) => r.kind !== 'digest' && londonDate(r.createdAt) === day).map((r) => r.key).sort();
       expect(added('2017-12-22')).toEqual(fourKeys('overdue', '2017-12-22'));
       // 1.1, 3.6, 4.0.1 and 5.2: overdue on Mondays; the one named for Christmas Day waits for Wed 27th.
-      expect(added('2017-12-27')).toEqual(KG_PO_OPEN.flatMap((i) => KG_PO.map((p) => `overdue:${i}:${p}:2017-12-27`)).sort());
+      expect(added('2017-12-27')).toEqual(KG_PO_OPEN.flatMap((i) => KG_PO.map((p) => inPlan(`overdue:${i}:${p}:2017-12-27`))).sort());
       expect(rows.filter((r) => r.kind !== 'digest' && londonDate(r.createdAt) === '2017-12-27').every((r) => r.createdAt === '2017-12-27T09:00:00.000Z')).toBe(true);
     });
 
     it('the digest of Christmas Day moves to Fri 22 Dec and is queued then, at 09:00, once', async () => {
       expect(rows.filter((r) => r.kind === 'digest').map((r) => [r.key, r.createdAt])).toEqual([
-        ['digest:CBOARD:2017-12-18', '2017-12-21T10:00:00.000Z'],
-        ['digest:CBOARD:2017-12-22', '2017-12-22T09:00:00.000Z'],
+        [inPlan('digest:CBOARD:2017-12-18'), '2017-12-21T10:00:00.000Z'],
+        [inPlan('digest:CBOARD:2017-12-22'), '2017-12-22T09:00:00.000Z'],
       ]);
     });
   });
@@ -241,7 +245,7 @@ describe.each(testDatabases)('scheduler passes on $name', (target) => {
 
     it.each(['2017-11-23T10:00:00Z', '2017-11-30T10:00:00Z', '2017-12-04T10:00:00Z'])('five passes racing at %s write each key exactly once', async (at) => {
       const before = new Set((await h.rows()).map((r) => r.key));
-      const expected = keysOf((await h.expectedNudges(at)).filter((d) => !before.has(d.key)));
+      const expected = keysOf((await h.expectedNudges(at)).filter((d) => !before.has(inPlan(d.key)))).map(inPlan);
       const results = await race(at);
 
       const counts = await queryRows<{ key: string; n: number }>(h.database.db, sql`select key, count(*)::int as n from outbox group by key order by key`);
@@ -254,7 +258,7 @@ describe.each(testDatabases)('scheduler passes on $name', (target) => {
       expect(results.filter((r) => r.skipped || r.messages.length === 0)).toHaveLength(4);
       const added = (await h.rows()).map((r) => r.key).filter((k) => !before.has(k)).sort();
       expect(keysOf(working[0]!.messages)).toEqual(added);
-      expect(added.filter((k) => !k.startsWith('digest:'))).toEqual(expected);
+      expect(added.filter((k) => !k.startsWith(inPlan('digest:')))).toEqual(expected);
       expect(added.length).toBeGreaterThan(0);
     });
 
@@ -290,7 +294,7 @@ describe.each(testDatabases)('scheduler passes on $name', (target) => {
       const at = '2017-11-23T10:00:00Z';
       const dry = await h.tick(at, true);
       expect(dry.skipped).toBe(false);
-      const expected = [...keysOf(await h.expectedNudges(at)), 'digest:CBOARD:2017-11-20'].sort();
+      const expected = [...keysOf(await h.expectedNudges(at)).map(inPlan), inPlan('digest:CBOARD:2017-11-20')].sort();
       expect(keysOf(dry.messages)).toEqual(expected);
       expect(dry.messages).toHaveLength(17);
       expect(await h.rows()).toEqual([]);

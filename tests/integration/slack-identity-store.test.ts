@@ -3,11 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChangeMeta } from '../../src/core/ports.js';
 import type { Database } from '../../src/store/database.js';
 import { DrizzlePeopleStore } from '../../src/store/people-store.js';
-import { DrizzlePlanStore } from '../../src/store/plan-store.js';
 import { queryRows } from '../../src/store/query-rows.js';
 import { SlackUserCache } from '../../src/store/slack-user-cache.js';
 import { testDatabases } from '../helpers/databases.js';
-import { bundledPlanInput, read } from '../helpers/plan.js';
+import { bundledPlanInput } from '../helpers/plan.js';
+import { importAs } from '../helpers/plan-stores.js';
 
 /** Identity links, their confirmation and their audit, and the Slack member directory, on both databases. */
 
@@ -29,7 +29,7 @@ describe.each(testDatabases)('identity stores on $name', ({ open }) => {
 
   beforeAll(async () => {
     database = await open();
-    await new DrizzlePlanStore(database.db).importPlan(read(bundledPlanInput()), { actor: 'seed', source: 'import', at: '2017-10-04T09:00:00.000Z' });
+    await importAs(database.db, bundledPlanInput(), '2017-10-04T09:00:00.000Z');
     people = new DrizzlePeopleStore(database.db);
     users = new SlackUserCache(database.db);
   });

@@ -1,8 +1,10 @@
-import { todayIn } from '../dates/today.js';
+import type { PlanInfo } from '../ports.js';
+import { unknownPlanMessage } from '../plan/plan-key.js';
 import type { Intent, QueryFilter } from './intent.js';
 import { parseIntent } from './intents/parse-intent.js';
+import { findPlanMention } from './intents/plan-mention.js';
 import type { AskContext, Turn } from './context.js';
-import { ConversationState, type ChooseOwnerState } from './conversation/state.js';
+import { ConversationState, type ChooseOwnerState, type ChoosePlanState } from './conversation/state.js';
 import { continueUpdate, startUpdate } from './conversation/update-flow.js';
 import { isCancel } from './conversation/answers.js';
 import { addItem, assign } from './handlers/admin.js';
@@ -11,39 +13,84 @@ import { answerHelp, notUnderstood } from './handlers/help.js';
 import { answerHistory } from './handlers/history.js';
 import { answerStatus, answerWhoOwns } from './handlers/item.js';
 import { answerQuery } from './handlers/query.js';
+import { answerAcrossPlans, plansHolding, whichPlan } from './handlers/across-plans.js';
+import { changePlanState, createPlan, listPlans, setPlan, usePlan } from './handlers/plans.js';
 import { answerWhen } from './handlers/when.js';
 import { isReply } from './lookup.js';
+import { labelled, resolveScope, turnFor } from './plan-scope.js';
 import { say, type Reply } from './reply.js';
 import { expiresAt } from './conversation/state.js';
 
 /**
- * One turn of conversation: (who, text, now) → a reply as plain data.
+ * One turn of conversation: (who, where, text, now) → a reply as plain data.
  * Every front end (Slack command, DM, mention, terminal) calls this and only renders the result.
  */
 export async function ask(ctx: AskContext, text: string): Promise<Reply> {
-  const turn = await startTurn(ctx);
-  if ('awaiting' in turn) return turn;
-
+  const all = await ctx.plans.list();
   const pending = ConversationState.safeParse(await ctx.conversations.load(ctx.conversationKey, ctx.now.toISOString()));
   if (pending.success) {
-    if (pending.data.flow === 'update') return continueUpdate(turn, pending.data, text);
-    return continueChooseOwner(turn, pending.data, text);
+    const state = pending.data;
+    if (state.flow === 'choose_plan') return continueChoosePlan(ctx, state, text);
+    const plan = all.find((p) => p.id === state.planId) ?? (state.planId === undefined ? [...all].sort((a, b) => a.id - b.id)[0] : undefined);
+    if (plan) {
+      const turn = turnFor(ctx, plan, all);
+      const reply = state.flow === 'update' ? await continueUpdate(turn, state, text) : await continueChooseOwner(turn, state, text);
+      return labelled(turn, reply);
+    }
+    // The plan went away under the conversation: start afresh with this message.
+    await ctx.conversations.clear(ctx.conversationKey);
   }
-  return act(turn, parseIntent(text));
+  return fresh(ctx, all, text);
 }
 
-/** Resolves the plan and "today" for a turn, or says that there is no plan yet. */
-export async function startTurn(ctx: AskContext): Promise<Turn | Reply> {
-  const plan = await ctx.store.plan();
-  if (!plan) return say('No plan is loaded yet. Run `concerto seed` to load the bundled plan, or `concerto import FILE`.', { error: 'no_plan' });
-  const timeZone = ctx.timeZone ?? plan.timeZone;
-  return { ...ctx, plan, timeZone, today: todayIn(ctx.now, timeZone) };
+/** A message with nothing pending: find its plan (or plans), then answer. */
+async function fresh(ctx: AskContext, all: PlanInfo[], text: string): Promise<Reply> {
+  // Plan commands name their plan themselves, and a title may hold a key ("Review of concerto-2017 findings").
+  const whole = parseIntent(text);
+  const planCommand = ['plans', 'use', 'plan_create', 'plan_set', 'plan_state'].includes(whole.kind);
+  const mention = planCommand ? ({ kind: 'none', text } as const) : findPlanMention(text, all.map((p) => p.key));
+  if (mention.kind === 'unknown') return say(unknownPlanMessage(mention.key, all.map((p) => p.key)), { error: 'not_found' });
+  const intent = planCommand || mention.kind === 'none' ? whole : parseIntent(mention.text);
+  const named = mention.kind === 'plan' ? mention.key : undefined;
+  switch (intent.kind) {
+    case 'help':
+      return answerHelp(intent.topic);
+    case 'unknown':
+      return notUnderstood(intent.reason);
+    case 'plans':
+      return listPlans(all);
+    case 'use':
+      return usePlan(ctx, all, intent.key);
+    case 'plan_create':
+      return createPlan(ctx, intent.key, intent.settings);
+    case 'plan_set':
+      return setPlan(ctx, all, intent.key, intent.settings);
+    case 'plan_state':
+      return changePlanState(ctx, all, intent.key, intent.state);
+    default:
+  }
+  const scope = await resolveScope(ctx, all, named);
+  if (isReply(scope)) return scope;
+  if (scope.kind === 'plan') return inPlan(turnFor(ctx, scope.plan, all), intent);
+  const candidates = scope.plans;
+  // No plan is meant by the place or the person: narrow by what the message is about, or ask.
+  if (intent.kind === 'when') return answerWhen(turnFor(ctx, candidates[0]!, all), intent.phrase);
+  if (intent.kind === 'query') return answerAcrossPlans(ctx, all, candidates, intent.filter);
+  const id = 'id' in intent ? intent.id : null;
+  // An archived plan that alone holds the number still answers (and says it takes no changes).
+  const archived = all.filter((p) => !candidates.includes(p));
+  const holding = id && intent.kind !== 'add' ? await plansHolding(ctx, candidates, id, archived) : candidates;
+  if (isReply(holding)) return holding;
+  if (holding.length === 1) return inPlan(turnFor(ctx, holding[0]!, all), intent);
+  return askWhichPlan(ctx, mention.text, holding, id);
+}
+
+async function inPlan(turn: Turn, intent: Intent): Promise<Reply> {
+  return labelled(turn, await act(turn, intent));
 }
 
 async function act(turn: Turn, intent: Intent): Promise<Reply> {
   switch (intent.kind) {
-    case 'help':
-      return answerHelp(intent.topic);
     case 'status':
       return answerStatus(turn, intent.id);
     case 'who_owns':
@@ -71,16 +118,34 @@ async function act(turn: Turn, intent: Intent): Promise<Reply> {
       return assign(turn, intent.id, intent.owners);
     case 'add':
       return addItem(turn, intent.id, intent.fields);
-    case 'unknown':
-      return notUnderstood(intent.reason);
+    default:
+      // Plan commands, help and the unknown are answered before a plan is chosen.
+      return notUnderstood(null);
   }
+}
+
+/** "Which plan?" as a question with the keys as choices; the answer asks the same message again in that plan. */
+async function askWhichPlan(ctx: AskContext, text: string, plans: PlanInfo[], id: string | null): Promise<Reply> {
+  const state: ChoosePlanState = { flow: 'choose_plan', text, options: plans.map((p) => p.key) };
+  await ctx.conversations.save(ctx.conversationKey, state, ctx.now.toISOString(), expiresAt(ctx.now));
+  return whichPlan(plans, id);
+}
+
+async function continueChoosePlan(ctx: AskContext, state: ChoosePlanState, answer: string): Promise<Reply> {
+  await ctx.conversations.clear(ctx.conversationKey);
+  if (isCancel(answer)) return say('Cancelled.');
+  const trimmed = answer.trim().toLowerCase();
+  const picked = /^\d+$/.test(trimmed) ? state.options[Number(trimmed) - 1] : state.options.find((o) => o === trimmed);
+  // Not one of the offered plans: a fresh message, rather than trapping the person in the question.
+  if (!picked) return ask(ctx, answer);
+  return ask({ ...ctx, planKey: picked }, state.text);
 }
 
 /** An ambiguous owner name becomes a question; the answer finishes the original query. */
 async function withOwnerChoice(turn: Turn, filter: QueryFilter): Promise<Reply> {
   const reply = await answerQuery(turn, { ...filter });
   if (reply.awaiting === 'choose_owner' && reply.choices) {
-    const state: ChooseOwnerState = { flow: 'choose_owner', options: reply.choices, filter: { ...filter } };
+    const state: ChooseOwnerState = { flow: 'choose_owner', planId: turn.plan.id, options: reply.choices, filter: { ...filter } };
     await turn.conversations.save(turn.conversationKey, state, turn.now.toISOString(), expiresAt(turn.now));
     const numbered = reply.choices.map((c, i) => `${i + 1}. ${c}`).join('  ');
     return { ...reply, text: `${reply.text} ${numbered} (or \`cancel\`)` };
@@ -94,8 +159,33 @@ async function continueChooseOwner(turn: Turn, state: ChooseOwnerState, answer: 
   const trimmed = answer.trim();
   const picked = /^\d+$/.test(trimmed) ? state.options[Number(trimmed) - 1] : state.options.find((o) => o.toLowerCase() === trimmed.toLowerCase());
   // Not one of the offered names: treat it as a fresh message rather than trapping the person.
-  if (!picked) return act(turn, parseIntent(answer));
+  if (!picked) return ask(turn.context, answer);
   // The pick replaces whatever word was ambiguous ("constables" as owner or as a loose `about`).
   const { about: _ambiguous, ...filter } = state.filter as QueryFilter;
   return answerQuery(turn, { ...filter, owner: picked });
+}
+
+/**
+ * A turn for one item (a button, a modal): the plan named, else the one plan meant by the place or
+ * person, else the one candidate plan holding the id; "which plan?" when several hold it.
+ */
+export async function startItemTurn(ctx: AskContext, id: string, planKey?: string): Promise<Turn | Reply> {
+  const all = await ctx.plans.list();
+  const scope = await resolveScope(ctx, all, planKey);
+  if (isReply(scope)) return scope;
+  if (scope.kind === 'plan') return turnFor(ctx, scope.plan, all);
+  const holding = await plansHolding(ctx, scope.plans, id);
+  if (isReply(holding)) return holding;
+  if (holding.length === 1) return turnFor(ctx, holding[0]!, all);
+  const asked = whichPlan(holding, id);
+  return { ...asked, text: `${asked.text.replace(/ \(or `cancel`.*\)$/, '')}. Say it with the plan, e.g. \`update ${id} in ${holding[0]!.key}\`.` };
+}
+
+/** A turn in the one plan a door or a place means (Slack's Home, buttons, modals); "which plan?" when that is open. */
+export async function startTurn(ctx: AskContext, planKey?: string): Promise<Turn | Reply> {
+  const all = await ctx.plans.list();
+  const scope = await resolveScope(ctx, all, planKey);
+  if (isReply(scope)) return scope;
+  if (scope.kind === 'plan') return turnFor(ctx, scope.plan, all);
+  return whichPlan(scope.plans, null);
 }

@@ -1,7 +1,9 @@
 import { rateRag, type Rag, type RagRules, DEFAULT_RAG_RULES } from '../plan/rag.js';
 import { isOverdue, latestUpdate, type UpdateEntry } from '../plan/recommendation.js';
 import { STATUSES, type Status } from '../plan/status.js';
-import type { Turn } from './context.js';
+import type { AskContext, Turn } from './context.js';
+import { isReply } from './lookup.js';
+import { resolveScope, turnFor } from './plan-scope.js';
 import { itemView, type ItemView } from './reply.js';
 
 /** What a person's home page shows: their items (overdue first, each with its RAG and the rule behind it) and the plan at a glance. */
@@ -15,7 +17,12 @@ export interface HomeData {
   viewer: { name: string; owns: string[]; linked: boolean };
   today: string;
   planTitle: string;
+  /** The plan at a glance's key, once there is more than one plan. */
+  planKey?: string;
+  /** The viewer's items; with several plans, grouped by plan (each item says its plan) in plan order. */
   mine: HomeItem[];
+  /** The other active plans, in brief, once there is more than one. */
+  otherPlans?: Array<{ key: string; title: string; total: number; overdue: number }>;
   byStatus: Array<{ status: Status; count: number }>;
   byTheme: Array<{ theme: string; total: number; open: number; overdue: number }>;
   overdue: number;
@@ -23,6 +30,29 @@ export interface HomeData {
 }
 
 const RAG_ORDER: Record<Rag, number> = { red: 0, amber: 1, green: 2, grey: 3 };
+
+/**
+ * The viewer's home across plans: their items in every active plan they own items in, grouped by
+ * plan, and the plan they use (or the first active one) at a glance, with the others in brief.
+ */
+export async function homeAcrossPlans(ctx: AskContext, rules: RagRules = DEFAULT_RAG_RULES): Promise<HomeData | null> {
+  const all = await ctx.plans.list();
+  const active = all.filter((p) => p.state === 'active');
+  if (!all.length) return null;
+  const scope = await resolveScope(ctx, all);
+  const focus = !isReply(scope) && scope.kind === 'plan' ? scope.plan : (active[0] ?? all[0]!);
+  const home = await homeData(turnFor(ctx, focus, all), rules);
+  if (all.length === 1) return home;
+  const mine: HomeItem[] = [];
+  const otherPlans: NonNullable<HomeData['otherPlans']> = [];
+  for (const plan of active.some((p) => p.id === focus.id) ? active : [focus, ...active]) {
+    const turn = turnFor(ctx, plan, all);
+    const data = plan.id === focus.id ? home : await homeData(turn, rules);
+    mine.push(...data.mine.map((i) => ({ ...i, plan: plan.key })));
+    if (plan.id !== focus.id) otherPlans.push({ key: plan.key, title: plan.title, total: data.total, overdue: data.overdue });
+  }
+  return { ...home, planKey: focus.key, mine, otherPlans };
+}
 
 export async function homeData(turn: Turn, rules: RagRules = DEFAULT_RAG_RULES): Promise<HomeData> {
   const all = await turn.store.find({});

@@ -21,7 +21,25 @@ export type Intent =
   | { kind: 'when'; phrase: string }
   | { kind: 'assign'; id: string; owners: string[] }
   | { kind: 'add'; id: string; fields: AddFields }
+  | { kind: 'plans' }
+  | { kind: 'use'; key: string }
+  | { kind: 'plan_create'; key: string; settings: PlanSettingsText }
+  | { kind: 'plan_set'; key: string; settings: PlanSettingsText }
+  | { kind: 'plan_state'; key: string; state: 'active' | 'archived' }
   | { kind: 'unknown'; text: string; reason: string | null };
+
+/** Plan settings as typed after `plan create` or `plan set`; the handler checks what they mean. */
+export interface PlanSettingsText {
+  title?: string;
+  asOf?: string;
+  timeZone?: string;
+  holidays?: string;
+  /** Slack user ids or mentions, separated by commas or spaces; "none" clears. */
+  admins?: string;
+  /** A channel id or mention; "none" clears. */
+  homeChannel?: string;
+  digestChannel?: string;
+}
 
 export interface AddFields {
   text: string | null;

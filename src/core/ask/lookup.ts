@@ -12,4 +12,4 @@ export async function findItem(turn: Turn, id: string): Promise<Recommendation |
   return say(`There is no ${id} in the plan${hint} Type \`list\` to see every item.`, { error: 'not_found' });
 }
 
-export const isReply = (x: Recommendation | Reply): x is Reply => 'awaiting' in x;
+export const isReply = <T extends object>(x: T | Reply): x is Reply => 'awaiting' in x;

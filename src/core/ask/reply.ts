@@ -4,6 +4,8 @@ import type { Status } from '../plan/status.js';
 
 /** An item as replies carry it: enough for a list row, a JSON line or a Block Kit section. */
 export interface ItemView {
+  /** The plan's key, once there is more than one plan. */
+  plan?: string;
   id: string;
   title: string;
   theme: string;
@@ -21,6 +23,8 @@ export interface Reply {
   awaiting: string | null;
   /** Answers offered for the awaited question, for buttons or a numbered list. */
   choices?: string[];
+  /** The plan the reply is about, once there is more than one plan (grouped answers leave it unset). */
+  plan?: string;
   /** True when this turn committed a change to the plan (front ends refresh what shows it). */
   changed?: boolean;
   /** Set when the reply is a refusal or an error the person caused. */

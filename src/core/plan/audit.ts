@@ -2,6 +2,8 @@ import type { Source } from './recommendation.js';
 
 /** The kinds of change the audit trail records. */
 export const AUDIT_ACTIONS = [
+  'plan_created',
+  'plan_changed',
   'plan_imported',
   'recommendation_added',
   'recommendation_changed',

@@ -23,12 +23,12 @@ export function decideDigest(now: Date, planTimeZone: string, settings: Reminder
   if (!settings.digestChannel) return null;
   const local = localTime(now, planTimeZone);
   // Like every message, a digest (even a late one) only goes out on a working day.
-  if (!isWorkingDay(local.date)) return null;
+  if (!isWorkingDay(local.date, settings.holidays)) return null;
   // A digest day a few days ahead can already be due: a bank-holiday Monday moves it to the Friday before.
   for (let offset = 7; offset > -14; offset--) {
     const nominal = addDaysIso(local.date, offset);
     if (weekday(parseIso(nominal)) !== settings.digestWeekday) continue;
-    const on = workingDayOnOrBefore(nominal);
+    const on = workingDayOnOrBefore(nominal, settings.holidays);
     if (on > local.date || (on === local.date && local.minutes < settings.digestAtMinutes)) continue;
     return { kind: 'digest', item: null, to: settings.digestChannel, on, key: `digest:${settings.digestChannel}:${on}` };
   }

@@ -63,7 +63,7 @@ export function decideNudges(input: NudgeInput): NudgeDecision[] {
     for (const r of recipients) {
       const local = localTime(input.now, r.timeZone ?? input.planTimeZone);
       // Nobody is chased at weekends, on bank holidays, or before the morning send time.
-      if (!isWorkingDay(local.date) || local.minutes < input.settings.sendAtMinutes) continue;
+      if (!isWorkingDay(local.date, input.settings.holidays) || local.minutes < input.settings.sendAtMinutes) continue;
       const pref = prefs.get(`${rec.id}\n${r.id}`);
       const live = pref && !(rearmedAt && rearmedAt > pref.setAt) ? pref : null;
       if (live?.muted) continue;

@@ -21,11 +21,11 @@ export interface ScheduledNudge {
 export function deadlineNudges(end: IsoDate, until: IsoDate, settings: ReminderSettings): ScheduledNudge[] {
   const out: ScheduledNudge[] = [];
   for (const days of [...settings.daysBefore].sort((a, b) => b - a)) {
-    if (days > 0) out.push(before('due_soon', addDaysIso(end, -days)));
+    if (days > 0) out.push(before('due_soon', addDaysIso(end, -days), settings));
   }
-  out.push(before('due_today', end));
+  out.push(before('due_today', end, settings));
   for (let nominal = addDaysIso(end, 1); nominal <= until; nominal = addDaysIso(nominal, settings.overdueEveryDays)) {
-    out.push({ kind: 'overdue', nominal, on: workingDayOnOrAfter(nominal) });
+    out.push({ kind: 'overdue', nominal, on: workingDayOnOrAfter(nominal, settings.holidays) });
   }
   return out;
 }
@@ -34,11 +34,11 @@ export function deadlineNudges(end: IsoDate, until: IsoDate, settings: ReminderS
 export function staleNudges(lastUpdate: IsoDate, until: IsoDate, settings: ReminderSettings): ScheduledNudge[] {
   const out: ScheduledNudge[] = [];
   for (let nominal = addDaysIso(lastUpdate, settings.staleAfterDays); nominal <= until; nominal = addDaysIso(nominal, settings.staleAfterDays)) {
-    out.push({ kind: 'stale', nominal, on: workingDayOnOrAfter(nominal) });
+    out.push({ kind: 'stale', nominal, on: workingDayOnOrAfter(nominal, settings.holidays) });
   }
   return out;
 }
 
-function before(kind: NudgeKind, nominal: IsoDate): ScheduledNudge {
-  return { kind, nominal, on: workingDayOnOrBefore(nominal) };
+function before(kind: NudgeKind, nominal: IsoDate, settings: ReminderSettings): ScheduledNudge {
+  return { kind, nominal, on: workingDayOnOrBefore(nominal, settings.holidays) };
 }

@@ -4,10 +4,17 @@ import type { Status } from '../plan/status.js';
 import type { NudgeKind } from './nudge-schedule.js';
 
 /** The weekly digest's summary, with the full lists its thread is made from. */
+/** Which plan a message is about; rows queued before there were plans have none. */
+export interface PlanRef {
+  key: string;
+  title: string;
+}
+
 export interface DigestPayload {
   kind: 'digest';
   on: string;
   planTitle: string;
+  plan?: PlanRef;
   overdue: ItemView[];
   dueSoon: ItemView[];
   completed: ItemView[];
@@ -19,7 +26,7 @@ export interface DigestPayload {
  * What a scheduler pass decides and puts in the outbox: plain data, rendered only when sent, so the
  * decision and its record commit together and any front end (Slack today) can render it.
  */
-export type OutboxPayload = { kind: NudgeKind; item: ItemView; lastUpdate: UpdateEntry | null; on: string } | DigestPayload;
+export type OutboxPayload = { kind: NudgeKind; item: ItemView; lastUpdate: UpdateEntry | null; on: string; plan?: PlanRef } | DigestPayload;
 
 export type DigestListName = 'overdue' | 'dueSoon' | 'completed';
 

@@ -1,3 +1,5 @@
+import type { HolidayCalendar } from './bank-holidays.js';
+
 /** When Concerto chases people. Every rule is configurable; these are the defaults the README documents. */
 export interface ReminderSettings {
   /** Nudge owners this many days before the delivery window ends (and on the day itself). */
@@ -16,6 +18,8 @@ export interface ReminderSettings {
   digestAtMinutes: number;
   /** The digest lists items due within this many days. */
   digestDueWithinDays: number;
+  /** Whose bank holidays count as non-working days: the plan's setting. */
+  holidays?: HolidayCalendar;
 }
 
 export const DEFAULT_REMINDER_SETTINGS: ReminderSettings = {

@@ -1,10 +1,10 @@
 import type { AuditEvent } from '../plan/audit.js';
 import type { Recommendation } from '../plan/recommendation.js';
-import type { PlanInfo } from '../ports.js';
+import type { PlanHead } from '../ports.js';
 
 /** Everything a paper at any date is rebuilt from: the current plan (every update) and its whole audit trail in order. */
 export interface PlanHistory {
-  plan: PlanInfo;
+  plan: PlanHead;
   recommendations: Recommendation[];
   events: AuditEvent[];
 }

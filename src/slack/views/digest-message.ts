@@ -18,7 +18,7 @@ const TITLES: Record<DigestListName, string> = {
 /** The weekly digest's summary, posted to the channel; its details follow in the thread, one outbox row each. */
 export function digestSummary(d: DigestPayload): Message {
   const counts = d.byStatus.filter((s) => s.count > 0).map((s) => `${STATUS_LABELS[s.status]}: ${s.count}`).join(' · ');
-  const head = `Weekly digest — ${escapeTruncate(d.planTitle, 150)}, ${formatDate(d.on)}`;
+  const head = `Weekly digest — ${d.plan ? `${escapeTruncate(d.plan.key, 60)}: ` : ''}${escapeTruncate(d.planTitle, 150)}, ${formatDate(d.on)}`;
   return {
     text: `${head}: ${d.overdue.length} overdue, ${d.dueSoon.length} due in the next two weeks, ${d.completed.length} completed since the last digest.`,
     blocks: [

@@ -1,3 +1,4 @@
+import { itemRef } from '../item-ref.js';
 import { formatDate, plural } from '../../core/ask/format.js';
 import type { HomeData, HomeItem } from '../../core/ask/home.js';
 import type { Rag } from '../../core/plan/rag.js';
@@ -14,11 +15,12 @@ const MAX_THEME_SECTIONS = 2;
 const header = (text: string): HeaderBlock => ({ type: 'header', text: plain(text, LIMITS.headerText) });
 
 export function homeView(data: HomeData): HomeView {
-  const top: Block[] = [header(`Concerto — ${data.planTitle}`), context(`As at ${formatDate(data.today)}`), header('Your items')];
+  const top: Block[] = [header(data.otherPlans ? 'Concerto' : `Concerto — ${data.planTitle}`), context(`As at ${formatDate(data.today)}`), header('Your items')];
   const glance = glanceBlocks(data);
   const items = data.viewer.linked ? data.mine : [];
   // Slack caps a home tab at 100 blocks; each item takes two (section + actions), and one line is kept for "…and K more".
-  const room = LIMITS.viewBlocks - top.length - glance.length - 1;
+  const planLines = new Set(items.map((i) => i.plan).filter(Boolean)).size;
+  const room = LIMITS.viewBlocks - top.length - glance.length - 1 - planLines;
   const fits = items.length * 2 <= room + 1 ? items.length : Math.floor(room / 2);
   const shown = items.slice(0, fits);
 
@@ -29,7 +31,11 @@ export function homeView(data: HomeData): HomeView {
     const who = data.viewer.owns.length ? ` for ${escapeTruncate(data.viewer.owns.join(', '), 500)}` : '';
     mine.push(section(`Nothing in the plan is assigned${who}.`));
   }
-  shown.forEach((item, i) => mine.push(itemSection(item), itemActions(item, i)));
+  shown.forEach((item, i) => {
+    // Grouped by plan: a line naming the plan before its first item.
+    if (item.plan && item.plan !== shown[i - 1]?.plan) mine.push(context(`*${escapeTruncate(item.plan, 60)}*`));
+    mine.push(itemSection(item), itemActions(item, i));
+  });
   if (items.length > shown.length) mine.push(context(`…and ${items.length - shown.length} more: type \`${COMMAND} mine\``));
   return { type: 'home', blocks: [...top, ...mine, ...glance] };
 }
@@ -44,7 +50,7 @@ function itemSection(item: HomeItem): Block {
 }
 
 function itemActions(item: HomeItem, i: number): ActionsBlock {
-  const id = item.id.slice(0, LIMITS.buttonValue);
+  const id = itemRef(item).slice(0, LIMITS.buttonValue);
   const elements = [button(ACTION.openUpdate, 'Update', id, { style: 'primary' })];
   if (!isClosed(item.status)) {
     const confirm = {
@@ -65,7 +71,13 @@ function glanceBlocks(data: HomeData): Block[] {
   const themes = data.byTheme.map((t) => `*${escapeTruncate(t.theme, 100)}* — ${t.total} total, ${t.open} open, ${t.overdue} overdue`);
   const chunks = splitLines(themes.join('\n')).slice(0, MAX_THEME_SECTIONS);
   const listed = chunks.reduce((n, c) => n + c.split('\n').length, 0);
-  const blocks: Block[] = [{ type: 'divider' }, header('The plan at a glance'), section(summary), ...chunks.map((c) => section(c))];
+  const title = data.otherPlans ? `${data.planKey} at a glance` : 'The plan at a glance';
+  const blocks: Block[] = [{ type: 'divider' }, header(title), ...(data.otherPlans ? [context(escapeTruncate(data.planTitle, 300))] : []), section(summary), ...chunks.map((c) => section(c))];
   if (listed < themes.length) blocks.push(context(`…and ${plural(themes.length - listed, 'more theme')}`));
+  if (data.otherPlans?.length) {
+    const others = data.otherPlans.slice(0, 10).map((p) => `*${escapeTruncate(p.key, 60)}* — ${escapeTruncate(p.title, 100)}: ${plural(p.total, 'item')}, ${p.overdue} overdue`);
+    const more = data.otherPlans.length > 10 ? `\n…and ${plural(data.otherPlans.length - 10, 'more plan')}: \`${COMMAND} plans\`` : '';
+    blocks.push(section(`Other plans:\n${others.join('\n')}${more}`));
+  }
   return blocks;
 }

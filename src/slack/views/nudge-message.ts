@@ -1,3 +1,4 @@
+import { itemRef } from '../item-ref.js';
 import { formatDate } from '../../core/ask/format.js';
 import type { OutboxPayload } from '../../core/reminders/outbox-message.js';
 import { STATUS_LABELS } from '../../core/plan/status.js';
@@ -18,6 +19,7 @@ const HEADLINE: Record<Nudge['kind'], (id: string, due: string) => string> = {
 /** A nudge to an owner: the item, its last update, and the four things they can do about it. */
 export function nudgeMessage(p: Nudge): Message {
   const { item } = p;
+  const ref = itemRef({ id: item.id, plan: p.plan?.key });
   const due = item.delivery.end ? `${escapeTruncate(item.delivery.text || 'no date', 80)} (by ${formatDate(item.delivery.end)})` : escapeTruncate(item.delivery.text || 'no date', 80);
   const headline = HEADLINE[p.kind](item.id, due);
   const last = p.lastUpdate
@@ -27,16 +29,17 @@ export function nudgeMessage(p: Nudge): Message {
     text: headline,
     blocks: [
       section(`*${headline}*\n*${item.id}* ${escapeTruncate(item.title, 300)}`),
+      ...(p.plan ? [context(`Plan: *${escapeTruncate(p.plan.key, 60)}* — ${escapeTruncate(p.plan.title, 200)}`)] : []),
       context(`Owners: ${escapeTruncate(item.owners.join(', ') || 'none', 300)}`, `Status: ${STATUS_LABELS[item.status]}`),
       section(last),
       {
         type: 'actions',
         elements: [
-          button(ACTION.openUpdate, 'Post update', item.id, { style: 'primary' }),
-          button(ACTION.complete, 'Mark complete', item.id),
-          button(ACTION.changeDate, 'Change date', item.id),
-          button(ACTION.snooze, 'Snooze a week', item.id),
-          button(ACTION.mute, 'Stop nudges for this item', item.id),
+          button(ACTION.openUpdate, 'Post update', ref, { style: 'primary' }),
+          button(ACTION.complete, 'Mark complete', ref),
+          button(ACTION.changeDate, 'Change date', ref),
+          button(ACTION.snooze, 'Snooze a week', ref),
+          button(ACTION.mute, 'Stop nudges for this item', ref),
         ],
       },
     ],

@@ -4,11 +4,14 @@ import { isTimeZone } from '../../core/dates/today.js';
 import { STATUSES, type Status } from '../../core/plan/status.js';
 import { LIMITS, type Block, type InputBlock, type ModalView, type Option } from '../block-kit.js';
 import { escapeTruncate, truncate } from '../escape.js';
-import { UPDATE_BLOCK, UPDATE_INPUT, VIEW } from '../ids.js';
-import { context, plain, section } from './parts.js';
+import { ACTION, UPDATE_BLOCK, UPDATE_INPUT, VIEW } from '../ids.js';
+import { itemRef } from '../item-ref.js';
+import { button, context, plain, section } from './parts.js';
 
 /** Where the modal was opened from, so the listener can reply there after saving. */
 export interface UpdateModalOptions {
+  /** The plan's key, once there is more than one plan. */
+  plan?: string;
   conversation?: string;
   channel?: string;
   thread?: string;
@@ -71,9 +74,16 @@ export function loadingModal(recId: string): ModalView {
   return { type: 'modal', callback_id: VIEW.loading, title: plain(`Update ${recId}`, LIMITS.viewTitle), close: plain('Close', LIMITS.viewTitle), blocks: [section(`Opening *${escapeTruncate(recId, 100)}*…`)] };
 }
 
-/** The modal when the form cannot be shown: an unknown item, no right to change it, or a failure. */
-export function noticeModal(recId: string, text: string): ModalView {
-  return { type: 'modal', callback_id: VIEW.loading, title: plain(`Update ${recId}`, LIMITS.viewTitle), close: plain('Close', LIMITS.viewTitle), blocks: [section(escapeTruncate(text, LIMITS.sectionText))] };
+/**
+ * The modal when the form cannot be shown: an unknown item, no right to change it, or a failure. With
+ * plans to pick from (the number is in several), a button per plan opens the form for it in this modal.
+ */
+export function noticeModal(recId: string, text: string, plans: string[] = []): ModalView {
+  const blocks: Block[] = [section(escapeTruncate(text, LIMITS.sectionText))];
+  if (plans.length) {
+    blocks.push({ type: 'actions', block_id: 'pick_plan', elements: plans.slice(0, 25).map((key) => button(ACTION.openUpdate, key, itemRef({ id: recId, plan: key }).slice(0, LIMITS.buttonValue))) });
+  }
+  return { type: 'modal', callback_id: VIEW.loading, title: plain(`Update ${recId}`, LIMITS.viewTitle), close: plain('Close', LIMITS.viewTitle), blocks };
 }
 
 function input(block_id: string, label: string, element: InputBlock['element'], optional = false, hint?: string): InputBlock {
@@ -94,7 +104,7 @@ function readingOnly(text: string, reading: string): string {
 function metadata(m: UpdateMetadata): string {
   const full = JSON.stringify(m);
   if (full.length <= LIMITS.privateMetadata) return full;
-  const lean = JSON.stringify({ id: m.id, ...(m.tz ? { tz: m.tz } : {}) });
+  const lean = JSON.stringify({ id: m.id, ...(m.plan ? { plan: m.plan } : {}), ...(m.tz ? { tz: m.tz } : {}) });
   return lean.length <= LIMITS.privateMetadata ? lean : JSON.stringify({ id: truncate(m.id, 2000, '') });
 }
 
@@ -104,7 +114,7 @@ export function parseUpdateMetadata(s: string | undefined): UpdateMetadata | nul
     if (!v || typeof v.id !== 'string') return null;
     const str = (x: unknown) => (typeof x === 'string' ? x : undefined);
     const status = STATUSES.find((s) => s === v.status);
-    return { id: v.id, conversation: str(v.conversation), channel: str(v.channel), thread: str(v.thread), status, delivery: str(v.delivery), tz: typeof v.tz === 'string' && isTimeZone(v.tz) ? v.tz : undefined };
+    return { id: v.id, plan: str(v.plan), conversation: str(v.conversation), channel: str(v.channel), thread: str(v.thread), status, delivery: str(v.delivery), tz: typeof v.tz === 'string' && isTimeZone(v.tz) ? v.tz : undefined };
   } catch {
     return null;
   }

@@ -7,13 +7,13 @@ import type { Config } from '../../../src/config.js';
 import { exportPlanTo, type ExportOptions } from '../../../src/cli/plan-io.js';
 import { DrizzleConversationStore } from '../../../src/store/conversation-store.js';
 import type { Database } from '../../../src/store/database.js';
-import { DrizzlePlanStore } from '../../../src/store/plan-store.js';
+import { DrizzlePlanDirectory } from '../../../src/store/plan-directory.js';
 
 /** For the report's integration suites: the CLI's services on a test database, and exports read back from a file. */
 export function servicesOn(database: Database, now: string): Services {
   return {
     database,
-    store: new DrizzlePlanStore(database.db),
+    plans: new DrizzlePlanDirectory(database.db),
     conversations: new DrizzleConversationStore(database.db),
     clock: fixedClock(new Date(now)),
     config: {} as Config,

@@ -4,6 +4,7 @@ import { ACTION, VIEW } from '../../../src/slack/ids.js';
 import { registerItemButtons } from '../../../src/slack/listeners/actions/item-buttons.js';
 import { registerListButtons } from '../../../src/slack/listeners/actions/list-buttons.js';
 import { BOB, buildArgs, calledBefore, KG, NS, openTestServices, recordingApp, slackDeps } from '../../helpers/slack-app.js';
+import { storeOf } from '../../helpers/slack-plans.js';
 import { blockAction, type BlockActionInput } from '../../helpers/slack-requests.js';
 
 /** Buttons, called directly: every one acks first; the re-run buttons only ever re-run questions. */
@@ -50,14 +51,14 @@ describe('Show more and Share in channel', () => {
     [ACTION.showMore, { q: `complete 4.2.1 forged through show more`, p: 1 }],
     [ACTION.share, { q: `link <@${BOB}> "Portfolio Office"`, p: 0 }],
   ])('%s with a value that would change something (%j) is acked and ignored', async (actionId, value) => {
-    const before = await services.store.get('4.2.1');
+    const before = await (await storeOf(services)).get('4.2.1');
     const links = await slackDeps(services).people.links();
     const { run, args } = click({ user: NS, action_id: actionId, value: JSON.stringify(value), channel: 'C1', response_url: RESPONSE_URL });
     await run();
     expect(args.ack).toHaveBeenCalledTimes(1);
     expect(args.respond).not.toHaveBeenCalled();
     expect(args.client.chat.postMessage).not.toHaveBeenCalled();
-    expect(await services.store.get('4.2.1')).toEqual(before);
+    expect(await (await storeOf(services)).get('4.2.1')).toEqual(before);
     expect(await slackDeps(services).people.links()).toEqual(links);
   });
 
@@ -99,7 +100,7 @@ describe('item buttons (App Home)', () => {
     const { run, args } = click({ user: NS, action_id: ACTION.complete, value: '4.2.2', view: home });
     await run();
     expect(calledBefore(args.ack, args.client.chat.postMessage)).toBe(true);
-    expect((await services.store.get('4.2.2'))!.status).toBe('complete');
+    expect((await (await storeOf(services)).get('4.2.2'))!.status).toBe('complete');
     expect(args.client.chat.postMessage).toHaveBeenCalledWith(expect.objectContaining({ channel: NS }));
     await vi.waitFor(() => expect(args.client.views.publish).toHaveBeenCalledWith(expect.objectContaining({ user_id: NS })));
   });

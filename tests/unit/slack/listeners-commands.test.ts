@@ -4,6 +4,7 @@ import { registerConcertoCommand } from '../../../src/slack/listeners/commands/c
 import { COULD_NOT_COMPLETE } from '../../../src/slack/listeners/failure.js';
 import { ACTION, COMMAND, VIEW } from '../../../src/slack/ids.js';
 import { BOB, buildArgs, calledBefore, fakeWebClient, NS, openTestServices, recordingApp, slackDeps } from '../../helpers/slack-app.js';
+import { storeOf } from '../../helpers/slack-plans.js';
 
 /** The `/concerto` listener called directly, with fake ack/respond/client. */
 
@@ -73,7 +74,7 @@ describe('the /concerto listener', () => {
     await concerto()(args);
     expect(args.client.views.open).not.toHaveBeenCalled();
     expect(args.respond).toHaveBeenCalledWith(expect.objectContaining({ response_type: 'ephemeral', text: 'Recorded your update on 4.2.2, dated 4 Oct 2017.' }));
-    expect((await services.store.get('4.2.2'))!.updates.at(-1)).toMatchObject({ text: 'Supplier shortlist agreed', source: 'slack' });
+    expect((await (await storeOf(services)).get('4.2.2'))!.updates.at(-1)).toMatchObject({ text: 'Supplier shortlist agreed', source: 'slack' });
   });
 
   it('an empty command is help', async () => {

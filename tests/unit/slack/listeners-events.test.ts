@@ -5,6 +5,7 @@ import { registerDedupe } from '../../../src/slack/listeners/dedupe.js';
 import { registerAppHome } from '../../../src/slack/listeners/events/app-home.js';
 import { registerMessages } from '../../../src/slack/listeners/events/messages.js';
 import { BOB, buildArgs, fakeWebClient, NS, openTestServices, recordingApp, slackDeps } from '../../helpers/slack-app.js';
+import { storeOf } from '../../helpers/slack-plans.js';
 import { appHomeOpened, appMention, directMessage } from '../../helpers/slack-requests.js';
 
 /** Events: the dedupe middleware, DMs, @mentions and App Home, with the listeners called directly. */
@@ -65,12 +66,12 @@ describe('the dedupe middleware', () => {
     const event = directMessage({ user: NS, text: 'update 4.2.2 Dedupe check' });
     const client = fakeWebClient();
     const envelope = { type: 'event_callback', event_id: 'EvRetried', event };
-    const before = (await services.store.get('4.2.2'))!.updates.length;
+    const before = (await (await storeOf(services)).get('4.2.2'))!.updates.length;
     await deliver(rec, rec.messages[0]!, envelope, buildArgs({ message: event, event, body: envelope }, client));
     await deliver(rec, rec.messages[0]!, envelope, buildArgs({ message: event, event, body: envelope }, client));
     expect(client.chat.postMessage).toHaveBeenCalledTimes(1);
     expect(client.chat.postMessage).toHaveBeenCalledWith(expect.objectContaining({ channel: `D${NS}`, text: 'Recorded your update on 4.2.2, dated 4 Oct 2017.' }));
-    expect((await services.store.get('4.2.2'))!.updates).toHaveLength(before + 1);
+    expect((await (await storeOf(services)).get('4.2.2'))!.updates).toHaveLength(before + 1);
   });
 });
 

@@ -3,6 +3,7 @@ import type { Services } from '../../../src/app/services.js';
 import { UPDATE_BLOCK, UPDATE_INPUT, VIEW } from '../../../src/slack/ids.js';
 import { registerUpdateSubmission } from '../../../src/slack/listeners/views/update-submission.js';
 import { BOB, buildArgs, calledBefore, KG, NS, openTestServices, recordingApp, slackDeps } from '../../helpers/slack-app.js';
+import { storeOf } from '../../helpers/slack-plans.js';
 import { viewSubmission } from '../../helpers/slack-requests.js';
 
 /**
@@ -29,7 +30,7 @@ function saveListener(args: Args, overrides: Parameters<typeof slackDeps>[1] = {
 
 /** The metadata the real modal carries: the item's status and date as shown, and the timezone. */
 async function metadataOf(id: string): Promise<string> {
-  const rec = (await services.store.get(id))!;
+  const rec = (await (await storeOf(services)).get(id))!;
   return JSON.stringify({ id, status: rec.status, delivery: rec.delivery.text, tz: 'Europe/London' });
 }
 
@@ -48,7 +49,7 @@ async function submission(user: string, f: { text: string; status?: string; deli
   return buildArgs({ body, view: body.view, payload: body.view });
 }
 
-const updatesOn = async (id: string) => (await services.store.get(id))!.updates.length;
+const updatesOn = async (id: string) => (await (await storeOf(services)).get(id))!.updates.length;
 
 describe('the update modal submission listener', () => {
   it('an unreadable date: ack({response_action:"errors"}) keyed to the delivery block, and nothing else', async () => {
@@ -101,7 +102,7 @@ describe('the update modal submission listener', () => {
     expect(calledBefore(args.ack, args.client.chat.postMessage)).toBe(true);
     expect(args.client.chat.postMessage).toHaveBeenCalledWith(expect.objectContaining({ channel: NS, text: 'Saved your update on 4.2.1, dated 4 Oct 2017.' }));
     await vi.waitFor(() => expect(args.client.views.publish).toHaveBeenCalledWith(expect.objectContaining({ user_id: NS })));
-    const after = (await services.store.get('4.2.1'))!;
+    const after = (await (await storeOf(services)).get('4.2.1'))!;
     expect(after.updates).toHaveLength(before + 1);
     expect(after.updates.at(-1)).toMatchObject({ text: 'Demand list agreed', evidence: 'https://minutes.example/dcb-3' });
     expect(after.delivery).toMatchObject({ text: 'Q1 2018', end: '2018-03-31' });

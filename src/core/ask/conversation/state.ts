@@ -18,6 +18,8 @@ export type UpdateStep = (typeof UPDATE_STEPS)[number];
 
 export const UpdateState = z.object({
   flow: z.literal('update'),
+  /** The plan the item is in (a conversation from before there were plans has none: the first plan). */
+  planId: z.number().int().optional(),
   recId: z.string(),
   step: z.enum(UPDATE_STEPS),
   /** Steps answered so far, so `back` can return to the previous one. */
@@ -31,12 +33,21 @@ export type UpdateState = z.infer<typeof UpdateState>;
 
 export const ChooseOwnerState = z.object({
   flow: z.literal('choose_owner'),
+  planId: z.number().int().optional(),
   options: z.array(z.string()),
   filter: z.record(z.string(), z.unknown()),
 });
 export type ChooseOwnerState = z.infer<typeof ChooseOwnerState>;
 
-export const ConversationState = z.discriminatedUnion('flow', [UpdateState, ChooseOwnerState]);
+/** "Which plan?": the message that needed one, asked again in the plan picked. */
+export const ChoosePlanState = z.object({
+  flow: z.literal('choose_plan'),
+  text: z.string(),
+  options: z.array(z.string()),
+});
+export type ChoosePlanState = z.infer<typeof ChoosePlanState>;
+
+export const ConversationState = z.discriminatedUnion('flow', [UpdateState, ChooseOwnerState, ChoosePlanState]);
 export type ConversationState = z.infer<typeof ConversationState>;
 
 export function expiresAt(now: Date): string {

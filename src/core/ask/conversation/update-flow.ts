@@ -17,7 +17,7 @@ import { expiresAt, type UpdateState, type UpdateStep } from './state.js';
  */
 
 export async function startUpdate(turn: Turn, rec: Recommendation): Promise<Reply> {
-  const state: UpdateState = { flow: 'update', recId: rec.id, step: 'update_text', trail: [], text: null, status: null, delivery: null, pendingDate: null };
+  const state: UpdateState = { flow: 'update', planId: turn.plan.id, recId: rec.id, step: 'update_text', trail: [], text: null, status: null, delivery: null, pendingDate: null };
   const intro = `Updating ${rec.id}: ${titleOf(rec.text, 80)}\nStatus: ${STATUS_LABELS[rec.status]} · Delivery: ${describeDelivery(rec.delivery)}`;
   return ask(turn, state, rec, intro);
 }

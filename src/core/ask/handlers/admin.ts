@@ -6,14 +6,14 @@ import type { Turn } from '../context.js';
 import { describeDelivery } from '../format.js';
 import { findItem, isReply } from '../lookup.js';
 import { itemView, say, type Reply } from '../reply.js';
-import { meta } from './change.js';
+import { archivedRefusal, meta } from './change.js';
 import { matchThemes } from './resolve-names.js';
 
 /** Changes to the plan's shape: who owns what, and new items. Admins only. */
 
 function notAdmin(turn: Turn, what: string): Reply | null {
-  if (turn.actor.admin) return null;
-  return say(`Only an admin can ${what}. Admins are listed in CONCERTO_ADMINS; ask one of them.`, { error: 'not_permitted' });
+  if (!turn.actor.admin) return say(`Only an admin of ${turn.plan.key} can ${what}. Admins are listed in CONCERTO_ADMINS and in the plan's settings (\`plans\`); ask one of them.`, { error: 'not_permitted' });
+  return archivedRefusal(turn);
 }
 
 export async function assign(turn: Turn, id: string, typed: string[]): Promise<Reply> {

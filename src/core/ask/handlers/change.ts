@@ -15,7 +15,14 @@ export async function changeable(turn: Turn, id: string): Promise<Recommendation
   const rec = await findItem(turn, id);
   if (isReply(rec)) return rec;
   if (!canChange(turn.actor, rec)) return say(refusal(turn.actor, rec), { error: 'not_permitted', items: [itemView(rec, turn.today)] });
-  return rec;
+  const archived = archivedRefusal(turn);
+  return archived ?? rec;
+}
+
+/** Archived plans answer questions and papers but take no changes. */
+export function archivedRefusal(turn: Turn): Reply | null {
+  if (turn.plan.state !== 'archived') return null;
+  return say(`The plan ${turn.plan.key} is archived, so it takes no changes. An admin can \`plan restore ${turn.plan.key}\` to change it again.`, { error: 'not_permitted' });
 }
 
 export function meta(turn: Turn): Pick<PlanChange, 'actor' | 'actorId' | 'source' | 'at'> {

@@ -60,6 +60,10 @@ export function describeEvent(e: AuditEvent): string {
       return 'recommendation text or theme changed';
     case 'plan_imported':
       return 'plan imported';
+    case 'plan_created':
+      return 'plan created';
+    case 'plan_changed':
+      return `plan settings changed: ${Object.keys((e.after ?? {}) as object).join(', ')}`;
     case 'person_linked':
     case 'person_unlinked':
       return e.action === 'person_linked' ? 'person linked to an owner' : 'person unlinked from an owner';

@@ -1,7 +1,6 @@
 import type { PeopleStore } from '../../ports.js';
-import type { Turn } from '../context.js';
+import type { AskContext } from '../context.js';
 import { say, type Reply } from '../reply.js';
-import { meta } from './change.js';
 import { resolveName } from './resolve-names.js';
 
 /** Who is who: admins link outside identities (Slack users) to plan owners, people or roles. */
@@ -11,15 +10,19 @@ export interface Person {
   label: string;
 }
 
-export async function linkPerson(turn: Turn, people: PeopleStore, person: Person, ownerTyped: string, unlink = false): Promise<Reply> {
-  if (!turn.actor.admin) return say(`Only an admin can ${unlink ? 'unlink' : 'link'} people. Admins are listed in CONCERTO_ADMINS; ask one of them.`, { error: 'not_permitted' });
-  const owner = pickOwner(unlink ? await people.ownersFor(person.id) : await turn.store.owners(), ownerTyped);
+/**
+ * A link is between a person and an owner name, in every plan that name owns items in (a person is
+ * the same person, a role the same team, across plans): so only admins of every plan make them.
+ */
+export async function linkPerson(turn: AskContext, people: PeopleStore, person: Person, ownerTyped: string, unlink = false): Promise<Reply> {
+  if (!turn.actor.admin) return say(`Only an admin listed in CONCERTO_ADMINS can ${unlink ? 'unlink' : 'link'} people (a link holds in every plan); ask one of them.`, { error: 'not_permitted' });
+  const owner = pickOwner(unlink ? await people.ownersFor(person.id) : await turn.plans.ownerNames(), ownerTyped);
   if (typeof owner !== 'string') return owner;
   if (unlink) {
-    const removed = await people.unlink(person.id, owner, meta(turn));
+    const removed = await people.unlink(person.id, owner, linkMeta(turn));
     return say(removed ? `${person.label} no longer acts for ${owner}.` : `${person.label} was not linked to ${owner}.`);
   }
-  const outcome = await people.link(person.id, owner, false, meta(turn));
+  const outcome = await people.link(person.id, owner, false, linkMeta(turn));
   if (outcome === 'exists') return say(`${person.label} already acts for ${owner}.`);
   if (outcome === 'confirmed') return say(`Confirmed: ${person.label} acts for ${owner} (they were matched by their full name; now an admin has confirmed it).`);
   const others = (await people.membersOf([owner])).length - 1;
@@ -43,4 +46,8 @@ function pickOwner(known: string[], typed: string): string | Reply {
   if (match.kind === 'one') return match.name;
   if (match.kind === 'many') return say(`"${name}" could be ${match.names.join(' or ')}. Write the owner's full name in quotes.`, { error: 'invalid' });
   return say(`No owner matches "${name}". Owners in the plan include: ${known.slice(0, 15).join(', ')}.`, { error: 'invalid' });
+}
+
+function linkMeta(ctx: AskContext) {
+  return { actor: ctx.actor.name, actorId: ctx.actor.source === 'slack' ? ctx.actor.id : null, source: ctx.actor.source, at: ctx.now.toISOString() };
 }

@@ -8,6 +8,7 @@ import { matchHistory } from './history.js';
 import { unknown } from './ids.js';
 import { normalise, type Matcher } from './normalise.js';
 import { matchQuery } from './query.js';
+import { matchPlanCommands } from './plan-commands.js';
 import { matchReopen } from './reopen.js';
 import { matchSetStatus } from './set-status.js';
 import { matchSmalltalk } from './smalltalk.js';
@@ -22,6 +23,8 @@ const MATCHERS: readonly Matcher[] = [
   matchHelp,
   // Empty messages and chatter, before "thanks for everything" can read as "list everything".
   matchSmalltalk,
+  // Plans are named by key ("use audit-2018", "plan set …"), before any reader takes the words for items.
+  matchPlanCommands,
   // Natural date and owner changes start with words other commands own ("update the date of 4.2.1 to …",
   // "set the owner of 4.2.1 to …"), so they go before update and set.
   matchDate,

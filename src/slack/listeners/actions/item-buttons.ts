@@ -3,6 +3,7 @@ import { converse } from '../../converse.js';
 import type { SlackDeps, WebClient } from '../../deps.js';
 import { ACTION } from '../../ids.js';
 import { openUpdateModal } from '../../open-update-modal.js';
+import { itemWords, readItemRef } from '../../item-ref.js';
 import { replyMessage } from '../../views/reply-message.js';
 import { COULD_NOT_COMPLETE } from '../failure.js';
 
@@ -13,7 +14,8 @@ export function registerItemButtons(app: App, deps: SlackDeps): void {
     app.action<BlockAction<ButtonAction>>(actionId, async ({ ack, body, action, client, respond, logger }) => {
       await ack();
       try {
-        await openUpdateModal(deps, client, logger, { triggerId: body.trigger_id, userId: body.user.id, recId: action.value ?? '', ...(body.channel?.id ? { channel: body.channel.id } : {}) });
+        const { id, plan } = readItemRef(action.value);
+        await openUpdateModal(deps, client, logger, { triggerId: body.trigger_id, userId: body.user.id, recId: id, ...(plan ? { plan } : {}), ...(body.view?.type === 'modal' && body.view.id ? { viewId: body.view.id } : {}), ...(body.channel?.id ? { channel: body.channel.id } : {}) });
       } catch (err) {
         logger.error(err);
         await tell(client, body, respond, { text: COULD_NOT_COMPLETE });
@@ -28,7 +30,7 @@ export function registerItemButtons(app: App, deps: SlackDeps): void {
     app.action<BlockAction<ButtonAction>>(actionId, async ({ ack, body, action, client, respond, logger }) => {
       await ack();
       try {
-        const { reply } = await converse(deps, body.user.id, `${verb} ${action.value ?? ''}`, `slack:${body.user.id}:buttons`);
+        const { reply } = await converse(deps, body.user.id, itemWords(verb, action.value), `slack:${body.user.id}:buttons`);
         await tell(client, body, respond, replyMessage(reply, { shareable: false }));
       } catch (err) {
         logger.error(err);

@@ -18,7 +18,7 @@ export function registerListButtons(app: App, deps: SlackDeps): void {
     const value = decodeListValue(action.value);
     if (!value || !isReadOnly(value.q)) return;
     try {
-      const { reply } = await converse(deps, body.user.id, value.q, `slack:${body.user.id}:list`);
+      const { reply } = await converse(deps, body.user.id, value.q, `slack:${body.user.id}:list`, body.channel?.id);
       await respond({ replace_original: true, ...replyMessage(reply, { shareable: true, source: value.q, page: value.p }) } as never);
     } catch (err) {
       logger.error(err);
@@ -32,7 +32,7 @@ export function registerListButtons(app: App, deps: SlackDeps): void {
     const channel = body.channel?.id;
     if (!value || !channel || !isReadOnly(value.q)) return;
     try {
-      const { reply } = await converse(deps, body.user.id, value.q, `slack:${body.user.id}:list`);
+      const { reply } = await converse(deps, body.user.id, value.q, `slack:${body.user.id}:list`, channel);
       const message = replyMessage(reply, { shareable: false, source: value.q, page: value.p });
       const asked = `<@${body.user.id}> asked: ${escapeText(value.q)}`;
       await client.chat.postMessage({ channel, text: `${asked}\n${message.text}`, blocks: [{ type: 'context', elements: [{ type: 'mrkdwn', text: asked }] }, ...message.blocks] as never });
@@ -47,7 +47,7 @@ export function registerListButtons(app: App, deps: SlackDeps): void {
   app.action<BlockAction<ButtonAction>>(ACTION.choose, async ({ ack, body, action, respond, logger }) => {
     await ack();
     try {
-      const { reply } = await converse(deps, body.user.id, action.value ?? '', conversationKeyOf(body.user.id, body.channel?.id, body.message?.thread_ts as string | undefined));
+      const { reply } = await converse(deps, body.user.id, action.value ?? '', conversationKeyOf(body.user.id, body.channel?.id, body.message?.thread_ts as string | undefined), body.channel?.id);
       await respond({ response_type: 'ephemeral', replace_original: false, ...replyMessage(reply, { shareable: false }) } as never);
     } catch (err) {
       logger.error(err);

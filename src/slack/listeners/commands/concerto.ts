@@ -10,7 +10,7 @@ import { sendReport } from '../../report.js';
 import { replyMessage } from '../../views/reply-message.js';
 import { COULD_NOT_COMPLETE } from '../failure.js';
 
-const OPEN_UPDATE = /^update\s+(\S+)\s*$/i;
+const OPEN_UPDATE = /^update\s+(\S+)(?:\s+(?:in|for)\s+(?:plan\s+)?([a-z][a-z0-9-]*))?\s*$/i;
 const REPORT = /^(?:report|board paper|paper)\b(.*)$/is;
 
 /** `/concerto <words>`: acknowledged at once, answered ephemerally; `update <id>` alone opens the modal. */
@@ -22,16 +22,16 @@ export function registerConcertoCommand(app: App, deps: SlackDeps): void {
     try {
       const open = OPEN_UPDATE.exec(text);
       if (open && isRecommendationId(open[1]!)) {
-        await openUpdateModal(deps, client, logger, { triggerId: command.trigger_id, userId: command.user_id, recId: open[1]!, channel: command.channel_id });
+        await openUpdateModal(deps, client, logger, { triggerId: command.trigger_id, userId: command.user_id, recId: open[1]!, ...(open[2] ? { plan: open[2].toLowerCase() } : {}), channel: command.channel_id });
         return;
       }
       const report = REPORT.exec(text);
       if (report) {
         await respond({ response_type: 'ephemeral', text: 'Preparing the board paper…' });
-        await respond({ response_type: 'ephemeral', text: escapeText(await sendReport(deps, client, command.user_id, report[1] ?? '')) });
+        await respond({ response_type: 'ephemeral', text: escapeText(await sendReport(deps, client, command.user_id, report[1] ?? '', command.channel_id)) });
         return;
       }
-      const { reply } = await converse(deps, command.user_id, text, `slack:${command.user_id}:${command.channel_id}`);
+      const { reply } = await converse(deps, command.user_id, text, `slack:${command.user_id}:${command.channel_id}`, command.channel_id);
       await respond({ response_type: 'ephemeral', ...replyMessage(reply, { shareable: !reply.awaiting && !reply.error && isReadOnly(text), source: text }) });
     } catch (err) {
       logger.error(err);

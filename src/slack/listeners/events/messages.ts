@@ -41,7 +41,7 @@ export function registerMessages(app: App, deps: SlackDeps): void {
     const key = conversationKeyOf(event.user, event.channel, thread);
     try {
       const text = typeof event.text === 'string' ? event.text : '';
-      const { reply } = await converse(deps, event.user, text.replace(LEADING_MENTION, ''), key);
+      const { reply } = await converse(deps, event.user, text.replace(LEADING_MENTION, ''), key, event.channel);
       const inThread = Boolean(event.thread_ts || reply.awaiting);
       await client.chat.postMessage({ channel: event.channel, ...(inThread ? { thread_ts: thread } : {}), ...replyMessage(reply, { shareable: false }) });
     } catch (err) {

@@ -1,5 +1,5 @@
 import type { App, Logger } from '@slack/bolt';
-import { startTurn } from '../../../core/ask/ask.js';
+import { startItemTurn } from '../../../core/ask/ask.js';
 import { submitUpdateForm } from '../../../core/ask/handlers/submit-update.js';
 import { checkUpdateForm, type UpdateForm } from '../../../core/ask/update-form-check.js';
 import { todayIn } from '../../../core/dates/today.js';
@@ -19,10 +19,12 @@ import { replyMessage } from '../../views/reply-message.js';
 export function registerUpdateSubmission(app: App, deps: SlackDeps): void {
   app.view(VIEW.update, async ({ ack, body, view, client, logger }) => {
     let form: UpdateForm;
+    let plan: string | undefined;
     try {
       const meta = parseUpdateMetadata(view.private_metadata);
       if (!meta) return void (await ack({ response_action: 'errors', errors: modalErrors({ text: LOST_TRACK }) }));
       const values = readUpdateSubmission(view.state?.values as never);
+      plan = meta.plan;
       form = { recId: meta.id, text: values.text, status: STATUSES.find((s) => s === values.status) ?? null, delivery: values.delivery, evidence: values.evidence };
       const checked = quickCheck(deps, meta, form);
       if (!checked.ok) return void (await ack({ response_action: 'errors', errors: modalErrors(checked.errors) }));
@@ -32,7 +34,7 @@ export function registerUpdateSubmission(app: App, deps: SlackDeps): void {
       return void (await ack({ response_action: 'errors', errors: modalErrors({ text: LOST_TRACK }) }));
     }
     await ack();
-    await save(deps, client, logger, body.user.id, form);
+    await save(deps, client, logger, body.user.id, form, plan);
   });
 }
 
@@ -44,11 +46,11 @@ function quickCheck(deps: SlackDeps, meta: UpdateMetadata, form: UpdateForm) {
   return checkUpdateForm(form, item, todayIn(deps.services.clock.now(), timeZone), timeZone);
 }
 
-async function save(deps: SlackDeps, client: WebClient, logger: Logger, userId: string, form: UpdateForm): Promise<void> {
+async function save(deps: SlackDeps, client: WebClient, logger: Logger, userId: string, form: UpdateForm, plan: string | undefined): Promise<void> {
   let problem: string;
   try {
     const viewer = await slackViewer(deps, userId);
-    const turn = await startTurn(slackContext(deps, viewer, `slack:${userId}:modal`));
+    const turn = await startItemTurn(slackContext(deps, viewer, `slack:${userId}:modal`), form.recId, plan);
     if ('awaiting' in turn) {
       problem = turn.text;
     } else {

@@ -1,0 +1,63 @@
+import type { PlanSettingsText } from '../intent.js';
+import type { Matcher } from './normalise.js';
+
+const FLAGS: Record<string, keyof PlanSettingsText> = {
+  title: 'title',
+  timezone: 'timeZone',
+  'time-zone': 'timeZone',
+  holidays: 'holidays',
+  'bank-holidays': 'holidays',
+  admins: 'admins',
+  'home-channel': 'homeChannel',
+  channel: 'homeChannel',
+  'digest-channel': 'digestChannel',
+  digest: 'digestChannel',
+  'as-of': 'asOf',
+};
+
+/**
+ * `plans`, `use KEY`, and the admin's `plan create|set|archive|restore KEY …`. Settings are
+ * `--name value` pairs (quotes keep spaces); what they mean is checked by the handler.
+ */
+export const matchPlanCommands: Matcher = (msg) => {
+  const lower = msg.lower;
+  if (/^(?:(?:list|show|which|what)\s+(?:the\s+|are\s+the\s+)?)?plans(?:\s+are\s+there)?$/.test(lower)) return { kind: 'plans' };
+  const use = /^use\s+(?:plan\s+)?(\S+)$/i.exec(msg.text);
+  if (use) return { kind: 'use', key: use[1]!.toLowerCase() };
+  const cmd = /^plan\s+(create|add|new|set|archive|restore|unarchive)\b\s*(\S*)\s*([\s\S]*)$/i.exec(msg.raw.trim());
+  if (!cmd) return null;
+  const verb = cmd[1]!.toLowerCase();
+  const key = cmd[2]!.toLowerCase();
+  if (verb === 'archive' || verb === 'restore' || verb === 'unarchive') return { kind: 'plan_state', key, state: verb === 'archive' ? 'archived' : 'active' };
+  const settings = readSettings(cmd[3]!);
+  if ('error' in settings) return { kind: 'unknown', text: msg.text, reason: settings.error };
+  return verb === 'set' ? { kind: 'plan_set', key, settings } : { kind: 'plan_create', key, settings };
+};
+
+function readSettings(rest: string): PlanSettingsText | { error: string } {
+  // `--title="A b"` is a name and a quoted value; a quoted value keeps its spaces and is never a flag.
+  const tokens = [...rest.matchAll(/(?<=^|\s)(--?[\w-]+=)?(?:"([^"]*)"|“([^”]*)”)|(\S+)/g)].flatMap((m) =>
+    m[4] !== undefined
+      ? [{ text: m[4], quoted: false }]
+      : [...(m[1] ? [{ text: m[1].slice(0, -1), quoted: false }] : []), { text: m[2] ?? m[3] ?? '', quoted: true }],
+  );
+  const out: PlanSettingsText = {};
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const eq = t.quoted ? -1 : t.text.indexOf('=');
+    const name = (eq > 0 ? t.text.slice(0, eq) : t.text).replace(/^--?/, '').toLowerCase();
+    const field = t.quoted ? undefined : FLAGS[name];
+    if (!field) return { error: `I don't know the plan setting "${t.text}". Settings are --title, --timezone, --holidays, --admins, --home-channel, --digest-channel.` };
+    const values: string[] = [];
+    if (eq > 0) values.push(t.text.slice(eq + 1));
+    // A value runs to the next --flag, so an unquoted title of several words still reads whole.
+    while (tokens[i + 1] && (tokens[i + 1]!.quoted || !tokens[i + 1]!.text.startsWith('--'))) values.push(tokens[++i]!.text);
+    if (!values.length) return { error: `--${name} needs a value, e.g. --${name} ${example(field)}.` };
+    out[field] = values.join(' ');
+  }
+  return out;
+}
+
+function example(field: keyof PlanSettingsText): string {
+  return { title: '"Internal audit 2018"', timeZone: 'Europe/London', holidays: 'scotland', admins: 'U0123ABCD,U0456EFGH', homeChannel: 'C0123ABCD', digestChannel: 'C0123ABCD', asOf: '2018-01-15' }[field];
+}

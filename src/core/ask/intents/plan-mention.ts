@@ -1,0 +1,37 @@
+import { suggestPlanKeys } from '../../plan/plan-key.js';
+
+/** What a message says about its plan: "status 4.2.1 in audit-2018", "what's overdue for plan hmicfrs-2018?". */
+export type PlanMention =
+  | { kind: 'none'; text: string }
+  | { kind: 'plan'; key: string; text: string }
+  /** A key-shaped word where a plan goes that is no plan: say so, with the nearest keys, rather than guess. */
+  | { kind: 'unknown'; key: string; near: string[] };
+
+// "in|for|from|of [the] [plan] KEY" where KEY has a hyphen, or "[in] plan KEY" for any key-shaped word.
+const MENTION = /(?:^|\s)(?:(?:in|for|from|of|on)\s+(?:the\s+)?(?:plan\s+)?([a-z][a-z0-9]*(?:-[a-z0-9]+)+)|(?:in\s+)?plan\s+([a-z][a-z0-9]*(?:-[a-z0-9]+)*))(?=$|[\s?.!,;:])/gi;
+
+/**
+ * Finds the plan a message names and returns the message without it. Only a word that is a plan
+ * key, or has a key's hyphenated shape and is close to one, counts: "in follow-up work" and "the plan
+ * look like" stay text.
+ */
+/** The message without the mention, its own spacing, line breaks and punctuation kept ("… agreed in audit-2018." → "… agreed."). */
+function joinCut(before: string, after: string): string {
+  const b = before.trimEnd();
+  const a = after.trimStart();
+  if (/^[?.!,;:]/.test(a)) return `${/[,;:]$/.test(b) ? b.slice(0, -1) : b}${a}`;
+  return b && a ? `${b} ${a}` : b || a;
+}
+
+export function findPlanMention(text: string, keys: readonly string[]): PlanMention {
+  for (const m of text.matchAll(MENTION)) {
+    const word = (m[1] ?? m[2]!).toLowerCase();
+    const after = text.slice(m.index + m[0].length);
+    if (keys.includes(word)) return { kind: 'plan', key: word, text: joinCut(text.slice(0, m.index), after) };
+    const near = suggestPlanKeys(word, keys);
+    // A hyphenated word with a number in it ("hmicfrs-2081") ending the message is a key however far it is from
+    // the real ones; inside free text ("discussed in covid-19 recovery") it is only a key when one is near.
+    if (word.includes('-') && (near.length || (/\d/.test(word) && /^[\s?.!]*$/.test(after)))) return { kind: 'unknown', key: word, near };
+  }
+  return { kind: 'none', text };
+}

@@ -1,0 +1,193 @@
+import { describe, expect, it } from 'vitest';
+import type { Intent } from '../../../src/core/ask/intent.js';
+import { parseIntent } from '../../../src/core/ask/intents/parse-intent.js';
+import { findPlanMention, type PlanMention } from '../../../src/core/ask/intents/plan-mention.js';
+import { isPlanKey, keyFromTitle, PLAN_KEY_MAX, planKeyProblem, suggestPlanKeys, unknownPlanMessage } from '../../../src/core/plan/plan-key.js';
+
+/** Naming a plan in a message, the rules for plan keys, and the plan commands as the intent reader sees them. */
+
+const KEYS = ['audit-2018', 'concerto-2017'];
+
+describe('findPlanMention', () => {
+  const rows: Array<[string, readonly string[], PlanMention]> = [
+    ['status 4.2.1 in audit-2018', KEYS, { kind: 'plan', key: 'audit-2018', text: 'status 4.2.1' }],
+    // The message's own punctuation closes up to the words before the mention.
+    ["what's overdue for plan audit-2018?", KEYS, { kind: 'plan', key: 'audit-2018', text: "what's overdue?" }],
+    ["what's overdue for audit-2018?", KEYS, { kind: 'plan', key: 'audit-2018', text: "what's overdue?" }],
+    ['update 4.2.1 Checklist agreed in audit-2018.', KEYS, { kind: 'plan', key: 'audit-2018', text: 'update 4.2.1 Checklist agreed.' }],
+    ['update 4.2.1 Checklist agreed, in audit-2018, by Finance', KEYS, { kind: 'plan', key: 'audit-2018', text: 'update 4.2.1 Checklist agreed, by Finance' }],
+    // Only the mention goes: the rest of an update's text keeps its own line breaks and spacing.
+    ['update 4.2.1 in audit-2018 Line one\nLine two', KEYS, { kind: 'plan', key: 'audit-2018', text: 'update 4.2.1 Line one\nLine two' }],
+    ['list everything in the plan concerto-2017', KEYS, { kind: 'plan', key: 'concerto-2017', text: 'list everything' }],
+    ['in the plan concerto-2017 list governance', KEYS, { kind: 'plan', key: 'concerto-2017', text: 'list governance' }],
+    ['status 4.2.1 from concerto-2017', KEYS, { kind: 'plan', key: 'concerto-2017', text: 'status 4.2.1' }],
+    ['plan audit-2018 status 1.1', KEYS, { kind: 'plan', key: 'audit-2018', text: 'status 1.1' }],
+    ['STATUS 4.2.1 IN AUDIT-2018', KEYS, { kind: 'plan', key: 'audit-2018', text: 'STATUS 4.2.1' }],
+    ['update 4.2.1 in audit-2018 Checklist agreed', KEYS, { kind: 'plan', key: 'audit-2018', text: 'update 4.2.1 Checklist agreed' }],
+    // A key that is not a plan, close to one: say so, never guess.
+    ['status 4.2.1 in hmicfrs-2081', ['hmicfrs-2018'], { kind: 'unknown', key: 'hmicfrs-2081', near: ['hmicfrs-2018'] }],
+    ['status 4.2.1 in audit-2019', KEYS, { kind: 'unknown', key: 'audit-2019', near: ['audit-2018'] }],
+    // Key-shaped with a number in it, near nothing: still a plan that is not there.
+    ['status 4.2.1 in hmicfrs-2081', KEYS, { kind: 'unknown', key: 'hmicfrs-2081', near: [] }],
+  ];
+  it.each(rows)('%j (keys %j)', (text, keys, expected) => {
+    expect(findPlanMention(text, keys)).toEqual(expected);
+  });
+
+  // Words where a plan could go that are ordinary text: the message is left exactly as it was.
+  const text = [
+    'update 4.2.1 follow-up agreed in follow-up meeting',
+    'what did the plan look like on 1 October',
+    'due in Q1 2018',
+    'list governance',
+    "what's overdue in ICT",
+    'status 4.2.1',
+    'update 1.1 work in the plan office continues',
+    'complete 5.2 signed off in the year-end review',
+    'what is due for the Portfolio Office',
+    'update 4.2.1 in-year savings agreed',
+    // A key-shaped word far from every key counts only where it ends the message, not inside free text.
+    'update 4.2.1 discussed in covid-19 recovery meeting',
+  ];
+  it.each(text)('%j stays text', (t) => {
+    expect(findPlanMention(t, KEYS)).toEqual({ kind: 'none', text: t });
+  });
+
+  it('the message keeps its own punctuation and line breaks around the mention', () => {
+    expect(findPlanMention('update 4.2.1 Checklist agreed in audit-2018.', KEYS)).toEqual({ kind: 'plan', key: 'audit-2018', text: 'update 4.2.1 Checklist agreed.' });
+    expect(findPlanMention("what's overdue for audit-2018?", KEYS)).toEqual({ kind: 'plan', key: 'audit-2018', text: "what's overdue?" });
+    expect(findPlanMention('update 4.2.1 in audit-2018 First line.\nSecond line.', KEYS)).toEqual({ kind: 'plan', key: 'audit-2018', text: 'update 4.2.1 First line.\nSecond line.' });
+  });
+
+  it('with no plans, a key-shaped word is still an unknown plan, and plain text stays text', () => {
+    expect(findPlanMention('status 4.2.1 in audit-2018', [])).toEqual({ kind: 'unknown', key: 'audit-2018', near: [] });
+    expect(findPlanMention('list governance', [])).toEqual({ kind: 'none', text: 'list governance' });
+  });
+});
+
+describe('planKeyProblem and isPlanKey', () => {
+  it.each(['audit-2018', 'concerto-2017', 'hmicfrs-2018', 'ab', 'a1', 'q1-2018-review', 'x'.repeat(PLAN_KEY_MAX)])('%j is a key', (key) => {
+    expect(planKeyProblem(key)).toBeNull();
+    expect(isPlanKey(key)).toBe(true);
+  });
+
+  it.each(['Audit-2018', '2018-audit', 'audit--2018', 'audit-', '-audit', 'audit 2018', 'audit_2018', 'a', 'x'.repeat(PLAN_KEY_MAX + 1), '4.2.1', 'audit/2018'])(
+    '%j is not a key, and the sentence says what would do',
+    (key) => {
+      const problem = planKeyProblem(key);
+      expect(problem).toBe(
+        `"${key}" cannot be a plan key: use 2 to ${PLAN_KEY_MAX} lower-case letters, digits and single hyphens, starting with a letter, such as audit-2018.`,
+      );
+      expect(isPlanKey(key)).toBe(false);
+    },
+  );
+
+  it('an empty or blank key is named as such', () => {
+    expect(planKeyProblem('')).toMatch(/^An empty key cannot be a plan key: /);
+    expect(planKeyProblem('   ')).toMatch(/^An empty key cannot be a plan key: /);
+  });
+});
+
+describe('suggestPlanKeys', () => {
+  const known = ['audit-2018', 'concerto-2017', 'hmicfrs-2018', 'hmicfrs-2019'];
+  it.each<[string, string[]]>([
+    // 2018 is one swap away, 2019 two: both near, nearest first.
+    ['hmicfrs-2081', ['hmicfrs-2018', 'hmicfrs-2019']],
+    ['hmicfrs-201', ['hmicfrs-2018', 'hmicfrs-2019']],
+    ['audit-2019', ['audit-2018']],
+    ['AUDIT-2018', ['audit-2018']],
+    ['concerto', ['concerto-2017']],
+    ['concerto-2071', ['concerto-2017']],
+    ['zebra-1999', []],
+  ])('%j → %j', (wanted, near) => {
+    expect(suggestPlanKeys(wanted, known)).toEqual(near);
+  });
+
+  it('keeps to the limit, nearest first', () => {
+    expect(suggestPlanKeys('hmicfrs-2018', known, 1)).toEqual(['hmicfrs-2018']);
+    expect(suggestPlanKeys('anything', [])).toEqual([]);
+  });
+});
+
+describe('unknownPlanMessage', () => {
+  it('suggests the near keys', () => {
+    expect(unknownPlanMessage('hmicfrs-2081', ['concerto-2017', 'hmicfrs-2018'])).toBe('There is no plan hmicfrs-2081 — did you mean hmicfrs-2018?');
+    expect(unknownPlanMessage('hmicfrs-201', ['hmicfrs-2018', 'hmicfrs-2019'])).toBe('There is no plan hmicfrs-201 — did you mean hmicfrs-2018 or hmicfrs-2019?');
+  });
+  it('lists the plans there are when nothing is near', () => {
+    expect(unknownPlanMessage('zebra-1999', KEYS)).toBe('There is no plan zebra-1999. The plans are: audit-2018, concerto-2017.');
+  });
+  it('says how to make one when there are none', () => {
+    expect(unknownPlanMessage('audit-2018', [])).toMatch(/^There is no plan audit-2018: there are no plans yet\. Create one with `plan create KEY --title "…"`/);
+  });
+});
+
+describe('keyFromTitle', () => {
+  it.each<[string, string, string]>([
+    ['Concerto Action Plan', '2017-10-04', 'concerto-2017'],
+    ['Internal audit 2018', '2018-01-15', 'internal-2018'],
+    ['  HMICFRS inspection ', '2018-03-01', 'hmicfrs-2018'],
+    ["O'Brien's review", '2019-05-05', 'obriens-2019'],
+    ['2018 audit', '2018-01-15', 'plan2018-2018'],
+    ['', '2018-01-15', 'plan-2018'],
+    ['Supercalifragilisticexpialidocious-and-more words', '2020-02-02', 'supercalifragilisticexpialidoc-2020'],
+  ])('%j, %s → %s', (title, asOf, key) => {
+    expect(keyFromTitle(title, asOf)).toBe(key);
+    expect(isPlanKey(key)).toBe(true);
+  });
+});
+
+describe('parseIntent: plan commands', () => {
+  const rows: Array<[string, Intent]> = [
+    ['plans', { kind: 'plans' }],
+    ['list plans', { kind: 'plans' }],
+    ['which plans are there?', { kind: 'plans' }],
+    ['what are the plans', { kind: 'plans' }],
+    ['use audit-2018', { kind: 'use', key: 'audit-2018' }],
+    ['use plan Audit-2018', { kind: 'use', key: 'audit-2018' }],
+    ['plan create audit-2018 --title "A b"', { kind: 'plan_create', key: 'audit-2018', settings: { title: 'A b' } }],
+    ['plan create audit-2018 --title Internal audit 2018 --as-of 2018-01-15', { kind: 'plan_create', key: 'audit-2018', settings: { title: 'Internal audit 2018', asOf: '2018-01-15' } }],
+    ['plan create audit-2018 --title “Smart quotes” --timezone Europe/London', { kind: 'plan_create', key: 'audit-2018', settings: { title: 'Smart quotes', timeZone: 'Europe/London' } }],
+    ['plan create audit-2018 --title=Audit', { kind: 'plan_create', key: 'audit-2018', settings: { title: 'Audit' } }],
+    // The quotes hold the value together and are not part of it, with = as with a space.
+    ['plan create audit-2018 --title="A b"', { kind: 'plan_create', key: 'audit-2018', settings: { title: 'A b' } }],
+    ['plan create audit-2018', { kind: 'plan_create', key: 'audit-2018', settings: {} }],
+    ['plan new Audit-2018 --title "x"', { kind: 'plan_create', key: 'audit-2018', settings: { title: 'x' } }],
+    [
+      'plan set audit-2018 --home-channel <#C0123ABC|x> --admins U01,U02',
+      { kind: 'plan_set', key: 'audit-2018', settings: { homeChannel: '<#C0123ABC|x>', admins: 'U01,U02' } },
+    ],
+    [
+      'plan set audit-2018 --digest-channel C0456 --holidays scotland --time-zone America/New_York',
+      { kind: 'plan_set', key: 'audit-2018', settings: { digestChannel: 'C0456', holidays: 'scotland', timeZone: 'America/New_York' } },
+    ],
+    ['plan set audit-2018 --admins U01 U02', { kind: 'plan_set', key: 'audit-2018', settings: { admins: 'U01 U02' } }],
+    ['plan archive audit-2018', { kind: 'plan_state', key: 'audit-2018', state: 'archived' }],
+    ['plan restore audit-2018', { kind: 'plan_state', key: 'audit-2018', state: 'active' }],
+    ['plan unarchive audit-2018', { kind: 'plan_state', key: 'audit-2018', state: 'active' }],
+  ];
+  it.each(rows)('%j', (text, intent) => {
+    expect(parseIntent(text)).toEqual(intent);
+  });
+
+  it('an unknown flag is not understood, with a reason that lists the settings', () => {
+    const intent = parseIntent('plan set audit-2018 --colour blue');
+    expect(intent).toMatchObject({ kind: 'unknown' });
+    const reason = (intent as Extract<Intent, { kind: 'unknown' }>).reason;
+    expect(reason).toBe('I don\'t know the plan setting "--colour". Settings are --title, --timezone, --holidays, --admins, --home-channel, --digest-channel.');
+  });
+
+  it('a flag with no value is not understood, with an example', () => {
+    const intent = parseIntent('plan create audit-2018 --title');
+    expect(intent).toMatchObject({ kind: 'unknown', reason: '--title needs a value, e.g. --title "Internal audit 2018".' });
+  });
+
+  it('a bare word where a flag goes is not understood', () => {
+    expect(parseIntent('plan create audit-2018 Internal audit')).toMatchObject({ kind: 'unknown', reason: expect.stringContaining('"Internal"') });
+  });
+
+  it('"plan" inside an ordinary question is not a plan command', () => {
+    expect(parseIntent('what did the plan look like on 1 October').kind).not.toMatch(/^plan/);
+    expect(parseIntent('status 4.2.1')).toEqual({ kind: 'status', id: '4.2.1' });
+  });
+});
