@@ -34,9 +34,9 @@ export async function importParsed(
   label: string,
   meta: ChangeMeta,
   onProgress?: (done: number, total: number) => void,
-  options: { addOnly?: boolean } = {},
+  options: { addOnly?: boolean; keepUnreadableDates?: boolean } = {},
 ): Promise<ImportResult> {
-  const reading = readPlan(input);
+  const reading = readPlan(input, { keepUnreadable: options.keepUnreadableDates ?? false });
   if (!reading.ok) throw new PlanFileError(reading.errors, label);
   const { title, asOf, timeZone } = reading.plan.file;
   const target = key ?? (await defaultTarget(plans, keyFromTitle(title, asOf)));

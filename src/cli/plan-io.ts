@@ -15,19 +15,35 @@ import { csvToPlan, planToCsv } from '../files/plan-csv.js';
 import { BINARY_FORMATS, PAPER_FORMATS, renderPaper, type PaperFormat } from '../report/render.js';
 import { readPlanHistory } from '../store/plan-history.js';
 import { UsageError } from './exit.js';
+import { importDocument, previewOwn } from './document-import.js';
 import { writeFileWhole } from './output-file.js';
 
 /** Below this many recommendations an import is over before a bar would be worth drawing. */
 const PROGRESS_THRESHOLD = 200;
 
-export async function importFile(services: Services, file: string, actor: string, planKey: string | null): Promise<ImportResult> {
+export interface ImportOptions {
+  /** Show what would be imported and write nothing. */
+  dryRun?: boolean;
+  json?: boolean;
+  /** Skip the terminal's "Import?" question after a document's preview. */
+  yes?: boolean;
+  map?: string[];
+  sheet?: string;
+}
+
+export async function importFile(services: Services, file: string, actor: string, planKey: string | null, o: ImportOptions = {}): Promise<ImportResult | null> {
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
   } catch (err) {
     throw new UsageError(`Cannot read ${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}. Check the path and try again.`);
   }
-  const input = await parseFile(file, bytes, todayIn(services.clock.now(), services.config.CONCERTO_TIMEZONE ?? 'Europe/London'));
+  const today = todayIn(services.clock.now(), services.config.CONCERTO_TIMEZONE ?? 'Europe/London');
+  const own = await parseFile(file, bytes, today);
+  // A plan in the document it lives in (Word, Excel, any CSV, PDF): previewed, confirmed, then imported.
+  if (own === DOCUMENT) return importDocument(services, file, bytes, actor, planKey, today, o);
+  if (o.dryRun) return previewOwn(services, file, own, planKey, o);
+  const input = own;
   const total = Array.isArray((input as { recommendations?: unknown[] }).recommendations) ? (input as { recommendations: unknown[] }).recommendations.length : 0;
   const bar = process.stderr.isTTY && total >= PROGRESS_THRESHOLD ? new cliProgress.SingleBar({ stream: process.stderr, format: 'Importing {bar} {value}/{total} recommendations' }, cliProgress.Presets.shades_classic) : null;
   bar?.start(total, 0);
@@ -41,11 +57,15 @@ export async function importFile(services: Services, file: string, actor: string
 /** An xlsx is a zip: by its name, or by the zip signature when it was renamed. */
 const isXlsx = (file: string, bytes: Buffer) => path.extname(file).toLowerCase() === '.xlsx' || bytes.subarray(0, 4).equals(Buffer.from('PK\x03\x04', 'latin1'));
 
-async function parseFile(file: string, bytes: Buffer, today: string): Promise<unknown> {
+async function parseFile(file: string, bytes: Buffer, today: string): Promise<unknown | typeof DOCUMENT> {
   const fallback = { title: path.basename(file, path.extname(file)), asOf: today };
+  const ext = path.extname(file).toLowerCase();
+  if (ext === '.docx' || ext === '.pdf' || ext === '.tsv' || /^%PDF-/.test(bytes.subarray(0, 5).toString('latin1'))) return DOCUMENT;
   if (isXlsx(file, bytes)) {
     const { xlsxToPlan } = await import('../files/plan-xlsx.js');
     const read = await xlsxToPlan(bytes, fallback);
+    // Not Concerto's own workbook (no "Action plan" sheet with its columns): a tracker of the office's own.
+    if ('problems' in read && read.problems.every((p) => p.row <= 1)) return DOCUMENT;
     if ('problems' in read) throw notImported(file, read.problems);
     for (const w of read.warnings) process.stderr.write(`${file}: ${w}\n`);
     return read.plan;
@@ -60,9 +80,14 @@ async function parseFile(file: string, bytes: Buffer, today: string): Promise<un
     }
   }
   const parsed = csvToPlan(raw, fallback);
+  // A CSV with headings of its own (not Concerto's columns) is read as a document.
+  if ('problems' in parsed && parsed.problems.every((p) => p.row <= 1)) return DOCUMENT;
   if ('problems' in parsed) throw notImported(file, parsed.problems);
   return parsed.plan;
 }
+
+/** parseFile's answer for a file that is not in one of Concerto's own formats. */
+const DOCUMENT = Symbol('document');
 
 /** Row 0 is the whole file (unreadable, a sheet missing), said without a row number. */
 function notImported(file: string, problems: Array<{ row: number; message: string }>): UsageError {

@@ -99,13 +99,19 @@ export function buildProgram(open: Open, setExit: (code: number) => void): Comma
 
   program
     .command('import')
-    .description('import a plan from JSON, CSV or an Excel board paper (one transaction: a bad file changes nothing)')
-    .argument('<file>', 'a .json, .csv or .xlsx file in the export format')
+    .description('import a plan from the document it lives in (Word, Excel, CSV with any headings, PDF) or from Concerto\'s own JSON, CSV or board paper; one transaction: a bad file changes nothing')
+    .argument('<file>', 'a .docx, .xlsx, .csv, .tsv, .pdf or .json file')
     .option('--as <name>', 'who is importing (recorded in the audit trail)', 'import')
     .addOption(planOption('the plan to import into; a new key creates the plan from the file (needed when there is more than one plan)'))
-    .action(async (file: string, opts: { as: string; plan?: string }) => {
+    .option('--dry-run', 'show what would be imported (for a document: the table, its columns, counts, a sample, rows not read, dates flagged) and write nothing')
+    .option('--json', 'with --dry-run or a document: the preview as one JSON object')
+    .option('-y, --yes', 'import a document without asking after its preview')
+    .option('--map <field=heading>', 'say which heading holds a field, e.g. --map "owner=Lead officer" (repeatable)', (v: string, prev: string[] = []) => [...prev, v])
+    .option('--sheet <name>', 'the worksheet of an Excel workbook that holds the plan')
+    .action(async (file: string, opts: { as: string; plan?: string; dryRun?: boolean; json?: boolean; yes?: boolean; map?: string[]; sheet?: string }) => {
       const services = await open();
-      const s = await importFile(services, file, opts.as, opts.plan ?? null);
+      const s = await importFile(services, file, opts.as, opts.plan ?? null, { dryRun: opts.dryRun, json: opts.json, yes: opts.yes, map: opts.map, sheet: opts.sheet });
+      if (!s) return;
       process.stdout.write(`Imported ${file} into ${s.plan.key}${s.created ? ' (a new plan)' : ''}: ${s.added} added, ${s.changed} changed, ${s.unchanged} unchanged, ${s.updatesAdded} updates added.\n`);
     });
 

@@ -10,7 +10,7 @@ export type PlanReading = { ok: true; plan: ReadPlan } | { ok: false; errors: st
  * "With immediate effect" in a plan of 4 October 2017 means 4 October 2017, whenever it is loaded.
  * Any problem rejects the whole file: the messages name the record and the field.
  */
-export function readPlan(input: unknown): PlanReading {
+export function readPlan(input: unknown, options: { keepUnreadable?: boolean } = {}): PlanReading {
   const parsed = PlanFile.safeParse(input);
   if (!parsed.success) return { ok: false, errors: describePlanIssues(input, parsed.error) };
   const file = parsed.data;
@@ -25,7 +25,9 @@ export function readPlan(input: unknown): PlanReading {
     return reading;
   };
   file.recommendations.forEach((rec, i) => {
-    const current = read(rec.delivery);
+    let current = read(rec.delivery);
+    // A document's date the reader cannot read is kept exactly as written, with no window (the preview flagged it).
+    if (!current.ok && options.keepUnreadable) current = { ok: true, window: { text: rec.delivery, start: null, end: null, precision: 'none' } };
     const baseline = rec.baseline !== null ? read(rec.baseline) : null;
     if (!current.ok) errors.push(`recommendation ${rec.id} (#${i + 1}), delivery: ${current.error}`);
     if (baseline && !baseline.ok) errors.push(`recommendation ${rec.id} (#${i + 1}), baseline: ${baseline.error}`);

@@ -1,0 +1,77 @@
+import type { Field } from './reading.js';
+
+/**
+ * Headings compared by their words only: "Recommendation No.", "recommendation no" and
+ * "RECOMMENDATION-NO" are one heading. "#" survives because it is a heading on its own.
+ */
+export function headingKey(heading: string): string {
+  return heading
+    .toLowerCase()
+    .normalize('NFKC')
+    .replace(/[’'`]s\b/g, 's')
+    .replace(/[^\p{L}\p{N}#]+/gu, ' ')
+    .trim();
+}
+
+/** Spellings boards use for each column, compared by headingKey. */
+const SYNONYMS: Record<Field, string[]> = {
+  id: [
+    'recommendation no', 'recommendation number', 'recommendation ref', 'rec no', 'rec ref', 'rec', 'ref', 'ref no',
+    'reference', 'no', 'number', '#', 'action id', 'action no', 'action ref', 'id', 'item', 'item no',
+  ],
+  text: [
+    'recommendation', 'recommendations', 'action', 'actions', 'description', 'finding', 'findings',
+    'recommendation action', 'action description', 'recommendation text', 'agreed action',
+  ],
+  owner: [
+    'owner', 'owners', 'owner s', 'lead', 'lead officer', 'leads', 'responsible officer', 'action owner',
+    'accountable', 'responsible', 'responsibility', 'accountable officer', 'lead s',
+  ],
+  update: [
+    'update', 'updates', 'progress', 'progress update', 'commentary', 'latest position', 'comments', 'comment',
+    'latest update', 'progress to date', 'position', 'current position', 'notes',
+  ],
+  delivery: [
+    'delivery date', 'target date', 'due', 'due date', 'deadline', 'timescale', 'timescales', 'by when',
+    'completion date', 'target completion date', 'delivery', 'target', 'date due',
+  ],
+  status: ['status', 'progress status', 'current status', 'action status'],
+  rag: ['rag', 'rag status', 'rag rating', 'r a g', 'rag rating status'],
+  theme: ['theme', 'workstream', 'work stream', 'area', 'section', 'category', 'themes', 'area of focus'],
+};
+
+const EXACT = new Map<string, Field>(
+  (Object.entries(SYNONYMS) as Array<[Field, string[]]>).flatMap(([field, names]) => names.map((n) => [n, field] as [string, Field])),
+);
+
+/**
+ * Words that give a longer heading away ("Target completion date (revised)", "Update as at 30/09").
+ * Tried in this order because the first word wins: "RAG status" is RAG and "Action owner" an owner.
+ */
+const KEYWORDS: Array<[RegExp, Field]> = [
+  [/\brag\b/, 'rag'],
+  [/\bstatus\b/, 'status'],
+  [/\b(date|due|deadline|timescales?|when)\b/, 'delivery'],
+  [/\b(owners?|lead|leads|responsible|accountable|officer)\b/, 'owner'],
+  [/\b(update|updates|progress|commentary|position|comments?)\b/, 'update'],
+  [/\b(ref|reference|no|number|id|#)\b/, 'id'],
+  [/\b(theme|workstream|area|section|category)\b/, 'theme'],
+  [/\b(recommendations?|actions?|description|findings?)\b/, 'text'],
+];
+
+export interface HeadingMatch {
+  field: Field;
+  /** An exact spelling beats a keyword guess when two columns claim one field. */
+  exact: boolean;
+}
+
+export function fieldOfHeading(heading: string): HeadingMatch | null {
+  const key = headingKey(heading);
+  if (!key) return null;
+  const exact = EXACT.get(key);
+  if (exact) return { field: exact, exact: true };
+  // Long cells are data, not headings; a title row must not be read as a header.
+  if (key.split(' ').length > 7) return null;
+  for (const [re, field] of KEYWORDS) if (re.test(key)) return { field, exact: false };
+  return null;
+}

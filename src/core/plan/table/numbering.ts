@@ -1,0 +1,51 @@
+import { isDottedDate } from '../../dates/numeric-dates.js';
+import { isRecommendationId } from '../recommendation-id.js';
+
+export interface Numbered {
+  id: string;
+  /** The text after the number ("" when the cell held only the number). */
+  rest: string;
+  /** A numbered sub-heading line dropped before the number ("9.1 Business as Usual:"). */
+  subheading?: string;
+}
+
+const PREFIX = String.raw`^\s*(?:rec(?:ommendation)?\.?\s*(?:no\.?\s*)?)?`;
+/** "4.2.1 A mechanism", "1.1: BCH needs", "4.2.1. A", "4.2.1 – A": a dotted number needs only a space after it. */
+const DOTTED = new RegExp(`${PREFIX}(\\d{1,3}(?:\\.\\d{1,3}){1,4})\\.?(?:\\s*[:)\\u2013\\u2014-]\\s*|\\s+|$)([\\s\\S]*)$`, 'i');
+/** "7. Develop", "7) Develop", "7: Develop": a lone number needs punctuation, or "10 officers" would become item 10. */
+const SINGLE = new RegExp(`${PREFIX}(\\d{1,3})\\s*[.:)]\\s+([\\s\\S]+)$`, 'i');
+const SUBHEADING = /^\s*(\d{1,3}(?:\.\d{1,3}){0,3})\.?\s+([^\n]{1,80}):\s*\n/;
+
+function looksLikeDate(id: string): boolean {
+  const parts = id.split('.');
+  return parts.length === 3 && isDottedDate(parts[0]!, parts[1]!, parts[2]!);
+}
+
+function plain(text: string): Numbered | null {
+  const m = DOTTED.exec(text) ?? SINGLE.exec(text);
+  if (!m) return null;
+  const id = m[1]!;
+  if (!isRecommendationId(id) || looksLikeDate(id)) return null;
+  return { id, rest: (m[2] ?? '').trim() };
+}
+
+/**
+ * The recommendation number written at the start of a cell, and the text after it. A sub-heading line
+ * such as "9.1 Business as Usual:" above "9.1.1 BaU functions…" is a heading of the numbers below it,
+ * not the item's number, so it is set aside.
+ */
+export function numberAtStart(text: string): Numbered | null {
+  const sub = SUBHEADING.exec(text);
+  if (sub) {
+    const after = plain(text.slice(sub[0].length));
+    if (after && after.id.startsWith(`${sub[1]}.`)) return { ...after, subheading: sub[0].trim() };
+  }
+  return plain(text);
+}
+
+/** An id column's cell: the number alone ("4.2.1", "4.2.1.", "Rec 4.2.1"), or a number with the text after it, as the seed writes. */
+export function numberInIdCell(cell: string): Numbered | null {
+  const bare = cell.trim().replace(/[.:)]+$/, '');
+  if (isRecommendationId(bare) && !looksLikeDate(bare)) return { id: bare, rest: '' };
+  return numberAtStart(cell);
+}

@@ -1,0 +1,19 @@
+/**
+ * A table as a document holds it, before anything is understood: rows of cell texts in reading order.
+ * The file readers (src/files/tables/) produce these from .docx, .xlsx, .csv and .pdf; the reader of
+ * plans (read-plan-table.ts) decides which table is the plan and what each column means.
+ */
+export interface SourceTable {
+  /** How a person would name it in a message: "table 2", "sheet Tracker", "the PDF's table". */
+  name: string;
+  rows: SourceRow[];
+}
+
+export interface SourceRow {
+  /** The row as the person finds it in the document (1-based): the sheet's row number, the table's row, the PDF's line. */
+  number: number;
+  /** Cell texts, left to right; line breaks inside a cell kept as "\n". A merged cell's text is repeated in every row it spans. */
+  cells: string[];
+  /** Per column: true when this cell is the continuation of a cell merged down from the row above. */
+  continued?: boolean[];
+}

@@ -1,0 +1,126 @@
+import PDFDocument from 'pdfkit';
+import { describe, expect, it } from 'vitest';
+import { readDocumentTables } from '../../../src/files/tables/read-document-tables.js';
+import { paperToPdf } from '../../../src/report/pdf.js';
+import { bundledPlanInput } from '../../helpers/plan.js';
+import { paperFromPlan } from '../report/xlsx-fixtures.js';
+import { tablesOf } from './helpers.js';
+import { HEADINGS, tablePdf, type PdfTableRow } from './pdf-fixture.js';
+
+/** Rows 4.0.1–4.0.9 fill the first page; 4.0.9 is cut by the page break, as Word cuts a long row. */
+const filler = (n: number): PdfTableRow => ({
+  cells: [
+    [`4.0.${n}: The full cost of each`, 'project and any changes', 'against the baseline should', 'be identified and accounted', `for (item ${n}).`],
+    ['Karen Georgiou', 'Portfolio Office'],
+    ['Costs to be reported', 'to SAS quarterly', `from Q${(n % 4) + 1}`],
+    ['Ongoing'],
+  ],
+  ...(n === 9 ? { splitAfter: 2 } : {}),
+});
+
+const ROWS: PdfTableRow[] = [
+  { section: 'Governance' },
+  {
+    cells: [
+      ['3.4: BCH should implement a', 'clear audit trail of decisions', 'and actions.'],
+      ['Karen Georgiou', 'Portfolio Office'],
+      ['14.06.17 COMPLETE – SAS and', 'JCOB Decision Logs developed', 'and will be circulated with', 'future papers'],
+      ['June 2017', 'Complete'],
+    ],
+  },
+  {
+    cells: [
+      ['3.6: BCH should separate the', 'Change Governance from BAU', 'within', '30 days of the board.'],
+      ['Karen Georgiou', 'Portfolio Office'],
+      ['Awaits agreement of new', 'governance framework'],
+      ['September', '2017'],
+    ],
+  },
+  { section: 'Delivering Projects and Realising Benefits' },
+  ...[1, 2, 3, 4, 5, 6, 7, 8, 9].map(filler),
+  { section: 'ICT' },
+  { cells: [['9.2.1: ICT should publish', 'a roadmap'], ['Head of ICT'], ['On track'], ['March 2018']] },
+  { cells: [['9.2.2'], ['Head of ICT'], [], ['See 9.2.1 above']] },
+];
+
+/** The rows the reader should give: each cell's lines joined as written, section rows as one cell. */
+function expectedRows(headerLine: number, rowLines: number[]) {
+  return [
+    { number: headerLine, cells: HEADINGS },
+    ...ROWS.map((row, i) => ({
+      number: rowLines[i]!,
+      cells: 'section' in row ? [row.section, '', '', ''] : row.cells.map((lines) => lines.join('\n')),
+    })),
+  ];
+}
+
+describe('readDocumentTables: PDF', () => {
+  it('reads a table over two pages: columns from the header, rows from the numbers, wrapped lines joined, furniture left out', async () => {
+    const pdf = await tablePdf(ROWS, { title: 'BCH Collaboration — Action Plan' });
+    const reading = await tablesOf(await readDocumentTables(pdf.bytes, 'plan.pdf'));
+    expect(reading.kind).toBe('pdf');
+    expect(reading.title).toBe('BCH Collaboration — Action Plan');
+    expect(pdf.headerLine).toBe(3);
+    expect(reading.tables).toEqual([{ name: "the PDF's table", rows: expectedRows(pdf.headerLine, pdf.rowLines) }]);
+    // The row cut by the page break carries on below the repeated header on page 2.
+    expect(reading.tables[0]!.rows.find((r) => r.cells[0]!.startsWith('4.0.9'))!.cells[0]).toBe(
+      '4.0.9: The full cost of each\nproject and any changes\nagainst the baseline should\nbe identified and accounted\nfor (item 9).',
+    );
+  });
+
+  it('finds the columns where the text lines up when the headings are centred over them', async () => {
+    const pdf = await tablePdf(ROWS, { centredHeadings: true });
+    const reading = await tablesOf(await readDocumentTables(pdf.bytes, 'plan.pdf'));
+    expect(reading.title).toBeNull();
+    expect(reading.tables[0]!.rows).toEqual(expectedRows(pdf.headerLine, pdf.rowLines));
+  });
+
+  it("reads Concerto's own board paper: every recommendation a row in order, the themes as section rows", async () => {
+    const plan = bundledPlanInput();
+    const bytes = await paperToPdf(paperFromPlan(plan, { asAt: '2017-10-04' }));
+    const reading = await tablesOf(await readDocumentTables(bytes, 'board-paper.pdf'));
+    expect(reading.title).toBe('Concerto Action Plan');
+    const rows = reading.tables[0]!.rows;
+    expect(rows[0]!.cells).toEqual(['Recommendation No', 'Owner', 'Update', 'Delivery Date', 'Status', 'RAG']);
+    const items = rows.filter((r) => /^\d/.test(r.cells[0]!));
+    expect(items.map((r) => r.cells[0]!.split(':')[0])).toEqual(plan.recommendations.map((r) => r.id));
+    // The paper prints the theme above its first item and again, "(continued)", atop a new page.
+    const sections = rows.slice(1).filter((r) => !items.includes(r));
+    expect(sections.every((r) => r.cells.slice(1).every((c) => c === ''))).toBe(true);
+    expect([...new Set(sections.map((r) => r.cells[0]!.replace(/ \(continued\)$/, '')))]).toEqual([...new Set(plan.recommendations.map((r) => r.theme))]);
+    const first = items[0]!;
+    expect(first.cells[1]).toBe('Karen Georgiou\nPortfolio Office');
+    expect(first.cells[4]).toBe('Awaiting\ndecision'); // wrapped in its narrow column, as printed
+  });
+
+  it('refuses a PDF with no text, one with text but no table, a password-protected one and a damaged one', async () => {
+    const scan = await pdfOf((doc) => doc.rect(50, 50, 300, 200).fill('#888'));
+    expect(await readDocumentTables(scan, 'scan.pdf')).toEqual({
+      ok: false,
+      error: 'scan.pdf has no text to read (it may be a scanned image); export the table from the original document instead.',
+    });
+    const letter = await pdfOf((doc) => doc.text('Dear board members, the action plan will follow next month.', 50, 50));
+    expect(await readDocumentTables(letter, 'letter.pdf')).toEqual({
+      ok: false,
+      error: 'letter.pdf has no table Concerto can find: no line in it reads like a table\'s header (such as Recommendation, Owner, Update, Delivery Date, Status).',
+    });
+    const locked = await tablePdf(ROWS.slice(0, 3), { userPassword: 'secret' });
+    expect(await readDocumentTables(locked.bytes, 'locked.pdf')).toEqual({ ok: false, error: 'locked.pdf is password-protected; save a copy without a password and try again.' });
+    const damaged = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(2000, 0x41)]);
+    expect(await readDocumentTables(damaged, 'damaged.pdf')).toEqual({
+      ok: false,
+      error: 'damaged.pdf is damaged and could not be read as a PDF; open it and save or print it to PDF again.',
+    });
+  });
+});
+
+async function pdfOf(draw: (doc: PDFKit.PDFDocument) => void): Promise<Buffer> {
+  const doc = new PDFDocument({ size: 'A4' });
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<void>((resolve) => doc.on('end', () => resolve()));
+  draw(doc);
+  doc.end();
+  await done;
+  return Buffer.concat(chunks);
+}
