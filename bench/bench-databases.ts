@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,6 +23,8 @@ export interface BenchTarget {
   copyIn(dumps: TableDump[]): Promise<number>;
   /** Each table's rows as COPY text. */
   dump(tables: readonly string[]): Promise<TableDump[]>;
+  /** A second target holding a copy of this one's data (nothing may have it open meanwhile). */
+  clone(): Promise<BenchTarget>;
   dispose(): Promise<void>;
 }
 
@@ -37,6 +40,10 @@ export async function pgliteTarget(): Promise<BenchTarget> {
   const migrated = await openDatabase({ dataDir: dir });
   await migrate(migrated);
   await migrated.close();
+  return pgliteAt(dir);
+}
+
+function pgliteAt(dir: string): BenchTarget {
   const raw = async <T>(fn: (pg: PGlite) => Promise<T>): Promise<T> => {
     const pg = new PGlite(path.join(dir, 'pgdata'));
     try {
@@ -66,6 +73,11 @@ export async function pgliteTarget(): Promise<BenchTarget> {
         }
         return out;
       }),
+    async clone() {
+      const copy = mkdtempSync(path.join(tmpdir(), 'concerto-bench-'));
+      cpSync(dir, copy, { recursive: true });
+      return pgliteAt(copy);
+    },
     async dispose() {
       rmSync(dir, { recursive: true, force: true });
     },
@@ -77,6 +89,10 @@ export async function postgresTarget(serverUrl: string): Promise<BenchTarget> {
   const migrated = await openDatabase({ url });
   await migrate(migrated);
   await migrated.close();
+  return postgresAt(serverUrl, url);
+}
+
+function postgresAt(serverUrl: string, url: string): BenchTarget {
   const client = () => postgres(url, { max: 1, onnotice: () => {} });
   return {
     kind: 'postgres',
@@ -117,6 +133,18 @@ export async function postgresTarget(serverUrl: string): Promise<BenchTarget> {
       } finally {
         await sql.end();
       }
+    },
+    async clone() {
+      const name = `${new URL(url).pathname.slice(1)}_${randomBytes(3).toString('hex')}`;
+      const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+      try {
+        await admin.unsafe(`create database "${name}" template "${new URL(url).pathname.slice(1)}"`);
+      } finally {
+        await admin.end();
+      }
+      const copy = new URL(url);
+      copy.pathname = `/${name}`;
+      return postgresAt(serverUrl, copy.toString());
     },
     async dispose() {
       const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ROOT } from './bench-databases.js';
 import type { ImportFigures } from './import-vs-copy.js';
+import { MANY_PLANS_TARGET, type ManyPlansFigures } from './many-plans.js';
 import { ms, ratio } from './measure.js';
 import type { PaperFileFigures } from './paper-files.js';
 import type { SchedulerFigures } from './scheduler-pass.js';
@@ -22,6 +23,8 @@ export interface DatabaseFigures {
   scheduler: SchedulerFigures;
   papers: PaperFileFigures[];
   served: ServedFigures;
+  /** The same requests with 100 small plans beside the big one (bench/many-plans.ts). */
+  manyPlans?: ManyPlansFigures;
 }
 
 export interface RunFigures {
@@ -47,6 +50,45 @@ const TARGETS = {
 };
 
 const NAMES = { pglite: 'Embedded (PGlite)', postgres: 'PostgreSQL' } as const;
+
+/**
+ * The many-plans table for one database: each request's p50 and p99 with the big plan alone and
+ * among many, their ratios, and whether each stays within 10%.
+ */
+export function manyPlansLines(kind: DatabaseFigures['kind'], m: ManyPlansFigures, check: (label: string, ok: boolean) => string): string[] {
+  const rows: string[][] = [];
+  const scenarios = [
+    ['status', '`/concerto status <id>`'],
+    ['overdue', `@concerto what's overdue? (${m.key})`],
+  ] as const;
+  for (const [scenario, label] of scenarios) {
+    for (const c of ['c1', 'c50'] as const) {
+      const one = m.single[scenario][c];
+      const all = m.many[scenario][c];
+      const verdict = (p: 'p50' | 'p99') => `${p} ${check(`${NAMES[kind]} many plans ${label} ${c} ${p}`, all[p] / one[p] <= MANY_PLANS_TARGET)}`;
+      rows.push([
+        `${label}, ${c === 'c1' ? 'concurrency 1' : 'concurrency 50'}`,
+        `p50 ${ms(one.p50)} · p99 ${ms(one.p99)}`,
+        `p50 ${ms(all.p50)} · p99 ${ms(all.p99)}`,
+        `p50 ${ratio(all.p50, one.p50)} · p99 ${ratio(all.p99, one.p99)}`,
+        `≤ ${MANY_PLANS_TARGET.toFixed(2)}× — ${verdict('p50')}, ${verdict('p99')}`,
+      ]);
+    }
+  }
+  const mb = (n: number | null) => (n === null ? '–' : `${n.toFixed(0)} MB`);
+  rows.push(['One scheduler pass over every active plan (dry run: read and decide)', ms(m.tickMs.single), ms(m.tickMs.many), ratio(m.tickMs.many, m.tickMs.single), '–']);
+  rows.push(['Peak memory (VmHWM)', mb(m.single.peakMemoryMb), mb(m.many.peakMemoryMb), m.single.peakMemoryMb && m.many.peakMemoryMb ? ratio(m.many.peakMemoryMb, m.single.peakMemoryMb) : '–', '–']);
+  return [
+    `### ${NAMES[kind]}`,
+    '',
+    `Adding the ${m.extra.plans} plans took ${ms(m.addMs)}.`,
+    '',
+    `| Measure | ${m.single.plans} plan | ${m.many.plans} plans | Ratio | Target |`,
+    '|---|---|---|---|---|',
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+    '',
+  ];
+}
 
 /** Writes BENCHMARKS.md; the hand-written notes in bench/NOTES.md (profiles, explanations) follow the figures. */
 export function writeReport(file: string, run: RunFigures): { missed: string[] } {
@@ -120,6 +162,21 @@ export function writeReport(file: string, run: RunFigures): { missed: string[] }
       s.peakMemoryMb === null ? 'not measurable here' : `< ${TARGETS.memoryMb} MB — ${check(`${NAMES[db.kind]} memory`, s.peakMemoryMb < TARGETS.memoryMb)}`,
     ]);
     lines.push(`## ${NAMES[db.kind]}`, '', '| Measure | Concerto | Floor | Ratio | Target |', '|---|---|---|---|---|', ...rows.map((r) => `| ${r.join(' | ')} |`), '');
+  }
+  const many = run.databases.filter((db) => db.manyPlans);
+  if (many.length) {
+    const first = many[0]!.manyPlans!;
+    lines.push(
+      '## Many plans',
+      '',
+      `The big plan alone, then with ${first.extra.plans} plans of ${first.extra.size.recommendations} items (${first.extra.size.updates.toLocaleString('en-GB')} updates each) beside it, numbered like it, so that its first ${first.extra.size.recommendations} ids are in all ${first.extra.plans + 1} plans (bench/many-plans.ts). ` +
+        `The requests mean the big plan as people would: \`/concerto status <id>\` from its home channel, always for one of those ${first.extra.size.recommendations} ids; "what's overdue?" from people who chose it with \`use\`. ` +
+        `The two databases (the second a copy of the first, with the plans added) are served at once by two \`concerto serve\` processes and measured in turns, so that a load that comes and goes on the machine falls on both alike: ` +
+        `after 20 requests to warm up, ${first.requests.c1} one at a time to each, the two servers taking turns request by request; then 50 in flight to each server at once until each has answered ${first.requests.c50}. ` +
+        `So the concurrency-50 figures here are for two loaded servers sharing the machine, slower than the single server's above; the ratio between them is what this section measures. Target: within ${Math.round((MANY_PLANS_TARGET - 1) * 100)}% of the one-plan figures (≤ ${MANY_PLANS_TARGET.toFixed(2)}×).`,
+      '',
+    );
+    for (const db of many) lines.push(...manyPlansLines(db.kind, db.manyPlans!, check));
   }
   lines.push(missed.length ? `**Targets missed:** ${missed.join('; ')}. See the notes below.` : 'Every target was met in this run.', '');
   const notes = path.join(ROOT, 'bench', 'NOTES.md');

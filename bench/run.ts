@@ -6,8 +6,9 @@ import { startFakeSlack } from '../tests/helpers/fake-slack.js';
 import { freePort } from '../tests/helpers/free-port.js';
 import { pgliteTarget, postgresTarget, startThrowawayPostgres, ROOT, type BenchTarget } from './bench-databases.js';
 import { importVersusCopy } from './import-vs-copy.js';
+import { importBigPlan, manyPlans } from './many-plans.js';
 import { paperFiles } from './paper-files.js';
-import { writeReport, type DatabaseFigures, type RunFigures } from './report.js';
+import { manyPlansLines, writeReport, type DatabaseFigures, type RunFigures } from './report.js';
 import { schedulerPass } from './scheduler-pass.js';
 import { BENCH_USERS, roundTrips, startServed, type Scenario } from './slack-round-trips.js';
 import { FULL_SIZE, QUICK_SIZE, SYNTHETIC_AS_OF, syntheticPlan } from './synthetic-plan.js';
@@ -15,6 +16,8 @@ import { FULL_SIZE, QUICK_SIZE, SYNTHETIC_AS_OF, syntheticPlan } from './synthet
 /**
  * `npm run bench [-- --quick] [-- --database-url URL]`: Concerto against its floors on the embedded
  * database and on PostgreSQL, written to BENCHMARKS.md.
+ * `BENCH_ONLY=many-plans npm run bench`: only the many-plans case (the plan imported, no floors,
+ * scheduler or papers), its table printed rather than written to BENCHMARKS.md.
  */
 const program = new Command()
   .name('npm run bench --')
@@ -24,9 +27,13 @@ const program = new Command()
   .option('-o, --out <file>', 'where to write the report', path.join(ROOT, 'BENCHMARKS.md'))
   .parse();
 const opts = program.opts<{ quick?: boolean; databaseUrl?: string; postgres: boolean; out: string }>();
+const only = process.env.BENCH_ONLY?.trim() || null;
+if (only && only !== 'many-plans') program.error(`BENCH_ONLY=${only}: the only case that runs alone is many-plans.`);
 
 const size = opts.quick ? QUICK_SIZE : FULL_SIZE;
 const requests = opts.quick ? { c1: 40, c50: 150 } : { c1: 200, c50: 1000 };
+/** Fewer than above: the many-plans case serves two databases side by side (one plan, and 101). */
+const manyPlansRequests = opts.quick ? { c1: 40, c50: 100 } : { c1: 100, c50: 200 };
 const log = (line: string) => process.stderr.write(`${line}\n`);
 /** The papers are as at a year after the plan's date: 53 weekly points of trend, the charts' worst case. */
 const PAPER_AS_AT = `${Number(SYNTHETIC_AS_OF.slice(0, 4)) + 1}${SYNTHETIC_AS_OF.slice(4)}`;
@@ -76,30 +83,51 @@ async function measureDatabase(kind: 'pglite' | 'postgres'): Promise<DatabaseFig
     const papers = await paperFiles(target, work, PAPER_AS_AT);
     for (const p of papers) log(`${kind}: board paper as ${p.format}: ${p.ms.toFixed(0)} ms, peak ${p.peakMb.toFixed(0)} MB, ${(p.bytes / 2 ** 20).toFixed(1)} MB file`);
     const served = await measureServed('concerto', target.env);
-    return { kind, import: imported, scheduler, papers, served };
+    const many = await manyPlans(target, fake, manyPlansRequests, log);
+    return { kind, import: imported, scheduler, papers, served, manyPlans: many };
   } finally {
     await target.dispose();
     await floor.dispose();
   }
 }
 
+/** BENCH_ONLY=many-plans: the big plan imported into a fresh target, then the many-plans case alone. */
+async function onlyManyPlans(kind: 'pglite' | 'postgres'): Promise<void> {
+  const target = await (kind === 'pglite' ? pgliteTarget() : postgresTarget(serverUrl!));
+  try {
+    log(`${kind}: importing…`);
+    await importBigPlan(target, planFile);
+    const figures = await manyPlans(target, fake, manyPlansRequests, log);
+    const missed: string[] = [];
+    const lines = manyPlansLines(kind, figures, (label, ok) => (ok ? 'met' : (missed.push(label), '**missed**')));
+    process.stdout.write(`${lines.join('\n')}\n${missed.length ? `Missed: ${missed.join('; ')}` : 'Every many-plans figure within target.'}\n\n`);
+  } finally {
+    await target.dispose();
+  }
+}
+
 const started = new Date();
 try {
-  const floorServed = await measureServed('floor', {});
-  const databases: DatabaseFigures[] = [await measureDatabase('pglite')];
-  if (serverUrl) databases.push(await measureDatabase('postgres'));
-  const figures: RunFigures = {
-    started,
-    finished: new Date(),
-    command: `npm run bench${opts.quick ? ' -- --quick' : ''}`,
-    size,
-    requests,
-    floor: floorServed,
-    databases,
-    postgresVersion: serverUrl ? await serverVersion(serverUrl) : null,
-  };
-  const { missed } = writeReport(opts.out, figures);
-  log(`Wrote ${opts.out}${missed.length ? `; targets missed: ${missed.join(', ')}` : '; every target met'}.`);
+  if (only) {
+    await onlyManyPlans('pglite');
+    if (serverUrl) await onlyManyPlans('postgres');
+  } else {
+    const floorServed = await measureServed('floor', {});
+    const databases: DatabaseFigures[] = [await measureDatabase('pglite')];
+    if (serverUrl) databases.push(await measureDatabase('postgres'));
+    const figures: RunFigures = {
+      started,
+      finished: new Date(),
+      command: `npm run bench${opts.quick ? ' -- --quick' : ''}`,
+      size,
+      requests,
+      floor: floorServed,
+      databases,
+      postgresVersion: serverUrl ? await serverVersion(serverUrl) : null,
+    };
+    const { missed } = writeReport(opts.out, figures);
+    log(`Wrote ${opts.out}${missed.length ? `; targets missed: ${missed.join(', ')}` : '; every target met'}.`);
+  }
 } finally {
   await fake.close();
   throwaway?.stop();

@@ -9,8 +9,11 @@ import { loadAllRecommendations, sortKeyOf } from './rec-rows.js';
 import { deliveryDates, recommendationOwners, recommendations, updates } from './schema.js';
 
 const BATCH = 500;
-/** Items added by one import past which the tables' statistics are refreshed at once. */
-const ANALYZE_AFTER = 1_000;
+/**
+ * Items added by one import past which the tables' statistics are refreshed at once. Low, because many plans
+ * arrive as many small imports, and the embedded database has no autovacuum to notice them.
+ */
+const ANALYZE_AFTER = 100;
 
 /**
  * Brings the database in line with a plan file inside the caller's transaction: new items are

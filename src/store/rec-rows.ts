@@ -118,7 +118,8 @@ async function latestUpdates(db: Db, planId: number, ids: string[]): Promise<Upd
     cross join lateral (
       select rec_id, date, author, text, evidence, source from ${updates}
       where plan_id = ${planId} and rec_id = r.rec_id
-      order by date desc, seq desc
+      -- As the index orders them (drizzle writes DESC NULLS LAST): a plain DESC would sort instead of walking it.
+      order by date desc nulls last, seq desc nulls last
       limit 1
     ) u`);
 }

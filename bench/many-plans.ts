@@ -1,0 +1,271 @@
+import { readFile } from 'node:fs/promises';
+import { importParsed } from '../src/app/plan-loading.js';
+import { loadConfig, reminderSettings } from '../src/config.js';
+import { runTick } from '../src/scheduler/tick.js';
+import type { PlanInfo } from '../src/core/ports.js';
+import { DrizzlePlanDirectory } from '../src/store/plan-directory.js';
+import type { FakeSlack } from '../tests/helpers/fake-slack.js';
+import { freePort } from '../tests/helpers/free-port.js';
+import { appMention, slackClient } from '../tests/helpers/slack-requests.js';
+import type { BenchTarget } from './bench-databases.js';
+import { percentile } from './measure.js';
+import { NUDGE_HOUR } from './scheduler-pass.js';
+import { BENCH_USERS, roundTrips, SIGNING_SECRET, startServed, type LatencyFigures, type Scenario, type ServedApp } from './slack-round-trips.js';
+import { syntheticId, syntheticPlan, type PlanSize } from './synthetic-plan.js';
+
+/**
+ * The many-plans case: the same requests against the big plan with it the only plan in the database,
+ * and in a copy of that database with a hundred small plans beside it whose ids overlap its own; the
+ * two are served at once and asked in turns, so that the machine's ups and downs fall on both. The requests mean
+ * the big plan the way people would once there are many: the slash commands come from its home
+ * channel and ask for ids every plan has, and the @mentions (each in a channel of its own) come from
+ * people who chose it with `use`.
+ */
+
+/** How many small plans go beside the big one, and their size: the same shape as the big plan, a hundredth of it. */
+export const EXTRA_PLANS = 100;
+export const EXTRA_PLAN_SIZE: PlanSize = { recommendations: 100, updates: 1_000, owners: 20 };
+/** Within 10% of the single-plan figures. */
+export const MANY_PLANS_TARGET = 1.1;
+/** `/concerto` commands from tests/helpers/slack-requests.ts come from this channel unless told otherwise; it becomes the big plan's home. */
+const COMMAND_CHANNEL = 'C1';
+
+/** `/concerto status <id>` asks for one of the first ids of the big plan, which every small plan has too. */
+const IDS_IN_EVERY_PLAN = EXTRA_PLAN_SIZE.recommendations;
+
+type Which = 'single' | 'many';
+
+export const extraPlanKey = (n: number) => `bench-${String(n).padStart(3, '0')}`;
+
+export interface ScenarioFigures {
+  c1: LatencyFigures;
+  c50: LatencyFigures;
+}
+
+export interface ManyPlansRun {
+  plans: number;
+  status: ScenarioFigures;
+  overdue: ScenarioFigures;
+  peakMemoryMb: number | null;
+}
+
+export interface ManyPlansFigures {
+  /** The big plan's key, as the import gave it. */
+  key: string;
+  /** Importing the hundred small plans, one `importParsed` each. */
+  addMs: number;
+  /** One scheduler pass (dry run: read and decide, nothing written) over the one plan, and over all of them. */
+  tickMs: { single: number; many: number };
+  extra: { plans: number; size: PlanSize };
+  requests: { c1: number; c50: number };
+  single: ManyPlansRun;
+  many: ManyPlansRun;
+}
+
+/** Imports the plan file the way `concerto import` does into an empty target (for BENCH_ONLY, where the import case does not run). */
+export async function importBigPlan(target: BenchTarget, file: string): Promise<PlanInfo> {
+  const database = await target.open();
+  try {
+    const input: unknown = JSON.parse(await readFile(file, 'utf8'));
+    const { plan } = await importParsed(new DrizzlePlanDirectory(database.db), null, input, file, { actor: 'bench', source: 'import', at: new Date().toISOString() });
+    return plan;
+  } finally {
+    await database.close();
+  }
+}
+
+export async function manyPlans(
+  target: BenchTarget,
+  fake: FakeSlack,
+  requests: { c1: number; c50: number },
+  log: (line: string) => void,
+): Promise<ManyPlansFigures> {
+  const kind = target.kind;
+  const started = performance.now();
+  const database = await target.open();
+  let big: PlanInfo;
+  try {
+    const all = await new DrizzlePlanDirectory(database.db).list();
+    if (all.length !== 1) throw new Error(`The many-plans case starts from the big plan alone; found ${all.length} plans (${all.map((p) => p.key).join(', ')}).`);
+    big = all[0]!;
+  } finally {
+    await database.close();
+  }
+  // A copy of the database gets the other plans, so that both can be served at once.
+  const other = await target.clone();
+  try {
+    const addMs = await addPlans(other, big, log);
+    log(`${kind}: many plans: ${EXTRA_PLANS} plans of ${EXTRA_PLAN_SIZE.recommendations} items added beside ${big.key} in ${addMs.toFixed(0)} ms`);
+    const tickMs = { single: await schedulerPassMs(target), many: await schedulerPassMs(other) };
+    log(`${kind}: many plans: a scheduler pass reads every active plan: ${tickMs.single.toFixed(0)} ms for one, ${tickMs.many.toFixed(0)} ms for ${EXTRA_PLANS + 1}`);
+    const one = await startServed('concerto', await freePort(), fake, target.env);
+    let many: ServedApp | undefined;
+    try {
+      many = await startServed('concerto', await freePort(), fake, other.env);
+      const apps = { single: one, many } as const;
+      // Each server's scheduler makes its first pass as it starts, cold and beside the other server's
+      // start, so slower than the pass timed above; on the embedded database it holds the only connection
+      // between its queries. That is start-up, not answering people: wait it out.
+      await new Promise((r) => setTimeout(r, Math.min(15_000, Math.max(3_000, 3 * Math.max(tickMs.single, tickMs.many)))));
+      await probe(one, fake, big, false);
+      await probe(many, fake, big, true);
+      const figures = { single: {} as Record<Scenario, ScenarioFigures>, many: {} as Record<Scenario, ScenarioFigures> };
+      for (const scenario of ['status', 'overdue'] as const) {
+        // Warm-up as in the single-plan benchmark: JIT, connection pools, the Slack user cache.
+        for (const app of [one, many]) await roundTrips(app, fake, scenario, 20, 5, IDS_IN_EVERY_PLAN);
+        const c1 = await inTurns(apps, fake, scenario, requests.c1);
+        const c50 = await sideBySide(apps, fake, scenario, requests.c50, 50);
+        for (const which of ['single', 'many'] as const) {
+          const r = { c1: c1[which], c50: c50[which] };
+          figures[which][scenario] = r;
+          log(`  ${scenario}, ${which === 'single' ? '1 plan' : `${EXTRA_PLANS + 1} plans`}: c1 p50 ${r.c1.p50.toFixed(1)} p99 ${r.c1.p99.toFixed(1)}; c50 p50 ${r.c50.p50.toFixed(1)} p99 ${r.c50.p99.toFixed(1)}`);
+        }
+      }
+      const run = async (which: 'single' | 'many'): Promise<ManyPlansRun> => ({
+        plans: which === 'single' ? 1 : EXTRA_PLANS + 1,
+        status: figures[which].status,
+        overdue: figures[which].overdue,
+        peakMemoryMb: await apps[which].peakMemoryMb(),
+      });
+      const result: ManyPlansFigures = { key: big.key, addMs, tickMs, extra: { plans: EXTRA_PLANS, size: EXTRA_PLAN_SIZE }, requests, single: await run('single'), many: await run('many') };
+      for (const scenario of ['status', 'overdue'] as const) {
+        for (const c of ['c1', 'c50'] as const) {
+          const s = result.single[scenario][c];
+          const m = result.many[scenario][c];
+          const verdict = (p: 'p50' | 'p99') => `${p} ${(m[p] / s[p]).toFixed(2)}× ${m[p] / s[p] <= MANY_PLANS_TARGET ? 'PASS' : 'MISS'}`;
+          log(`${kind}: many plans: ${scenario} ${c}: ${verdict('p50')}, ${verdict('p99')} (of one plan; within ${MANY_PLANS_TARGET.toFixed(2)}×)`);
+        }
+      }
+      log(`${kind}: many plans: done in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+      return result;
+    } finally {
+      await many?.stop();
+      await one.stop();
+    }
+  } finally {
+    await other.dispose();
+  }
+}
+
+/** How long a scheduler pass takes over the target's plans: reading every active plan and deciding (dry run, the outbox left alone). */
+async function schedulerPassMs(target: BenchTarget): Promise<number> {
+  const database = await target.open();
+  try {
+    const start = performance.now();
+    await runTick(database, NUDGE_HOUR, reminderSettings(loadConfig({})), true);
+    return performance.now() - start;
+  } finally {
+    await database.close();
+  }
+}
+
+/**
+ * A hundred small plans, bench-001 … bench-100, numbered the same way as the big plan (so 1.1.1 is in
+ * all 101); the big plan becomes the command channel's home, and every bench user chooses it.
+ */
+async function addPlans(target: BenchTarget, big: PlanInfo, log: (line: string) => void): Promise<number> {
+  const database = await target.open();
+  try {
+    const plans = new DrizzlePlanDirectory(database.db);
+    const meta = { actor: 'bench', source: 'import' as const, at: new Date().toISOString() };
+    const start = performance.now();
+    for (let n = 1; n <= EXTRA_PLANS; n++) {
+      const input = { ...syntheticPlan(EXTRA_PLAN_SIZE, 20171004 + n), title: `Bench plan ${n} of ${EXTRA_PLANS}` };
+      await importParsed(plans, extraPlanKey(n), input, extraPlanKey(n), meta);
+      if (n % 25 === 0) log(`${target.kind}: many plans: ${n} of ${EXTRA_PLANS} added`);
+    }
+    const addMs = performance.now() - start;
+    await plans.update(big.id, { homeChannel: COMMAND_CHANNEL }, { ...meta, source: 'cli' });
+    for (const user of BENCH_USERS) await plans.choose(user.id, big.id, meta.at);
+    return addMs;
+  } finally {
+    await database.close();
+  }
+}
+
+const clientFor = (app: ServedApp, fake: FakeSlack) =>
+  slackClient({ baseUrl: `http://127.0.0.1:${app.port}/slack/events`, secret: SIGNING_SECRET, responseUrl: fake.responseUrl, ackTimeoutMs: Infinity });
+
+/**
+ * One round trip as slack-round-trips.ts makes it — a signed request in, the answer arriving at the
+ * fake Slack — timed in milliseconds. The n-th request asks the same thing of either server.
+ */
+async function roundTrip(client: ReturnType<typeof clientFor>, fake: FakeSlack, scenario: Scenario, which: Which, n: number): Promise<number> {
+  const user = BENCH_USERS[n % BENCH_USERS.length]!.id;
+  const tag = `${process.pid}X${which}X${n}X${Date.now()}`;
+  const start = performance.now();
+  const id = `bench-many-${tag}`;
+  const channel = `CMANY${tag}`.toUpperCase();
+  const answer =
+    scenario === 'status' ? fake.waitFor('response_url', (c) => c.id === id, 60_000) : fake.waitFor('chat.postMessage', (c) => c.body.channel === channel, 60_000);
+  answer.catch(() => {});
+  const send = async (): Promise<{ status: number; body: string }> =>
+    scenario === 'status'
+      ? client.command({ text: `status ${syntheticId((n * 7919) % IDS_IN_EVERY_PLAN)}`, user_id: user, response_url: fake.responseUrl(id) })
+      : client.event(appMention({ user, text: `<@UBOT> what's overdue?`, channel }));
+  // A keep-alive connection the server closed as it went idle can be reset as the request goes out
+  // (Node's 5 s keepAliveTimeout); the request never reached the app, so it is sent again.
+  const res = await send().catch((err: unknown) => (isReset(err) ? send() : Promise.reject(err)));
+  if (res.status !== 200) throw new Error(`${scenario === 'status' ? '/concerto status' : 'The @mention'} answered HTTP ${res.status}: ${res.body}`);
+  await answer;
+  return performance.now() - start;
+}
+
+function isReset(err: unknown): boolean {
+  const code = (err as { cause?: { code?: string } })?.cause?.code;
+  return err instanceof TypeError && (code === 'ECONNRESET' || code === 'EPIPE' || code === 'UND_ERR_SOCKET');
+}
+
+const latency = (samples: number[]): LatencyFigures => ({ p50: percentile(samples, 50), p99: percentile(samples, 99), requests: samples.length });
+
+/** Concurrency 1: the two servers in turn, request by request (AB, BA, AB, …), each asked the same thing. */
+async function inTurns(apps: Record<Which, ServedApp>, fake: FakeSlack, scenario: Scenario, each: number): Promise<Record<Which, LatencyFigures>> {
+  const clients = { single: clientFor(apps.single, fake), many: clientFor(apps.many, fake) };
+  const samples: Record<Which, number[]> = { single: [], many: [] };
+  for (let n = 0; n < each; n++) {
+    for (const which of n % 2 === 0 ? (['single', 'many'] as const) : (['many', 'single'] as const)) {
+      samples[which].push(await roundTrip(clients[which], fake, scenario, which, n));
+    }
+  }
+  return { single: latency(samples.single), many: latency(samples.many) };
+}
+
+/**
+ * `concurrency` in flight to each server at once, both loaded until each has answered `each`: a busy
+ * spell on the machine falls on both alike. The figures are each server's first `each` answers.
+ */
+async function sideBySide(apps: Record<Which, ServedApp>, fake: FakeSlack, scenario: Scenario, each: number, concurrency: number): Promise<Record<Which, LatencyFigures>> {
+  const clients = { single: clientFor(apps.single, fake), many: clientFor(apps.many, fake) };
+  const samples: Record<Which, number[]> = { single: [], many: [] };
+  const sent: Record<Which, number> = { single: 0, many: 0 };
+  const enough = () => samples.single.length >= each && samples.many.length >= each;
+  const worker = async (which: Which) => {
+    while (!enough()) samples[which].push(await roundTrip(clients[which], fake, scenario, which, sent[which]++));
+  };
+  await Promise.all((['single', 'many'] as const).flatMap((which) => Array.from({ length: concurrency }, () => worker(which))));
+  return { single: latency(samples.single.slice(0, each)), many: latency(samples.many.slice(0, each)) };
+}
+
+/**
+ * One request of each kind before the timing, checking that it is answered from the big plan and
+ * not with "which plan do you mean?" — a question would be quicker than the answer and flatter the figures.
+ */
+async function probe(app: ServedApp, fake: FakeSlack, big: PlanInfo, many: boolean): Promise<void> {
+  const client = clientFor(app, fake);
+  const user = BENCH_USERS[0]!.id;
+  const id = syntheticId(0);
+  const rid = `bench-probe-${process.pid}-${Date.now()}`;
+  const answered = fake.waitFor('response_url', (c) => c.id === rid, 60_000);
+  await client.command({ text: `status ${id}`, user_id: user, response_url: fake.responseUrl(rid) });
+  const status = String((await answered).body.text ?? '');
+  const channel = `CPROBE${process.pid}X${Date.now()}`;
+  const posted = fake.waitFor('chat.postMessage', (c) => c.body.channel === channel, 60_000);
+  await client.event(appMention({ user, text: `<@UBOT> what's overdue?`, channel }));
+  const overdue = String((await posted).body.text ?? '');
+  const prefix = many ? `[${big.key}] ` : '';
+  for (const [what, text] of [[`status ${id}`, status], [`what's overdue?`, overdue]] as const) {
+    if (!text.startsWith(prefix) || /which one do you mean|which plan/i.test(text)) {
+      throw new Error(`The many-plans case expected "${what}" answered from ${big.key}${many ? ' among many plans' : ''}; the answer began: ${text.slice(0, 200)}`);
+    }
+  }
+}
