@@ -19,9 +19,9 @@ installSignalHandlers((signal) => {
 });
 
 const program = buildProgram(
-  async (asOf) => {
+  async (asOf, options) => {
     const config = loadConfig();
-    services = await openServices(config, clockFor(config, asOf));
+    services = await openServices(config, clockFor(config, asOf), options);
     return services;
   },
   (code) => {

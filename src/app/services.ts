@@ -15,8 +15,8 @@ export interface Services {
   close(): Promise<void>;
 }
 
-export async function openServices(config: Config, clock: Clock): Promise<Services> {
-  const database = await openDatabase(config.DATABASE_URL ? { url: config.DATABASE_URL } : { dataDir: config.CONCERTO_DATA_DIR });
+export async function openServices(config: Config, clock: Clock, options: { copy?: boolean } = {}): Promise<Services> {
+  const database = await openDatabase(config.DATABASE_URL ? { url: config.DATABASE_URL } : { dataDir: config.CONCERTO_DATA_DIR, copy: options.copy ?? false });
   try {
     await migrate(database);
   } catch (err) {

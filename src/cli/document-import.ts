@@ -25,7 +25,10 @@ export async function importDocument(services: Services, file: string, bytes: Bu
   const preview = { file, kind: reading.kind, plan: target?.key ?? planKey ?? null, ...summary(reading), ...(target ? { effect } : {}) };
   process.stdout.write(o.json ? `${JSON.stringify(preview)}\n` : `${previewText(reading, target?.key ?? planKey, effect, Boolean(target))}\n`);
   if (reading.duplicates.length) throw new UsageError(`${file} has the same number on more than one row (${reading.duplicates.map((d) => `${d.id}: rows ${d.rows.join(', ')}`).join('; ')}). Make each number appear once, then import again. Nothing was imported.`);
-  if (o.dryRun) return null;
+  if (o.dryRun) {
+    if (!o.json) process.stdout.write('Nothing was written (--dry-run).\n');
+    return null;
+  }
   if (process.stdin.isTTY && process.stdout.isTTY && !o.yes && !(await confirmed(`Import ${reading.plan.recommendations.length} items${target ? ` into ${target.key}` : ''}? [y/N] `))) {
     process.stderr.write('Not imported; nothing was changed.\n');
     return null;

@@ -54,6 +54,21 @@ export async function importFile(services: Services, file: string, actor: string
   }
 }
 
+/** Refuses, before anything is opened, a file named as a document (.docx, .pdf) that cannot be read as one. */
+export async function checkDocument(file: string, sheet?: string): Promise<void> {
+  const ext = path.extname(file).toLowerCase();
+  if (ext !== '.docx' && ext !== '.pdf') return;
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch {
+    return;
+  }
+  const { readDocumentTables } = await import('../files/tables/read-document-tables.js');
+  const read = await readDocumentTables(bytes, file, sheet !== undefined ? { sheet } : {});
+  if (!read.ok) throw new UsageError(`${read.error} Nothing was imported.`);
+}
+
 /** An xlsx is a zip: by its name, or by the zip signature when it was renamed. */
 const isXlsx = (file: string, bytes: Buffer) => path.extname(file).toLowerCase() === '.xlsx' || bytes.subarray(0, 4).equals(Buffer.from('PK\x03\x04', 'latin1'));
 

@@ -16,7 +16,7 @@ import { DEFAULT_RAG_RULES } from '../core/plan/rag.js';
 import { runConsole } from './console.js';
 import { EXIT, UsageError } from './exit.js';
 import { PAPER_FORMATS } from '../core/report/paper-request.js';
-import { countArg, exportPlanTo, importFile, isoDayArg } from './plan-io.js';
+import { checkDocument, countArg, exportPlanTo, importFile, isoDayArg } from './plan-io.js';
 import { replyJson, replyText } from './render.js';
 import { askContext, terminalActor } from './session.js';
 
@@ -31,7 +31,7 @@ const asOfOption: AsOfOption = () =>
     return v;
   });
 
-type Open = (asOf?: string) => Promise<Services>;
+type Open = (asOf?: string, options?: { copy?: boolean }) => Promise<Services>;
 
 /** The `concerto` command. Each action is a few lines: parse, call the core, print. */
 export function buildProgram(open: Open, setExit: (code: number) => void): Command {
@@ -109,7 +109,10 @@ export function buildProgram(open: Open, setExit: (code: number) => void): Comma
     .option('--map <field=heading>', 'say which heading holds a field, e.g. --map "owner=Lead officer" (repeatable)', (v: string, prev: string[] = []) => [...prev, v])
     .option('--sheet <name>', 'the worksheet of an Excel workbook that holds the plan')
     .action(async (file: string, opts: { as: string; plan?: string; dryRun?: boolean; json?: boolean; yes?: boolean; map?: string[]; sheet?: string }) => {
-      const services = await open();
+      // A file that cannot be read is refused before the database is opened, so nothing is touched.
+      await checkDocument(file, opts.sheet);
+      // A dry run reads a copy of the data directory, so it is left byte-for-byte as it was.
+      const services = await open(undefined, { copy: Boolean(opts.dryRun) });
       const s = await importFile(services, file, opts.as, opts.plan ?? null, { dryRun: opts.dryRun, json: opts.json, yes: opts.yes, map: opts.map, sheet: opts.sheet });
       if (!s) return;
       process.stdout.write(`Imported ${file} into ${s.plan.key}${s.created ? ' (a new plan)' : ''}: ${s.added} added, ${s.changed} changed, ${s.unchanged} unchanged, ${s.updatesAdded} updates added.\n`);

@@ -1,5 +1,5 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { hostname } from 'node:os';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -23,13 +23,34 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export type DatabaseOptions = { url: string; maxConnections?: number } | { dataDir: string } | { memory: true };
+export type DatabaseOptions = { url: string; maxConnections?: number } | { dataDir: string; copy?: boolean } | { memory: true };
 
 /** Opens PGlite (embedded, the default) or PostgreSQL (`DATABASE_URL`) behind one drizzle API. */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if ('url' in options) return openPostgres(options.url, options.maxConnections ?? 10);
   if ('memory' in options) return wrapPglite(new PGlite(), 'memory', async () => {});
-  return openPgliteDir(options.dataDir);
+  return options.copy ? openPgliteCopy(options.dataDir) : openPgliteDir(options.dataDir);
+}
+
+/**
+ * A throwaway copy of the embedded database, for commands that must leave the data directory exactly as
+ * it was (a dry run): PGlite writes a checkpoint (pg_control, the WAL) whenever it closes, and hint bits
+ * on the pages it reads, so even a read-only session changes files. The copy is taken under the lock.
+ */
+async function openPgliteCopy(dataDir: string): Promise<Database> {
+  const dir = path.resolve(dataDir);
+  const scratch = mkdtempSync(path.join(tmpdir(), 'concerto-copy-'));
+  if (existsSync(path.join(dir, 'pgdata'))) {
+    const release = await lockDataDir(dir);
+    try {
+      cpSync(path.join(dir, 'pgdata'), path.join(scratch, 'pgdata'), { recursive: true });
+    } finally {
+      await release();
+    }
+  }
+  const client = new PGlite(path.join(scratch, 'pgdata'));
+  await client.waitReady;
+  return wrapPglite(client, dir, async () => rmSync(scratch, { recursive: true, force: true }));
 }
 
 /**

@@ -18,7 +18,7 @@ export async function docxTables(buffer: Buffer, fileName: string): Promise<Tabl
   try {
     // Pictures are dropped rather than inlined as data URIs: nothing here reads them.
     const noImages = mammoth.images.imgElement(() => Promise.resolve({ src: '' }));
-    html = (await mammoth.convertToHtml({ buffer }, { convertImage: noImages })).value;
+    html = (await mammoth.convertToHtml({ buffer }, { convertImage: noImages, ignoreEmptyParagraphs: false })).value;
   } catch {
     return { error: `${fileName} is damaged and could not be read as a Word document; open it in Word and save it again.` };
   }
@@ -91,6 +91,8 @@ function cellText(element: HTMLElement): string {
         else if (BLOCKS.has(tag)) {
           lines.push('');
           walk(child);
+          // An empty paragraph is the blank line a writer leaves between entries ("14.06.17 …", "08/08/17 …").
+          if (tag === 'p' && !child.text.trim()) lines.push(BLANK);
           lines.push('');
         } else walk(child);
       }
@@ -98,10 +100,15 @@ function cellText(element: HTMLElement): string {
   };
   walk(element);
   return lines
-    .map((line) => line.replace(/\s+/g, ' ').trim())
+    .map((line) => (line === BLANK ? line : line.replace(/\s+/g, ' ').trim()))
     .filter(Boolean)
-    .join('\n');
+    .join('\n')
+    .replace(new RegExp(`(?:\\n?${BLANK})+\\n?`, 'g'), '\n\n')
+    .replace(/^\n+|\n+$/g, '');
 }
+
+/** Marks an empty paragraph while a cell's lines are gathered. */
+const BLANK = '\u0000';
 
 /** The first heading above the first table, or failing one the first paragraph there: how the document names itself. */
 function titleOf(root: HTMLElement): string | null {

@@ -12,6 +12,8 @@ const HEADING_WORDS = new Set(
 const ANCHOR = /^(\d{1,3})((?:\.\d{1,3}){0,4})\b/;
 /** Baseline to baseline, wrapped lines of one cell sit about 1.2 font sizes apart; cell padding makes rows further apart. */
 const ROW_GAP = 1.4;
+/** Baseline to baseline within one cell, past which an empty line stood between two of its lines. */
+const BLANK_LINE_GAP = 1.9;
 
 /**
  * The table in a PDF, from where its text sits: columns from the header's headings, rows from the lines
@@ -35,7 +37,7 @@ export async function pdfTables(buffer: Buffer, fileName: string): Promise<Table
   const boundaries = boundariesOf(columns, body);
   const header: GridRow = { number: block[0]!.number, cells: columns.map((c) => plainCell(c.texts.join('\n'))) };
   const title = lines.indexOf(block[0]!) > 0 ? lines[0]!.runs.map((r) => r.text).join(' ') : null;
-  return { tables: [{ name: "the PDF's table", rows: finishRows([header, ...rowsOf(body, boundaries)]) }], title, warnings: [] };
+  return { tables: [{ name: "the PDF's table", rows: finishRows([header, ...rowsOf(body, boundaries)]), linesWrap: true }], title, warnings: [] };
 }
 
 function headingLike(run: PdfRun, strictly = false): boolean {
@@ -122,15 +124,24 @@ function rowsOf(body: readonly PdfLine[], boundaries: readonly number[]): GridRo
   const isSection = (line: PdfLine, i: number) =>
     line.runs.length === 1 && heading(line.runs[0]!) && (crosses(line.runs[0]!) || (gapAbove(i) > ROW_GAP * line.size && anchors[i + 1] === true));
   const rows: { number: number; cells: string[] }[] = [];
-  let current: { number: number; cells: string[] } | null = null;
+  let current: { number: number; cells: string[]; last: Array<{ page: number; y: number } | undefined> } | null = null;
+  const start = (line: PdfLine, cells: string[]) => ({ number: line.number, cells, last: cells.map((t) => (t ? { page: line.page, y: line.y } : undefined)) });
   body.forEach((line, i) => {
     const cells = cellsOf[i]!;
-    if (anchors[i]) rows.push((current = { number: line.number, cells }));
+    if (anchors[i]) rows.push((current = start(line, cells)));
     else if (isSection(line, i)) {
       rows.push({ number: line.number, cells: [line.runs[0]!.text] });
       current = null;
-    } else if (!current) rows.push((current = { number: line.number, cells }));
-    else for (const [c, t] of cells.entries()) if (t) current.cells[c] = current.cells[c] ? `${current.cells[c]}\n${t}` : t;
+    } else if (!current) rows.push((current = start(line, cells)));
+    else
+      for (const [c, t] of cells.entries()) {
+        if (!t) continue;
+        const last = current.last[c];
+        // Wrapped lines of a paragraph sit about 1.2 font sizes apart; an empty paragraph between two leaves a wider gap.
+        const gap = last && last.page === line.page && line.y - last.y > BLANK_LINE_GAP * line.size;
+        current.cells[c] = current.cells[c] ? `${current.cells[c]}${gap ? '\n\n' : '\n'}${t}` : t;
+        current.last[c] = { page: line.page, y: line.y };
+      }
   });
   return rows.map((r) => ({ number: r.number, cells: r.cells.map(plainCell) }));
 }

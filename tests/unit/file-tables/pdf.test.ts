@@ -61,7 +61,7 @@ describe('readDocumentTables: PDF', () => {
     expect(reading.kind).toBe('pdf');
     expect(reading.title).toBe('BCH Collaboration — Action Plan');
     expect(pdf.headerLine).toBe(3);
-    expect(reading.tables).toEqual([{ name: "the PDF's table", rows: expectedRows(pdf.headerLine, pdf.rowLines) }]);
+    expect(reading.tables).toEqual([{ name: "the PDF's table", linesWrap: true, rows: expectedRows(pdf.headerLine, pdf.rowLines) }]);
     // The row cut by the page break carries on below the repeated header on page 2.
     expect(reading.tables[0]!.rows.find((r) => r.cells[0]!.startsWith('4.0.9'))!.cells[0]).toBe(
       '4.0.9: The full cost of each\nproject and any changes\nagainst the baseline should\nbe identified and accounted\nfor (item 9).',

@@ -11,13 +11,15 @@ export function looksLikePerson(text: string): boolean {
 const ENDS_JOINED = /(?:[–—\-&/,]|\band|\bof|\bfor|\bthe)$/i;
 const STARTS_JOINED = /^(?:[a-z]|[–—\-&/,]|and\b|of\b|for\b)/;
 
-function lines(cell: string): string[] {
+function lines(cell: string, linesWrap: boolean): string[] {
   const out: string[] = [];
   for (const raw of cell.split(/\n+/)) {
     const line = raw.replace(/^\s*[•\uf0b7*]\s*/, '').trim();
     if (!line) continue;
     const last = out.at(-1);
-    if (last !== undefined && (ENDS_JOINED.test(last) || STARTS_JOINED.test(line))) out[out.length - 1] = `${last} ${line}`;
+    // Where lines may be the column's width (a PDF), a line runs on unless the one before is a whole person's name or ends a list item.
+    const runsOn = linesWrap && last !== undefined && !looksLikePerson(last) && !/[;,]$/.test(last);
+    if (last !== undefined && (runsOn || ENDS_JOINED.test(last) || STARTS_JOINED.test(line))) out[out.length - 1] = `${last} ${line}`;
     else out.push(line);
   }
   return out;
@@ -45,9 +47,9 @@ function splitJoined(part: string): string[] {
 }
 
 /** The owners in one cell: one a line or between ";", each kept as written; a name written twice counts once. */
-export function ownersOfCell(cell: string): string[] {
+export function ownersOfCell(cell: string, options: { linesWrap?: boolean } = {}): string[] {
   const seen = new Set<string>();
-  return lines(cell)
+  return lines(cell, options.linesWrap ?? false)
     .flatMap((line) => line.split(/\s*;\s*/))
     .flatMap(splitJoined)
     .filter((o) => {

@@ -61,7 +61,7 @@ export function readPlanTable(tables: SourceTable[], options: ReadPlanTableOptio
     const reading = delivery ? read(delivery) : null;
     if (reading && !reading.ok) flaggedDates.push({ row: item.row, id: item.id, text: delivery, reason: reading.error });
     const theme = item.cells.theme?.trim() || item.section || 'General';
-    recommendations.push({ id: item.id, theme, text, owners: ownersOfCell(item.cells.owner ?? ''), status, delivery, updates });
+    recommendations.push({ id: item.id, theme, text, owners: ownersOfCell(item.cells.owner ?? '', { linesWrap: chosen.table.linesWrap === true }), status, delivery, updates });
   }
 
   const rag = header.columns.find((c) => c.field === 'rag');

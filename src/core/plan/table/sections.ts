@@ -14,7 +14,8 @@ export function sectionHeading(row: SourceRow, dataColumns: ReadonlySet<number>)
   const [text = ''] = texts;
   if (text.includes('\n') || text.length > 80 || text.split(/\s+/).length > 10) return null;
   if (!/^[\p{Lu}\p{N}]/u.test(text) || /[.,;]$/.test(text)) return null;
-  return text.replace(/:$/, '').trim();
+  // A section carried onto a new page is headed again, "ICT (continued)": the same section.
+  return text.replace(/:$/, '').replace(/\s*\((?:continued|cont(?:inued|[’']d)?\.?)\)$/i, '').trim();
 }
 
 const SENTENCE_END = /[.!?:;)]$/;

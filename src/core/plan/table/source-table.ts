@@ -7,6 +7,8 @@ export interface SourceTable {
   /** How a person would name it in a message: "table 2", "sheet Tracker", "the PDF's table". */
   name: string;
   rows: SourceRow[];
+  /** Set when a line break in a cell may be the column's width rather than the writer's (a PDF): a name may run over two lines. */
+  linesWrap?: boolean;
 }
 
 export interface SourceRow {

@@ -20,7 +20,8 @@ const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
  * under the date ("June 2017\nComplete", 3.4). The word is read as the status and taken out of the date;
  * a lone word the date reader reads as "no date" (Completed) stays as written, as the board paper shows it.
  */
-function splitDelivery(cell: string, ref: DateReference): { delivery: string; status: Status | null } {
+function splitDelivery(written: string, ref: DateReference): { delivery: string; status: Status | null } {
+  const cell = withoutPaperNotes(written);
   const lines = cell.split('\n').map((l) => l.trim()).filter(Boolean);
   const words = lines.map((l) => isOnlyStatusWord(l));
   const status = words.find((w): w is Status => w !== null) ?? null;
@@ -29,6 +30,14 @@ function splitDelivery(cell: string, ref: DateReference): { delivery: string; st
   if (dates.length) return { delivery: oneLine(dates.join(' ')), status };
   const whole = oneLine(cell);
   return { delivery: readDelivery(whole, ref).ok ? whole : '', status };
+}
+
+/**
+ * Concerto's own board paper prints, under an item's date, "Baseline: …" when it was re-dated and
+ * "Overdue: was due by dd/mm/yyyy" when it is late: notes of the paper, not the date as written.
+ */
+function withoutPaperNotes(cell: string): string {
+  return cell.replace(/\s*\bOverdue:\s+was\s+due\s+by\s+\d{2}\/\d{2}\/\d{4}\s*$/, '').replace(/\s*\bBaseline:\s[\s\S]*$/, '');
 }
 
 /** The words of the latest update after its date: "14.06.17 COMPLETE – …" opens with "COMPLETE". */

@@ -74,5 +74,5 @@ export function closingSignature(text: string): EntryDate | null {
   if (!looksLikePerson(name)) return null;
   if (sep === '.' && !isDottedDate(d, mo, y)) return null;
   const date = iso(y, mo, d);
-  return date ? { date, author: name.trim(), strip: 0, length: 0 } : null;
+  return date ? { date, author: name.replace(/\s+/g, ' ').trim(), strip: 0, length: 0 } : null;
 }

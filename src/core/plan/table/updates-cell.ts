@@ -50,7 +50,7 @@ function entries(cell: string): Entry[] {
   for (const chunk of chunks(cell)) {
     const lead = leadingDate(chunk);
     if (lead) {
-      out.push({ date: lead.date, author: lead.author, text: chunk.slice(lead.strip).trim(), open: true });
+      out.push({ date: lead.date, author: lead.author ?? closingSignature(chunk)?.author ?? null, text: chunk.slice(lead.strip).trim(), open: true });
       continue;
     }
     const signed = closingSignature(chunk);
