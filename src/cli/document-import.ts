@@ -14,12 +14,8 @@ import type { ImportOptions } from './plan-io.js';
  * not read and every date flagged, and what would change in an existing plan — then, on a terminal, a
  * question (`--yes` skips it), and only then the import. `--dry-run` stops after the preview.
  */
-export async function importDocument(services: Services, file: string, bytes: Buffer, actor: string, planKey: string | null, today: string, o: ImportOptions): Promise<ImportResult | null> {
-  const map = parseMaps(o.map ?? []);
-  if ('error' in map) throw new UsageError(map.error);
-  const timeZone = services.config.CONCERTO_TIMEZONE ?? 'Europe/London';
-  const reading = await readDocumentPlan(bytes, file, { title: path.basename(file, path.extname(file)), asOf: today, timeZone, map, ...(o.sheet !== undefined ? { sheet: o.sheet } : {}) });
-  if (!reading.ok) throw new UsageError(`${reading.error} Nothing was imported.`);
+export async function importDocument(services: Services, reading: DocumentReading, actor: string, planKey: string | null, o: ImportOptions): Promise<ImportResult | null> {
+  const { file } = reading;
   const target = await targetPlan(services, planKey);
   const effect = importEffect(target ? await services.plans.store(target).exportPlan() : null, reading.plan);
   const preview = { file, kind: reading.kind, plan: target?.key ?? planKey ?? null, ...summary(reading), ...(target ? { effect } : {}) };
@@ -34,6 +30,15 @@ export async function importDocument(services: Services, file: string, bytes: Bu
     return null;
   }
   return importParsed(services.plans, planKey, reading.plan, file, { actor, source: 'import', at: services.clock.now().toISOString() }, undefined, { keepUnreadableDates: true });
+}
+
+/** The document's plan as read (no database needed), or the sentence that says why it cannot be read. */
+export async function readDocument(file: string, bytes: Buffer, today: string, timeZone: string, o: ImportOptions): Promise<DocumentReading> {
+  const map = parseMaps(o.map ?? []);
+  if ('error' in map) throw new UsageError(map.error);
+  const reading = await readDocumentPlan(bytes, file, { title: path.basename(file, path.extname(file)), asOf: today, timeZone, map, ...(o.sheet !== undefined ? { sheet: o.sheet } : {}) });
+  if (!reading.ok) throw new UsageError(`${reading.error} Nothing was imported.`);
+  return reading;
 }
 
 /** `--dry-run` on one of Concerto's own files: checked whole, counted, nothing written. */

@@ -15,7 +15,8 @@ import { csvToPlan, planToCsv } from '../files/plan-csv.js';
 import { BINARY_FORMATS, PAPER_FORMATS, renderPaper, type PaperFormat } from '../report/render.js';
 import { readPlanHistory } from '../store/plan-history.js';
 import { UsageError } from './exit.js';
-import { importDocument, previewOwn } from './document-import.js';
+import { importDocument, previewOwn, readDocument } from './document-import.js';
+import type { DocumentReading } from '../app/document-plan.js';
 import { writeFileWhole } from './output-file.js';
 
 /** Below this many recommendations an import is over before a bar would be worth drawing. */
@@ -31,19 +32,30 @@ export interface ImportOptions {
   sheet?: string;
 }
 
-export async function importFile(services: Services, file: string, actor: string, planKey: string | null, o: ImportOptions = {}): Promise<ImportResult | null> {
+/** A file read and understood, before any database is opened: one of Concerto's own formats, or a document's plan. */
+export type ReadImport = { file: string; own: unknown } | { file: string; document: DocumentReading };
+
+/**
+ * Reads the file to import and makes sense of it with no database open, so a file that cannot be read is
+ * refused having touched nothing, and a document is read once.
+ */
+export async function readImport(file: string, today: string, timeZone: string, o: ImportOptions = {}): Promise<ReadImport> {
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
   } catch (err) {
     throw new UsageError(`Cannot read ${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}. Check the path and try again.`);
   }
-  const today = todayIn(services.clock.now(), services.config.CONCERTO_TIMEZONE ?? 'Europe/London');
   const own = await parseFile(file, bytes, today);
   // A plan in the document it lives in (Word, Excel, any CSV, PDF): previewed, confirmed, then imported.
-  if (own === DOCUMENT) return importDocument(services, file, bytes, actor, planKey, today, o);
-  if (o.dryRun) return previewOwn(services, file, own, planKey, o);
-  const input = own;
+  return own === DOCUMENT ? { file, document: await readDocument(file, bytes, today, timeZone, o) } : { file, own };
+}
+
+export async function importFile(services: Services, read: ReadImport, actor: string, planKey: string | null, o: ImportOptions = {}): Promise<ImportResult | null> {
+  const { file } = read;
+  if ('document' in read) return importDocument(services, read.document, actor, planKey, o);
+  if (o.dryRun) return previewOwn(services, file, read.own, planKey, o);
+  const input = read.own;
   const total = Array.isArray((input as { recommendations?: unknown[] }).recommendations) ? (input as { recommendations: unknown[] }).recommendations.length : 0;
   const bar = process.stderr.isTTY && total >= PROGRESS_THRESHOLD ? new cliProgress.SingleBar({ stream: process.stderr, format: 'Importing {bar} {value}/{total} recommendations' }, cliProgress.Presets.shades_classic) : null;
   bar?.start(total, 0);
@@ -52,21 +64,6 @@ export async function importFile(services: Services, file: string, actor: string
   } finally {
     bar?.stop();
   }
-}
-
-/** Refuses, before anything is opened, a file named as a document (.docx, .pdf) that cannot be read as one. */
-export async function checkDocument(file: string, sheet?: string): Promise<void> {
-  const ext = path.extname(file).toLowerCase();
-  if (ext !== '.docx' && ext !== '.pdf') return;
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch {
-    return;
-  }
-  const { readDocumentTables } = await import('../files/tables/read-document-tables.js');
-  const read = await readDocumentTables(bytes, file, sheet !== undefined ? { sheet } : {});
-  if (!read.ok) throw new UsageError(`${read.error} Nothing was imported.`);
 }
 
 /** An xlsx is a zip: by its name, or by the zip signature when it was renamed. */

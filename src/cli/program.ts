@@ -16,7 +16,7 @@ import { DEFAULT_RAG_RULES } from '../core/plan/rag.js';
 import { runConsole } from './console.js';
 import { EXIT, UsageError } from './exit.js';
 import { PAPER_FORMATS } from '../core/report/paper-request.js';
-import { checkDocument, countArg, exportPlanTo, importFile, isoDayArg } from './plan-io.js';
+import { countArg, exportPlanTo, importFile, isoDayArg, readImport } from './plan-io.js';
 import { replyJson, replyText } from './render.js';
 import { askContext, terminalActor } from './session.js';
 
@@ -109,11 +109,14 @@ export function buildProgram(open: Open, setExit: (code: number) => void): Comma
     .option('--map <field=heading>', 'say which heading holds a field, e.g. --map "owner=Lead officer" (repeatable)', (v: string, prev: string[] = []) => [...prev, v])
     .option('--sheet <name>', 'the worksheet of an Excel workbook that holds the plan')
     .action(async (file: string, opts: { as: string; plan?: string; dryRun?: boolean; json?: boolean; yes?: boolean; map?: string[]; sheet?: string }) => {
-      // A file that cannot be read is refused before the database is opened, so nothing is touched.
-      await checkDocument(file, opts.sheet);
+      const o = { dryRun: opts.dryRun, json: opts.json, yes: opts.yes, map: opts.map, sheet: opts.sheet };
+      // The file is read and understood before the database is opened: one that cannot be read touches nothing.
+      const config = loadConfig();
+      const timeZone = config.CONCERTO_TIMEZONE ?? 'Europe/London';
+      const read = await readImport(file, todayIn(clockFor(config).now(), timeZone), timeZone, o);
       // A dry run reads a copy of the data directory, so it is left byte-for-byte as it was.
       const services = await open(undefined, { copy: Boolean(opts.dryRun) });
-      const s = await importFile(services, file, opts.as, opts.plan ?? null, { dryRun: opts.dryRun, json: opts.json, yes: opts.yes, map: opts.map, sheet: opts.sheet });
+      const s = await importFile(services, read, opts.as, opts.plan ?? null, o);
       if (!s) return;
       process.stdout.write(`Imported ${file} into ${s.plan.key}${s.created ? ' (a new plan)' : ''}: ${s.added} added, ${s.changed} changed, ${s.unchanged} unchanged, ${s.updatesAdded} updates added.\n`);
     });

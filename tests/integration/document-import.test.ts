@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { readDocumentPlan, type DocumentReading } from '../../src/app/document-plan.js';
 import { importParsed, type ImportResult } from '../../src/app/plan-loading.js';
 import type { Services } from '../../src/app/services.js';
-import { importFile } from '../../src/cli/plan-io.js';
+import { importFile, readImport } from '../../src/cli/plan-io.js';
 import { UsageError } from '../../src/cli/exit.js';
 import type { PlanFile } from '../../src/core/plan/plan-file.js';
 import type { Status } from '../../src/core/plan/status.js';
@@ -327,7 +327,7 @@ describe('a document with the same number on two rows', () => {
     let error: unknown;
     let printed = '';
     try {
-      await importFile(services, file, 'test', 'audit-2018', { yes: true });
+      await importFile(services, await readImport(file, '2017-10-04', 'Europe/London', { yes: true }), 'test', 'audit-2018', { yes: true });
     } catch (e) {
       error = e;
     } finally {
