@@ -33,7 +33,7 @@ beforeAll(async () => {
   await people.link(KG_BY_DISPLAY, 'Karen Georgiou', true, old);
   await people.link(PO_BY_ADMIN, 'Portfolio Office', false, { ...old, actor: 'Alice Admin' });
   // A day later the directory is due again; the restarted app reads it.
-  await t.services.database.db.execute(sql`update app_state set updated_at = ${'2017-10-03T09:00:00.000Z'}`);
+  await t.services.database.db.execute(sql`update app_state set updated_at = ${'2017-10-03T09:00:00.000Z'} where key = 'slack_directory'`);
   await restartAndReread();
 });
 afterAll(async () => t?.stop());
@@ -43,7 +43,7 @@ async function restartAndReread(): Promise<void> {
   await t.restart();
   const end = Date.now() + 10_000;
   for (;;) {
-    const rows = await t.services.database.db.execute(sql`select updated_at > ${'2017-10-04T00:00:00.000Z'} as fresh from app_state`);
+    const rows = await t.services.database.db.execute(sql`select updated_at > ${'2017-10-04T00:00:00.000Z'} as fresh from app_state where key = 'slack_directory'`);
     const [row] = ((rows as unknown as { rows?: Array<{ fresh: boolean }> }).rows ?? (rows as unknown as Array<{ fresh: boolean }>));
     if (row?.fresh) break;
     if (Date.now() > end) throw new Error('the directory was not read again after the restart');
@@ -79,7 +79,7 @@ describe('links from the old name rules, after an upgrade', () => {
 
   it('an automatic pairing an admin undid is not made again at the next directory read', async () => {
     expect(await say(ADMIN, `unlink <@${NS}|nshackleton> "N. Shackleton"`)).toMatch(/no longer acts for N\. Shackleton/);
-    await t.services.database.db.execute(sql`update app_state set updated_at = ${'2017-10-03T09:00:00.000Z'}`);
+    await t.services.database.db.execute(sql`update app_state set updated_at = ${'2017-10-03T09:00:00.000Z'} where key = 'slack_directory'`);
     await restartAndReread();
     expect(await new DrizzlePeopleStore(t.services.database.db).ownersFor(NS)).toEqual([]);
   });
