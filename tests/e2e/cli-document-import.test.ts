@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLI_TIMEOUT, runCli, tempDirs, type CliResult } from '../helpers/cli.js';
+import { CLI_TIMEOUT, runCli, tempDirs, type CliResult, namedSteps } from '../helpers/cli.js';
 import { boardPaperPdf, bundled, seedDocx, seedPdf, trackerXlsx } from '../helpers/plan-documents.js';
 import { seededRandom } from '../helpers/seeded-random.js';
 
@@ -85,16 +85,7 @@ beforeAll(async () => {
 }, STEPS.length * CLI_TIMEOUT + 60_000);
 afterAll(() => dirs.cleanup());
 
-const step = (name: string): CliResult => {
-  const r = results[name];
-  if (!r) throw new Error(`step ${name} did not run`);
-  return r;
-};
-const ok = (name: string): string => {
-  const r = step(name);
-  expect(r.code, `${name}: ${r.stderr}`).toBe(0);
-  return r.stdout;
-};
+const { step, ok } = namedSteps(results);
 const json = (name: string) => {
   const lines = ok(name).split('\n').filter(Boolean);
   expect(lines, `${name} prints one JSON object`).toHaveLength(1);

@@ -1,7 +1,7 @@
 import { csvParse } from 'd3-dsv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PlanInfo } from '../../src/core/ports.js';
-import { CLI_TIMEOUT, jsonLines, runCli, tempDirs, type CliResult } from '../helpers/cli.js';
+import { CLI_TIMEOUT, jsonLines, runCli, tempDirs, type CliResult, namedSteps } from '../helpers/cli.js';
 
 /**
  * The issue's "done when", through the real `concerto` process: the bundled plan and an internal audit
@@ -39,16 +39,7 @@ beforeAll(async () => {
 }, STEPS.length * CLI_TIMEOUT);
 afterAll(() => dirs.cleanup());
 
-const step = (name: string): CliResult => {
-  const r = results[name];
-  if (!r) throw new Error(`step ${name} did not run`);
-  return r;
-};
-const ok = (name: string): string => {
-  const r = step(name);
-  expect(r.code, `${name}: ${r.stderr}`).toBe(0);
-  return r.stdout;
-};
+const { step, ok } = namedSteps(results);
 
 describe('many plans through the concerto CLI', () => {
   it('seed loads the bundled plan as concerto-2017; plan create makes audit-2018; import fills it', () => {

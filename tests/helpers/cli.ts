@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -183,4 +184,19 @@ export function jsonLines<T = unknown>(stdout: string): T[] {
     .split('\n')
     .filter((l) => l.trim() !== '')
     .map((l) => JSON.parse(l) as T);
+}
+
+/** A test's named CLI steps, run once in beforeAll: `step` finds one's result, `ok` also expects it to have exited 0. */
+export function namedSteps(results: Record<string, CliResult>): { step: (name: string) => CliResult; ok: (name: string) => string } {
+  const step = (name: string): CliResult => {
+    const r = results[name];
+    if (!r) throw new Error(`step ${name} did not run`);
+    return r;
+  };
+  const ok = (name: string): string => {
+    const r = step(name);
+    expect(r.code, `${name}: ${r.stderr}`).toBe(0);
+    return r.stdout;
+  };
+  return { step, ok };
 }
