@@ -4,7 +4,7 @@ import type { Recommendation } from '../../plan/recommendation.js';
 import { allowedTransitions, canTransition, isClosed, STATUS_LABELS, type Status } from '../../plan/status.js';
 import { canChange, refusal } from '../actor.js';
 import { cleanText, tooLong, URL_IN_TEXT } from '../clean-text.js';
-import type { Turn } from '../context.js';
+import type { AskContext, Turn } from '../context.js';
 import { describeDelivery, describeWindow, formatDate } from '../format.js';
 import { findItem, isReply } from '../lookup.js';
 import { itemView, say, type Reply } from '../reply.js';
@@ -25,7 +25,8 @@ export function archivedRefusal(turn: Turn): Reply | null {
   return say(`The plan ${turn.plan.key} is archived, so it takes no changes. An admin can \`plan restore ${turn.plan.key}\` to change it again.`, { error: 'not_permitted' });
 }
 
-export function meta(turn: Turn): Pick<PlanChange, 'actor' | 'actorId' | 'source' | 'at'> {
+/** Who made a change, through which door, and when: every audited change from a conversation carries this. */
+export function meta(turn: Pick<AskContext, 'actor' | 'now'>): Pick<PlanChange, 'actor' | 'actorId' | 'source' | 'at'> {
   return { actor: turn.actor.name, actorId: turn.actor.source === 'slack' ? turn.actor.id : null, source: turn.actor.source, at: turn.now.toISOString() };
 }
 

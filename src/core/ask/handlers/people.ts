@@ -1,5 +1,6 @@
 import type { PeopleStore } from '../../ports.js';
 import type { AskContext } from '../context.js';
+import { meta } from './change.js';
 import { say, type Reply } from '../reply.js';
 import { resolveName } from './resolve-names.js';
 
@@ -19,10 +20,10 @@ export async function linkPerson(turn: AskContext, people: PeopleStore, person: 
   const owner = pickOwner(unlink ? await people.ownersFor(person.id) : await turn.plans.ownerNames(), ownerTyped);
   if (typeof owner !== 'string') return owner;
   if (unlink) {
-    const removed = await people.unlink(person.id, owner, linkMeta(turn));
+    const removed = await people.unlink(person.id, owner, meta(turn));
     return say(removed ? `${person.label} no longer acts for ${owner}.` : `${person.label} was not linked to ${owner}.`);
   }
-  const outcome = await people.link(person.id, owner, false, linkMeta(turn));
+  const outcome = await people.link(person.id, owner, false, meta(turn));
   if (outcome === 'exists') return say(`${person.label} already acts for ${owner}.`);
   if (outcome === 'confirmed') return say(`Confirmed: ${person.label} acts for ${owner} (they were matched by their full name; now an admin has confirmed it).`);
   const others = (await people.membersOf([owner])).length - 1;
@@ -48,6 +49,3 @@ function pickOwner(known: string[], typed: string): string | Reply {
   return say(`No owner matches "${name}". Owners in the plan include: ${known.slice(0, 15).join(', ')}.`, { error: 'invalid' });
 }
 
-function linkMeta(ctx: AskContext) {
-  return { actor: ctx.actor.name, actorId: ctx.actor.source === 'slack' ? ctx.actor.id : null, source: ctx.actor.source, at: ctx.now.toISOString() };
-}

@@ -1,9 +1,10 @@
 import { readDelivery } from '../../dates/read-delivery.js';
 import { isTimeZone } from '../../dates/today.js';
 import { planKeyProblem, unknownPlanMessage } from '../../plan/plan-key.js';
-import type { ChangeMeta, PlanInfo, PlanSettings } from '../../ports.js';
+import type { PlanInfo, PlanSettings } from '../../ports.js';
 import { HOLIDAY_CALENDAR_LABELS, isHolidayCalendar } from '../../reminders/bank-holidays.js';
 import { actionableReply } from '../actionable.js';
+import { meta } from './change.js';
 import type { AskContext } from '../context.js';
 import type { PlanSettingsText } from '../intent.js';
 import { say, type Reply } from '../reply.js';
@@ -149,6 +150,3 @@ function describe(p: PlanInfo): string {
   ].join(', ');
 }
 
-function meta(ctx: AskContext): ChangeMeta {
-  return { actor: ctx.actor.name, actorId: ctx.actor.source === 'slack' ? ctx.actor.id : null, source: ctx.actor.source, at: ctx.now.toISOString() };
-}
