@@ -23,9 +23,11 @@ export interface DocumentOptions {
 export async function readDocumentPlan(bytes: Uint8Array, file: string, o: DocumentOptions): Promise<DocumentReading | { ok: false; error: string }> {
   const doc = await readDocumentTables(bytes, file, o.sheet !== undefined ? { sheet: o.sheet } : {});
   if (!doc.ok) return doc;
-  const reading = readPlanTable(doc.tables, { title: doc.title?.trim() || o.title, asOf: o.asOf, timeZone: o.timeZone, ...(o.map ? { map: o.map } : {}) });
+  const reading = readPlanTable(doc.tables, { title: o.title, asOf: o.asOf, timeZone: o.timeZone, ...(o.map ? { map: o.map } : {}) });
   if (!reading.ok) return { ok: false, error: `${file}: ${reading.error}` };
-  return { ...reading, kind: doc.kind, file, warnings: doc.warnings };
+  // The title a person sees first: the tracker's title block, else the document's heading, else the file's name.
+  const title = reading.titleRow ?? (doc.title?.trim() || o.title);
+  return { ...reading, plan: { ...reading.plan, title }, kind: doc.kind, file, warnings: doc.warnings };
 }
 
 /** `--map "owner=Lead officer"` (repeatable): field → heading, or the sentence that says what is wrong. */

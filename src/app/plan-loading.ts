@@ -34,7 +34,7 @@ export async function importParsed(
   label: string,
   meta: ChangeMeta,
   onProgress?: (done: number, total: number) => void,
-  options: { addOnly?: boolean; keepUnreadableDates?: boolean } = {},
+  options: { addOnly?: boolean; keepUnreadableDates?: boolean; fileName?: string } = {},
 ): Promise<ImportResult> {
   const reading = readPlan(input, { keepUnreadable: options.keepUnreadableDates ?? false });
   if (!reading.ok) throw new PlanFileError(reading.errors, label);

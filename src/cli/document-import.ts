@@ -1,6 +1,7 @@
 import { createInterface } from 'node:readline/promises';
 import path from 'node:path';
 import { importEffect, parseMaps, readDocumentPlan, type DocumentReading } from '../app/document-plan.js';
+import { buildPreview, duplicatesRefusal, previewLines } from '../app/import-preview.js';
 import { importParsed, type ImportResult } from '../app/plan-loading.js';
 import type { Services } from '../app/services.js';
 import { PlanFile } from '../core/plan/plan-file.js';
@@ -17,10 +18,10 @@ import type { ImportOptions } from './plan-io.js';
 export async function importDocument(services: Services, reading: DocumentReading, actor: string, planKey: string | null, o: ImportOptions): Promise<ImportResult | null> {
   const { file } = reading;
   const target = await targetPlan(services, planKey);
-  const effect = importEffect(target ? await services.plans.store(target).exportPlan() : null, reading.plan);
-  const preview = { file, kind: reading.kind, plan: target?.key ?? planKey ?? null, ...summary(reading), ...(target ? { effect } : {}) };
-  process.stdout.write(o.json ? `${JSON.stringify(preview)}\n` : `${previewText(reading, target?.key ?? planKey, effect, Boolean(target))}\n`);
-  if (reading.duplicates.length) throw new UsageError(`${file} has the same number on more than one row (${reading.duplicates.map((d) => `${d.id}: rows ${d.rows.join(', ')}`).join('; ')}). Make each number appear once, then import again. Nothing was imported.`);
+  const preview = buildPreview(reading, planKey, target, target ? await services.plans.store(target).exportPlan() : null);
+  process.stdout.write(o.json ? `${JSON.stringify(preview)}\n` : `${previewLines(preview).join('\n')}\n`);
+  const duplicates = duplicatesRefusal(preview);
+  if (duplicates) throw new UsageError(duplicates);
   if (o.dryRun) {
     if (!o.json) process.stdout.write('Nothing was written (--dry-run).\n');
     return null;
@@ -29,7 +30,7 @@ export async function importDocument(services: Services, reading: DocumentReadin
     process.stderr.write('Not imported; nothing was changed.\n');
     return null;
   }
-  return importParsed(services.plans, planKey, reading.plan, file, { actor, source: 'import', at: services.clock.now().toISOString() }, undefined, { keepUnreadableDates: true });
+  return importParsed(services.plans, planKey, reading.plan, file, { actor, source: 'import', at: services.clock.now().toISOString() }, undefined, { keepUnreadableDates: true, fileName: path.basename(file) });
 }
 
 /** The document's plan as read (no database needed), or the sentence that says why it cannot be read. */
@@ -58,45 +59,6 @@ async function targetPlan(services: Services, planKey: string | null) {
   const all = await services.plans.list();
   return planKey ? (all.find((p) => p.key === planKey.toLowerCase()) ?? null) : all.length === 1 ? all[0]! : null;
 }
-
-function summary(r: DocumentReading) {
-  const recs = r.plan.recommendations;
-  return {
-    table: r.table,
-    why: r.why,
-    headerRow: r.headerRow,
-    columns: r.columns,
-    ignoredColumns: r.ignoredColumns,
-    items: recs.length,
-    themes: [...new Set(recs.map((x) => x.theme))],
-    owners: [...new Set(recs.flatMap((x) => x.owners ?? []))],
-    sample: recs.slice(0, 3),
-    skipped: r.skipped,
-    flaggedDates: r.flaggedDates,
-    duplicates: r.duplicates,
-    notes: r.notes,
-    warnings: r.warnings,
-  };
-}
-
-function previewText(r: DocumentReading, planKey: string | null, effect: ReturnType<typeof importEffect>, existing: boolean): string {
-  const s = summary(r);
-  const lines = [
-    `${r.file}: ${s.table} — ${s.why}`,
-    `Header on row ${s.headerRow}. Columns: ${s.columns.map((c) => `${c.field} ← "${c.heading}" (column ${c.column}${c.how === 'map' ? ', --map' : ''})`).join('; ')}${s.ignoredColumns.length ? `; not used: ${s.ignoredColumns.join(', ')}` : ''}.`,
-    `${s.items} items, ${s.themes.length} themes, ${s.owners.length} owners.`,
-    ...s.sample.map((x) => `  • ${x.id} [${x.theme}] ${truncate(x.text, 70)} — ${(x.owners ?? []).join(', ') || 'no owner'} — ${x.delivery || 'no date'} — ${x.status} — ${(x.updates ?? []).length} update(s)`),
-    ...s.skipped.map((x) => `Row ${x.row} not read: ${x.reason}`),
-    ...s.flaggedDates.map((x) => `Row ${x.row} (${x.id}): delivery "${x.text}" kept as written, but it cannot be read as a date (${x.reason})`),
-    ...s.duplicates.map((x) => `${x.id} is on rows ${x.rows.join(' and ')}: only one can be imported`),
-    ...s.notes,
-    ...s.warnings,
-    existing && planKey ? `Into ${planKey}: ${effect.added.length} new, ${effect.changed.length} changed (recorded as audited changes), ${effect.unchanged} unchanged; nothing is deleted.` : `Into a new plan${planKey ? ` ${planKey}` : ''}, made from this document.`,
-  ];
-  return lines.join('\n');
-}
-
-const truncate = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
 async function confirmed(question: string): Promise<boolean> {
   const rl = createInterface({ input: process.stdin, output: process.stdout });

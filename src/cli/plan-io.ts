@@ -60,7 +60,7 @@ export async function importFile(services: Services, read: ReadImport, actor: st
   const bar = process.stderr.isTTY && total >= PROGRESS_THRESHOLD ? new cliProgress.SingleBar({ stream: process.stderr, format: 'Importing {bar} {value}/{total} recommendations' }, cliProgress.Presets.shades_classic) : null;
   bar?.start(total, 0);
   try {
-    return await importParsed(services.plans, planKey, input, file, { actor, source: 'import', at: services.clock.now().toISOString() }, (done) => bar?.update(done));
+    return await importParsed(services.plans, planKey, input, file, { actor, source: 'import', at: services.clock.now().toISOString() }, (done) => bar?.update(done), { fileName: path.basename(file) });
   } finally {
     bar?.stop();
   }

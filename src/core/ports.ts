@@ -80,7 +80,8 @@ export interface PlanDirectory {
     plan: ReadPlan,
     meta: ChangeMeta,
     onProgress?: (done: number, total: number) => void,
-    options?: { addOnly?: boolean },
+    /** `fileName`: the document imported, kept in the plan's audit trail. */
+    options?: { addOnly?: boolean; fileName?: string },
   ): Promise<ImportSummary & { plan: PlanInfo; created: boolean }>;
   /** Owner names across every plan (a person or role is one name wherever it owns items). */
   ownerNames(): Promise<string[]>;
@@ -202,4 +203,35 @@ export interface PersonLink {
 export interface EventLedger {
   /** True the first time an id is seen, false for every redelivery. */
   firstSeen(eventId: string, at: string): Promise<boolean>;
+}
+
+/** A document previewed in chat and waiting for the person who sent it to press Import or Cancel. */
+export interface PendingImport {
+  id: string;
+  userId: string;
+  planKey: string;
+  createsPlan: boolean;
+  fileName: string;
+  /** The plan as read from the document (the import file's shape). */
+  plan: unknown;
+  createdAt: string;
+  expiresAt: string;
+}
+
+/** Why a press on Import or Cancel did nothing. */
+export type ImportRefusal = 'unknown' | 'not_yours' | 'expired' | 'imported' | 'cancelled';
+
+export interface PendingImportStore {
+  add(p: Omit<PendingImport, 'id'>): Promise<string>;
+  /**
+   * Decides a pending import once: checks it is pending, the presser's and not expired, and (for an
+   * import) runs `importer` against a directory inside the same transaction, so the import and the
+   * row's "imported" commit together or not at all.
+   */
+  decide<R>(
+    id: string,
+    by: string,
+    at: string,
+    decision: { import: (plans: PlanDirectory, pending: PendingImport) => Promise<R> } | { cancel: true },
+  ): Promise<{ ok: true; pending: PendingImport; result: R | null } | { ok: false; reason: ImportRefusal; pending: PendingImport | null }>;
 }

@@ -4,10 +4,12 @@ import type { SlackSettings } from '../config.js';
 import { DrizzleEventLedger, DrizzlePeopleStore } from '../store/people-store.js';
 import { ReminderDataStore } from '../store/reminder-data.js';
 import { SlackUserCache } from '../store/slack-user-cache.js';
+import { DrizzlePendingImports } from '../store/pending-imports.js';
 import type { SlackDeps } from './deps.js';
 import { registerItemButtons } from './listeners/actions/item-buttons.js';
 import { registerListButtons } from './listeners/actions/list-buttons.js';
 import { registerNudgeButtons } from './listeners/actions/nudge-buttons.js';
+import { registerImportButtons } from './listeners/actions/import-buttons.js';
 import { registerConcertoCommand } from './listeners/commands/concerto.js';
 import { registerDedupe } from './listeners/dedupe.js';
 import { registerAppHome } from './listeners/events/app-home.js';
@@ -79,6 +81,8 @@ export async function startSlackApp(services: Services, settings: SlackSettings)
     background,
     homes: new HomeRefresher((userId) => publishHome(deps, userId), app.logger),
     directoryReady: () => directory.ready(),
+    pendingImports: new DrizzlePendingImports(database.db),
+    files: { token: settings.botToken, apiUrl: settings.apiUrl },
   };
   registerDedupe(app, deps);
   registerConcertoCommand(app, deps);
@@ -86,6 +90,7 @@ export async function startSlackApp(services: Services, settings: SlackSettings)
   registerItemButtons(app, deps);
   registerListButtons(app, deps);
   registerNudgeButtons(app, deps);
+  registerImportButtons(app, deps);
   registerMessages(app, deps);
   registerAppHome(app, deps);
   app.error(async (error) => {

@@ -1,6 +1,6 @@
 import type { App } from '@slack/bolt';
 import type { Services } from '../app/services.js';
-import type { EventLedger, PeopleStore } from '../core/ports.js';
+import type { EventLedger, PendingImportStore, PeopleStore } from '../core/ports.js';
 import type { ReminderDataStore } from '../store/reminder-data.js';
 import type { SlackUserCache } from '../store/slack-user-cache.js';
 import type { HomeRefresher } from './home.js';
@@ -22,4 +22,8 @@ export interface SlackDeps {
   homes: HomeRefresher;
   /** Resolves once the member directory has been read at start-up (true if it ever has been). */
   directoryReady(): Promise<boolean>;
+  /** Documents previewed in a DM, waiting for their sender's Import or Cancel. */
+  pendingImports: PendingImportStore;
+  /** For downloading files people send: the bot token, and the Web API's base URL when it is not Slack's. */
+  files: { token: string; apiUrl: string | null };
 }

@@ -10,6 +10,9 @@ export const ACTION = {
   snooze: 'concerto_snooze',
   mute: 'concerto_mute',
   changeDate: 'concerto_change_date',
+  // A document's preview (the plan-from-its-document issue): the value is the pending import's id.
+  importConfirm: 'concerto_import_confirm',
+  importCancel: 'concerto_import_cancel',
 } as const;
 
 export const VIEW = {

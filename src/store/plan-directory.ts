@@ -108,7 +108,7 @@ export class DrizzlePlanDirectory implements PlanDirectory {
     read: ReadPlan,
     meta: ChangeMeta,
     onProgress?: (done: number, total: number) => void,
-    options: { addOnly?: boolean } = {},
+    options: { addOnly?: boolean; fileName?: string } = {},
   ): Promise<ImportSummary & { plan: PlanInfo; created: boolean }> {
     return this.db.transaction(async (txAny) => {
       const tx = txAny as unknown as Db;
@@ -129,7 +129,7 @@ export class DrizzlePlanDirectory implements PlanDirectory {
       const [found] = await tx.select({ id: plans.id }).from(plans).where(eq(plans.key, target.key));
       if (!found) throw new StoreError('not_found', `There is no plan ${target.key}. Create it with \`plan create ${target.key} --title "…"\`, or import with --plan to create it from the file.`);
       const plan = await writablePlan(tx, found.id);
-      const summary = await importPlan(tx, plan.id, read, meta, onProgress, options.addOnly ?? false);
+      const summary = await importPlan(tx, plan.id, read, meta, onProgress, options.addOnly ?? false, options.fileName);
       return { ...summary, plan, created };
     });
   }

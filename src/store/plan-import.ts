@@ -20,7 +20,15 @@ const ANALYZE_AFTER = 100;
  * added, changed fields become audited changes, updates not yet logged are appended. Running it
  * again with the same file finds nothing to do. `addOnly` (seeding) adds missing items and leaves the rest alone.
  */
-export async function importPlan(db: Db, planId: number, read: ReadPlan, meta: ChangeMeta, onProgress?: (done: number, total: number) => void, addOnly = false): Promise<ImportSummary> {
+export async function importPlan(
+  db: Db,
+  planId: number,
+  read: ReadPlan,
+  meta: ChangeMeta,
+  onProgress?: (done: number, total: number) => void,
+  addOnly = false,
+  fileName?: string,
+): Promise<ImportSummary> {
   const { file } = read;
 
   const themeIds = await ensureThemes(db, planId, file.recommendations.map((r) => r.theme));
@@ -88,7 +96,7 @@ export async function importPlan(db: Db, planId: number, read: ReadPlan, meta: C
   }
   onProgress?.(total, total);
   if (summary.added || summary.changed) {
-    await writeAudit(db, planId, meta, [{ recId: null, action: 'plan_imported', before: null, after: { title: file.title, asOf: file.asOf, ...summary } }]);
+    await writeAudit(db, planId, meta, [{ recId: null, action: 'plan_imported', before: null, after: { ...(fileName ? { file: fileName } : {}), title: file.title, asOf: file.asOf, ...summary } }]);
   }
   // The embedded database has no autovacuum to learn the new row counts, and a planner that thinks the
   // tables are empty picks sorts over index probes ("what's overdue" was 40% slower until analysed).

@@ -12,6 +12,7 @@ import {
   text,
   timestamp,
   uniqueIndex,
+  uuid,
 } from 'drizzle-orm/pg-core';
 
 /**
@@ -291,4 +292,29 @@ export const nudgePreferences = pgTable(
     setAt: timestamp('set_at', { withTimezone: true, mode: 'string' }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.planId, t.item, t.recipient] })],
+);
+
+/**
+ * A document read and previewed in Slack, waiting for its Import or Cancel: the plan as read is kept
+ * here (not in the button, nor in one process's memory) so whichever instance gets the press imports
+ * exactly what the admin saw.
+ */
+export const pendingImports = pgTable(
+  'pending_imports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** The Slack user who sent the file: the only one whose press counts. */
+    userId: text('user_id').notNull(),
+    planKey: text('plan_key').notNull(),
+    /** Whether the plan is to be created (the preview said "a new plan"). */
+    createsPlan: boolean('creates_plan').notNull(),
+    fileName: text('file_name').notNull(),
+    plan: jsonb('plan').notNull(),
+    /** pending → imported | cancelled (an expired row stays pending and is refused by its expiry). */
+    state: text('state').notNull().default('pending'),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'string' }).notNull(),
+    decidedAt: timestamp('decided_at', { withTimezone: true, mode: 'string' }),
+  },
+  (t) => [index('pending_imports_expires').on(t.expiresAt)],
 );

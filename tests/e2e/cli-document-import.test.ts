@@ -158,7 +158,7 @@ describe('concerto import FILE: a plan from the document it lives in', () => {
     expect(out).toContain('Header on row 5. Columns: id ← "Ref" (column 1); text ← "Action" (column 2); owner ← "Action owner" (column 3); delivery ← "Target date" (column 4); update ← "Progress update" (column 5); rag ← "RAG" (column 6).');
     expect(out).toContain(`30 items, ${THEMES.length} themes,`);
     expect(out).toContain('RAG column ("RAG") read, not used as a status: Concerto rates RAG from each item\'s dates and status');
-    expect(out).toContain('Into a new plan tracker-2017, made from this document.');
+    expect(out).toContain('Into a new plan tracker-2017, "BCH Collaboration – Action Plan Tracker", made from this document.');
     expect(changes['tracker-preview']).toEqual(NOTHING);
   });
 

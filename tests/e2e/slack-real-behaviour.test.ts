@@ -26,7 +26,7 @@ const SAYS = {
   /** The answer to an edited message: edits are not re-read. */
   editsNotReread: /edit/i,
   /** The answer to a file shared in a DM: importing files is coming. */
-  fileImport: /import/i,
+  fileImport: /^Only admins can import a plan from a document: <@U0ALICE01>, or a plan's own admins for their plan\. Nothing was read or imported/,
   /** Share in a channel the bot is not in: invite it. */
   inviteTheBot: /invite/i,
   /** What must not be said when nothing failed inside Concerto (the could-not-complete apology). */
@@ -289,12 +289,13 @@ describe('events as Slack sends them', () => {
       expect(posts[0]!.body.text).toMatch(/9\.3\.1/);
     });
 
-    it('a file shared in a DM gets an answer saying that importing files is coming', async () => {
+    it('a file shared in a DM by someone who administers no plan is not downloaded: the answer says who can import', async () => {
       const before = await t.count('updates');
       const share = t.client.fileShare({ user: NS, channel: DM, files: [{ name: 'concerto-action-plan.csv', mimetype: 'text/csv', filetype: 'csv' }] });
       const posts = await postsAfter(t, DM, () => t.client.event(share));
       expect(posts).toHaveLength(1);
-      expect(allText(posts[0]!.body)).toMatch(SAYS.fileImport);
+      expect(posts[0]!.body.text).toMatch(SAYS.fileImport);
+      expect(t.fake.callsTo('file_download')).toEqual([]);
       expect(await t.count('updates')).toBe(before);
     });
   });

@@ -20,6 +20,9 @@ import type { AddressInfo } from 'node:net';
  * - **Posting pace** (opt-in, `pacePostMessage`): about one chat.postMessage per second per channel; a second
  *   message to the same channel within 1 s answers 429 with `Retry-After: 1`.
  * - **Slowness** (`delay`, or `delayMs` on any fault).
+ * - **Private files** (`hostFile`): `GET /files-pri/<team>-<id>/download/<name>` gives the bytes only with
+ *   `Authorization: Bearer <token>`; without it, as Slack does, a 200 HTML sign-in page (a well-known trap:
+ *   the app "downloads" HTML). `files.info` answers a hosted file's object, `file_not_found` otherwise.
  */
 
 export interface FakeUser {
@@ -49,6 +52,13 @@ export interface TriggerCheck {
 }
 
 export interface UploadedFile { id: string; title?: string; bytes: Buffer; text: string }
+
+/** A file as Slack describes it in a `file_share` message and in `files.info`. */
+export interface HostedFile {
+  id: string; name: string; title: string; mimetype: string; filetype: string; size: number;
+  mode: string; is_external: boolean; user: string;
+  url_private: string; url_private_download: string; permalink: string;
+}
 
 export interface FakeCall {
   /** Web API method, `'upload'` for `/upload/<id>`, `'response_url'` for `/response/<id>`. */
@@ -130,6 +140,11 @@ export interface FakeSlack {
   /** When a trigger this fake issued was issued (epoch ms), else undefined. */
   triggerIssuedAt(id: string): number | undefined;
   handle(method: string, handler: Handler): void;
+  /**
+   * Keeps a file as if a person had uploaded it, and returns its object as Slack puts it in a `file_share`
+   * message (downloadable from this fake with a bearer token). `size` may claim other than the bytes' length.
+   */
+  hostFile(file: { name: string; bytes: Buffer; user: string; mimetype?: string; filetype?: string; size?: number; id?: string }): HostedFile;
   setUsers(users: FakeUser[]): void;
   /** Changes one user in the directory (users.info, users.list), e.g. `{ deleted: true }`. */
   updateUser(id: string, patch: Partial<FakeUser>): void;
@@ -139,6 +154,12 @@ export interface FakeSlack {
 }
 
 const PLAIN = /text$|^title$|comment$|^filename$|^alt_text$|^query$|^token$/;
+const MIME: Record<string, string> = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  pdf: 'application/pdf', csv: 'text/csv', tsv: 'text/tab-separated-values', json: 'application/json',
+};
+
 function parseFields(obj: Record<string, unknown>): Record<string, any> {
   const out: Record<string, any> = {};
   for (const [k, v] of Object.entries(obj)) {
@@ -170,6 +191,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   let nextFaults: { method: string; fault: Fault; left: number }[] = [];
   let predicates: { method: string; pick: (body: Record<string, any>) => Fault | null | undefined }[] = [];
   let uploads = new Map<string, Buffer>();
+  const hosted = new Map<string, { file: HostedFile; bytes: Buffer }>();
   let seq = 0;
   const lifetime = options.triggerLifetimeMs ?? 3000;
   let triggers = new Map<string, { issuedAt: number; usedAt?: number }>();
@@ -240,6 +262,10 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     },
     upload: (_b, call) => { uploads.set(call.id ?? '', call.bytes ?? Buffer.alloc(0)); return { ok: true }; },
     response_url: () => ({ ok: true }),
+    'files.info': (b) => {
+      const found = hosted.get(String(b.file ?? ''));
+      return found ? { ok: true, file: found.file, comments: [], response_metadata: { next_cursor: '' } } : { ok: false, error: 'file_not_found' };
+    },
     ...options.handlers,
   };
 
@@ -253,7 +279,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     const raw = await readBody(req);
     const path = (req.url ?? '').split('?')[0] ?? '';
     const [, kind, name = ''] = path.split('/');
-    const method = kind === 'api' ? name : kind === 'upload' ? 'upload' : kind === 'response' ? 'response_url' : '';
+    const method = kind === 'api' ? name : kind === 'upload' ? 'upload' : kind === 'response' ? 'response_url' : kind === 'files-pri' ? 'file_download' : '';
     const type = String(req.headers['content-type'] ?? '');
     const auth = /^Bearer (.+)$/.exec(String(req.headers.authorization ?? ''))?.[1];
     let body: Record<string, any> = {};
@@ -272,6 +298,21 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     call.body = body;
     call.token ??= typeof body.token === 'string' ? body.token : undefined;
     if (kind === 'upload') call.bytes ??= raw;
+    if (kind === 'files-pri') {
+      // /files-pri/<team>-<id>/download/<name>
+      call.id = decodeURIComponent(name).replace(/^[A-Z0-9]+-/, '');
+      calls.push(call);
+      for (const w of [...waiters]) w(call);
+      const found = hosted.get(call.id);
+      const fault = nextFaults.find((f) => f.method === 'file_download');
+      if (fault && --fault.left <= 0) nextFaults = nextFaults.filter((f) => f !== fault);
+      if (fault?.fault.delayMs) await new Promise<void>((r) => { const t = setTimeout(() => { timers.delete(t); r(); }, fault.fault.delayMs); timers.add(t); });
+      if (fault?.fault.status) { call.status = fault.fault.status; return void res.writeHead(fault.fault.status, { 'content-type': 'text/plain' }).end('fault'); }
+      if (!auth) { call.status = 200; return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<!DOCTYPE html><html><head><title>Slack</title></head><body>Sign in to your workspace</body></html>'); }
+      if (!found) { call.status = 404; return void res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found'); }
+      call.status = 200;
+      return void res.writeHead(200, { 'content-type': found.file.mimetype, 'content-length': String(found.bytes.length) }).end(found.bytes);
+    }
 
     const queued = nextFaults.find((f) => f.method === method);
     if (queued && --queued.left <= 0) nextFaults = nextFaults.filter((f) => f !== queued);
@@ -367,6 +408,19 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     },
     triggerIssuedAt: (id) => triggers.get(id)?.issuedAt,
     handle: (method, handler) => { handlers[method] = handler; },
+    hostFile(f) {
+      const id = f.id ?? nextId('F');
+      const filetype = f.filetype ?? (f.name.split('.').pop() ?? 'binary').toLowerCase();
+      const mimetype = f.mimetype ?? MIME[filetype] ?? 'application/octet-stream';
+      const path = `${origin}/files-pri/T1-${id}`;
+      const file: HostedFile = {
+        id, name: f.name, title: f.name, mimetype, filetype, size: f.size ?? f.bytes.length, mode: 'hosted', is_external: false, user: f.user,
+        url_private: `${path}/${encodeURIComponent(f.name)}`, url_private_download: `${path}/download/${encodeURIComponent(f.name)}`,
+        permalink: `https://test.slack.com/files/${f.user}/${id}/${encodeURIComponent(f.name)}`,
+      };
+      hosted.set(id, { file, bytes: f.bytes });
+      return file;
+    },
     setUsers: (list) => { users = [...list]; },
     updateUser: (id, patch) => { users = users.map((u) => (u.id === id ? { ...u, ...patch } : u)); },
     reset() {

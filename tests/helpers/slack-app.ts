@@ -1,3 +1,4 @@
+import { DrizzlePendingImports } from '../../src/store/pending-imports.js';
 import { queryRows } from '../../src/store/query-rows.js';
 import { sql } from 'drizzle-orm';
 import { vi } from 'vitest';
@@ -222,6 +223,8 @@ export function slackDeps(services: Services, overrides: Partial<SlackDeps> = {}
     background: background as SlackDeps['background'],
     homes: new HomeRefresher((userId) => publishHome(deps, userId), { error() {}, warn() {}, info() {}, debug() {} } as never, 0),
     directoryReady: async () => true,
+    pendingImports: new DrizzlePendingImports(db),
+    files: { token: 'xoxb-test', apiUrl: null },
     ...overrides,
   };
   return deps;

@@ -1,4 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto';
+import type { HostedFile } from './fake-slack.js';
 
 /** Requests to a Bolt app's HTTP endpoint, shaped and signed exactly as Slack sends them. */
 
@@ -56,6 +57,8 @@ export interface BlockActionInput {
   trigger_id?: string;
   /** Merged into the action, e.g. `{ type: 'static_select', selected_option: {...} }`. */
   action?: Record<string, unknown>;
+  /** The clicked message as Slack sends it back (its text and blocks), when the handler reads it. */
+  message?: Record<string, any>;
 }
 
 export function blockAction(i: BlockActionInput): Record<string, any> {
@@ -74,7 +77,7 @@ export function blockAction(i: BlockActionInput): Record<string, any> {
     enterprise: null,
     is_enterprise_install: false,
     ...(i.channel ? { channel: { id: i.channel, name: i.channel.startsWith('D') ? 'directmessage' : 'general' } } : {}),
-    ...(view ? { view } : { message: { type: 'message', user: BOT_USER_ID, ts: message_ts, text: '', blocks: [] } }),
+    ...(view ? { view } : { message: { type: 'message', user: BOT_USER_ID, ts: message_ts, text: '', blocks: [], ...i.message } }),
     ...(i.response_url ? { response_url: i.response_url } : {}),
     state: { values: view?.state?.values ?? {} },
     actions: [
@@ -195,14 +198,21 @@ export function threadBroadcast(i: { user: string; text: string; thread_ts: stri
   };
 }
 
+/** A file Slack names only by its id, as in shared channels and some DMs. */
+export interface CheckFileInfo { id: string; file_access: 'check_file_info' }
+
 export interface SharedFile { id?: string; name: string; mimetype?: string; filetype?: string; size?: number }
 
 /**
  * A DM carrying a file: subtype `file_share`, `upload: true`, and `files: [{ id, name, mimetype, filetype,
  * url_private, … }]` (the text is the comment typed with it, often empty). Shape: api.slack.com/events/message/file_share.
  */
-export function fileShare(i: { user: string; text?: string; files: SharedFile[]; channel?: string; ts?: string }): Record<string, any> {
+export function fileShare(i: { user: string; text?: string; files: Array<SharedFile | HostedFile | CheckFileInfo>; channel?: string; ts?: string }): Record<string, any> {
   const files = i.files.map((f, n) => {
+    // Slack sometimes sends only the id (`file_access: "check_file_info"`): the app must call files.info.
+    if ('file_access' in f) return { mode: 'file_access', created: 0, timestamp: 0, user: '', ...f };
+    // A file the fake Slack hosts (fake.hostFile): its object as Slack sends it, downloadable from the fake.
+    if ('url_private_download' in f) return { created: Math.floor(Date.now() / 1000), timestamp: Math.floor(Date.now() / 1000), pretty_type: f.filetype.toUpperCase(), editable: false, external_type: '', is_public: false, public_url_shared: false, display_as_bot: false, username: '', ...f };
     const id = f.id ?? `F0${hex(4).toUpperCase()}${n}`;
     const filetype = f.filetype ?? (f.name.split('.').pop() ?? 'text').toLowerCase();
     return {

@@ -118,7 +118,7 @@ const FORMATS: Format[] = [
     key: 'tracker-xlsx',
     file: 'tracker.xlsx',
     build: async () => ({ bytes: await trackerXlsx() }),
-    title: 'tracker',
+    title: 'BCH Collaboration – Action Plan Tracker', // its title block, row 1 merged across the table
     table: 'sheet Action tracker',
     headerRow: TRACKER_HEADER_ROW,
     columns: TRACKER_HEADINGS.map((h, i): [Field, string] => [(['id', 'text', 'owner', 'delivery', 'update', 'rag'] as const)[i]!, h]),

@@ -19,6 +19,8 @@ const SCOPE_OF: Record<string, string | null> = {
   'users.list': 'users:read',
   'conversations.open': 'im:write',
   'files.uploadV2': 'files:write',
+  // Also what url_private_download needs: a person's document downloaded with the bot token.
+  'files.info': 'files:read',
 };
 
 function sources(dir: string): string[] {

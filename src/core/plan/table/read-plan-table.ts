@@ -8,6 +8,7 @@ import type { PlanItemInput, ReadPlanTableOptions, TableReading } from './readin
 import type { RawItem } from './rows.js';
 import type { SourceTable } from './source-table.js';
 import { statusOfRow } from './status-of-row.js';
+import { titleAbove } from './title-above.js';
 import { updatesOfCell } from './updates-cell.js';
 
 export type { Field, MappedColumn, ReadPlanTableOptions, TableReading } from './reading.js';
@@ -73,6 +74,7 @@ export function readPlanTable(tables: SourceTable[], options: ReadPlanTableOptio
 
   return {
     ok: true,
+    titleRow: titleAbove(chosen.table, header.row.number),
     plan: { title: options.title, asOf: options.asOf, timeZone: options.timeZone, recommendations },
     table: chosen.table.name,
     why,

@@ -27,6 +27,8 @@ export type TableReading =
   | {
       ok: true;
       plan: PlanFileInput;
+      /** The title block above the header row ("Internal Audit Tracker 2018"), when the table has one. */
+      titleRow: string | null;
       /** The chosen table's name. */
       table: string;
       /** Why this table, and how to choose another when several qualify. */

@@ -9,9 +9,11 @@ import { openUpdateModal } from '../../open-update-modal.js';
 import { sendReport } from '../../report.js';
 import { replyMessage } from '../../views/reply-message.js';
 import { COULD_NOT_COMPLETE } from '../failure.js';
+import { importHowTo } from './import-how-to.js';
 
 const OPEN_UPDATE = /^update\s+(\S+)(?:\s+(?:in|for)\s+(?:plan\s+)?([a-z][a-z0-9-]*))?\s*$/i;
 const REPORT = /^(?:report|board paper|paper)\b(.*)$/is;
+const IMPORT = /^import\b(.*)$/is;
 
 /** `/concerto <words>`: acknowledged at once, answered ephemerally; `update <id>` alone opens the modal. */
 export function registerConcertoCommand(app: App, deps: SlackDeps): void {
@@ -31,6 +33,8 @@ export function registerConcertoCommand(app: App, deps: SlackDeps): void {
         await respond({ response_type: 'ephemeral', text: escapeText(await sendReport(deps, client, command.user_id, report[1] ?? '', command.channel_id)) });
         return;
       }
+      const imports = IMPORT.exec(text);
+      if (imports) return void (await respond({ response_type: 'ephemeral', ...(await importHowTo(deps, command.user_id, imports[1]!)) }));
       const { reply } = await converse(deps, command.user_id, text, `slack:${command.user_id}:${command.channel_id}`, command.channel_id);
       await respond({ response_type: 'ephemeral', ...replyMessage(reply, { shareable: !reply.awaiting && !reply.error && isReadOnly(text), source: text }) });
     } catch (err) {

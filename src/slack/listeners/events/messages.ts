@@ -4,13 +4,13 @@ import type { SlackDeps, WebClient } from '../../deps.js';
 import { replyMessage } from '../../views/reply-message.js';
 import { conversationKeyOf } from '../conversation-key.js';
 import { COULD_NOT_COMPLETE } from '../failure.js';
+import type { SharedFile } from '../../file-download.js';
+import { previewSharedFile } from './file-import.js';
 
 /** A leading mention of the bot, as Slack writes it: "<@U123> what's overdue?". */
 const LEADING_MENTION = /^\s*<@[A-Z0-9]+(?:\|[^>]*)?>[\s,:]*/;
 
 export const EDITS_NOT_READ = "I don't act on edited messages, so nothing was changed by this edit (and a question waiting for your answer is still waiting). Send what you meant as a new message.";
-export const FILES_NOT_READ =
-  "I can't read files yet: importing a plan from the Word, Excel, CSV or PDF document it lives in is coming. Until then an admin imports a plan with `concerto import FILE` (JSON or CSV).";
 
 /** Subtypes that are a person's own new words; every other subtype (edits, joins, bot posts) is not. */
 const PEOPLES_SUBTYPES = new Set([undefined, 'thread_broadcast', 'file_share']);
@@ -26,6 +26,7 @@ interface SlackMessage {
   thread_ts?: string;
   edited?: unknown;
   message?: SlackMessage;
+  files?: SharedFile[];
 }
 
 /**
@@ -62,7 +63,8 @@ export function registerMessages(app: App, deps: SlackDeps): void {
     if (!PEOPLES_SUBTYPES.has(m.subtype) || !m.user || m.bot_id) return;
     const inThread = m.thread_ts ? { thread_ts: m.thread_ts } : {};
     try {
-      if (m.subtype === 'file_share') return void (await client.chat.postMessage({ channel: m.channel, ...inThread, text: FILES_NOT_READ }));
+      // A document sent to the bot: a plan to import, previewed with Import / Cancel.
+      if (m.subtype === 'file_share') return void (await previewSharedFile(deps, client, { channel: m.channel, user: m.user, ...(m.text ? { text: m.text } : {}), ...(m.thread_ts ? { thread_ts: m.thread_ts } : {}), files: m.files ?? [] }));
       const { reply } = await converse(deps, m.user, m.text ?? '', conversationKeyOf(m.user, m.channel, undefined));
       await client.chat.postMessage({ channel: m.channel, ...inThread, ...replyMessage(reply, { shareable: false }) });
     } catch (err) {
