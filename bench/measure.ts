@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 
 /** Small measuring tools: percentiles, a bounded-concurrency load loop, and a process's peak memory. */
@@ -28,6 +29,21 @@ export async function load(total: number, concurrency: number, fn: (i: number) =
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, total) }, worker));
   return samples;
+}
+
+/**
+ * This process's own peak resident memory, in MB: VmHWM. Not `process.resourceUsage().maxRSS`: on Linux a
+ * child's ru_maxrss starts at its parent's resident size when it was forked (kept across exec), so a child
+ * of a bench run holding 400 MB reports at least 400 MB whatever it does itself.
+ */
+export function ownPeakMemoryMb(): number {
+  try {
+    const kb = /VmHWM:\s+(\d+)\s+kB/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1];
+    if (kb) return Number(kb) / 1024;
+  } catch {
+    // No /proc (not Linux): maxRSS, which elsewhere is the process's own.
+  }
+  return process.resourceUsage().maxRSS / 1024;
 }
 
 /** Peak resident memory (VmHWM) of a Linux process, in MB; null where /proc is not there. */

@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { clockFor, openServices } from '../src/cli/program.js';
 import { exportPlanTo } from '../src/cli/plan-io.js';
 import { loadConfig } from '../src/config.js';
+import { ownPeakMemoryMb } from './measure.js';
 
 /**
  * Run as its own process by bench/paper-files.ts, so its peak memory is one export's alone: writes the
@@ -14,7 +15,7 @@ try {
   const started = performance.now();
   await exportPlanTo(services, { format, output, asOf });
   const ms = performance.now() - started;
-  process.stdout.write(`${JSON.stringify({ ms, peakMb: process.resourceUsage().maxRSS / 1024 })}\n`);
+  process.stdout.write(`${JSON.stringify({ ms, peakMb: ownPeakMemoryMb() })}\n`);
 } finally {
   await services.close();
 }

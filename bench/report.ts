@@ -2,6 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ROOT } from './bench-databases.js';
+import { documentImportLines, type DocumentImportFigures } from './document-import.js';
 import type { ImportFigures } from './import-vs-copy.js';
 import { MANY_PLANS_TARGET, type ManyPlansFigures } from './many-plans.js';
 import { ms, ratio } from './measure.js';
@@ -25,6 +26,8 @@ export interface DatabaseFigures {
   served: ServedFigures;
   /** The same requests with 100 small plans beside the big one (bench/many-plans.ts). */
   manyPlans?: ManyPlansFigures;
+  /** A 2,000-item plan imported from a Word table and from an Excel tracker (bench/document-import.ts). */
+  documents?: DocumentImportFigures[];
 }
 
 export interface RunFigures {
@@ -88,6 +91,12 @@ export function manyPlansLines(kind: DatabaseFigures['kind'], m: ManyPlansFigure
     ...rows.map((r) => `| ${r.join(' | ')} |`),
     '',
   ];
+}
+
+/** The "Plan from a document" section for the databases that have its figures. */
+export function documentsLines(databases: ReadonlyArray<Pick<DatabaseFigures, 'kind' | 'documents'>>, check: (label: string, ok: boolean) => string): string[] {
+  const measured = databases.flatMap((db) => (db.documents ? [{ name: NAMES[db.kind], figures: db.documents }] : []));
+  return measured.length ? documentImportLines(measured, check) : [];
 }
 
 /** Writes BENCHMARKS.md; the hand-written notes in bench/NOTES.md (profiles, explanations) follow the figures. */
@@ -163,6 +172,7 @@ export function writeReport(file: string, run: RunFigures): { missed: string[] }
     ]);
     lines.push(`## ${NAMES[db.kind]}`, '', '| Measure | Concerto | Floor | Ratio | Target |', '|---|---|---|---|---|', ...rows.map((r) => `| ${r.join(' | ')} |`), '');
   }
+  lines.push(...documentsLines(run.databases, check));
   const many = run.databases.filter((db) => db.manyPlans);
   if (many.length) {
     const first = many[0]!.manyPlans!;

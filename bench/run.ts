@@ -5,10 +5,11 @@ import { Command } from 'commander';
 import { startFakeSlack } from '../tests/helpers/fake-slack.js';
 import { freePort } from '../tests/helpers/free-port.js';
 import { pgliteTarget, postgresTarget, startThrowawayPostgres, ROOT, type BenchTarget } from './bench-databases.js';
+import { DOCUMENT_ROWS, documentImport } from './document-import.js';
 import { importVersusCopy } from './import-vs-copy.js';
 import { importBigPlan, manyPlans } from './many-plans.js';
 import { paperFiles } from './paper-files.js';
-import { manyPlansLines, writeReport, type DatabaseFigures, type RunFigures } from './report.js';
+import { documentsLines, manyPlansLines, writeReport, type DatabaseFigures, type RunFigures } from './report.js';
 import { schedulerPass } from './scheduler-pass.js';
 import { BENCH_USERS, roundTrips, startServed, type Scenario } from './slack-round-trips.js';
 import { FULL_SIZE, QUICK_SIZE, SYNTHETIC_AS_OF, syntheticPlan } from './synthetic-plan.js';
@@ -18,6 +19,8 @@ import { FULL_SIZE, QUICK_SIZE, SYNTHETIC_AS_OF, syntheticPlan } from './synthet
  * database and on PostgreSQL, written to BENCHMARKS.md.
  * `BENCH_ONLY=many-plans npm run bench`: only the many-plans case (the plan imported, no floors,
  * scheduler or papers), its table printed rather than written to BENCHMARKS.md.
+ * `BENCH_ONLY=document-import npm run bench`: only the plan imported from a Word table and an Excel
+ * tracker of 2,000 items, printed likewise.
  */
 const program = new Command()
   .name('npm run bench --')
@@ -28,20 +31,24 @@ const program = new Command()
   .parse();
 const opts = program.opts<{ quick?: boolean; databaseUrl?: string; postgres: boolean; out: string }>();
 const only = process.env.BENCH_ONLY?.trim() || null;
-if (only && only !== 'many-plans') program.error(`BENCH_ONLY=${only}: the only case that runs alone is many-plans.`);
+const ALONE = ['many-plans', 'document-import'];
+if (only && !ALONE.includes(only)) program.error(`BENCH_ONLY=${only}: the cases that run alone are ${ALONE.join(' and ')}.`);
 
 const size = opts.quick ? QUICK_SIZE : FULL_SIZE;
 const requests = opts.quick ? { c1: 40, c50: 150 } : { c1: 200, c50: 1000 };
 /** Fewer than above: the many-plans case serves two databases side by side (one plan, and 101). */
 const manyPlansRequests = opts.quick ? { c1: 40, c50: 100 } : { c1: 100, c50: 200 };
+const documentRows = opts.quick ? DOCUMENT_ROWS / 10 : DOCUMENT_ROWS;
 const log = (line: string) => process.stderr.write(`${line}\n`);
 /** The papers are as at a year after the plan's date: 53 weekly points of trend, the charts' worst case. */
 const PAPER_AS_AT = `${Number(SYNTHETIC_AS_OF.slice(0, 4)) + 1}${SYNTHETIC_AS_OF.slice(4)}`;
 
 const work = mkdtempSync(path.join(tmpdir(), 'concerto-bench-plan-'));
 const planFile = path.join(work, 'plan.json');
-writeFileSync(planFile, JSON.stringify(syntheticPlan(size)));
-log(`Plan: ${size.recommendations} recommendations, ${size.updates} updates, ${size.owners} owners → ${planFile}`);
+if (only !== 'document-import') {
+  writeFileSync(planFile, JSON.stringify(syntheticPlan(size)));
+  log(`Plan: ${size.recommendations} recommendations, ${size.updates} updates, ${size.owners} owners → ${planFile}`);
+}
 
 const fake = await startFakeSlack({ users: BENCH_USERS });
 const throwaway = opts.postgres && !opts.databaseUrl ? startThrowawayPostgres() : null;
@@ -82,9 +89,10 @@ async function measureDatabase(kind: 'pglite' | 'postgres'): Promise<DatabaseFig
     log(`${kind}: scheduler pass ${scheduler.firstPassMs.toFixed(0)} ms (${scheduler.messages} messages), repeat ${scheduler.repeatPassMs.toFixed(0)} ms`);
     const papers = await paperFiles(target, work, PAPER_AS_AT);
     for (const p of papers) log(`${kind}: board paper as ${p.format}: ${p.ms.toFixed(0)} ms, peak ${p.peakMb.toFixed(0)} MB, ${(p.bytes / 2 ** 20).toFixed(1)} MB file`);
+    const documents = await documentImport(make, work, log, documentRows);
     const served = await measureServed('concerto', target.env);
     const many = await manyPlans(target, fake, manyPlansRequests, log);
-    return { kind, import: imported, scheduler, papers, served, manyPlans: many };
+    return { kind, import: imported, scheduler, papers, served, manyPlans: many, documents };
   } finally {
     await target.dispose();
     await floor.dispose();
@@ -106,11 +114,22 @@ async function onlyManyPlans(kind: 'pglite' | 'postgres'): Promise<void> {
   }
 }
 
+/** BENCH_ONLY=document-import: the plan imported from a Word table and from an Excel tracker, each into fresh databases. */
+async function onlyDocumentImport(kind: 'pglite' | 'postgres'): Promise<void> {
+  const documents = await documentImport(() => (kind === 'pglite' ? pgliteTarget() : postgresTarget(serverUrl!)), work, log, documentRows);
+  const missed: string[] = [];
+  const lines = documentsLines([{ kind, documents }], (label, ok) => (ok ? 'met' : (missed.push(label), '**missed**')));
+  process.stdout.write(`${lines.join('\n')}\n${missed.length ? `Missed: ${missed.join('; ')}` : 'Every document import within target.'}\n\n`);
+}
+
 const started = new Date();
 try {
-  if (only) {
+  if (only === 'many-plans') {
     await onlyManyPlans('pglite');
     if (serverUrl) await onlyManyPlans('postgres');
+  } else if (only === 'document-import') {
+    await onlyDocumentImport('pglite');
+    if (serverUrl) await onlyDocumentImport('postgres');
   } else {
     const floorServed = await measureServed('floor', {});
     const databases: DatabaseFigures[] = [await measureDatabase('pglite')];
