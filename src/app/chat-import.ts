@@ -53,7 +53,7 @@ export async function previewChatImport(
   const timeZone = named?.timeZone ?? services.config.CONCERTO_TIMEZONE ?? 'Europe/London';
   const asOf = todayIn(now, timeZone);
   const title = file.name.replace(/\.[^.]+$/, '');
-  const reading = await readDocumentPlan(file.bytes, file.name, { title, asOf, timeZone, map, ...(request.sheet ? { sheet: request.sheet } : {}) });
+  const reading = await readDocumentPlan(file.bytes, file.name, { title, asOf, timeZone, map, ...(request.sheet ? { sheet: request.sheet } : {}), ...(request.table ? { table: request.table } : {}) });
   if (!reading.ok) return { kind: 'refused', message: `${reading.error} Nothing was imported.` };
 
   const planKey = request.planKey ?? keyFromTitle(reading.plan.title, asOf);

@@ -12,6 +12,8 @@ export interface DocumentOptions {
   asOf: string;
   timeZone: string;
   sheet?: string;
+  /** `--table N`: which of the document's tables is the plan. */
+  table?: string;
   map?: Partial<Record<Field, string>>;
 }
 
@@ -23,7 +25,7 @@ export interface DocumentOptions {
 export async function readDocumentPlan(bytes: Uint8Array, file: string, o: DocumentOptions): Promise<DocumentReading | { ok: false; error: string }> {
   const doc = await readDocumentTables(bytes, file, o.sheet !== undefined ? { sheet: o.sheet } : {});
   if (!doc.ok) return doc;
-  const reading = readPlanTable(doc.tables, { title: o.title, asOf: o.asOf, timeZone: o.timeZone, ...(o.map ? { map: o.map } : {}) });
+  const reading = readPlanTable(doc.tables, { title: o.title, asOf: o.asOf, timeZone: o.timeZone, ...(o.map ? { map: o.map } : {}), ...(o.table !== undefined ? { table: o.table } : {}) });
   if (!reading.ok) return { ok: false, error: `${file}: ${reading.error}` };
   // The title a person sees first: the tracker's title block, else the document's heading, else the file's name.
   const title = reading.titleRow ?? (doc.title?.trim() || o.title);

@@ -37,7 +37,7 @@ export async function importDocument(services: Services, reading: DocumentReadin
 export async function readDocument(file: string, bytes: Buffer, today: string, timeZone: string, o: ImportOptions): Promise<DocumentReading> {
   const map = parseMaps(o.map ?? []);
   if ('error' in map) throw new UsageError(map.error);
-  const reading = await readDocumentPlan(bytes, file, { title: path.basename(file, path.extname(file)), asOf: today, timeZone, map, ...(o.sheet !== undefined ? { sheet: o.sheet } : {}) });
+  const reading = await readDocumentPlan(bytes, file, { title: path.basename(file, path.extname(file)), asOf: today, timeZone, map, ...(o.sheet !== undefined ? { sheet: o.sheet } : {}), ...(o.table !== undefined ? { table: o.table } : {}) });
   if (!reading.ok) throw new UsageError(`${reading.error} Nothing was imported.`);
   return reading;
 }

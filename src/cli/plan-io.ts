@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import cliProgress from 'cli-progress';
 import { InvalidArgumentError } from 'commander';
@@ -12,12 +12,18 @@ import { buildBoardPaper, type BoardPaper } from '../core/report/board-paper.js'
 import { isIsoDay } from '../core/report/dates.js';
 import { checkPaperDates } from '../core/report/paper-request.js';
 import { csvToPlan, planToCsv } from '../files/plan-csv.js';
+import { size } from '../files/tables/document-kind.js';
+import { DEFAULT_MAX_BYTES } from '../files/tables/read-document-tables.js';
+import { lookInsideZip } from '../files/tables/zip-guard.js';
 import { BINARY_FORMATS, PAPER_FORMATS, renderPaper, type PaperFormat } from '../report/render.js';
 import { readPlanHistory } from '../store/plan-history.js';
 import { UsageError } from './exit.js';
 import { importDocument, previewOwn, readDocument } from './document-import.js';
 import type { DocumentReading } from '../app/document-plan.js';
 import { writeFileWhole } from './output-file.js';
+
+/** Concerto's own JSON of a very large plan (tens of thousands of items with their updates) is bigger than any document. */
+const MAX_OWN_JSON_BYTES = 200 * 1024 * 1024;
 
 /** Below this many recommendations an import is over before a bar would be worth drawing. */
 const PROGRESS_THRESHOLD = 200;
@@ -30,6 +36,7 @@ export interface ImportOptions {
   yes?: boolean;
   map?: string[];
   sheet?: string;
+  table?: string;
 }
 
 /** A file read and understood, before any database is opened: one of Concerto's own formats, or a document's plan. */
@@ -42,8 +49,13 @@ export type ReadImport = { file: string; own: unknown } | { file: string; docume
 export async function readImport(file: string, today: string, timeZone: string, o: ImportOptions = {}): Promise<ReadImport> {
   let bytes: Buffer;
   try {
+    // The size is checked before a byte is read: a file far over the limit is never held in memory.
+    const limit = path.extname(file).toLowerCase() === '.json' ? MAX_OWN_JSON_BYTES : DEFAULT_MAX_BYTES;
+    const { size: length } = statSync(file);
+    if (length > limit) throw new UsageError(`${file} is ${size(length)}, over the ${size(limit)} limit on a ${limit === DEFAULT_MAX_BYTES ? 'document' : 'plan file'} Concerto reads. Nothing was imported.`);
     bytes = readFileSync(file);
   } catch (err) {
+    if (err instanceof UsageError) throw err;
     throw new UsageError(`Cannot read ${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}. Check the path and try again.`);
   }
   const own = await parseFile(file, bytes, today);
@@ -74,6 +86,8 @@ async function parseFile(file: string, bytes: Buffer, today: string): Promise<un
   const ext = path.extname(file).toLowerCase();
   if (ext === '.docx' || ext === '.pdf' || ext === '.tsv' || /^%PDF-/.test(bytes.subarray(0, 5).toString('latin1'))) return DOCUMENT;
   if (isXlsx(file, bytes)) {
+    // A zip is looked inside before anything unpacks it: a bomb or a damaged file gets the document reader's sentence.
+    if (!(await lookInsideZip(bytes)).ok) return DOCUMENT;
     const { xlsxToPlan } = await import('../files/plan-xlsx.js');
     const read = await xlsxToPlan(bytes, fallback);
     // Not Concerto's own workbook (no "Action plan" sheet with its columns): a tracker of the office's own.

@@ -108,8 +108,9 @@ export function buildProgram(open: Open, setExit: (code: number) => void): Comma
     .option('-y, --yes', 'import a document without asking after its preview')
     .option('--map <field=heading>', 'say which heading holds a field, e.g. --map "owner=Lead officer" (repeatable)', (v: string, prev: string[] = []) => [...prev, v])
     .option('--sheet <name>', 'the worksheet of an Excel workbook that holds the plan')
-    .action(async (file: string, opts: { as: string; plan?: string; dryRun?: boolean; json?: boolean; yes?: boolean; map?: string[]; sheet?: string }) => {
-      const o = { dryRun: opts.dryRun, json: opts.json, yes: opts.yes, map: opts.map, sheet: opts.sheet };
+    .option('--table <n>', 'which table of the document holds the plan, by number (the preview lists them)')
+    .action(async (file: string, opts: { as: string; plan?: string; dryRun?: boolean; json?: boolean; yes?: boolean; map?: string[]; sheet?: string; table?: string }) => {
+      const o = { dryRun: opts.dryRun, json: opts.json, yes: opts.yes, map: opts.map, sheet: opts.sheet, table: opts.table };
       // The file is read and understood before the database is opened: one that cannot be read touches nothing.
       const config = loadConfig();
       const timeZone = config.CONCERTO_TIMEZONE ?? 'Europe/London';

@@ -40,7 +40,7 @@ describe.each(testDatabases)('imports previewed in chat, on $name', ({ open }) =
       )
     )[0]!;
   const previewOf = async (who: Importer, planKey: string, bytes = seed) => {
-    const p = await previewChatImport(services, pendings, who, { name: 'plan.docx', bytes }, { planKey, sheet: null, map: [] });
+    const p = await previewChatImport(services, pendings, who, { name: 'plan.docx', bytes }, { planKey, sheet: null, table: null, map: [] });
     if (p.kind !== 'preview' || !p.id) throw new Error(`no preview: ${JSON.stringify(p).slice(0, 300)}`);
     return p;
   };
@@ -122,16 +122,16 @@ describe.each(testDatabases)('imports previewed in chat, on $name', ({ open }) =
       ['1.1', 'First action', 'Portfolio Office', 'March 2018'],
       ['1.1', 'Same number again', 'Portfolio Office', 'April 2018'],
     ];
-    const p = await previewChatImport(services, pendings, ADMIN, { name: 'dupes.docx', bytes: await wordTable('Dupes', rows) }, { planKey: 'dupes-2018', sheet: null, map: [] });
+    const p = await previewChatImport(services, pendings, ADMIN, { name: 'dupes.docx', bytes: await wordTable('Dupes', rows) }, { planKey: 'dupes-2018', sheet: null, table: null, map: [] });
     expect(p).toMatchObject({ kind: 'preview', id: null, blocked: 'dupes.docx has the same number on more than one row (1.1: rows 2, 3). Make each number appear once, then import again. Nothing was imported.' });
   });
 
   it('someone who administers no plan may not preview into a plan; an archived plan takes no import', async () => {
-    const p = await previewChatImport(services, pendings, NOBODY, { name: 'plan.docx', bytes: seed }, { planKey: 'word-2017', sheet: null, map: [] });
+    const p = await previewChatImport(services, pendings, NOBODY, { name: 'plan.docx', bytes: seed }, { planKey: 'word-2017', sheet: null, table: null, map: [] });
     expect(p).toMatchObject({ kind: 'not_permitted', planKey: 'word-2017', creates: false });
     const word = (await services.plans.get('word-2017'))!;
     await services.plans.update(word.id, { state: 'archived' }, { actor: 'test', source: 'cli', at: NOW });
-    const archived = await previewChatImport(services, pendings, ADMIN, { name: 'plan.docx', bytes: seed }, { planKey: 'word-2017', sheet: null, map: [] });
+    const archived = await previewChatImport(services, pendings, ADMIN, { name: 'plan.docx', bytes: seed }, { planKey: 'word-2017', sheet: null, table: null, map: [] });
     expect(archived).toEqual({ kind: 'refused', message: 'The plan word-2017 is archived, so nothing was imported. An admin can `plan restore word-2017` first, or send the file again with `into KEY` for another plan.' });
   });
 

@@ -4,6 +4,8 @@ import { planKeyProblem } from './plan-key.js';
 export interface ImportRequest {
   planKey: string | null;
   sheet: string | null;
+  /** Which of the document's tables, by number or name ("2"). */
+  table: string | null;
   /** `field=Heading` pairs, as the terminal's --map takes them. */
   map: string[];
 }
@@ -12,6 +14,7 @@ const VALUE = String.raw`(?:"([^"]*)"|“([^”]*)”|'([^']*)'|(\S+))`;
 // "into X" and "import to X" name a plan; a bare "to" or "plan" inside a sentence ("the plan for the board") does not.
 const PLAN = new RegExp(String.raw`(?:^|\s)(?:--plan[\s=]+|(?:into|import\s+to)\s+(?:(?:the\s+)?plan\s+)?|^plan\s+)${VALUE}`, 'i');
 const SHEET = new RegExp(String.raw`(?:^|\s)(?:--sheet[\s=]+|(?:from\s+)?(?:the\s+)?sheet\s+)${VALUE}`, 'i');
+const TABLE = new RegExp(String.raw`(?:^|\s)(?:--table[\s=]+|(?:from\s+)?(?:the\s+)?table\s+)${VALUE}`, 'i');
 const MAP = new RegExp(String.raw`(?:^|\s)(?:--)?map[\s=]+${VALUE}`, 'gi');
 
 /**
@@ -26,6 +29,8 @@ export function readImportRequest(raw: string): ImportRequest | { error: string 
   let rest = text.replace(MAP, ' ');
   const sheet = value(SHEET.exec(rest));
   rest = rest.replace(SHEET, ' ').trim();
+  const table = value(TABLE.exec(rest));
+  rest = rest.replace(TABLE, ' ').trim();
   let planKey = value(PLAN.exec(rest));
   // The key alone ("audit-2018") names the plan; other lone words are not instructions.
   if (planKey === null && /^[a-z][a-z0-9]*(?:-[a-z0-9]+)+$/i.test(rest)) planKey = rest;
@@ -37,5 +42,5 @@ export function readImportRequest(raw: string): ImportRequest | { error: string 
   for (const m of maps) {
     if (!/^[a-z]+\s*=\s*\S/i.test(m)) return { error: `"map ${m}" is not field=Heading: write it as \`map "owner=Lead officer"\`, then send the file again.` };
   }
-  return { planKey, sheet: sheet || null, map: maps };
+  return { planKey, sheet: sheet || null, table: table || null, map: maps };
 }

@@ -1,10 +1,6 @@
 import type { SourceTable } from '../../core/plan/table/source-table.js';
-import { csvTables } from './csv-tables.js';
 import { describe, type DocumentKind, isEncryptedOle, namedKind, size, sniff } from './document-kind.js';
-import { docxTables } from './docx-tables.js';
-import { pdfTables } from './pdf-tables.js';
 import type { TablesReading } from './source-rows.js';
-import { xlsxTables } from './xlsx-tables.js';
 import { lookInsideZip } from './zip-guard.js';
 
 export type { DocumentKind } from './document-kind.js';
@@ -48,16 +44,17 @@ export async function readDocumentTables(bytes: Uint8Array, fileName: string, op
   return { ok: true, kind, ...reading };
 }
 
-function read(kind: DocumentKind, buffer: Buffer, fileName: string, options: ReadDocumentOptions): Promise<TablesReading> | TablesReading {
+/** Each reader (and its library: mammoth, exceljs, pdf.js) is loaded only for a file of its kind. */
+async function read(kind: DocumentKind, buffer: Buffer, fileName: string, options: ReadDocumentOptions): Promise<TablesReading> {
   switch (kind) {
     case 'docx':
-      return docxTables(buffer, fileName);
+      return (await import('./docx-tables.js')).docxTables(buffer, fileName);
     case 'xlsx':
-      return xlsxTables(buffer, fileName, options.sheet);
+      return (await import('./xlsx-tables.js')).xlsxTables(buffer, fileName, options.sheet);
     case 'csv':
-      return csvTables(buffer, fileName);
+      return (await import('./csv-tables.js')).csvTables(buffer, fileName);
     case 'pdf':
-      return pdfTables(buffer, fileName);
+      return (await import('./pdf-tables.js')).pdfTables(buffer, fileName);
   }
 }
 

@@ -48,7 +48,7 @@ export function importPreviewMessage(p: Extract<ChatPreview, { kind: 'preview' }
     ...body,
     ...(p.id
       ? [
-          context(`Nothing is written until you press *Import* (within ${PREVIEW_MINUTES} minutes). For another plan, send the file again with ${code('into KEY')}; to choose a sheet or a column, ${code('sheet NAME')} or ${code('map "owner=Lead officer"')}.`),
+          context(`Nothing is written until you press *Import* (within ${PREVIEW_MINUTES} minutes). For another plan, send the file again with ${code('into KEY')}; to choose a sheet, a table or a column, ${code('sheet NAME')}, ${code('table N')} or ${code('map "owner=Lead officer"')}.`),
           {
             type: 'actions' as const,
             elements: [button(ACTION.importConfirm, 'Import', p.id, { style: 'primary' }), button(ACTION.importCancel, 'Cancel', p.id)],

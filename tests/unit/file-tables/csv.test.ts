@@ -74,6 +74,20 @@ describe('readDocumentTables: CSV and TSV', () => {
     });
   });
 
+  it('refuses a TSV whose quote is never closed, calling it a TSV file', async () => {
+    expect(await readDocumentTables(utf8('Ref\tAction\n1.1\t"Never closed\n1.2\tx\n'), 'q.tsv')).toEqual({
+      ok: false,
+      error: 'q.tsv could not be read as a TSV file: Quote Not Closed: the parsing is finished with an opening quote at line 3.',
+    });
+  });
+
+  it('refuses an empty TSV file and one of blank lines', async () => {
+    expect(await readDocumentTables(new Uint8Array(0), 'plan.tsv')).toEqual({ ok: false, error: 'plan.tsv is empty: it has no table to read.' });
+    // Tabs alone are blank space; quoted empty fields are a file of empty rows.
+    expect(await readDocumentTables(utf8('\t\t\n \t \t\n'), 'plan.tsv')).toEqual({ ok: false, error: 'plan.tsv is empty: it has no table to read.' });
+    expect(await readDocumentTables(utf8('""\t""\n""\t" "\n'), 'plan.tsv')).toEqual({ ok: false, error: 'plan.tsv has no table: it holds only blank lines.' });
+  });
+
   it('refuses an empty file and one of blank lines', async () => {
     expect(await readDocumentTables(new Uint8Array(0), 'plan.csv')).toEqual({ ok: false, error: 'plan.csv is empty: it has no table to read.' });
     expect(await readDocumentTables(utf8('\uFEFF\r\n \r\n'), 'plan.csv')).toEqual({ ok: false, error: 'plan.csv is empty: it has no table to read.' });

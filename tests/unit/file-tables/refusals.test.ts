@@ -1,12 +1,25 @@
 import { randomBytes } from 'node:crypto';
-import * as XLSX from '@e965/xlsx';
 import { Document, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
 import ExcelJS from 'exceljs';
 import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
 import { readDocumentTables } from '../../../src/files/tables/read-document-tables.js';
+import {
+  brokenWordDocument,
+  brokenWorkbook,
+  csvOf,
+  legacyOffice,
+  MB,
+  memoryGrowth,
+  oleFile,
+  passwordProtectedOffice,
+  planPdf,
+  pngBytes,
+  truncated,
+  zipBomb,
+} from './bad-documents.js';
 import { tablesOf } from './helpers.js';
-import { patchCentralDirectory, WORD_TYPES, zipOf } from './zip-fixture.js';
+import { patchCentralDirectory, WORD_TYPES, XLSX_TYPES, zipOf } from './zip-fixture.js';
 
 /** Bad input: each refused with one sentence naming the file, before a library is handed anything unsafe. */
 
@@ -30,14 +43,6 @@ async function pdfFile(): Promise<Buffer> {
   doc.text('Recommendation', 50, 50).text('Owner', 200, 50).text('Status', 350, 50).end();
   await done;
   return Buffer.concat(chunks);
-}
-
-/** An Office file saved with a password is an OLE compound file, written here by SheetJS's CFB writer. */
-function oleFile(streams: string[]): Buffer {
-  const CFB = XLSX.CFB as { utils: { cfb_new(): unknown; cfb_add(c: unknown, name: string, data: Buffer): void }; write(c: unknown, o: object): Buffer };
-  const cfb = CFB.utils.cfb_new();
-  for (const name of streams) CFB.utils.cfb_add(cfb, `/${name}`, randomBytes(600));
-  return CFB.write(cfb, { type: 'buffer' });
 }
 
 const refused = async (bytes: Uint8Array, name: string, options = {}) => {
@@ -114,5 +119,96 @@ describe('readDocumentTables refuses', () => {
     const reading = tablesOf(await readDocumentTables(await excelFile(), 'upload'));
     expect(reading.kind).toBe('xlsx');
     expect(reading.tables[0]!.rows.map((r) => r.cells)).toEqual([['Ref', 'Owner'], ['1.1', 'CEO']]);
+  });
+});
+
+/**
+ * Issue 13's bad input, in each format it applies to (tests/integration/document-import-refusals.test.ts
+ * takes the same files through `concerto import`). Each sentence is checked whole: it names the file,
+ * says what is wrong and what to do next.
+ */
+describe('readDocumentTables refuses, format by format', () => {
+  const RENAMED = 'as its name says; give it the right extension or send the original file.';
+  const word = () => wordFile();
+  const excel = () => excelFile();
+  const pdf = () => planPdf([['1.1: Keep an audit trail', 'CEO', 'June 2017']]);
+  const text = () => csvOf([['Ref', 'Owner'], ['1.1', 'CEO']]);
+
+  it.each([
+    ['cut.docx', async () => truncated(await word()), 'cut.docx is damaged and could not be opened as a Word document; open it and save it again, or export it again.'],
+    ['broken.docx', brokenWordDocument, 'broken.docx is damaged and could not be read as a Word document; open it in Word and save it again.'],
+    ['cut.xlsx', async () => truncated(await excel()), 'cut.xlsx is damaged and could not be opened as an Excel workbook; open it and save it again, or export it again.'],
+    ['broken.xlsx', brokenWorkbook, 'broken.xlsx is damaged and could not be read as an Excel workbook; open it in Excel and save it again.'],
+  ] as const)('a corrupt file: %s', async (name, build, error) => {
+    expect(await refused(await build(), name)).toBe(error);
+  });
+
+  it.each([
+    ['locked.docx', async () => passwordProtectedOffice()],
+    ['locked.xlsx', async () => passwordProtectedOffice()],
+    ['zip-encrypted.xlsx', async () => patchCentralDirectory(await excel(), 'flags', 1)],
+  ] as const)('a password-protected file: %s', async (name, build) => {
+    expect(await refused(await build(), name)).toBe(`${name} is password-protected; save a copy without a password and try again.`);
+  });
+
+  // The first word is what the content is, the second what the name says; the matching pairs read.
+  it.each([
+    ['a Word document', 'plan.csv', word, `plan.csv is a Word document, not a CSV file ${RENAMED}`],
+    ['a Word document', 'plan.tsv', word, `plan.tsv is a Word document, not a TSV file ${RENAMED}`],
+    ['a Word document', 'plan.pdf', word, `plan.pdf is a Word document, not a PDF ${RENAMED}`],
+    ['an Excel workbook', 'plan.csv', excel, `plan.csv is an Excel workbook, not a CSV file ${RENAMED}`],
+    ['an Excel workbook', 'plan.pdf', excel, `plan.pdf is an Excel workbook, not a PDF ${RENAMED}`],
+    ['a PDF', 'plan.docx', pdf, `plan.docx is a PDF, not a Word document ${RENAMED}`],
+    ['a PDF', 'plan.xlsx', pdf, `plan.xlsx is a PDF, not an Excel workbook ${RENAMED}`],
+    ['a PDF', 'plan.tsv', pdf, `plan.tsv is a PDF, not a TSV file ${RENAMED}`],
+    ['text', 'plan.docx', text, `plan.docx is a text file, not a Word document ${RENAMED}`],
+    ['text', 'plan.xlsx', text, `plan.xlsx is a text file, not an Excel workbook ${RENAMED}`],
+    ['a Word or Excel 97–2003 file', 'plan.docx', legacyOffice, 'plan.docx is a Word or Excel 97–2003 file; open it and save it as a Word document (.docx) or an Excel workbook (.xlsx), then try again.'],
+    ['a Word or Excel 97–2003 file', 'plan.xlsx', legacyOffice, 'plan.xlsx is a Word or Excel 97–2003 file; open it and save it as a Word document (.docx) or an Excel workbook (.xlsx), then try again.'],
+    ['a picture', 'plan.xlsx', pngBytes, 'plan.xlsx is not a Word document, an Excel workbook, a PDF or a text file, whatever its name says.'],
+  ] as const)('a renamed file: %s named %s', async (_content, name, build, error) => {
+    expect(await refused(await build(), name)).toBe(error);
+  });
+
+  it.each(['big.docx', 'big.xlsx', 'big.tsv', 'big.pdf'])('a file over the size limit, saying the limit, whatever its kind: %s', async (name) => {
+    expect(await refused(Buffer.alloc(21 * MB, 0x41), name)).toBe(`${name} is 21 MB, over the 20 MB limit on a document Concerto reads.`);
+  });
+
+  it('a workbook zip bomb, as a Word one is refused', async () => {
+    expect(await refused(await zipBomb('xlsx', 30), 'bomb.xlsx')).toBe(
+      'bomb.xlsx would unpack to 30 MB, more than the 20 MB Concerto unpacks from a file of its size, so it was not opened (it may be a zip bomb).',
+    );
+  });
+
+  it('a zip bomb from the sizes its directory declares, before inflating anything', async () => {
+    // The entries hold a few bytes but declare 150 MB each: had anything been inflated, the first entry's
+    // stream would have stopped short of its declared size and the file been called damaged instead.
+    const zip = await zipOf([{ name: '[Content_Types].xml', data: Buffer.from(XLSX_TYPES) }, { name: 'xl/workbook.xml', data: Buffer.from('<workbook/>') }]);
+    const declared = patchCentralDirectory(zip, 'uncompressedSize', 150 * MB);
+    expect(await refused(declared, 'declared.xlsx')).toBe(
+      'declared.xlsx would unpack to 300 MB, more than the 20 MB Concerto unpacks from a file of its size, so it was not opened (it may be a zip bomb).',
+    );
+  });
+
+  it('the memory measure sees an allocation the size of an unpacked bomb', async () => {
+    let held: Buffer | undefined;
+    const growth = await memoryGrowth(async () => {
+      held = Buffer.alloc(100 * MB, 1);
+    });
+    expect(held!.length).toBe(100 * MB);
+    expect(growth.arrayBuffers).toBeGreaterThan(90 * MB);
+    expect(growth.rss).toBeGreaterThan(90 * MB);
+  });
+
+  it.each(['docx', 'xlsx'] as const)('a .%s zip bomb declaring 150 MB is refused with memory bounded: a few MB at most', async (kind) => {
+    const bomb = await zipBomb(kind, 150);
+    await refused(await zipBomb(kind, 21), `warm-up.${kind}`);
+    let error = '';
+    const growth = await memoryGrowth(async () => {
+      error = await refused(bomb, `bomb.${kind}`);
+    });
+    expect(error).toBe(`bomb.${kind} would unpack to 150 MB, more than the 20 MB Concerto unpacks from a file of its size, so it was not opened (it may be a zip bomb).`);
+    expect(growth.rss).toBeLessThan(32 * MB);
+    expect(growth.arrayBuffers).toBeLessThan(32 * MB);
   });
 });

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { readPlanTable } from '../../../src/core/plan/table/read-plan-table.js';
+import type { SourceTable } from '../../../src/core/plan/table/source-table.js';
 import { failure, read, table } from './tables.js';
 
 const NEEDS = 'the plan needs a column of numbers such as 4.2.1, or numbers at the start of each recommendation.';
@@ -22,7 +24,7 @@ describe('which table is the plan', () => {
     expect(reading.table).toBe('sheet Tracker');
     expect(reading.why).toBe(
       'the table with the most numbered rows (3 numbered rows, a recommendation-number column) of 3 that have recommendation numbers ' +
-        '(also sheet Summary (table 1): 2; sheet Closed (table 3): 1); use --table N or --sheet NAME to choose another',
+        '(also sheet Summary: 2; sheet Closed: 1); to import another, say which: --sheet Summary or --sheet Closed',
     );
   });
 
@@ -34,5 +36,34 @@ describe('which table is the plan', () => {
     ['a header but no numbered rows', [table('table 1', [['Ref', 'Action'], ['A', 'Do it'], ['', 'Do that']])], `The document has no table with recommendation numbers; ${NEEDS}`],
   ] as const)('%s: one sentence saying what the plan needs', (_what, tables, error) => {
     expect(failure([...tables])).toBe(error);
+  });
+});
+
+const chosen = (tables: SourceTable[], choose: string) => readPlanTable(tables, { title: 'Plan', asOf: '2017-10-04', timeZone: 'Europe/London', table: choose });
+const pick = (tables: SourceTable[], choose: string) => {
+  const r = chosen(tables, choose);
+  if (!r.ok) throw new Error(r.error);
+  return r;
+};
+const refused = (tables: SourceTable[], choose: string) => {
+  const r = chosen(tables, choose);
+  return r.ok ? 'read' : r.error;
+};
+
+describe('the table the person chose (--table N, "table N" in Slack, or its name)', () => {
+  const tables = [plan('table 1', ['1.1', '1.2']), plan('table 2', ['2.1', '2.2', '2.3']), table('table 3', [['Name', 'Role'], ['Karen', 'Portfolio Office']])];
+  it.each([['1'], ['table 1'], ['Table 1']])('%j picks table 1 though table 2 has more rows', (choose) => {
+    const reading = pick(tables, choose);
+    expect([reading.table, reading.why]).toEqual(['table 1', 'the table asked for (--table 1), with a recommendation-number column and 2 numbered rows']);
+  });
+
+  it('a sheet by its name', () => {
+    const reading = pick([plan('sheet Open', ['1.1', '1.2']), plan('sheet Closed', ['2.1'])], 'closed');
+    expect([reading.table, reading.why]).toEqual(['sheet Closed', 'the table asked for (--sheet Closed), with a recommendation-number column and 1 numbered row']);
+  });
+
+  it('a table that is not there, or has no numbers, is refused saying what there is', () => {
+    expect(refused(tables, '5')).toBe('There is no table "5" in the document; it has table 1, table 2, table 3.');
+    expect(refused(tables, '3')).toBe(`Table 3 has no recommendation numbers; ${NEEDS}`);
   });
 });

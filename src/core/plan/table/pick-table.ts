@@ -31,8 +31,21 @@ function candidate(table: SourceTable, position: number, map: Partial<Record<Fie
 
 const describeKind = (c: Candidate) => (c.kind === 'column' ? 'a recommendation-number column' : 'recommendation numbers at the start of its text');
 
-/** The plan is the table with the most numbered rows under a header that names a number or text column. */
-export function pickTable(tables: SourceTable[], map: Partial<Record<Field, string>> = {}): Pick {
+type TableAt = { table: SourceTable; position: number };
+
+/** How a person names the table at `position` to pick it: a sheet by its name, any other table by its number. */
+function chooser(c: TableAt): string {
+  const sheet = /^sheet (.+)$/.exec(c.table.name)?.[1];
+  return sheet !== undefined ? `--sheet ${/\s/.test(sheet) ? `"${sheet}"` : sheet}` : `--table ${c.position}`;
+}
+
+const named = (c: TableAt) => (c.table.name === `table ${c.position}` || c.table.name.startsWith('sheet ') ? c.table.name : `${c.table.name} (table ${c.position})`);
+
+/**
+ * The plan is the table with the most numbered rows under a header that names a number or text column,
+ * or the one the person chose (`--table N`, or its name).
+ */
+export function pickTable(tables: SourceTable[], map: Partial<Record<Field, string>> = {}, choose?: string): Pick {
   const filled = tables.filter((t) => t.rows.some((r) => r.cells.some((c) => c.trim())));
   if (!filled.length) {
     const names = tables.map((t) => t.name);
@@ -40,15 +53,41 @@ export function pickTable(tables: SourceTable[], map: Partial<Record<Field, stri
     const what = tables.length ? `${list} ${tables.length === 1 ? 'is' : 'are'} empty` : 'The document has no table';
     return { ok: false, error: `${what.charAt(0).toUpperCase()}${what.slice(1)}, so there are no recommendations to read; ${NEEDS}.` };
   }
+  if (choose !== undefined) return chosenTable(tables, map, choose);
   const found = tables.map((t, i) => candidate(t, i + 1, map)).filter((c): c is Candidate => c !== null);
-  if (!found.length) return { ok: false, error: `The document has no table with recommendation numbers; ${NEEDS}.` };
+  if (!found.length) {
+    // Headings and nothing under them: say so, rather than that there is no plan table at all.
+    const empty = tables.find((t) => {
+      const header = findHeader(t, map);
+      return header && header.at.id !== undefined && !t.rows.slice(header.index + 1).some((r) => r.cells.some((c) => c.trim()));
+    });
+    if (empty) return { ok: false, error: `${capital(empty.name)} has its headings and no rows under them, so there is nothing to import; add the plan's rows and try again.` };
+    return { ok: false, error: `The document has no table with recommendation numbers; ${NEEDS}.` };
+  }
   const chosen = found.reduce((best, c) => (c.numbered > best.numbered ? c : best));
   const rows = `${chosen.numbered} numbered row${chosen.numbered === 1 ? '' : 's'}`;
   if (found.length === 1) return { ok: true, chosen, why: `the only table with ${describeKind(chosen)} and ${rows}` };
-  const others = found.filter((c) => c !== chosen).map((c) => `${c.table.name} (table ${c.position}): ${c.numbered}`);
+  const others = found.filter((c) => c !== chosen);
   return {
     ok: true,
     chosen,
-    why: `the table with the most numbered rows (${rows}, ${describeKind(chosen)}) of ${found.length} that have recommendation numbers (also ${others.join('; ')}); use --table N or --sheet NAME to choose another`,
+    why: `the table with the most numbered rows (${rows}, ${describeKind(chosen)}) of ${found.length} that have recommendation numbers (also ${others.map((c) => `${named(c)}: ${c.numbered}`).join('; ')}); to import another, say which: ${others.map(chooser).join(' or ')}`,
   };
 }
+
+/** The table the person named: by number ("2", "table 2") or by its name ("sheet Closed", "Closed"). */
+function chosenTable(tables: SourceTable[], map: Partial<Record<Field, string>>, choose: string): Pick {
+  const wanted = choose.trim().toLowerCase().replace(/^table\s+/, '');
+  const position = /^\d+$/.test(wanted) ? Number(wanted) : tables.findIndex((t) => [t.name.toLowerCase(), t.name.toLowerCase().replace(/^sheet /, '')].includes(wanted)) + 1;
+  const table = tables[position - 1];
+  if (!table) {
+    const list = tables.map((t, i) => named({ table: t, position: i + 1 })).join(', ');
+    return { ok: false, error: `There is no table "${choose}" in the document; it has ${list}.` };
+  }
+  const chosen = candidate(table, position, map);
+  if (!chosen) return { ok: false, error: `${capital(named({ table, position }))} has no recommendation numbers; ${NEEDS}.` };
+  const rows = `${chosen.numbered} numbered row${chosen.numbered === 1 ? '' : 's'}`;
+  return { ok: true, chosen, why: `the table asked for (${chooser(chosen)}), with ${describeKind(chosen)} and ${rows}` };
+}
+
+const capital = (s: string) => `${s.charAt(0).toUpperCase()}${s.slice(1)}`;

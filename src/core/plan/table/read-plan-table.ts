@@ -20,7 +20,7 @@ export type { Field, MappedColumn, ReadPlanTableOptions, TableReading } from './
  */
 export function readPlanTable(tables: SourceTable[], options: ReadPlanTableOptions): TableReading {
   const map = options.map ?? {};
-  const pick = pickTable(tables, map);
+  const pick = pickTable(tables, map, options.table);
   if (!pick.ok) return pick;
   const { chosen, why } = pick;
   const { header } = chosen;

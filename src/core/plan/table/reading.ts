@@ -21,6 +21,8 @@ export interface ReadPlanTableOptions {
   timeZone: string;
   /** Field → heading text, overriding the guess ("owner=Lead officer"). */
   map?: Partial<Record<Field, string>>;
+  /** The table to read, when the person chose one: its number ("2") or name; otherwise the best is picked. */
+  table?: string;
 }
 
 export type TableReading =
