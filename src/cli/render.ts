@@ -8,6 +8,7 @@ export function replyJson(reply: Reply): string {
     items: reply.items.map((i) => ({ ...(i.plan ? { plan: i.plan } : {}), id: i.id, title: i.title, theme: i.theme, owners: i.owners, status: i.status, delivery: i.delivery, overdue: i.overdue })),
     awaiting: reply.awaiting,
     ...(reply.choices ? { choices: reply.choices } : {}),
+    ...(reply.query ? { query: reply.query } : {}),
   });
 }
 

@@ -4,6 +4,7 @@ import type { PlanFile } from './plan/plan-file.js';
 import type { Recommendation, Source } from './plan/recommendation.js';
 import type { Status } from './plan/status.js';
 import type { HolidayCalendar } from './reminders/bank-holidays.js';
+import type { PlanHistory } from './report/history.js';
 
 /** The interfaces the domain needs from the outside world. Adapters implement them. */
 
@@ -154,6 +155,8 @@ export interface PlanStore {
   themes(): Promise<string[]>;
   owners(): Promise<string[]>;
   history(recId: string): Promise<AuditEvent[]>;
+  /** The whole plan with its trail: what the board paper, "as at" questions and "what changed" are rebuilt from. */
+  planHistory(): Promise<PlanHistory | null>;
   /** Applies a change and its audit events in one transaction; returns the item as committed. */
   change(change: PlanChange): Promise<Recommendation>;
   add(rec: NewRecommendation, meta: ChangeMeta): Promise<Recommendation>;

@@ -1,3 +1,5 @@
+import type { PlanHistory } from '../core/report/history.js';
+import { readPlanHistory } from './plan-history.js';
 import { and, asc, eq, exists, gte, inArray, lt, lte, notInArray } from 'drizzle-orm';
 import type { AuditEvent } from '../core/plan/audit.js';
 import type { PlanFile } from '../core/plan/plan-file.js';
@@ -23,6 +25,10 @@ export class DrizzlePlanStore implements PlanStore {
 
   async plan(): Promise<PlanInfo | null> {
     return this.info;
+  }
+
+  planHistory(): Promise<PlanHistory | null> {
+    return readPlanHistory(this.db, this.info.id);
   }
 
   private async planId(): Promise<number> {

@@ -93,7 +93,9 @@ describe('concerto chat and ask on one data directory', () => {
       expect(lines).toHaveLength(2);
       expect(lines[1]).toBe('');
       const reply = JSON.parse(lines[0]!) as JsonReply;
-      expect(Object.keys(reply).sort()).toEqual(['awaiting', 'items', 'reply']);
+      // A question about many items also says how it was read (issue 14): the `query` object.
+      expect(Object.keys(reply).sort()).toEqual(['awaiting', 'items', 'query', 'reply']);
+      expect((reply as unknown as { query: unknown }).query).toEqual({ read: { overdue: true }, understood: ['overdue'], due: { before: '2017-10-04' } });
       expect(reply.awaiting).toBeNull();
       expect(reply.items.map((i) => i.id)).toEqual(OVERDUE_4_OCT);
       expect(reply.items.every((i) => i.overdue)).toBe(true);

@@ -49,15 +49,15 @@ export interface AddFields {
   status: Status | null;
 }
 
-/** A question about many items. Every field narrows; an empty filter lists the whole plan. */
+/** A question about many items: a set of filters, read wherever they stand in the sentence. Every field narrows. */
 export interface QueryFilter {
   /** Only items whose delivery window has wholly passed and that are still open. */
   overdue?: boolean;
   /** Only open items (not complete, not "not being implemented"). */
   open?: boolean;
-  /** Items due in the window a phrase reads as ("this month", "Q1 2018") — `mode: 'within'` —
-   *  or due on or before the start of it ("before Christmas") — `mode: 'before'`. */
-  due?: { phrase: string; mode: 'within' | 'before' | 'by' };
+  /** Items due in the window a phrase reads as ("this month", "Q1 2018") — `within` —, due before it starts
+   *  ("before Christmas"), by its end ("by March"), after it ends ("after Christmas"), or between two phrases. */
+  due?: { phrase: string; mode: 'within' | 'before' | 'by' | 'after' | 'between'; until?: string };
   /** An owner name or role as typed ("Karen", "portfolio office"), or 'me' for the asker. */
   owner?: string;
   /** A theme as typed ("ICT", "governance"). */
@@ -65,4 +65,19 @@ export interface QueryFilter {
   status?: Status;
   /** A word that could be a theme, an owner or a status ("show me the ICT actions"): the engine decides. */
   about?: string;
+  /** Exclusions: "not owned by the Portfolio Office", "everything except ICT", "not on-going". */
+  not?: { owner?: string; theme?: string; status?: Status; about?: string };
+  /** "how many …": the number first, then the list. */
+  count?: boolean;
+  /** The plan as it stood at the end of this day ("at the end of October", "on 1 October"), rebuilt from the trail. */
+  asAt?: string;
+  /** What changed since a day or within a window ("since 4 October", "this week"): the changes, grouped by item. */
+  changedSince?: string;
+  /** Items whose delivery date was revised: at least `times` revisions (1 unless "more than once", "twice"). */
+  slipped?: { times: number };
+  /** Items with no update since a day ("since August") or for a number of days ("for 30 days"). */
+  stale?: { since?: string; days?: number };
+  /** "the five most overdue", "oldest updates first". */
+  order?: 'most_overdue' | 'oldest_update' | 'newest_update' | 'soonest_due';
+  limit?: number;
 }

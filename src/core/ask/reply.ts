@@ -1,6 +1,7 @@
 import type { DeliveryWindow, IsoDate } from '../dates/delivery-window.js';
 import { isOverdue, titleOf, type Recommendation } from '../plan/recommendation.js';
 import type { Status } from '../plan/status.js';
+import type { QueryFilter } from './intent.js';
 
 /** An item as replies carry it: enough for a list row, a JSON line or a Block Kit section. */
 export interface ItemView {
@@ -27,8 +28,21 @@ export interface Reply {
   plan?: string;
   /** True when this turn committed a change to the plan (front ends refresh what shows it). */
   changed?: boolean;
+  /** For a question about many items: how it was read (the filters, and the owners, themes and dates they matched). */
+  query?: QueryReading;
   /** Set when the reply is a refusal or an error the person caused. */
   error?: 'not_found' | 'not_permitted' | 'invalid' | 'unreadable_date' | 'not_understood' | 'no_plan' | 'unavailable';
+}
+
+/** A question as Concerto read it, so a misreading is visible at once (and testable). */
+export interface QueryReading {
+  read: QueryFilter;
+  /** The filters in words, in the order the reply's reading line gives them. */
+  understood: string[];
+  owners?: string[];
+  themes?: string[];
+  status?: Status;
+  due?: { before?: IsoDate; from?: IsoDate; to?: IsoDate };
 }
 
 export function itemView(rec: Recommendation, today: IsoDate): ItemView {

@@ -56,7 +56,20 @@ export function checkPaperDates(r: Pick<PaperRequest, 'asAt' | 'since'>, today: 
 }
 
 /** A day from words: a period's last day (as at) or first day (since); a period still running ends today. */
-function readDay(words: string, today: IsoDate, end: 'start' | 'end'): { ok: true; day: IsoDate | null } | { ok: false; error: string } {
+/**
+ * A day in a question that looks back ("at the end of October", "since August", "on 1 October"): a month
+ * or day written without its year is its latest occurrence up to today, not the next one as a delivery
+ * date would be.
+ */
+export function readPastDay(words: string, today: IsoDate, end: 'start' | 'end'): { ok: true; day: IsoDate | null } | { ok: false; error: string } {
+  const read = readDay(words, today, end);
+  if (!read.ok || read.day === null || read.day <= today || /\b\d{4}\b/.test(words)) return read;
+  const yearBefore = `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`;
+  const earlier = readDay(words, yearBefore, end);
+  return earlier.ok && earlier.day !== null && earlier.day <= today ? earlier : read;
+}
+
+export function readDay(words: string, today: IsoDate, end: 'start' | 'end'): { ok: true; day: IsoDate | null } | { ok: false; error: string } {
   const phrase = words.trim();
   if (!phrase) return { ok: true, day: null };
   const read = readDelivery(phrase, { today });

@@ -13,10 +13,12 @@ export interface DueRead {
   error: string | null;
 }
 
-const KEY = /\b(?:due|coming up|falling due|deadlines?)\b/i;
+const KEY =
+  /\b(?:due|coming up|falling due|deadlines?|(?:has|have|needs?) to be (?:done|delivered|completed|finished)|needs? (?:delivering|doing|finishing|completing)|to be (?:done|delivered|completed|finished)|scheduled(?: for (?:completion|delivery))?|(?:due )?for (?:completion|delivery))\b/i;
 /**
  * How the phrase's window is used: "before X" ends before X starts; "by X" ends on or before X's end;
- * anything else ("in November", "this month", "over the next two weeks") falls within X.
+ * "after X" ends after X's end; "between X and Y" ends from X's start to Y's end; anything else
+ * ("in November", "this month", "over the next two weeks") falls within X.
  */
 const MODES: Record<string, Due['mode'] | 'unsupported'> = {
   before: 'before',
@@ -30,12 +32,14 @@ const MODES: Record<string, Due['mode'] | 'unsupported'> = {
   over: 'within',
   on: 'within',
   at: 'within',
-  after: 'unsupported',
+  after: 'after',
+  beyond: 'after',
+  from: 'after',
+  between: 'between',
   since: 'unsupported',
-  from: 'unsupported',
 };
 /** Words that end a date phrase: what follows is about owners or subjects. */
-const PHRASE_STOP = new Set(['for', 'owned', 'assigned', 'belonging', 'that', 'which', 'who', 'please', 'overdue', 'items', 'actions']);
+const PHRASE_STOP = new Set(['for', 'owned', 'assigned', 'belonging', 'that', "that's", 'thats', 'which', 'who', 'please', 'overdue', 'items', 'actions', "aren't", "isn't", 'not']);
 const LINKS = new Set(['in', 'on', 'from', 'with', 'under', 'about', 'at', 'and', 'or']);
 
 /** Reads "due before Christmas", "what's coming up in the next two weeks", "deadlines this month". */
@@ -47,6 +51,7 @@ export function readDue(question: string): DueRead {
     .slice(key.index + key[0].length)
     .replace(/\b(?:ahead of|prior to)\b/gi, 'before')
     .replace(/\b(?:no later than|on or before|up to)\b/gi, 'by')
+    .replace(/\b(?:later than|beyond)\b/gi, 'after')
     .split(' ')
     .filter((t) => t !== '');
   for (let i = 0; i < tokens.length; i++) {
@@ -59,14 +64,27 @@ export function readDue(question: string): DueRead {
       if (PHRASE_STOP.has(t) || (LINKS.has(t) && !startsDate(tokens, end + 1))) break;
       end++;
     }
+    const how = start === i ? 'within' : (mode ?? 'within');
+    // "from January to March" is a window between two phrases; "from January" alone, after it.
+    const fromTo = tokens[i]?.toLowerCase() === 'from' && tokens.slice(start).some((t) => /^(?:to|until|till)$/i.test(t));
+    if (how === 'between' || fromTo) {
+      // "between Christmas and Easter": the first phrase runs to "and", the second from after it.
+      const and = tokens.findIndex((t, k) => k > start && /^(?:and|&|to|until|till)$/i.test(t));
+      if (and > start && startsDate(tokens, and + 1)) {
+        let last = and + 2;
+        while (last < tokens.length && !PHRASE_STOP.has(tokens[last]!.toLowerCase()) && !(LINKS.has(tokens[last]!.toLowerCase()) && !startsDate(tokens, last + 1))) last++;
+        const first = tokens.slice(start, and).join(' ');
+        const second = tokens.slice(and + 1, last).join(' ').replace(/[,;:]+$/, '');
+        return { rest: `${head} ${[...tokens.slice(0, i), ...tokens.slice(last)].join(' ')}`, asked: true, due: { phrase: first, mode: 'between', until: second }, error: null };
+      }
+    }
     const phrase = tokens.slice(start, end).join(' ').replace(/[,;:]+$/, '');
     const rest = `${head} ${[...tokens.slice(0, i), ...tokens.slice(end)].join(' ')}`;
-    const how = start === i ? 'within' : (mode ?? 'within');
     if (how === 'unsupported') {
-      const example = `"due before ${phrase}" or "due by ${phrase}"`;
-      return { rest, asked: true, due: null, error: `I can only find items due within, by or before a date, for example ${example}.` };
+      const example = `"due after ${phrase}" or "due by ${phrase}"`;
+      return { rest, asked: true, due: null, error: `I find items due within, by, before, after or between dates, for example ${example}.` };
     }
-    return { rest, asked: true, due: { phrase, mode: how }, error: null };
+    return { rest, asked: true, due: { phrase, mode: how === 'between' ? 'within' : how }, error: null };
   }
   return { rest: `${head} ${tokens.join(' ')}`, asked: true, due: null, error: null };
 }

@@ -9,12 +9,13 @@ export interface OwnerRead {
 }
 
 const WHO = /^\s*who(?:'s| is| are)? (?:owns?|responsible for|in charge of|leads?|leading|running|runs|looks after|looking after)\b/i;
-const BY = /\b(?:owned by|assigned to|allocated to|belonging to|belongs to|led by|owner is|owners are)\s+/i;
+const BY = /\b(?:owned by|assigned to|allocated to|belonging to|belongs to|belong to|led by|owner is|owners are)\s+/i;
 /** The name sits between two words; group 1. */
 const AROUND: RegExp[] = [
   /\b(?:does|do)\s+(.+?)\s+(?:own|have|lead|hold|look after|run)\b/di,
   /\b(?:is|are|am|what's|whats)\s+(.+?)\s+(?:responsible|accountable|in charge|on the hook|leading|doing|working on)\b/di,
   /\b(?:has|have)\s+(.+?)\s+got\b/di,
+  /\bwhat(?:'s|s| has| have)\s+(.+?)\s+got\b/di,
   // The overdue word stays for the overdue check: "is the portfolio office behind on anything".
   /\b(?:is|are|am)\s+(.+?)\s+(?=(?:behind|late|overdue|running late|slipping)\b)/di,
 ];
@@ -23,7 +24,7 @@ const CONTRACTED = new Set(['what', 'whats', 'that', 'who', 'it', 'there', 'here
 
 /** A captured name, or null when it is not one ("anything", "the ICT actions", "next week"). */
 function cleanOwner(text: string): string | null {
-  const s = text.replace(/^[\s,;:]*(?:(?:the|our)\s+)?/i, '').replace(/[\s,;:]+$/, '');
+  const s = text.replace(/^[\s,;:]*(?:(?:the|our)\s+)?/i, '').replace(/[\s,;:]+$/, '').replace(/\s+(?:and|or|&)$/i, '');
   const words = s.toLowerCase().split(' ');
   if (!/^[\p{L}\d]/u.test(s) || isDateWord(words[0])) return null;
   if (/^(?:i|me|myself)$/i.test(s)) return 'me';

@@ -4,20 +4,58 @@ import { unknown } from './ids.js';
 import type { NormalisedMessage } from './normalise.js';
 import { readDue } from './query-due.js';
 import { readOwner } from './query-owner.js';
+import { readAsAt, readChanged, readCount, readExclusions, readOrder, readSlipped, readStale } from './query-kinds.js';
 import { CONNECTORS, FILLERS, NOUNS } from './vocab.js';
+
+/** Question words as they get typed in a hurry; only words that are no word of their own. */
+const TYPOS: Record<string, string> = {
+  wat: 'what', wats: "what's", "wat's": "what's", wot: 'what', wht: 'what', waht: 'what', whta: 'what', whcih: 'which', wich: 'which', whihc: 'which',
+  shwo: 'show', sho: 'show', teh: 'the', u: 'you', r: 'are', ur: 'your', pls: 'please', plz: 'please', thx: 'thanks',
+  reccomendations: 'recommendations', recomendations: 'recommendations', recommedations: 'recommendations', recommendatons: 'recommendations',
+  reccomendation: 'recommendation', recomendation: 'recommendation', actoins: 'actions', itmes: 'items', overdeu: 'overdue', ovredue: 'overdue',
+};
+/** Greetings and asides around a question: "Morning!", "quick question -", "sorry to bother you, but". */
+const ASIDES =
+  /(?:^|\s)(?:good (?:morning|afternoon|evening)|morning|afternoon|evening|hi there|hi|hey|hello|quick (?:question|one|q)|thanks|thank you|cheers|sorry to (?:bother|trouble) you|sorry|if anything|at the moment|right now|just now|currently|at present|for now)(?=[\s,!.?:;\u2013\u2014-]|$)|(?:^|\s)but(?= (?:what|which|how|is|are|any)\b)/gi;
+
+/**
+ * The question without what is not part of it: Slack's formatting (*bold*, _italic_, ~strike~, `code`,
+ * :emoji:), emoji, dashes and stray punctuation, greetings and asides, and typos of question words.
+ */
+function plainQuestion(text: string): string {
+  return text
+    .replace(/<[@#!][^>]*>/g, ' ')
+    .replace(/:[a-z0-9_+'-]+:/gi, ' ')
+    .replace(/\p{Extended_Pictographic}\uFE0F?/gu, ' ')
+    .replace(/(^|\s)[*_~`]+|[*_~`]+(?=\s|$)/g, '$1')
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/[\u201c\u201d]/g, '"')
+    .replace(/(?:^|\s)[-\u2013\u2014]+(?=\s|$)/g, ' ')
+    .replace(/\bre:/gi, ' ')
+    .replace(ASIDES, ' ')
+    .replace(/[?!]+(?=\s|$)/g, ' ')
+    .replace(/[^\s]+/g, (w) => TYPOS[w.toLowerCase()] ?? w)
+    .replace(/\b(?:finali[sz]ed|signed off)\b/gi, 'completed')
+    .replace(/\b(?:can|could|may) i (?:see|get|have|look at)\b/gi, 'show')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
 
 /** Read before statuses, so "not complete" is open rather than complete. */
 const OPEN =
-  /\b(?:not (?:yet )?(?:complete|completed|done|finished|closed)|incomplete|unfinished|outstanding|still open|open|remaining|not closed|in flight|needs? (?:to be )?(?:done|doing)|(?:yet )?to be (?:done|completed|finished))\b/gi;
-const NOT_STARTED = /\b(?:(?:has|have)n't (?:been )?started|(?:has|have) not (?:been )?started|yet to (?:start|begin)|not begun)\b/gi;
+  /\b(?:(?:is|are)n't (?:yet )?(?:complete|completed|done|finished|closed)(?: yet)?|(?:is|are) not (?:yet )?(?:complete|completed|done|finished|closed)(?: yet)?|not (?:yet )?(?:complete|completed|done|finished|closed)|incomplete|unfinished|outstanding|still open|remains? open|open|remaining|not closed|in flight|needs? doing|yet to be (?:done|completed|finished))\b/gi;
+const NOT_STARTED =
+  /\b(?:(?:has|have)n't (?:we |they |you |it )?(?:been )?started|(?:has|have) not (?:been )?started|(?:is|are|has|have)?(?:n't| not)? ?not been started|yet to (?:start|begin)|not begun)\b/gi;
 const STATUS =
-  /\b(?:not being implemented|will not be implemented|not implemented|won't do|awaiting (?:a )?decision|waiting (?:for|on) (?:a )?decision|pending(?: decision)?|awaiting agreement|not (?:yet )?started|on[- ]?going|in progress|under ?way|completed?|done|finished|closed|delivered|dropped|cancell?ed|abandoned)\b/gi;
+  /\b(?:not being implemented|will not be implemented|not implemented|won't do|awaiting (?:a )?decision|waiting (?:for|on) (?:a )?decision|pending(?: (?:a )?decision)?|awaiting agreement|not (?:yet )?started|on[- ]?going|in progress|under ?way|(?<!to be )(?:completed?|done|finished|delivered)|closed|dropped|cancell?ed|abandoned)\b/gi;
 /** Overdue words that mention a deadline go before the due reader sees them; "late" waits until after ("due in late 2017"). */
-const MISSED = /\b(?:past (?:its |their |the )?(?:due dates?|deadlines?)|past due|missed(?: (?:its |their |the )?deadlines?)?)\b/gi;
-const OVERDUE = /\b(?:overdue|running late|late|behind(?: schedule)?|slipped|slipping|delayed|off track)\b/gi;
+const MISSED =
+  /\b(?:(?:past|beyond|after|missed|passed) (?:its |their |the )?(?:(?:delivery|target|due|end) )?(?:dates?|deadlines?)|past due|(?:has |have )?missed(?: (?:its |their |the )?deadlines?)?|not (?:been )?delivered on time)\b/gi;
+const OVERDUE = /\b(?:overdue|running (?:late|behind)|late|behind(?: schedule)?|delayed|off track|off-track|lagging)\b/gi;
 const ME = /\b(?:i|i'm|me|my|mine|myself)\b/gi;
 /** A request to see items, even with no filter: "list", "show the plan", "what's in HR". */
-const LEAD = /^(?:list|show|display|view|give|find|get|search|see|overdue|due|mine|everything)\b|^(?:what(?:'s| is| are|s)?|anything|everything) (?:in|under)\b|^(?:what|how) about\b/;
+const LEAD =
+  /^(?:list|show|display|view|give|find|get|search|see|overdue|due|mine|everything)\b|^(?:what(?:'s| is| are|s)?|anything|everything) (?:in|under)\b|^(?:what|how) about\b|^what(?:'s| is|s)? (?:happening|going on) (?:in|with|on)\b|^how (?:are|is) (?:we|it|things) (?:doing|getting on|going) (?:on|with)\b|^where (?:are|is) (?:we|it|things) (?:on|with|up to with)\b|^what (?:sits|falls|comes|is|are) under\b|^what (?:have|has) (?:we|they) got (?:on|in|for)\b/;
 /** Question openings that make a bare status or "open" a question: "what's complete", "which are on going". */
 const ASKING = /^(?:what|what's|whats|which|any|anything|are there|is there|how many|do we have|have we got|list|show)\b/;
 
@@ -53,9 +91,30 @@ function subject(s: string): string | null {
  * "what's due before Christmas") and the list/overdue/due/mine commands, which read the same way.
  */
 export function matchQuery(msg: NormalisedMessage): Intent | null {
-  const lower = msg.lower;
+  const lower = plainQuestion(msg.lower).toLowerCase();
   const filter: QueryFilter = {};
-  const s = ` ${msg.text.replace(/\bover due\b/gi, 'overdue').replace(/\b(show|tell|give|get|send|remind|let) me\b/gi, '$1')} `;
+  let s = ` ${plainQuestion(msg.text).replace(/\bover due\b/gi, 'overdue').replace(/\b(show|tell|give|get|send|remind|let) me\b/gi, '$1')} `;
+
+  // The kinds of answer, each with its own words, taken out first so their dates are not read as due dates.
+  const count = readCount(s);
+  if (count.value) filter.count = true;
+  const order = readOrder(count.rest);
+  if (order.order) filter.order = order.order;
+  if (order.limit !== null) filter.limit = order.limit;
+  if (order.overdue) filter.overdue = true;
+  const stale = readStale(order.rest);
+  if (stale.value) filter.stale = stale.value;
+  const slipped = readSlipped(stale.rest);
+  if (slipped.value) filter.slipped = slipped.value;
+  const changed = readChanged(slipped.rest);
+  if (changed.value) filter.changedSince = changed.value;
+  const asAt = readAsAt(changed.rest);
+  if (asAt.value) filter.asAt = asAt.value;
+  const excluded = readExclusions(asAt.rest);
+  if (excluded.owner !== null || excluded.about !== null || excluded.status !== null) {
+    filter.not = { ...(excluded.owner !== null ? { owner: excluded.owner } : {}), ...(excluded.about !== null ? { about: excluded.about } : {}), ...(excluded.status !== null ? { status: excluded.status } : {}) };
+  }
+  s = excluded.rest;
 
   let step = take(s, MISSED);
   const missed = step.found !== null;
@@ -64,7 +123,7 @@ export function matchQuery(msg: NormalisedMessage): Intent | null {
   step = take(step.rest, NOT_STARTED);
   let status: Status | null = step.found !== null ? 'not_started' : null;
   step = take(step.rest, STATUS);
-  status ??= step.found === null ? null : parseStatus(step.found.replace(/ on /i, ' for '));
+  status ??= step.found === null ? null : parseStatus(step.found.replace(/ on /i, ' for ').replace(/^pending(?: a)?(?: decision)?$/i, 'awaiting decision'));
   if (status) filter.status = status;
 
   const owner = readOwner(step.rest.replace(/\s+/g, ' '));
@@ -81,8 +140,12 @@ export function matchQuery(msg: NormalisedMessage): Intent | null {
   const about = subject(step.rest);
   if (about !== null) filter.about = about;
 
-  const nouns = lower.split(' ').some((w) => NOUNS.has(w) && w !== 'things' && w !== 'stuff' && w !== 'work');
-  const strong = LEAD.test(lower) || nouns || owner.who || due.asked || filter.overdue === true || filter.owner !== undefined;
+  const nouns = lower.split(' ').map((w) => w.replace(/[,;:.]+$/, '')).some((w) => NOUNS.has(w) && w !== 'things' && w !== 'stuff' && w !== 'work');
+  const kinds = filter.count || filter.asAt || filter.changedSince || filter.slipped || filter.stale || filter.order || filter.not;
+  const strong = LEAD.test(lower) || nouns || owner.who || due.asked || filter.overdue === true || filter.owner !== undefined || Boolean(kinds);
   const asked = (filter.open === true || filter.status !== undefined) && ASKING.test(lower);
-  return strong || asked ? { kind: 'query', filter } : null;
+  // "what's blorptastic?": a question about many items whose word is not one Concerto knows. Read as a
+  // subject, so the engine names the word it did not understand (or finds it is a theme or an owner).
+  const unread = filter.about !== undefined && (ASKING.test(lower) || /^the\b|\b(?:most|least|top|oldest|newest|latest)\b/.test(lower));
+  return strong || asked || unread ? { kind: 'query', filter } : null;
 }

@@ -6,7 +6,9 @@ const DATE_WORD = new RegExp(
   `^(?:${MONTHS}|spring|summer|autumn|winter|q[1-4]|h[12]|fy\\S*|\\d{1,4}(?:st|nd|rd|th)?|\\d{4}[/-]\\d{2,4}|\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{1,4}` +
     '|today|tomorrow|tonight|yesterday|this|next|last|end|start|beginning|mid|middle|early|late|christmas|xmas|easter' +
     '|(?:mon|tues|wednes|thurs|fri|satur|sun)day|weeks?|fortnight|months?|quarters?|years?|weekend|soon|asap|immediately|tbc' +
-    '|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|coming|financial|calendar|academic)$',
+    '|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|coming|financial|calendar|academic|half|second|third|fourth' +
+    `|(?:mid|early|late|end)-(?:${MONTHS})` +
+    ')$',
   'i',
 );
 
@@ -17,8 +19,10 @@ export function isDateWord(word: string | undefined): boolean {
 /** A date phrase starts at token i ("the next two weeks", "a week", "Christmas"). */
 export function startsDate(tokens: readonly string[], i: number): boolean {
   const t = tokens[i]?.toLowerCase();
-  if (t === 'the' || t === 'a' || t === 'an') return isDateWord(tokens[i + 1]);
-  return isDateWord(t);
+  // "the new year": "new" is a date word only before "year".
+  const newYear = (k: number) => tokens[k]?.toLowerCase() === 'new' && /^years?$/i.test(tokens[k + 1] ?? '');
+  if (t === 'the' || t === 'a' || t === 'an') return isDateWord(tokens[i + 1]) || newYear(i + 1);
+  return isDateWord(t) || newYear(i);
 }
 
 /** What the plan's entries get called. */
@@ -37,7 +41,9 @@ export const FILLERS = new Set(
     'we our us you your they them i me my mine myself own owns got left status statuses report summary ' +
     'overview current latest plate whole entire full and or whatever happening going doing responsible ' +
     'accountable charge lead leads leading run runs theme themes area areas section category related relating ' +
-    'regarding need needs want like know else pls ok today when working many much'
+    "regarding need needs want like know else pls ok today when working many much that's thats it's " +
+    'gone now hook name belong belongs happening going sits sit fall falls remains remain more within across organisation organization ' +
+    'programme programmes program workstream workstreams section sections sort sorted delivery completion'
   ).split(' '),
 );
 
@@ -54,5 +60,5 @@ export const NAME_STOP = new Set(
 /** Captured "owners" that are really not names. */
 export const NOT_A_NAME = new Set(
   ('the anything everything everyone everybody anyone anybody all any some we us you it that this these those there ' +
-    'what which who a an is are am was be been doing due overdue late behind').split(' '),
+    'what which who a an is are am was be been doing due overdue late behind now running currently delivery completion hook').split(' '),
 );
