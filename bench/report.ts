@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ROOT } from './bench-databases.js';
 import { documentImportLines, type DocumentImportFigures } from './document-import.js';
+import type { ParseFigures } from './question-parse.js';
 import type { ImportFigures } from './import-vs-copy.js';
 import { MANY_PLANS_TARGET, type ManyPlansFigures } from './many-plans.js';
 import { ms, ratio } from './measure.js';
@@ -39,6 +40,8 @@ export interface RunFigures {
   floor: ServedFigures;
   databases: DatabaseFigures[];
   postgresVersion: string | null;
+  /** Issue 14's question suite through the question reader alone (bench/question-parse.ts). */
+  parse?: ParseFigures;
 }
 
 /** The targets the issue set, as checks on the figures. */
@@ -173,6 +176,19 @@ export function writeReport(file: string, run: RunFigures): { missed: string[] }
     lines.push(`## ${NAMES[db.kind]}`, '', '| Measure | Concerto | Floor | Ratio | Target |', '|---|---|---|---|---|', ...rows.map((r) => `| ${r.join(' | ')} |`), '');
   }
   lines.push(...documentsLines(run.databases, check));
+  if (run.parse) {
+    const p = run.parse;
+    lines.push(
+      '## Reading questions',
+      '',
+      `The ${p.questions} questions of the question suite (tests/unit/intents/question-cases.ts), each read 20 times by the question reader alone (bench/question-parse.ts): no database, no Slack.`,
+      '',
+      '| Measure | Figure | Target |',
+      '|---|---|---|',
+      `| Reading one question | p50 ${p.p50Ms.toFixed(3)} ms · p99 ${p.p99Ms.toFixed(3)} ms | median < 1 ms — ${check('question parse median', p.p50Ms < 1)} |`,
+      '',
+    );
+  }
   const many = run.databases.filter((db) => db.manyPlans);
   if (many.length) {
     const first = many[0]!.manyPlans!;

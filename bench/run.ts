@@ -10,6 +10,7 @@ import { importVersusCopy } from './import-vs-copy.js';
 import { importBigPlan, manyPlans } from './many-plans.js';
 import { paperFiles } from './paper-files.js';
 import { documentsLines, manyPlansLines, writeReport, type DatabaseFigures, type RunFigures } from './report.js';
+import { questionParse } from './question-parse.js';
 import { schedulerPass } from './scheduler-pass.js';
 import { BENCH_USERS, roundTrips, startServed, type Scenario } from './slack-round-trips.js';
 import { FULL_SIZE, QUICK_SIZE, SYNTHETIC_AS_OF, syntheticPlan } from './synthetic-plan.js';
@@ -143,6 +144,7 @@ try {
       floor: floorServed,
       databases,
       postgresVersion: serverUrl ? await serverVersion(serverUrl) : null,
+      parse: questionParse(),
     };
     const { missed } = writeReport(opts.out, figures);
     log(`Wrote ${opts.out}${missed.length ? `; targets missed: ${missed.join(', ')}` : '; every target met'}.`);

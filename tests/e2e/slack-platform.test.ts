@@ -139,7 +139,7 @@ describe('hostile text is stored as the person saw it and never echoed as Slack 
 
   it('a DM question naming <!here> is answered with it escaped', async () => {
     const { call } = await callAfter(t.fake, 'chat.postMessage', () => t.client.event(t.client.directMessage({ user: NS, text: "what's due for <!here>" })), (c) => c.body.channel === `D${NS}`);
-    expect(call.body.text).toContain('I don\'t know "@\u2060here" as a theme, an owner or a status.');
+    expect(call.body.text).toContain('I understood *open* but not *@\u2060here*: it is not a theme, an owner or a status in the plan.');
     for (const raw of RAW) expect(sentToSlack()).not.toContain(raw);
   });
 });

@@ -196,8 +196,9 @@ describe('readDocumentTables refuses, format by format', () => {
       held = Buffer.alloc(100 * MB, 1);
     });
     expect(held!.length).toBe(100 * MB);
-    expect(growth.arrayBuffers).toBeGreaterThan(90 * MB);
-    // Resident memory grows by less when the allocator reuses pages earlier tests freed, but it grows.
+    // Well over the bombs' 32 MB bound, though less than the 100 MB held: buffers earlier tests left are freed
+    // while this measures, and the allocator may reuse pages they freed.
+    expect(growth.arrayBuffers).toBeGreaterThan(50 * MB);
     expect(growth.rss).toBeGreaterThan(40 * MB);
   });
 

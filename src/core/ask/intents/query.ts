@@ -24,7 +24,6 @@ const ASIDES =
  */
 function plainQuestion(text: string): string {
   return text
-    .replace(/<[@#!][^>]*>/g, ' ')
     .replace(/:[a-z0-9_+'-]+:/gi, ' ')
     .replace(/\p{Extended_Pictographic}\uFE0F?/gu, ' ')
     .replace(/(^|\s)[*_~`]+|[*_~`]+(?=\s|$)/g, '$1')
