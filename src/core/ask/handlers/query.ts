@@ -73,7 +73,7 @@ async function answerFilters(turn: Turn, filter: QueryFilter, q: RecQuery): Prom
   }
   if (filter.theme) {
     const themes = matchThemes(filter.theme, await turn.store.themes());
-    if (!themes.length) return notUnderstood(turn, filter, filter.theme, 'theme');
+    if (!themes.length) return notUnderstood(filter, filter.theme, 'theme');
     q.themes = themes;
     said.push(`in ${themes.join(' / ')}`);
   }
@@ -104,7 +104,13 @@ async function answerFilters(turn: Turn, filter: QueryFilter, q: RecQuery): Prom
   }
 
   if (filter.changedSince) return answerChanges(turn, filter, q);
-  const kinds = await narrowKinds(turn, filter, not, filter.asAt ? await asAtItems(turn, q, asAt) : await turn.store.find(q), asAt);
+  if (filter.asAt) {
+    // The same sentence as the board paper for a day before the plan began, or one still to come.
+    const plan = await turn.store.plan();
+    const problem = plan ? checkPaperDates({ asAt, since: null }, turn.today, plan.asOf) : null;
+    if (problem) return say(problem, { error: 'invalid' });
+  }
+  const kinds = narrowKinds(filter, not, filter.asAt ? await asAtItems(turn, q, asAt) : await turn.store.find(q), asAt);
   if ('text' in kinds) return kinds;
   const what = [filter.overdue ? 'overdue' : dueNote, ...said, ...kinds.said].filter(Boolean).join(' ');
   return listReply(turn, kinds.recs, what, filter, asAt);
@@ -150,7 +156,7 @@ async function resolveAbout(turn: Turn, about: string, filter: QueryFilter): Pro
   if (t === 0 && o === 0) {
     const near = nearNames(about, owners);
     if (near.length) return didYouMean(about, near);
-    return notUnderstood(turn, filter, about, 'about');
+    return notUnderstood(filter, about, 'about');
   }
   return t >= o ? { theme: about } : { owner: about };
 }
@@ -166,7 +172,7 @@ async function resolveExclusions(turn: Turn, filter: QueryFilter): Promise<Exclu
   const owners = await turn.store.owners();
   if (not.owner) {
     const match = resolveName(not.owner, owners);
-    if (match.kind === 'none') return notUnderstood(turn, filter, not.owner, 'owner');
+    if (match.kind === 'none') return notUnderstood(filter, not.owner, 'owner');
     out.owners = match.kind === 'one' ? [match.name] : match.names;
   }
   if (not.theme || not.about) {
@@ -175,7 +181,7 @@ async function resolveExclusions(turn: Turn, filter: QueryFilter): Promise<Exclu
     if (status && !not.theme) out.status = status;
     else if (bestScore(word, themes) >= bestScore(word, owners) && bestScore(word, themes) > 0) out.themes = matchThemes(word, themes);
     else if (bestScore(word, owners) > 0) out.owners = [...(out.owners ?? []), ...matchThemes(word, owners)];
-    else return notUnderstood(turn, filter, word, 'about');
+    else return notUnderstood(filter, word, 'about');
   }
   return out;
 }
@@ -184,7 +190,7 @@ async function resolveExclusions(turn: Turn, filter: QueryFilter): Promise<Exclu
  * A word that named a filter but matches nothing: said, with what was understood, and nothing listed —
  * an answer from the rest of the question would be an answer to a question nobody asked.
  */
-function notUnderstood(_turn: Turn, filter: QueryFilter, word: string, as: 'about' | 'theme' | 'owner'): Reply {
+function notUnderstood(filter: QueryFilter, word: string, as: 'about' | 'theme' | 'owner'): Reply {
   const parts = understoodParts(filter).filter((p) => !p.includes(word));
   const got = parts.length ? `I understood ${joinAnd(parts.map((p) => `*${p}*`))} but not *${word}*` : `I didn't understand *${word}*`;
   const what = as === 'theme' ? 'a theme' : as === 'owner' ? 'an owner' : 'a theme, an owner or a status';
@@ -225,16 +231,9 @@ async function asAtItems(turn: Turn, q: RecQuery, asAt: IsoDate): Promise<Recomm
 }
 
 /** Exclusions, slipped dates, staleness, order and limits, over the items found. */
-async function narrowKinds(turn: Turn, filter: QueryFilter, not: Exclusions, found: Recommendation[], asAt: IsoDate): Promise<{ recs: Recommendation[]; said: string[] } | Reply> {
+function narrowKinds(filter: QueryFilter, not: Exclusions, found: Recommendation[], asAt: IsoDate): { recs: Recommendation[]; said: string[] } | Reply {
   let recs = found;
   const said: string[] = [];
-  if (filter.asAt) {
-    const history = await turn.store.planHistory();
-    if (history) {
-      const problem = checkPaperDates({ asAt, since: null }, turn.today, history.plan.asOf);
-      if (problem) return say(problem, { error: 'invalid' });
-    }
-  }
   if (not.owners) {
     recs = recs.filter((r) => !r.owners.some((o) => not.owners!.includes(o)));
     said.push(`not owned by ${not.owners.join(' / ')}`);
