@@ -27,7 +27,22 @@ function consecutive(first: number, second: string): boolean {
   return second.length === 4 ? Number(second) === first + 1 : Number(second) === (first + 1) % 100;
 }
 
+/** A quarter of a financial year written with its year pair: "Q3 2017/18" (Oct–Dec 2017), "2017-18 Q4" (Jan–Mar 2018). */
+const FY_QUARTER = new RegExp(`^(?:q|quarter )([1-4]) (?:of )?${PREFIX}?(\\d{4})[/-](\\d{2}|\\d{4})$`);
+const FY_QUARTER_AFTER = new RegExp(`^${PREFIX}?(\\d{4})[/-](\\d{2}|\\d{4}) (?:q|quarter )([1-4])$`);
+
+function financialQuarter(startYear: number, n: number): Span {
+  // Q1 is April–June of the first year; Q4 is January–March of the second.
+  return months(n === 4 ? startYear + 1 : startYear, n === 4 ? 1 : 3 * n + 1, 3, 'quarter');
+}
+
 export function matchFinancialYear(text: string, ctx: Context): Found | null {
+  const fq = FY_QUARTER.exec(text);
+  const fqAfter = fq ? null : FY_QUARTER_AFTER.exec(text);
+  if (fq || fqAfter) {
+    const [n, first, second] = fq ? [Number(fq[1]), Number(fq[2]), fq[3] ?? ''] : [Number(fqAfter![3]), Number(fqAfter![1]), fqAfter![2] ?? ''];
+    return consecutive(first, second) ? financialQuarter(first, n) : null;
+  }
   const labelled = LABELLED.exec(text);
   if (labelled) {
     const first = Number(labelled[1]);

@@ -1,7 +1,7 @@
 import { forward, months, type Context, type Span } from './reading.js';
 import { YEAR, ordinalValue, yearValue } from './words.js';
 
-/** Calendar quarters (Q1 = January–March). Financial-year quarters are not read: too ambiguous. */
+/** Calendar quarters (Q1 = January–March). A financial-year quarter needs its year pair ("Q3 2017/18"): financial-year.ts. */
 function quarter(year: number, n: number): Span {
   return months(year, 3 * n - 2, 3, 'quarter');
 }

@@ -13,6 +13,10 @@ const WITHIN = new RegExp(`^(?:within|within the next|(?:in|over|during) the nex
 /** "the next 2 weeks", "coming 10 days": the same window; the count is required so "next month" stays a calendar month. */
 const NEXT_COUNTED = new RegExp(`^(?:the )?(?:next|coming) ${COUNT} ${UNIT}$`);
 const NEXT_FORTNIGHT = /^(?:the )?(?:next|coming) fortnight$/;
+/** A bare duration as a delivery date ("6 months", "12 weeks"): that long from the plan's or the update's date. */
+const BARE = new RegExp(`^${COUNT} ${UNIT}$`);
+/** Looking back: "the past week", "the last 30 days", "past fortnight": up to today. */
+const PAST = new RegExp(`^(?:the )?(?:past|last|previous) (?:${COUNT} )?${UNIT}$`);
 const SAME_DAY_NEXT = /^this time next (week|month|year)$/;
 const NAMED_DAY = new RegExp(`^(?:(this|next|last) )?${WEEKDAY}(?: (this|next) week)?$`);
 
@@ -63,6 +67,19 @@ export function matchRelative(text: string, ctx: Context): Span | null {
     const implied = /\b(?:the next)\b/.test(text) && !unit.endsWith('s') ? 1 : 0;
     const n = within[1] === undefined ? implied : countValue(within[1]);
     return n > 0 ? span(ctx.today, later(ctx.today, n, unit), unitPrecision(unit)) : null;
+  }
+  const bare = BARE.exec(text);
+  if (bare) {
+    const n = countValue(bare[1] ?? '');
+    const unit = bare[2] ?? '';
+    return n > 0 ? span(ctx.today, later(ctx.today, n, unit), unitPrecision(unit)) : null;
+  }
+  const past = PAST.exec(text);
+  // "last week", "last month" are calendar periods (weeks.ts, months.ts); a count or "past" makes a stretch back from today.
+  if (past && (past[1] !== undefined || /^(?:the )?past\b/.test(text) || /fortnight/.test(text))) {
+    const n = past[1] === undefined ? 1 : countValue(past[1]);
+    const unit = past[2] ?? '';
+    return n > 0 ? span(later(ctx.today, -n, unit), ctx.today, unitPrecision(unit)) : null;
   }
   const sameDay = SAME_DAY_NEXT.exec(text);
   if (sameDay) return single(later(ctx.today, 1, sameDay[1] ?? ''));

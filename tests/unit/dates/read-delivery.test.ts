@@ -137,6 +137,17 @@ const ROWS: Row[] = [
   ['second half of this year', '2017-07-01', '2017-12-31', 'half'],
   // UK financial years, 1 April – 31 March.
   ['2018/19', '2018-04-01', '2019-03-31', 'financial_year'],
+  // A quarter written with the financial year's pair is that year's quarter: Q1 April–June … Q4 January–March.
+  ['Q1 2018/19', '2018-04-01', '2018-06-30', 'quarter'],
+  ['Q3 2017/18', '2017-10-01', '2017-12-31', 'quarter'],
+  ['Q4 2017-18', '2018-01-01', '2018-03-31', 'quarter'],
+  ['2018/19 Q2', '2018-07-01', '2018-09-30', 'quarter'],
+  // A bare duration is that long from the reference day (the plan's or the update's date).
+  ['6 months', '2017-10-04', '2018-04-04', 'month'],
+  ['12 weeks', '2017-10-04', '2017-12-27', 'week'],
+  // Looking back: a stretch up to today.
+  ['the past week', '2017-09-27', '2017-10-04', 'week'],
+  ['the last 30 days', '2017-09-04', '2017-10-04', 'day'],
   ['2018-19', '2018-04-01', '2019-03-31', 'financial_year'],
   ['2018–2019', '2018-04-01', '2019-03-31', 'financial_year'],
   ['FY2018/19', '2018-04-01', '2019-03-31', 'financial_year'],
@@ -295,7 +306,7 @@ const REFUSED = [
   // (see more-phrases.test.ts).
   'summer 2017/18', 'around March', 'approx Q1', 'March 2018?', 'TBC March',
   'Friday 14 October 2017', 'on hold', 'by', 'end of',
-  'early next week', 'in 0 days', '29/2', 'Q1 2018/19', 'week 42', 'next Friday next week',
+  'early next week', 'in 0 days', '29/2', 'week 42', 'next Friday next week', 'Q1 2018/20', '0 months',
 ];
 
 describe('readDelivery refuses what it does not fully understand', () => {
