@@ -1,3 +1,5 @@
+import { editDistance } from './edit-distance.js';
+
 /**
  * A plan's key is what people type to name it: "concerto-2017", "hmicfrs-2018". Lower case letters,
  * digits and hyphens, starting with a letter, so it can never be read as a recommendation number or a date.
@@ -20,7 +22,7 @@ export function isPlanKey(key: string): boolean {
 export function suggestPlanKeys(wanted: string, known: readonly string[], limit = 3): string[] {
   const w = wanted.toLowerCase();
   return known
-    .map((key) => ({ key, d: key.startsWith(w) || w.startsWith(key) ? 1 : distance(w, key) }))
+    .map((key) => ({ key, d: key.startsWith(w) || w.startsWith(key) ? 1 : editDistance(w, key) }))
     .filter((x) => x.d <= Math.max(2, Math.floor(x.key.length / 4)))
     .sort((a, b) => a.d - b.d || a.key.localeCompare(b.key))
     .slice(0, limit)
@@ -42,16 +44,3 @@ export function keyFromTitle(title: string, asOf: string): string {
   return `${start}-${asOf.slice(0, 4)}`;
 }
 
-/** Edit distance where swapping two neighbours counts once ("2081" for "2018" is two swaps away at most). */
-function distance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
-      d[i]![j] = v;
-    }
-  }
-  return d[a.length]![b.length]!;
-}

@@ -8,14 +8,10 @@ import { describeWindow, formatDate, itemLine, plural } from '../format.js';
 import { itemView, say, type QueryReading, type Reply } from '../reply.js';
 import { bestScore, matchThemes, resolveName } from './resolve-names.js';
 import { nearNames } from './near-names.js';
-import { matchesQuery } from '../rec-query.js';
-import { planAsAt } from '../../report/as-at.js';
-import { buildBoardPaper } from '../../report/board-paper.js';
-import { describeChanges, noChangesLine } from '../../report/describe-changes.js';
+import { answerChanges, asAtItems, narrowKinds, type Exclusions } from './answer-kinds.js';
+import { didYouMean, notUnderstood, understoodParts } from './query-reading.js';
 import { checkPaperDates, readPastDay } from '../../report/paper-request.js';
 import type { IsoDate } from '../../dates/delivery-window.js';
-import { latestUpdate, titleOf } from '../../plan/recommendation.js';
-import type { Status } from '../../plan/status.js';
 
 /** Lines shown in text before "…and N more"; the items array always carries everything. */
 const TEXT_LIMIT = 40;
@@ -161,7 +157,6 @@ async function resolveAbout(turn: Turn, about: string, filter: QueryFilter): Pro
   return t >= o ? { theme: about } : { owner: about };
 }
 
-type Exclusions = { owners?: string[]; themes?: string[]; status?: Status };
 
 /** "except ICT", "not owned by the Portfolio Office", "apart from the complete ones": what to leave out. */
 async function resolveExclusions(turn: Turn, filter: QueryFilter): Promise<Exclusions | Reply> {
@@ -184,132 +179,6 @@ async function resolveExclusions(turn: Turn, filter: QueryFilter): Promise<Exclu
     else return notUnderstood(filter, word, 'about');
   }
   return out;
-}
-
-/**
- * A word that named a filter but matches nothing: said, with what was understood, and nothing listed —
- * an answer from the rest of the question would be an answer to a question nobody asked.
- */
-function notUnderstood(filter: QueryFilter, word: string, as: 'about' | 'theme' | 'owner'): Reply {
-  const parts = understoodParts(filter).filter((p) => !p.includes(word));
-  const got = parts.length ? `I understood ${joinAnd(parts.map((p) => `*${p}*`))} but not *${word}*` : `I didn't understand *${word}*`;
-  const what = as === 'theme' ? 'a theme' : as === 'owner' ? 'an owner' : 'a theme, an owner or a status';
-  return say(`${got}: it is not ${what} in the plan. Say it another way, or try \`list ICT\`, \`overdue for Karen\` or \`list complete\`.`, { error: 'not_understood' });
-}
-
-function didYouMean(typed: string, near: string[]): Reply {
-  return say(`No owner is called "${typed}". Did you mean ${joinOr(near)}?`, { awaiting: 'choose_owner', choices: near });
-}
-
-/** The filters read from a question, in words, for "I understood …". */
-function understoodParts(f: QueryFilter): string[] {
-  return [
-    f.count ? 'how many' : '',
-    f.overdue ? 'overdue' : '',
-    f.open ? 'open' : '',
-    f.status ? STATUS_LABELS[f.status].toLowerCase() : '',
-    f.owner ? (f.owner === 'me' ? 'yours' : f.owner) : '',
-    f.theme ?? '',
-    f.due ? `due ${f.due.mode === 'within' ? 'in' : f.due.mode} ${f.due.phrase}${f.due.until ? ` and ${f.due.until}` : ''}` : '',
-    f.asAt ? `as at ${f.asAt}` : '',
-    f.changedSince ? `changed since ${f.changedSince}` : '',
-    f.slipped ? (f.slipped.times > 1 ? `re-dated ${f.slipped.times} times or more` : 'slipped dates') : '',
-    f.stale ? `no update ${f.stale.since ? `since ${f.stale.since}` : `for ${f.stale.days} days`}` : '',
-    f.order ? f.order.replace(/_/g, ' ') : '',
-    f.limit ? `the first ${f.limit}` : '',
-  ].filter(Boolean);
-}
-
-const joinAnd = (xs: string[]) => (xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs.at(-1)}`);
-const joinOr = (xs: string[]) => (xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} or ${xs.at(-1)}`);
-
-/** The plan as it stood at the end of `asAt`, rebuilt from the trail exactly as the board paper is, then narrowed. */
-async function asAtItems(turn: Turn, q: RecQuery, asAt: IsoDate): Promise<Recommendation[]> {
-  const history = await turn.store.planHistory();
-  if (!history) return [];
-  return planAsAt(history.recommendations, history.events, history.plan.asOf, asAt, history.plan.timeZone).filter((r) => matchesQuery(r, q));
-}
-
-/** Exclusions, slipped dates, staleness, order and limits, over the items found. */
-function narrowKinds(filter: QueryFilter, not: Exclusions, found: Recommendation[], asAt: IsoDate): { recs: Recommendation[]; said: string[] } | Reply {
-  let recs = found;
-  const said: string[] = [];
-  if (not.owners) {
-    recs = recs.filter((r) => !r.owners.some((o) => not.owners!.includes(o)));
-    said.push(`not owned by ${not.owners.join(' / ')}`);
-  }
-  if (not.themes) {
-    recs = recs.filter((r) => !not.themes!.includes(r.theme));
-    said.push(`outside ${not.themes.join(' / ')}`);
-  }
-  if (not.status) {
-    recs = recs.filter((r) => r.status !== not.status);
-    said.push(`not ${STATUS_LABELS[not.status].toLowerCase()}`);
-  }
-  if (filter.slipped) {
-    const times = filter.slipped.times;
-    recs = recs.filter((r) => r.revisions >= times || (times === 1 && r.baseline.end !== null && r.delivery.end !== null && r.delivery.end > r.baseline.end));
-    said.push(times > 1 ? `re-dated ${times} times or more` : 'with a slipped date');
-  }
-  if (filter.stale) {
-    let before: IsoDate;
-    if (filter.stale.since) {
-      const since = readPastDay(filter.stale.since, asAt, 'start');
-      if (!since.ok) return say(since.error, { error: 'unreadable_date' });
-      before = since.day ?? asAt;
-      said.push(`with no update since ${formatDate(before)}`);
-    } else {
-      before = addDays(asAt, -(filter.stale.days ?? 30));
-      said.push(`with no update for ${filter.stale.days ?? 30} days`);
-    }
-    recs = recs.filter((r) => !CLOSED_STATUSES.has(r.status) && (latestUpdate(r)?.date ?? '') < before);
-  }
-  if (filter.order) recs = [...recs].sort(ORDERS[filter.order]);
-  if (filter.limit !== undefined) recs = recs.slice(0, filter.limit);
-  return { recs, said };
-}
-
-const CLOSED_STATUSES = new Set<Status>(['complete', 'not_being_implemented']);
-const endOf = (r: Recommendation) => r.delivery.end ?? '9999-12-31';
-const lastUpdate = (r: Recommendation) => latestUpdate(r)?.date ?? '';
-const ORDERS: Record<NonNullable<QueryFilter['order']>, (a: Recommendation, b: Recommendation) => number> = {
-  most_overdue: (a, b) => endOf(a).localeCompare(endOf(b)),
-  soonest_due: (a, b) => endOf(a).localeCompare(endOf(b)),
-  oldest_update: (a, b) => lastUpdate(a).localeCompare(lastUpdate(b)),
-  newest_update: (a, b) => lastUpdate(b).localeCompare(lastUpdate(a)),
-};
-
-/** "what changed since 4 October": exactly the board paper's changes section for the same dates, grouped by item. */
-async function answerChanges(turn: Turn, filter: QueryFilter, q: RecQuery): Promise<Reply> {
-  const history = await turn.store.planHistory();
-  if (!history) return say('There is no plan yet.', { error: 'no_plan' });
-  const since = readPastDay(filter.changedSince!, turn.today, 'start');
-  if (!since.ok) return say(since.error, { error: 'unreadable_date' });
-  const sinceDay = since.day ?? turn.today;
-  // "this week" starts today at the earliest: changes "since" the day before its first day.
-  const from = /^(?:this|last|past|today|yesterday)\b/i.test(filter.changedSince!) ? addDays(sinceDay, -1) : sinceDay;
-  const problem = checkPaperDates({ asAt: turn.today, since: from }, turn.today, history.plan.asOf);
-  if (problem) return say(problem, { error: 'invalid' });
-  const paper = buildBoardPaper(history, { asAt: turn.today, producedOn: turn.today, since: from });
-  const changes = paper.changes!;
-  const changed = new Set([...changes.added.map((c) => c.id), ...changes.updates.map((c) => c.id), ...changes.statusChanges.map((c) => c.id), ...changes.dateRevisions.map((c) => c.id), ...changes.ownersChanges.map((c) => c.id), ...changes.rewordings.map((c) => c.id)]);
-  const recs = paper.recommendations.filter((r) => changed.has(r.id) && matchesQuery(r, q));
-  const items = recs.map((r) => itemView(r, turn.today));
-  if (!recs.length) return say(`${filter.count ? '0 — ' : ''}${noChangesLine(changes)}`, { items });
-  // Grouped by item, in plan order: each change with its kind, when and who.
-  const sections = describeChanges(changes);
-  const lines = recs.flatMap((r) => [
-    `• ${r.id} ${titleOf(r.text, 70)}`,
-    ...sections.flatMap((section) => section.lines.filter((l) => l.id === r.id).map((l) => `   – ${section.heading}: ${l.text}`)),
-  ]);
-  const head = `${plural(recs.length, 'item')} changed after ${formatDate(from)} and up to ${formatDate(turn.today)}:`;
-  return say([...(filter.count ? [`${recs.length}`] : []), head, ...lines].join('\n'), { items });
-}
-
-function addDays(iso: IsoDate, n: number): IsoDate {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
 }
 
 function listReply(turn: Turn, recs: Recommendation[], what: string, filter: QueryFilter, asAt: IsoDate = turn.today): Reply {

@@ -1,0 +1,107 @@
+import type { IsoDate } from '../../dates/delivery-window.js';
+import { latestUpdate, titleOf, type Recommendation } from '../../plan/recommendation.js';
+import { STATUS_LABELS, type Status } from '../../plan/status.js';
+import type { RecQuery } from '../../ports.js';
+import { planAsAt } from '../../report/as-at.js';
+import { buildBoardPaper } from '../../report/board-paper.js';
+import { describeChanges, noChangesLine } from '../../report/describe-changes.js';
+import { checkPaperDates, readPastDay } from '../../report/paper-request.js';
+import type { Turn } from '../context.js';
+import { formatDate, plural } from '../format.js';
+import type { QueryFilter } from '../intent.js';
+import { matchesQuery } from '../rec-query.js';
+import { itemView, say, type Reply } from '../reply.js';
+
+/** The answers beyond a plain list: the plan as at a past day, what changed, exclusions, slipped, stale, order and limits. */
+
+/** What a question leaves out, resolved against the plan. */
+export type Exclusions = { owners?: string[]; themes?: string[]; status?: Status };
+
+/** The plan as it stood at the end of `asAt`, rebuilt from the trail exactly as the board paper is, then narrowed. */
+export async function asAtItems(turn: Turn, q: RecQuery, asAt: IsoDate): Promise<Recommendation[]> {
+  const history = await turn.store.planHistory();
+  if (!history) return [];
+  return planAsAt(history.recommendations, history.events, history.plan.asOf, asAt, history.plan.timeZone).filter((r) => matchesQuery(r, q));
+}
+
+/** Exclusions, slipped dates, staleness, order and limits, over the items found. */
+export function narrowKinds(filter: QueryFilter, not: Exclusions, found: Recommendation[], asAt: IsoDate): { recs: Recommendation[]; said: string[] } | Reply {
+  let recs = found;
+  const said: string[] = [];
+  if (not.owners) {
+    recs = recs.filter((r) => !r.owners.some((o) => not.owners!.includes(o)));
+    said.push(`not owned by ${not.owners.join(' / ')}`);
+  }
+  if (not.themes) {
+    recs = recs.filter((r) => !not.themes!.includes(r.theme));
+    said.push(`outside ${not.themes.join(' / ')}`);
+  }
+  if (not.status) {
+    recs = recs.filter((r) => r.status !== not.status);
+    said.push(`not ${STATUS_LABELS[not.status].toLowerCase()}`);
+  }
+  if (filter.slipped) {
+    const times = filter.slipped.times;
+    recs = recs.filter((r) => r.revisions >= times || (times === 1 && r.baseline.end !== null && r.delivery.end !== null && r.delivery.end > r.baseline.end));
+    said.push(times > 1 ? `re-dated ${times} times or more` : 'with a slipped date');
+  }
+  if (filter.stale) {
+    let before: IsoDate;
+    if (filter.stale.since) {
+      const since = readPastDay(filter.stale.since, asAt, 'start');
+      if (!since.ok) return say(since.error, { error: 'unreadable_date' });
+      before = since.day ?? asAt;
+      said.push(`with no update since ${formatDate(before)}`);
+    } else {
+      before = addDays(asAt, -(filter.stale.days ?? 30));
+      said.push(`with no update for ${filter.stale.days ?? 30} days`);
+    }
+    recs = recs.filter((r) => !CLOSED_STATUSES.has(r.status) && (latestUpdate(r)?.date ?? '') < before);
+  }
+  if (filter.order) recs = [...recs].sort(ORDERS[filter.order]);
+  if (filter.limit !== undefined) recs = recs.slice(0, filter.limit);
+  return { recs, said };
+}
+
+const CLOSED_STATUSES = new Set<Status>(['complete', 'not_being_implemented']);
+const endOf = (r: Recommendation) => r.delivery.end ?? '9999-12-31';
+const lastUpdate = (r: Recommendation) => latestUpdate(r)?.date ?? '';
+const ORDERS: Record<NonNullable<QueryFilter['order']>, (a: Recommendation, b: Recommendation) => number> = {
+  most_overdue: (a, b) => endOf(a).localeCompare(endOf(b)),
+  soonest_due: (a, b) => endOf(a).localeCompare(endOf(b)),
+  oldest_update: (a, b) => lastUpdate(a).localeCompare(lastUpdate(b)),
+  newest_update: (a, b) => lastUpdate(b).localeCompare(lastUpdate(a)),
+};
+
+/** "what changed since 4 October": exactly the board paper's changes section for the same dates, grouped by item. */
+export async function answerChanges(turn: Turn, filter: QueryFilter, q: RecQuery): Promise<Reply> {
+  const history = await turn.store.planHistory();
+  if (!history) return say('There is no plan yet.', { error: 'no_plan' });
+  const since = readPastDay(filter.changedSince!, turn.today, 'start');
+  if (!since.ok) return say(since.error, { error: 'unreadable_date' });
+  const sinceDay = since.day ?? turn.today;
+  // "this week" starts today at the earliest: changes "since" the day before its first day.
+  const from = /^(?:this|last|past|today|yesterday)\b/i.test(filter.changedSince!) ? addDays(sinceDay, -1) : sinceDay;
+  const problem = checkPaperDates({ asAt: turn.today, since: from }, turn.today, history.plan.asOf);
+  if (problem) return say(problem, { error: 'invalid' });
+  const paper = buildBoardPaper(history, { asAt: turn.today, producedOn: turn.today, since: from });
+  const changes = paper.changes!;
+  const changed = new Set([...changes.added.map((c) => c.id), ...changes.updates.map((c) => c.id), ...changes.statusChanges.map((c) => c.id), ...changes.dateRevisions.map((c) => c.id), ...changes.ownersChanges.map((c) => c.id), ...changes.rewordings.map((c) => c.id)]);
+  const recs = paper.recommendations.filter((r) => changed.has(r.id) && matchesQuery(r, q));
+  const items = recs.map((r) => itemView(r, turn.today));
+  if (!recs.length) return say(`${filter.count ? '0 — ' : ''}${noChangesLine(changes)}`, { items });
+  // Grouped by item, in plan order: each change with its kind, when and who.
+  const sections = describeChanges(changes);
+  const lines = recs.flatMap((r) => [
+    `• ${r.id} ${titleOf(r.text, 70)}`,
+    ...sections.flatMap((section) => section.lines.filter((l) => l.id === r.id).map((l) => `   – ${section.heading}: ${l.text}`)),
+  ]);
+  const head = `${plural(recs.length, 'item')} changed after ${formatDate(from)} and up to ${formatDate(turn.today)}:`;
+  return say([...(filter.count ? [`${recs.length}`] : []), head, ...lines].join('\n'), { items });
+}
+
+function addDays(iso: IsoDate, n: number): IsoDate {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}

@@ -1,0 +1,42 @@
+import { STATUS_LABELS } from '../../plan/status.js';
+import type { QueryFilter } from '../intent.js';
+import { say, type Reply } from '../reply.js';
+
+/** How a question about many items was read, in words: for "I understood …", "did you mean" and the `query` object. */
+
+/**
+ * A word that named a filter but matches nothing: said, with what was understood, and nothing listed —
+ * an answer from the rest of the question would be an answer to a question nobody asked.
+ */
+export function notUnderstood(filter: QueryFilter, word: string, as: 'about' | 'theme' | 'owner'): Reply {
+  const parts = understoodParts(filter).filter((p) => !p.includes(word));
+  const got = parts.length ? `I understood ${joinAnd(parts.map((p) => `*${p}*`))} but not *${word}*` : `I didn't understand *${word}*`;
+  const what = as === 'theme' ? 'a theme' : as === 'owner' ? 'an owner' : 'a theme, an owner or a status';
+  return say(`${got}: it is not ${what} in the plan. Say it another way, or try \`list ICT\`, \`overdue for Karen\` or \`list complete\`.`, { error: 'not_understood' });
+}
+
+export function didYouMean(typed: string, near: string[]): Reply {
+  return say(`No owner is called "${typed}". Did you mean ${joinOr(near)}?`, { awaiting: 'choose_owner', choices: near });
+}
+
+/** The filters read from a question, in words, for "I understood …". */
+export function understoodParts(f: QueryFilter): string[] {
+  return [
+    f.count ? 'how many' : '',
+    f.overdue ? 'overdue' : '',
+    f.open ? 'open' : '',
+    f.status ? STATUS_LABELS[f.status].toLowerCase() : '',
+    f.owner ? (f.owner === 'me' ? 'yours' : f.owner) : '',
+    f.theme ?? '',
+    f.due ? `due ${f.due.mode === 'within' ? 'in' : f.due.mode} ${f.due.phrase}${f.due.until ? ` and ${f.due.until}` : ''}` : '',
+    f.asAt ? `as at ${f.asAt}` : '',
+    f.changedSince ? `changed since ${f.changedSince}` : '',
+    f.slipped ? (f.slipped.times > 1 ? `re-dated ${f.slipped.times} times or more` : 'slipped dates') : '',
+    f.stale ? `no update ${f.stale.since ? `since ${f.stale.since}` : `for ${f.stale.days} days`}` : '',
+    f.order ? f.order.replace(/_/g, ' ') : '',
+    f.limit ? `the first ${f.limit}` : '',
+  ].filter(Boolean);
+}
+
+const joinAnd = (xs: string[]) => (xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs.at(-1)}`);
+const joinOr = (xs: string[]) => (xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} or ${xs.at(-1)}`);
