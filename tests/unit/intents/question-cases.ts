@@ -677,3 +677,14 @@ export const UNSURE: ReadonlyArray<{ q: string; why: string }> = [
   { q: 'anything off track this week?', why: 'overdue, or overdue + due this week, or asAt end of this week?' },
   { q: "whats overdue 4 karen", why: '"4" as "for", or a number (limit 4 / an id)?' },
 ];
+
+/**
+ * Questions the reader still gets wrong, each with why. Each is checked to be still misread, so a fix
+ * that makes one right fails here until it is moved back among the cases that must read right.
+ */
+export const KNOWN_MISSES = new Map<string, string>([
+  ['update me on the ICT programme', '"update" starts the update command, which wants an item number'],
+  ["what's in the What is BCH Collaboration section", 'a theme whose name starts with a question word loses "What is"'],
+  ['Whats Karens got thats overdue', 'a possessive written without its apostrophe stays "Karens"'],
+  ['rachels items', 'a possessive written without its apostrophe stays "rachels"'],
+]);
