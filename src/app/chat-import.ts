@@ -96,7 +96,7 @@ export async function decideChatImport(services: Services, pendings: PendingImpo
   } catch (err) {
     if (err instanceof ChatImportRefused) return { kind: 'refused', reason: err.reason, message: err.message, pending: null };
     if (err instanceof PlanFileError || err instanceof PlanTargetError || (err instanceof StoreError && err.code === 'plan_archived')) {
-      return { kind: 'refused', reason: 'invalid', message: `${err.message.split('\n')[0]} Nothing was imported.`.replace('Nothing was imported. Nothing was imported.', 'Nothing was imported.'), pending: null };
+      return { kind: 'refused', reason: 'invalid', message: `${err.message.split('\n')[0]!.replace(/\s*Nothing was imported\.$/, '')} Nothing was imported.`, pending: null };
     }
     throw err;
   }

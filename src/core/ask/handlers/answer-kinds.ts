@@ -10,6 +10,7 @@ import type { Turn } from '../context.js';
 import { formatDate, plural } from '../format.js';
 import type { QueryFilter } from '../intent.js';
 import { matchesQuery } from '../rec-query.js';
+import { addDaysIso } from '../../reminders/local-time.js';
 import { itemView, say, type Reply } from '../reply.js';
 
 /** The answers beyond a plain list: the plan as at a past day, what changed, exclusions, slipped, stale, order and limits. */
@@ -53,7 +54,7 @@ export function narrowKinds(filter: QueryFilter, not: Exclusions, found: Recomme
       before = since.day ?? asAt;
       said.push(`with no update since ${formatDate(before)}`);
     } else {
-      before = addDays(asAt, -(filter.stale.days ?? 30));
+      before = addDaysIso(asAt, -(filter.stale.days ?? 30));
       said.push(`with no update for ${filter.stale.days ?? 30} days`);
     }
     recs = recs.filter((r) => !CLOSED_STATUSES.has(r.status) && (latestUpdate(r)?.date ?? '') < before);
@@ -81,7 +82,7 @@ export async function answerChanges(turn: Turn, filter: QueryFilter, q: RecQuery
   if (!since.ok) return say(since.error, { error: 'unreadable_date' });
   const sinceDay = since.day ?? turn.today;
   // "this week" starts today at the earliest: changes "since" the day before its first day.
-  const from = /^(?:this|last|past|today|yesterday)\b/i.test(filter.changedSince!) ? addDays(sinceDay, -1) : sinceDay;
+  const from = /^(?:this|last|past|today|yesterday)\b/i.test(filter.changedSince!) ? addDaysIso(sinceDay, -1) : sinceDay;
   const problem = checkPaperDates({ asAt: turn.today, since: from }, turn.today, history.plan.asOf);
   if (problem) return say(problem, { error: 'invalid' });
   const paper = buildBoardPaper(history, { asAt: turn.today, producedOn: turn.today, since: from });
@@ -98,10 +99,4 @@ export async function answerChanges(turn: Turn, filter: QueryFilter, q: RecQuery
   ]);
   const head = `${plural(recs.length, 'item')} changed after ${formatDate(from)} and up to ${formatDate(turn.today)}:`;
   return say([...(filter.count ? [`${recs.length}`] : []), head, ...lines].join('\n'), { items });
-}
-
-function addDays(iso: IsoDate, n: number): IsoDate {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
 }

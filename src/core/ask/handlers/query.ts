@@ -7,6 +7,7 @@ import type { Turn } from '../context.js';
 import { describeWindow, formatDate, itemLine, plural } from '../format.js';
 import { itemView, say, type QueryReading, type Reply } from '../reply.js';
 import { bestScore, matchThemes, resolveName } from './resolve-names.js';
+import { addDaysIso } from '../../reminders/local-time.js';
 import { nearNames } from './near-names.js';
 import { answerChanges, asAtItems, narrowKinds, type Exclusions } from './answer-kinds.js';
 import { didYouMean, notUnderstood, understoodParts } from './query-reading.js';
@@ -84,7 +85,7 @@ async function answerFilters(turn: Turn, filter: QueryFilter, q: RecQuery): Prom
       q.endTo = w.end;
       dueNote = `due ${describeWindow(w).replace(/^by /, 'on ')}`;
     } else if (filter.due.mode === 'after') {
-      q.endFrom = dayAfter(w.end);
+      q.endFrom = addDaysIso(w.end, 1);
       dueNote = `due after ${formatDate(w.end)}`;
     } else if (filter.due.mode === 'between') {
       const until = readDelivery(filter.due.until ?? '', { today: asAt, timeZone: turn.timeZone });
@@ -94,7 +95,7 @@ async function answerFilters(turn: Turn, filter: QueryFilter, q: RecQuery): Prom
       dueNote = `due between ${formatDate(w.start)} and ${formatDate(until.window.end)}`;
     } else {
       q.endFrom = asAt;
-      q.endTo = filter.due.mode === 'before' ? dayBefore(w.start) : w.end;
+      q.endTo = filter.due.mode === 'before' ? addDaysIso(w.start, -1) : w.end;
       dueNote = `due ${filter.due.mode === 'before' ? 'before' : 'by'} ${formatDate(filter.due.mode === 'before' ? w.start : w.end)}`;
     }
   }
@@ -200,16 +201,4 @@ function listReply(turn: Turn, recs: Recommendation[], what: string, filter: Que
   // A count says the number first, on a line of its own; the list follows.
   const first = filter.count ? [`${recs.length}`] : [];
   return say([...first, head.replace(/ +/g, ' '), ...lines].join('\n'), { items });
-}
-
-function dayBefore(iso: string): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - 1);
-  return d.toISOString().slice(0, 10);
-}
-
-function dayAfter(iso: string): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
 }

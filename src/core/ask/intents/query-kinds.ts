@@ -43,15 +43,15 @@ function phraseAt(tokens: readonly string[], from: number): number {
 }
 
 /** Finds `trigger` and the date phrase right after it; returns the phrase and the question without both. */
-function takePhraseAfter(s: string, trigger: RegExp): { rest: string; phrase: string | null; found: boolean } {
+function takePhraseAfter(s: string, trigger: RegExp): { rest: string; phrase: string | null } {
   const m = trigger.exec(s);
-  if (!m) return { rest: s, phrase: null, found: false };
+  if (!m) return { rest: s, phrase: null };
   const before = s.slice(0, m.index);
   const tokens = s.slice(m.index + m[0].length).split(' ').filter(Boolean);
   const end = phraseAt(tokens, 0);
-  if (end === 0) return { rest: `${before} ${tokens.join(' ')}`, phrase: null, found: true };
+  if (end === 0) return { rest: `${before} ${tokens.join(' ')}`, phrase: null };
   const phrase = tokens.slice(0, end).join(' ').replace(/[,;:]+$/, '');
-  return { rest: `${before} ${tokens.slice(end).join(' ')}`, phrase, found: true };
+  return { rest: `${before} ${tokens.slice(end).join(' ')}`, phrase };
 }
 
 const COUNT = /(?:^|\s)(?:how many|how much|number of|no\.? of|num of|count(?: of)?|total(?: number)?(?: of)?|tally of)(?=\s|$)/gi;
