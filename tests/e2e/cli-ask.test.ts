@@ -99,7 +99,7 @@ describe('concerto chat and ask on one data directory', () => {
       expect(reply.awaiting).toBeNull();
       expect(reply.items.map((i) => i.id)).toEqual(OVERDUE_4_OCT);
       expect(reply.items.every((i) => i.overdue)).toBe(true);
-      expect(reply.reply.split('\n')[0]).toBe('6 items are overdue as at 4 Oct 2017:');
+      expect(reply.reply.split('\n')[0]).toBe('Overdue · as at 4 Oct 2017 — 6 items');
     },
     CLI_TIMEOUT,
   );

@@ -20,18 +20,18 @@ interface Expect {
 }
 
 const SIX: Expect[] = [
-  { q: 'which recommendations are past their delivery date?', day: '2017-10-04', ids: ['1.1', '3.6', '4.0.1', '5.2', '9.2.1', '9.2.2'], first: /^6 items are overdue as at 4 Oct 2017:$/ },
-  { q: "what's Karen got that's overdue", day: '2017-10-04', ids: ['1.1', '3.6', '4.0.1', '5.2'], first: /^4 items are overdue for Karen Georgiou as at 4 Oct 2017:$/ },
-  { q: "what's due after Christmas", day: '2017-10-04', ids: ['4.2.3', '9.1.1'], first: /^2 items due after 25 Dec 2017 as at 4 Oct 2017:$/ },
+  { q: 'which recommendations are past their delivery date?', day: '2017-10-04', ids: ['1.1', '3.6', '4.0.1', '5.2', '9.2.1', '9.2.2'], first: /^Overdue · as at 4 Oct 2017 — 6 items$/ },
+  { q: "what's Karen got that's overdue", day: '2017-10-04', ids: ['1.1', '3.6', '4.0.1', '5.2'], first: /^Overdue · owned by Karen Georgiou · as at 4 Oct 2017 — 4 items$/ },
+  { q: "what's due after Christmas", day: '2017-10-04', ids: ['4.2.3', '9.1.1'], first: /^Due after 25 Dec 2017 · as at 4 Oct 2017 — 2 items$/ },
   {
     q: 'what was overdue at the end of October?',
     day: '2017-12-01',
     // The board paper's overdue items as at 31 Oct 2017 (tests/integration/question-answers.test.ts compares the two).
     ids: ['1.1', '3.6', '4.0.1', '5.2', '9.1.3', '9.2.1', '9.2.2', '9.2.3', '9.2.4'],
-    first: /^9 items are overdue as at 31 Oct 2017:$/,
+    first: /^Overdue · as at 31 Oct 2017 — 9 items$/,
   },
-  { q: 'what changed since 4 October?', day: '2017-12-01', ids: ['4.1.1'], first: /^1 item changed after 4 Oct 2017 and up to 1 Dec 2017:$/ },
-  { q: 'which dates have slipped?', day: '2017-12-01', ids: ['4.1.1'], first: /^1 item with a slipped date as at 1 Dec 2017:$/ },
+  { q: 'what changed since 4 October?', day: '2017-12-01', ids: ['4.1.1'], first: /^Changed after 4 Oct 2017 · up to 1 Dec 2017 — 1 item$/ },
+  { q: 'which dates have slipped?', day: '2017-12-01', ids: ['4.1.1'], first: /^Date slipped · as at 1 Dec 2017 — 1 item$/ },
 ];
 
 describe('`concerto ask … --json`', () => {

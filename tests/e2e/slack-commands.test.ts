@@ -63,14 +63,14 @@ describe('/concerto status 4.2.1', () => {
 describe('/concerto overdue and mine', () => {
   it('overdue lists the six items overdue on 4 Oct 2017', async () => {
     const { answer } = await command(BOB, 'overdue');
-    expect(answer.text).toBe('6 items are overdue as at 4 Oct 2017:');
+    expect(answer.text).toBe('Overdue · as at 4 Oct 2017 — 6 items');
     expect(listedIds(answer.blocks[0].text.text)).toEqual(OVERDUE);
     expect(answer.blocks[0].text.text).toContain('• 9.2.1 SAS should simplify the governance structure — PCC’s — September 2017 — On-going — OVERDUE (was due by 30 Sep 2017)');
   });
 
   it('mine, from a Slack user whose real name is exactly an owner, lists that owner’s items', async () => {
     const { answer } = await command(NS, 'mine');
-    expect(answer.text).toBe('2 items for you as at 4 Oct 2017:');
+    expect(answer.text).toBe('Owned by you (N. Shackleton) · as at 4 Oct 2017 — 2 items');
     expect(listedIds(answer.blocks[0].text.text)).toEqual(['4.2.1', '4.2.2']);
   });
 
@@ -84,7 +84,7 @@ describe('/concerto overdue and mine', () => {
 describe('/concerto list: more than one page', () => {
   it('shows 20 items and "Show more"; clicking it replaces the message with items 21–30', async () => {
     const { answer } = await command(NS, 'list', 'C7');
-    expect(answer.text).toBe('30 items as at 4 Oct 2017:');
+    expect(answer.text).toBe('All items · as at 4 Oct 2017 — 30 items');
     expect(answer.blocks[1]).toEqual({ type: 'context', elements: [{ type: 'mrkdwn', text: 'Showing 1–20 of 30' }] });
     const first = boldIds(answer.blocks);
     expect(first).toHaveLength(20);
@@ -121,7 +121,7 @@ describe('/concerto link and unlink (admins only)', () => {
     expect(await (await storeOf(t.services)).owners()).toContain('Portfolio Office');
 
     const mine = await command(BOB, 'mine');
-    expect(mine.answer.text).toBe('11 items for you as at 4 Oct 2017:');
+    expect(mine.answer.text).toBe('Owned by you (Portfolio Office) · as at 4 Oct 2017 — 11 items');
     expect(listedIds(mine.answer.blocks[0].text.text)).toEqual(PORTFOLIO_OFFICE);
 
     const unlinked = await command(ALICE, `unlink <@${BOB}|bob> "Portfolio Office"`);

@@ -74,7 +74,7 @@ describe('@mentions in a channel', () => {
     const mention = t.client.appMention({ user: BOB, text: "<@UBOT> what's overdue?", channel: 'C9', ts: '1700000100.000100' });
     const { call } = await callAfter(t.fake, 'chat.postMessage', () => t.client.event(mention), (c) => c.body.channel === 'C9');
     expect(call.body.thread_ts).toBeUndefined();
-    expect(call.body.text).toBe('6 items are overdue as at 4 Oct 2017:');
+    expect(call.body.text).toBe('Overdue · as at 4 Oct 2017 — 6 items');
     expect(listedIds(call.body.blocks[0].text.text)).toEqual(['1.1', '3.6', '4.0.1', '5.2', '9.2.1', '9.2.2']);
   });
 

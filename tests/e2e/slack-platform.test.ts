@@ -197,7 +197,7 @@ describe('Slack\'s own escaping is undone before the core reads the text', () =>
 
   it('an owner name with "&" is found', async () => {
     const res = await t.client.command({ text: 'list Six Corporation Soles &amp; Chief Executives', user_id: NS });
-    expect((await responseTo(t.fake, res)).body.text).toContain('3 items for Six Corporation Soles &amp; Chief Executives');
+    expect((await responseTo(t.fake, res)).body.text).toContain('Owned by Six Corporation Soles &amp; Chief Executives · as at 4 Oct 2017 — 3 items');
   });
 
   it('a pasted link is stored as its address, and becomes the evidence', async () => {

@@ -1,14 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { readDelivery } from '../../src/core/dates/read-delivery.js';
 import type { Status } from '../../src/core/plan/status.js';
+import { readPastDay } from '../../src/core/report/paper-request.js';
 
 /**
  * An answer key for questions about many items, worked out from the bundled plan file itself.
  *
  * It shares nothing with the code it checks: no `src/core/ask`, no `src/store`, no owner or theme
- * matcher of the app's. Only the date reader is borrowed, because "what does 'November 2017' mean"
- * is not what these tests are about. Everything else (open, overdue, who owns what, which theme,
- * how stale, how far slipped) is a few lines here that can be read and checked by hand.
+ * matcher of the app's. Only the date reader is borrowed (`src/core/dates`, and `readPastDay`, which
+ * reads a phrase looking back: "October" asked in December is October just gone), because "what does
+ * 'November 2017' mean" is not what these tests are about. Everything else (open, overdue, who owns
+ * what, which theme, how stale, how far slipped, in what order, what a question about the past or
+ * about changes covers) is a few lines here that can be read and checked by hand.
  */
 
 export type IsoDate = string;
@@ -86,6 +89,74 @@ export function updated(items: readonly OracleItem[], id: string, day: IsoDate):
   return items.map((it) => (it.id === id ? { ...it, updates: [...it.updates, day] } : it));
 }
 
+/** A copy of `items` with one item's status set. */
+export function withStatus(items: readonly OracleItem[], id: string, status: Status): OracleItem[] {
+  return items.map((it) => (it.id === id ? { ...it, status } : it));
+}
+
+/** A copy of `items` with one item's owners replaced. */
+export function withOwners(items: readonly OracleItem[], id: string, owners: readonly string[]): OracleItem[] {
+  return items.map((it) => (it.id === id ? { ...it, owners: [...owners] } : it));
+}
+
+/** Item numbers in plan order: "4.1.5" after "4.1.4", "4.10" after "4.9". */
+export function byNumber(a: string, b: string): number {
+  const x = a.split('.').map(Number);
+  const y = b.split('.').map(Number);
+  for (let i = 0; i < Math.max(x.length, y.length); i++) {
+    const d = (x[i] ?? -1) - (y[i] ?? -1);
+    if (d) return d;
+  }
+  return 0;
+}
+
+/** A copy of `items` with a new item added on `day` (its delivery phrase read as of that day), in number order. */
+export function added(items: readonly OracleItem[], item: NewOracleItem, day: IsoDate): OracleItem[] {
+  const it: OracleItem = { ...item, owners: [...item.owners], window: windowOf(item.delivery, day), baseline: null, revisions: 0, updates: [] };
+  return [...items, it].sort((a, b) => byNumber(a.id, b.id));
+}
+
+export interface NewOracleItem {
+  id: string;
+  theme: string;
+  owners: string[];
+  status: Status;
+  delivery: string;
+}
+
+/**
+ * One change made to the plan after it began, as the oracle applies it: on `day`, item `id` got an
+ * update dated that day, a new delivery phrase (read as of that day), a status, new owners — or was added.
+ */
+export interface OracleChange {
+  day: IsoDate;
+  id: string;
+  update?: boolean;
+  delivery?: string;
+  status?: Status;
+  owners?: string[];
+  add?: Omit<NewOracleItem, 'id'>;
+}
+
+/** The items as they stood at the end of `day`: the changes made on or before it, in the order made. */
+export function asStood(items: readonly OracleItem[], changes: readonly OracleChange[], day: IsoDate): OracleItem[] {
+  let now = [...items];
+  for (const c of changes) {
+    if (c.day > day) continue;
+    if (c.add) now = added(now, { id: c.id, ...c.add }, c.day);
+    if (c.update) now = updated(now, c.id, c.day);
+    if (c.delivery !== undefined) now = redated(now, c.id, c.delivery, c.day);
+    if (c.status) now = withStatus(now, c.id, c.status);
+    if (c.owners) now = withOwners(now, c.id, c.owners);
+  }
+  return now;
+}
+
+/** The items with any change made after the end of `after` and up to the end of `upTo`, in plan order. */
+export function changedBetween(items: readonly OracleItem[], changes: readonly OracleChange[], after: IsoDate, upTo: IsoDate): string[] {
+  return inPlanOrder(asStood(items, changes, upTo), changes.filter((c) => c.day > after && c.day <= upTo).map((c) => c.id));
+}
+
 // ---------------------------------------------------------------------------------------------
 // The rules, one line each.
 
@@ -111,10 +182,18 @@ export function nameWords(name: string): string[] {
     .filter(Boolean);
 }
 
+/** Whether `w` spells the first letters of consecutive words of a name ("bau": Business As Usual). */
+function initialsOf(w: string, words: readonly string[]): boolean {
+  if (w.length < 2) return false;
+  return words.some((_, i) => words.slice(i, i + w.length).map((x) => x[0]).join('') === w);
+}
+
 /**
  * Which of `known` a typed name means: an exact match (case, punctuation and a leading "the" aside)
  * wins; otherwise every typed word must start a word of the name ("karen", "roome gifford",
- * "organisational support"). Returns every best match, so an ambiguous word returns several.
+ * "organisational support") or, two letters or more, spell the initials of words that follow each
+ * other in it ("managing BAU": Managing Business as Usual). Returns every match, so an ambiguous word
+ * returns several.
  */
 export function matchNames(typed: string, known: readonly string[]): string[] {
   const t = nameWords(typed);
@@ -124,7 +203,7 @@ export function matchNames(typed: string, known: readonly string[]): string[] {
   if (exact.length) return exact;
   return known.filter((k) => {
     const words = nameWords(k);
-    return t.every((w) => words.some((kw) => kw.startsWith(w)));
+    return t.every((w) => words.some((kw) => kw.startsWith(w)) || initialsOf(w, words));
   });
 }
 
@@ -142,6 +221,8 @@ export interface DueWindow {
   until?: string;
 }
 
+export type OracleOrder = 'most_overdue' | 'soonest_due' | 'oldest_update' | 'newest_update';
+
 export interface OracleQuery {
   open?: boolean;
   overdue?: boolean;
@@ -149,19 +230,64 @@ export interface OracleQuery {
   owner?: string | { names: string[] };
   theme?: string;
   status?: Status;
+  /** A bare word the question does not say is a theme or an owner: see `resolveAbout`. */
+  about?: string;
   due?: DueWindow;
-  not?: { owner?: string | { names: string[] }; theme?: string; status?: Status };
-  /** No update after this day (an item with no update at all counts as stale). */
+  /** What to leave out. `about` here comes from "not for X", "not with X": see `resolveNotAbout`. */
+  not?: { owner?: string | { names: string[] }; theme?: string; status?: Status; about?: string };
+  /** Open, with no update after this day (an item with no update at all counts as stale). */
   staleAfter?: IsoDate;
   /** Delivery date revised at least this many times. */
   slipped?: number;
+  /**
+   * most_overdue: the overdue items, the earliest delivery end first; soonest_due: the open items not
+   * yet overdue, the earliest delivery end first and those with no date last; oldest_update /
+   * newest_update: by the day of the latest update, an item with none the oldest. Ties keep plan order.
+   */
+  order?: OracleOrder;
+  /** The first this many, after ordering. */
+  limit?: number;
 }
+
+/** A typed name that names nothing in the plan: the engine should say so (or ask), not list anything. */
+export class UnknownName extends Error {}
 
 function namesFor(sel: string | { names: string[] }, known: readonly string[]): string[] {
   if (typeof sel !== 'string') return sel.names;
   const found = matchNames(sel, known);
-  if (!found.length) throw new Error(`oracle: no name matches "${sel}"`);
+  if (!found.length) throw new UnknownName(`oracle: no name matches "${sel}"`);
   return found;
+}
+
+/** Status words, the few a question uses for a status on its own ("the complete ones"). */
+const STATUS_WORDS: Array<[RegExp, Status]> = [
+  [/^(?:complete|completed|done|finished|closed)$/, 'complete'],
+  [/^(?:on ?-?going|in progress|under ?way)$/, 'on_going'],
+  [/^not (?:yet )?started$/, 'not_started'],
+  [/^awaiting (?:a )?decision$/, 'awaiting_decision'],
+  [/^(?:dropped|cancell?ed|not being implemented)$/, 'not_being_implemented'],
+];
+const statusWord = (w: string): Status | null => STATUS_WORDS.find(([re]) => re.test(w.trim().toLowerCase()))?.[1] ?? null;
+
+/** A bare word ("show me the ICT actions", "Portfolio Office actions"): a theme if it names one, else an owner, else a status. */
+export function resolveAbout(word: string, items: readonly OracleItem[]): Pick<OracleQuery, 'theme' | 'owner' | 'status'> {
+  if (matchNames(word, allThemes(items)).length) return { theme: word };
+  if (matchNames(word, allOwners(items)).length) return { owner: word };
+  const status = statusWord(word);
+  if (status) return { status };
+  throw new UnknownName(`oracle: "${word}" is no theme, owner or status`);
+}
+
+/**
+ * A word left out with "not for X" or "not with X" (the only way the suite's questions leave out a bare
+ * word): whose the items are, so an owner if it names one, else a theme, else a status.
+ */
+export function resolveNotAbout(word: string, items: readonly OracleItem[]): NonNullable<OracleQuery['not']> {
+  if (matchNames(word, allOwners(items)).length) return { owner: word };
+  if (matchNames(word, allThemes(items)).length) return { theme: word };
+  const status = statusWord(word);
+  if (status) return { status };
+  throw new UnknownName(`oracle: "${word}" is no owner, theme or status`);
 }
 
 function addDays(day: IsoDate, n: number): IsoDate {
@@ -190,37 +316,104 @@ function dueTest(q: DueWindow, day: IsoDate): (end: IsoDate) => boolean {
   }
 }
 
-/** The ids that answer `q` on `day`, in plan order. Every field narrows. */
-export function answer(items: readonly OracleItem[], day: IsoDate, q: OracleQuery): string[] {
+/**
+ * The ids that answer `q` on `day`: every field narrows; in plan order unless `q.order` says otherwise,
+ * then cut to `q.limit`. Throws `UnknownName` when a typed name names nothing in the plan.
+ */
+export function answer(items: readonly OracleItem[], day: IsoDate, query: OracleQuery): string[] {
+  const q: OracleQuery = { ...query, ...(query.about !== undefined ? resolveAbout(query.about, items) : {}) };
+  const not = q.not?.about !== undefined ? { ...q.not, ...resolveNotAbout(q.not.about, items) } : q.not;
+  if (q.order === 'most_overdue') q.overdue = true;
+  if (q.order === 'soonest_due') q.open = true;
   const owners = allOwners(items);
   const themes = allThemes(items);
   const ownerNames = q.owner === undefined ? null : namesFor(q.owner, owners);
   const themeNames = q.theme === undefined ? null : namesFor(q.theme, themes);
-  const notOwners = q.not?.owner === undefined ? null : namesFor(q.not.owner, owners);
-  const notThemes = q.not?.theme === undefined ? null : namesFor(q.not.theme, themes);
+  const notOwners = not?.owner === undefined ? null : namesFor(not.owner, owners);
+  const notThemes = not?.theme === undefined ? null : namesFor(not.theme, themes);
   const due = q.due ? dueTest(q.due, day) : null;
-  return items
-    .filter((it) => {
-      if (q.open && !isOpen(it)) return false;
-      if (q.overdue && !isOverdueOn(it, day)) return false;
-      if (ownerNames && !it.owners.some((o) => ownerNames.includes(o))) return false;
-      if (themeNames && !themeNames.includes(it.theme)) return false;
-      if (q.status && it.status !== q.status) return false;
-      if (due && !(isOpen(it) && it.window.end !== null && due(it.window.end))) return false;
-      if (notOwners && it.owners.some((o) => notOwners.includes(o))) return false;
-      if (notThemes && notThemes.includes(it.theme)) return false;
-      if (q.not?.status && it.status === q.not.status) return false;
-      if (q.staleAfter !== undefined) {
-        const last = lastUpdate(it);
-        if (last !== null && last > q.staleAfter) return false;
-      }
-      if (q.slipped !== undefined && it.revisions < q.slipped) return false;
-      return true;
-    })
-    .map((it) => it.id);
+  const found = items.filter((it) => {
+    if (q.open && !isOpen(it)) return false;
+    if (q.overdue && !isOverdueOn(it, day)) return false;
+    if (ownerNames && !it.owners.some((o) => ownerNames.includes(o))) return false;
+    if (themeNames && !themeNames.includes(it.theme)) return false;
+    if (q.status && it.status !== q.status) return false;
+    if (due && !(isOpen(it) && it.window.end !== null && due(it.window.end))) return false;
+    if (notOwners && it.owners.some((o) => notOwners.includes(o))) return false;
+    if (notThemes && notThemes.includes(it.theme)) return false;
+    if (not?.status && it.status === not.status) return false;
+    if (q.staleAfter !== undefined) {
+      const last = lastUpdate(it);
+      if (!isOpen(it) || (last !== null && last > q.staleAfter)) return false;
+    }
+    if (q.slipped !== undefined && it.revisions < q.slipped) return false;
+    if (q.order === 'soonest_due' && isOverdueOn(it, day)) return false;
+    return true;
+  });
+  const ordered = q.order ? ordering(found, q.order) : found;
+  return (q.limit === undefined ? ordered : ordered.slice(0, q.limit)).map((it) => it.id);
 }
 
-/** "No update for N days" on `day`: no update after the day N days before. */
+/** A stable sort by a key (ties keep plan order); `null` keys go where `nulls` says. */
+function sortBy(items: readonly OracleItem[], key: (it: OracleItem) => string | null, dir: 1 | -1, nulls: 'first' | 'last'): OracleItem[] {
+  return items
+    .map((it, i) => ({ it, i, k: key(it) }))
+    .sort((a, b) => {
+      if (a.k === b.k) return a.i - b.i;
+      if (a.k === null) return nulls === 'first' ? -1 : 1;
+      if (b.k === null) return nulls === 'first' ? 1 : -1;
+      return (a.k < b.k ? -1 : 1) * dir;
+    })
+    .map((x) => x.it);
+}
+
+function ordering(items: readonly OracleItem[], order: OracleOrder): OracleItem[] {
+  switch (order) {
+    case 'most_overdue': // the longest overdue first: the earliest end
+    case 'soonest_due':
+      return sortBy(items, (it) => it.window.end, 1, 'last');
+    case 'oldest_update':
+      return sortBy(items, lastUpdate, 1, 'first');
+    case 'newest_update':
+      return sortBy(items, lastUpdate, -1, 'last');
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Days named in questions that look back.
+
+/** The day a question "as at …" is about: the phrase's last day, looking back from `today` (a period still running: today). */
+export function asAtDay(phrase: string, today: IsoDate): IsoDate {
+  const read = readPastDay(phrase, today, 'end');
+  if (!read.ok) throw new Error(`oracle: cannot read "${phrase}" as a past day: ${read.error}`);
+  return read.day ?? today;
+}
+
+/**
+ * "No update since August", "nothing heard since 1 September": no update after the last day of what
+ * is named (an item last updated on 20 August has not been updated since August). The day to give
+ * `staleAfter`.
+ */
+export function staleAfterSince(phrase: string, today: IsoDate): IsoDate {
+  const read = readPastDay(phrase, today, 'end');
+  if (!read.ok || !read.day) throw new Error(`oracle: cannot read "${phrase}" as a past day`);
+  return read.day;
+}
+
+/**
+ * "What changed since …": the changes made after the end of the day returned, up to today.
+ * A day or a date ("since 4 October", "since the start of the month") counts from after that day (its
+ * first day, for a period); a period named from today ("this week", "the past week", "last week",
+ * "last Monday", "today") counts from its first day itself, so from the end of the day before it.
+ */
+export function changesAfter(phrase: string, today: IsoDate): IsoDate {
+  const read = readPastDay(phrase, today, 'start');
+  if (!read.ok) throw new Error(`oracle: cannot read "${phrase}" as a past day: ${read.error}`);
+  const first = read.day ?? today;
+  return /^(?:the\s+)?(?:this|last|past|today|yesterday)\b/i.test(phrase.trim()) ? addDays(first, -1) : first;
+}
+
+/** "No update for N days" on `day`: no update after the day N days before (one exactly N days ago is N days without one). */
 export const noUpdateForDays = (day: IsoDate, days: number): IsoDate => addDays(day, -days);
 
 /** How late an open item is on `day`, in days (0 when not overdue); for "most overdue" orderings. */

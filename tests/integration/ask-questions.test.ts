@@ -78,7 +78,7 @@ describe("what's overdue at several dates", () => {
     expect(reply.items.map((i) => i.overdue)).toEqual(expected.map(() => true));
     const [y, m, d] = day.split('-').map(Number) as [number, number, number];
     const shown = `${d} ${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][m - 1]} ${y}`;
-    expect(reply.text.split('\n')[0]).toBe(`${expected.length} items are overdue as at ${shown}:`);
+    expect(reply.text.split('\n')[0]).toBe(`Overdue · as at ${shown} — ${expected.length} items`);
     expect(reply.text.split('\n')).toHaveLength(expected.length + 1);
   });
 });
@@ -97,7 +97,7 @@ describe('natural questions', () => {
     {
       message: 'what does Karen own?',
       expected: where(owns('Karen Georgiou')),
-      check: (r) => expect(r.text.split('\n')[0]).toBe('9 items for Karen Georgiou as at 4 Oct 2017:'),
+      check: (r) => expect(r.text.split('\n')[0]).toBe('Owned by Karen Georgiou · as at 4 Oct 2017 — 9 items'),
     },
     {
       message: 'anything late for the Portfolio Office?',
@@ -140,7 +140,7 @@ describe('natural questions', () => {
       expected: where((r) => isOpen(r) && endOf(r) !== null && endOf(r)! >= '2017-10-04' && endOf(r)! <= '2017-12-24'),
       check: (r) => {
         expect(ids(r)).toEqual(['4.1.1', '4.1.2', '4.1.3', '9.1.3', '9.2.3', '9.2.4', '9.3.1']);
-        expect(r.text.split('\n')[0]).toBe('7 items due before 25 Dec 2017 as at 4 Oct 2017:');
+        expect(r.text.split('\n')[0]).toBe('Due before 25 Dec 2017 · as at 4 Oct 2017 — 7 items');
       },
     },
     {
@@ -158,7 +158,7 @@ describe('natural questions', () => {
       expected: where((r) => owns('Karen Georgiou')(r) && overdueAt('2017-10-04').includes(r.id)),
       check: (r) => {
         expect(ids(r)).toEqual(['1.1', '3.6', '4.0.1', '5.2']);
-        expect(r.text.split('\n')[0]).toBe('4 items are overdue for you as at 4 Oct 2017:');
+        expect(r.text.split('\n')[0]).toBe('Overdue · owned by you (Karen Georgiou) · as at 4 Oct 2017 — 4 items');
       },
     },
     {
@@ -181,7 +181,7 @@ describe('natural questions', () => {
       expected: where(owns('Alison Roome-Gifford')),
       check: (r) => {
         expect(ids(r)).toEqual(['4.3.2', '4.3.3', '9.2.4']);
-        expect(r.text.split('\n')[0]).toBe('3 items for Alison Roome-Gifford as at 4 Oct 2017:');
+        expect(r.text.split('\n')[0]).toBe('Owned by Alison Roome-Gifford · as at 4 Oct 2017 — 3 items');
       },
     },
     {
@@ -190,7 +190,7 @@ describe('natural questions', () => {
       expected: [],
       check: (r) => {
         expect(where(owns('N. Shackleton'))).toEqual(['4.2.1', '4.2.2']);
-        expect(r.text).toBe('Nothing is overdue for N. Shackleton as at 4 Oct 2017.');
+        expect(r.text).toBe('Overdue · owned by N. Shackleton · as at 4 Oct 2017 — no items');
         expect(r.error).toBeUndefined();
       },
     },

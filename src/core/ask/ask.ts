@@ -144,8 +144,9 @@ async function continueChoosePlan(ctx: AskContext, state: ChoosePlanState, answe
 /** An ambiguous owner name becomes a question; the answer finishes the original query. */
 async function withOwnerChoice(turn: Turn, filter: QueryFilter): Promise<Reply> {
   const reply = await answerQuery(turn, { ...filter });
-  if (reply.awaiting === 'choose_owner' && reply.choices) {
-    const state: ChooseOwnerState = { flow: 'choose_owner', planId: turn.plan.id, options: reply.choices, filter: { ...filter } };
+  if ((reply.awaiting === 'choose_owner' || reply.awaiting === 'choose_theme') && reply.choices) {
+    const field = reply.awaiting === 'choose_theme' ? 'theme' : 'owner';
+    const state: ChooseOwnerState = { flow: 'choose_owner', planId: turn.plan.id, field, options: reply.choices, filter: { ...filter } };
     await turn.conversations.save(turn.conversationKey, state, turn.now.toISOString(), expiresAt(turn.now));
     const numbered = reply.choices.map((c, i) => `${i + 1}. ${c}`).join('  ');
     return { ...reply, text: `${reply.text} ${numbered} (or \`cancel\`)` };
@@ -162,7 +163,7 @@ async function continueChooseOwner(turn: Turn, state: ChooseOwnerState, answer: 
   if (!picked) return ask(turn.context, answer);
   // The pick replaces whatever word was ambiguous ("constables" as owner or as a loose `about`).
   const { about: _ambiguous, ...filter } = state.filter as QueryFilter;
-  return answerQuery(turn, { ...filter, owner: picked });
+  return answerQuery(turn, state.field === 'theme' ? { ...filter, theme: picked } : { ...filter, owner: picked });
 }
 
 /**

@@ -20,7 +20,7 @@ export interface ItemView {
 export interface Reply {
   text: string;
   items: ItemView[];
-  /** What the bot waits for next ("update_text", "status", "delivery_date", "confirm_date", "choose_owner"), or null. */
+  /** What the bot waits for next ("update_text", "status", "delivery_date", "confirm_date", "choose_owner", "choose_theme", "choose_plan"), or null. */
   awaiting: string | null;
   /** Answers offered for the awaited question, for buttons or a numbered list. */
   choices?: string[];

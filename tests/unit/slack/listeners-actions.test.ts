@@ -42,7 +42,7 @@ describe('Show more and Share in channel', () => {
     const { run, args } = click({ user: KG, action_id: ACTION.share, value: JSON.stringify({ q: 'overdue', p: 0 }), channel: 'C3', response_url: RESPONSE_URL });
     await run();
     expect(calledBefore(args.ack, args.client.chat.postMessage)).toBe(true);
-    expect(args.client.chat.postMessage).toHaveBeenCalledWith(expect.objectContaining({ channel: 'C3', text: `<@${KG}> asked: overdue\n6 items are overdue as at 4 Oct 2017:` }));
+    expect(args.client.chat.postMessage).toHaveBeenCalledWith(expect.objectContaining({ channel: 'C3', text: `<@${KG}> asked: overdue\nOverdue · as at 4 Oct 2017 — 6 items` }));
     expect(args.respond).toHaveBeenCalledWith({ delete_original: true });
   });
 

@@ -102,6 +102,6 @@ describe('the /concerto listener', () => {
     const args = buildArgs(command('UNEWPERSON', 'overdue'), client);
     await concerto()(args);
     expect(calledBefore(args.ack, args.respond)).toBe(true);
-    expect((args.respond.mock.calls[0]![0] as { text: string }).text).toBe('6 items are overdue as at 4 Oct 2017:');
+    expect((args.respond.mock.calls[0]![0] as { text: string }).text).toBe('Overdue · as at 4 Oct 2017 — 6 items');
   });
 });

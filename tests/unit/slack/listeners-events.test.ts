@@ -86,7 +86,7 @@ describe('the DM listener', () => {
   it('answers a person’s own DM in the DM channel', async () => {
     const args = await dm(directMessage({ user: NS, text: 'mine' }));
     expect(args.client.chat.postMessage).toHaveBeenCalledTimes(1);
-    expect(args.client.chat.postMessage).toHaveBeenCalledWith(expect.objectContaining({ channel: `D${NS}`, text: '2 items for you as at 4 Oct 2017:' }));
+    expect(args.client.chat.postMessage).toHaveBeenCalledWith(expect.objectContaining({ channel: `D${NS}`, text: 'Owned by you (N. Shackleton) · as at 4 Oct 2017 — 2 items' }));
   });
 
   it('ignores edits, bot posts (its own replies included) and messages outside a DM', async () => {

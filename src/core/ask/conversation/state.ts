@@ -34,6 +34,8 @@ export type UpdateState = z.infer<typeof UpdateState>;
 export const ChooseOwnerState = z.object({
   flow: z.literal('choose_owner'),
   planId: z.number().int().optional(),
+  /** What the pick fills in: an owner (the default, as saved by earlier releases) or a theme. */
+  field: z.enum(['owner', 'theme']).optional(),
   options: z.array(z.string()),
   filter: z.record(z.string(), z.unknown()),
 });

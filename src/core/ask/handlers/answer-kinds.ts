@@ -7,7 +7,8 @@ import { buildBoardPaper } from '../../report/board-paper.js';
 import { describeChanges, noChangesLine } from '../../report/describe-changes.js';
 import { checkPaperDates, readPastDay } from '../../report/paper-request.js';
 import type { Turn } from '../context.js';
-import { formatDate, plural } from '../format.js';
+import { formatDate } from '../format.js';
+import { readingLine } from './query-reading.js';
 import type { QueryFilter } from '../intent.js';
 import { matchesQuery } from '../rec-query.js';
 import { addDaysIso } from '../../reminders/local-time.js';
@@ -44,7 +45,7 @@ export function narrowKinds(filter: QueryFilter, not: Exclusions, found: Recomme
   if (filter.slipped) {
     const times = filter.slipped.times;
     recs = recs.filter((r) => r.revisions >= times || (times === 1 && r.baseline.end !== null && r.delivery.end !== null && r.delivery.end > r.baseline.end));
-    said.push(times > 1 ? `re-dated ${times} times or more` : 'with a slipped date');
+    said.push(times > 1 ? `re-dated ${times} times or more` : 'date slipped');
   }
   if (filter.stale) {
     let before: IsoDate;
@@ -52,15 +53,21 @@ export function narrowKinds(filter: QueryFilter, not: Exclusions, found: Recomme
       const since = readPastDay(filter.stale.since, asAt, 'start');
       if (!since.ok) return say(since.error, { error: 'unreadable_date' });
       before = since.day ?? asAt;
-      said.push(`with no update since ${formatDate(before)}`);
+      said.push(`no update since ${formatDate(before)}`);
     } else {
       before = addDaysIso(asAt, -(filter.stale.days ?? 30));
-      said.push(`with no update for ${filter.stale.days ?? 30} days`);
+      said.push(`no update for ${filter.stale.days ?? 30} days`);
     }
     recs = recs.filter((r) => !CLOSED_STATUSES.has(r.status) && (latestUpdate(r)?.date ?? '') < before);
   }
-  if (filter.order) recs = [...recs].sort(ORDERS[filter.order]);
-  if (filter.limit !== undefined) recs = recs.slice(0, filter.limit);
+  if (filter.order) {
+    recs = [...recs].sort(ORDERS[filter.order]);
+    said.push(`${filter.order.replace(/_/g, ' ')} first`);
+  }
+  if (filter.limit !== undefined) {
+    recs = recs.slice(0, filter.limit);
+    said.push(`the first ${filter.limit}`);
+  }
   return { recs, said };
 }
 
@@ -75,7 +82,7 @@ const ORDERS: Record<NonNullable<QueryFilter['order']>, (a: Recommendation, b: R
 };
 
 /** "what changed since 4 October": exactly the board paper's changes section for the same dates, grouped by item. */
-export async function answerChanges(turn: Turn, filter: QueryFilter, q: RecQuery): Promise<Reply> {
+export async function answerChanges(turn: Turn, filter: QueryFilter, q: RecQuery, said: string[]): Promise<Reply> {
   const history = await turn.store.planHistory();
   if (!history) return say('There is no plan yet.', { error: 'no_plan' });
   const since = readPastDay(filter.changedSince!, turn.today, 'start');
@@ -90,13 +97,14 @@ export async function answerChanges(turn: Turn, filter: QueryFilter, q: RecQuery
   const changed = new Set([...changes.added.map((c) => c.id), ...changes.updates.map((c) => c.id), ...changes.statusChanges.map((c) => c.id), ...changes.dateRevisions.map((c) => c.id), ...changes.ownersChanges.map((c) => c.id), ...changes.rewordings.map((c) => c.id)]);
   const recs = paper.recommendations.filter((r) => changed.has(r.id) && matchesQuery(r, q));
   const items = recs.map((r) => itemView(r, turn.today));
-  if (!recs.length) return say(`${filter.count ? '0 — ' : ''}${noChangesLine(changes)}`, { items });
+  const reading = [`changed after ${formatDate(from)}`, ...said];
+  const line = readingLine(reading, `up to ${formatDate(turn.today)}`, recs.length, filter.count === true);
+  if (!recs.length) return say(`${line}. ${noChangesLine(changes)}`, { items });
   // Grouped by item, in plan order: each change with its kind, when and who.
   const sections = describeChanges(changes);
   const lines = recs.flatMap((r) => [
     `• ${r.id} ${titleOf(r.text, 70)}`,
     ...sections.flatMap((section) => section.lines.filter((l) => l.id === r.id).map((l) => `   – ${section.heading}: ${l.text}`)),
   ]);
-  const head = `${plural(recs.length, 'item')} changed after ${formatDate(from)} and up to ${formatDate(turn.today)}:`;
-  return say([...(filter.count ? [`${recs.length}`] : []), head, ...lines].join('\n'), { items });
+  return say([line, ...lines].join('\n'), { items });
 }

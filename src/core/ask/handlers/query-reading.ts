@@ -1,5 +1,6 @@
 import { STATUS_LABELS } from '../../plan/status.js';
 import type { QueryFilter } from '../intent.js';
+import { plural } from '../format.js';
 import { say, type Reply } from '../reply.js';
 
 /** How a question about many items was read, in words: for "I understood …", "did you mean" and the `query` object. */
@@ -15,8 +16,9 @@ export function notUnderstood(filter: QueryFilter, word: string, as: 'about' | '
   return say(`${got}: it is not ${what} in the plan. Say it another way, or try \`list ICT\`, \`overdue for Karen\` or \`list complete\`.`, { error: 'not_understood' });
 }
 
-export function didYouMean(typed: string, near: string[]): Reply {
-  return say(`No owner is called "${typed}". Did you mean ${joinOr(near)}?`, { awaiting: 'choose_owner', choices: near });
+/** One typo away from an owner or a theme: asked, with the near names as choices, never assumed. */
+export function didYouMean(typed: string, near: string[], field: 'owner' | 'theme' = 'owner'): Reply {
+  return say(`No ${field} is called "${typed}". Did you mean ${joinOr(near)}?`, { awaiting: field === 'owner' ? 'choose_owner' : 'choose_theme', choices: near });
 }
 
 /** The filters read from a question, in words, for "I understood …". */
@@ -36,6 +38,17 @@ export function understoodParts(f: QueryFilter): string[] {
     f.order ? f.order.replace(/_/g, ' ') : '',
     f.limit ? `the first ${f.limit}` : '',
   ].filter(Boolean);
+}
+
+/**
+ * The first line of a list or a count: what was read, then how many ("Overdue · in ICT · as at 4 Oct 2017
+ * — 3 items"). A count says its number first ("3 items — overdue · in ICT · as at 4 Oct 2017").
+ */
+export function readingLine(parts: string[], when: string, n: number, count: boolean): string {
+  const read = [...(parts.length ? parts : ['all items']), when].join(' · ');
+  const howMany = n === 0 ? 'no items' : plural(n, 'item');
+  if (count) return `${n === 0 ? '0 items' : howMany} — ${read}`;
+  return `${read.charAt(0).toUpperCase()}${read.slice(1)} — ${howMany}`;
 }
 
 const joinAnd = (xs: string[]) => (xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs.at(-1)}`);

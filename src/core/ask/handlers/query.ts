@@ -4,13 +4,13 @@ import { parseStatus, STATUS_LABELS } from '../../plan/status.js';
 import type { Recommendation } from '../../plan/recommendation.js';
 import type { QueryFilter } from '../intent.js';
 import type { Turn } from '../context.js';
-import { describeWindow, formatDate, itemLine, plural } from '../format.js';
+import { describeWindow, formatDate, itemLine } from '../format.js';
 import { itemView, say, type QueryReading, type Reply } from '../reply.js';
 import { bestScore, matchThemes, resolveName } from './resolve-names.js';
 import { addDaysIso } from '../../reminders/local-time.js';
 import { nearNames } from './near-names.js';
 import { answerChanges, asAtItems, narrowKinds, type Exclusions } from './answer-kinds.js';
-import { didYouMean, notUnderstood, understoodParts } from './query-reading.js';
+import { didYouMean, notUnderstood, readingLine, understoodParts } from './query-reading.js';
 import { checkPaperDates, readPastDay } from '../../report/paper-request.js';
 import type { IsoDate } from '../../dates/delivery-window.js';
 
@@ -35,6 +35,7 @@ export async function answerQuery(turn: Turn, filter: QueryFilter): Promise<Repl
 }
 
 async function answerFilters(turn: Turn, filter: QueryFilter, q: RecQuery): Promise<Reply> {
+  // The reading, in the order the line shows it: what, whose, where; exclusions and order follow.
   const said: string[] = [];
   let dueNote = '';
 
@@ -66,11 +67,15 @@ async function answerFilters(turn: Turn, filter: QueryFilter, q: RecQuery): Prom
     const owners = await resolveOwner(turn, filter);
     if (!Array.isArray(owners)) return owners;
     q.owners = owners;
-    said.push(`for ${filter.owner === 'me' ? 'you' : owners.join(' / ')}`);
+    said.push(`owned by ${filter.owner === 'me' ? `you (${owners.join(' / ')})` : owners.join(' / ')}`);
   }
   if (filter.theme) {
-    const themes = matchThemes(filter.theme, await turn.store.themes());
-    if (!themes.length) return notUnderstood(filter, filter.theme, 'theme');
+    const known = await turn.store.themes();
+    const themes = matchThemes(filter.theme, known);
+    if (!themes.length) {
+      const near = nearNames(filter.theme, known);
+      return near.length ? didYouMean(filter.theme, near, 'theme') : notUnderstood(filter, filter.theme, 'theme');
+    }
     q.themes = themes;
     said.push(`in ${themes.join(' / ')}`);
   }
@@ -100,7 +105,7 @@ async function answerFilters(turn: Turn, filter: QueryFilter, q: RecQuery): Prom
     }
   }
 
-  if (filter.changedSince) return answerChanges(turn, filter, q);
+  if (filter.changedSince) return answerChanges(turn, filter, q, [filter.overdue ? 'overdue' : dueNote, ...said].filter(Boolean));
   if (filter.asAt) {
     // The same sentence as the board paper for a day before the plan began, or one still to come.
     const plan = await turn.store.plan();
@@ -109,8 +114,8 @@ async function answerFilters(turn: Turn, filter: QueryFilter, q: RecQuery): Prom
   }
   const kinds = narrowKinds(filter, not, filter.asAt ? await asAtItems(turn, q, asAt) : await turn.store.find(q), asAt);
   if ('text' in kinds) return kinds;
-  const what = [filter.overdue ? 'overdue' : dueNote, ...said, ...kinds.said].filter(Boolean).join(' ');
-  return listReply(turn, kinds.recs, what, filter, asAt);
+  const reading = [filter.overdue ? 'overdue' : dueNote, filter.open && !filter.overdue && !dueNote && !filter.status ? 'open' : '', ...said, ...kinds.said];
+  return listReply(kinds.recs, reading.filter(Boolean), filter, asAt);
 }
 
 async function resolveOwner(turn: Turn, filter: QueryFilter): Promise<string[] | Reply> {
@@ -153,6 +158,8 @@ async function resolveAbout(turn: Turn, about: string, filter: QueryFilter): Pro
   if (t === 0 && o === 0) {
     const near = nearNames(about, owners);
     if (near.length) return didYouMean(about, near);
+    const nearThemes = nearNames(about, themes);
+    if (nearThemes.length) return didYouMean(about, nearThemes, 'theme');
     return notUnderstood(filter, about, 'about');
   }
   return t >= o ? { theme: about } : { owner: about };
@@ -182,23 +189,17 @@ async function resolveExclusions(turn: Turn, filter: QueryFilter): Promise<Exclu
   return out;
 }
 
-function listReply(turn: Turn, recs: Recommendation[], what: string, filter: QueryFilter, asAt: IsoDate = turn.today): Reply {
+/**
+ * The list, under one line of how the question was read ("Overdue · owned by Karen Georgiou · as at
+ * 4 Oct 2017 — 4 items"), so a misreading shows at once. A count puts its number first.
+ */
+function listReply(recs: Recommendation[], reading: string[], filter: QueryFilter, asAt: IsoDate): Reply {
   const items = recs.map((r) => itemView(r, asAt));
-  const when = `as at ${formatDate(asAt)}`;
-  const subject = what ? ` ${what}` : '';
-  if (!recs.length) {
-    const nothing = filter.overdue ? `Nothing is overdue${subject.replace(/^ overdue/, '')} ${when}.` : `No items${subject} ${when}.`;
-    return say(`${filter.count ? '0 — ' : ''}${nothing}`.replace(/ +/g, ' '), { items });
-  }
-  const head = filter.overdue
-    ? `${plural(recs.length, 'item is', 'items are')} overdue${subject.replace(/^ overdue/, '')} ${when}:`
-    : `${plural(recs.length, 'item')}${subject} ${when}:`;
+  const line = readingLine(reading, `as at ${formatDate(asAt)}`, recs.length, filter.count === true);
   // Slipped dates show the baseline beside the date now in force.
-  const line = (r: Recommendation) =>
+  const itemText = (r: Recommendation) =>
     filter.slipped ? `${itemLine(r, asAt)} — baseline ${r.baseline.text.trim() || 'none'}, now ${r.delivery.text.trim() || 'none'} (re-dated ${r.revisions === 1 ? 'once' : `${r.revisions} times`})` : itemLine(r, asAt);
-  const lines = recs.slice(0, TEXT_LIMIT).map(line);
+  const lines = recs.slice(0, TEXT_LIMIT).map(itemText);
   if (recs.length > TEXT_LIMIT) lines.push(`…and ${recs.length - TEXT_LIMIT} more. Narrow it down, e.g. \`list ICT\` or \`overdue for Karen\`.`);
-  // A count says the number first, on a line of its own; the list follows.
-  const first = filter.count ? [`${recs.length}`] : [];
-  return say([...first, head.replace(/ +/g, ' '), ...lines].join('\n'), { items });
+  return say([line, ...lines].join('\n'), { items });
 }
