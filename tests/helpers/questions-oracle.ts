@@ -221,7 +221,7 @@ export interface DueWindow {
   until?: string;
 }
 
-export type OracleOrder = 'most_overdue' | 'soonest_due' | 'oldest_update' | 'newest_update';
+export type OracleOrder = 'most_overdue' | 'soonest_due' | 'by_due_date' | 'oldest_update' | 'newest_update';
 
 export interface OracleQuery {
   open?: boolean;
@@ -241,7 +241,8 @@ export interface OracleQuery {
   slipped?: number;
   /**
    * most_overdue: the overdue items, the earliest delivery end first; soonest_due: the open items not
-   * yet overdue, the earliest delivery end first and those with no date last; oldest_update /
+   * yet overdue, the earliest delivery end first and those with no date last; by_due_date: every item
+   * the other filters leave, the earliest delivery end first and those with no date last; oldest_update /
    * newest_update: by the day of the latest update, an item with none the oldest. Ties keep plan order.
    */
   order?: OracleOrder;
@@ -371,6 +372,7 @@ function ordering(items: readonly OracleItem[], order: OracleOrder): OracleItem[
   switch (order) {
     case 'most_overdue': // the longest overdue first: the earliest end
     case 'soonest_due':
+    case 'by_due_date':
       return sortBy(items, (it) => it.window.end, 1, 'last');
     case 'oldest_update':
       return sortBy(items, lastUpdate, 1, 'first');
@@ -402,15 +404,15 @@ export function staleAfterSince(phrase: string, today: IsoDate): IsoDate {
 
 /**
  * "What changed since …": the changes made after the end of the day returned, up to today.
- * A day or a date ("since 4 October", "since the start of the month") counts from after that day (its
- * first day, for a period); a period named from today ("this week", "the past week", "last week",
- * "last Monday", "today") counts from its first day itself, so from the end of the day before it.
+ * A day or a date ("since 4 October", "since September") counts from after that day (its first day,
+ * for a period); a period named from today ("this week", "the past week", "last week", "last Monday",
+ * "today") and "the start of the month" count from their first day itself, so from the end of the day before it.
  */
 export function changesAfter(phrase: string, today: IsoDate): IsoDate {
   const read = readPastDay(phrase, today, 'start');
   if (!read.ok) throw new Error(`oracle: cannot read "${phrase}" as a past day: ${read.error}`);
   const first = read.day ?? today;
-  return /^(?:the\s+)?(?:this|last|past|today|yesterday)\b/i.test(phrase.trim()) ? addDays(first, -1) : first;
+  return /^(?:the\s+)?(?:this|last|past|today|yesterday|(?:start|beginning) of)\b/i.test(phrase.trim()) ? addDays(first, -1) : first;
 }
 
 /** "No update for N days" on `day`: no update after the day N days before (one exactly N days ago is N days without one). */

@@ -78,6 +78,7 @@ export interface QueryFilter {
   /** Items with no update since a day ("since August") or for a number of days ("for 30 days"). */
   stale?: { since?: string; days?: number };
   /** "the five most overdue", "oldest updates first". */
-  order?: 'most_overdue' | 'oldest_update' | 'newest_update' | 'soonest_due';
+  /** soonest_due: what is still to come, soonest first; by_due_date: everything listed, in delivery-date order. */
+  order?: 'most_overdue' | 'oldest_update' | 'newest_update' | 'soonest_due' | 'by_due_date';
   limit?: number;
 }

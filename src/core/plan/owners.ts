@@ -32,9 +32,18 @@ export function ownerMatchScore(typed: string, owner: string): number {
   if (t === o || t.replace(/ /g, '') === o.replace(/ /g, '')) return 3;
   const words = o.split(' ');
   const typedWords = t.split(' ');
-  if (typedWords.every((w) => words.some((ow) => ow.startsWith(w) || (w.length > 2 && ow === `${w}s`)))) return 2;
+  if (typedWords.every((w) => words.some((ow) => ow.startsWith(w) || (w.length > 2 && ow === `${w}s`)) || initialsOf(words, w))) return 2;
   if (t.length >= 3 && o.replace(/ /g, '').includes(t.replace(/ /g, ''))) return 1;
   return 0;
+}
+
+/** "BAU" for "Business as Usual", "SRO" for "Senior Responsible Owner": a typed word that is the initials of words in a row. */
+function initialsOf(words: readonly string[], typed: string): boolean {
+  if (typed.length < 3 || !/^[a-z]+$/.test(typed)) return false;
+  for (let i = 0; i + typed.length <= words.length; i++) {
+    if (words.slice(i, i + typed.length).every((w, j) => w.startsWith(typed[j]!))) return true;
+  }
+  return false;
 }
 
 /** The owners a typed name can mean, best matches only. */

@@ -1,5 +1,5 @@
 import type { IsoDate } from '../../dates/delivery-window.js';
-import { latestUpdate, titleOf, type Recommendation } from '../../plan/recommendation.js';
+import { titleOf, type Recommendation } from '../../plan/recommendation.js';
 import { STATUS_LABELS, type Status } from '../../plan/status.js';
 import type { RecQuery } from '../../ports.js';
 import { planAsAt } from '../../report/as-at.js';
@@ -48,19 +48,23 @@ export function narrowKinds(filter: QueryFilter, not: Exclusions, found: Recomme
     said.push(times > 1 ? `re-dated ${times} times or more` : 'date slipped');
   }
   if (filter.stale) {
-    let before: IsoDate;
+    let lastAllowed: IsoDate;
     if (filter.stale.since) {
-      const since = readPastDay(filter.stale.since, asAt, 'start');
+      // "hasn't been touched since July": nothing after July; an update on 20 July is not one since July.
+      const since = readPastDay(filter.stale.since, asAt, 'end');
       if (!since.ok) return say(since.error, { error: 'unreadable_date' });
-      before = since.day ?? asAt;
-      said.push(`no update since ${formatDate(before)}`);
+      lastAllowed = since.day ?? asAt;
+      said.push(`no update after ${formatDate(lastAllowed)}`);
     } else {
-      before = addDaysIso(asAt, -(filter.stale.days ?? 30));
+      // "no update for 14 days", as the reminders count it: the last update 14 or more days ago.
+      lastAllowed = addDaysIso(asAt, -(filter.stale.days ?? 30));
       said.push(`no update for ${filter.stale.days ?? 30} days`);
     }
-    recs = recs.filter((r) => !CLOSED_STATUSES.has(r.status) && (latestUpdate(r)?.date ?? '') < before);
+    recs = recs.filter((r) => !CLOSED_STATUSES.has(r.status) && lastUpdate(r) <= lastAllowed);
   }
   if (filter.order) {
+    // "What's due soonest" is what is still to come: nothing already late, nothing closed.
+    if (filter.order === 'soonest_due') recs = recs.filter((r) => !CLOSED_STATUSES.has(r.status) && !(r.delivery.end !== null && r.delivery.end < asAt));
     recs = [...recs].sort(ORDERS[filter.order]);
     said.push(`${filter.order.replace(/_/g, ' ')} first`);
   }
@@ -73,10 +77,12 @@ export function narrowKinds(filter: QueryFilter, not: Exclusions, found: Recomme
 
 const CLOSED_STATUSES = new Set<Status>(['complete', 'not_being_implemented']);
 const endOf = (r: Recommendation) => r.delivery.end ?? '9999-12-31';
-const lastUpdate = (r: Recommendation) => latestUpdate(r)?.date ?? '';
+/** The day of the newest update: a plan file may list its log newest first, so not simply the last entry. */
+const lastUpdate = (r: Recommendation) => r.updates.reduce((max, u) => (u.date > max ? u.date : max), '');
 const ORDERS: Record<NonNullable<QueryFilter['order']>, (a: Recommendation, b: Recommendation) => number> = {
   most_overdue: (a, b) => endOf(a).localeCompare(endOf(b)),
   soonest_due: (a, b) => endOf(a).localeCompare(endOf(b)),
+  by_due_date: (a, b) => endOf(a).localeCompare(endOf(b)),
   oldest_update: (a, b) => lastUpdate(a).localeCompare(lastUpdate(b)),
   newest_update: (a, b) => lastUpdate(b).localeCompare(lastUpdate(a)),
 };
@@ -89,7 +95,7 @@ export async function answerChanges(turn: Turn, filter: QueryFilter, q: RecQuery
   if (!since.ok) return say(since.error, { error: 'unreadable_date' });
   const sinceDay = since.day ?? turn.today;
   // "this week" starts today at the earliest: changes "since" the day before its first day.
-  const from = /^(?:this|last|past|today|yesterday)\b/i.test(filter.changedSince!) ? addDaysIso(sinceDay, -1) : sinceDay;
+  const from = /^(?:this|last|past|today|yesterday|(?:the )?(?:start|beginning) of)\b/i.test(filter.changedSince!) ? addDaysIso(sinceDay, -1) : sinceDay;
   const problem = checkPaperDates({ asAt: turn.today, since: from }, turn.today, history.plan.asOf);
   if (problem) return say(problem, { error: 'invalid' });
   const paper = buildBoardPaper(history, { asAt: turn.today, producedOn: turn.today, since: from });

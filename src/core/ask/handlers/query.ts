@@ -173,7 +173,11 @@ async function resolveExclusions(turn: Turn, filter: QueryFilter): Promise<Exclu
   if (not.status) out.status = not.status;
   const themes = await turn.store.themes();
   const owners = await turn.store.owners();
-  if (not.owner) {
+  if (not.owner === 'me') {
+    const mine = await resolveOwner(turn, { owner: 'me' });
+    if (!Array.isArray(mine)) return mine;
+    out.owners = mine;
+  } else if (not.owner) {
     const match = resolveName(not.owner, owners);
     if (match.kind === 'none') return notUnderstood(filter, not.owner, 'owner');
     out.owners = match.kind === 'one' ? [match.name] : match.names;

@@ -163,7 +163,8 @@ const SINGULAR_MOST = /\b(?:the|which is the|what is the|what's the)\s+(?:single
 const ORDERS: Array<[RegExp, NonNullable<QueryFilter['order']>]> = [
   [/\b(?:oldest|least recent(?:ly)?|stalest)\s+(?:updates?|updated)(?:\s+first)?\b|\bleast recently updated\b|\bby oldest update\b/i, 'oldest_update'],
   [/\b(?:newest|latest|most recent(?:ly)?|freshest)\s+(?:updates?|updated)(?:\s+first)?\b|\bmost recently updated\b/i, 'newest_update'],
-  [/\b(?:soonest|next)\s+(?:due|deadlines?)(?:\s+first)?\b|\bdue soonest\b|\b(?:sorted |sort )?by (?:due date|deadline)\b|\bin (?:date|due date) order\b/i, 'soonest_due'],
+  [/\b(?:soonest|next)\s+(?:due|deadlines?)(?:\s+first)?\b|\bdue soonest\b/i, 'soonest_due'],
+  [/\b(?:sorted |sort |ordered )?by (?:due date|deadline|delivery date)\b|\bin (?:date|due date|deadline) order\b/i, 'by_due_date'],
 ];
 
 export function readOrder(s: string): { rest: string; order: QueryFilter['order'] | null; limit: number | null; overdue: boolean } {
