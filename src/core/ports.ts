@@ -5,6 +5,10 @@ import type { Recommendation, Source } from './plan/recommendation.js';
 import type { Status } from './plan/status.js';
 import type { HolidayCalendar } from './reminders/bank-holidays.js';
 import type { PlanHistory } from './report/history.js';
+import type { Board } from './governance/board.js';
+import type { Decision, NewDecision } from './governance/decision.js';
+import type { Meeting } from './governance/meeting.js';
+import type { Waiting } from './governance/waiting.js';
 
 /** The interfaces the domain needs from the outside world. Adapters implement them. */
 
@@ -87,6 +91,30 @@ export interface PlanDirectory {
   /** Owner names across every plan (a person or role is one name wherever it owns items). */
   ownerNames(): Promise<string[]>;
   store(plan: PlanInfo): PlanStore;
+  governance(plan: PlanInfo): GovernanceStore;
+}
+
+/**
+ * A plan's boards, their meetings and the decision log. Every write commits with its audit events;
+ * writes to an archived plan fail with `plan_archived`. Nothing here changes or deletes a decision.
+ */
+export interface GovernanceStore {
+  /** In name order. */
+  boards(): Promise<Board[]>;
+  /** Fails with `board_exists` when the plan has a board of that name (a unique index decides). */
+  addBoard(name: string, title: string | null, meta: ChangeMeta): Promise<Board>;
+  /** Every meeting of every board, by date. */
+  meetings(): Promise<Meeting[]>;
+  /** Fails with `not_found` for an unknown board and `meeting_exists` for a second meeting of a board on one day. */
+  addMeeting(board: string, date: IsoDate, papersBy: IsoDate, meta: ChangeMeta): Promise<Meeting>;
+  /** The whole log, oldest first (by day, then as recorded). */
+  decisions(): Promise<Decision[]>;
+  /**
+   * Records a decision and, on each item it affects, a `decision_recorded` audit event, in one
+   * transaction. Fails with `not_found` (board, meeting, item or superseded decision) and `conflict`
+   * (that decision was already corrected), naming what to do.
+   */
+  recordDecision(decision: NewDecision, meta: ChangeMeta): Promise<Decision>;
 }
 
 /** Narrows `find`. Every field is optional; all given fields must hold. */
@@ -121,6 +149,8 @@ export interface PlanChange extends ChangeMeta {
   status?: Status;
   delivery?: DeliveryWindow;
   owners?: string[];
+  /** What the item waits on (set with status Awaiting decision), or null to clear it. */
+  waiting?: Waiting | null;
 }
 
 export interface NewRecommendation {

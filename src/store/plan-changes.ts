@@ -68,6 +68,13 @@ export async function applyChange(db: Db, planId: number, change: PlanChange): P
     await setOwners(db, planId, change.recId, change.owners);
     events.push({ recId: change.recId, action: 'owners_changed', before: before.owners, after: change.owners });
   }
+  // An item moved on from Awaiting decision waits on nothing any more, unless the change says otherwise.
+  const waiting = change.waiting !== undefined ? change.waiting : change.status && change.status !== 'awaiting_decision' ? null : undefined;
+  if (waiting !== undefined && JSON.stringify(waiting) !== JSON.stringify(before.waiting ?? null)) {
+    set.waitingOn = waiting?.what ?? null;
+    set.waitingBoard = waiting?.board ?? null;
+    events.push({ recId: change.recId, action: 'waiting_changed', before: before.waiting ?? null, after: waiting });
+  }
   if (!events.length) return before;
   await db
     .update(recommendations)

@@ -1,5 +1,6 @@
 import { asc, eq, sql } from 'drizzle-orm';
-import type { ChangeMeta, ImportSummary, NewPlan, PlanDirectory, PlanInfo, PlanSettings, PlanStore, ReadPlan } from '../core/ports.js';
+import type { ChangeMeta, GovernanceStore, ImportSummary, NewPlan, PlanDirectory, PlanInfo, PlanSettings, PlanStore, ReadPlan } from '../core/ports.js';
+import { DrizzleGovernanceStore } from './governance-store.js';
 import { importPlan } from './plan-import.js';
 import type { Db } from './database.js';
 import { DrizzlePlanStore } from './plan-store.js';
@@ -141,6 +142,10 @@ export class DrizzlePlanDirectory implements PlanDirectory {
 
   store(plan: PlanInfo): PlanStore {
     return new DrizzlePlanStore(this.db, plan);
+  }
+
+  governance(plan: PlanInfo): GovernanceStore {
+    return new DrizzleGovernanceStore(this.db, plan);
   }
 }
 

@@ -1,6 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import type { PlanHistory } from '../core/report/history.js';
 import { auditEventOf } from './audit-rows.js';
+import { DrizzleGovernanceStore } from './governance-store.js';
 import type { Db } from './database.js';
 import { loadAllRecommendations } from './rec-rows.js';
 import { planInfoOf } from './plan-rows.js';
@@ -20,7 +21,8 @@ export async function readPlanHistory(db: Db, planId: number): Promise<PlanHisto
       const plan = planInfoOf(row);
       const recommendations = await loadAllRecommendations(tx, plan.id);
       const events = await tx.select().from(auditEvents).where(eq(auditEvents.planId, plan.id)).orderBy(asc(auditEvents.id));
-      return { plan, recommendations, events: events.map(auditEventOf) };
+      const governance = new DrizzleGovernanceStore(tx, plan);
+      return { plan, recommendations, events: events.map(auditEventOf), meetings: await governance.meetings(), decisions: await governance.decisions() };
     },
     { isolationLevel: 'repeatable read', accessMode: 'read only' },
   );

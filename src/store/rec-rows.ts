@@ -21,6 +21,8 @@ export const recColumns = {
   deliveryEnd: recommendations.deliveryEnd,
   deliveryPrecision: recommendations.deliveryPrecision,
   deliveryRevisions: recommendations.deliveryRevisions,
+  waitingOn: recommendations.waitingOn,
+  waitingBoard: recommendations.waitingBoard,
 };
 export type RecRow = {
   recId: string;
@@ -32,6 +34,8 @@ export type RecRow = {
   deliveryEnd: string | null;
   deliveryPrecision: string;
   deliveryRevisions: number;
+  waitingOn?: string | null;
+  waitingBoard?: string | null;
 };
 
 /** "4.10.2" → "004.010.002", so text order is plan order. */
@@ -97,6 +101,7 @@ export async function hydrate(db: Db, planId: number, rows: RecRow[], allUpdates
       delivery,
       baseline: baselineOf.get(r.recId) ?? delivery,
       revisions: r.deliveryRevisions,
+      waiting: r.waitingOn ? { what: r.waitingOn, board: r.waitingBoard ?? null } : null,
       updates: (updatesOf.get(r.recId) ?? []).map(
         (u): UpdateEntry => ({ date: u.date, author: u.author, text: u.text, evidence: u.evidence, source: u.source as Source }),
       ),

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   bigserial,
   boolean,
   date,
@@ -85,6 +86,10 @@ export const recommendations = pgTable(
     deliveryEnd: date('delivery_end', { mode: 'string' }),
     deliveryPrecision: text('delivery_precision').notNull(),
     deliveryRevisions: integer('delivery_revisions').notNull().default(0),
+    /** What the item waits on, in words ("agreement of new governance framework"), while it waits. */
+    waitingOn: text('waiting_on'),
+    /** The board that must decide, when one is named. */
+    waitingBoard: text('waiting_board'),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull(),
@@ -98,6 +103,60 @@ export const recommendations = pgTable(
       .on(t.planId, t.deliveryEnd)
       .where(sql`status not in ('complete', 'not_being_implemented')`),
   ],
+);
+
+/** The boards a plan reports to (SAS, JCOB): names upper case, unique within the plan. */
+export const boards = pgTable(
+  'boards',
+  {
+    id: serial('id').primaryKey(),
+    planId: integer('plan_id').notNull().references(() => plans.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    title: text('title'),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull(),
+  },
+  (t) => [uniqueIndex('boards_plan_name').on(t.planId, t.name)],
+);
+
+/** A board's meetings, one per day, each with the day its papers are due. */
+export const meetings = pgTable(
+  'meetings',
+  {
+    id: serial('id').primaryKey(),
+    planId: integer('plan_id').notNull().references(() => plans.id, { onDelete: 'cascade' }),
+    boardId: integer('board_id')
+      .notNull()
+      .references(() => boards.id),
+    date: date('date', { mode: 'string' }).notNull(),
+    papersBy: date('papers_by', { mode: 'string' }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull(),
+  },
+  (t) => [uniqueIndex('meetings_board_date').on(t.boardId, t.date), index('meetings_plan_date').on(t.planId, t.date)],
+);
+
+/**
+ * The decision log. Append-only (migration 0009's trigger): a correction is a new row that
+ * supersedes the old one. Each affected item's audit trail carries the decision too.
+ */
+export const decisions = pgTable(
+  'decisions',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    planId: integer('plan_id').notNull().references(() => plans.id, { onDelete: 'cascade' }),
+    boardId: integer('board_id')
+      .notNull()
+      .references(() => boards.id),
+    meetingId: integer('meeting_id').references(() => meetings.id),
+    decidedOn: date('decided_on', { mode: 'string' }).notNull(),
+    text: text('text').notNull(),
+    affects: text('affects').array().notNull().default(sql`'{}'::text[]`),
+    supersedes: bigint('supersedes', { mode: 'number' }),
+    recordedAt: timestamp('recorded_at', { withTimezone: true, mode: 'string' }).notNull(),
+    recordedBy: text('recorded_by').notNull(),
+    actorId: text('actor_id'),
+    source: text('source').notNull(),
+  },
+  (t) => [index('decisions_plan_day').on(t.planId, t.decidedOn), uniqueIndex('decisions_supersedes').on(t.supersedes)],
 );
 
 /** Every delivery date an item has had; seq 0 is the baseline. Never updated, only appended. */

@@ -1,5 +1,5 @@
 import type { IsoDate } from '../dates/delivery-window.js';
-import type { ConversationStore, PeopleStore, PlanDirectory, PlanInfo, PlanStore } from '../ports.js';
+import type { ConversationStore, GovernanceStore, PeopleStore, PlanDirectory, PlanInfo, PlanStore } from '../ports.js';
 import type { Actor } from './actor.js';
 
 /** Everything a turn needs: who, when, where, and the ports. Built by each front end. */
@@ -25,6 +25,8 @@ export interface AskContext {
 export interface Turn extends AskContext {
   plan: PlanInfo;
   store: PlanStore;
+  /** The plan's boards, meetings and decision log. */
+  governance: GovernanceStore;
   today: IsoDate;
   timeZone: string;
   /** More than one plan exists, so replies say which plan they are about. */

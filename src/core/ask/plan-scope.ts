@@ -39,6 +39,7 @@ export function turnFor(ctx: AskContext, plan: PlanInfo, all: readonly PlanInfo[
     actor: { ...ctx.actor, admin: ctx.actor.admin || plan.admins.includes(ctx.actor.id) },
     plan,
     store: ctx.plans.store(plan),
+    governance: ctx.plans.governance(plan),
     timeZone,
     today: todayIn(ctx.now, timeZone),
     manyPlans: all.length > 1,

@@ -13,6 +13,12 @@ export const AUDIT_ACTIONS = [
   'owners_changed',
   'person_linked',
   'person_unlinked',
+  'board_added',
+  'meeting_added',
+  /** On each item a decision affects (and once on the plan when it names none): the decision as recorded. */
+  'decision_recorded',
+  /** What an item waits on, and from which board, set or cleared. */
+  'waiting_changed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

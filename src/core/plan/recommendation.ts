@@ -1,5 +1,6 @@
 import type { DeliveryWindow, IsoDate } from '../dates/delivery-window.js';
 import type { Status } from './status.js';
+import type { Waiting } from '../governance/waiting.js';
 
 /** Where a change came from; recorded on every audit event. */
 export const SOURCES = ['cli', 'slack', 'scheduler', 'import'] as const;
@@ -28,6 +29,8 @@ export interface Recommendation {
   revisions: number;
   /** The update log in the plan's order (oldest first). Lists may carry only the latest entry. */
   updates: UpdateEntry[];
+  /** What it waits on, while it waits: a decision in words, and the board that must take it. */
+  waiting?: Waiting | null;
 }
 
 /** A one-line title for lists: the text's first sentence, cut at a word boundary. */

@@ -1,4 +1,6 @@
 import type { AuditEvent } from '../plan/audit.js';
+import type { Decision } from '../governance/decision.js';
+import type { Meeting } from '../governance/meeting.js';
 import type { Recommendation } from '../plan/recommendation.js';
 import type { PlanHead } from '../ports.js';
 
@@ -7,4 +9,7 @@ export interface PlanHistory {
   plan: PlanHead;
   recommendations: Recommendation[];
   events: AuditEvent[];
+  /** The plan's boards' meetings and decision log (absent where a paper is built without them). */
+  meetings?: Meeting[];
+  decisions?: Decision[];
 }

@@ -2,6 +2,7 @@ import { dateFormatter } from '../../dates/formatter.js';
 import type { DeliveryWindow } from '../../dates/delivery-window.js';
 import type { AuditEvent } from '../../plan/audit.js';
 import { STATUS_LABELS, type Status } from '../../plan/status.js';
+import { describeWaiting, type Waiting } from '../../governance/waiting.js';
 import type { Turn } from '../context.js';
 import { describeDelivery, formatDate } from '../format.js';
 import { findItem, isReply } from '../lookup.js';
@@ -67,5 +68,19 @@ export function describeEvent(e: AuditEvent): string {
     case 'person_linked':
     case 'person_unlinked':
       return e.action === 'person_linked' ? 'person linked to an owner' : 'person unlinked from an owner';
+    case 'board_added':
+      return `board ${(e.after as { name: string }).name} added`;
+    case 'meeting_added': {
+      const m = e.after as { board: string; date: string; papersBy: string };
+      return `meeting ${m.board} ${formatDate(m.date)} added (papers by ${formatDate(m.papersBy)})`;
+    }
+    case 'decision_recorded': {
+      const d = e.after as { board: string; decidedOn: string; text: string; supersedes?: number | null };
+      return `decision of ${d.board} on ${formatDate(d.decidedOn)}: "${d.text}"${d.supersedes ? ` (corrects decision ${d.supersedes})` : ''}`;
+    }
+    case 'waiting_changed': {
+      const w = e.after as Waiting | null;
+      return w ? `waiting on ${describeWaiting(w)}` : `no longer waiting on ${describeWaiting(e.before as Waiting)}`;
+    }
   }
 }
