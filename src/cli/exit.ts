@@ -12,7 +12,7 @@ export class UsageError extends Error {
 
 export function exitCodeFor(err: unknown): number {
   if (err instanceof UsageError || err instanceof ConfigError || err instanceof PlanFileError || err instanceof PlanTargetError) return EXIT.user;
-  if (err instanceof StoreError && ['data_dir_locked', 'no_plan', 'not_found', 'plan_exists', 'plan_archived', 'plan_channel_taken', 'invalid'].includes(err.code)) return EXIT.user;
+  if (err instanceof StoreError && ['data_dir_locked', 'no_plan', 'not_found', 'plan_exists', 'plan_archived', 'plan_channel_taken', 'board_exists', 'meeting_exists', 'invalid'].includes(err.code)) return EXIT.user;
   return EXIT.internal;
 }
 

@@ -16,6 +16,7 @@ import { size } from '../files/tables/document-kind.js';
 import { DEFAULT_MAX_BYTES } from '../files/tables/read-document-tables.js';
 import { lookInsideZip } from '../files/tables/zip-guard.js';
 import { BINARY_FORMATS, PAPER_FORMATS, renderPaper, type PaperFormat } from '../report/render.js';
+import { meetingPaper } from '../core/report/meeting-paper.js';
 import { readPlanHistory } from '../store/plan-history.js';
 import { UsageError } from './exit.js';
 import { importDocument, previewOwn, readDocument } from './document-import.js';
@@ -126,6 +127,8 @@ export interface ExportOptions {
   /** The paper as at the end of this day (YYYY-MM-DD); today when omitted. */
   asOf?: string;
   since?: string;
+  /** The paper for a board's meeting ("SAS 2017-10-12", "next SAS"): sets the date and since itself. */
+  meeting?: string;
   rules?: RagRules;
   /** The plan's key; may be left out when there is only one plan. */
   plan?: string | undefined;
@@ -150,7 +153,10 @@ export async function planFor(services: Services, key: string | undefined): Prom
  * Every mistake is found before anything is written, and a file is written whole or not at all.
  */
 export async function exportPlanTo(services: Services, opts: ExportOptions): Promise<void> {
-  if ((opts.format === 'json' || opts.format === 'csv') && !opts.asOf && !opts.since) {
+  if (opts.meeting !== undefined && (opts.asOf || opts.since)) {
+    throw new UsageError(`--meeting sets the paper's date (the meeting's papers-by day) and its "since" (the board's previous meeting), so it cannot be given with ${opts.asOf && opts.since ? '--as-of or --since' : opts.asOf ? '--as-of' : '--since'}: use one or the other.`);
+  }
+  if ((opts.format === 'json' || opts.format === 'csv') && !opts.asOf && !opts.since && opts.meeting === undefined) {
     const plan = await services.plans.store(await planFor(services, opts.plan)).exportPlan();
     if (!plan) throw new UsageError(NO_PLAN);
     return write(opts.output, opts.format === 'json' ? `${JSON.stringify(plan, null, 2)}\n` : planToCsv(plan));
@@ -173,6 +179,14 @@ async function readPaper(services: Services, opts: ExportOptions): Promise<Board
   const history = await readPlanHistory(services.database.db, (await planFor(services, opts.plan)).id);
   if (!history) throw new UsageError(NO_PLAN);
   const today = todayIn(services.clock.now(), services.config.CONCERTO_TIMEZONE ?? history.plan.timeZone);
+  if (opts.meeting !== undefined) {
+    const found = meetingPaper(opts.meeting, history.meetings ?? [], today);
+    if (!found.ok) throw new UsageError(found.error);
+    const { asAt, since, decisionsAfter, meeting } = found.dates;
+    const problem = checkPaperDates({ asAt, since }, today, history.plan.asOf);
+    if (problem) throw new UsageError(problem);
+    return buildBoardPaper(history, { asAt, producedOn: today, since, decisionsAfter, meeting, rules: opts.rules });
+  }
   const asAt = opts.asOf ?? today;
   const problem = checkPaperDates({ asAt, since: opts.since ?? null }, today, history.plan.asOf);
   if (problem) throw new UsageError(problem);

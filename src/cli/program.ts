@@ -9,6 +9,7 @@ import { startSlackApp } from '../slack/app.js';
 import { shutdownRequested } from './shutdown.js';
 import { registerReminderCommands } from './reminder-commands.js';
 import { registerPlanCommands } from './plan-commands.js';
+import { registerGovernanceCommands } from './governance-commands.js';
 import { ask } from '../core/ask/ask.js';
 import { readDelivery } from '../core/dates/read-delivery.js';
 import { todayIn } from '../core/dates/today.js';
@@ -128,14 +129,15 @@ export function buildProgram(open: Open, setExit: (code: number) => void): Comma
     .addOption(new Option('--format <format>', 'pdf, xlsx, csv, html, md or json').choices([...PAPER_FORMATS]).default('json'))
     .addOption(new Option('--as-of <date>', 'the paper as the plan stood at the end of this day (YYYY-MM-DD); default today').argParser(isoDayArg))
     .addOption(new Option('--since <date>', 'add a "changed since" section: what changed after the end of this day (md, html, pdf, xlsx)').argParser(isoDayArg))
+    .addOption(new Option('--meeting <meeting>', 'the paper for a board\'s meeting ("SAS 2017-10-12", "next SAS", "last SAS"): as at its papers-by day, with changes and that board\'s decisions since its previous meeting'))
     .addOption(new Option('--amber-days <days>', 'RAG: open items due within this many days are amber').argParser(countArg).default(DEFAULT_RAG_RULES.amberWithinDays))
     .addOption(new Option('--amber-revisions <n>', 'RAG: items re-dated more than this many times are amber').argParser(countArg).default(DEFAULT_RAG_RULES.amberAfterRevisions))
     .option('-o, --output <file>', 'write to this file (required for pdf and xlsx); written whole or not at all')
     .addOption(planOption('the plan to export (needed when there is more than one plan)'))
-    .action(async (opts: { format: string; output?: string; asOf?: string; since?: string; amberDays: number; amberRevisions: number; plan?: string }) => {
+    .action(async (opts: { format: string; output?: string; asOf?: string; since?: string; meeting?: string; amberDays: number; amberRevisions: number; plan?: string }) => {
       const services = await open();
       const rules = { amberWithinDays: opts.amberDays, amberAfterRevisions: opts.amberRevisions };
-      await exportPlanTo(services, { format: opts.format, output: opts.output, asOf: opts.asOf, since: opts.since, rules, plan: opts.plan });
+      await exportPlanTo(services, { format: opts.format, output: opts.output, asOf: opts.asOf, since: opts.since, meeting: opts.meeting, rules, plan: opts.plan });
     });
 
   program
@@ -172,6 +174,7 @@ export function buildProgram(open: Open, setExit: (code: number) => void): Comma
 
   registerReminderCommands(program, open, asOfOption);
   registerPlanCommands(program, open, setExit);
+  registerGovernanceCommands(program, open, setExit);
   return program;
 }
 

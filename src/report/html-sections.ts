@@ -2,7 +2,16 @@ import type { Rag } from '../core/plan/rag.js';
 import { STATUSES } from '../core/plan/status.js';
 import type { BoardPaper } from '../core/report/board-paper.js';
 import { changesHeading, describeChanges, noChangesLine } from '../core/report/describe-changes.js';
-import { longDate } from '../core/report/dates.js';
+import { boardDate, longDate } from '../core/report/dates.js';
+import {
+  correctsLine,
+  decisionLogHeading,
+  NO_WAITING_LINE,
+  noDecisionsLine,
+  WAITING_HEADING,
+  waitingGroupHeading,
+  waitingItemLine,
+} from '../core/report/governance-sections.js';
 import type { Counts } from '../core/report/summary.js';
 import { RAG_LABELS, statusLabel } from './cells.js';
 import type { ChartTable, PaperChart } from './charts.js';
@@ -67,4 +76,31 @@ function chartTable(t: ChartTable, id: string, caption: string): string {
   const rows = t.rows.map((r) => `<tr>${r.map((v, i) => cell(v, i, i === 0 ? 'th' : 'td')).join('')}</tr>`).join('');
   const foot = t.foot ? `<tfoot><tr>${t.foot.map((v, i) => cell(v, i, 'th')).join('')}</tr></tfoot>` : '';
   return `<table class="numbers" id="${id}"><caption>${esc(caption)}</caption><thead><tr>${head}</tr></thead><tbody>${rows}</tbody>${foot}</table>`;
+}
+
+/** The decision log (board, meeting or day, the decision, the items it affects) and the items waiting on a decision, by board. */
+export function governanceSections(paper: BoardPaper): string {
+  if (!paper.governanceRecorded) return '';
+  const rows = paper.decisions
+    .map((d) => {
+      const corrects = correctsLine(d);
+      return (
+        `<tr><td>${esc(d.board)}</td><td>${d.meeting ? `Meeting of ${esc(boardDate(d.decidedOn))}` : esc(boardDate(d.decidedOn))}</td>` +
+        `<td><span class="text">${esc(d.text)}</span>${corrects ? `<span class="corrects">${esc(corrects)}</span>` : ''}</td>` +
+        `<td>${d.affects.length ? d.affects.map((id) => `<a href="#rec-${esc(id)}">${esc(id)}</a>`).join(', ') : '(no items named)'}</td></tr>`
+      );
+    })
+    .join('');
+  const log = paper.decisions.length
+    ? `<table class="decisions"><thead><tr><th scope="col">Board</th><th scope="col">Meeting or date</th><th scope="col">Decision</th><th scope="col">Affects</th></tr></thead><tbody>${rows}</tbody></table>`
+    : `<p>${esc(noDecisionsLine(paper))}</p>`;
+  const waiting = paper.waiting.length
+    ? paper.waiting
+        .map((g) => `<h3>${esc(waitingGroupHeading(g))}</h3><ul class="waiting">${g.items.map((i) => `<li><strong>${esc(i.id)}</strong> ${esc(waitingItemLine(i))}</li>`).join('')}</ul>`)
+        .join('')
+    : `<p>${esc(NO_WAITING_LINE)}</p>`;
+  return (
+    `<section class="decision-log"><h2>${esc(decisionLogHeading(paper))}</h2>${log}</section>` +
+    `<section class="waiting"><h2>${esc(WAITING_HEADING)}</h2>${waiting}</section>`
+  );
 }

@@ -54,6 +54,13 @@ table.numbers th, table.numbers td { padding: 0.5mm 1mm; }
 table.numbers tbody th { font-weight: normal; background: none; color: #000; }
 ul.changes { margin: 0 0 2mm; padding-left: 5mm; }
 ul.changes li { break-inside: avoid; white-space: pre-line; }
+table.decisions { margin-bottom: 3mm; }
+table.decisions tr { break-inside: avoid; }
+table.decisions .text { white-space: pre-line; }
+table.decisions .corrects { display: block; font-style: italic; color: #404040; margin-top: 1mm; }
+ul.waiting { margin: 0 0 2mm; padding-left: 5mm; }
+ul.waiting li { break-inside: avoid; }
+p.meeting { font-weight: bold; color: #1f3864; margin: 1mm 0 0; }
 col.c-rec { width: 27%; } col.c-owner { width: 12%; } col.c-update { width: 37%; }
 col.c-date { width: 9%; } col.c-status { width: 8%; } col.c-rag { width: 7%; }
 @media screen { body { padding: 8mm; } }

@@ -3,7 +3,8 @@ import { boardDate, longDate } from '../core/report/dates.js';
 import { baselineLabel, statusLabel } from './cells.js';
 import { esc } from './html-escape.js';
 import { paperCharts } from './charts.js';
-import { chartsSection, changesSection, keySection, ragChip, summarySection } from './html-sections.js';
+import { chartsSection, changesSection, governanceSections, keySection, ragChip, summarySection } from './html-sections.js';
+import { meetingLine } from '../core/report/governance-sections.js';
 import { paperCss } from './html-style.js';
 
 const COLUMNS = ['Recommendation No', 'Owner', 'Update', 'Delivery Date', 'Status', 'RAG'];
@@ -30,12 +31,13 @@ export async function paperToHtml(paper: BoardPaper): Promise<string> {
 </head>
 <body>
 <header class="paper">
-<div><h1>${esc(paper.title)}</h1><p class="as-at">As at ${esc(longDate(paper.asAt))}</p></div>
+<div><h1>${esc(paper.title)}</h1><p class="as-at">As at ${esc(longDate(paper.asAt))}</p>${paper.meeting ? `<p class="meeting">${esc(meetingLine(paper.meeting))}</p>` : ''}</div>
 <p class="produced">Produced ${esc(longDate(paper.producedOn))}</p>
 </header>
 ${chartsSection(charts)}
 <div class="front">${summarySection(paper)}${keySection(paper)}</div>
 ${changesSection(paper)}
+${governanceSections(paper)}
 <h2>Action plan</h2>
 <table class="plan">
 <colgroup>${cols}</colgroup>

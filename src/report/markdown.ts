@@ -3,6 +3,17 @@ import { STATUSES } from '../core/plan/status.js';
 import type { BoardPaper } from '../core/report/board-paper.js';
 import { changesHeading, describeChanges, noChangesLine } from '../core/report/describe-changes.js';
 import { longDate } from '../core/report/dates.js';
+import {
+  correctsLine,
+  decisionLogHeading,
+  decisionWhere,
+  meetingLine,
+  NO_WAITING_LINE,
+  noDecisionsLine,
+  WAITING_HEADING,
+  waitingGroupHeading,
+  waitingItemLine,
+} from '../core/report/governance-sections.js';
 import type { Counts } from '../core/report/summary.js';
 import { baselineLabel, datedUpdate, RAG_LABELS, ragLabel, statusLabel } from './cells.js';
 import { mdText } from './markdown-text.js';
@@ -14,12 +25,14 @@ export function paperToMarkdown(paper: BoardPaper): string {
     '',
     `**As at ${longDate(paper.asAt)}** · produced ${longDate(paper.producedOn)}`,
     '',
+    ...(paper.meeting ? [mdText(meetingLine(paper.meeting)), ''] : []),
     '## Key',
     '',
     ...(Object.keys(paper.ragKey) as Rag[]).map((rag) => `- **${RAG_LABELS[rag]}**: ${mdText(paper.ragKey[rag])}`),
     '',
     ...summary(paper),
     ...changes(paper),
+    ...governance(paper),
     '## The plan',
   ];
   for (const group of paper.groups) {
@@ -61,6 +74,26 @@ function changes(paper: BoardPaper): string[] {
   if (!sections.length) return [...out, noChangesLine(c), ''];
   for (const section of sections) {
     out.push(`### ${section.heading}`, '', ...section.lines.map((l) => `- **${l.id}** ${mdText(l.text, '  ')}`), '');
+  }
+  return out;
+}
+
+/** The decision log and the items waiting on a decision, when the paper has any board business in it. */
+function governance(paper: BoardPaper): string[] {
+  if (!paper.governanceRecorded) return [];
+  const out = [`## ${decisionLogHeading(paper)}`, ''];
+  if (!paper.decisions.length) out.push(noDecisionsLine(paper), '');
+  for (const d of paper.decisions) {
+    out.push(`### ${mdText(decisionWhere(d))}`, '', mdText(d.text), '');
+    out.push(`- **Affects:** ${d.affects.length ? d.affects.join(', ') : '(no items named)'}`);
+    const corrects = correctsLine(d);
+    if (corrects) out.push(`- **Correction:** ${mdText(corrects, '  ')}`);
+    out.push('');
+  }
+  out.push(`## ${WAITING_HEADING}`, '');
+  if (!paper.waiting.length) out.push(NO_WAITING_LINE, '');
+  for (const g of paper.waiting) {
+    out.push(`### ${waitingGroupHeading(g)}`, '', ...g.items.map((i) => `- **${i.id}** ${mdText(waitingItemLine(i), '  ')}`), '');
   }
   return out;
 }

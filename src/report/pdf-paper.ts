@@ -3,6 +3,16 @@ import { STATUSES } from '../core/plan/status.js';
 import type { BoardPaper, PaperRow } from '../core/report/board-paper.js';
 import { changesHeading, describeChanges, noChangesLine } from '../core/report/describe-changes.js';
 import { boardDate, longDate } from '../core/report/dates.js';
+import {
+  correctsLine,
+  decisionLogHeading,
+  meetingLine,
+  NO_WAITING_LINE,
+  noDecisionsLine,
+  WAITING_HEADING,
+  waitingGroupHeading,
+  waitingItemLine,
+} from '../core/report/governance-sections.js';
 import type { Counts } from '../core/report/summary.js';
 import { baselineLabel, RAG_LABELS, statusLabel } from './cells.js';
 import { RAG_COLOURS, RAG_TEXT, type ChartTable, type PaperChart } from './charts.js';
@@ -21,6 +31,7 @@ export function layOutPaper(l: Layout, paper: BoardPaper, charts: readonly Paper
   l.ensure(160);
   summaryAndKey(l, paper);
   changesBlock(l, paper);
+  governanceBlock(l, paper);
   l.newPage();
   heading(l, 'Action plan');
   planTable(l, paper);
@@ -41,6 +52,7 @@ function titleBlock(l: Layout, paper: BoardPaper): void {
         l.paras([
           { text: paper.title, font: 'bold', size: 16, colour: NAVY },
           { text: `As at ${longDate(paper.asAt)}`, font: 'bold', size: 12, gap: 2 },
+          ...(paper.meeting ? [{ text: meetingLine(paper.meeting), font: 'bold' as const, size: 9, colour: NAVY, gap: 2 }] : []),
         ]),
     },
     { left: l.left + l.width * 0.75, width: l.width * 0.25, fn: () => l.paras([{ text: `Produced ${longDate(paper.producedOn)}`, size: 9, colour: GREY, align: 'right', gap: 20 }]) },
@@ -136,6 +148,42 @@ function changesBlock(l: Layout, paper: BoardPaper): void {
     l.ensure(40);
     l.paras([{ text: section.heading, font: 'bold', size: 9, gap: 4 }]);
     l.paras(section.lines.map((line) => ({ text: line.text, label: { text: line.id, width: idWidth }, gap: 2 })));
+  }
+}
+
+/** The decision log as a table (board, meeting or day, the decision, the items it affects), then the items waiting on a decision, by board. */
+function governanceBlock(l: Layout, paper: BoardPaper): void {
+  if (!paper.governanceRecorded) return;
+  l.y += 6;
+  heading(l, decisionLogHeading(paper));
+  if (!paper.decisions.length) l.paras([{ text: noDecisionsLine(paper) }]);
+  else {
+    const shares = [0.08, 0.14, 0.58, 0.2];
+    l.table({
+      widths: shares.map((s) => s * l.width),
+      head: ['Board', 'Meeting or date', 'Decision', 'Affects'].map((h) => ({ paras: [{ text: h, font: 'bold', colour: '#ffffff' }] })),
+      headFill: NAVY,
+      rows: paper.decisions.map((d) => {
+        const corrects = correctsLine(d);
+        return {
+          cells: [
+            { paras: [{ text: d.board, font: 'bold' }] },
+            { paras: [{ text: d.meeting ? `Meeting of ${boardDate(d.decidedOn)}` : boardDate(d.decidedOn) }] },
+            { paras: [{ text: d.text }, ...(corrects ? [{ text: corrects, font: 'italic' as const, colour: GREY, gap: 2 }] : [])] },
+            { paras: [{ text: d.affects.length ? d.affects.join(', ') : '(no items named)' }] },
+          ],
+        };
+      }),
+    });
+  }
+  l.y += 6;
+  heading(l, WAITING_HEADING);
+  if (!paper.waiting.length) return l.paras([{ text: NO_WAITING_LINE }]);
+  const idWidth = Math.max(...paper.waiting.flatMap((g) => g.items.map((i) => l.widthOf(i.id, 'bold')))) + 8;
+  for (const g of paper.waiting) {
+    l.ensure(40);
+    l.paras([{ text: waitingGroupHeading(g), font: 'bold', size: 9, gap: 4 }]);
+    l.paras(g.items.map((i) => ({ text: waitingItemLine(i), label: { text: i.id, width: idWidth }, gap: 2 })));
   }
 }
 

@@ -7,6 +7,7 @@ import { STATUSES } from '../core/plan/status.js';
 import type { BoardPaper } from '../core/report/board-paper.js';
 import { changesHeading, describeChanges, noChangesLine } from '../core/report/describe-changes.js';
 import { longDate } from '../core/report/dates.js';
+import { correctsLine, decisionLogHeading, meetingLine, NO_WAITING_LINE, noDecisionsLine, WAITING_HEADING } from '../core/report/governance-sections.js';
 import type { Counts } from '../core/report/summary.js';
 import { fitCell, PLAN_LABELS, PLAN_NAMES, PLAN_SHEET_COLUMNS, SHEETS, updateLogCell, xmlSafe } from '../files/xlsx-format.js';
 import { baselineLabel, RAG_LABELS, ragLabel, statusLabel } from './cells.js';
@@ -49,6 +50,7 @@ export async function paperToXlsx(paper: BoardPaper): Promise<Buffer> {
   summarySheet(wb, paper);
   planSheet(wb, paper);
   changesSheet(wb, paper);
+  decisionsSheet(wb, paper);
   await wb.commit();
   await ended;
   return Buffer.concat(chunks);
@@ -248,6 +250,47 @@ function changesSheet(wb: ExcelJS.Workbook, paper: BoardPaper): void {
     for (const line of section.lines) {
       const row = ws.getRow(r++);
       row.values = [section.heading, text(line.id), text(line.text)];
+      row.alignment = TOP_WRAP;
+      row.commit();
+    }
+  }
+  ws.commit();
+}
+
+/**
+ * The decision log (one row per standing decision of the period) and, below it, the items waiting on a
+ * decision with the board that must take it. Only when the paper has any board business in it.
+ */
+function decisionsSheet(wb: ExcelJS.Workbook, paper: BoardPaper): void {
+  if (!paper.governanceRecorded) return;
+  const ws = wb.addWorksheet('Decision log', sheetOptions(paper, 0));
+  ws.columns = [{ width: 12 }, { width: 18 }, { width: 14 }, { width: 70 }, { width: 24 }, { width: 50 }];
+  heading(ws.getCell('A1'), decisionLogHeading(paper), 14);
+  if (paper.meeting) ws.getCell('A2').value = text(meetingLine(paper.meeting));
+  const head = ws.getRow(3);
+  head.values = ['Board', 'Meeting', 'Decided on', 'Decision', 'Affects', 'Correction'];
+  headerRow(head);
+  head.commit();
+  let r = 4;
+  if (!paper.decisions.length) ws.getCell(r++, 1).value = noDecisionsLine(paper);
+  for (const d of paper.decisions) {
+    const row = ws.getRow(r++);
+    row.values = [text(d.board), d.meeting ? text(d.meeting) : null, null, text(d.text), text(d.affects.join(', ')), text(correctsLine(d) ?? '')];
+    dateCell(row.getCell(3), d.decidedOn);
+    row.alignment = TOP_WRAP;
+    row.commit();
+  }
+  r += 1;
+  heading(ws.getCell(r++, 1), WAITING_HEADING, 12);
+  const waitHead = ws.getRow(r++);
+  waitHead.values = ['Board', 'Recommendation No', '', 'Waits on'];
+  headerRow(waitHead);
+  waitHead.commit();
+  if (!paper.waiting.length) ws.getCell(r++, 1).value = NO_WAITING_LINE;
+  for (const g of paper.waiting) {
+    for (const i of g.items) {
+      const row = ws.getRow(r++);
+      row.values = [g.board ? text(g.board) : '(no board named)', text(i.id), null, text(i.what ?? '(awaiting a decision, none named)')];
       row.alignment = TOP_WRAP;
       row.commit();
     }

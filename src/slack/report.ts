@@ -1,8 +1,9 @@
 import { formatDate } from '../core/ask/format.js';
 import { todayIn } from '../core/dates/today.js';
 import { addDaysIso } from '../core/reminders/local-time.js';
-import { buildBoardPaper } from '../core/report/board-paper.js';
-import { readPaperRequest } from '../core/report/paper-request.js';
+import { buildBoardPaper, type PaperOptions } from '../core/report/board-paper.js';
+import { findMeetingMention, meetingPaper } from '../core/report/meeting-paper.js';
+import { checkPaperDates, readPaperRequest } from '../core/report/paper-request.js';
 import { renderPaper } from '../report/render.js';
 import { readPlanHistory } from '../store/plan-history.js';
 import type { SlackDeps, WebClient } from './deps.js';
@@ -27,14 +28,28 @@ export async function sendReport(deps: SlackDeps, client: WebClient, userId: str
   const history = await readPlanHistory(deps.services.database.db, turn.plan.id);
   if (!history) return 'No plan is loaded yet, so there is no paper to send.';
   const today = todayIn(deps.services.clock.now(), deps.services.config.CONCERTO_TIMEZONE ?? history.plan.timeZone);
-  const asked = readPaperRequest(words, today, history.plan.asOf);
+  // "report for the next SAS", "report SAS 2017-10-12 as xlsx": the paper for that meeting.
+  const named = findMeetingMention(words, [...new Set((history.meetings ?? []).map((m) => m.board))]);
+  const asked = readPaperRequest(named ? named.rest : words, today, history.plan.asOf);
   if (!asked.ok) return asked.error;
-  const { format, asAt, since } = asked.request;
-  const paper = buildBoardPaper(history, { asAt, producedOn: today, since });
+  let { asAt, since } = asked.request;
+  const { format } = asked.request;
+  let forMeeting: Pick<PaperOptions, 'meeting' | 'decisionsAfter'> = {};
+  if (named) {
+    if (since !== null || asAt !== today) return 'A meeting’s paper is as at its papers-by day, with what changed since the board’s previous meeting, so it takes no other date: ask for `report for the next SAS`, or `report as at …` without a meeting.';
+    const found = meetingPaper(named.meeting, history.meetings ?? [], today);
+    if (!found.ok) return found.error;
+    ({ asAt, since } = found.dates);
+    forMeeting = { meeting: found.dates.meeting, decisionsAfter: found.dates.decisionsAfter };
+    const problem = checkPaperDates({ asAt, since }, today, history.plan.asOf);
+    if (problem) return problem;
+  }
+  const paper = buildBoardPaper(history, { asAt, producedOn: today, since, ...forMeeting });
   const file = await renderPaper(paper, format);
   const name = `${history.plan.title.replace(/[^\w-]+/g, '-')}-as-at-${asAt}.${format}`;
   // `since` is the last day before the changes; people asked for changes from the day after it.
-  const changes = since ? `, with what changed since ${formatDate(addDaysIso(since, 1))}` : '';
+  const m = forMeeting.meeting;
+  const changes = `${m ? ` for ${m.board} ${formatDate(m.date)}` : ''}${since ? `, with what changed since ${formatDate(addDaysIso(since, 1))}` : ''}`;
   try {
     const dm = await client.conversations.open({ users: userId });
     await client.files.uploadV2({

@@ -16,6 +16,8 @@ import { answerQuery } from './handlers/query.js';
 import { answerAcrossPlans, plansHolding, whichPlan } from './handlers/across-plans.js';
 import { changePlanState, createPlan, listPlans, setPlan, usePlan } from './handlers/plans.js';
 import { answerWhen } from './handlers/when.js';
+import { addBoard, addMeeting, listBoards, listDecisions, listMeetings, recordDecision } from './handlers/governance.js';
+import { setAwaiting } from './handlers/waiting.js';
 import { isReply } from './lookup.js';
 import { labelled, resolveScope, turnFor } from './plan-scope.js';
 import { say, type Reply } from './reply.js';
@@ -118,6 +120,20 @@ async function act(turn: Turn, intent: Intent): Promise<Reply> {
       return assign(turn, intent.id, intent.owners);
     case 'add':
       return addItem(turn, intent.id, intent.fields);
+    case 'boards':
+      return listBoards(turn);
+    case 'board_add':
+      return addBoard(turn, intent.name, intent.title);
+    case 'meetings':
+      return listMeetings(turn, intent.board);
+    case 'meeting_add':
+      return addMeeting(turn, intent.board, intent.date, intent.papersBy);
+    case 'decision':
+      return recordDecision(turn, intent);
+    case 'decisions':
+      return listDecisions(turn, intent.board, intent.since, intent.during ?? null);
+    case 'awaiting':
+      return setAwaiting(turn, intent.id, intent.what, intent.board);
     default:
       // Plan commands, help and the unknown are answered before a plan is chosen.
       return notUnderstood(null);

@@ -26,7 +26,20 @@ export type Intent =
   | { kind: 'plan_create'; key: string; settings: PlanSettingsText }
   | { kind: 'plan_set'; key: string; settings: PlanSettingsText }
   | { kind: 'plan_state'; key: string; state: 'active' | 'archived' }
+  | GovernanceIntent
   | { kind: 'unknown'; text: string; reason: string | null };
+
+/** Boards, meetings, the decision log, and what an item waits on (core/ask/handlers/governance.ts). Names and dates as typed. */
+export type GovernanceIntent =
+  | { kind: 'boards' }
+  | { kind: 'board_add'; name: string; title: string | null }
+  | { kind: 'meetings'; board: string | null }
+  | { kind: 'meeting_add'; board: string; date: string; papersBy: string | null }
+  /** `outsideMeeting`: "decision SAS on DATE …", a decision taken outside any meeting. */
+  | { kind: 'decision'; board: string; date: string; outsideMeeting: boolean; text: string; affects: string[]; corrects: number | null }
+  /** `during`: "in October", "the last SAS" — from the decision questions (intents/decisions-question.ts). */
+  | { kind: 'decisions'; board: string | null; since: string | null; during?: string | null }
+  | { kind: 'awaiting'; id: string; what: string; board: string | null };
 
 /** Plan settings as typed after `plan create` or `plan set`; the handler checks what they mean. */
 export interface PlanSettingsText {
@@ -73,6 +86,8 @@ export interface QueryFilter {
   asAt?: string;
   /** What changed since a day or within a window ("since 4 October", "this week"): the changes, grouped by item. */
   changedSince?: string;
+  /** "waiting on SAS": items awaiting a decision of this board (as typed; the engine finds the board). */
+  waitingOn?: string;
   /** Items whose delivery date was revised: at least `times` revisions (1 unless "more than once", "twice"). */
   slipped?: { times: number };
   /** Items with no update since a day ("since August") or for a number of days ("for 30 days"). */

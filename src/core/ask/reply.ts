@@ -2,6 +2,9 @@ import type { DeliveryWindow, IsoDate } from '../dates/delivery-window.js';
 import { isOverdue, titleOf, type Recommendation } from '../plan/recommendation.js';
 import type { Status } from '../plan/status.js';
 import type { QueryFilter } from './intent.js';
+import type { Board } from '../governance/board.js';
+import type { Decision } from '../governance/decision.js';
+import type { Meeting } from '../governance/meeting.js';
 
 /** An item as replies carry it: enough for a list row, a JSON line or a Block Kit section. */
 export interface ItemView {
@@ -30,6 +33,8 @@ export interface Reply {
   changed?: boolean;
   /** For a question about many items: how it was read (the filters, and the owners, themes and dates they matched). */
   query?: QueryReading;
+  /** Boards, meetings or decisions the reply lists or recorded (core/ask/handlers/governance.ts), for JSON and Block Kit. */
+  governance?: { boards?: Board[]; meetings?: Meeting[]; decisions?: Decision[] };
   /** Set when the reply is a refusal or an error the person caused. */
   error?: 'not_found' | 'not_permitted' | 'invalid' | 'unreadable_date' | 'not_understood' | 'no_plan' | 'unavailable';
 }

@@ -2,7 +2,7 @@ import type { IsoDate } from '../dates/delivery-window.js';
 import type { AuditEvent } from '../plan/audit.js';
 import type { Recommendation, UpdateEntry } from '../plan/recommendation.js';
 import { effectiveDays } from './effective.js';
-import { asNames, asStatus, asUpdateKey, asWindow, asWording } from './trail-values.js';
+import { asNames, asStatus, asUpdateKey, asWaiting, asWindow, asWording } from './trail-values.js';
 
 /**
  * The plan as it stood at the end of `asAt` (a day in the plan's timezone): every audit event that
@@ -38,6 +38,9 @@ export function planAsAt(current: readonly Recommendation[], events: readonly Au
         break;
       case 'recommendation_changed':
         Object.assign(rec, asWording(e.before) ?? {});
+        break;
+      case 'waiting_changed':
+        rec.waiting = asWaiting(e.before);
         break;
       case 'update_posted':
         rec.updates = withoutLast(rec.updates, asUpdateKey(e.after));

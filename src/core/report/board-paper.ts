@@ -3,6 +3,7 @@ import { DEFAULT_RAG_RULES, rateRag, ragKey, type Rag, type RagRating, type RagR
 import { isOverdue, type Recommendation, type UpdateEntry } from '../plan/recommendation.js';
 import type { Status } from '../plan/status.js';
 import { planAsAt } from './as-at.js';
+import { decisionKnownAt, paperDecisions, waitingGroups, type PaperDecision, type WaitingGroup } from './governance-sections.js';
 import { changesSince, type PlanChanges } from './changes.js';
 import type { PlanHistory } from './history.js';
 import { summarise, type PaperSummary } from './summary.js';
@@ -45,6 +46,28 @@ export interface BoardPaper {
   changes: PlanChanges | null;
   /** The plan as it stood at `asAt`, in plan order: what the JSON export writes. */
   recommendations: Recommendation[];
+  /** Set when the paper is the one for a board's meeting (`export --meeting "SAS 2017-10-12"`). */
+  meeting: PaperMeeting | null;
+  /** The decision log covers decisions taken after the end of this day (null: all up to `asAt`). */
+  decisionsAfter: IsoDate | null;
+  /** The decision log: standing decisions taken in the period and on record by the end of `asAt`. */
+  decisions: PaperDecision[];
+  /** Items at Awaiting decision as at `asAt`, grouped by the board that must decide. */
+  waiting: WaitingGroup[];
+  /**
+   * Whether the paper has board business in it (it is a meeting's paper, a decision was on record by
+   * `asAt`, or an item then said what it waits on): the JSON paper carries its `decisions` and `waiting`
+   * sections only then, so a plan with none exports exactly the import format it always did.
+   */
+  governanceRecorded: boolean;
+}
+
+export interface PaperMeeting {
+  board: string;
+  date: IsoDate;
+  papersBy: IsoDate;
+  /** The board's meeting before this one, whose day the paper's changes and decisions run from. */
+  previous: IsoDate | null;
 }
 
 export interface PaperOptions {
@@ -52,6 +75,10 @@ export interface PaperOptions {
   producedOn: IsoDate;
   since?: IsoDate | null;
   rules?: RagRules;
+  /** The paper for this meeting: its decision log is the meeting's board's alone. */
+  meeting?: PaperMeeting | null;
+  /** Decisions taken after the end of this day go in the log; defaults to `since` (null: all up to `asAt`). */
+  decisionsAfter?: IsoDate | null;
 }
 
 export function buildBoardPaper(history: PlanHistory, options: PaperOptions): BoardPaper {
@@ -59,6 +86,11 @@ export function buildBoardPaper(history: PlanHistory, options: PaperOptions): Bo
   const rules = options.rules ?? DEFAULT_RAG_RULES;
   const recs = planAsAt(history.recommendations, history.events, plan.asOf, options.asAt, plan.timeZone);
   const since = options.since ?? null;
+  const meeting = options.meeting ?? null;
+  const decisionsAfter = options.decisionsAfter !== undefined ? options.decisionsAfter : since;
+  const order = recs.map((r) => r.id);
+  const decisions = paperDecisions(history.decisions ?? [], { asAt: options.asAt, after: decisionsAfter, timeZone: plan.timeZone, board: meeting?.board ?? null, order });
+  const governanceRecorded = meeting !== null || recs.some((r) => r.waiting) || (history.decisions ?? []).some((d) => decisionKnownAt(d, options.asAt, plan.timeZone));
   return {
     title: plan.title,
     timeZone: plan.timeZone,
@@ -71,6 +103,11 @@ export function buildBoardPaper(history: PlanHistory, options: PaperOptions): Bo
     trends: planTrends(history, options.asAt),
     changes: since === null ? null : changesSince(history.events, history.recommendations, since, options.asAt, { planAsOf: plan.asOf, timeZone: plan.timeZone }),
     recommendations: recs,
+    meeting,
+    decisionsAfter,
+    decisions,
+    waiting: waitingGroups(recs, meeting?.board ?? null),
+    governanceRecorded,
   };
 }
 

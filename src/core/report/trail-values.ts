@@ -1,5 +1,6 @@
 import type { DeliveryWindow } from '../dates/delivery-window.js';
 import { PRECISIONS } from '../dates/delivery-window.js';
+import type { Waiting } from '../governance/waiting.js';
 import { STATUSES, type Status } from '../plan/status.js';
 
 /** The audit trail stores before/after as JSON; these read them back without trusting their shape. */
@@ -28,4 +29,10 @@ export function asWording(v: unknown): { text: string; theme: string } | null {
 export function asUpdateKey(v: unknown): { date: string; text: string } | null {
   const u = v as { date?: unknown; text?: unknown } | null;
   return u && typeof u.date === 'string' && typeof u.text === 'string' ? { date: u.date, text: u.text } : null;
+}
+
+/** What an item waited on, from a `waiting_changed` event's before/after (null when it waited on nothing named). */
+export function asWaiting(v: unknown): Waiting | null {
+  const w = v as { what?: unknown; board?: unknown } | null;
+  return w && typeof w === 'object' && typeof w.what === 'string' ? { what: w.what, board: typeof w.board === 'string' ? w.board : null } : null;
 }

@@ -11,7 +11,7 @@ import { matchThemes } from './resolve-names.js';
 
 /** Changes to the plan's shape: who owns what, and new items. Admins only. */
 
-function notAdmin(turn: Turn, what: string): Reply | null {
+export function notAdmin(turn: Turn, what: string): Reply | null {
   if (!turn.actor.admin) return say(`Only an admin of ${turn.plan.key} can ${what}. Admins are listed in CONCERTO_ADMINS and in the plan's settings (\`plans\`); ask one of them.`, { error: 'not_permitted' });
   return archivedRefusal(turn);
 }

@@ -8,6 +8,7 @@ const GENERAL = [
   '• `update 4.2.1` (I ask for the update, status and date) or `update 4.2.1 <text>`',
   '• `complete 4.2.1 <evidence>` · `reopen 4.2.1` · `date 4.2.1 end of next month` · `when "Q1 2018"`',
   '• admins: `assign 4.2.1 <owner>, <owner>` · `add 9.4.1 <text>; theme: <theme>; owner: <owner>; due: <when>`',
+  '• boards: `boards` · `meetings` · `decisions SAS since October` · `awaiting 1.1 "<what>" from SAS` · admins: `board add` · `meeting add` · `decision` (`help decision`)',
   '• `report` — the board paper, as a PDF in your DMs (`help report` for Excel, CSV and other dates)',
   'Type `help <command>` for more on one of them.',
 ];
@@ -26,13 +27,23 @@ const TOPICS: Record<string, string> = {
   assign: 'Admins: `assign 4.2.1 Karen Georgiou, Portfolio Office` replaces the owners of an item.',
   add: 'Admins: `add 9.4.1 <recommendation text>; theme: Governance; owner: Portfolio Office; due: end of March 2018; status: not started`.',
   when: '`when <phrase>` shows how a delivery date phrase is read today, e.g. `when end of next month`.',
+  boards: '`boards` lists the plan\'s boards; admins add one with `board add SAS --title "Strategic Alliance Summit"`.',
+  meetings:
+    '`meetings` (or `meetings SAS`) lists meetings with their paper deadlines, upcoming first, then past. Admins: `meeting add SAS 2017-10-12` (or "next Thursday"; one day), papers due five working days before unless `--papers-by DATE`.',
+  decision:
+    'Admins: `decision SAS 2017-10-12 "New governance framework agreed" affects 1.1, 3.6, 4.0.1` records a decision of SAS at its meeting that day (add the meeting first); `decision SAS on 2017-10-12 "…"` records one taken outside a meeting. Decisions are never changed: `--corrects N` records a new one that supersedes decision N. Each affected item\'s `history` shows it.',
+  decisions: '`decisions` lists the decision log, oldest first, with numbers and corrections; narrow it with a board and a day: `decisions SAS since 1 October 2017`.',
+  awaiting:
+    '`awaiting 1.1 "agreement of new governance framework" from SAS` sets 1.1 to Awaiting decision and records what it waits on (its owners or an admin). Moving it to another status clears it.',
   report:
     'In Slack, `/concerto report` sends the board paper to your DMs as a PDF. Name a format (`pdf`, `xlsx`, `csv`, `html`, `md`, `json`), a date (`as at 30 September 2017`; today when left out) and what changed (`since 1 September 2017`), in any order: `/concerto report xlsx as at 30 September 2017 since 1 September 2017`. In the terminal: `concerto export --format pdf --as-of 2017-09-30 --since 2017-08-31 -o paper.pdf`.',
 };
 
 export function answerHelp(topic: string | null): Reply {
   const key = topic?.toLowerCase().trim().split(/\s+/)[0];
-  if (key && TOPICS[key]) return say(TOPICS[key]!);
+  const alias: Record<string, string> = { board: 'boards', meeting: 'meetings' };
+  const found = key ? TOPICS[alias[key] ?? key] : undefined;
+  if (found) return say(found);
   return say(GENERAL.join('\n'));
 }
 

@@ -13,13 +13,16 @@ import { answerChanges, asAtItems, narrowKinds, type Exclusions } from './answer
 import { didYouMean, notUnderstood, readingLine, understoodParts } from './query-reading.js';
 import { checkPaperDates, readPastDay } from '../../report/paper-request.js';
 import type { IsoDate } from '../../dates/delivery-window.js';
+import { findMeeting, isMeetingReference, spoken } from '../../governance/meeting-reference.js';
+import { findBoard, unknownBoard } from '../../governance/board.js';
 
 /** Lines shown in text before "…and N more"; the items array always carries everything. */
 const TEXT_LIMIT = 40;
 
 /** Answers a question about many items: overdue, due, by owner, theme or status, counts, as at a date, changes, slipped dates, stale items. */
 export async function answerQuery(turn: Turn, filter: QueryFilter): Promise<Reply> {
-  const asked: QueryFilter = JSON.parse(JSON.stringify(filter));
+  // As typed: a meeting reference's joined words with their spaces again.
+  const asked: QueryFilter = JSON.parse(spoken(JSON.stringify(filter)));
   const q: RecQuery = {};
   const reply = await answerFilters(turn, filter, q);
   // How the question was read, as data beside the reply (`ask --json`): the filters as typed, and what they matched.
@@ -39,6 +42,8 @@ async function answerFilters(turn: Turn, filter: QueryFilter, q: RecQuery): Prom
   const said: string[] = [];
   let dueNote = '';
 
+  const meetings = await resolveMeetings(turn, filter);
+  if (meetings) return meetings;
   if (filter.about) {
     const about = await resolveAbout(turn, filter.about, filter);
     if ('text' in about) return about;
@@ -46,9 +51,16 @@ async function answerFilters(turn: Turn, filter: QueryFilter, q: RecQuery): Prom
   }
   const not = filter.not ? await resolveExclusions(turn, filter) : {};
   if ('text' in not) return not;
+  let waitingOn: string | null = null;
+  if (filter.waitingOn) {
+    const boards = await turn.governance.boards();
+    const board = findBoard(boards, filter.waitingOn);
+    if (!board) return say(`${unknownBoard(filter.waitingOn, boards)} Ask "what's awaiting a decision?" for every item that waits.`, { error: 'not_understood' });
+    waitingOn = board.name;
+  }
   if (filter.status) {
     q.status = filter.status;
-    said.push(STATUS_LABELS[filter.status].toLowerCase());
+    said.push(waitingOn ? `waiting on ${waitingOn}` : STATUS_LABELS[filter.status].toLowerCase());
   }
   if (filter.open) q.openOnly = true;
   // As at a past day, "today" for overdue and due windows is that day.
@@ -112,10 +124,36 @@ async function answerFilters(turn: Turn, filter: QueryFilter, q: RecQuery): Prom
     const problem = plan ? checkPaperDates({ asAt, since: null }, turn.today, plan.asOf) : null;
     if (problem) return say(problem, { error: 'invalid' });
   }
-  const kinds = narrowKinds(filter, not, filter.asAt ? await asAtItems(turn, q, asAt) : await turn.store.find(q), asAt);
+  const found = filter.asAt ? await asAtItems(turn, q, asAt) : await turn.store.find(q);
+  const kinds = narrowKinds(filter, not, waitingOn ? found.filter((r) => r.waiting?.board === waitingOn) : found, asAt);
   if ('text' in kinds) return kinds;
   const reading = [filter.overdue ? 'overdue' : dueNote, filter.open && !filter.overdue && !dueNote && !filter.status ? 'open' : '', ...said, ...kinds.said];
   return listReply(kinds.recs, reading.filter(Boolean), filter, asAt);
+}
+
+/**
+ * "before the next JCOB", "since the last SAS", "as at the last paper": each meeting named as a day
+ * becomes that day, from the plan's meetings; one that names no meeting is said, and nothing listed.
+ */
+async function resolveMeetings(turn: Turn, filter: QueryFilter): Promise<Reply | null> {
+  const phrases = [filter.due?.phrase, filter.due?.until, filter.changedSince, filter.asAt, filter.stale?.since];
+  if (!phrases.some((p) => p !== undefined && isMeetingReference(p))) return null;
+  const meetings = await turn.governance.meetings();
+  const boards = (await turn.governance.boards()).map((b) => b.name);
+  const dayOf = (phrase: string | undefined): string | undefined | Reply => {
+    if (phrase === undefined || !isMeetingReference(phrase)) return phrase;
+    const found = findMeeting(phrase, meetings, boards, turn.today);
+    return found.ok ? found.day : say(found.error, { error: 'not_understood' });
+  };
+  const read = phrases.map(dayOf);
+  const refused = read.find((r): r is Reply => typeof r === 'object');
+  if (refused) return refused;
+  const [due, until, changed, asAt, staleSince] = read as Array<string | undefined>;
+  if (filter.due) filter.due = { ...filter.due, phrase: due!, ...(until !== undefined ? { until } : {}) };
+  if (changed !== undefined) filter.changedSince = changed;
+  if (asAt !== undefined) filter.asAt = asAt;
+  if (filter.stale && staleSince !== undefined) filter.stale = { ...filter.stale, since: staleSince };
+  return null;
 }
 
 async function resolveOwner(turn: Turn, filter: QueryFilter): Promise<string[] | Reply> {

@@ -9,6 +9,8 @@ import { unknown } from './ids.js';
 import { normalise, type Matcher } from './normalise.js';
 import { matchQuery } from './query.js';
 import { matchPlanCommands } from './plan-commands.js';
+import { matchGovernance } from './governance.js';
+import { matchDecisionsQuestion } from './decisions-question.js';
 import { matchReopen } from './reopen.js';
 import { matchSetStatus } from './set-status.js';
 import { matchSmalltalk } from './smalltalk.js';
@@ -25,6 +27,10 @@ const MATCHERS: readonly Matcher[] = [
   matchSmalltalk,
   // Plans are named by key ("use audit-2018", "plan set …"), before any reader takes the words for items.
   matchPlanCommands,
+  // Boards, meetings and decisions start with their own words; `awaiting ID` before the readers that take ids.
+  matchGovernance,
+  // "what did SAS decide in October?": the decision log asked in words, before the item readers take "decide".
+  matchDecisionsQuestion,
   // Natural date and owner changes start with words other commands own ("update the date of 4.2.1 to …",
   // "set the owner of 4.2.1 to …"), so they go before update and set.
   matchDate,

@@ -25,6 +25,8 @@ function joinCut(before: string, after: string): string {
 
 export function findPlanMention(text: string, keys: readonly string[]): PlanMention {
   for (const m of text.matchAll(MENTION)) {
+    // Inside quotes is someone's own words (a decision, what an item waits on), never a plan named.
+    if ((text.slice(0, m.index).match(/["\u201C\u201D]/g) ?? []).length % 2 === 1) continue;
     const word = (m[1] ?? m[2]!).toLowerCase();
     const after = text.slice(m.index + m[0].length);
     if (keys.includes(word)) return { kind: 'plan', key: word, text: joinCut(text.slice(0, m.index), after) };

@@ -6,6 +6,7 @@ import { readDue } from './query-due.js';
 import { readOwner } from './query-owner.js';
 import { readAsAt, readChanged, readCount, readExclusions, readOrder, readSlipped, readStale } from './query-kinds.js';
 import { CONNECTORS, FILLERS, NOUNS } from './vocab.js';
+import { joinMeetingReferences } from '../../governance/meeting-reference.js';
 
 /** Question words as they get typed in a hurry; only words that are no word of their own. */
 const TYPOS: Record<string, string> = {
@@ -39,6 +40,11 @@ function plainQuestion(text: string): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+const WAITING_ON =
+  /\b(?:waiting|awaiting|waits|wait|pending|held up|blocked)\s+(?:(?:on|for|from|by)\s+)?(?:(?:a|an|the)\s+)?(?:(?:decision|agreement|approval|sign[- ]off)s?\s+(?:from|of|by)\s+(?:the\s+)?)?([A-Za-z][\w&-]*)(?:\s+(?:to decide|decisions?|meeting|board))?/i;
+/** "what has SAS got to decide", "what does JCOB need to decide on": a board named in capitals. */
+const BOARD_TO_DECIDE = /\b([A-Z][A-Z0-9&-]+)(?:'s|\s+has|\s+have)?\s+(?:got\s+|still\s+)?(?:to|need to|needs to|have to|has to)\s+decide(?:\s+on)?\b/;
 
 /** Read before statuses, so "not complete" is open rather than complete. */
 const OPEN =
@@ -92,7 +98,8 @@ function subject(s: string): string | null {
 export function matchQuery(msg: NormalisedMessage): Intent | null {
   const lower = plainQuestion(msg.lower).toLowerCase();
   const filter: QueryFilter = {};
-  let s = ` ${plainQuestion(msg.text).replace(/\bover due\b/gi, 'overdue').replace(/\b(show|tell|give|get|send|remind|let) me\b/gi, '$1')} `;
+  // "the last SAS", "the March board": a meeting, kept whole so it is read as a day like any other date.
+  let s = ` ${joinMeetingReferences(plainQuestion(msg.text)).replace(/\bover due\b/gi, 'overdue').replace(/\b(show|tell|give|get|send|remind|let) me\b/gi, '$1')} `;
 
   // The kinds of answer, each with its own words, taken out first so their dates are not read as due dates.
   const count = readCount(s);
@@ -114,6 +121,14 @@ export function matchQuery(msg: NormalisedMessage): Intent | null {
     filter.not = { ...(excluded.owner !== null ? { owner: excluded.owner } : {}), ...(excluded.about !== null ? { about: excluded.about } : {}), ...(excluded.status !== null ? { status: excluded.status } : {}) };
   }
   s = excluded.rest;
+
+  // "waiting on SAS", "awaiting a decision from JCOB", "what's SAS got to decide": a board's decision pending.
+  const waiting = WAITING_ON.exec(s) ?? BOARD_TO_DECIDE.exec(s);
+  if (waiting && !/^(?:a|an|the|decision|decisions|agreement|approval|sign|me|us|you|them)$/i.test(waiting[1]!)) {
+    filter.waitingOn = waiting[1]!;
+    filter.status = 'awaiting_decision';
+    s = `${s.slice(0, waiting.index)} ${s.slice(waiting.index + waiting[0].length)}`;
+  }
 
   let step = take(s, MISSED);
   const missed = step.found !== null;

@@ -1,3 +1,4 @@
+import { isMeetingReference } from '../../governance/meeting-reference.js';
 /** Word lists the question matchers share. All lower case. */
 
 const MONTHS =
@@ -19,6 +20,8 @@ export function isDateWord(word: string | undefined): boolean {
 /** A date phrase starts at token i ("the next two weeks", "a week", "Christmas"). */
 export function startsDate(tokens: readonly string[], i: number): boolean {
   const t = tokens[i]?.toLowerCase();
+  // A meeting named as a day ("the next SAS"), joined into one token by the question reader.
+  if (t !== undefined && isMeetingReference(t)) return true;
   // "the new year": "new" is a date word only before "year".
   const newYear = (k: number) => tokens[k]?.toLowerCase() === 'new' && /^years?$/i.test(tokens[k + 1] ?? '');
   if (t === 'the' || t === 'a' || t === 'an') return isDateWord(tokens[i + 1]) || newYear(i + 1);

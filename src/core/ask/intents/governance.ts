@@ -1,0 +1,124 @@
+import type { Intent } from '../intent.js';
+import type { Matcher } from './normalise.js';
+
+/**
+ * Boards, meetings, the decision log and what an item waits on:
+ *   boards · board add SAS --title "…" · meetings [SAS] · meeting add SAS 2017-10-12 [--papers-by DATE]
+ *   decision SAS [on] 2017-10-12 "…" [affects 1.1, 3.6] [--corrects 4] · decisions [SAS] [since DATE]
+ *   awaiting 1.1 "agreement of the framework" [from SAS]
+ * Names and dates come back as typed; the handler checks them against the plan and reads the dates.
+ */
+export const matchGovernance: Matcher = (msg) => {
+  // Curly quotes are straightened here (not in `raw`), so a decision's own words keep everything else.
+  const raw = msg.raw.trim().replace(/[\u201C\u201D\u201E\u201F\u2033]/g, '"');
+  const lower = msg.lower;
+  if (/^(?:(?:list|show|which|what)\s+(?:the\s+|are\s+the\s+)?)?boards(?:\s+are\s+there)?$/.test(lower)) return { kind: 'boards' };
+
+  const boardAdd = /^board\s+(?:add|new|create)\b\s*(\S*)\s*([\s\S]*)$/i.exec(raw);
+  if (boardAdd) {
+    const flags = readFlags(boardAdd[2]!, ['title']);
+    if ('error' in flags) return refuse(msg.text, `${flags.error} For example: \`board add SAS --title "Strategic Alliance Summit"\`.`);
+    return { kind: 'board_add', name: boardAdd[1]!, title: flags.title ?? null };
+  }
+
+  const meetingAdd = /^meeting\s+(?:add|new|create)\b\s*(\S*)\s*([\s\S]*)$/i.exec(raw);
+  if (meetingAdd) {
+    const [date, rest] = splitAtFlag(meetingAdd[2]!);
+    const flags = readFlags(rest, ['papers-by']);
+    if ('error' in flags) return refuse(msg.text, `${flags.error} For example: \`meeting add SAS 2017-10-12 --papers-by 2017-10-05\`.`);
+    return { kind: 'meeting_add', board: meetingAdd[1]!, date: unquote(date), papersBy: flags['papers-by'] ?? null };
+  }
+
+  const meetings = /^(?:(?:list|show|which|what)\s+(?:the\s+|are\s+the\s+)?)?meetings(?:\s+are\s+there)?\b\s*([\s\S]*)$/i.exec(msg.text);
+  if (meetings) {
+    const board = readBoardFilter(meetings[1]!);
+    // Anything else ("meetings before Christmas") is left to the question readers.
+    if (board === undefined) return null;
+    return { kind: 'meetings', board };
+  }
+
+  const decision = /^decision\s+(?!s\b)(\S*)\s*([\s\S]*)$/i.exec(raw);
+  // "decision on 4.3.1?" is a question about the log, not a decision to record.
+  if (decision && !msg.question) return readDecision(msg.text, decision[1]!, decision[2]!);
+
+  const decisions = /^(?:(?:list|show)\s+(?:the\s+)?)?decisions\b\s*([\s\S]*)$/i.exec(msg.text);
+  if (decisions) {
+    const [head, rest] = splitAtFlag(decisions[1]!);
+    const flags = readFlags(rest, ['board', 'since']);
+    const words = /^(?:(?:of|by|for|from)\s+)?(?:(?!since\b)([A-Za-z][\w&-]*))?\s*(?:since\s+([\s\S]+))?$/i.exec(head.trim());
+    // "decisions by SAS in October" and other questions about the log are the question readers' (decisions-question.ts).
+    if ('error' in flags || !words) return null;
+    return { kind: 'decisions', board: flags.board ?? words[1] ?? null, since: flags.since ?? words[2] ?? null };
+  }
+
+  const awaiting = /^awaiting\s+(\d{1,3}(?:\.\d{1,3}){0,4})(?=\s|$)\s*([\s\S]*)$/i.exec(raw);
+  if (awaiting) return readAwaiting(awaiting[1]!, awaiting[2]!.trim());
+  return null;
+};
+
+function readDecision(text: string, board: string, rest: string): Intent {
+  const usage = 'For example: `decision SAS 2017-10-12 "New governance framework agreed" affects 1.1, 3.6` (or `decision SAS on 2017-10-12 "…"` for a decision taken outside a meeting).';
+  const quoted = /^([\s\S]*?)"([\s\S]*)"([\s\S]*)$/.exec(rest);
+  // Without quotes there are no words: the handler refuses that as an empty decision, with the example.
+  const [when, words, tail] = quoted ? [quoted[1]!, quoted[2]!, quoted[3]!] : [rest, '', ''];
+  const on = /^on\s+/i.test(when.trim());
+  const date = when.trim().replace(/^on\s+/i, '');
+  let affects: string[] = [];
+  let corrects: number | null = null;
+  let left = tail.trim();
+  for (let before = ''; left && before !== left; ) {
+    before = left;
+    const a = /^(?:--?)?affect(?:s|ing)?[=\s]+((?:\d[\d.]*(?:\s*(?:,|and|&)\s*|\s+))*\d[\d.]*)\s*/i.exec(left);
+    if (a) {
+      affects = [...affects, ...a[1]!.split(/\s*(?:,|\band\b|&)\s*|\s+/).filter(Boolean)];
+      left = left.slice(a[0].length);
+      continue;
+    }
+    const c = /^(?:--?)?correct(?:s|ing)?[=\s]+(?:decision\s+)?#?(\d+)\s*/i.exec(left);
+    if (c) {
+      corrects = Number(c[1]);
+      left = left.slice(c[0].length);
+    }
+  }
+  if (left) return refuse(text, `I don't know "${left}" after a decision's words. ${usage}`);
+  if (!date) return refuse(text, `Say which day ${board || 'the board'} decided it. ${usage}`);
+  return { kind: 'decision', board, date, outsideMeeting: on, text: words, affects, corrects };
+}
+
+function readAwaiting(id: string, rest: string): Intent {
+  const quoted = /^"([\s\S]*)"\s*(?:(?:--?)?(?:from|on|by)[=\s]+(\S+))?$/i.exec(rest);
+  if (quoted) return { kind: 'awaiting', id, what: quoted[1]!, board: quoted[2] ?? null };
+  const unquoted = /^([\s\S]*?)(?:\s*(?:--?)?\bfrom[=\s]+(\S+))?$/i.exec(rest)!;
+  return { kind: 'awaiting', id, what: unquoted[1]!, board: unquoted[2] ?? null };
+}
+
+/** "SAS", "of SAS", "--board SAS" or nothing → the board as typed, null for none, undefined for anything else. */
+function readBoardFilter(rest: string): string | null | undefined {
+  const m = /^(?:(?:of|for|by)\s+|--board[=\s]+)?(?:the\s+)?([A-Za-z][\w&-]*)?$/i.exec(rest.trim());
+  return m ? (m[1] ?? null) : undefined;
+}
+
+/** The words before the first `--flag`, and the flags. */
+function splitAtFlag(s: string): [string, string] {
+  const i = s.search(/(?:^|\s)--[a-z]/i);
+  return i < 0 ? [s.trim(), ''] : [s.slice(0, i).trim(), s.slice(i).trim()];
+}
+
+const unquote = (s: string) => s.trim().replace(/^"([\s\S]*)"$/, '$1').trim();
+
+/** `--name value` pairs; a value is quoted or runs to the next `--flag`. */
+function readFlags<N extends string>(s: string, names: readonly N[]): Partial<Record<N, string>> | { error: string } {
+  const out: Partial<Record<N, string>> = {};
+  const parts = s.trim() ? s.trim().split(/(?:^|\s+)(?=--[a-z])/i) : [];
+  for (const part of parts) {
+    const m = /^--([a-z-]+)(?:[=\s]+([\s\S]*))?$/i.exec(part.trim());
+    const name = m?.[1]?.toLowerCase().replace(/^papersby$/, 'papers-by') as N | undefined;
+    if (!m || !name || !names.includes(name)) return { error: `I don't know "${part.trim().split(/\s/)[0]}" here; ${names.length === 1 ? `the option is --${names[0]}` : `the options are ${names.map((n) => `--${n}`).join(', ')}`}.` };
+    const value = unquote(m[2] ?? '');
+    if (!value) return { error: `--${name} needs a value.` };
+    out[name] = value;
+  }
+  return out;
+}
+
+const refuse = (text: string, reason: string): Intent => ({ kind: 'unknown', text, reason });

@@ -1,0 +1,237 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { parseIntent } from '../../src/core/ask/intents/parse-intent.js';
+import { admin, ids, openAsk, owner, stranger, type AskHarness } from '../helpers/ask.js';
+
+/** Boards, meetings, the decision log and `awaiting`, through the same engine every door uses (today is 4 Oct 2017). */
+
+const KAREN = owner('Karen Georgiou');
+
+describe('governance commands read as intents', () => {
+  it.each([
+    ['boards', { kind: 'boards' }],
+    ['list the boards', { kind: 'boards' }],
+    ['board add sas --title "Strategic Alliance Summit"', { kind: 'board_add', name: 'sas', title: 'Strategic Alliance Summit' }],
+    ['board add JCOB', { kind: 'board_add', name: 'JCOB', title: null }],
+    ['meetings', { kind: 'meetings', board: null }],
+    ['meetings of SAS', { kind: 'meetings', board: 'SAS' }],
+    ['meetings --board JCOB', { kind: 'meetings', board: 'JCOB' }],
+    ['meeting add SAS 2017-10-12', { kind: 'meeting_add', board: 'SAS', date: '2017-10-12', papersBy: null }],
+    ['meeting add SAS next Thursday --papers-by "6 October 2017"', { kind: 'meeting_add', board: 'SAS', date: 'next Thursday', papersBy: '6 October 2017' }],
+    [
+      'decision SAS 2017-10-12 "New governance framework agreed" affects 1.1, 3.6, 4.0.1',
+      { kind: 'decision', board: 'SAS', date: '2017-10-12', outsideMeeting: false, text: 'New governance framework agreed', affects: ['1.1', '3.6', '4.0.1'], corrects: null },
+    ],
+    [
+      'decision JCOB on 4 May 2017 “Athena before ERP” affects 4.3.1 --corrects 2',
+      { kind: 'decision', board: 'JCOB', date: '4 May 2017', outsideMeeting: true, text: 'Athena before ERP', affects: ['4.3.1'], corrects: 2 },
+    ],
+    ['decision SAS 2017-10-12 ""', { kind: 'decision', board: 'SAS', date: '2017-10-12', outsideMeeting: false, text: '', affects: [], corrects: null }],
+    ['decisions', { kind: 'decisions', board: null, since: null }],
+    ['decisions SAS since 1 October 2017', { kind: 'decisions', board: 'SAS', since: '1 October 2017' }],
+    ['decisions since October', { kind: 'decisions', board: null, since: 'October' }],
+    ['decisions --board SAS --since 2017-10-01', { kind: 'decisions', board: 'SAS', since: '2017-10-01' }],
+    ['awaiting 1.1 "agreement of new governance framework" from SAS', { kind: 'awaiting', id: '1.1', what: 'agreement of new governance framework', board: 'SAS' }],
+    ['awaiting 3.6 agreement of the framework', { kind: 'awaiting', id: '3.6', what: 'agreement of the framework', board: null }],
+  ])('%s', (text, intent) => {
+    expect(parseIntent(text)).toEqual(intent);
+  });
+
+  it.each(['awaiting decision', 'what is awaiting decision?', 'status 1.1', 'overdue'])('%s is not a governance command', (text) => {
+    expect(['boards', 'board_add', 'meetings', 'meeting_add', 'decision', 'decisions', 'awaiting']).not.toContain(parseIntent(text).kind);
+  });
+});
+
+describe('governance commands', () => {
+  let h: AskHarness;
+  beforeEach(async () => {
+    h = await openAsk({ actor: admin() });
+  });
+  afterEach(async () => h.close());
+
+  /** A board SAS with a meeting on 12 Oct 2017. */
+  async function sasMeeting(): Promise<void> {
+    expect((await h.talk('board add SAS --title "Strategic Alliance Summit"')).error).toBeUndefined();
+    expect((await h.talk('meeting add SAS 2017-10-12')).error).toBeUndefined();
+  }
+
+  it('adds and lists boards', async () => {
+    expect((await h.talk('boards')).text).toMatch(/no boards yet/);
+    const added = await h.talk('board add sas --title "Strategic Alliance Summit"');
+    expect(added).toMatchObject({ changed: true, governance: { boards: [{ name: 'SAS', title: 'Strategic Alliance Summit' }] } });
+    await h.talk('board add JCOB');
+    const listed = await h.talk('boards', { actor: stranger() });
+    expect(listed.governance?.boards?.map((b) => b.name)).toEqual(['JCOB', 'SAS']);
+    expect(listed.text).toContain('*SAS* — Strategic Alliance Summit');
+  });
+
+  it('adds a meeting on one day in plain English, its papers five working days before', async () => {
+    const cases: Array<[phrase: string, date: string, papersBy: string]> = [
+      ['2017-10-12', '2017-10-12', '2017-10-05'],
+      ['12 October 2017', '2017-10-12', '2017-10-05'],
+      ['next Thursday', '2017-10-12', '2017-10-05'],
+      // Five working days before Monday 8 January 2018 skip the weekend and New Year's Day.
+      ['8 January 2018', '2018-01-08', '2017-12-29'],
+    ];
+    for (const [i, [phrase, date, papersBy]] of cases.entries()) {
+      await h.talk(`board add B${i}`);
+      const reply = await h.talk(`meeting add B${i} ${phrase}`);
+      expect(reply.error, phrase).toBeUndefined();
+      expect(reply.governance?.meetings, phrase).toEqual([expect.objectContaining({ board: `B${i}`, date, papersBy })]);
+    }
+  });
+
+  it('takes a papers-by day, and lists meetings upcoming first then past', async () => {
+    await h.talk('board add SAS');
+    await h.talk('board add JCOB');
+    await h.talk('meeting add SAS 2017-10-12 --papers-by 2017-10-09');
+    await h.talk('meeting add JCOB 4 May 2017');
+    await h.talk('meeting add SAS 2017-09-14');
+    await h.talk('meeting add SAS 2017-11-09');
+    const all = await h.talk('meetings', { actor: stranger() });
+    expect(all.governance?.meetings?.map((m) => `${m.board} ${m.date}`)).toEqual(['SAS 2017-10-12', 'SAS 2017-11-09', 'SAS 2017-09-14', 'JCOB 2017-05-04']);
+    expect(all.governance?.meetings?.[0]?.papersBy).toBe('2017-10-09');
+    expect(all.text).toMatch(/Upcoming:[\s\S]*Past:/);
+    const jcob = await h.talk('meetings jcob');
+    expect(jcob.governance?.meetings?.map((m) => m.date)).toEqual(['2017-05-04']);
+  });
+
+  it('records a decision at a meeting, shown in each affected item\'s history and in the log', async () => {
+    await sasMeeting();
+    const reply = await h.talk('decision SAS 2017-10-12 "New governance framework agreed" affects 1.1, 3.6, 4.0.1');
+    expect(reply.error).toBeUndefined();
+    expect(reply.changed).toBe(true);
+    expect(ids(reply)).toEqual(['1.1', '3.6', '4.0.1']);
+    expect(reply.governance?.decisions?.[0]).toMatchObject({ id: expect.any(Number), board: 'SAS', meetingDate: '2017-10-12', decidedOn: '2017-10-12', affects: ['1.1', '3.6', '4.0.1'] });
+    for (const id of ['1.1', '3.6', '4.0.1']) expect((await h.talk(`history ${id}`)).text).toContain('New governance framework agreed');
+    const log = await h.talk('decisions', { actor: stranger() });
+    expect(log.text).toMatch(/#\d+ SAS at its meeting on 12 Oct 2017: "New governance framework agreed" — affects 1\.1, 3\.6, 4\.0\.1/);
+  });
+
+  it('records a decision outside a meeting, and a correction that supersedes it', async () => {
+    await h.talk('board add JCOB');
+    const first = await h.talk('decision JCOB on 4 May 2017 "Athena first" affects 4.3.1');
+    expect(first.governance?.decisions?.[0]).toMatchObject({ meetingDate: null, decidedOn: '2017-05-04' });
+    const n = first.governance!.decisions![0]!.id;
+    const second = await h.talk(`decision JCOB on 4 May 2017 "Athena and ERP in sequence: Athena first" affects 4.3.1 --corrects ${n}`);
+    expect(second.governance?.decisions?.[0]?.supersedes).toBe(n);
+    const m = second.governance!.decisions![0]!.id;
+    const log = await h.talk('decisions JCOB');
+    expect(log.text).toContain(`#${n} JCOB on 4 May 2017 (outside a meeting): "Athena first" — affects 4.3.1; corrected by #${m}`);
+    expect(log.text).toContain(`corrects #${n}`);
+    const again = await h.talk(`decision JCOB on 4 May 2017 "Third try" --corrects ${n}`);
+    expect(again).toMatchObject({ error: 'invalid' });
+    expect(again.text).toContain(`correct #${m} instead`);
+  });
+
+  it("keeps a plan's key inside a decision's words as words, and takes one named after them", async () => {
+    await sasMeeting();
+    await h.talk('plan create other --title "Other"');
+    const reply = await h.talk('decision SAS 2017-10-12 "Close the concerto-2017 review in other plans" affects 1.1 in concerto-2017');
+    expect(reply.error).toBeUndefined();
+    expect(reply.governance?.decisions?.[0]?.text).toBe('Close the concerto-2017 review in other plans');
+  });
+
+  it('lists decisions by board and since a day, oldest first', async () => {
+    await sasMeeting();
+    await h.talk('board add JCOB');
+    await h.talk('decision JCOB on 2017-05-04 "Sequencing agreed"');
+    await h.talk('decision SAS 2017-10-12 "Framework agreed" affects 1.1');
+    await h.talk('decision SAS on 2017-09-01 "Terms of reference agreed"');
+    const all = await h.talk('decisions');
+    expect(all.governance?.decisions?.map((d) => d.text)).toEqual(['Sequencing agreed', 'Terms of reference agreed', 'Framework agreed']);
+    expect((await h.talk('decisions SAS')).governance?.decisions?.map((d) => d.text)).toEqual(['Terms of reference agreed', 'Framework agreed']);
+    expect((await h.talk('decisions since October')).governance?.decisions?.map((d) => d.text)).toEqual(['Framework agreed']);
+    expect((await h.talk('decisions JCOB since 1 June 2017')).text).toMatch(/none recorded/);
+  });
+
+  it('sets what an item waits on and its status in one change, cleared when it moves on', async () => {
+    await h.talk('board add SAS');
+    const before = await h.count('audit_events');
+    const reply = await h.talk('awaiting 5.2 "agreement of new governance framework" from sas', { actor: KAREN });
+    expect(reply.error).toBeUndefined();
+    expect(reply.items).toEqual([expect.objectContaining({ id: '5.2', status: 'awaiting_decision' })]);
+    expect(reply.text).toContain('agreement of new governance framework (SAS)');
+    expect(await h.count('audit_events')).toBe(before + 2); // status_changed and waiting_changed, one transaction
+    expect((await h.store.get('5.2'))?.waiting).toEqual({ what: 'agreement of new governance framework', board: 'SAS' });
+    // 1.1 already awaits a decision: only what it waits on changes.
+    expect((await h.talk('awaiting 1.1 agreement of new governance framework from SAS', { actor: KAREN })).text).toMatch(/^1\.1 is awaiting decision/);
+    expect(await h.count('audit_events')).toBe(before + 3);
+    await h.talk('set 5.2 on-going', { actor: KAREN });
+    expect((await h.store.get('5.2'))?.waiting ?? null).toBeNull();
+    const history = (await h.talk('history 5.2')).text;
+    expect(history).toContain('waiting on agreement of new governance framework (SAS)');
+    expect(history).toContain('no longer waiting on');
+  });
+
+});
+
+describe('governance refusals: one sentence, nothing written', () => {
+  let h: AskHarness;
+  // Refusals write nothing, so one plan serves them all (and a refusal that wrote would fail its own row).
+  beforeAll(async () => {
+    h = await openAsk({ actor: admin() });
+    await h.talk('board add SAS --title "Strategic Alliance Summit"');
+    await h.talk('meeting add SAS 2017-10-12');
+  });
+  afterAll(async () => h.close());
+
+    it.each([
+      // [who, message, error, what the sentence must say]
+      [stranger(), 'board add SAS', 'not_permitted', /Only an admin of concerto-2017 can add a board/],
+      [admin(), 'board add S A S', 'not_understood', /I don't know/],
+      [admin(), 'board add SAS', 'invalid', /already has a board SAS/],
+      [KAREN, 'meeting add SAS 2017-10-19', 'not_permitted', /Only an admin/],
+      [admin(), 'meeting add SAD 2017-10-19', 'not_found', /There is no board SAD\. The plan's boards are SAS/],
+      [admin(), 'meeting add SAS October', 'invalid', /"October" is 1 Oct – 31 Oct 2017, not one day; give the day/],
+      [admin(), 'meeting add SAS someday soon', 'unreadable_date', /can't read "someday soon" as a day/],
+      [admin(), 'meeting add SAS 2017-10-12', 'invalid', /already meets on 2017-10-12/],
+      [admin(), 'meeting add SAS 2017-10-19 --papers-by 2017-10-20', 'invalid', /after the meeting/],
+      [stranger(), 'decision SAS 2017-10-12 "Framework agreed" affects 1.1', 'not_permitted', /Only an admin of concerto-2017 can record a decision/],
+      [KAREN, 'decision SAS 2017-10-12 "Framework agreed" affects 1.1', 'not_permitted', /Only an admin/],
+      [admin(), 'decision SAS 2017-10-12 "Framework agreed" affects 1.1, 9.9.9', 'not_found', /There is no 9\.9\.9 in concerto-2017/],
+      [admin(), 'decision SAS 2017-10-12 "Framework agreed" affects 3.7', 'not_found', /did you mean 3\.4, 3\.6\?/],
+      [admin(), 'decision SAD 2017-10-12 "Framework agreed"', 'not_found', /There is no board SAD/],
+      [admin(), 'decision SAS 2017-10-19 "Framework agreed"', 'not_found', /no meeting on 19 Oct 2017: add it with `meeting add SAS 2017-10-19`/],
+      [admin(), 'decision SAS 2017-10-12 ""', 'invalid', /A decision needs its words/],
+      [admin(), 'decision SAS 2017-10-12 "   "', 'invalid', /A decision needs its words/],
+      [admin(), 'decision SAS 2017-10-12', 'invalid', /A decision needs its words/],
+      [admin(), 'decision SAS October "Framework agreed"', 'invalid', /not one day/],
+      [admin(), 'decision SAS 2017-10-12 "Framework agreed" --corrects 99', 'not_found', /no decision #99/],
+      [admin(), 'decision SAS 2017-10-12 "Framework agreed" whenever', 'not_understood', /I don't know "whenever"/],
+      [admin(), 'decisions SAD', 'not_found', /There is no board SAD/],
+      [admin(), 'meetings SAD', 'not_found', /There is no board SAD/],
+      [stranger(), 'awaiting 1.1 "agreement" from SAS', 'not_permitted', /Only an owner of 1\.1/],
+      [KAREN, 'awaiting 1.1 "agreement" from SAD', 'not_found', /There is no board SAD/],
+      [KAREN, 'awaiting 1.1 ""', 'invalid', /Say what 1\.1 waits on/],
+      [admin(), 'awaiting 9.9.9 "agreement"', 'not_found', /There is no 9\.9\.9/],
+      [admin(), 'awaiting 9.1.2 "agreement"', 'invalid', /reopen it first/],
+    ])('%#: %s', async (actor, message, error, sentence) => {
+      const audits = await h.count('audit_events');
+      const decisions = (await h.talk('decisions')).governance?.decisions?.length;
+      const meetings = (await h.talk('meetings')).governance?.meetings?.length;
+      const reply = await h.talk(message, { actor });
+      expect(reply.error).toBe(error);
+      expect(reply.text).toMatch(sentence);
+      expect(await h.count('audit_events')).toBe(audits);
+      expect((await h.talk('decisions')).governance?.decisions?.length).toBe(decisions);
+      expect((await h.talk('meetings')).governance?.meetings?.length).toBe(meetings);
+    });
+
+    it('an archived plan takes no boards, meetings, decisions or waiting', async () => {
+      const a = await openAsk({ actor: admin() });
+      await a.talk('board add SAS');
+      await a.talk('meeting add SAS 2017-10-12');
+      // The only active plan cannot be archived.
+      await a.talk('plan create other --title "Other"');
+      expect((await a.talk('plan archive concerto-2017')).error).toBeUndefined();
+      const audits = await a.count('audit_events');
+      for (const message of ['board add JCOB', 'meeting add SAS 2017-11-09', 'decision SAS 2017-10-12 "Agreed" affects 1.1', 'awaiting 1.1 "agreement" from SAS']) {
+        // Named, since the archived plan is no longer anyone's default.
+        const reply = await a.talk(`${message} in concerto-2017`);
+        expect(reply.error, message).toBe('not_permitted');
+        expect(reply.text, message).toMatch(/archived/);
+      }
+      expect(await a.count('audit_events')).toBe(audits);
+      await a.close();
+    });
+});
