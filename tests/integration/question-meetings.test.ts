@@ -11,15 +11,21 @@ import { admin, ids, openAsk, type AskHarness } from '../helpers/ask.js';
 const META = { actor: 'Portfolio Office', source: 'cli' as const, at: '2017-10-04T12:00:00Z' };
 const at = (day: string) => `${day}T10:00:00Z`;
 
+/** The bundled plan's governance store, with its two boards added. */
+async function withBoards(h: AskHarness) {
+  const directory = new DrizzlePlanDirectory(h.database.db);
+  const g = directory.governance((await directory.list())[0]!);
+  await g.addBoard('SAS', 'Strategic Alliance Summit', META);
+  await g.addBoard('JCOB', 'Joint Chief Officer Board', META);
+  return g;
+}
+
 describe('meetings and boards in questions', () => {
   let h: AskHarness;
   let n = 0;
   beforeAll(async () => {
     h = await openAsk({ actor: admin() });
-    const directory = new DrizzlePlanDirectory(h.database.db);
-    const g = directory.governance((await directory.list())[0]!);
-    await g.addBoard('SAS', 'Strategic Alliance Summit', META);
-    await g.addBoard('JCOB', 'Joint Chief Officer Board', META);
+    const g = await withBoards(h);
     for (const [board, date, papersBy] of [['SAS', '2017-10-12', '2017-10-05'], ['SAS', '2017-12-14', '2017-12-07'], ['JCOB', '2017-11-02', '2017-10-26'], ['JCOB', '2018-03-08', '2018-03-01']] as const) {
       await g.addMeeting(board, date, papersBy, META);
     }
@@ -95,10 +101,7 @@ describe('the decision log asked in words', () => {
   let n = 0;
   beforeAll(async () => {
     h = await openAsk({ actor: admin() });
-    const directory = new DrizzlePlanDirectory(h.database.db);
-    const g = directory.governance((await directory.list())[0]!);
-    await g.addBoard('SAS', null, META);
-    await g.addBoard('JCOB', null, META);
+    const g = await withBoards(h);
     await g.addMeeting('SAS', '2017-10-12', '2017-10-05', { ...META, at: '2017-10-04T12:00:00Z' });
     await g.recordDecision({ board: 'JCOB', decidedOn: '2017-05-04', meetingDate: null, text: 'Athena before ERP', affects: ['4.3.1'], supersedes: null }, META);
     await g.recordDecision({ board: 'SAS', decidedOn: '2017-10-12', meetingDate: '2017-10-12', text: 'New governance framework agreed', affects: ['1.1', '3.6', '4.0.1'], supersedes: null }, { ...META, at: '2017-10-12T16:00:00Z' });

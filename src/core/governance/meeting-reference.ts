@@ -1,7 +1,8 @@
 import type { IsoDate } from '../dates/delivery-window.js';
 import { formatDate } from '../ask/format.js';
 import { boardName } from './board.js';
-import type { Meeting } from './meeting.js';
+import { nextMeeting, previousMeeting, type Meeting } from './meeting.js';
+import { addDaysIso } from '../reminders/local-time.js';
 
 /**
  * Meetings named in questions: "the last SAS", "the next JCOB meeting", "the March board", "the
@@ -61,8 +62,9 @@ export function findMeeting(phrase: string, meetings: readonly Meeting[], boards
   const who = board ?? 'any board';
   const month = MONTHS.findIndex((m) => m.startsWith(when.slice(0, 3)));
   let found: Meeting[];
-  if (when === 'next' || when === 'coming' || when === 'upcoming' || when === 'forthcoming') found = ofBoard.filter((m) => m.date >= today).sort((a, b) => a.date.localeCompare(b.date));
-  else if (when === 'last' || when === 'previous') found = ofBoard.filter((m) => m.date <= today).sort((a, b) => b.date.localeCompare(a.date));
+  // Next and last as the meeting paper reads them: on or after today, and on or before it.
+  if (when === 'next' || when === 'coming' || when === 'upcoming' || when === 'forthcoming') found = [nextMeeting(ofBoard, board, today)].filter((m): m is Meeting => m !== null);
+  else if (when === 'last' || when === 'previous') found = [previousMeeting(ofBoard, board, addDaysIso(today, 1))].filter((m): m is Meeting => m !== null);
   else {
     // "the March board": the March meeting nearest to today, the coming one first.
     const inMonth = ofBoard.filter((m) => Number(m.date.slice(5, 7)) === month + 1);

@@ -27,12 +27,12 @@ export function defaultPapersBy(date: IsoDate, calendar: HolidayCalendar): IsoDa
 /** "SAS 2017-10-12", as people name a meeting. */
 export const meetingLabel = (m: Pick<Meeting, 'board' | 'date'>) => `${m.board} ${m.date}`;
 
-/** The last meeting of a board before `day` (strictly), or null. Meetings in any order. */
-export function previousMeeting<M extends Pick<Meeting, 'board' | 'date'>>(meetings: readonly M[], board: string, day: IsoDate): M | null {
-  return meetings.filter((m) => m.board === board && m.date < day).sort((a, b) => b.date.localeCompare(a.date))[0] ?? null;
+/** The last meeting of a board (null: of any board) before `day` (strictly), or null. Meetings in any order. */
+export function previousMeeting<M extends Pick<Meeting, 'board' | 'date'>>(meetings: readonly M[], board: string | null, day: IsoDate): M | null {
+  return meetings.filter((m) => (board === null || m.board === board) && m.date < day).sort((a, b) => b.date.localeCompare(a.date))[0] ?? null;
 }
 
-/** The first meeting of a board on or after `day`, or null. */
-export function nextMeeting<M extends Pick<Meeting, 'board' | 'date'>>(meetings: readonly M[], board: string, day: IsoDate): M | null {
-  return meetings.filter((m) => m.board === board && m.date >= day).sort((a, b) => a.date.localeCompare(b.date))[0] ?? null;
+/** The first meeting of a board (null: of any board) on or after `day`, or null. */
+export function nextMeeting<M extends Pick<Meeting, 'board' | 'date'>>(meetings: readonly M[], board: string | null, day: IsoDate): M | null {
+  return meetings.filter((m) => (board === null || m.board === board) && m.date >= day).sort((a, b) => a.date.localeCompare(b.date))[0] ?? null;
 }
