@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { ChangeMeta, ImportSummary, PlanDirectory, PlanInfo } from '../core/ports.js';
 import { keyFromTitle, planKeyProblem } from '../core/plan/plan-key.js';
 import { readPlan } from '../core/plan/read-plan.js';
+import { seedBundledGovernance, type GovernanceSeeded } from './bundled-governance.js';
 
 export const BUNDLED_PLAN = fileURLToPath(new URL('../../db/plans/concerto-action-plan-2017-10-04.json', import.meta.url));
 /** The key the bundled plan is loaded under (and the key migration 0006 gives a database it already filled). */
@@ -60,9 +61,16 @@ export async function seedBundledPlan(plans: PlanDirectory, meta: Omit<ChangeMet
   return importParsed(plans, BUNDLED_PLAN_KEY, input, 'The bundled plan', { ...meta, source: 'import' }, undefined, { addOnly: true });
 }
 
+/** The bundled plan with the boards, meetings, decisions and waits its text records (`concerto seed`). */
+export async function seedBundledWithGovernance(plans: PlanDirectory, meta: Omit<ChangeMeta, 'source'>): Promise<ImportResult & { governance: GovernanceSeeded }> {
+  const seeded = await seedBundledPlan(plans, meta);
+  const governance = await seedBundledGovernance(seeded.plan, plans.governance(seeded.plan), plans.store(seeded.plan), { ...meta, source: 'import' });
+  return { ...seeded, governance };
+}
+
 /** First run: a database with no plan gets the bundled one, so a fresh clone has something to ask about. */
 export async function ensurePlan(plans: PlanDirectory, meta: Omit<ChangeMeta, 'source'>): Promise<boolean> {
   if ((await plans.list()).length) return false;
-  await seedBundledPlan(plans, meta);
+  await seedBundledWithGovernance(plans, meta);
   return true;
 }

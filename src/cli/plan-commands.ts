@@ -53,9 +53,10 @@ export function registerPlanCommands(program: Command, open: Open, setExit: (cod
     .option('--admins <ids>', 'Slack user ids who administer this plan, comma-separated (none to clear)')
     .option('--home-channel <id>', 'the Slack channel whose messages are about this plan (none to clear)')
     .option('--digest-channel <id>', 'where its weekly digest goes (none to clear)')
+    .addOption(new Option('--sign-off <on|off>', "on: an owner's complete is a proposal a plan admin signs off").choices(['on', 'off']))
     .action((key: string, o: Record<string, string | undefined>) =>
       say(
-        `plan set ${key} ${flags({ title: o.title, timezone: o.timezone, holidays: o.holidays, admins: o.admins, 'home-channel': o.homeChannel, 'digest-channel': o.digestChannel })}`,
+        `plan set ${key} ${flags({ title: o.title, timezone: o.timezone, holidays: o.holidays, admins: o.admins, 'home-channel': o.homeChannel, 'digest-channel': o.digestChannel, 'sign-off': o.signOff })}`,
       ),
     );
   plan

@@ -1,5 +1,5 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { ensurePlan, seedBundledPlan } from '../app/plan-loading.js';
+import { ensurePlan, seedBundledWithGovernance } from '../app/plan-loading.js';
 import { openServices, type Services } from '../app/services.js';
 import { travelledClock, systemClock } from '../clock.js';
 import { isInstant, loadConfig, parseInstant, reminderSettings, slackSettings, type Config, type SlackSettings } from '../config.js';
@@ -94,8 +94,12 @@ export function buildProgram(open: Open, setExit: (code: number) => void): Comma
     .description('load the bundled Concerto Action Plan of 4 October 2017 as concerto-2017: adds what is missing, never changes existing items')
     .action(async () => {
       const services = await open();
-      const s = await seedBundledPlan(services.plans, { actor: 'seed', at: services.clock.now().toISOString() });
-      process.stdout.write(`Bundled plan (${s.plan.key}${s.created ? ', created' : ''}): ${s.added} added, ${s.changed} changed, ${s.unchanged} unchanged, ${s.updatesAdded} updates added.\n`);
+      const s = await seedBundledWithGovernance(services.plans, { actor: 'seed', at: services.clock.now().toISOString() });
+      const g = s.governance;
+      process.stdout.write(
+        `Bundled plan (${s.plan.key}${s.created ? ', created' : ''}): ${s.added} added, ${s.changed} changed, ${s.unchanged} unchanged, ${s.updatesAdded} updates added; ` +
+          `boards ${g.boards}, meetings ${g.meetings}, decisions ${g.decisions} and waits ${g.waiting} added.\n`,
+      );
     });
 
   program

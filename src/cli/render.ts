@@ -5,7 +5,7 @@ export function replyJson(reply: Reply): string {
   return JSON.stringify({
     reply: reply.text,
     ...(reply.plan ? { plan: reply.plan } : {}),
-    items: reply.items.map((i) => ({ ...(i.plan ? { plan: i.plan } : {}), id: i.id, title: i.title, theme: i.theme, owners: i.owners, status: i.status, delivery: i.delivery, overdue: i.overdue })),
+    items: reply.items.map((i) => ({ ...(i.plan ? { plan: i.plan } : {}), id: i.id, title: i.title, theme: i.theme, owners: i.owners, status: i.status, delivery: i.delivery, overdue: i.overdue, ...(i.proposal ? { proposal: i.proposal } : {}) })),
     awaiting: reply.awaiting,
     ...(reply.choices ? { choices: reply.choices } : {}),
     ...(reply.query ? { query: reply.query } : {}),

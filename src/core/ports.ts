@@ -35,6 +35,8 @@ export interface PlanInfo {
   digestChannel: string | null;
   /** Archived plans answer questions and papers; they take no changes and send nothing. */
   state: PlanState;
+  /** On: an owner's "complete" becomes a proposal that a plan admin signs off or returns. Absent means off. */
+  signOff?: boolean;
 }
 
 /** What a paper or a file needs of a plan. */
@@ -56,6 +58,7 @@ export interface PlanSettings {
   homeChannel?: string | null;
   digestChannel?: string | null;
   state?: PlanState;
+  signOff?: boolean;
 }
 
 /**
@@ -111,7 +114,8 @@ export interface GovernanceStore {
   decisions(): Promise<Decision[]>;
   /**
    * Records a decision and, on each item it affects, a `decision_recorded` audit event, in one
-   * transaction. Fails with `not_found` (board, meeting, item or superseded decision) and `conflict`
+   * transaction; the same transaction queues one message per person linked to an owner of an affected
+   * item (core/governance/decision-notice.ts), except for decisions loaded by an import. Fails with `not_found` (board, meeting, item or superseded decision) and `conflict`
    * (that decision was already corrected), naming what to do.
    */
   recordDecision(decision: NewDecision, meta: ChangeMeta): Promise<Decision>;
@@ -151,6 +155,17 @@ export interface PlanChange extends ChangeMeta {
   owners?: string[];
   /** What the item waits on (set with status Awaiting decision), or null to clear it. */
   waiting?: Waiting | null;
+  /**
+   * An owner's completion on a plan with sign-off on: recorded as a proposal (audited `completion_proposed`)
+   * while the status stays; null withdraws a pending one. Any status change also clears a pending proposal.
+   */
+  proposal?: { evidence: string | null } | null;
+}
+
+/** Which proposal a sign-off or a return answers: the item and the proposal's instant, compared under the row lock. */
+export interface ProposalRef {
+  recId: string;
+  proposedAt: string;
 }
 
 export interface NewRecommendation {
@@ -189,6 +204,14 @@ export interface PlanStore {
   planHistory(): Promise<PlanHistory | null>;
   /** Applies a change and its audit events in one transaction; returns the item as committed. */
   change(change: PlanChange): Promise<Recommendation>;
+  /**
+   * Completes an item whose proposal is the one named, clearing the proposal, in one transaction under the
+   * row lock (audited `status_changed` then `completion_signed_off`). Fails with `conflict` when the proposal
+   * is gone or is another one (the item changed meanwhile), `not_permitted` when the signer proposed it.
+   */
+  signOff(ref: ProposalRef, meta: ChangeMeta): Promise<Recommendation>;
+  /** Clears the named proposal with the reason (audited `completion_returned`); fails as `signOff` does. */
+  returnProposal(ref: ProposalRef, reason: string, meta: ChangeMeta): Promise<Recommendation>;
   add(rec: NewRecommendation, meta: ChangeMeta): Promise<Recommendation>;
   /**
    * Creates or brings the plan in line with the file in one transaction; idempotent. With

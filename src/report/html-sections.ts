@@ -1,4 +1,5 @@
 import type { Rag } from '../core/plan/rag.js';
+import { PROPOSALS_HEADING, proposalLine } from '../core/report/proposals-section.js';
 import { STATUSES } from '../core/plan/status.js';
 import type { BoardPaper } from '../core/report/board-paper.js';
 import { changesHeading, describeChanges, noChangesLine } from '../core/report/describe-changes.js';
@@ -76,6 +77,13 @@ function chartTable(t: ChartTable, id: string, caption: string): string {
   const rows = t.rows.map((r) => `<tr>${r.map((v, i) => cell(v, i, i === 0 ? 'th' : 'td')).join('')}</tr>`).join('');
   const foot = t.foot ? `<tfoot><tr>${t.foot.map((v, i) => cell(v, i, 'th')).join('')}</tr></tfoot>` : '';
   return `<table class="numbers" id="${id}"><caption>${esc(caption)}</caption><thead><tr>${head}</tr></thead><tbody>${rows}</tbody>${foot}</table>`;
+}
+
+/** Completions awaiting sign-off, apart from the plan; only when there are any. */
+export function proposalsSection(paper: BoardPaper): string {
+  if (!paper.proposals.length) return '';
+  const items = paper.proposals.map((p) => `<li><a href="#rec-${esc(p.id)}"><strong>${esc(p.id)}</strong></a> ${esc(proposalLine(p))}</li>`).join('');
+  return `<section class="proposals"><h2>${esc(PROPOSALS_HEADING)}</h2><ul class="proposals">${items}</ul></section>`;
 }
 
 /** The decision log (board, meeting or day, the decision, the items it affects) and the items waiting on a decision, by board. */

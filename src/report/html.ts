@@ -3,7 +3,7 @@ import { boardDate, longDate } from '../core/report/dates.js';
 import { baselineLabel, statusLabel } from './cells.js';
 import { esc } from './html-escape.js';
 import { paperCharts } from './charts.js';
-import { chartsSection, changesSection, governanceSections, keySection, ragChip, summarySection } from './html-sections.js';
+import { chartsSection, changesSection, governanceSections, keySection, proposalsSection, ragChip, summarySection } from './html-sections.js';
 import { meetingLine } from '../core/report/governance-sections.js';
 import { paperCss } from './html-style.js';
 
@@ -38,6 +38,7 @@ ${chartsSection(charts)}
 <div class="front">${summarySection(paper)}${keySection(paper)}</div>
 ${changesSection(paper)}
 ${governanceSections(paper)}
+${proposalsSection(paper)}
 <h2>Action plan</h2>
 <table class="plan">
 <colgroup>${cols}</colgroup>

@@ -16,5 +16,7 @@ export function paperToJson(paper: BoardPaper): string {
         waiting: paper.waiting.map((g) => ({ board: g.board, items: g.items.map((i) => ({ id: i.id, what: i.what })) })),
       }
     : {};
-  return `${JSON.stringify({ ...file, ...governance }, null, 2)}\n`;
+  // Completions awaiting sign-off, only when there are any: a plan without them exports as it always did.
+  const proposals = paper.proposals.length ? { proposals: paper.proposals } : {};
+  return `${JSON.stringify({ ...file, ...governance, ...proposals }, null, 2)}\n`;
 }

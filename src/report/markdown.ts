@@ -15,6 +15,7 @@ import {
   waitingItemLine,
 } from '../core/report/governance-sections.js';
 import type { Counts } from '../core/report/summary.js';
+import { PROPOSALS_HEADING, proposalLine } from '../core/report/proposals-section.js';
 import { baselineLabel, datedUpdate, RAG_LABELS, ragLabel, statusLabel } from './cells.js';
 import { mdText } from './markdown-text.js';
 
@@ -33,6 +34,7 @@ export function paperToMarkdown(paper: BoardPaper): string {
     ...summary(paper),
     ...changes(paper),
     ...governance(paper),
+    ...proposals(paper),
     '## The plan',
   ];
   for (const group of paper.groups) {
@@ -76,6 +78,12 @@ function changes(paper: BoardPaper): string[] {
     out.push(`### ${section.heading}`, '', ...section.lines.map((l) => `- **${l.id}** ${mdText(l.text, '  ')}`), '');
   }
   return out;
+}
+
+/** Completions awaiting sign-off, apart from the plan (where they keep their status); only when there are any. */
+function proposals(paper: BoardPaper): string[] {
+  if (!paper.proposals.length) return [];
+  return [`## ${PROPOSALS_HEADING}`, '', ...paper.proposals.map((p) => `- **${p.id}** ${mdText(proposalLine(p), '  ')}`), ''];
 }
 
 /** The decision log and the items waiting on a decision, when the paper has any board business in it. */

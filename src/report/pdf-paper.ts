@@ -1,4 +1,5 @@
 import type { Rag } from '../core/plan/rag.js';
+import { PROPOSALS_HEADING, proposalLine } from '../core/report/proposals-section.js';
 import { STATUSES } from '../core/plan/status.js';
 import type { BoardPaper, PaperRow } from '../core/report/board-paper.js';
 import { changesHeading, describeChanges, noChangesLine } from '../core/report/describe-changes.js';
@@ -32,6 +33,7 @@ export function layOutPaper(l: Layout, paper: BoardPaper, charts: readonly Paper
   summaryAndKey(l, paper);
   changesBlock(l, paper);
   governanceBlock(l, paper);
+  proposalsBlock(l, paper);
   l.newPage();
   heading(l, 'Action plan');
   planTable(l, paper);
@@ -149,6 +151,15 @@ function changesBlock(l: Layout, paper: BoardPaper): void {
     l.paras([{ text: section.heading, font: 'bold', size: 9, gap: 4 }]);
     l.paras(section.lines.map((line) => ({ text: line.text, label: { text: line.id, width: idWidth }, gap: 2 })));
   }
+}
+
+/** Completions awaiting sign-off, apart from the plan; only when there are any. */
+function proposalsBlock(l: Layout, paper: BoardPaper): void {
+  if (!paper.proposals.length) return;
+  l.y += 6;
+  heading(l, PROPOSALS_HEADING);
+  const idWidth = Math.max(...paper.proposals.map((p) => l.widthOf(p.id, 'bold'))) + 8;
+  l.paras(paper.proposals.map((p) => ({ text: proposalLine(p), label: { text: p.id, width: idWidth }, gap: 2 })));
 }
 
 /** The decision log as a table (board, meeting or day, the decision, the items it affects), then the items waiting on a decision, by board. */

@@ -10,6 +10,8 @@ import { registerItemButtons } from './listeners/actions/item-buttons.js';
 import { registerListButtons } from './listeners/actions/list-buttons.js';
 import { registerNudgeButtons } from './listeners/actions/nudge-buttons.js';
 import { registerImportButtons } from './listeners/actions/import-buttons.js';
+import { registerDecisionButtons } from './listeners/actions/decision-buttons.js';
+import { registerSignOffButtons } from './listeners/actions/sign-off-buttons.js';
 import { registerConcertoCommand } from './listeners/commands/concerto.js';
 import { registerDedupe } from './listeners/dedupe.js';
 import { registerAppHome } from './listeners/events/app-home.js';
@@ -91,6 +93,8 @@ export async function startSlackApp(services: Services, settings: SlackSettings)
   registerListButtons(app, deps);
   registerNudgeButtons(app, deps);
   registerImportButtons(app, deps);
+  registerDecisionButtons(app, deps);
+  registerSignOffButtons(app, deps);
   registerMessages(app, deps);
   registerAppHome(app, deps);
   app.error(async (error) => {

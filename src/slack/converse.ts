@@ -4,6 +4,7 @@ import { say, type Reply } from '../core/ask/reply.js';
 import type { SlackDeps } from './deps.js';
 import { slackContext, slackViewer, type SlackViewer } from './identity.js';
 import { fromSlackText } from './slack-text.js';
+import { askAdminsToSignOff } from './sign-off-notice.js';
 
 /** `link <@U123|alice> "Portfolio Office"` — Slack mentions arrive escaped because the command sets should_escape. */
 const LINK = /^(link|unlink)\s+<@([A-Z0-9]+)(?:\|([^>]*))?>\s*(.*)$/is;
@@ -37,5 +38,7 @@ export async function converse(deps: SlackDeps, userId: string, text: string, co
   const reply = await ask(ctx, words);
   // Anyone whose App Home shows the changed item sees it fresh, whichever door the change came through.
   if (reply.changed) deps.homes.refreshAfterChange(deps, userId, reply.items[0]?.owners ?? []);
+  // A completion proposed on a plan with sign-off on: its admins are asked, once the change has committed.
+  if (reply.proposed) await askAdminsToSignOff(deps, deps.background, console, reply.proposed);
   return { reply, viewer };
 }

@@ -1,6 +1,7 @@
 import { ErrorCode, type WebAPICallError } from '@slack/web-api';
 import type { Notifier, OutboxMessage, QueuedPayload, SendOutcome } from '../core/reminders/outbox-message.js';
 import type { SlackSettings } from '../config.js';
+import { decisionMessage } from './views/decision-message.js';
 import { digestPartMessage, digestSummary } from './views/digest-message.js';
 import { nudgeMessage } from './views/nudge-message.js';
 import { failFastClient } from './fail-fast-client.js';
@@ -53,6 +54,8 @@ function render(payload: QueuedPayload) {
       return digestSummary(payload);
     case 'digest_part':
       return { ...digestPartMessage(payload), ...(payload.threadRef ? { thread_ts: payload.threadRef } : {}) };
+    case 'decision_notice':
+      return decisionMessage(payload);
     default:
       return nudgeMessage(payload);
   }

@@ -6,6 +6,7 @@ import type { IsoDate } from '../core/dates/delivery-window.js';
 import type { Source } from '../core/plan/recommendation.js';
 import type { ChangeMeta, GovernanceStore, PlanInfo } from '../core/ports.js';
 import type { Db } from './database.js';
+import { queueDecisionNotices } from './decision-notices.js';
 import { writablePlan } from './plan-rows.js';
 import { writeAudit, type AuditRow } from './plan-writes.js';
 import { sortKeyOf } from './rec-rows.js';
@@ -111,6 +112,7 @@ export class DrizzleGovernanceStore implements GovernanceStore {
       const after = { id: recorded.id, board: recorded.board, meetingDate: recorded.meetingDate, decidedOn: recorded.decidedOn, text: recorded.text, affects, supersedes: recorded.supersedes };
       const events: AuditRow[] = affects.length ? affects.map((recId) => ({ recId, action: 'decision_recorded', before: null, after })) : [{ recId: null, action: 'decision_recorded', before: null, after }];
       await writeAudit(tx, this.plan.id, meta, events);
+      await queueDecisionNotices(tx, this.plan, recorded, meta);
       return recorded;
     });
   }

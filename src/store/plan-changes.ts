@@ -1,6 +1,6 @@
 import { and, eq, max } from 'drizzle-orm';
 import type { Recommendation } from '../core/plan/recommendation.js';
-import { canTransition, STATUS_LABELS } from '../core/plan/status.js';
+import { canTransition, isClosed, STATUS_LABELS } from '../core/plan/status.js';
 import type { ChangeMeta, NewRecommendation, PlanChange } from '../core/ports.js';
 import type { Db } from './database.js';
 import {
@@ -34,6 +34,19 @@ export async function applyChange(db: Db, planId: number, change: PlanChange): P
     throw new StoreError(
       'conflict',
       `${change.recId} was changed a moment ago and is now ${STATUS_LABELS[before.status]}, so it cannot become ${STATUS_LABELS[change.status]}; nothing was saved. Look at it again (\`status ${change.recId}\`) and try again.`,
+    );
+  }
+  // Withdrawing a proposal an admin answered a moment ago, or proposing on an item closed meanwhile, writes nothing.
+  if (change.proposal === null && !before.proposal) {
+    throw new StoreError(
+      'conflict',
+      `${change.recId} was answered a moment ago (it is now ${STATUS_LABELS[before.status]} with no completion proposed), so there is nothing to withdraw; nothing was saved. Look at it again (\`status ${change.recId}\`).`,
+    );
+  }
+  if (change.proposal && (isClosed(before.status) || !canTransition(before.status, 'complete'))) {
+    throw new StoreError(
+      'conflict',
+      `${change.recId} was changed a moment ago and is now ${STATUS_LABELS[before.status]}, so its completion cannot be proposed; nothing was saved. Look at it again (\`status ${change.recId}\`).`,
     );
   }
   const events: AuditRow[] = [];
@@ -74,6 +87,17 @@ export async function applyChange(db: Db, planId: number, change: PlanChange): P
     set.waitingOn = waiting?.what ?? null;
     set.waitingBoard = waiting?.board ?? null;
     events.push({ recId: change.recId, action: 'waiting_changed', before: before.waiting ?? null, after: waiting });
+  }
+  // A proposal is made on an open item; any status change (or the owners' reopen) withdraws a pending one.
+  if (change.proposal) {
+    const proposal = { by: change.actor, byId: change.actorId ?? null, at: new Date(change.at).toISOString(), evidence: change.proposal.evidence };
+    Object.assign(set, { proposedBy: proposal.by, proposedById: proposal.byId, proposedAt: change.at, proposalEvidence: proposal.evidence });
+    events.push({ recId: change.recId, action: 'completion_proposed', before: before.proposal ?? null, after: proposal });
+  } else if (before.proposal && (change.proposal === null || (change.status && change.status !== before.status))) {
+    Object.assign(set, { proposedBy: null, proposedById: null, proposedAt: null, proposalEvidence: null });
+    // An admin completing an item whose completion was proposed is its sign-off.
+    const signed = change.status === 'complete';
+    events.push({ recId: change.recId, action: signed ? 'completion_signed_off' : 'completion_withdrawn', before: before.proposal, after: null });
   }
   if (!events.length) return before;
   await db

@@ -17,6 +17,7 @@ export function planInfoOf(row: typeof plans.$inferSelect): PlanInfo {
     homeChannel: row.homeChannel,
     digestChannel: row.digestChannel,
     state: row.state === 'archived' ? 'archived' : 'active',
+    signOff: row.signOff,
   };
 }
 

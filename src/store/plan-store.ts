@@ -4,11 +4,12 @@ import { and, asc, eq, exists, gte, inArray, lt, lte, notInArray } from 'drizzle
 import type { AuditEvent } from '../core/plan/audit.js';
 import type { PlanFile } from '../core/plan/plan-file.js';
 import type { Recommendation } from '../core/plan/recommendation.js';
-import type { ChangeMeta, ImportSummary, NewRecommendation, PlanChange, PlanInfo, PlanStore, ReadPlan, RecQuery } from '../core/ports.js';
+import type { ChangeMeta, ImportSummary, NewRecommendation, PlanChange, PlanInfo, PlanStore, ProposalRef, ReadPlan, RecQuery } from '../core/ports.js';
 import type { Db } from './database.js';
 import { planFileAsAt } from '../core/report/plan-file-as-at.js';
 import { importPlan } from './plan-import.js';
 import { addRecommendation, applyChange } from './plan-changes.js';
+import { applyReturn, applySignOff } from './sign-off.js';
 import { hydrate, loadAllRecommendations, loadRecommendation, recColumns } from './rec-rows.js';
 import { auditEvents, owners, plans, recommendationOwners, recommendations, themes } from './schema.js';
 import { planInfoOf, writablePlan } from './plan-rows.js';
@@ -113,6 +114,20 @@ export class DrizzlePlanStore implements PlanStore {
     return this.db.transaction(async (tx) => {
       await writablePlan(tx as unknown as Db, planId);
       return applyChange(tx as unknown as Db, planId, change);
+    });
+  }
+
+  signOff(ref: ProposalRef, meta: ChangeMeta): Promise<Recommendation> {
+    return this.db.transaction(async (tx) => {
+      await writablePlan(tx as unknown as Db, this.info.id);
+      return applySignOff(tx as unknown as Db, this.info.id, ref, meta);
+    });
+  }
+
+  returnProposal(ref: ProposalRef, reason: string, meta: ChangeMeta): Promise<Recommendation> {
+    return this.db.transaction(async (tx) => {
+      await writablePlan(tx as unknown as Db, this.info.id);
+      return applyReturn(tx as unknown as Db, this.info.id, ref, reason, meta);
     });
   }
 

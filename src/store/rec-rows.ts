@@ -23,6 +23,10 @@ export const recColumns = {
   deliveryRevisions: recommendations.deliveryRevisions,
   waitingOn: recommendations.waitingOn,
   waitingBoard: recommendations.waitingBoard,
+  proposedBy: recommendations.proposedBy,
+  proposedById: recommendations.proposedById,
+  proposedAt: recommendations.proposedAt,
+  proposalEvidence: recommendations.proposalEvidence,
 };
 export type RecRow = {
   recId: string;
@@ -36,6 +40,10 @@ export type RecRow = {
   deliveryRevisions: number;
   waitingOn?: string | null;
   waitingBoard?: string | null;
+  proposedBy?: string | null;
+  proposedById?: string | null;
+  proposedAt?: string | null;
+  proposalEvidence?: string | null;
 };
 
 /** "4.10.2" → "004.010.002", so text order is plan order. */
@@ -102,6 +110,10 @@ export async function hydrate(db: Db, planId: number, rows: RecRow[], allUpdates
       baseline: baselineOf.get(r.recId) ?? delivery,
       revisions: r.deliveryRevisions,
       waiting: r.waitingOn ? { what: r.waitingOn, board: r.waitingBoard ?? null } : null,
+      proposal:
+        r.proposedAt && r.proposedBy
+          ? { by: r.proposedBy, byId: r.proposedById ?? null, at: new Date(r.proposedAt).toISOString(), evidence: r.proposalEvidence ?? null }
+          : null,
       updates: (updatesOf.get(r.recId) ?? []).map(
         (u): UpdateEntry => ({ date: u.date, author: u.author, text: u.text, evidence: u.evidence, source: u.source as Source }),
       ),

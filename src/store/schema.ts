@@ -42,6 +42,8 @@ export const plans = pgTable(
     digestChannel: text('digest_channel'),
     /** active | archived: an archived plan answers questions and papers but takes no changes and sends nothing. */
     state: text('state').notNull().default('active'),
+    /** On: an owner's "complete" is a proposal that a plan admin signs off (or returns). */
+    signOff: boolean('sign_off').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull(),
   },
   (t) => [uniqueIndex('plans_key').on(t.key), uniqueIndex('plans_home_channel').on(t.homeChannel)],
@@ -90,6 +92,11 @@ export const recommendations = pgTable(
     waitingOn: text('waiting_on'),
     /** The board that must decide, when one is named. */
     waitingBoard: text('waiting_board'),
+    /** A completion proposed by an owner and awaiting an admin's sign-off (plans.sign_off): who, when, the evidence. */
+    proposedBy: text('proposed_by'),
+    proposedById: text('proposed_by_id'),
+    proposedAt: timestamp('proposed_at', { withTimezone: true, mode: 'string' }),
+    proposalEvidence: text('proposal_evidence'),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull(),

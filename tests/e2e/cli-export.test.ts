@@ -45,7 +45,9 @@ describe('concerto export, the board paper', () => {
       const r = await runCli(['export', '--format', 'md', '--since', '2017-10-04'], on('2017-10-12'));
       expect(r.code).toBe(0);
       expect(r.stdout).toContain('**As at 12 October 2017**');
-      const section = r.stdout.slice(r.stdout.indexOf('## Changed since 4 October 2017'), r.stdout.indexOf('## The plan'));
+      // The section runs to the next heading of its level (the decision log, when the plan has one).
+      const start = r.stdout.indexOf('## Changed since 4 October 2017');
+      const section = r.stdout.slice(start, r.stdout.indexOf('\n## ', start + 1));
       expect(section.split('\n').filter((l) => l.startsWith('- ') || l.startsWith('### '))).toEqual([
         '### New updates',
         expect.stringMatching(/^- \*\*4\.2\.1\*\* 11\/10\/2017 \(.+\): Prioritised ICT plan circulated to the SLT\.$/),
@@ -94,7 +96,9 @@ describe('concerto export, files the board opens (read back by readers we did no
       expect(imported, imported.stderr).toMatchObject({ code: 0 });
       const json = (dir: string) => runCli(['export', '--format', 'json'], { dataDir: dir }).then((r) => JSON.parse(r.stdout) as PlanFile);
       const [theirs, ours] = await Promise.all([json(empty), runCli(['export', '--format', 'json', '--as-of', '2017-10-04'], { dataDir: data }).then((r) => JSON.parse(r.stdout) as PlanFile)]);
-      expect(theirs).toEqual(ours);
+      // The plan itself round-trips; its board business (decision log, waits) is the plan's own record, not read back from a paper.
+      const plan = ({ title, asOf, timeZone, recommendations }: PlanFile) => ({ title, asOf, timeZone, recommendations });
+      expect(plan(theirs)).toEqual(plan(ours));
     },
     6 * CLI_TIMEOUT,
   );

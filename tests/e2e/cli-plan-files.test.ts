@@ -40,10 +40,10 @@ describe('seed', () => {
     async () => {
       const first = await runCli(['seed'], { dataDir: main });
       expect(first.code).toBe(0);
-      expect(first.stdout).toBe('Bundled plan (concerto-2017, created): 30 added, 0 changed, 0 unchanged, 32 updates added.\n');
+      expect(first.stdout).toBe('Bundled plan (concerto-2017, created): 30 added, 0 changed, 0 unchanged, 32 updates added; boards 1, meetings 1, decisions 1 and waits 3 added.\n');
       const second = await runCli(['seed'], { dataDir: main });
       expect(second.code).toBe(0);
-      expect(second.stdout).toBe('Bundled plan (concerto-2017): 0 added, 0 changed, 30 unchanged, 0 updates added.\n');
+      expect(second.stdout).toBe('Bundled plan (concerto-2017): 0 added, 0 changed, 30 unchanged, 0 updates added; boards 0, meetings 0, decisions 0 and waits 0 added.\n');
     },
     2 * CLI_TIMEOUT,
   );

@@ -41,7 +41,7 @@ describe('concerto tick and outbox on a fresh data directory', () => {
     async () => {
       const seeded = await cli(['seed']);
       expect(seeded.code).toBe(0);
-      expect(seeded.stdout).toBe('Bundled plan (concerto-2017, created): 30 added, 0 changed, 0 unchanged, 32 updates added.\n');
+      expect(seeded.stdout).toBe('Bundled plan (concerto-2017, created): 30 added, 0 changed, 0 unchanged, 32 updates added; boards 1, meetings 1, decisions 1 and waits 3 added.\n');
     },
     CLI_TIMEOUT,
   );

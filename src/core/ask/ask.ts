@@ -18,6 +18,7 @@ import { changePlanState, createPlan, listPlans, setPlan, usePlan } from './hand
 import { answerWhen } from './handlers/when.js';
 import { addBoard, addMeeting, listBoards, listDecisions, listMeetings, recordDecision } from './handlers/governance.js';
 import { setAwaiting } from './handlers/waiting.js';
+import { returnProposal, signOff } from './handlers/sign-off.js';
 import { isReply } from './lookup.js';
 import { labelled, resolveScope, turnFor } from './plan-scope.js';
 import { say, type Reply } from './reply.js';
@@ -110,6 +111,10 @@ async function act(turn: Turn, intent: Intent): Promise<Reply> {
       return complete(turn, intent.id, intent.evidence);
     case 'reopen':
       return reopen(turn, intent.id, intent.reason);
+    case 'sign_off':
+      return (await signOff(turn, intent.id)).reply;
+    case 'return_proposal':
+      return (await returnProposal(turn, intent.id, intent.reason)).reply;
     case 'date':
       return redate(turn, intent.id, intent.phrase);
     case 'set_status':

@@ -34,7 +34,7 @@ export function itemLine(rec: Recommendation, today: IsoDate): string {
   const late = isOverdue(rec, today) && rec.delivery.end ? ` — OVERDUE (was due by ${formatDate(rec.delivery.end)})` : '';
   const owners = rec.owners.length ? rec.owners.join(', ') : 'no owner';
   const due = rec.delivery.text.trim() ? rec.delivery.text : 'no date';
-  return `• ${rec.id} ${titleOf(rec.text, 70)} — ${owners} — ${due} — ${STATUS_LABELS[rec.status]}${late}`;
+  return `• ${rec.id} ${titleOf(rec.text, 70)} — ${owners} — ${due} — ${STATUS_LABELS[rec.status]}${rec.proposal ? ' (complete — awaiting sign-off)' : ''}${late}`;
 }
 
 export function plural(n: number, one: string, many = `${one}s`): string {

@@ -15,6 +15,9 @@ export type Intent =
   | { kind: 'query'; filter: QueryFilter }
   | { kind: 'update'; id: string; text: string | null }
   | { kind: 'complete'; id: string; evidence: string | null }
+  /** A plan admin signs off, or returns with a reason, an owner's proposed completion. */
+  | { kind: 'sign_off'; id: string }
+  | { kind: 'return_proposal'; id: string; reason: string | null }
   | { kind: 'reopen'; id: string; reason: string | null }
   | { kind: 'date'; id: string; phrase: string }
   | { kind: 'set_status'; id: string; status: Status }
@@ -43,6 +46,8 @@ export type GovernanceIntent =
 
 /** Plan settings as typed after `plan create` or `plan set`; the handler checks what they mean. */
 export interface PlanSettingsText {
+  /** on | off */
+  signOff?: string;
   title?: string;
   asOf?: string;
   timeZone?: string;

@@ -17,6 +17,23 @@ export interface ItemView {
   status: Status;
   delivery: Pick<DeliveryWindow, 'text' | 'start' | 'end' | 'precision'>;
   overdue: boolean;
+  /** A completion proposed and awaiting sign-off (plans with sign-off on). */
+  proposal?: { by: string; at: string; evidence: string | null };
+}
+
+/** What the plan's admins are asked about a proposed completion: enough to render the message and name the proposal. */
+export interface ProposalNotice {
+  plan: string;
+  id: string;
+  title: string;
+  owners: string[];
+  by: string;
+  byId: string | null;
+  /** The proposal's instant: Sign off and Return name it, so a press after a change writes nothing. */
+  at: string;
+  evidence: string | null;
+  /** The plan's own admins (Slack ids); CONCERTO_ADMINS are added by the front end. */
+  admins: string[];
 }
 
 /** What the bot says back: plain data that every front end renders its own way. */
@@ -35,6 +52,8 @@ export interface Reply {
   query?: QueryReading;
   /** Boards, meetings or decisions the reply lists or recorded (core/ask/handlers/governance.ts), for JSON and Block Kit. */
   governance?: { boards?: Board[]; meetings?: Meeting[]; decisions?: Decision[] };
+  /** A completion this turn proposed (plans with sign-off on): front ends ask the plan's admins to sign it off or return it. */
+  proposed?: ProposalNotice;
   /** Set when the reply is a refusal or an error the person caused. */
   error?: 'not_found' | 'not_permitted' | 'invalid' | 'unreadable_date' | 'not_understood' | 'no_plan' | 'unavailable';
 }
@@ -60,6 +79,7 @@ export function itemView(rec: Recommendation, today: IsoDate): ItemView {
     status: rec.status,
     delivery: { text, start, end, precision },
     overdue: isOverdue(rec, today),
+    ...(rec.proposal ? { proposal: { by: rec.proposal.by, at: rec.proposal.at, evidence: rec.proposal.evidence } } : {}),
   };
 }
 

@@ -19,6 +19,14 @@ export const AUDIT_ACTIONS = [
   'decision_recorded',
   /** What an item waits on, and from which board, set or cleared. */
   'waiting_changed',
+  /** An owner's "complete" on a plan with sign-off on: the proposal (by, at, evidence); the status stays. */
+  'completion_proposed',
+  /** A plan admin signed the proposal off: the item became complete (a `status_changed` event precedes it). */
+  'completion_signed_off',
+  /** A plan admin returned the proposal to the owners, with the reason. */
+  'completion_returned',
+  /** A pending proposal cleared by the owners (reopened, or the status changed). */
+  'completion_withdrawn',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -31,6 +31,17 @@ export interface Recommendation {
   updates: UpdateEntry[];
   /** What it waits on, while it waits: a decision in words, and the board that must take it. */
   waiting?: Waiting | null;
+  /** A completion an owner proposed, awaiting a plan admin's sign-off (plans with sign-off on); the status is unchanged meanwhile. */
+  proposal?: Proposal | null;
+}
+
+/** An owner's "complete" on a plan with sign-off on: who proposed it, when (an ISO instant), and their evidence. */
+export interface Proposal {
+  by: string;
+  /** The Slack user id behind the name, when it came through Slack. */
+  byId: string | null;
+  at: string;
+  evidence: string | null;
 }
 
 /** A one-line title for lists: the text's first sentence, cut at a word boundary. */

@@ -59,7 +59,8 @@ export function decideNudges(input: NudgeInput): NudgeDecision[] {
   const prefs = new Map(input.preferences.map((p) => [`${p.item}\n${p.recipient}`, p]));
   const decisions: NudgeDecision[] = [];
   for (const { rec, recipients, rearmedAt } of input.items) {
-    if (isClosed(rec.status)) continue;
+    // A completion proposed and awaiting sign-off is the admins' to answer: its owners are not chased meanwhile.
+    if (isClosed(rec.status) || rec.proposal) continue;
     for (const r of recipients) {
       const local = localTime(input.now, r.timeZone ?? input.planTimeZone);
       // Nobody is chased at weekends, on bank holidays, or before the morning send time.

@@ -1,4 +1,5 @@
 import type { ItemView } from '../ask/reply.js';
+import type { DecisionNoticePayload } from '../governance/decision-notice.js';
 import type { UpdateEntry } from '../plan/recommendation.js';
 import type { Status } from '../plan/status.js';
 import type { NudgeKind } from './nudge-schedule.js';
@@ -54,8 +55,11 @@ export interface DigestPartPayload {
   lists: DigestListSlice[];
 }
 
-/** Everything an outbox row can hold: what a pass decides, and the parts a sent digest brings after it. */
-export type QueuedPayload = OutboxPayload | DigestPartPayload;
+/**
+ * Everything an outbox row can hold: what a pass decides, the parts a sent digest brings after it,
+ * and what recording a decision queues for the affected items' owners (in the decision's transaction).
+ */
+export type QueuedPayload = OutboxPayload | DigestPartPayload | DecisionNoticePayload;
 
 export interface OutboxMessage {
   id: number;

@@ -2,6 +2,7 @@ import type { IsoDate } from '../dates/delivery-window.js';
 import type { AuditEvent } from '../plan/audit.js';
 import type { Recommendation, UpdateEntry } from '../plan/recommendation.js';
 import { effectiveDays } from './effective.js';
+import { asProposal } from './proposals-section.js';
 import { asNames, asStatus, asUpdateKey, asWaiting, asWindow, asWording } from './trail-values.js';
 
 /**
@@ -41,6 +42,13 @@ export function planAsAt(current: readonly Recommendation[], events: readonly Au
         break;
       case 'waiting_changed':
         rec.waiting = asWaiting(e.before);
+        break;
+      case 'completion_proposed':
+      case 'completion_signed_off':
+      case 'completion_returned':
+      case 'completion_withdrawn':
+        // Each carries the proposal that stood before it (null before a first proposal).
+        rec.proposal = asProposal(e.before);
         break;
       case 'update_posted':
         rec.updates = withoutLast(rec.updates, asUpdateKey(e.after));

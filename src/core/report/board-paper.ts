@@ -7,6 +7,7 @@ import { decisionKnownAt, paperDecisions, waitingGroups, type PaperDecision, typ
 import { changesSince, type PlanChanges } from './changes.js';
 import type { PlanHistory } from './history.js';
 import { summarise, type PaperSummary } from './summary.js';
+import { paperProposals, type PaperProposal } from './proposals-section.js';
 import { planTrends, type PaperTrends } from './trends.js';
 
 /** One row of the paper: the seed's columns (number, owners, updates, delivery date as written) and Concerto's. */
@@ -60,6 +61,8 @@ export interface BoardPaper {
    * sections only then, so a plan with none exports exactly the import format it always did.
    */
   governanceRecorded: boolean;
+  /** Completions proposed and not yet signed off or returned as at `asAt` (plans with sign-off on); listed apart. */
+  proposals: PaperProposal[];
 }
 
 export interface PaperMeeting {
@@ -108,6 +111,7 @@ export function buildBoardPaper(history: PlanHistory, options: PaperOptions): Bo
     decisions,
     waiting: waitingGroups(recs, meeting?.board ?? null),
     governanceRecorded,
+    proposals: paperProposals(recs, plan.timeZone),
   };
 }
 

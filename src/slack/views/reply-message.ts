@@ -91,7 +91,7 @@ function itemSection(item: ItemView): SectionBlock {
   const due = item.delivery.text.trim() || 'no date';
   const late = item.overdue ? ' — *overdue*' : '';
   const first = `${marker}*${escapeTruncate(item.id, 40)}* ${escapeTruncate(item.title, 120)}`;
-  return section(`${first}\n${escapeTruncate(owners, 120)} · ${escapeTruncate(due, 80)} · ${STATUS_LABELS[item.status]}${late}`);
+  return section(`${first}\n${escapeTruncate(owners, 120)} · ${escapeTruncate(due, 80)} · ${STATUS_LABELS[item.status]}${late}${item.proposal ? `\n_complete — awaiting sign-off_${item.proposal.evidence ? ` · evidence: ${escapeTruncate(item.proposal.evidence, 200)}` : ''}` : ''}`);
 }
 
 /** One actions block per choice: Slack wants action_ids unique within a block, and listeners match ACTION.choose exactly. */

@@ -174,7 +174,7 @@ describe('parseIntent: plan commands', () => {
     const intent = parseIntent('plan set audit-2018 --colour blue');
     expect(intent).toMatchObject({ kind: 'unknown' });
     const reason = (intent as Extract<Intent, { kind: 'unknown' }>).reason;
-    expect(reason).toBe('I don\'t know the plan setting "--colour". Settings are --title, --timezone, --holidays, --admins, --home-channel, --digest-channel.');
+    expect(reason).toBe('I don\'t know the plan setting "--colour". Settings are --title, --timezone, --holidays, --admins, --home-channel, --digest-channel, --sign-off.');
   });
 
   it('a flag with no value is not understood, with an example', () => {

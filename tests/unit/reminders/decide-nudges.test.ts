@@ -684,3 +684,15 @@ describe('formerly wrong, now fixed', () => {
     ]);
   });
 });
+
+describe('an item whose completion is proposed (sign-off before complete)', () => {
+  it('is not chased while the proposal awaits sign-off; once it is gone the nudges resume', () => {
+    const rec = itemEnding('X', '2017-11-02', '2017-10-15');
+    const proposal = { by: 'N. Shackleton', byId: 'U_X', at: '2017-10-25T10:00:00.000Z', evidence: 'https://example.org/e' };
+    const at = (r: typeof rec) =>
+      decideNudges({ now: new Date('2017-10-26T09:00:00Z'), planTimeZone: 'Europe/London', planAsOf: PLAN_AS_OF, items: [{ rec: r, recipients: [{ id: 'U_X', timeZone: null }], rearmedAt: null }], preferences: [], settings: DEFAULT_REMINDER_SETTINGS });
+    expect(at(rec).map((d) => d.key)).toEqual(['due_soon:X:U_X:2017-10-26']);
+    expect(at({ ...rec, proposal })).toEqual([]);
+    expect(at({ ...rec, proposal: null }).map((d) => d.key)).toEqual(['due_soon:X:U_X:2017-10-26']);
+  });
+});

@@ -7,6 +7,7 @@ import { cleanText, tooLong, URL_IN_TEXT } from '../clean-text.js';
 import type { Turn } from '../context.js';
 import { describeDelivery, describeWindow, formatDate } from '../format.js';
 import { meta } from '../handlers/change.js';
+import { completionChange, proposalNotice, proposedSentence } from '../handlers/sign-off.js';
 import { itemView, say, type Reply } from '../reply.js';
 import { isBack, isCancel, isSkip, isYes } from './answers.js';
 import { expiresAt, type UpdateState, type UpdateStep } from './state.js';
@@ -103,19 +104,25 @@ async function save(turn: Turn, state: UpdateState, rec: Recommendation): Promis
   const status: Status | null = state.status && state.status !== rec.status ? state.status : null;
   const delivery = state.delivery && state.delivery.text !== rec.delivery.text ? state.delivery : null;
   if (!state.text && !status && !delivery) return say(`Nothing to save — ${rec.id} is unchanged.`, { items: [itemView(rec, turn.today)] });
-  const saved = await turn.store.change({
-    ...meta(turn),
-    recId: rec.id,
-    ...(state.text ? { update: { date: turn.today, text: state.text, author: turn.actor.name, evidence: state.text.match(URL_IN_TEXT)?.[0] ?? null } } : {}),
-    ...(status ? { status } : {}),
-    ...(delivery ? { delivery } : {}),
-  });
+  const change = completionChange(
+    turn,
+    {
+      ...meta(turn),
+      recId: rec.id,
+      ...(state.text ? { update: { date: turn.today, text: state.text, author: turn.actor.name, evidence: state.text.match(URL_IN_TEXT)?.[0] ?? null } } : {}),
+      ...(status ? { status } : {}),
+      ...(delivery ? { delivery } : {}),
+    },
+    state.text?.match(URL_IN_TEXT)?.[0] ?? state.text ?? null,
+  );
+  const saved = await turn.store.change(change);
   const lines = [`Saved ${rec.id}:`];
   if (state.text) lines.push(`• update recorded, dated ${formatDate(turn.today)}`);
-  if (status) lines.push(`• status ${STATUS_LABELS[rec.status]} → ${STATUS_LABELS[status]}`);
+  if (change.proposal) lines.push(`• ${proposedSentence(saved)}`);
+  else if (status) lines.push(`• status ${STATUS_LABELS[rec.status]} → ${STATUS_LABELS[status]}`);
   if (delivery) {
     lines.push(`• delivery date ${rec.delivery.text ? `"${rec.delivery.text}"` : '(none given)'} → "${delivery.text}" (${describeWindow(delivery)})`);
     lines.push(`• baseline kept: ${describeDelivery(saved.baseline)}`);
   }
-  return say(lines.join('\n'), { items: [itemView(saved, turn.today)], changed: true });
+  return say(lines.join('\n'), { items: [itemView(saved, turn.today)], changed: true, ...(change.proposal ? { proposed: proposalNotice(turn, saved) } : {}) });
 }

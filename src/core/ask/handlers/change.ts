@@ -8,6 +8,8 @@ import type { AskContext, Turn } from '../context.js';
 import { describeDelivery, describeWindow, formatDate } from '../format.js';
 import { findItem, isReply } from '../lookup.js';
 import { itemView, say, type Reply } from '../reply.js';
+import { completionChange, needsSignOff, proposalNotice, proposedSentence } from './sign-off.js';
+import { actionableReply } from '../actionable.js';
 
 /** One-shot changes to an item: each checks permission, then commits one audited change. */
 
@@ -49,12 +51,20 @@ export async function complete(turn: Turn, id: string, evidence: string | null):
   const text = cleanText(evidence ?? '');
   const long = tooLong(text);
   if (long) return say(long, { error: 'invalid' });
-  const saved = await turn.store.change({
-    ...meta(turn),
-    recId: id,
-    status: 'complete',
-    update: { date: turn.today, text: text ? `Complete: ${text}` : 'Marked complete.', author: turn.actor.name, evidence: text.match(URL_IN_TEXT)?.[0] ?? (text || null) },
-  });
+  const evidenceOf = text.match(URL_IN_TEXT)?.[0] ?? (text || null);
+  const change = completionChange(
+    turn,
+    {
+      ...meta(turn),
+      recId: id,
+      status: 'complete',
+      update: { date: turn.today, text: needsSignOff(turn) ? (text ? `Proposed complete: ${text}` : 'Proposed complete.') : text ? `Complete: ${text}` : 'Marked complete.', author: turn.actor.name, evidence: evidenceOf },
+    },
+    text || null,
+  );
+  const saved = await turn.store.change(change).catch((err: unknown) => (change.proposal && actionableReply(err)) || Promise.reject(err));
+  if (isReply(saved)) return saved;
+  if (change.proposal) return say(proposedSentence(saved), { items: [itemView(saved, turn.today)], changed: true, proposed: proposalNotice(turn, saved) });
   const tip = text ? ' Your evidence is recorded.' : ` Next time, \`complete ${id} <evidence or link>\` records what shows it is done.`;
   return say(`${id} is now complete.${tip}`, { items: [itemView(saved, turn.today)], changed: true });
 }
@@ -62,6 +72,21 @@ export async function complete(turn: Turn, id: string, evidence: string | null):
 export async function reopen(turn: Turn, id: string, reason: string | null): Promise<Reply> {
   const rec = await changeable(turn, id);
   if (isReply(rec)) return rec;
+  if (!isClosed(rec.status) && rec.proposal) {
+    // An open item whose completion is proposed: reopening it withdraws the proposal, before anyone signs it off.
+    const text = cleanText(reason ?? '');
+    // An admin may have signed it off or returned it a moment ago: the store decides under the row lock.
+    const saved = await turn.store
+      .change({
+        ...meta(turn),
+        recId: id,
+        proposal: null,
+        update: { date: turn.today, text: text ? `Completion withdrawn: ${text}` : 'Completion withdrawn.', author: turn.actor.name, evidence: null },
+      })
+      .catch((err: unknown) => actionableReply(err) ?? Promise.reject(err));
+    if (isReply(saved)) return saved;
+    return say(`${id}'s proposed completion is withdrawn; it stays ${STATUS_LABELS[saved.status]}.`, { items: [itemView(saved, turn.today)], changed: true });
+  }
   if (!isClosed(rec.status)) return say(`${id} is not closed (it is ${STATUS_LABELS[rec.status].toLowerCase()}), so there is nothing to reopen.`, { items: [itemView(rec, turn.today)] });
   const text = cleanText(reason ?? '');
   const saved = await turn.store.change({

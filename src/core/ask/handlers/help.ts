@@ -16,7 +16,7 @@ const GENERAL = [
 const TOPICS: Record<string, string> = {
   update:
     '`update 4.2.1` starts a short conversation: your update, then whether the status changes, then whether the delivery date moves (I echo how I read it and ask you to confirm). Answer `skip` to leave a step out, `back` to redo the previous step, `cancel` to stop without saving. `update 4.2.1 <text>` records the text straight away.',
-  complete: '`complete 4.2.1 <evidence or link>` marks an item complete and records the evidence. `reopen 4.2.1 <reason>` puts it back to On-going.',
+  complete: '`complete 4.2.1 <evidence or link>` marks an item complete and records the evidence. `reopen 4.2.1 <reason>` puts it back to On-going. On a plan with sign-off on, an owner\'s complete is a proposal: a plan admin answers `sign off 4.2.1` or `return 4.2.1 "reason"`.',
   date: '`date 4.2.1 <when>` revises the delivery date; the first date is kept as the baseline. I read phrases such as "31/03/2018", "March 2018", "end of next month", "Q1 2018", "autumn 2017", "2018/19", "by end 2017", "with immediate effect" and "TBC". `when <phrase>` shows how I would read one.',
   overdue: '`overdue` (or "what\'s overdue?") lists open items whose whole delivery window has passed. Add an owner: "anything late for the Portfolio Office?", or "what\'s overdue for me?".',
   due: '`due <when>` lists open items due in that window: "due this month", "due in Q1 2018". "due before Christmas" and "due by end of year" count from today.',

@@ -1,6 +1,7 @@
 import { dateFormatter } from '../../dates/formatter.js';
 import type { DeliveryWindow } from '../../dates/delivery-window.js';
 import type { AuditEvent } from '../../plan/audit.js';
+import type { Proposal } from '../../plan/recommendation.js';
 import { STATUS_LABELS, type Status } from '../../plan/status.js';
 import { describeWaiting, type Waiting } from '../../governance/waiting.js';
 import type { Turn } from '../context.js';
@@ -82,5 +83,15 @@ export function describeEvent(e: AuditEvent): string {
       const w = e.after as Waiting | null;
       return w ? `waiting on ${describeWaiting(w)}` : `no longer waiting on ${describeWaiting(e.before as Waiting)}`;
     }
+    case 'completion_proposed': {
+      const p = e.after as Proposal;
+      return `completion proposed, awaiting sign-off${p.evidence ? ` (evidence: ${p.evidence})` : ''}`;
+    }
+    case 'completion_signed_off':
+      return `completion signed off (proposed by ${(e.before as Proposal).by})`;
+    case 'completion_returned':
+      return `completion returned to the owners: "${(e.after as { reason: string }).reason}"`;
+    case 'completion_withdrawn':
+      return 'proposed completion withdrawn';
   }
 }

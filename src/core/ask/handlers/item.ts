@@ -1,4 +1,5 @@
 import { isOverdue, type Recommendation } from '../../plan/recommendation.js';
+import { describeProposal } from './sign-off.js';
 import { ownerKind } from '../../plan/owners.js';
 import { STATUS_LABELS } from '../../plan/status.js';
 import type { Turn } from '../context.js';
@@ -23,6 +24,7 @@ export function statusCard(rec: Recommendation, today: string): string {
     `Status: ${STATUS_LABELS[rec.status]}${isOverdue(rec, today) ? ` — OVERDUE (the delivery window ended ${formatDate(rec.delivery.end!)})` : ''}`,
     `Delivery: ${describeDelivery(rec.delivery)}`,
   ];
+  if (rec.proposal) lines.splice(3, 0, `Proposed: ${describeProposal(rec.proposal)} — by ${rec.proposal.by}, ${formatDate(rec.proposal.at.slice(0, 10))}`);
   if (rec.revisions > 0) lines.push(`Baseline delivery: ${describeDelivery(rec.baseline)} — revised ${plural(rec.revisions, 'time')}`);
   const recent = rec.updates.slice(-RECENT_UPDATES);
   if (!recent.length) lines.push('No updates yet.');

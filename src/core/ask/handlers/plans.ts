@@ -14,7 +14,7 @@ import { say, type Reply } from '../reply.js';
 export function listPlans(all: PlanInfo[]): Reply {
   if (!all.length) return say('There are no plans yet. An admin can `plan create KEY --title "…"`, or `seed` loads the bundled plan.');
   const lines = all.map((p) => {
-    const where = [p.homeChannel ? `home channel ${p.homeChannel}` : null, p.digestChannel ? `digest channel ${p.digestChannel}` : null, p.admins.length ? `admins ${p.admins.join(', ')}` : null]
+    const where = [p.homeChannel ? `home channel ${p.homeChannel}` : null, p.digestChannel ? `digest channel ${p.digestChannel}` : null, p.admins.length ? `admins ${p.admins.join(', ')}` : null, p.signOff ? 'completions need sign-off' : null]
       .filter(Boolean)
       .join(', ');
     return `• *${p.key}* — ${p.title} (as of ${p.asOf}, ${p.timeZone}, ${HOLIDAY_CALENDAR_LABELS[p.holidays]} holidays${where ? `; ${where}` : ''})${p.state === 'archived' ? ' — archived' : ''}`;
@@ -65,7 +65,7 @@ export async function setPlan(ctx: AskContext, all: PlanInfo[], key: string, typ
   if (!Object.keys(settings).length) return say(`Say what to change, e.g. \`plan set ${key} --home-channel C0123ABCD --digest-channel C0456EFGH --admins U0123ABCD\`.`, { error: 'invalid' });
   try {
     const after = await ctx.plans.update(plan.id, settings, meta(ctx));
-    return say(`${after.key} is set: ${describe(after)}.`, { changed: true });
+    return say(`${after.key} is set: ${describe(after, settings.signOff !== undefined)}.`, { changed: true });
   } catch (err) {
     return actionableReply(err) ?? Promise.reject(err);
   }
@@ -130,6 +130,11 @@ function checkSettings(typed: PlanSettingsText): PlanSettings | Reply {
     if (!/^[CGD][A-Z0-9]+$/.test(id)) return say(`"${value}" is not a Slack channel id. Use the channel's id such as C0123ABCD (channel details → About), or mention it as #channel in Slack.`, { error: 'invalid' });
     out[field] = id;
   }
+  if (typed.signOff !== undefined) {
+    const v = typed.signOff.trim().toLowerCase();
+    if (!/^(?:on|off|yes|no|true|false)$/.test(v)) return say(`--sign-off takes on or off, not "${typed.signOff}".`, { error: 'invalid' });
+    out.signOff = /^(?:on|yes|true)$/.test(v);
+  }
   return out;
 }
 
@@ -139,7 +144,8 @@ function slackId(s: string): string {
   return m ? m[1]! : s;
 }
 
-function describe(p: PlanInfo): string {
+/** Sign-off is named when it is on, or was just set. */
+function describe(p: PlanInfo, signOffSet = false): string {
   return [
     `title "${p.title}"`,
     `timezone ${p.timeZone}`,
@@ -147,6 +153,7 @@ function describe(p: PlanInfo): string {
     `admins ${p.admins.length ? p.admins.join(', ') : 'none of its own'}`,
     `home channel ${p.homeChannel ?? 'none'}`,
     `digest channel ${p.digestChannel ?? 'none'}`,
+    ...(p.signOff || signOffSet ? [`sign-off ${p.signOff ? 'on' : 'off'}`] : []),
   ].join(', ');
 }
 

@@ -5,6 +5,7 @@ import { describeDelivery, describeWindow, formatDate } from '../format.js';
 import { itemView, say, type Reply } from '../reply.js';
 import { checkUpdateForm, type FormErrors, type UpdateForm } from '../update-form-check.js';
 import { meta } from './change.js';
+import { completionChange, proposalNotice, proposedSentence } from './sign-off.js';
 
 export type FormResult = { ok: true; reply: Reply; dateReading: string | null } | { ok: false; errors: FormErrors };
 
@@ -17,16 +18,22 @@ export async function submitUpdateForm(turn: Turn, form: UpdateForm): Promise<Fo
   const checked = checkUpdateForm(form, { id: rec.id, status: rec.status, deliveryText: rec.delivery.text }, turn.today, turn.timeZone);
   if (!checked.ok) return checked;
   const { text, status, delivery, evidence } = checked.form;
-  const saved = await turn.store.change({
-    ...meta(turn),
-    recId: rec.id,
-    update: { date: turn.today, text, author: turn.actor.name, evidence },
-    ...(status ? { status } : {}),
-    ...(delivery ? { delivery } : {}),
-  });
+  const change = completionChange(
+    turn,
+    {
+      ...meta(turn),
+      recId: rec.id,
+      update: { date: turn.today, text, author: turn.actor.name, evidence },
+      ...(status ? { status } : {}),
+      ...(delivery ? { delivery } : {}),
+    },
+    evidence ?? text,
+  );
+  const saved = await turn.store.change(change);
   const lines = [`Saved your update on ${rec.id}, dated ${formatDate(turn.today)}.`];
-  if (status) lines.push(`Status: ${STATUS_LABELS[rec.status]} → ${STATUS_LABELS[status]}.`);
+  if (change.proposal) lines.push(proposedSentence(saved));
+  else if (status) lines.push(`Status: ${STATUS_LABELS[rec.status]} → ${STATUS_LABELS[status]}.`);
   const dateReading = delivery ? `${delivery.text} → ${describeWindow(delivery)}` : null;
   if (delivery) lines.push(`Delivery date: ${dateReading}. Baseline kept: ${describeDelivery(saved.baseline)}.`);
-  return { ok: true, reply: say(lines.join('\n'), { items: [itemView(saved, turn.today)], changed: true }), dateReading };
+  return { ok: true, reply: say(lines.join('\n'), { items: [itemView(saved, turn.today)], changed: true, ...(change.proposal ? { proposed: proposalNotice(turn, saved) } : {}) }), dateReading };
 }

@@ -12,6 +12,7 @@ import { matchPlanCommands } from './plan-commands.js';
 import { matchGovernance } from './governance.js';
 import { matchDecisionsQuestion } from './decisions-question.js';
 import { matchReopen } from './reopen.js';
+import { matchSignOff } from './sign-off.js';
 import { matchSetStatus } from './set-status.js';
 import { matchSmalltalk } from './smalltalk.js';
 import { matchAboutId, matchStatusCommand } from './status.js';
@@ -37,6 +38,7 @@ const MATCHERS: readonly Matcher[] = [
   matchAssign,
   // Commands that name one item and may carry free text; each only looks at the first word.
   matchUpdate,
+  matchSignOff,
   matchComplete,
   matchReopen,
   matchAdd,

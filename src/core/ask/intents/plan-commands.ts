@@ -13,6 +13,8 @@ const FLAGS: Record<string, keyof PlanSettingsText> = {
   'digest-channel': 'digestChannel',
   digest: 'digestChannel',
   'as-of': 'asOf',
+  'sign-off': 'signOff',
+  signoff: 'signOff',
 };
 
 /**
@@ -47,7 +49,7 @@ function readSettings(rest: string): PlanSettingsText | { error: string } {
     const eq = t.quoted ? -1 : t.text.indexOf('=');
     const name = (eq > 0 ? t.text.slice(0, eq) : t.text).replace(/^--?/, '').toLowerCase();
     const field = t.quoted ? undefined : FLAGS[name];
-    if (!field) return { error: `I don't know the plan setting "${t.text}". Settings are --title, --timezone, --holidays, --admins, --home-channel, --digest-channel.` };
+    if (!field) return { error: `I don't know the plan setting "${t.text}". Settings are --title, --timezone, --holidays, --admins, --home-channel, --digest-channel, --sign-off.` };
     const values: string[] = [];
     if (eq > 0) values.push(t.text.slice(eq + 1));
     // A value runs to the next --flag, so an unquoted title of several words still reads whole.
@@ -59,5 +61,5 @@ function readSettings(rest: string): PlanSettingsText | { error: string } {
 }
 
 function example(field: keyof PlanSettingsText): string {
-  return { title: '"Internal audit 2018"', timeZone: 'Europe/London', holidays: 'scotland', admins: 'U0123ABCD,U0456EFGH', homeChannel: 'C0123ABCD', digestChannel: 'C0123ABCD', asOf: '2018-01-15' }[field];
+  return { title: '"Internal audit 2018"', timeZone: 'Europe/London', holidays: 'scotland', admins: 'U0123ABCD,U0456EFGH', homeChannel: 'C0123ABCD', digestChannel: 'C0123ABCD', asOf: '2018-01-15', signOff: 'on' }[field];
 }

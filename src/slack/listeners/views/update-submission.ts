@@ -10,6 +10,7 @@ import { VIEW } from '../../ids.js';
 import { slackContext, slackViewer } from '../../identity.js';
 import { modalErrors, parseUpdateMetadata, readUpdateSubmission, type UpdateMetadata } from '../../views/update-modal.js';
 import { replyMessage } from '../../views/reply-message.js';
+import { askAdminsToSignOff } from '../../sign-off-notice.js';
 
 /**
  * The update modal's Save. Slack gives the ack 3 seconds and shows field errors only through it,
@@ -58,6 +59,7 @@ async function save(deps: SlackDeps, client: WebClient, logger: Logger, userId: 
       if (result.ok) {
         await client.chat.postMessage({ channel: userId, ...replyMessage(result.reply, { shareable: false }) });
         deps.homes.refreshAfterChange(deps, userId, result.reply.items[0]?.owners ?? []);
+        if (result.reply.proposed) await askAdminsToSignOff(deps, client, logger, result.reply.proposed);
         return;
       }
       // The plan changed between opening the form and saving it (a new status, a new owner).
