@@ -20,6 +20,7 @@ import { addBoard, addMeeting, listBoards, listDecisions, listMeetings, recordDe
 import { setAwaiting } from './handlers/waiting.js';
 import { returnProposal, signOff } from './handlers/sign-off.js';
 import { isReply } from './lookup.js';
+import { actionableReply } from './actionable.js';
 import { labelled, resolveScope, turnFor } from './plan-scope.js';
 import { say, type Reply } from './reply.js';
 import { expiresAt } from './conversation/state.js';
@@ -89,7 +90,9 @@ async function fresh(ctx: AskContext, all: PlanInfo[], text: string): Promise<Re
 }
 
 async function inPlan(turn: Turn, intent: Intent): Promise<Reply> {
-  return labelled(turn, await act(turn, intent));
+  // A change that lost a race ("changed a moment ago") or hit an archived plan is a sentence, whichever handler made it.
+  const reply = await act(turn, intent).catch((err: unknown) => actionableReply(err) ?? Promise.reject(err));
+  return labelled(turn, reply);
 }
 
 async function act(turn: Turn, intent: Intent): Promise<Reply> {

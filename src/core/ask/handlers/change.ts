@@ -62,8 +62,8 @@ export async function complete(turn: Turn, id: string, evidence: string | null):
     },
     text || null,
   );
-  const saved = await turn.store.change(change).catch((err: unknown) => (change.proposal && actionableReply(err)) || Promise.reject(err));
-  if (isReply(saved)) return saved;
+  // A proposal that lost a race to an admin's answer is refused by the store; ask() turns that into its sentence.
+  const saved = await turn.store.change(change);
   if (change.proposal) return say(proposedSentence(saved), { items: [itemView(saved, turn.today)], changed: true, proposed: proposalNotice(turn, saved) });
   const tip = text ? ' Your evidence is recorded.' : ` Next time, \`complete ${id} <evidence or link>\` records what shows it is done.`;
   return say(`${id} is now complete.${tip}`, { items: [itemView(saved, turn.today)], changed: true });

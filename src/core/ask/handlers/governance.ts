@@ -176,11 +176,5 @@ function readDay(turn: Turn, phrase: string, example: string): IsoDate | Reply {
 
 /** A store write, with the failures a person can act on (a twin board or meeting, an archived plan) as replies. */
 async function storeWrite<T extends object>(write: () => Promise<T>): Promise<T | Reply> {
-  try {
-    return await write();
-  } catch (err) {
-    const code = (err as { code?: unknown } | null)?.code;
-    if ((code === 'board_exists' || code === 'meeting_exists') && err instanceof Error) return say(err.message, { error: 'invalid' });
-    return actionableReply(err) ?? Promise.reject(err);
-  }
+  return write().catch((err: unknown) => actionableReply(err) ?? Promise.reject(err));
 }
