@@ -17,6 +17,7 @@ import { registerDedupe } from './listeners/dedupe.js';
 import { registerAppHome } from './listeners/events/app-home.js';
 import { registerMessages } from './listeners/events/messages.js';
 import { registerUpdateSubmission } from './listeners/views/update-submission.js';
+import { registerDecisionForm } from './listeners/views/decision-form.js';
 import { guardSlackRequests } from './request-guard.js';
 import { SlackDirectory } from './directory.js';
 import { failFastClient } from './fail-fast-client.js';
@@ -95,6 +96,7 @@ export async function startSlackApp(services: Services, settings: SlackSettings)
   registerImportButtons(app, deps);
   registerDecisionButtons(app, deps);
   registerSignOffButtons(app, deps);
+  registerDecisionForm(app, deps);
   registerMessages(app, deps);
   registerAppHome(app, deps);
   app.error(async (error) => {

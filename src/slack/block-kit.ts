@@ -19,6 +19,7 @@ export const LIMITS = {
   contextElements: 10,
   actionsElements: 25,
   selectOptions: 100,
+  checkboxOptions: 10,
   optionText: 75,
   optionValue: 150,
   inputLength: 3000,
@@ -87,6 +88,12 @@ export const PlainTextInput = z
   .refine((i) => (i.initial_value ?? '').length <= (i.max_length ?? LIMITS.inputLength), { message: 'initial_value is longer than max_length' });
 export type PlainTextInput = z.infer<typeof PlainTextInput>;
 
+const multiSelect = { action_id: id, placeholder: plain(LIMITS.placeholder).optional(), initial_options: z.array(Option).max(LIMITS.selectOptions).optional(), max_selected_items: z.number().int().min(1).optional() };
+export const MultiStaticSelect = z.strictObject({ type: z.literal('multi_static_select'), ...multiSelect, options: z.array(Option).min(1).max(LIMITS.selectOptions) });
+/** Options come from the app's `block_suggestion` handler as the person types (at most 100 per answer). */
+export const MultiExternalSelect = z.strictObject({ type: z.literal('multi_external_select'), ...multiSelect, min_query_length: z.number().int().min(0).optional() });
+export const Checkboxes = z.strictObject({ type: z.literal('checkboxes'), action_id: id, options: z.array(Option).min(1).max(LIMITS.checkboxOptions), initial_options: z.array(Option).optional() });
+
 const blockId = id.optional();
 export const SectionBlock = z.strictObject({ type: z.literal('section'), block_id: blockId, text: TextObject, accessory: z.union([Button, Overflow]).optional() });
 export const HeaderBlock = z.strictObject({ type: z.literal('header'), block_id: blockId, text: plain(LIMITS.headerText) });
@@ -99,7 +106,7 @@ export const InputBlock = z.strictObject({
   type: z.literal('input'),
   block_id: id,
   label: plain(LIMITS.label),
-  element: z.union([PlainTextInput, StaticSelect]),
+  element: z.union([PlainTextInput, StaticSelect, MultiStaticSelect, MultiExternalSelect, Checkboxes]),
   hint: plain(LIMITS.label).optional(),
   optional: z.boolean().optional(),
 });

@@ -19,6 +19,9 @@ export const ACTION = {
   // The message to a plan's admins when an owner proposes a completion: the value is `<plan>/<item>@<proposal instant>`.
   signOff: 'concerto_sign_off',
   signOffReturn: 'concerto_sign_off_return',
+  // The decision form: a plan chosen for it (value: the plan's key), and its item picker's search in a big plan.
+  openDecision: 'concerto_open_decision',
+  decisionItems: 'concerto_decision_items',
 } as const;
 
 export const VIEW = {
@@ -27,6 +30,28 @@ export const VIEW = {
   loading: 'concerto_update_loading',
   /** Return a proposed completion: the reason, sent to the owners. */
   signOffReturn: 'concerto_sign_off_return_modal',
+  /** Record a board's decision (plan admins). */
+  decision: 'concerto_decision_modal',
+  /** The decision form while it loads, or saying why it cannot open; it has no Save. */
+  decisionNotice: 'concerto_decision_notice',
+} as const;
+
+/** Input blocks of the decision modal; field errors are keyed by these block ids. */
+export const DECISION_BLOCK = {
+  board: 'decision_board',
+  day: 'decision_day',
+  outside: 'decision_outside',
+  text: 'decision_text',
+  affects: 'decision_affects',
+} as const;
+
+/** The action id inside each of the decision modal's inputs; the item picker's is the one its search is routed by. */
+export const DECISION_INPUT = {
+  board: 'value',
+  day: 'value',
+  outside: 'value',
+  text: 'value',
+  affects: ACTION.decisionItems,
 } as const;
 
 /** The return modal's one input (block id, then the action id inside it). */
