@@ -161,5 +161,6 @@ export function reminderSettings(config: Config): ReminderSettings {
     digestWeekday: WEEKDAYS[config.CONCERTO_DIGEST_DAY],
     digestAtMinutes: config.CONCERTO_DIGEST_TIME,
     digestDueWithinDays: 14,
+    everyPlanAdmins: config.CONCERTO_ADMINS,
   };
 }

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { itemView } from '../core/ask/reply.js';
 import { decideDigest, digestData } from '../core/reminders/decide-digest.js';
 import { decideNudges, type NudgeDecision, type NudgeItem, type Recipient } from '../core/reminders/decide-nudges.js';
+import { decideSignOffRequests } from '../core/governance/sign-off-requests.js';
 import type { PlanInfo } from '../core/ports.js';
 import { DrizzlePlanDirectory } from '../store/plan-directory.js';
 import { addDaysIso, localTime } from '../core/reminders/local-time.js';
@@ -102,6 +103,10 @@ async function decidePlan(db: Db, plan: PlanInfo, byOwner: Map<string, Recipient
     recipient: n.to,
     payload: { ...nudgePayload(n, recs.get(n.item)!, today), plan: about },
   }));
+
+  // Proposed completions: the admins' request (if the door that took the proposal could not queue it) and the chase.
+  const signOff = decideSignOffRequests({ plan, items: all, everyPlanAdmins: settings.everyPlanAdmins ?? [], now, sendAtMinutes: settings.sendAtMinutes });
+  rows.push(...signOff.map((r) => ({ key: r.key, planId: plan.id, kind: r.payload.chase ? 'sign_off_chase' : 'sign_off_request', item: r.item, recipient: r.to, payload: r.payload })));
 
   const digest = decideDigest(now, plan.timeZone, settings);
   const digestKey = digest ? `${plan.key}/${digest.key}` : null;

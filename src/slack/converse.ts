@@ -39,6 +39,6 @@ export async function converse(deps: SlackDeps, userId: string, text: string, co
   // Anyone whose App Home shows the changed item sees it fresh, whichever door the change came through.
   if (reply.changed) deps.homes.refreshAfterChange(deps, userId, reply.items[0]?.owners ?? []);
   // A completion proposed on a plan with sign-off on: its admins are asked, once the change has committed.
-  if (reply.proposed) await askAdminsToSignOff(deps, deps.background, console, reply.proposed);
+  if (reply.proposed) await askAdminsToSignOff(deps, console, reply.proposed);
   return { reply, viewer };
 }

@@ -2,6 +2,7 @@ import { ErrorCode, type WebAPICallError } from '@slack/web-api';
 import type { Notifier, OutboxMessage, QueuedPayload, SendOutcome } from '../core/reminders/outbox-message.js';
 import type { SlackSettings } from '../config.js';
 import { decisionMessage } from './views/decision-message.js';
+import { signOffRequestMessage } from './views/sign-off-message.js';
 import { digestPartMessage, digestSummary } from './views/digest-message.js';
 import { nudgeMessage } from './views/nudge-message.js';
 import { failFastClient } from './fail-fast-client.js';
@@ -56,6 +57,8 @@ function render(payload: QueuedPayload) {
       return { ...digestPartMessage(payload), ...(payload.threadRef ? { thread_ts: payload.threadRef } : {}) };
     case 'decision_notice':
       return decisionMessage(payload);
+    case 'sign_off_request':
+      return signOffRequestMessage(payload.notice, { chase: payload.chase });
     default:
       return nudgeMessage(payload);
   }

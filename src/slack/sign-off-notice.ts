@@ -1,22 +1,23 @@
 import type { Logger } from '@slack/bolt';
 import type { ProposalNotice } from '../core/ask/reply.js';
 import type { SlackDeps, WebClient } from './deps.js';
-import { signOffRequestMessage } from './views/sign-off-message.js';
+import { signOffRequests } from '../core/governance/sign-off-requests.js';
+import { OutboxStore } from '../store/outbox-store.js';
 
 /**
- * Who hears about a proposed completion or its return, by DM. Sent after the change committed; a failed
- * send is logged and never undoes the change (the proposal stays listed on the board paper and in `status`).
+ * Who hears about a proposed completion or its return. The admins' request goes through the outbox
+ * (sent by the dispatcher within a second, under a key per proposal and admin), so the scheduler's pass,
+ * which queues the same keys for every open proposal, makes up for a request lost between the commit and
+ * this call without sending one twice. A return is told to the owners directly.
  */
 
-/** The plan's admins and CONCERTO_ADMINS, less the proposer (who cannot sign off their own proposal). */
-export function signOffRecipients(deps: Pick<SlackDeps, 'admins'>, n: ProposalNotice): string[] {
-  return [...new Set([...n.admins, ...deps.admins])].filter((id) => id !== n.byId);
-}
-
-export async function askAdminsToSignOff(deps: SlackDeps, client: WebClient, logger: Pick<Logger, 'error'>, n: ProposalNotice): Promise<void> {
-  const message = signOffRequestMessage(n);
-  for (const channel of signOffRecipients(deps, n)) {
-    await client.chat.postMessage({ channel, ...message } as never).catch((err: unknown) => logger.error(err));
+export async function askAdminsToSignOff(deps: SlackDeps, logger: Pick<Logger, 'error'>, n: ProposalNotice): Promise<void> {
+  try {
+    const plan = await deps.services.plans.get(n.plan);
+    const rows = signOffRequests(n, deps.admins).map((r) => ({ key: r.key, planId: plan?.id ?? null, kind: 'sign_off_request', item: r.item, recipient: r.to, payload: r.payload }));
+    await new OutboxStore(deps.services.database.db).enqueue(rows, deps.services.clock.now().toISOString());
+  } catch (err) {
+    logger.error(err);
   }
 }
 

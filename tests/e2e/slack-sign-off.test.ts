@@ -1,11 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { reminderSettings } from '../../src/config.js';
+import { drainOutbox } from '../../src/scheduler/dispatcher.js';
+import { runTick } from '../../src/scheduler/tick.js';
 import { ACTION, RETURN_REASON, VIEW } from '../../src/slack/ids.js';
+import { slackNotifier } from '../../src/slack/notifier.js';
+import { OutboxStore } from '../../src/store/outbox-store.js';
 import type { FakeCall, FakeUser } from '../helpers/fake-slack.js';
+import { manualClock } from '../helpers/reminders.js';
 import { buttons, callAfter, responseTo, settle, startTestApp, type TestApp } from '../helpers/slack-app.js';
 
 /**
  * Sign-off before complete through the real app (signed requests, the strict fake Web API): an owner's
  * complete on a plan with sign-off on asks the plan's admins, whose Sign off and Return answer it once.
+ * The admins' messages go through the outbox, as the server's dispatcher sends them; here it is run by hand.
  */
 
 const NOW = '2017-10-13T09:00:00Z';
@@ -27,13 +34,20 @@ async function store() {
   return t.services.plans.store(plan);
 }
 
-/** An owner's `/concerto complete …`; returns the answer and the admins' DMs it caused. */
-async function propose(text: string): Promise<{ answer: string; dms: FakeCall[] }> {
+/** Runs the dispatcher until nothing is due, at `now`; returns the chat.postMessage calls it made. */
+async function dispatch(now = NOW): Promise<FakeCall[]> {
   const from = t.fake.calls.length;
+  const clock = manualClock(now);
+  await drainOutbox(new OutboxStore(t.services.database.db), slackNotifier({ botToken: 'xoxb-test', apiUrl: t.fake.url }), clock, async (ms) => clock.advance(ms));
+  return t.fake.calls.slice(from).filter((c) => c.method === 'chat.postMessage');
+}
+
+/** An owner's `/concerto complete …`; returns the answer and the admins' DMs it queued, once sent. */
+async function propose(text: string): Promise<{ answer: string; dms: FakeCall[] }> {
   const res = await t.client.command({ text, user_id: NS, channel_id: 'C0GENERAL' });
   const answer = (await responseTo(t.fake, res)).body.text as string;
   await settle(t.fake);
-  return { answer, dms: t.fake.calls.slice(from).filter((c) => c.method === 'chat.postMessage') };
+  return { answer, dms: await dispatch() };
 }
 
 /** Presses a button on a DM; returns what was sent to its response_url. */
@@ -67,6 +81,14 @@ describe('sign-off in Slack', () => {
       expect(sign!.value).toMatch(/^concerto-2017\/4\.2\.1@2017-10-13T09:00:00\.000Z$/);
       signOffValue = sign!.value;
     }
+  });
+
+  it("the scheduler's pass queues the same requests under the same keys: nothing is sent twice", async () => {
+    const outbox = await t.count('outbox');
+    const pass = await runTick(t.services.database, new Date(NOW), reminderSettings(t.services.config));
+    expect(pass.messages.filter((m) => m.kind.startsWith('sign_off'))).toEqual([]);
+    expect(await t.count('outbox')).toBe(outbox);
+    expect(await dispatch()).toEqual([]);
   });
 
   it('a non-admin pressing Sign off is refused in one sentence and nothing is written', async () => {
@@ -120,5 +142,24 @@ describe('sign-off in Slack', () => {
     const stale = await press(ADMIN, ACTION.signOff, buttons(dms[0]!.body.blocks)[0]!.value);
     expect(stale.body.text).toBe('4.2.2 changed since that proposal was made (it is On-going with no completion proposed), so nothing was written.');
     expect(await t.count('audit_events')).toBe(after);
+  });
+
+  it('a proposal nobody answers is chased once, to each admin, on the fifth working day after it', async () => {
+    await propose('complete 4.2.2 minutes now attached');
+    const settings = reminderSettings(t.services.config);
+    // Friday 13 Oct: the fifth working day after is Friday 20 Oct, from the send time (09:00 local).
+    for (const early of ['2017-10-19T12:00:00Z', '2017-10-20T07:59:00Z']) {
+      expect((await runTick(t.services.database, new Date(early), settings)).messages.filter((m) => m.kind === 'sign_off_chase')).toEqual([]);
+    }
+    const pass = await runTick(t.services.database, new Date('2017-10-20T08:00:00Z'), settings);
+    expect(pass.messages.filter((m) => m.kind === 'sign_off_chase').map((m) => m.to).sort()).toEqual([ADMIN, PLAN_ADMIN].sort());
+    const chases = await dispatch('2017-10-20T08:00:00Z');
+    expect(chases.map((c) => c.body.text)).toEqual([
+      'Still awaiting sign-off: N. Shackleton proposed 4.2.2 as complete on 13 Oct 2017, five working days ago or more.',
+      'Still awaiting sign-off: N. Shackleton proposed 4.2.2 as complete on 13 Oct 2017, five working days ago or more.',
+    ]);
+    expect(buttons(chases[0]!.body.blocks).map((b) => b.action_id)).toEqual([ACTION.signOff, ACTION.signOffReturn]);
+    // Once: a later pass adds nothing.
+    expect((await runTick(t.services.database, new Date('2017-10-23T08:00:00Z'), settings)).messages).toEqual([]);
   });
 });

@@ -61,7 +61,7 @@ export interface TestApp {
   /** Stops the Bolt app and starts a new one on the same services (database) and fake; `client` follows it. */
   restart(): Promise<void>;
   /** Row count of a table, for "nothing was written" checks. */
-  count(table: 'updates' | 'audit_events' | 'identity_links' | 'processed_events' | 'conversations'): Promise<number>;
+  count(table: 'updates' | 'audit_events' | 'identity_links' | 'processed_events' | 'conversations' | 'decisions' | 'outbox'): Promise<number>;
   stop(): Promise<void>;
 }
 

@@ -1,5 +1,6 @@
 import type { ItemView } from '../ask/reply.js';
 import type { DecisionNoticePayload } from '../governance/decision-notice.js';
+import type { SignOffRequestPayload } from '../governance/sign-off-requests.js';
 import type { UpdateEntry } from '../plan/recommendation.js';
 import type { Status } from '../plan/status.js';
 import type { NudgeKind } from './nudge-schedule.js';
@@ -57,9 +58,10 @@ export interface DigestPartPayload {
 
 /**
  * Everything an outbox row can hold: what a pass decides, the parts a sent digest brings after it,
- * and what recording a decision queues for the affected items' owners (in the decision's transaction).
+ * what recording a decision queues for the affected items' owners (in the decision's transaction), and
+ * the requests (and chases) to a plan's admins about a proposed completion.
  */
-export type QueuedPayload = OutboxPayload | DigestPartPayload | DecisionNoticePayload;
+export type QueuedPayload = OutboxPayload | DigestPartPayload | DecisionNoticePayload | SignOffRequestPayload;
 
 export interface OutboxMessage {
   id: number;

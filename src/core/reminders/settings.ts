@@ -20,6 +20,8 @@ export interface ReminderSettings {
   digestDueWithinDays: number;
   /** Whose bank holidays count as non-working days: the plan's setting. */
   holidays?: HolidayCalendar;
+  /** Who administers every plan (CONCERTO_ADMINS): asked, with each plan's admins, to sign off proposed completions. */
+  everyPlanAdmins?: string[];
 }
 
 export const DEFAULT_REMINDER_SETTINGS: ReminderSettings = {

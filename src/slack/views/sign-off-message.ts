@@ -1,3 +1,4 @@
+import { formatDate } from '../../core/ask/format.js';
 import type { ProposalNotice } from '../../core/ask/reply.js';
 import { LIMITS, type Message, type ModalView } from '../block-kit.js';
 import { escapeTruncate } from '../escape.js';
@@ -25,9 +26,12 @@ export function readProposalRef(value: string | undefined): ProposalRef | null {
   return m && !Number.isNaN(Date.parse(m[3]!)) ? { plan: m[1]!, id: m[2]!, at: m[3]! } : null;
 }
 
-export function signOffRequestMessage(n: ProposalNotice): Message {
+/** `chase`: the reminder once the proposal has waited five working days (the owners are no longer chased meanwhile). */
+export function signOffRequestMessage(n: ProposalNotice, o: { chase?: boolean } = {}): Message {
   const ref = proposalRefValue({ plan: n.plan, id: n.id, at: n.at });
-  const headline = `${n.by} proposes ${n.id} as complete: it awaits your sign-off.`;
+  const headline = o.chase
+    ? `Still awaiting sign-off: ${n.by} proposed ${n.id} as complete on ${formatDate(n.at.slice(0, 10))}, five working days ago or more.`
+    : `${n.by} proposes ${n.id} as complete: it awaits your sign-off.`;
   return {
     text: headline,
     blocks: [

@@ -59,7 +59,7 @@ async function save(deps: SlackDeps, client: WebClient, logger: Logger, userId: 
       if (result.ok) {
         await client.chat.postMessage({ channel: userId, ...replyMessage(result.reply, { shareable: false }) });
         deps.homes.refreshAfterChange(deps, userId, result.reply.items[0]?.owners ?? []);
-        if (result.reply.proposed) await askAdminsToSignOff(deps, client, logger, result.reply.proposed);
+        if (result.reply.proposed) await askAdminsToSignOff(deps, logger, result.reply.proposed);
         return;
       }
       // The plan changed between opening the form and saving it (a new status, a new owner).
