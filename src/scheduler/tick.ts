@@ -3,6 +3,7 @@ import { itemView } from '../core/ask/reply.js';
 import { decideDigest, digestData } from '../core/reminders/decide-digest.js';
 import { decideNudges, type NudgeDecision, type NudgeItem, type Recipient } from '../core/reminders/decide-nudges.js';
 import { decideSignOffRequests } from '../core/governance/sign-off-requests.js';
+import { stillWaitingAfterMeeting } from '../core/governance/waiting.js';
 import type { PlanInfo } from '../core/ports.js';
 import { DrizzlePlanDirectory } from '../store/plan-directory.js';
 import { addDaysIso, localTime } from '../core/reminders/local-time.js';
@@ -115,13 +116,16 @@ async function decidePlan(db: Db, plan: PlanInfo, byOwner: Map<string, Recipient
     const completed = await data.completedSince(plan.id, `${since}T00:00:00Z`);
     const d = digestData(all, completed, today, settings);
     const view = (list: Recommendation[]) => list.map((r) => itemView(r, today));
+    const meetings = await new DrizzlePlanDirectory(db).governance(plan).meetings();
+    const stillWaiting = stillWaitingAfterMeeting(all, meetings, await data.waitingSince(plan.id), today).map((w) => w.rec);
+    const awaitingSignOff = all.filter((r) => r.proposal);
     rows.push({
       key: digestKey,
       planId: plan.id,
       kind: 'digest',
       item: null,
       recipient: digest.to,
-      payload: { kind: 'digest', on: digest.on, planTitle: plan.title, plan: about, overdue: view(d.overdue), dueSoon: view(d.dueSoon), completed: view(d.completed), byStatus: d.byStatus, total: d.total },
+      payload: { kind: 'digest', on: digest.on, planTitle: plan.title, plan: about, overdue: view(d.overdue), dueSoon: view(d.dueSoon), completed: view(d.completed), stillWaiting: view(stillWaiting), awaitingSignOff: view(awaitingSignOff), byStatus: d.byStatus, total: d.total },
     });
   }
   return rows;

@@ -64,4 +64,14 @@ export class ReminderDataStore {
       .where(and(eq(auditEvents.planId, planId), eq(auditEvents.action, 'status_changed'), sql`${auditEvents.after} #>> '{}' = 'complete'`, gt(auditEvents.at, since)));
     return new Set(rows.map((r) => r.recId!).filter(Boolean));
   }
+
+  /** When each item last began (or changed what it waits on) to wait: the day of its latest `waiting_changed` event, UTC. */
+  async waitingSince(planId: number): Promise<Map<string, string>> {
+    const rows = await this.db
+      .select({ recId: auditEvents.recId, at: sql<string>`max(${auditEvents.at})` })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.planId, planId), eq(auditEvents.action, 'waiting_changed')))
+      .groupBy(auditEvents.recId);
+    return new Map(rows.filter((r) => r.recId).map((r) => [r.recId!, String(r.at).slice(0, 10)]));
+  }
 }

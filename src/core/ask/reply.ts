@@ -5,6 +5,7 @@ import type { QueryFilter } from './intent.js';
 import type { Board } from '../governance/board.js';
 import type { Decision } from '../governance/decision.js';
 import type { Meeting } from '../governance/meeting.js';
+import type { Waiting } from '../governance/waiting.js';
 
 /** An item as replies carry it: enough for a list row, a JSON line or a Block Kit section. */
 export interface ItemView {
@@ -19,6 +20,8 @@ export interface ItemView {
   overdue: boolean;
   /** A completion proposed and awaiting sign-off (plans with sign-off on). */
   proposal?: { by: string; at: string; evidence: string | null };
+  /** What an item at Awaiting decision waits on, and from which board. */
+  waiting?: Waiting;
 }
 
 /** What the plan's admins are asked about a proposed completion: enough to render the message and name the proposal. */
@@ -80,6 +83,7 @@ export function itemView(rec: Recommendation, today: IsoDate): ItemView {
     delivery: { text, start, end, precision },
     overdue: isOverdue(rec, today),
     ...(rec.proposal ? { proposal: { by: rec.proposal.by, at: rec.proposal.at, evidence: rec.proposal.evidence } } : {}),
+    ...(rec.waiting && rec.status === 'awaiting_decision' ? { waiting: { what: rec.waiting.what, board: rec.waiting.board } } : {}),
   };
 }
 

@@ -7,7 +7,9 @@ import type { DigestListName, DigestListSlice, DigestPartPayload, DigestPayload,
  */
 export const LINES_PER_PART = 40;
 
-const LISTS: DigestListName[] = ['overdue', 'dueSoon', 'completed'];
+const LISTS: DigestListName[] = ['overdue', 'dueSoon', 'completed', 'stillWaiting', 'awaitingSignOff'];
+/** Lists a digest carries only when it has something in them (older digests never had them). */
+const ONLY_WHEN_ANY: ReadonlySet<DigestListName> = new Set(['stillWaiting', 'awaitingSignOff']);
 
 /** A part's own key: derived from the digest's, so queueing the parts twice adds nothing. */
 export const digestPartKey = (digestKey: string, part: number) => `${digestKey}#${part}`;
@@ -25,7 +27,8 @@ export function digestParts(digestKey: string, d: DigestPayload, threadRef: stri
     used = 0;
   };
   for (const list of LISTS) {
-    const items = d[list];
+    const items = d[list] ?? [];
+    if (!items.length && ONLY_WHEN_ANY.has(list)) continue;
     // A heading alone at the foot of a part says nothing: it needs a line under it.
     if (room() < 2) newPart();
     let slice: DigestListSlice = { list, total: items.length, continued: false, items: [] };

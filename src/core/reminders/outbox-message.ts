@@ -20,6 +20,10 @@ export interface DigestPayload {
   overdue: ItemView[];
   dueSoon: ItemView[];
   completed: ItemView[];
+  /** Items still waiting on a board after it met (absent from digests queued before there were boards). */
+  stillWaiting?: ItemView[];
+  /** Completions proposed and awaiting an admin's sign-off. */
+  awaitingSignOff?: ItemView[];
   byStatus: Array<{ status: Status; count: number }>;
   total: number;
 }
@@ -30,7 +34,7 @@ export interface DigestPayload {
  */
 export type OutboxPayload = { kind: NudgeKind; item: ItemView; lastUpdate: UpdateEntry | null; on: string; plan?: PlanRef } | DigestPayload;
 
-export type DigestListName = 'overdue' | 'dueSoon' | 'completed';
+export type DigestListName = 'overdue' | 'dueSoon' | 'completed' | 'stillWaiting' | 'awaitingSignOff';
 
 /** A run of one of the digest's lists; `continued` when the list began in an earlier part. */
 export interface DigestListSlice {

@@ -2,6 +2,7 @@ import type { ItemView } from '../../core/ask/reply.js';
 import { formatDate } from '../../core/ask/format.js';
 import type { DigestListName, DigestPartPayload, DigestPayload } from '../../core/reminders/outbox-message.js';
 import { STATUS_LABELS } from '../../core/plan/status.js';
+import { describeWaiting } from '../../core/governance/waiting.js';
 import type { Block, Message } from '../block-kit.js';
 import { escapeTruncate } from '../escape.js';
 import { context, section, splitLines } from './parts.js';
@@ -13,6 +14,8 @@ const TITLES: Record<DigestListName, string> = {
   overdue: 'Overdue',
   dueSoon: 'Due in the next two weeks',
   completed: 'Completed since the last digest',
+  stillWaiting: 'Still waiting after their board met',
+  awaitingSignOff: 'Proposed complete, awaiting sign-off',
 };
 
 /** The weekly digest's summary, posted to the channel; its details follow in the thread, one outbox row each. */
@@ -23,7 +26,7 @@ export function digestSummary(d: DigestPayload): Message {
     text: `${head}: ${d.overdue.length} overdue, ${d.dueSoon.length} due in the next two weeks, ${d.completed.length} completed since the last digest.`,
     blocks: [
       section(`*${head}*`),
-      section(`🔴 *${d.overdue.length}* overdue · 🟠 *${d.dueSoon.length}* due in the next two weeks · 🟢 *${d.completed.length}* completed since the last digest`),
+      section(`🔴 *${d.overdue.length}* overdue · 🟠 *${d.dueSoon.length}* due in the next two weeks · 🟢 *${d.completed.length}* completed since the last digest${governance(d)}`),
       context(`${d.total} recommendations — ${counts || 'none'}`, 'Details in the thread.'),
     ],
   };
@@ -46,4 +49,11 @@ export function digestPartMessage(p: DigestPartPayload): Message {
 }
 
 const itemLine = (i: ItemView) =>
-  `• *${escapeTruncate(i.id, 20)}* ${escapeTruncate(i.title, 90)} — ${escapeTruncate(i.owners.join(', '), 80)} — ${escapeTruncate(i.delivery.text || 'no date', 40)}`;
+  `• *${escapeTruncate(i.id, 20)}* ${escapeTruncate(i.title, 90)} — ${escapeTruncate(i.owners.join(', '), 80)} — ${escapeTruncate(i.delivery.text || 'no date', 40)}${i.waiting ? ` — waits on ${escapeTruncate(describeWaiting(i.waiting), 80)}` : ''}${i.proposal ? ` — proposed by ${escapeTruncate(i.proposal.by, 40)}` : ''}`;
+
+/** The board's business, when there is any: items still waiting after their board met, proposals awaiting sign-off. */
+function governance(d: DigestPayload): string {
+  const waiting = d.stillWaiting?.length ?? 0;
+  const proposals = d.awaitingSignOff?.length ?? 0;
+  return `${waiting ? ` · ⏳ *${waiting}* still waiting after their board met` : ''}${proposals ? ` · ✍️ *${proposals}* awaiting sign-off` : ''}`;
+}
