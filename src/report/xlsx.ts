@@ -7,6 +7,7 @@ import { STATUSES } from '../core/plan/status.js';
 import type { BoardPaper } from '../core/report/board-paper.js';
 import { changesHeading, describeChanges, noChangesLine } from '../core/report/describe-changes.js';
 import { longDate } from '../core/report/dates.js';
+import { PROPOSALS_HEADING, proposalLine } from '../core/report/proposals-section.js';
 import { correctsLine, decisionLogHeading, meetingLine, NO_WAITING_LINE, noDecisionsLine, WAITING_HEADING } from '../core/report/governance-sections.js';
 import type { Counts } from '../core/report/summary.js';
 import { fitCell, PLAN_LABELS, PLAN_NAMES, PLAN_SHEET_COLUMNS, SHEETS, updateLogCell, xmlSafe } from '../files/xlsx-format.js';
@@ -259,10 +260,11 @@ function changesSheet(wb: ExcelJS.Workbook, paper: BoardPaper): void {
 
 /**
  * The decision log (one row per standing decision of the period) and, below it, the items waiting on a
- * decision with the board that must take it. Only when the paper has any board business in it.
+ * decision with the board that must take it, then completions awaiting sign-off. Only when the paper has
+ * any board business in it.
  */
 function decisionsSheet(wb: ExcelJS.Workbook, paper: BoardPaper): void {
-  if (!paper.governanceRecorded) return;
+  if (!paper.governanceRecorded && !paper.proposals.length) return;
   const ws = wb.addWorksheet('Decision log', sheetOptions(paper, 0));
   ws.columns = [{ width: 12 }, { width: 18 }, { width: 14 }, { width: 70 }, { width: 24 }, { width: 50 }];
   heading(ws.getCell('A1'), decisionLogHeading(paper), 14);
@@ -291,6 +293,21 @@ function decisionsSheet(wb: ExcelJS.Workbook, paper: BoardPaper): void {
     for (const i of g.items) {
       const row = ws.getRow(r++);
       row.values = [g.board ? text(g.board) : '(no board named)', text(i.id), null, text(i.what ?? '(awaiting a decision, none named)')];
+      row.alignment = TOP_WRAP;
+      row.commit();
+    }
+  }
+  if (paper.proposals.length) {
+    r += 1;
+    heading(ws.getCell(r++, 1), PROPOSALS_HEADING, 12);
+    const propHead = ws.getRow(r++);
+    propHead.values = ['Owners', 'Recommendation No', 'Proposed on', 'Proposal'];
+    headerRow(propHead);
+    propHead.commit();
+    for (const p of paper.proposals) {
+      const row = ws.getRow(r++);
+      row.values = [text(p.owners.join(', ')), text(p.id), null, text(proposalLine(p))];
+      dateCell(row.getCell(3), p.on);
       row.alignment = TOP_WRAP;
       row.commit();
     }

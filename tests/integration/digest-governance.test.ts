@@ -3,6 +3,7 @@ import { testDatabases } from '../helpers/databases.js';
 import { openReminders, SEEDED_AT, type ReminderHarness } from '../helpers/reminders.js';
 import { DrizzlePlanDirectory } from '../../src/store/plan-directory.js';
 import { digestParts } from '../../src/core/reminders/digest-parts.js';
+import type { DigestPayload } from '../../src/core/reminders/outbox-message.js';
 import { assertMessage } from '../../src/slack/block-kit.js';
 import { digestPartMessage, digestSummary } from '../../src/slack/views/digest-message.js';
 
@@ -51,8 +52,8 @@ describe.each(testDatabases)('the digest and the boards on $name', (target) => {
     expect(digest.payload.awaitingSignOff[0].proposal).toMatchObject({ evidence: 'https://example.org/minutes' });
 
     // As Slack shows it: counts in the summary, the lists in the thread.
-    expect(JSON.stringify(assertMessage(digestSummary(digest.payload)).blocks)).toContain('*2* still waiting after their board met · ✍️ *1* awaiting sign-off');
-    const thread = digestParts(digest.key, digest.payload, '1.0').map((p) => JSON.stringify(assertMessage(digestPartMessage(p.payload)).blocks)).join('');
+    expect(JSON.stringify(assertMessage(digestSummary(digest.payload as DigestPayload)).blocks)).toContain('*2* still waiting after their board met · ✍️ *1* awaiting sign-off');
+    const thread = digestParts(digest.key, digest.payload as DigestPayload, '1.0').map((p) => JSON.stringify(assertMessage(digestPartMessage(p.payload)).blocks)).join('');
     expect(thread).toContain('*Still waiting after their board met* (2)');
     expect(thread).toContain('waits on agreement of new governance framework (SAS)');
     expect(thread).toContain('*Proposed complete, awaiting sign-off* (1)');

@@ -1,4 +1,6 @@
+import { parse } from 'csv-parse/sync';
 import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ask, startItemTurn } from '../../src/core/ask/ask.js';
 import type { Actor } from '../../src/core/ask/actor.js';
@@ -246,6 +248,15 @@ describe.each(testDatabases)('sign-off before complete on $name', ({ open }) => 
     const pdf = (await readPdf((await renderPaper(paper, 'pdf')) as Uint8Array)).flatMap((p) => p.lines).join('\n');
     expect(pdf).toContain('Completions awaiting sign-off');
     expect(pdf).toContain(line);
+    // In the spreadsheet formats, read back by the libraries that read them.
+    const csv = parse((await renderPaper(paper, 'csv')) as string, { bom: true }) as string[][];
+    expect(csv.find((r) => r[1] === '4.2.1')!.at(-1)).toMatch(/^Proposed complete by N\. Shackleton on .*; evidence: https:\/\/example\.org\/paper\.$/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await renderPaper(paper, 'xlsx')) as never);
+    const sheet = wb.getWorksheet('Decision log')!;
+    const cellsOf = (): string[] => { const out: string[] = []; sheet.eachRow((row) => row.eachCell((c) => out.push(String(c.value)))); return out; };
+    expect(cellsOf()).toContain('Completions awaiting sign-off');
+    expect(cellsOf().some((v) => v.startsWith(line))).toBe(true);
     // Before the proposal there was none: the section is absent, and a paper with none is unchanged.
     const earlier = buildBoardPaper(history, { asAt: '2017-10-04', producedOn: on });
     expect(earlier.proposals).toEqual([]);

@@ -48,7 +48,27 @@ describe('the paper as CSV', () => {
       'Complete',
       'Green: complete',
       '',
+      '',
+      '',
     ]);
+  });
+
+  it('says what an item waits on, and a completion awaiting sign-off, in their own columns', () => {
+    const paper = buildBoardPaper(
+      {
+        plan: PLAN,
+        recommendations: [
+          rec('1.1', { status: 'awaiting_decision', waiting: { what: 'agreement of new governance framework', board: 'SAS' }, updates: [] }),
+          rec('1.2', { status: 'on_going', proposal: { by: 'N. Shackleton', byId: null, at: '2017-10-03T09:00:00.000Z', evidence: 'https://example.org/minutes' }, updates: [] }),
+        ],
+        events: [],
+      },
+      { asAt: '2017-10-04', producedOn: '2017-10-04' },
+    );
+    const read = parse(paperToCsv(paper), { bom: true }) as string[][];
+    expect(read[0]!.slice(-2)).toEqual(['Waiting On', 'Awaiting Sign-off']);
+    expect(read.find((r) => r[1] === '1.1')!.slice(-3)).toEqual(['', 'agreement of new governance framework (SAS)', '']);
+    expect(read.find((r) => r[1] === '1.2')!.slice(-3)).toEqual(['', '', 'Proposed complete by N. Shackleton on 3 October 2017 (still On-going); evidence: https://example.org/minutes.']);
   });
 
   it('neutralises every cell a spreadsheet would run as a formula', () => {
