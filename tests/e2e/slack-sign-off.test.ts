@@ -162,4 +162,23 @@ describe('sign-off in Slack', () => {
     // Once: a later pass adds nothing.
     expect((await runTick(t.services.database, new Date('2017-10-23T08:00:00Z'), settings)).messages).toEqual([]);
   });
+
+  it("an admin's App Home lists the proposal with Sign off; pressed there, the outcome comes by DM and the tab is redrawn without it", async () => {
+    const { call: home } = await callAfter(t.fake, 'views.publish', () => t.client.event(t.client.appHomeOpened({ user: PLAN_ADMIN })), (c) => c.body.user_id === PLAN_ADMIN);
+    expect(JSON.stringify(home.body.view.blocks)).toContain('Awaiting your sign-off');
+    const sign = buttons(home.body.view.blocks).find((b) => b.action_id === ACTION.signOff)!;
+    expect(sign.value).toMatch(/^concerto-2017\/4\.2\.2@/);
+    // The proposer sees no sign-off section on theirs.
+    const { call: own } = await callAfter(t.fake, 'views.publish', () => t.client.event(t.client.appHomeOpened({ user: NS })), (c) => c.body.user_id === NS);
+    expect(JSON.stringify(own.body.view.blocks)).not.toContain('Awaiting your sign-off');
+
+    const from = t.fake.calls.length;
+    const res = await t.client.interaction(t.client.blockAction({ user: PLAN_ADMIN, action_id: ACTION.signOff, value: sign.value, view: { type: 'home', id: home.body.view.id } }));
+    expect(res.status).toBe(200);
+    const dm = await t.fake.waitFor('chat.postMessage', (c) => t.fake.calls.indexOf(c) >= from && c.body.channel === PLAN_ADMIN);
+    expect(dm.body.text).toBe('4.2.2 is signed off and now complete (proposed by N. Shackleton).');
+    const redrawn = await t.fake.waitFor('views.publish', (c) => t.fake.calls.indexOf(c) >= from && c.body.user_id === PLAN_ADMIN);
+    expect(JSON.stringify(redrawn.body.view.blocks)).not.toContain('Awaiting your sign-off');
+    expect((await (await store()).get('4.2.2'))!.status).toBe('complete');
+  });
 });

@@ -302,4 +302,20 @@ describe.each(testDatabases)('sign-off before complete on $name', ({ open }) => 
     }
     expect(seen.size).toBeGreaterThan(0);
   });
+
+  it('answers "what\'s awaiting sign-off?" however it is put, with the reading line, for any reader', async () => {
+    const rec = (await store.get('4.2.1'))!;
+    if (rec.status === 'complete') await talk(OFFICE, 'reopen 4.2.1 one more round');
+    if (!(await store.get('4.2.1'))!.proposal) expect((await talk(SHACKLETON, 'complete 4.2.1 https://example.org/evidence')).error).toBeUndefined();
+    const proposed = (await store.find({})).filter((r) => r.proposal).map((r) => r.id);
+    expect(proposed).toContain('4.2.1');
+    for (const q of ["what's awaiting sign-off?", 'what needs signing off?', 'which completions are pending sign off', 'proposals', "what's proposed complete?"]) {
+      const reply = await talk(owner('Karen Georgiou'), q);
+      expect(reply.error, q).toBeUndefined();
+      expect(reply.items.map((i) => i.id), q).toEqual(proposed);
+      expect(reply.text.split('\n')[0], q).toMatch(/^Awaiting sign-off · as at .* — \d+ items?$/);
+    }
+    const count = await talk(OFFICE, 'how many completions are awaiting sign-off for N. Shackleton?');
+    expect(count.text.split('\n')[0]).toMatch(new RegExp(`^${proposed.length} items? — awaiting sign-off · owned by N\\. Shackleton`));
+  });
 });

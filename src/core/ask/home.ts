@@ -1,5 +1,5 @@
 import { rateRag, type Rag, type RagRules, DEFAULT_RAG_RULES } from '../plan/rag.js';
-import { isOverdue, latestUpdate, type UpdateEntry } from '../plan/recommendation.js';
+import { isOverdue, latestUpdate, titleOf, type UpdateEntry } from '../plan/recommendation.js';
 import { STATUSES, type Status } from '../plan/status.js';
 import type { AskContext, Turn } from './context.js';
 import { isReply } from './lookup.js';
@@ -27,6 +27,16 @@ export interface HomeData {
   byTheme: Array<{ theme: string; total: number; open: number; overdue: number }>;
   overdue: number;
   total: number;
+  /** Completions proposed by others in plans the viewer administers, for them to sign off or return; oldest first. */
+  toSignOff: SignOffItem[];
+}
+
+export interface SignOffItem {
+  plan: string;
+  id: string;
+  title: string;
+  owners: string[];
+  proposal: { by: string; at: string; evidence: string | null };
 }
 
 const RAG_ORDER: Record<Rag, number> = { red: 0, amber: 1, green: 2, grey: 3 };
@@ -45,13 +55,15 @@ export async function homeAcrossPlans(ctx: AskContext, rules: RagRules = DEFAULT
   if (all.length === 1) return home;
   const mine: HomeItem[] = [];
   const otherPlans: NonNullable<HomeData['otherPlans']> = [];
+  const toSignOff: SignOffItem[] = [];
   for (const plan of active.some((p) => p.id === focus.id) ? active : [focus, ...active]) {
     const turn = turnFor(ctx, plan, all);
     const data = plan.id === focus.id ? home : await homeData(turn, rules);
     mine.push(...data.mine.map((i) => ({ ...i, plan: plan.key })));
     if (plan.id !== focus.id) otherPlans.push({ key: plan.key, title: plan.title, total: data.total, overdue: data.overdue });
+    if (plan.id !== focus.id) toSignOff.push(...data.toSignOff);
   }
-  return { ...home, planKey: focus.key, mine, otherPlans };
+  return { ...home, planKey: focus.key, mine, otherPlans, toSignOff: [...home.toSignOff, ...toSignOff].sort((a, b) => a.proposal.at.localeCompare(b.proposal.at)) };
 }
 
 export async function homeData(turn: Turn, rules: RagRules = DEFAULT_RAG_RULES): Promise<HomeData> {
@@ -71,8 +83,16 @@ export async function homeData(turn: Turn, rules: RagRules = DEFAULT_RAG_RULES):
     if (isOverdue(r, turn.today)) t.overdue++;
     themes.set(r.theme, t);
   }
+  // An admin answers others' proposals, never their own.
+  const toSignOff = turn.actor.admin
+    ? all
+        .filter((r) => r.proposal && r.proposal.byId !== turn.actor.id)
+        .map((r): SignOffItem => ({ plan: turn.plan.key, id: r.id, title: titleOf(r.text), owners: r.owners, proposal: { by: r.proposal!.by, at: r.proposal!.at, evidence: r.proposal!.evidence } }))
+        .sort((a, b) => a.proposal.at.localeCompare(b.proposal.at))
+    : [];
   return {
     viewer: { name: turn.actor.name, owns: turn.actor.owns, linked: turn.actor.owns.length > 0 },
+    toSignOff,
     today: turn.today,
     planTitle: turn.plan.title,
     mine: items,

@@ -93,6 +93,8 @@ export interface QueryFilter {
   changedSince?: string;
   /** "waiting on SAS": items awaiting a decision of this board (as typed; the engine finds the board). */
   waitingOn?: string;
+  /** "awaiting sign-off", "proposed complete": items whose completion an owner proposed and no admin has answered. */
+  proposed?: true;
   /** Items whose delivery date was revised: at least `times` revisions (1 unless "more than once", "twice"). */
   slipped?: { times: number };
   /** Items with no update since a day ("since August") or for a number of days ("for 30 days"). */

@@ -7,6 +7,7 @@ import { LIMITS, type ActionsBlock, type Block, type HeaderBlock, type HomeView 
 import { escapeTruncate } from '../escape.js';
 import { ACTION, COMMAND } from '../ids.js';
 import { button, context, plain, section, splitLines } from './parts.js';
+import { proposalRefValue } from './sign-off-message.js';
 
 const RAG_MARKER: Record<Rag, string> = { red: '🔴', amber: '🟠', green: '🟢', grey: '⚪' };
 /** Theme lines may fill at most this many sections, so the glance never crowds out the viewer's items. */
@@ -14,8 +15,11 @@ const MAX_THEME_SECTIONS = 2;
 
 const header = (text: string): HeaderBlock => ({ type: 'header', text: plain(text, LIMITS.headerText) });
 
+/** Proposals shown on the home tab at most; the rest are a question away. */
+const MAX_SIGN_OFFS = 5;
+
 export function homeView(data: HomeData): HomeView {
-  const top: Block[] = [header(data.otherPlans ? 'Concerto' : `Concerto — ${data.planTitle}`), context(`As at ${formatDate(data.today)}`), header('Your items')];
+  const top: Block[] = [header(data.otherPlans ? 'Concerto' : `Concerto — ${data.planTitle}`), context(`As at ${formatDate(data.today)}`), ...signOffBlocks(data), header('Your items')];
   const glance = glanceBlocks(data);
   const items = data.viewer.linked ? data.mine : [];
   // Slack caps a home tab at 100 blocks; each item takes two (section + actions), and one line is kept for "…and K more".
@@ -40,19 +44,36 @@ export function homeView(data: HomeData): HomeView {
   return { type: 'home', blocks: [...top, ...mine, ...glance] };
 }
 
+/** For an admin: completions others proposed, each with Sign off and Return (the same buttons as the request's DM). */
+function signOffBlocks(data: HomeData): Block[] {
+  const list = data.toSignOff ?? [];
+  if (!list.length) return [];
+  const blocks: Block[] = [header('Awaiting your sign-off')];
+  list.slice(0, MAX_SIGN_OFFS).forEach((p, i) => {
+    const where = data.otherPlans ? ` _(${escapeTruncate(p.plan, 60)})_` : '';
+    const evidence = p.proposal.evidence ? `evidence: ${escapeTruncate(p.proposal.evidence, 500)}` : 'no evidence given';
+    blocks.push(section(`*${escapeTruncate(p.id, 40)}* ${escapeTruncate(p.title, 200)}${where}
+Proposed complete by ${escapeTruncate(p.proposal.by, 100)} on ${formatDate(p.proposal.at.slice(0, 10))} · ${evidence}`));
+    const ref = proposalRefValue({ plan: p.plan, id: p.id, at: p.proposal.at }).slice(0, LIMITS.buttonValue);
+    blocks.push({ type: 'actions', block_id: `sign_off_${i}`, elements: [button(ACTION.signOff, 'Sign off', ref, { style: 'primary' }), button(ACTION.signOffReturn, 'Return', ref)] });
+  });
+  if (list.length > MAX_SIGN_OFFS) blocks.push(context(`…and ${list.length - MAX_SIGN_OFFS} more: ask \`${COMMAND} what's awaiting sign-off?\``));
+  return blocks;
+}
+
 function itemSection(item: HomeItem): Block {
   const delivery = item.delivery.text.trim() || 'no date';
   const last = item.lastUpdate ? `last update ${formatDate(item.lastUpdate.date)}` : 'no updates yet';
   return section(
     `${RAG_MARKER[item.rag]} *${escapeTruncate(item.id, 40)}* ${escapeTruncate(item.title, 200)}\n` +
-      `${STATUS_LABELS[item.status]} · Delivery: ${escapeTruncate(delivery, 100)} · _${escapeTruncate(item.ragReason, 100)}_ · ${last}`,
+      `${STATUS_LABELS[item.status]}${item.proposal ? ' (complete — awaiting sign-off)' : ''} · Delivery: ${escapeTruncate(delivery, 100)} · _${escapeTruncate(item.ragReason, 100)}_ · ${last}`,
   );
 }
 
 function itemActions(item: HomeItem, i: number): ActionsBlock {
   const id = itemRef(item).slice(0, LIMITS.buttonValue);
   const elements = [button(ACTION.openUpdate, 'Update', id, { style: 'primary' })];
-  if (!isClosed(item.status)) {
+  if (!isClosed(item.status) && !item.proposal) {
     const confirm = {
       title: plain('Mark complete?', 100),
       text: plain(`Mark ${item.id} “${item.title}” as complete?`, 300),

@@ -80,8 +80,9 @@ export function home(over: Partial<HomeData> = {}): HomeData {
     ],
     overdue: 2,
     total: 15,
+    toSignOff: [],
     ...over,
-  };
+  } as HomeData;
 }
 
 /** Every text object in a Block Kit tree, by kind, plus every string anywhere (values, metadata, ids). */

@@ -66,4 +66,22 @@ describe('homeView', () => {
     expectSafe(v.blocks);
     expectSafe(homeView(home({ planTitle: bad, mine: [], viewer: { name: bad, owns: [bad], linked: true } })).blocks);
   });
+
+  it('for an admin, puts completions awaiting their sign-off first, each with Sign off and Return naming the proposal', () => {
+    const proposal = (i: number) => ({ plan: 'concerto-2017', id: `4.2.${i}`, title: `Proposal ${i}`, owners: ['N. Shackleton'], proposal: { by: 'N. Shackleton', at: `2017-10-1${i}T09:00:00.000Z`, evidence: i === 1 ? 'https://example.org/minutes' : null } });
+    const v = assertHome(homeView(home({ toSignOff: [1, 2, 3, 4, 5, 6, 7].map(proposal) })));
+    const headers = v.blocks.filter((b) => b.type === 'header').map((b) => (b as { text: { text: string } }).text.text);
+    expect(headers.slice(1, 3)).toEqual(['Awaiting your sign-off', 'Your items']);
+    expect(json(v)).toContain('*4.2.1* Proposal 1\\nProposed complete by N. Shackleton on 11 Oct 2017 · evidence: https://example.org/minutes');
+    const signOffs = buttons(v.blocks).filter((b) => b.action_id === ACTION.signOff || b.action_id === ACTION.signOffReturn);
+    expect(signOffs).toHaveLength(10);
+    expect(signOffs[0]).toMatchObject({ action_id: ACTION.signOff, value: 'concerto-2017/4.2.1@2017-10-11T09:00:00.000Z' });
+    expect(json(v)).toContain('…and 2 more');
+  });
+
+  it('shows the viewer’s own proposed item as awaiting sign-off, with no Complete button', () => {
+    const v = assertHome(homeView(home({ mine: [homeItem(0, { status: 'on_going', proposal: { by: 'Karen', at: '2017-10-11T09:00:00.000Z', evidence: null } })] })));
+    expect(json(v)).toContain('On-going (complete — awaiting sign-off)');
+    expect(buttons(v.blocks).map((b) => b.action_id)).toEqual([ACTION.openUpdate, ACTION.history]);
+  });
 });

@@ -28,6 +28,7 @@ export function understoodParts(f: QueryFilter): string[] {
     f.overdue ? 'overdue' : '',
     f.open ? 'open' : '',
     f.waitingOn ? `waiting on ${f.waitingOn}` : f.status ? STATUS_LABELS[f.status].toLowerCase() : '',
+    f.proposed ? 'awaiting sign-off' : '',
     f.owner ? (f.owner === 'me' ? 'yours' : f.owner) : '',
     f.theme ?? '',
     f.due ? `due ${f.due.mode === 'within' ? 'in' : f.due.mode} ${f.due.phrase}${f.due.until ? ` and ${f.due.until}` : ''}` : '',

@@ -62,6 +62,7 @@ async function answerFilters(turn: Turn, filter: QueryFilter, q: RecQuery): Prom
     q.status = filter.status;
     said.push(waitingOn ? `waiting on ${waitingOn}` : STATUS_LABELS[filter.status].toLowerCase());
   }
+  if (filter.proposed) said.push('awaiting sign-off');
   if (filter.open) q.openOnly = true;
   // As at a past day, "today" for overdue and due windows is that day.
   const day = filter.asAt ? readPastDay(filter.asAt, turn.today, 'end') : { ok: true as const, day: turn.today };
@@ -125,7 +126,8 @@ async function answerFilters(turn: Turn, filter: QueryFilter, q: RecQuery): Prom
     if (problem) return say(problem, { error: 'invalid' });
   }
   const found = filter.asAt ? await asAtItems(turn, q, asAt) : await turn.store.find(q);
-  const kinds = narrowKinds(filter, not, waitingOn ? found.filter((r) => r.waiting?.board === waitingOn) : found, asAt);
+  const pool = found.filter((r) => (!waitingOn || r.waiting?.board === waitingOn) && (!filter.proposed || r.proposal));
+  const kinds = narrowKinds(filter, not, pool, asAt);
   if ('text' in kinds) return kinds;
   const reading = [filter.overdue ? 'overdue' : dueNote, filter.open && !filter.overdue && !dueNote && !filter.status ? 'open' : '', ...said, ...kinds.said];
   return listReply(kinds.recs, reading.filter(Boolean), filter, asAt);

@@ -43,6 +43,9 @@ function plainQuestion(text: string): string {
 
 const WAITING_ON =
   /\b(?:waiting|awaiting|waits|wait|pending|held up|blocked)\s+(?:(?:on|for|from|by)\s+)?(?:(?:a|an|the)\s+)?(?:(?:decision|agreement|approval|sign[- ]off)s?\s+(?:from|of|by)\s+(?:the\s+)?)?([A-Za-z][\w&-]*)(?:\s+(?:to decide|decisions?|meeting|board))?/i;
+/** "awaiting sign-off", "needs signing off", "proposed complete", "completions pending": proposals for an admin to answer. */
+const SIGN_OFF =
+  /\b(?:(?:awaiting|await|pending|needs?|needing|waiting\s+(?:for|on)|wait\s+for|for|ready\s+for|due)\s+(?:(?:a|an|the|their|my|your)\s+)?sign(?:ing)?[\s-]?offs?|sign[\s-]?offs?\s+(?:pending|outstanding|awaited|to\s+do)|proposed\s+(?:as\s+)?(?:complete|completed|done|closed)|(?:proposed|pending)\s+completions?|completions?(?:\s+(?:are|is))?\s+(?:awaiting|pending|proposed|needing)(?:\s+(?:a\s+)?sign[\s-]?offs?)?|proposals?(?:\s+(?:are|is))?(?:\s+(?:awaiting|pending|for|needing)(?:\s+(?:a\s+)?sign[\s-]?offs?)?)?)\b/i;
 /** "what has SAS got to decide", "what does JCOB need to decide on": a board named in capitals. */
 const BOARD_TO_DECIDE = /\b([A-Z][A-Z0-9&-]+)(?:'s|\s+has|\s+have)?\s+(?:got\s+|still\s+)?(?:to|need to|needs to|have to|has to)\s+decide(?:\s+on)?\b/;
 
@@ -122,6 +125,13 @@ export function matchQuery(msg: NormalisedMessage): Intent | null {
   }
   s = excluded.rest;
 
+  // "awaiting sign-off": read before "waiting on", whose words it shares.
+  const signOff = SIGN_OFF.exec(s);
+  if (signOff) {
+    filter.proposed = true;
+    s = `${s.slice(0, signOff.index)} ${s.slice(signOff.index + signOff[0].length)}`;
+  }
+
   // "waiting on SAS", "awaiting a decision from JCOB", "what's SAS got to decide": a board's decision pending.
   const waiting = WAITING_ON.exec(s) ?? BOARD_TO_DECIDE.exec(s);
   if (waiting && !/^(?:a|an|the|decision|decisions|agreement|approval|sign|me|us|you|them)$/i.test(waiting[1]!)) {
@@ -156,7 +166,7 @@ export function matchQuery(msg: NormalisedMessage): Intent | null {
 
   const nouns = lower.split(' ').map((w) => w.replace(/[,;:.]+$/, '')).some((w) => NOUNS.has(w) && w !== 'things' && w !== 'stuff' && w !== 'work');
   const kinds = filter.count || filter.asAt || filter.changedSince || filter.slipped || filter.stale || filter.order || filter.not;
-  const strong = LEAD.test(lower) || nouns || owner.who || due.asked || filter.overdue === true || filter.owner !== undefined || Boolean(kinds);
+  const strong = LEAD.test(lower) || nouns || owner.who || due.asked || filter.overdue === true || filter.owner !== undefined || filter.proposed === true || Boolean(kinds);
   const asked = (filter.open === true || filter.status !== undefined) && ASKING.test(lower);
   // "what's blorptastic?": a question about many items whose word is not one Concerto knows. Read as a
   // subject, so the engine names the word it did not understand (or finds it is a theme or an owner).

@@ -15,19 +15,25 @@ import { COULD_NOT_COMPLETE } from '../failure.js';
  * so two admins pressing at once get one completion and one "already signed off".
  */
 export function registerSignOffButtons(app: App, deps: SlackDeps): void {
-  app.action<BlockAction<ButtonAction>>(ACTION.signOff, async ({ ack, body, action, respond, logger }) => {
+  app.action<BlockAction<ButtonAction>>(ACTION.signOff, async ({ ack, body, action, respond, client, logger }) => {
     await ack();
+    // On the admin's DM the answer replaces the buttons; on App Home (no response_url) it comes by DM and the tab is redrawn.
+    const fromHome = !body.response_url;
+    const refuse = (text: string) => (fromHome ? client.chat.postMessage({ channel: body.user.id, text }) : respond({ response_type: 'ephemeral', replace_original: false, text }));
     try {
       const ref = readProposalRef(action.value);
       const outcome = ref ? await answer(deps, body.user.id, ref, (turn) => signOff(turn, ref.id, ref.at)) : null;
       if (!outcome || !outcome.done) {
-        return void (await respond({ response_type: 'ephemeral', replace_original: false, text: outcome?.reply.text ?? COULD_NOT_COMPLETE }));
+        await refuse(outcome?.reply.text ?? COULD_NOT_COMPLETE);
+        if (fromHome) deps.homes.refresh([body.user.id], true);
+        return;
       }
-      await respond({ replace_original: true, ...signOffAnsweredMessage(`${outcome.reply.text} (by <@${body.user.id}>)`) } as never);
+      if (fromHome) await client.chat.postMessage({ channel: body.user.id, text: outcome.reply.text });
+      else await respond({ replace_original: true, ...signOffAnsweredMessage(`${outcome.reply.text} (by <@${body.user.id}>)`) } as never);
       deps.homes.refreshAfterChange(deps, body.user.id, outcome.reply.items[0]?.owners ?? []);
     } catch (err) {
       logger.error(err);
-      await respond({ response_type: 'ephemeral', replace_original: false, text: COULD_NOT_COMPLETE }).catch(() => {});
+      await Promise.resolve(refuse(COULD_NOT_COMPLETE)).catch(() => {});
     }
   });
 
@@ -36,11 +42,12 @@ export function registerSignOffButtons(app: App, deps: SlackDeps): void {
     await ack();
     try {
       const ref = readProposalRef(action.value);
-      if (!ref) return void (await respond({ response_type: 'ephemeral', replace_original: false, text: COULD_NOT_COMPLETE }));
+      if (!ref) throw new Error(`Unreadable proposal on a Return button: ${action.value}`);
       await client.views.open({ trigger_id: body.trigger_id, view: returnModal(ref) as never });
     } catch (err) {
       logger.error(err);
-      await respond({ response_type: 'ephemeral', replace_original: false, text: COULD_NOT_COMPLETE }).catch(() => {});
+      if (body.response_url) await respond({ response_type: 'ephemeral', replace_original: false, text: COULD_NOT_COMPLETE }).catch(() => {});
+      else await client.chat.postMessage({ channel: body.user.id, text: COULD_NOT_COMPLETE }).catch(() => {});
     }
   });
 
