@@ -160,6 +160,12 @@ export interface PlanChange extends ChangeMeta {
    * while the status stays; null withdraws a pending one. Any status change also clears a pending proposal.
    */
   proposal?: { evidence: string | null } | null;
+  /**
+   * What the item must still be when the change lands, checked under the row lock: its status, and no
+   * update already saying this text. A button that answers the item as it was shown (an owner's "Still
+   * waiting") uses it, so a status change or a twin press in between writes nothing (`conflict`).
+   */
+  precondition?: { status?: Status; withoutUpdate?: string };
 }
 
 /** Which proposal a sign-off or a return answers: the item and the proposal's instant, compared under the row lock. */

@@ -36,6 +36,13 @@ export async function applyChange(db: Db, planId: number, change: PlanChange): P
       `${change.recId} was changed a moment ago and is now ${STATUS_LABELS[before.status]}, so it cannot become ${STATUS_LABELS[change.status]}; nothing was saved. Look at it again (\`status ${change.recId}\`) and try again.`,
     );
   }
+  const pre = change.precondition;
+  if (pre?.status && before.status !== pre.status) {
+    throw new StoreError('conflict', `${change.recId} was changed a moment ago and is now ${STATUS_LABELS[before.status]}, not ${STATUS_LABELS[pre.status]}; nothing was saved. Look at it again (\`status ${change.recId}\`).`);
+  }
+  if (pre?.withoutUpdate !== undefined && before.updates.some((u) => u.text === pre.withoutUpdate)) {
+    throw new StoreError('conflict', `${change.recId} already has that update (someone recorded it a moment ago), so nothing more was saved.`);
+  }
   // Withdrawing a proposal an admin answered a moment ago, or proposing on an item closed meanwhile, writes nothing.
   if (change.proposal === null && !before.proposal) {
     throw new StoreError(

@@ -11,7 +11,7 @@ import { StoreError } from '../../src/store/store-error.js';
 import { testDatabases } from '../helpers/databases.js';
 import { bundledPlanInput } from '../helpers/plan.js';
 import { importAs } from '../helpers/plan-stores.js';
-import { manualClock, outboxRows } from '../helpers/reminders.js';
+import { manualClock, outboxRows, secondConnection } from '../helpers/reminders.js';
 
 const SEEDED = '2017-10-04T09:00:00.000Z';
 const AT = '2017-10-13T09:00:00.000Z';
@@ -102,5 +102,25 @@ describe.each(testDatabases)('decision messages on $name', ({ open }) => {
     expect((await decisionRows()).length).toBe(before);
     const chiefs = await gov.recordDecision({ ...FRAMEWORK, text: 'Sequencing confirmed', affects: ['4.3.1'] }, META);
     expect((await decisionRows()).filter((r) => r.key.includes(`decision:${chiefs.id}:`)).map((r) => r.recipient)).toEqual([OTHER]);
+  });
+
+  it('"Still waiting" pressed by two owners at once records one update; after a status change it records none', async () => {
+    const text = "Still waiting on agreement of new governance framework after SAS's decision of 12 Oct 2017.";
+    const still = (actor: string) => store.change({ ...META, actor, recId: '3.6', update: { date: '2017-10-13', text, author: actor, evidence: null }, precondition: { status: 'awaiting_decision', withoutUpdate: text } });
+    const other = await secondConnection(database);
+    const otherStore = other ? new DrizzlePlanDirectory(other.db).store(plan) : store;
+    try {
+      const racing = [still('Karen Georgiou'), otherStore.change({ ...META, actor: 'Portfolio Office', recId: '3.6', update: { date: '2017-10-13', text, author: 'Portfolio Office', evidence: null }, precondition: { status: 'awaiting_decision', withoutUpdate: text } })];
+      const outcomes = await Promise.allSettled(racing);
+      expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+      expect(outcomes.find((o) => o.status === 'rejected')).toMatchObject({ reason: { code: 'conflict' } });
+      expect((await store.get('3.6'))!.updates.filter((u) => u.text === text)).toHaveLength(1);
+    } finally {
+      await other?.close();
+    }
+    await store.change({ ...META, recId: '4.0.1', status: 'on_going' });
+    const updates = (await store.get('4.0.1'))!.updates.length;
+    await expect(store.change({ ...META, recId: '4.0.1', update: { date: '2017-10-13', text, author: 'x', evidence: null }, precondition: { status: 'awaiting_decision' } })).rejects.toMatchObject({ code: 'conflict' });
+    expect((await store.get('4.0.1'))!.updates).toHaveLength(updates);
   });
 });

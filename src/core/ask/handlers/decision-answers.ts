@@ -1,3 +1,4 @@
+import { actionableReply } from '../actionable.js';
 import type { Decision } from '../../governance/decision.js';
 import type { Recommendation } from '../../plan/recommendation.js';
 import { STATUS_LABELS } from '../../plan/status.js';
@@ -55,6 +56,10 @@ export async function stillWaiting(turn: Turn, id: string, decisionId: number): 
   const { rec, decision } = found;
   const text = stillWaitingText(rec, decision);
   if (rec.updates.some((u) => u.text === text)) return say(`${id} already says it is still waiting after this decision, so nothing more was recorded.`, { items: [itemView(rec, turn.today)] });
-  const saved = await turn.store.change({ ...meta(turn), recId: rec.id, update: { date: turn.today, text, author: turn.actor.name, evidence: null } });
+  // Checked again under the row lock: another owner's press or a status change in between writes nothing.
+  const saved = await turn.store
+    .change({ ...meta(turn), recId: rec.id, update: { date: turn.today, text, author: turn.actor.name, evidence: null }, precondition: { status: 'awaiting_decision', withoutUpdate: text } })
+    .catch((err: unknown) => actionableReply(err) ?? Promise.reject(err));
+  if (isReply(saved)) return saved;
   return say(`Recorded on ${id}: ${text}`, { items: [itemView(saved, turn.today)], changed: true });
 }
