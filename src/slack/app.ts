@@ -18,6 +18,7 @@ import { registerAppHome } from './listeners/events/app-home.js';
 import { registerMessages } from './listeners/events/messages.js';
 import { registerUpdateSubmission } from './listeners/views/update-submission.js';
 import { registerDecisionForm } from './listeners/views/decision-form.js';
+import { registerMeetingForm } from './listeners/views/meeting-form.js';
 import { guardSlackRequests } from './request-guard.js';
 import { SlackDirectory } from './directory.js';
 import { failFastClient } from './fail-fast-client.js';
@@ -97,6 +98,7 @@ export async function startSlackApp(services: Services, settings: SlackSettings)
   registerDecisionButtons(app, deps);
   registerSignOffButtons(app, deps);
   registerDecisionForm(app, deps);
+  registerMeetingForm(app, deps);
   registerMessages(app, deps);
   registerAppHome(app, deps);
   app.error(async (error) => {

@@ -21,6 +21,7 @@ export const ACTION = {
   signOffReturn: 'concerto_sign_off_return',
   // The decision form: a plan chosen for it (value: the plan's key), and its item picker's search in a big plan.
   openDecision: 'concerto_open_decision',
+  openMeeting: 'concerto_open_meeting',
   decisionItems: 'concerto_decision_items',
 } as const;
 
@@ -34,7 +35,14 @@ export const VIEW = {
   decision: 'concerto_decision_modal',
   /** The decision form while it loads, or saying why it cannot open; it has no Save. */
   decisionNotice: 'concerto_decision_notice',
+  /** Add a board's meeting (plan admins). */
+  meeting: 'concerto_meeting_modal',
+  meetingNotice: 'concerto_meeting_notice',
 } as const;
+
+/** Input blocks of the meeting modal; field errors are keyed by these block ids. */
+export const MEETING_BLOCK = { board: 'meeting_board', date: 'meeting_date', papersBy: 'meeting_papers_by' } as const;
+export const MEETING_INPUT = { board: 'value', date: 'value', papersBy: 'value' } as const;
 
 /** Input blocks of the decision modal; field errors are keyed by these block ids. */
 export const DECISION_BLOCK = {

@@ -5,7 +5,7 @@ import { converse } from '../../converse.js';
 import type { SlackDeps } from '../../deps.js';
 import { escapeText } from '../../escape.js';
 import { COMMAND } from '../../ids.js';
-import { openDecisionModal } from '../../open-decision-modal.js';
+import { openDecisionModal, openMeetingModal } from '../../open-admin-form.js';
 import { openUpdateModal } from '../../open-update-modal.js';
 import { sendReport } from '../../report.js';
 import { replyMessage } from '../../views/reply-message.js';
@@ -15,10 +15,12 @@ import { importHowTo } from './import-how-to.js';
 const OPEN_UPDATE = /^update\s+(\S+)(?:\s+(?:in|for)\s+(?:plan\s+)?([a-z][a-z0-9-]*))?\s*$/i;
 /** `decision` with nothing after it opens the form; with its words it is the typed command, answered like any other. */
 const OPEN_DECISION = /^(?:record\s+(?:a\s+)?)?decision(?:\s+(?:in|for)\s+(?:plan\s+)?([a-z][a-z0-9-]*))?\s*$/i;
+/** `meeting add` (or `add a meeting`) with nothing after it opens the meeting form. */
+const OPEN_MEETING = /^(?:meeting\s+add|add\s+(?:a\s+)?meeting)(?:\s+(?:in|for)\s+(?:plan\s+)?([a-z][a-z0-9-]*))?\s*$/i;
 const REPORT = /^(?:report|board paper|paper)\b(.*)$/is;
 const IMPORT = /^import\b(.*)$/is;
 
-/** `/concerto <words>`: acknowledged at once, answered ephemerally; `update <id>` alone opens the update form, `decision` alone the decision form. */
+/** `/concerto <words>`: acknowledged at once, answered ephemerally; `update <id>` alone opens the update form, `decision` alone the decision form, `meeting add` alone the meeting form. */
 export function registerConcertoCommand(app: App, deps: SlackDeps): void {
   app.command(COMMAND, async ({ command, ack, respond, client, logger }) => {
     // Slack allows 3 seconds; nothing slow happens before this.
@@ -33,6 +35,11 @@ export function registerConcertoCommand(app: App, deps: SlackDeps): void {
       const decision = OPEN_DECISION.exec(text);
       if (decision) {
         await openDecisionModal(deps, client, logger, { triggerId: command.trigger_id, userId: command.user_id, ...(decision[1] ? { plan: decision[1].toLowerCase() } : {}), channel: command.channel_id });
+        return;
+      }
+      const meeting = OPEN_MEETING.exec(text);
+      if (meeting) {
+        await openMeetingModal(deps, client, logger, { triggerId: command.trigger_id, userId: command.user_id, ...(meeting[1] ? { plan: meeting[1].toLowerCase() } : {}), channel: command.channel_id });
         return;
       }
       const report = REPORT.exec(text);

@@ -8,7 +8,7 @@ import type { SlackDeps, WebClient } from '../../deps.js';
 import { escapeText } from '../../escape.js';
 import { ACTION, VIEW } from '../../ids.js';
 import { slackContext, slackViewer } from '../../identity.js';
-import { openDecisionModal } from '../../open-decision-modal.js';
+import { openDecisionModal } from '../../open-admin-form.js';
 import { decisionErrors, itemOption, parseDecisionMetadata, readDecisionSubmission } from '../../views/decision-modal.js';
 import { replyMessage } from '../../views/reply-message.js';
 

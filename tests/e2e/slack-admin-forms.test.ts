@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drainOutbox } from '../../src/scheduler/dispatcher.js';
 import { assertModal } from '../../src/slack/block-kit.js';
-import { ACTION, DECISION_BLOCK, DECISION_INPUT, VIEW } from '../../src/slack/ids.js';
+import { ACTION, DECISION_BLOCK, DECISION_INPUT, MEETING_BLOCK, MEETING_INPUT, VIEW } from '../../src/slack/ids.js';
 import { slackNotifier } from '../../src/slack/notifier.js';
 import { OutboxStore } from '../../src/store/outbox-store.js';
 import { DrizzlePeopleStore } from '../../src/store/people-store.js';
@@ -10,7 +10,7 @@ import { manualClock } from '../helpers/reminders.js';
 import { buttons, callAfter, settle, startTestApp, type TestApp } from '../helpers/slack-app.js';
 
 /**
- * `/concerto decision` opens the form a plan admin records a board's decision with: board, meeting day,
+ * A plan admin's forms in Slack. `/concerto decision` opens the form a plan admin records a board's decision with: board, meeting day,
  * the board's words, the items it affects. Through the real app, signed requests and the strict fake:
  * the loading view opens on the command's trigger, the form replaces it; Record is checked inside the
  * ack (field errors) and saved after it; the affected owners get their one message from the outbox.
@@ -209,5 +209,57 @@ describe('the item search in a plan too big to list', () => {
     const values = (res.json.options as Array<{ value: string }>).map((o) => o.value);
     expect(values.length).toBeGreaterThan(0);
     expect(values.every((v) => v.startsWith('4.3'))).toBe(true);
+  });
+});
+
+describe('the meeting form (`/concerto meeting add`)', () => {
+  const submitMeeting = (user: string, metadata: string, f: { board?: string | null; date?: string; papersBy?: string }) =>
+    t.client.interaction(
+      t.client.viewSubmission({
+        user,
+        callback_id: VIEW.meeting,
+        private_metadata: metadata,
+        values: {
+          [MEETING_BLOCK.board]: { [MEETING_INPUT.board]: { type: 'static_select', selected_option: f.board ? { value: f.board, text: { type: 'plain_text', text: f.board } } : null } },
+          [MEETING_BLOCK.date]: { [MEETING_INPUT.date]: f.date ?? '' },
+          [MEETING_BLOCK.papersBy]: { [MEETING_INPUT.papersBy]: f.papersBy ?? '' },
+        },
+      }),
+    );
+
+  it('opens on the command’s trigger with the plan’s boards; a non-admin is told why, with nothing to submit', async () => {
+    const { open, view } = await openForm(ADMIN, 'meeting add');
+    expect(open.trigger?.verdict).toBe('ok');
+    expect(view.callback_id).toBe(VIEW.meeting);
+    expect(() => assertModal(view)).not.toThrow();
+    const board = (view.blocks as Array<Record<string, any>>).find((b) => b.block_id === MEETING_BLOCK.board)!.element;
+    expect(board.options.map((o: any) => o.value)).toEqual(expect.arrayContaining(['SAS', 'JCOB']));
+    const { view: refused } = await openForm(STRANGER, 'add a meeting');
+    expect(refused.callback_id).toBe(VIEW.meetingNotice);
+    expect(JSON.stringify(refused.blocks)).toContain('Only an admin of concerto-2017 can add a meeting');
+  });
+
+  it('refuses inside the ack what it can see is wrong, and writes nothing', async () => {
+    const { view } = await openForm(ADMIN, 'meeting add');
+    const meetings = async () => (await t.services.plans.governance((await t.services.plans.get('concerto-2017'))!).meetings()).length;
+    const before = await meetings();
+    const noDay = await submitMeeting(ADMIN, view.private_metadata, { board: 'SAS', date: 'sometime' });
+    expect(Object.keys(noDay.json.errors)).toEqual([MEETING_BLOCK.date]);
+    const late = await submitMeeting(ADMIN, view.private_metadata, { board: 'SAS', date: '9 November 2017', papersBy: '10 November 2017' });
+    expect(late.json.errors[MEETING_BLOCK.papersBy]).toBe('Papers by 10 Nov 2017 is after the meeting on 9 Nov 2017; give a day on or before it, or leave it empty for five working days before.');
+    const noBoard = await submitMeeting(ADMIN, view.private_metadata, { board: null, date: '9 November 2017' });
+    expect(noBoard.json.errors[MEETING_BLOCK.board]).toBe('Choose the board that meets.');
+    await settle(t.fake);
+    expect(await meetings()).toBe(before);
+  });
+
+  it('adds the meeting with papers five working days before, says so by DM; the same meeting again is refused by DM', async () => {
+    const { view } = await openForm(ADMIN, 'meeting add');
+    const { call } = await callAfter(t.fake, 'chat.postMessage', () => submitMeeting(ADMIN, view.private_metadata, { board: 'SAS', date: '9 November 2017' }), (c) => c.body.channel === ADMIN);
+    expect(call.body.text).toBe("Added SAS's meeting on 9 Nov 2017; papers are due by 2 Nov 2017 (five working days before).");
+    const { call: twin } = await callAfter(t.fake, 'chat.postMessage', () => submitMeeting(ADMIN, view.private_metadata, { board: 'SAS', date: '2017-11-09' }), (c) => c.body.channel === ADMIN);
+    expect(twin.body.text).toMatch(/^The meeting was not added\. /);
+    const sas = (await t.services.plans.governance((await t.services.plans.get('concerto-2017'))!).meetings()).filter((m) => m.board === 'SAS' && m.date === '2017-11-09');
+    expect(sas).toHaveLength(1);
   });
 });
