@@ -1,6 +1,7 @@
 import type { IsoDate } from '../dates/delivery-window.js';
 import { boardName } from '../governance/board.js';
-import { meetingLabel, nextMeeting, previousMeeting, type Meeting } from '../governance/meeting.js';
+import { meetingLabel, previousMeeting, type Meeting } from '../governance/meeting.js';
+import { findMeeting } from '../governance/meeting-reference.js';
 import { addDaysIso } from '../reminders/local-time.js';
 import type { PaperMeeting } from './board-paper.js';
 import { isIsoDay, longDate } from './dates.js';
@@ -15,36 +16,43 @@ export interface MeetingPaperDates {
   decisionsAfter: IsoDate | null;
 }
 
-/** "SAS 2017-10-12", "next SAS", "the last JCOB", "SAS next": a board and which of its meetings. */
-const RELATIVE = /^(?:the\s+)?(next|last|previous)\s+([A-Za-z][\w&-]*)(?:\s+meeting)?$/i;
+/** "SAS next", "SAS last": the order people sometimes put them in, read as "next SAS". */
 const RELATIVE_AFTER = /^([A-Za-z][\w&-]*)\s+(next|last|previous)$/i;
+/** "next SAS", "the last JCOB meeting", "the October SAS": a board and which of its meetings, read as questions read them. */
+const REFERENCE = /^(?:the\s+)?([A-Za-z]+)\s+([A-Za-z][\w&-]*)(?:\s+meeting)?$/i;
 const DATED = /^([A-Za-z][\w&-]*)\s+(\d{4}-\d{2}-\d{2})$/;
 
 /**
  * The meeting named in words, and the dates its paper is made for: as at its papers-by day (today if
  * that is still to come), changes since the board's previous meeting (none for its first), and that
  * board's decisions taken on or after the previous meeting's day. One sentence when it names none.
+ * "next", "last" and a month are found by the same rule as in questions (`findMeeting`).
  */
 export function meetingPaper(typed: string, meetings: readonly Meeting[], today: IsoDate): { ok: true; dates: MeetingPaperDates } | { ok: false; error: string } {
   const words = typed.trim().replace(/\s+/g, ' ');
-  const before = RELATIVE.exec(words);
   const after = RELATIVE_AFTER.exec(words);
-  const relative = before ? { which: before[1]!, board: before[2]! } : after ? { which: after[2]!, board: after[1]! } : null;
-  const dated = DATED.exec(words);
-  const board = boardName(relative ? relative.board : dated ? dated[1]! : '');
+  const phrase = after ? `${after[2]} ${after[1]}` : words;
+  const dated = DATED.exec(phrase);
+  const reference = dated ? null : REFERENCE.exec(phrase);
+  const relative = reference && (/^(?:next|last|previous|coming|upcoming|forthcoming)$/i.test(reference[1]!) || MONTH_WORD.test(reference[1]!));
   if (!relative && !dated) return { ok: false, error: `Name a meeting by its board and date ("SAS 2017-10-12") or as "next SAS" or "last SAS": ${listing(meetings)}` };
+  const board = boardName(dated ? dated[1]! : reference![2]!);
   const own = meetings.filter((m) => m.board === board);
   if (!own.length) {
     const boards = [...new Set(meetings.map((m) => m.board))];
     return { ok: false, error: `${board} has no meetings on record${boards.length ? ` (only ${boards.join(', ')} ${boards.length === 1 ? 'has' : 'have'})` : ''}: ${listing(meetings)}` };
   }
   let meeting: Meeting | null;
-  if (relative) {
-    const which = relative.which.toLowerCase();
-    meeting = which === 'next' ? nextMeeting(own, board, today) : previousMeeting(own, board, addDaysIso(today, 1));
-    if (!meeting) return { ok: false, error: `${board} has no ${which === 'next' ? 'meeting on or after' : 'meeting on or before'} ${longDate(today)}: ${listing(meetings, board)}` };
+  if (!dated) {
+    const found = findMeeting(`${reference![1]} ${board}`, own, [board], today);
+    if (!found.ok) {
+      const which = reference![1]!.toLowerCase();
+      const direction = /^(?:last|previous)$/.test(which) ? `on or before ${longDate(today)}` : MONTH_WORD.test(which) ? `in ${capitalise(which)}` : `on or after ${longDate(today)}`;
+      return { ok: false, error: `${board} has no meeting ${direction}: ${listing(meetings, board)}` };
+    }
+    meeting = found.meeting;
   } else {
-    const date = dated![2]!;
+    const date = dated[2]!;
     if (!isIsoDay(date)) return { ok: false, error: `${date} is not a real date: ${listing(meetings, board)}` };
     meeting = own.find((m) => m.date === date) ?? null;
     if (!meeting) return { ok: false, error: `${board} has no meeting on ${longDate(date)}: ${listing(meetings, board)}` };
@@ -61,6 +69,9 @@ export function meetingPaper(typed: string, meetings: readonly Meeting[], today:
     },
   };
 }
+
+const MONTH_WORD = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)$/i;
+const capitalise = (s: string) => s.replace(/^./, (c) => c.toUpperCase());
 
 /** "the meetings of SAS on record are SAS 2017-09-14, SAS 2017-10-12 (`meetings` lists them)." — the end of one sentence. */
 function listing(meetings: readonly Meeting[], board?: string): string {
@@ -80,7 +91,7 @@ export function findMeetingMention(words: string, boards: readonly string[]): { 
   const known = new Set(boards.map((b) => b.toUpperCase()));
   const isBoard = (w: string) => known.has(w.toUpperCase()) || /^[A-Z][A-Z0-9&-]+$/.test(w);
   const patterns = [
-    /\b(?:for\s+)?(?:the\s+)?(?:next|last|previous)\s+([A-Za-z][\w&-]*)(?:\s+meeting)?\b/i,
+    /\b(?:for\s+)?(?:the\s+)?(?:next|last|previous|coming|upcoming|forthcoming|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\s+([A-Za-z][\w&-]*)(?:\s+meeting)?\b/i,
     /\b(?:for\s+)?(?:the\s+)?([A-Za-z][\w&-]*)\s+(?:meeting\s+(?:of|on)\s+)?\d{4}-\d{2}-\d{2}\b/i,
   ];
   for (const pattern of patterns) {

@@ -141,6 +141,10 @@ describe('meetingPaper', () => {
     ['last SAS', { board: 'SAS', date: '2017-10-12', asAt: '2017-10-05', since: '2017-09-14', decisionsAfter: '2017-09-13' }],
     ['the next SAS', { board: 'SAS', date: '2017-11-09', asAt: TODAY, since: '2017-10-12', decisionsAfter: '2017-10-11' }],
     ['JCOB last', { board: 'JCOB', date: '2017-10-19', asAt: '2017-10-12', since: null, decisionsAfter: null }],
+    // The words questions use for meetings, read by the same rule (findMeeting).
+    ['the October SAS', { board: 'SAS', date: '2017-10-12', asAt: '2017-10-05', since: '2017-09-14', decisionsAfter: '2017-09-13' }],
+    ['the next sas meeting', { board: 'SAS', date: '2017-11-09', asAt: TODAY, since: '2017-10-12', decisionsAfter: '2017-10-11' }],
+    ['upcoming SAS', { board: 'SAS', date: '2017-11-09', asAt: TODAY, since: '2017-10-12', decisionsAfter: '2017-10-11' }],
   ])('%s', (typed, want) => {
     const r = meetingPaper(typed, meetings, TODAY);
     if (!r.ok) throw new Error(r.error);
@@ -153,6 +157,8 @@ describe('meetingPaper', () => {
     ['ABC 2017-10-12', /^ABC has no meetings on record \(only SAS, JCOB have\): the meetings on record are JCOB 2017-10-19, SAS 2017-09-14, SAS 2017-10-12, SAS 2017-11-09/],
     ['next JCOB', /^JCOB has no meeting on or after 20 October 2017: the meetings of JCOB on record are JCOB 2017-10-19/],
     ['October', /^Name a meeting by its board and date/],
+    ['the December SAS', /^SAS has no meeting in December: the meetings of SAS on record/],
+    ['the blue SAS', /^Name a meeting by its board and date/],
   ])('%s is refused in one sentence naming the meetings', (typed, error) => {
     const r = meetingPaper(typed, meetings, TODAY);
     expect(r.ok ? null : r.error).toMatch(error);
@@ -165,6 +171,8 @@ describe('findMeetingMention (Slack’s report in words)', () => {
     ['xlsx for the next SAS meeting', ['SAS'], { meeting: 'next SAS', rest: 'xlsx' }],
     ['SAS 2017-10-12 as pdf', ['SAS'], { meeting: 'SAS 2017-10-12', rest: 'as pdf' }],
     ['for the last jcob', ['JCOB'], { meeting: 'last jcob', rest: '' }],
+    ['pdf for the October SAS', ['SAS'], { meeting: 'October SAS', rest: 'pdf' }],
+    ['as at October 2017', ['SAS'], null],
     ['for the next ABC', [], { meeting: 'next ABC', rest: '' }],
     ['as at 2017-10-04', ['SAS'], null],
     ['as at next week', ['SAS'], null],
