@@ -10,6 +10,8 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Spawned CLIs run the compiled dist/: built once here, before any test.
+    globalSetup: ['./tests/helpers/build-dist.ts'],
     fileParallelism: false,
     reporters: ['default', './tests/helpers/driver-reporter.ts'],
   },

@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
-import { clockFor, openServices } from '../src/cli/program.js';
+import { openServices } from '../src/app/services.js';
+import { clockFor } from '../src/cli/program.js';
 import { exportPlanTo } from '../src/cli/plan-io.js';
 import { loadConfig } from '../src/config.js';
 import { ownPeakMemoryMb } from './measure.js';

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { ROOT } from './bench-databases.js';
 import { documentImportLines, type DocumentImportFigures } from './document-import.js';
 import type { ParseFigures } from './question-parse.js';
+import { cliStartLines, type CliStartFigures } from './cli-start.js';
 import type { ImportFigures } from './import-vs-copy.js';
 import { MANY_PLANS_TARGET, type ManyPlansFigures } from './many-plans.js';
 import { ms, ratio } from './measure.js';
@@ -42,6 +43,8 @@ export interface RunFigures {
   postgresVersion: string | null;
   /** Issue 14's question suite through the question reader alone (bench/question-parse.ts). */
   parse?: ParseFigures;
+  /** One-shot commands against a bare PGlite start (bench/cli-start.ts). */
+  cli?: CliStartFigures;
 }
 
 /** The targets the issue set, as checks on the figures. */
@@ -176,6 +179,7 @@ export function writeReport(file: string, run: RunFigures): { missed: string[] }
     lines.push(`## ${NAMES[db.kind]}`, '', '| Measure | Concerto | Floor | Ratio | Target |', '|---|---|---|---|---|', ...rows.map((r) => `| ${r.join(' | ')} |`), '');
   }
   lines.push(...documentsLines(run.databases, check));
+  if (run.cli) lines.push(...cliStartLines(run.cli, check));
   if (run.parse) {
     const p = run.parse;
     lines.push(

@@ -7,6 +7,7 @@ import { freePort } from '../tests/helpers/free-port.js';
 import { pgliteTarget, postgresTarget, startThrowawayPostgres, ROOT, type BenchTarget } from './bench-databases.js';
 import { DOCUMENT_ROWS, documentImport } from './document-import.js';
 import { importVersusCopy } from './import-vs-copy.js';
+import { cliStart, cliStartLines } from './cli-start.js';
 import { importBigPlan, manyPlans } from './many-plans.js';
 import { paperFiles } from './paper-files.js';
 import { documentsLines, manyPlansLines, writeReport, type DatabaseFigures, type RunFigures } from './report.js';
@@ -22,6 +23,7 @@ import { FULL_SIZE, QUICK_SIZE, SYNTHETIC_AS_OF, syntheticPlan } from './synthet
  * scheduler or papers), its table printed rather than written to BENCHMARKS.md.
  * `BENCH_ONLY=document-import npm run bench`: only the plan imported from a Word table and an Excel
  * tracker of 2,000 items, printed likewise.
+ * `BENCH_ONLY=cli-start npm run bench`: only the one-shot commands (`when`, `ask`) against their floor, printed likewise.
  */
 const program = new Command()
   .name('npm run bench --')
@@ -32,7 +34,7 @@ const program = new Command()
   .parse();
 const opts = program.opts<{ quick?: boolean; databaseUrl?: string; postgres: boolean; out: string }>();
 const only = process.env.BENCH_ONLY?.trim() || null;
-const ALONE = ['many-plans', 'document-import'];
+const ALONE = ['many-plans', 'document-import', 'cli-start'];
 if (only && !ALONE.includes(only)) program.error(`BENCH_ONLY=${only}: the cases that run alone are ${ALONE.join(' and ')}.`);
 
 const size = opts.quick ? QUICK_SIZE : FULL_SIZE;
@@ -46,7 +48,7 @@ const PAPER_AS_AT = `${Number(SYNTHETIC_AS_OF.slice(0, 4)) + 1}${SYNTHETIC_AS_OF
 
 const work = mkdtempSync(path.join(tmpdir(), 'concerto-bench-plan-'));
 const planFile = path.join(work, 'plan.json');
-if (only !== 'document-import') {
+if (only !== 'document-import' && only !== 'cli-start') {
   writeFileSync(planFile, JSON.stringify(syntheticPlan(size)));
   log(`Plan: ${size.recommendations} recommendations, ${size.updates} updates, ${size.owners} owners → ${planFile}`);
 }
@@ -131,6 +133,10 @@ try {
   } else if (only === 'document-import') {
     await onlyDocumentImport('pglite');
     if (serverUrl) await onlyDocumentImport('postgres');
+  } else if (only === 'cli-start') {
+    const missed: string[] = [];
+    const lines = cliStartLines(await cliStart(serverUrl, log), (label, ok) => (ok ? 'met' : (missed.push(label), '**missed**')));
+    process.stdout.write(`${lines.join('\n')}\n${missed.length ? `Missed: ${missed.join('; ')}` : 'Every one-shot figure within target.'}\n\n`);
   } else {
     const floorServed = await measureServed('floor', {});
     const databases: DatabaseFigures[] = [await measureDatabase('pglite')];
@@ -145,6 +151,7 @@ try {
       databases,
       postgresVersion: serverUrl ? await serverVersion(serverUrl) : null,
       parse: questionParse(),
+      cli: await cliStart(serverUrl, log),
     };
     const { missed } = writeReport(opts.out, figures);
     log(`Wrote ${opts.out}${missed.length ? `; targets missed: ${missed.join(', ')}` : '; every target met'}.`);

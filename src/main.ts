@@ -1,6 +1,6 @@
 import { buildProgram, clockFor } from './cli/program.js';
 import { EXIT, exitCodeFor, messageFor } from './cli/exit.js';
-import { openServices, type Services } from './app/services.js';
+import type { Services } from './app/services.js';
 import { loadConfig } from './config.js';
 import { installSignalHandlers } from './cli/shutdown.js';
 
@@ -21,6 +21,8 @@ installSignalHandlers((signal) => {
 const program = buildProgram(
   async (asOf, options) => {
     const config = loadConfig();
+    // The database drivers load only for a command that opens the database.
+    const { openServices } = await import('./app/services.js');
     services = await openServices(config, clockFor(config, asOf), options);
     return services;
   },

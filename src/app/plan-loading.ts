@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { PlanFileError, PlanTargetError } from './plan-errors.js';
 import { fileURLToPath } from 'node:url';
 import type { ChangeMeta, ImportSummary, PlanDirectory, PlanInfo } from '../core/ports.js';
 import { keyFromTitle, planKeyProblem } from '../core/plan/plan-key.js';
@@ -9,17 +10,7 @@ export const BUNDLED_PLAN = fileURLToPath(new URL('../../db/plans/concerto-actio
 /** The key the bundled plan is loaded under (and the key migration 0006 gives a database it already filled). */
 export const BUNDLED_PLAN_KEY = 'concerto-2017';
 
-export class PlanFileError extends Error {
-  constructor(readonly errors: string[], file: string) {
-    super(`${file} was not imported — nothing was changed:\n${errors.map((e) => `  • ${e}`).join('\n')}`);
-    this.name = 'PlanFileError';
-  }
-}
-
-/** Which plan an import goes to was not clear, or cannot take it; nothing was imported. */
-export class PlanTargetError extends Error {
-  override name = 'PlanTargetError';
-}
+export { PlanFileError, PlanTargetError };
 
 export type ImportResult = ImportSummary & { plan: PlanInfo; created: boolean };
 

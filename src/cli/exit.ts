@@ -1,5 +1,5 @@
 import { ConfigError } from '../config.js';
-import { PlanFileError, PlanTargetError } from '../app/plan-loading.js';
+import { PlanFileError, PlanTargetError } from '../app/plan-errors.js';
 import { StoreError } from '../store/store-error.js';
 
 /** Exit codes other tools rely on. */

@@ -1,11 +1,7 @@
 import type { Command } from 'commander';
-import { ensurePlan } from '../app/plan-loading.js';
 import type { Services } from '../app/services.js';
-import { ask } from '../core/ask/ask.js';
 import type { Reply } from '../core/ask/reply.js';
 import { EXIT } from './exit.js';
-import { replyText } from './render.js';
-import { askContext, terminalActor } from './session.js';
 import { planOption } from './program.js';
 
 type Open = (asOf?: string) => Promise<Services>;
@@ -21,6 +17,7 @@ interface Who {
 export function registerGovernanceCommands(program: Command, open: Open, setExit: (code: number) => void): void {
   async function run(message: string, who: Who): Promise<Reply> {
     const services = await open();
+    const [{ ensurePlan }, { ask }, { askContext, terminalActor }] = await Promise.all([import('../app/plan-loading.js'), import('../core/ask/ask.js'), import('./session.js')]);
     // A fresh clone has no plan until the first command loads the bundled one, as `ask` does.
     await ensurePlan(services.plans, { actor: 'seed', at: services.clock.now().toISOString() });
     const reply = await ask(askContext(services, await terminalActor(services, who.as), who.plan), message);
@@ -28,11 +25,14 @@ export function registerGovernanceCommands(program: Command, open: Open, setExit
     return reply;
   }
   const say = async (message: string, who: Who): Promise<void> => {
-    process.stdout.write(`${replyText(await run(message, who))}\n`);
+    const reply = await run(message, who);
+    const { replyText } = await import('./render.js');
+    process.stdout.write(`${replyText(reply)}\n`);
   };
   /** `--json`: one object per meeting or decision; a refusal still prints its sentence. */
   const list = async (message: string, who: Who & { json?: boolean }, pick: (r: Reply) => readonly object[] | undefined): Promise<void> => {
     const reply = await run(message, who);
+    const { replyText } = await import('./render.js');
     if (!who.json || reply.error) return void process.stdout.write(`${replyText(reply)}\n`);
     for (const row of pick(reply) ?? []) process.stdout.write(`${JSON.stringify(row)}\n`);
   };

@@ -1,11 +1,8 @@
 import { Option, type Command } from 'commander';
 import type { Services } from '../app/services.js';
-import { ask } from '../core/ask/ask.js';
 import type { Reply } from '../core/ask/reply.js';
 import { HOLIDAY_CALENDARS } from '../core/reminders/bank-holidays.js';
 import { EXIT } from './exit.js';
-import { replyText } from './render.js';
-import { askContext, terminalActor } from './session.js';
 
 type Open = (asOf?: string) => Promise<Services>;
 
@@ -16,12 +13,15 @@ type Open = (asOf?: string) => Promise<Services>;
 export function registerPlanCommands(program: Command, open: Open, setExit: (code: number) => void): void {
   async function run(message: string, as?: string): Promise<Reply> {
     const services = await open();
+    const [{ ask }, { askContext, terminalActor }] = await Promise.all([import('../core/ask/ask.js'), import('./session.js')]);
     const reply = await ask(askContext(services, await terminalActor(services, as)), message);
     if (reply.error) setExit(EXIT.user);
     return reply;
   }
   const say = async (message: string, as?: string): Promise<void> => {
-    process.stdout.write(`${replyText(await run(message, as))}\n`);
+    const reply = await run(message, as);
+    const { replyText } = await import('./render.js');
+    process.stdout.write(`${replyText(reply)}\n`);
   };
 
   program

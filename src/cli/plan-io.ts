@@ -1,7 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import cliProgress from 'cli-progress';
-import { InvalidArgumentError } from 'commander';
 import type { Services } from '../app/services.js';
 import { importParsed, type ImportResult } from '../app/plan-loading.js';
 import type { PlanInfo } from '../core/ports.js';
@@ -9,7 +8,6 @@ import { unknownPlanMessage } from '../core/plan/plan-key.js';
 import { todayIn } from '../core/dates/today.js';
 import type { RagRules } from '../core/plan/rag.js';
 import { buildBoardPaper, type BoardPaper } from '../core/report/board-paper.js';
-import { isIsoDay } from '../core/report/dates.js';
 import { checkPaperDates } from '../core/report/paper-request.js';
 import { csvToPlan, planToCsv } from '../files/plan-csv.js';
 import { size } from '../files/tables/document-kind.js';
@@ -193,16 +191,6 @@ async function readPaper(services: Services, opts: ExportOptions): Promise<Board
   return buildBoardPaper(history, { asAt, producedOn: today, since: opts.since ?? null, rules: opts.rules });
 }
 
-/** Commander argument parsers for the export options. */
-export function isoDayArg(v: string): string {
-  if (!isIsoDay(v)) throw new InvalidArgumentError('use a date written YYYY-MM-DD, e.g. 2017-10-04.');
-  return v;
-}
-
-export function countArg(v: string): number {
-  if (!/^\d{1,4}$/.test(v)) throw new InvalidArgumentError('use a whole number, e.g. 30.');
-  return Number(v);
-}
 
 const NO_PLAN = 'There is no plan to export yet. Run `concerto seed` or `concerto import FILE` first.';
 

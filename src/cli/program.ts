@@ -1,25 +1,20 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { ensurePlan, seedBundledWithGovernance } from '../app/plan-loading.js';
-import { openServices, type Services } from '../app/services.js';
+import type { Services } from '../app/services.js';
 import { travelledClock, systemClock } from '../clock.js';
-import { isInstant, loadConfig, parseInstant, reminderSettings, slackSettings, type Config, type SlackSettings } from '../config.js';
-import { startScheduler } from '../scheduler/scheduler.js';
-import { slackNotifier } from '../slack/notifier.js';
-import { startSlackApp } from '../slack/app.js';
-import { shutdownRequested } from './shutdown.js';
-import { registerReminderCommands } from './reminder-commands.js';
-import { registerPlanCommands } from './plan-commands.js';
-import { registerGovernanceCommands } from './governance-commands.js';
-import { ask } from '../core/ask/ask.js';
-import { readDelivery } from '../core/dates/read-delivery.js';
-import { todayIn } from '../core/dates/today.js';
+import { isInstant, loadConfig, parseInstant, slackSettings, type Config, type SlackSettings } from '../config.js';
 import { DEFAULT_RAG_RULES } from '../core/plan/rag.js';
-import { runConsole } from './console.js';
+import { PAPER_FORMATS } from '../core/report/paper-formats.js';
+import { countArg, isoDayArg } from './arg-parsers.js';
 import { EXIT, UsageError } from './exit.js';
-import { PAPER_FORMATS } from '../core/report/paper-request.js';
-import { countArg, exportPlanTo, importFile, isoDayArg, readImport } from './plan-io.js';
-import { replyJson, replyText } from './render.js';
-import { askContext, terminalActor } from './session.js';
+import { registerGovernanceCommands } from './governance-commands.js';
+import { registerPlanCommands } from './plan-commands.js';
+import { registerReminderCommands } from './reminder-commands.js';
+
+/*
+ * What a command needs is loaded when it runs, not when the program starts: `when` never loads the
+ * database drivers, `ask` never loads Slack's SDK, and only `serve` does. A one-shot command's start-up
+ * is most of its time.
+ */
 
 export type AsOfOption = () => Option;
 
@@ -51,6 +46,7 @@ export function buildProgram(open: Open, setExit: (code: number) => void): Comma
     .action(async (opts: { as?: string; asOf?: string; json?: boolean; plan?: string }) => {
       const services = await open(opts.asOf);
       await ensurePlanLoaded(services);
+      const [{ runConsole }, { terminalActor }] = await Promise.all([import('./console.js'), import('./session.js')]);
       await runConsole(services, await terminalActor(services, opts.as), { json: Boolean(opts.json), planKey: opts.plan });
     });
 
@@ -65,6 +61,7 @@ export function buildProgram(open: Open, setExit: (code: number) => void): Comma
     .action(async (message: string, opts: { as?: string; asOf?: string; json?: boolean; plan?: string }) => {
       const services = await open(opts.asOf);
       await ensurePlanLoaded(services);
+      const [{ ask }, { askContext, terminalActor }, { replyJson, replyText }] = await Promise.all([import('../core/ask/ask.js'), import('./session.js'), import('./render.js')]);
       const reply = await ask(askContext(services, await terminalActor(services, opts.as), opts.plan), message);
       process.stdout.write(`${opts.json ? replyJson(reply) : replyText(reply)}\n`);
       if (reply.error) setExit(EXIT.user);
@@ -76,7 +73,8 @@ export function buildProgram(open: Open, setExit: (code: number) => void): Comma
     .argument('<phrases...>', 'one or more phrases')
     .addOption(asOfOption())
     .option('--json', 'print one JSON object per phrase')
-    .action((phrases: string[], opts: { asOf?: string; json?: boolean }) => {
+    .action(async (phrases: string[], opts: { asOf?: string; json?: boolean }) => {
+      const [{ readDelivery }, { todayIn }] = await Promise.all([import('../core/dates/read-delivery.js'), import('../core/dates/today.js')]);
       const config = loadConfig();
       const now = opts.asOf ?? config.CONCERTO_NOW;
       const timeZone = config.CONCERTO_TIMEZONE ?? 'Europe/London';
@@ -94,6 +92,7 @@ export function buildProgram(open: Open, setExit: (code: number) => void): Comma
     .description('load the bundled Concerto Action Plan of 4 October 2017 as concerto-2017: adds what is missing, never changes existing items')
     .action(async () => {
       const services = await open();
+      const { seedBundledWithGovernance } = await import('../app/plan-loading.js');
       const s = await seedBundledWithGovernance(services.plans, { actor: 'seed', at: services.clock.now().toISOString() });
       const g = s.governance;
       process.stdout.write(
@@ -117,6 +116,7 @@ export function buildProgram(open: Open, setExit: (code: number) => void): Comma
     .action(async (file: string, opts: { as: string; plan?: string; dryRun?: boolean; json?: boolean; yes?: boolean; map?: string[]; sheet?: string; table?: string }) => {
       const o = { dryRun: opts.dryRun, json: opts.json, yes: opts.yes, map: opts.map, sheet: opts.sheet, table: opts.table };
       // The file is read and understood before the database is opened: one that cannot be read touches nothing.
+      const [{ readImport, importFile }, { todayIn }] = await Promise.all([import('./plan-io.js'), import('../core/dates/today.js')]);
       const config = loadConfig();
       const timeZone = config.CONCERTO_TIMEZONE ?? 'Europe/London';
       const read = await readImport(file, todayIn(clockFor(config).now(), timeZone), timeZone, o);
@@ -140,6 +140,7 @@ export function buildProgram(open: Open, setExit: (code: number) => void): Comma
     .addOption(planOption('the plan to export (needed when there is more than one plan)'))
     .action(async (opts: { format: string; output?: string; asOf?: string; since?: string; meeting?: string; amberDays: number; amberRevisions: number; plan?: string }) => {
       const services = await open();
+      const { exportPlanTo } = await import('./plan-io.js');
       const rules = { amberWithinDays: opts.amberDays, amberAfterRevisions: opts.amberRevisions };
       await exportPlanTo(services, { format: opts.format, output: opts.output, asOf: opts.asOf, since: opts.since, meeting: opts.meeting, rules, plan: opts.plan });
     });
@@ -173,6 +174,7 @@ export function buildProgram(open: Open, setExit: (code: number) => void): Comma
       );
       const services = await open();
       await ensurePlanLoaded(services);
+      const [{ runConsole }, { terminalActor }] = await Promise.all([import('./console.js'), import('./session.js')]);
       await runConsole(services, await terminalActor(services, opts.as), { json: false });
     });
 
@@ -184,6 +186,13 @@ export function buildProgram(open: Open, setExit: (code: number) => void): Comma
 
 async function serve(services: Services, settings: SlackSettings): Promise<void> {
   await ensurePlanLoaded(services);
+  const [{ startSlackApp }, { startScheduler }, { slackNotifier }, { reminderSettings }, { shutdownRequested }] = await Promise.all([
+    import('../slack/app.js'),
+    import('../scheduler/scheduler.js'),
+    import('../slack/notifier.js'),
+    import('../config.js'),
+    import('./shutdown.js'),
+  ]);
   const running = await startSlackApp(services, settings);
   const scheduler = startScheduler({
     database: services.database,
@@ -204,6 +213,7 @@ async function serve(services: Services, settings: SlackSettings): Promise<void>
 }
 
 async function ensurePlanLoaded(services: Services): Promise<void> {
+  const { ensurePlan } = await import('../app/plan-loading.js');
   if (await ensurePlan(services.plans, { actor: 'seed', at: services.clock.now().toISOString() })) {
     process.stderr.write('First run: loaded the bundled Concerto Action Plan (4 October 2017).\n');
   }
@@ -214,4 +224,3 @@ export function clockFor(config: Config, asOf?: string) {
   return at ? travelledClock(parseInstant(at, config.CONCERTO_TIMEZONE ?? 'Europe/London')) : systemClock;
 }
 
-export { openServices };

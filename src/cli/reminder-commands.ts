@@ -1,12 +1,20 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Option, type Command } from 'commander';
-import { ensurePlan } from '../app/plan-loading.js';
 import type { Services } from '../app/services.js';
 import { loadConfig, reminderSettings, slackSettings } from '../config.js';
-import { drainOutbox } from '../scheduler/dispatcher.js';
-import { runTick } from '../scheduler/tick.js';
-import { slackNotifier } from '../slack/notifier.js';
-import { OutboxStore, type OutboxStatus } from '../store/outbox-store.js';
+
+/** The scheduler's and the outbox's code, loaded when a command here runs (see program.ts). */
+const load = async () => {
+  const [{ ensurePlan }, { drainOutbox }, { runTick }, { slackNotifier }, { OutboxStore }] = await Promise.all([
+    import('../app/plan-loading.js'),
+    import('../scheduler/dispatcher.js'),
+    import('../scheduler/tick.js'),
+    import('../slack/notifier.js'),
+    import('../store/outbox-store.js'),
+  ]);
+  return { ensurePlan, drainOutbox, runTick, slackNotifier, OutboxStore };
+};
+import type { OutboxStatus } from '../store/outbox-store.js';
 import type { AsOfOption } from './program.js';
 
 type Open = (asOf?: string) => Promise<Services>;
@@ -22,6 +30,7 @@ export function registerReminderCommands(program: Command, open: Open, asOfOptio
     .action(async (opts: { asOf?: string; dryRun?: boolean; json?: boolean }) => {
       const config = loadConfig();
       const services = await open(opts.asOf);
+      const { ensurePlan, runTick, drainOutbox, slackNotifier, OutboxStore } = await load();
       await ensurePlan(services.plans, { actor: 'seed', at: services.clock.now().toISOString() });
       const result = await runTick(services.database, services.clock.now(), reminderSettings(config), Boolean(opts.dryRun));
       for (const m of result.messages) {
@@ -45,6 +54,7 @@ export function registerReminderCommands(program: Command, open: Open, asOfOptio
     .option('--json', 'one JSON object per message')
     .action(async (opts: { status?: OutboxStatus; json?: boolean }) => {
       const services = await open();
+      const { OutboxStore } = await load();
       const outbox = new OutboxStore(services.database.db);
       const rows = await outbox.list(opts.status ?? null);
       if (opts.json) {

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, tempDirs } from '../helpers/cli.js';
+import { BIN, ROOT, tempDirs } from '../helpers/cli.js';
 import { startFakeSlack, type FakeSlack } from '../helpers/fake-slack.js';
 import { freePort, responseTo, USERS } from '../helpers/slack-app.js';
 import { slackClient } from '../helpers/slack-requests.js';
@@ -30,11 +30,11 @@ function env(extra: Record<string, string>): NodeJS.ProcessEnv {
 }
 
 /**
- * `tsx src/main.ts serve`, run as `node --import tsx` (like tests/helpers/cli.ts) rather than through `npx`:
+ * `concerto serve`, run as `node bin/concerto.mjs` (like tests/helpers/cli.ts) rather than through `npx`:
  * npx does not pass SIGTERM on — it dies of it and leaves the server running, orphaned.
  */
 function serve(extra: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'serve'], { cwd: ROOT, env: env(extra), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [BIN, 'serve'], { cwd: ROOT, env: env(extra), stdio: ['ignore', 'pipe', 'pipe'] });
   children.push(child);
   const out = { stdout: '', stderr: '' };
   child.stdout!.setEncoding('utf8').on('data', (d: string) => (out.stdout += d));

@@ -7,7 +7,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FULL_SIZE, syntheticPlan } from '../../bench/synthetic-plan.js';
 import { openDatabase, type DatabaseOptions } from '../../src/store/database.js';
-import { MAIN, ROOT, runCli, tempDirs, type CliOptions, type CliResult } from '../helpers/cli.js';
+import { BIN, ROOT, runCli, tempDirs, type CliOptions, type CliResult } from '../helpers/cli.js';
 import { createScratchDatabase, postgresUrl } from '../helpers/databases.js';
 import { planStore } from '../helpers/plan-stores.js';
 
@@ -43,7 +43,7 @@ function importAndKill(env: CliOptions['env']): Promise<{ result: CliResult; sho
     childEnv[k] = v;
   }
   Object.assign(childEnv, { CONCERTO_NOW: '2017-10-04' }, env);
-  const child = spawn(process.execPath, ['--import', 'tsx', '--import', AS_IF_TERMINAL, MAIN, 'import', planFile], { cwd: ROOT, env: childEnv, stdio: 'pipe' });
+  const child = spawn(process.execPath, ['--import', AS_IF_TERMINAL, BIN, 'import', planFile], { cwd: ROOT, env: childEnv, stdio: 'pipe' });
   return new Promise((resolve, reject) => {
     let stdout = '';
     let stderr = '';

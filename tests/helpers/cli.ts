@@ -5,9 +5,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The project root: the CLI runs from here so `--import tsx` and the migrations resolve. */
+/** The project root: the CLI runs from here so the migrations resolve. */
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const MAIN = path.join(ROOT, 'src', 'main.ts');
+/** The installed command: the compiled dist/ (built before the suite, tests/helpers/build-dist.ts) while it is current. */
+export const BIN = path.join(ROOT, 'bin', 'concerto.mjs');
 
 /** Generous: the first run on a data directory creates PGlite, migrates and seeds. */
 export const CLI_TIMEOUT = 60_000;
@@ -63,7 +65,7 @@ function cliEnv(opts: CliOptions): NodeJS.ProcessEnv {
 }
 
 export function spawnCli(args: string[], opts: CliOptions = {}): ChildProcessWithoutNullStreams {
-  return spawn(process.execPath, ['--import', 'tsx', MAIN, ...args], { cwd: ROOT, env: cliEnv(opts), stdio: 'pipe' });
+  return spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: cliEnv(opts), stdio: 'pipe' });
 }
 
 /** Runs `concerto <args>` to completion. */

@@ -3,9 +3,9 @@ import { readDelivery } from '../dates/read-delivery.js';
 import { addDaysIso } from '../reminders/local-time.js';
 import { longDate } from './dates.js';
 
-/** The files a board paper comes as. PDF first: it is what `report` sends when no format is named. */
-export const PAPER_FORMATS = ['pdf', 'xlsx', 'csv', 'html', 'md', 'json'] as const;
-export type PaperFormat = (typeof PAPER_FORMATS)[number];
+import { PAPER_FORMATS, type PaperFormat } from './paper-formats.js';
+
+export { PAPER_FORMATS, type PaperFormat };
 
 export interface PaperRequest {
   format: PaperFormat;
