@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -36,6 +37,9 @@ const opts = program.opts<{ quick?: boolean; databaseUrl?: string; postgres: boo
 const only = process.env.BENCH_ONLY?.trim() || null;
 const ALONE = ['many-plans', 'document-import', 'cli-start'];
 if (only && !ALONE.includes(only)) program.error(`BENCH_ONLY=${only}: the cases that run alone are ${ALONE.join(' and ')}.`);
+
+// The servers run as they are installed: the compiled dist/, built from this checkout now.
+execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, stdio: 'inherit' });
 
 const size = opts.quick ? QUICK_SIZE : FULL_SIZE;
 const requests = opts.quick ? { c1: 40, c50: 150 } : { c1: 200, c50: 1000 };

@@ -1,10 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { FakeSlack, FakeUser } from '../tests/helpers/fake-slack.js';
 import { appMention, slackClient } from '../tests/helpers/slack-requests.js';
 import { ROOT } from './bench-databases.js';
 import { load, peakMemoryMb, percentile } from './measure.js';
 import { syntheticId } from './synthetic-plan.js';
+import { transformSync } from 'esbuild';
 
 export const SIGNING_SECRET = 'concerto-bench-signing-secret';
 
@@ -25,7 +27,9 @@ export interface ServedApp {
  * its latency and memory are its own and not the load generator's.
  */
 export async function startServed(which: 'concerto' | 'floor', port: number, fake: FakeSlack, env: Record<string, string>, nodeArgs: string[] = []): Promise<ServedApp> {
-  const entry = which === 'concerto' ? [path.join(ROOT, 'src/main.ts'), 'serve'] : [path.join(ROOT, 'bench/floor-app.ts')];
+  // Both as compiled JavaScript, as they would run: Concerto through its command (dist/, built by the
+  // bench first), the floor transpiled once beside it, so neither pays for TypeScript at start.
+  const entry = which === 'concerto' ? [path.join(ROOT, 'bin', 'concerto.mjs'), 'serve'] : [compiledFloor()];
   const childEnv: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
@@ -38,7 +42,7 @@ export async function startServed(which: 'concerto' | 'floor', port: number, fak
     ...env,
   };
   const start = performance.now();
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', ...entry], { cwd: ROOT, env: childEnv, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [...nodeArgs, ...entry], { cwd: ROOT, env: childEnv, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
   const exited = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`${which} exited (${code}) before it was healthy:\n${stderr}`))));
@@ -117,4 +121,16 @@ export async function roundTrips(app: ServedApp, fake: FakeSlack, scenario: Scen
     }
   });
   return { p50: percentile(samples, 50), p99: percentile(samples, 99), requests: samples.length };
+}
+
+/** bench/floor-app.ts as JavaScript, in the project (so its imports resolve), written once per run. */
+let floorFile: string | null = null;
+function compiledFloor(): string {
+  if (floorFile) return floorFile;
+  const out = path.join(ROOT, 'bench', `.floor-app-${process.pid}.mjs`);
+  const { code } = transformSync(readFileSync(path.join(ROOT, 'bench', 'floor-app.ts'), 'utf8'), { loader: 'ts', format: 'esm', target: 'node20' });
+  writeFileSync(out, code);
+  process.once('exit', () => rmSync(out, { force: true }));
+  floorFile = out;
+  return out;
 }

@@ -59,9 +59,4 @@ export async function seedBundledWithGovernance(plans: PlanDirectory, meta: Omit
   return { ...seeded, governance };
 }
 
-/** First run: a database with no plan gets the bundled one, so a fresh clone has something to ask about. */
-export async function ensurePlan(plans: PlanDirectory, meta: Omit<ChangeMeta, 'source'>): Promise<boolean> {
-  if ((await plans.list()).length) return false;
-  await seedBundledWithGovernance(plans, meta);
-  return true;
-}
+export { ensurePlan } from './first-run.js';

@@ -17,7 +17,7 @@ interface Who {
 export function registerGovernanceCommands(program: Command, open: Open, setExit: (code: number) => void): void {
   async function run(message: string, who: Who): Promise<Reply> {
     const services = await open();
-    const [{ ensurePlan }, { ask }, { askContext, terminalActor }] = await Promise.all([import('../app/plan-loading.js'), import('../core/ask/ask.js'), import('./session.js')]);
+    const [{ ensurePlan }, { ask }, { askContext, terminalActor }] = await Promise.all([import('../app/first-run.js'), import('../core/ask/ask.js'), import('./session.js')]);
     // A fresh clone has no plan until the first command loads the bundled one, as `ask` does.
     await ensurePlan(services.plans, { actor: 'seed', at: services.clock.now().toISOString() });
     const reply = await ask(askContext(services, await terminalActor(services, who.as), who.plan), message);

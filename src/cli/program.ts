@@ -213,7 +213,7 @@ async function serve(services: Services, settings: SlackSettings): Promise<void>
 }
 
 async function ensurePlanLoaded(services: Services): Promise<void> {
-  const { ensurePlan } = await import('../app/plan-loading.js');
+  const { ensurePlan } = await import('../app/first-run.js');
   if (await ensurePlan(services.plans, { actor: 'seed', at: services.clock.now().toISOString() })) {
     process.stderr.write('First run: loaded the bundled Concerto Action Plan (4 October 2017).\n');
   }

@@ -6,7 +6,7 @@ import { loadConfig, reminderSettings, slackSettings } from '../config.js';
 /** The scheduler's and the outbox's code, loaded when a command here runs (see program.ts). */
 const load = async () => {
   const [{ ensurePlan }, { drainOutbox }, { runTick }, { slackNotifier }, { OutboxStore }] = await Promise.all([
-    import('../app/plan-loading.js'),
+    import('../app/first-run.js'),
     import('../scheduler/dispatcher.js'),
     import('../scheduler/tick.js'),
     import('../slack/notifier.js'),

@@ -1,12 +1,10 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import lockfile from 'proper-lockfile';
-import postgres from 'postgres';
+import type postgres from 'postgres';
 import { StoreError } from './store-error.js';
 
 export type Db = PgDatabase<PgQueryResultHKT>;
@@ -31,13 +29,25 @@ export interface Database {
 export type DatabaseOptions = { url: string; maxConnections?: number } | { dataDir: string; copy?: boolean; lean?: boolean } | { memory: true };
 
 const LEAN_BUFFERS = '32MB';
-const pgliteOptions = (lean: boolean) => (lean ? { startParams: [...(PGlite as unknown as { defaultStartParams: string[] }).defaultStartParams, '-c', `shared_buffers=${LEAN_BUFFERS}`] } : {});
+const pgliteOptions = (Pglite: typeof PGlite, lean: boolean) => (lean ? { startParams: [...(Pglite as unknown as { defaultStartParams: string[] }).defaultStartParams, '-c', `shared_buffers=${LEAN_BUFFERS}`] } : {});
+
+/** Each driver loads only when a database of its kind is opened: a one-shot command on PGlite never loads postgres.js, and back. */
+async function pgliteDriver() {
+  const [{ PGlite: Pglite }, { drizzle }] = await Promise.all([import('@electric-sql/pglite'), import('drizzle-orm/pglite')]);
+  return { Pglite, drizzle };
+}
+async function postgresDriver() {
+  const [{ default: connect }, { drizzle }] = await Promise.all([import('postgres'), import('drizzle-orm/postgres-js')]);
+  return { connect, drizzle };
+}
+type PgliteDriver = Awaited<ReturnType<typeof pgliteDriver>>;
 
 /** Opens PGlite (embedded, the default) or PostgreSQL (`DATABASE_URL`) behind one drizzle API. */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  if ('url' in options) return openPostgres(options.url, options.maxConnections ?? 10);
-  if ('memory' in options) return wrapPglite(new PGlite(), 'memory', async () => {});
-  return options.copy ? openPgliteCopy(options.dataDir, options.lean ?? false) : openPgliteDir(options.dataDir, options.lean ?? false);
+  if ('url' in options) return openPostgres(await postgresDriver(), options.url, options.maxConnections ?? 10);
+  const driver = await pgliteDriver();
+  if ('memory' in options) return wrapPglite(driver, new driver.Pglite(), 'memory', async () => {});
+  return options.copy ? openPgliteCopy(driver, options.dataDir, options.lean ?? false) : openPgliteDir(driver, options.dataDir, options.lean ?? false);
 }
 
 /**
@@ -45,7 +55,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
  * it was (a dry run): PGlite writes a checkpoint (pg_control, the WAL) whenever it closes, and hint bits
  * on the pages it reads, so even a read-only session changes files. The copy is taken under the lock.
  */
-async function openPgliteCopy(dataDir: string, lean: boolean): Promise<Database> {
+async function openPgliteCopy(driver: PgliteDriver, dataDir: string, lean: boolean): Promise<Database> {
   const dir = path.resolve(dataDir);
   const scratch = mkdtempSync(path.join(tmpdir(), 'concerto-copy-'));
   if (existsSync(path.join(dir, 'pgdata'))) {
@@ -56,9 +66,9 @@ async function openPgliteCopy(dataDir: string, lean: boolean): Promise<Database>
       await release();
     }
   }
-  const client = new PGlite(path.join(scratch, 'pgdata'), pgliteOptions(lean));
+  const client = new driver.Pglite(path.join(scratch, 'pgdata'), pgliteOptions(driver.Pglite, lean));
   await client.waitReady;
-  return wrapPglite(client, dir, async () => rmSync(scratch, { recursive: true, force: true }));
+  return wrapPglite(driver, client, dir, async () => rmSync(scratch, { recursive: true, force: true }));
 }
 
 /**
@@ -73,13 +83,13 @@ async function openPgliteCopy(dataDir: string, lean: boolean): Promise<Database>
  *   the old one is ended once its in-flight work settles. (So connections have no maximum lifetime: a
  *   close is always worth a fresh pool.)
  */
-function openPostgres(url: string, max: number): Database {
+function openPostgres(driver: Awaited<ReturnType<typeof postgresDriver>>, url: string, max: number): Database {
   let closing = false;
   let current = pool();
   /** drizzle sets its type parsers on the first pool's options; later pools copy them. */
   const options = current.options;
   function pool(): postgres.Sql {
-    const client: postgres.Sql = postgres(url, { max, onnotice: () => {}, connect_timeout: 10, max_lifetime: 0, onclose: () => retire(client) });
+    const client: postgres.Sql = driver.connect(url, { max, onnotice: () => {}, connect_timeout: 10, max_lifetime: 0, onclose: () => retire(client) });
     return client;
   }
   function retire(client: postgres.Sql): void {
@@ -99,7 +109,7 @@ function openPostgres(url: string, max: number): Database {
     },
   };
   return {
-    db: drizzlePostgres(client as unknown as postgres.Sql) as unknown as Db,
+    db: driver.drizzle(client as unknown as postgres.Sql) as unknown as Db,
     kind: 'postgres',
     location: redactUrl(url),
     url,
@@ -129,14 +139,14 @@ function connectionLost(err: unknown): boolean {
  * PGlite has no lock of its own and two processes on one directory corrupt it, so the
  * directory is guarded by a lock file that proper-lockfile keeps fresh while we run.
  */
-async function openPgliteDir(dataDir: string, lean: boolean): Promise<Database> {
+async function openPgliteDir(driver: PgliteDriver, dataDir: string, lean: boolean): Promise<Database> {
   const dir = path.resolve(dataDir);
   mkdirSync(dir, { recursive: true });
   const release = await lockDataDir(dir);
   try {
-    const client = new PGlite(path.join(dir, 'pgdata'), pgliteOptions(lean));
+    const client = new driver.Pglite(path.join(dir, 'pgdata'), pgliteOptions(driver.Pglite, lean));
     await client.waitReady;
-    return wrapPglite(client, dir, release);
+    return wrapPglite(driver, client, dir, release);
   } catch (err) {
     await release();
     throw new StoreError('data_dir_unreadable', `Could not open the embedded database in ${dir}: ${(err as Error).message}. Move the directory aside to start afresh, or set CONCERTO_DATA_DIR.`);
@@ -199,10 +209,10 @@ function holderRuns(holderFile: string): boolean {
   }
 }
 
-function wrapPglite(client: PGlite, location: string, release: () => Promise<void>): Database {
+function wrapPglite(driver: PgliteDriver, client: PGlite, location: string, release: () => Promise<void>): Database {
   let closed = false;
   return {
-    db: drizzlePglite(client) as unknown as Db,
+    db: driver.drizzle(client) as unknown as Db,
     kind: 'pglite',
     location,
     // In-process: it answers for as long as it is open.

@@ -1,9 +1,19 @@
-import * as chrono from 'chrono-node';
+import { createRequire } from 'node:module';
+import type * as Chrono from 'chrono-node';
 import { day, weekday, type Day } from './calendar.js';
 import { nextDay, single, type Context, type Found } from './reading.js';
 import { MONTH } from './words.js';
 
 const NAMES_A_MONTH = new RegExp(`\\b${MONTH}(?:\\b|\\d)`);
+
+/**
+ * chrono reads only the few phrases our own rules leave, and takes a tenth of a second to load: it is
+ * loaded on first use, through its CommonJS build (which, unlike its ES module, can be loaded synchronously),
+ * so a command that never reads such a phrase never pays for it.
+ */
+const requireCommonJs = createRequire(import.meta.url);
+let loaded: typeof Chrono | undefined;
+const chrono = (): typeof Chrono => (loaded ??= requireCommonJs('chrono-node') as typeof Chrono);
 
 /**
  * The fallback for single days written with words: "31st March 2018", "Friday 13 October 2017",
@@ -17,7 +27,7 @@ export function matchChronoDay(text: string, ctx: Context): Found | null {
   if (!NAMES_A_MONTH.test(text)) return null;
   const { y, m, d } = ctx.today;
   const reference = { instant: new Date(Date.UTC(y, m - 1, d, 12)), timezone: 0 };
-  const results = chrono.en.GB.parse(text, reference);
+  const results = chrono().en.GB.parse(text, reference);
   const [result] = results;
   if (!result || results.length !== 1) return null;
   if (result.index !== 0 || result.text.length !== text.length || result.end) return null;
