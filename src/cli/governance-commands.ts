@@ -2,21 +2,22 @@ import type { Command } from 'commander';
 import type { Services } from '../app/services.js';
 import type { Reply } from '../core/ask/reply.js';
 import { EXIT } from './exit.js';
-import { planOption } from './program.js';
+import { planOption, type AsOfOption } from './program.js';
 
 type Open = (asOf?: string) => Promise<Services>;
 interface Who {
   as?: string;
   plan?: string;
+  asOf?: string;
 }
 
 /**
  * Boards, meetings, decisions and `awaiting`: the terminal's words for the same commands Slack takes
  * after /concerto, so one handler (core/ask/handlers/governance.ts) checks and answers both.
  */
-export function registerGovernanceCommands(program: Command, open: Open, setExit: (code: number) => void): void {
+export function registerGovernanceCommands(program: Command, open: Open, setExit: (code: number) => void, asOfOption: AsOfOption): void {
   async function run(message: string, who: Who): Promise<Reply> {
-    const services = await open();
+    const services = await open(who.asOf);
     const [{ ensurePlan }, { ask }, { askContext, terminalActor }] = await Promise.all([import('../app/first-run.js'), import('../core/ask/ask.js'), import('./session.js')]);
     // A fresh clone has no plan until the first command loads the bundled one, as `ask` does.
     await ensurePlan(services.plans, { actor: 'seed', at: services.clock.now().toISOString() });
@@ -36,7 +37,8 @@ export function registerGovernanceCommands(program: Command, open: Open, setExit
     if (!who.json || reply.error) return void process.stdout.write(`${replyText(reply)}\n`);
     for (const row of pick(reply) ?? []) process.stdout.write(`${JSON.stringify(row)}\n`);
   };
-  const asOption = (c: Command) => c.option('--as <name>', 'who is speaking: an owner name such as "Karen Georgiou" (default: you, as an admin)').addOption(planOption());
+  const asOption = (c: Command) =>
+    c.option('--as <name>', 'who is speaking: an owner name such as "Karen Georgiou" (default: you, as an admin)').addOption(planOption()).addOption(asOfOption());
 
   asOption(program.command('boards').description('list the plan\'s boards (SAS, JCOB…)'))
     .option('--json', 'one JSON object per board')

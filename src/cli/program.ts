@@ -180,7 +180,7 @@ export function buildProgram(open: Open, setExit: (code: number) => void): Comma
 
   registerReminderCommands(program, open, asOfOption);
   registerPlanCommands(program, open, setExit);
-  registerGovernanceCommands(program, open, setExit);
+  registerGovernanceCommands(program, open, setExit, asOfOption);
   return program;
 }
 

@@ -20,8 +20,10 @@ it(
     const refused = await cli('decision', 'SAS', '2017-10-19', 'New governance framework agreed', 'affects', '1.1,', '3.6,', '4.0.1');
     expect(refused.code).toBe(1);
     expect(refused.stdout).toContain('meeting add SAS 2017-10-19');
-    const recorded = await cli('decision', 'SAS', '2017-10-12', 'New governance framework agreed', 'affects', '1.1,', '3.6,', '4.0.1');
+    // Recorded on the meeting's day, as an office catching up would say it (--as-of, as every command takes).
+    const recorded = await cli('decision', 'SAS', '2017-10-12', 'New governance framework agreed', 'affects', '1.1,', '3.6,', '4.0.1', '--as-of', '2017-10-12');
     expect(recorded.code).toBe(0);
+    expect((await cli('ask', 'history 3.6', '--as-of', '2017-10-12')).stdout).toMatch(/• 12 Oct 2017 \d\d:\d\d — .* \(cli\): decision of SAS on 12 Oct 2017/);
     const log = jsonLines<{ board: string; text: string; affects: string[] }>((await cli('decisions', '--board', 'sas', '--json')).stdout);
     expect(log).toEqual([expect.objectContaining({ board: 'SAS', text: 'New governance framework agreed', affects: ['1.1', '3.6', '4.0.1'] })]);
     expect((await cli('ask', 'history 3.6')).stdout).toContain('decision of SAS on 12 Oct 2017: "New governance framework agreed"');
