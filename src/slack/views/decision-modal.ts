@@ -1,9 +1,10 @@
 import type { DecisionField, DecisionForm, DecisionFormData, DecisionFormKnows } from '../../core/ask/decision-form.js';
 import { isTimeZone } from '../../core/dates/today.js';
-import { LIMITS, type Block, type InputBlock, type ModalView, type Option } from '../block-kit.js';
-import { escapeTruncate, truncate } from '../escape.js';
+import { LIMITS, type Block, type ModalView, type Option } from '../block-kit.js';
+import { truncate } from '../escape.js';
 import { ACTION, DECISION_BLOCK, DECISION_INPUT, VIEW } from '../ids.js';
-import { button, plain, section } from './parts.js';
+import { fieldErrors, input, plain } from './parts.js';
+import { formNotice, type FormNoticeOf } from './form-notice.js';
 
 /**
  * The form a plan admin records a board's decision with: the board, the meeting's day (or a day outside
@@ -51,16 +52,9 @@ export function itemOption(item: { id: string; title: string }): Option {
   return { text: plain(`${item.id} ${item.title}`, LIMITS.optionText), value: truncate(item.id, LIMITS.optionValue, '') };
 }
 
-export function decisionLoadingModal(): ModalView {
-  return { type: 'modal', callback_id: VIEW.decisionNotice, title: plain('Record a decision', LIMITS.viewTitle), close: plain('Close', LIMITS.viewTitle), blocks: [section('Opening the decision form…')] };
-}
-
-/** Why the form cannot open; with plans to choose from, a button per plan opens the form for it here. */
-export function decisionNoticeModal(text: string, plans: string[] = []): ModalView {
-  const blocks: Block[] = [section(escapeTruncate(text, LIMITS.sectionText))];
-  if (plans.length) blocks.push({ type: 'actions', block_id: 'pick_plan', elements: plans.slice(0, LIMITS.actionsElements).map((key) => button(ACTION.openDecision, key, key.slice(0, LIMITS.buttonValue))) });
-  return { type: 'modal', callback_id: VIEW.decisionNotice, title: plain('Record a decision', LIMITS.viewTitle), close: plain('Close', LIMITS.viewTitle), blocks };
-}
+const DECISION_NOTICE: FormNoticeOf = { title: 'Record a decision', callbackId: VIEW.decisionNotice, pickAction: ACTION.openDecision };
+export const decisionLoadingModal = (): ModalView => formNotice(DECISION_NOTICE, 'Opening the decision form…');
+export const decisionNoticeModal = (text: string, plans: string[] = []): ModalView => formNotice(DECISION_NOTICE, text, plans);
 
 /** What the form carries to its submission: the plan, and what lets the ack check the fields with no I/O. */
 export interface DecisionMetadata extends DecisionFormKnows {
@@ -108,14 +102,4 @@ export function readDecisionSubmission(values: StateValues | undefined): Decisio
 }
 
 /** Field errors for `response_action: 'errors'`, keyed by input block id. */
-export function decisionErrors(errors: Partial<Record<DecisionField, string>>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [field, message] of Object.entries(errors) as Array<[DecisionField, string | undefined]>) {
-    if (message) out[DECISION_BLOCK[field]] = truncate(message, 2000);
-  }
-  return out;
-}
-
-function input(block_id: string, label: string, element: InputBlock['element'], optional = false, hint?: string): InputBlock {
-  return { type: 'input', block_id, label: plain(label, LIMITS.label), element, optional, ...(hint ? { hint: plain(hint, LIMITS.label) } : {}) };
-}
+export const decisionErrors = (errors: Partial<Record<DecisionField, string>>): Record<string, string> => fieldErrors(DECISION_BLOCK, errors);

@@ -1,9 +1,9 @@
 import type { MeetingField, MeetingForm, MeetingFormData } from '../../core/ask/meeting-form.js';
 import { isTimeZone } from '../../core/dates/today.js';
-import { LIMITS, type Block, type InputBlock, type ModalView, type Option } from '../block-kit.js';
-import { escapeTruncate, truncate } from '../escape.js';
+import { LIMITS, type Block, type ModalView, type Option } from '../block-kit.js';
 import { ACTION, MEETING_BLOCK, MEETING_INPUT, VIEW } from '../ids.js';
-import { button, plain, section } from './parts.js';
+import { fieldErrors, input, plain } from './parts.js';
+import { formNotice, type FormNoticeOf } from './form-notice.js';
 
 /** The form a plan admin adds a board's meeting with: the board, the day, and when papers are due (default five working days before). */
 export function meetingModal(data: MeetingFormData): ModalView {
@@ -24,16 +24,9 @@ export function meetingModal(data: MeetingFormData): ModalView {
   };
 }
 
-export function meetingLoadingModal(): ModalView {
-  return { type: 'modal', callback_id: VIEW.meetingNotice, title: plain('Add a meeting', LIMITS.viewTitle), close: plain('Close', LIMITS.viewTitle), blocks: [section('Opening the meeting form…')] };
-}
-
-/** Why the form cannot open; with plans to choose from, a button per plan opens the form for it here. */
-export function meetingNoticeModal(text: string, plans: string[] = []): ModalView {
-  const blocks: Block[] = [section(escapeTruncate(text, LIMITS.sectionText))];
-  if (plans.length) blocks.push({ type: 'actions', block_id: 'pick_plan', elements: plans.slice(0, LIMITS.actionsElements).map((key) => button(ACTION.openMeeting, key, key.slice(0, LIMITS.buttonValue))) });
-  return { type: 'modal', callback_id: VIEW.meetingNotice, title: plain('Add a meeting', LIMITS.viewTitle), close: plain('Close', LIMITS.viewTitle), blocks };
-}
+const MEETING_NOTICE: FormNoticeOf = { title: 'Add a meeting', callbackId: VIEW.meetingNotice, pickAction: ACTION.openMeeting };
+export const meetingLoadingModal = (): ModalView => formNotice(MEETING_NOTICE, 'Opening the meeting form…');
+export const meetingNoticeModal = (text: string, plans: string[] = []): ModalView => formNotice(MEETING_NOTICE, text, plans);
 
 export interface MeetingMetadata {
   plan: string;
@@ -69,14 +62,4 @@ export function readMeetingSubmission(values: StateValues | undefined): MeetingF
   return { board: get('board')?.selected_option?.value ?? '', date: text('date'), papersBy: text('papersBy') };
 }
 
-export function meetingErrors(errors: Partial<Record<MeetingField, string>>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [field, message] of Object.entries(errors) as Array<[MeetingField, string | undefined]>) {
-    if (message) out[MEETING_BLOCK[field]] = truncate(message, 2000);
-  }
-  return out;
-}
-
-function input(block_id: string, label: string, element: InputBlock['element'], optional = false, hint?: string): InputBlock {
-  return { type: 'input', block_id, label: plain(label, LIMITS.label), element, optional, ...(hint ? { hint: plain(hint, LIMITS.label) } : {}) };
-}
+export const meetingErrors = (errors: Partial<Record<MeetingField, string>>): Record<string, string> => fieldErrors(MEETING_BLOCK, errors);

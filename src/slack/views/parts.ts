@@ -1,4 +1,4 @@
-import type { Button, ContextBlock, PlainText, SectionBlock } from '../block-kit.js';
+import type { Button, ContextBlock, InputBlock, PlainText, SectionBlock } from '../block-kit.js';
 import { LIMITS } from '../block-kit.js';
 import { cleanText, truncate } from '../escape.js';
 
@@ -24,6 +24,25 @@ export const button = (action_id: string, text: string, value: string, extra: Pa
   value,
   ...extra,
 });
+
+/** A modal's input block: its label, the element, optional or not, and a hint under it. */
+export const input = (block_id: string, label: string, element: InputBlock['element'], optional = false, hint?: string): InputBlock => ({
+  type: 'input',
+  block_id,
+  label: plain(label, LIMITS.label),
+  element,
+  optional,
+  ...(hint ? { hint: plain(hint, LIMITS.label) } : {}),
+});
+
+/** Field errors for a modal's `response_action: 'errors'`: each field's sentence under its input block. */
+export function fieldErrors<F extends string>(blocks: Readonly<Record<F, string>>, errors: Partial<Record<F, string>>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [field, message] of Object.entries(errors) as Array<[F, string | undefined]>) {
+    if (message) out[blocks[field]] = truncate(message, 2000);
+  }
+  return out;
+}
 
 /**
  * Splits escaped mrkdwn into section-sized chunks on line boundaries; a single over-long line is cut hard

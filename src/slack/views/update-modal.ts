@@ -2,11 +2,11 @@ import { formatDate } from '../../core/ask/format.js';
 import type { UpdateFormData } from '../../core/ask/update-form.js';
 import { isTimeZone } from '../../core/dates/today.js';
 import { STATUSES, type Status } from '../../core/plan/status.js';
-import { LIMITS, type Block, type InputBlock, type ModalView, type Option } from '../block-kit.js';
+import { LIMITS, type Block, type ModalView, type Option } from '../block-kit.js';
 import { escapeTruncate, truncate } from '../escape.js';
 import { ACTION, UPDATE_BLOCK, UPDATE_INPUT, VIEW } from '../ids.js';
 import { itemRef } from '../item-ref.js';
-import { button, context, plain, section } from './parts.js';
+import { button, context, fieldErrors, input, plain, section } from './parts.js';
 
 /** Where the modal was opened from, so the listener can reply there after saving. */
 export interface UpdateModalOptions {
@@ -86,9 +86,6 @@ export function noticeModal(recId: string, text: string, plans: string[] = []): 
   return { type: 'modal', callback_id: VIEW.loading, title: plain(`Update ${recId}`, LIMITS.viewTitle), close: plain('Close', LIMITS.viewTitle), blocks };
 }
 
-function input(block_id: string, label: string, element: InputBlock['element'], optional = false, hint?: string): InputBlock {
-  return { type: 'input', block_id, label: plain(label, LIMITS.label), element, optional, ...(hint ? { hint: plain(hint, LIMITS.label) } : {}) };
-}
 
 /** "By end 2017 (by 31 Dec 2017)" already repeats the phrase; the context line wants only the reading. */
 function readingOnly(text: string, reading: string): string {
@@ -141,10 +138,4 @@ export function readUpdateSubmission(values: StateValues | undefined): UpdateSub
 }
 
 /** Field errors for `response_action: 'errors'`, keyed by input block id. Ours are short; the cap is a safety net. */
-export function modalErrors(errors: Partial<Record<keyof typeof UPDATE_BLOCK, string>>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [field, message] of Object.entries(errors) as Array<[keyof typeof UPDATE_BLOCK, string | undefined]>) {
-    if (message) out[UPDATE_BLOCK[field]] = truncate(message, 2000);
-  }
-  return out;
-}
+export const modalErrors = (errors: Partial<Record<keyof typeof UPDATE_BLOCK, string>>): Record<string, string> => fieldErrors(UPDATE_BLOCK, errors);
