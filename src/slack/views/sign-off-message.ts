@@ -3,7 +3,7 @@ import type { ProposalNotice } from '../../core/ask/reply.js';
 import { LIMITS, type Message, type ModalView } from '../block-kit.js';
 import { escapeTruncate } from '../escape.js';
 import { ACTION, RETURN_REASON, VIEW } from '../ids.js';
-import { button, context, plain, section } from './parts.js';
+import { button, context, input, plain, section } from './parts.js';
 
 /**
  * The message to a plan's admins when an owner proposes a completion, and the Return modal. Buttons
@@ -61,12 +61,7 @@ export function returnModal(ref: ProposalRef): ModalView {
     private_metadata: proposalRefValue(ref),
     blocks: [
       section(`The owners of *${escapeTruncate(ref.id, 40)}* are told the reason; the item keeps its status.`),
-      {
-        type: 'input',
-        block_id: RETURN_REASON.block,
-        label: plain('Why it goes back', LIMITS.label),
-        element: { type: 'plain_text_input', action_id: RETURN_REASON.input, multiline: true, max_length: 2000 },
-      },
+      input(RETURN_REASON.block, 'Why it goes back', { type: 'plain_text_input', action_id: RETURN_REASON.input, multiline: true, max_length: 2000 }),
     ],
   };
 }
