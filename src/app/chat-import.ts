@@ -5,7 +5,8 @@ import { todayIn } from '../core/dates/today.js';
 import { StoreError } from '../store/store-error.js';
 import { parseMaps, readDocumentPlan } from './document-plan.js';
 import { buildPreview, duplicatesRefusal, type ImportPreview } from './import-preview.js';
-import { importParsed, PlanFileError, PlanTargetError, type ImportResult } from './plan-loading.js';
+import { PlanFileError, PlanTargetError } from './plan-errors.js';
+import { importParsed, type ImportResult } from './plan-loading.js';
 import type { Services } from './services.js';
 
 /** How long a preview's Import button works: long enough to read it, short enough that it is still what the plan is. */

@@ -10,7 +10,6 @@ export const BUNDLED_PLAN = fileURLToPath(new URL('../../db/plans/concerto-actio
 /** The key the bundled plan is loaded under (and the key migration 0006 gives a database it already filled). */
 export const BUNDLED_PLAN_KEY = 'concerto-2017';
 
-export { PlanFileError, PlanTargetError };
 
 export type ImportResult = ImportSummary & { plan: PlanInfo; created: boolean };
 
@@ -58,5 +57,3 @@ export async function seedBundledWithGovernance(plans: PlanDirectory, meta: Omit
   const governance = await seedBundledGovernance(seeded.plan, plans.governance(seeded.plan), plans.store(seeded.plan), { ...meta, source: 'import' });
   return { ...seeded, governance };
 }
-
-export { ensurePlan } from './first-run.js';

@@ -1,11 +1,11 @@
 import type { BoardPaper } from '../core/report/board-paper.js';
-import type { PaperFormat } from '../core/report/paper-request.js';
+import type { PaperFormat } from '../core/report/paper-formats.js';
 import { paperToCsv } from './csv.js';
 import { paperToHtml } from './html.js';
 import { paperToJson } from './json.js';
 import { paperToMarkdown } from './markdown.js';
 
-export { PAPER_FORMATS, type PaperFormat } from '../core/report/paper-request.js';
+export { PAPER_FORMATS, type PaperFormat } from '../core/report/paper-formats.js';
 
 /** PDF and Excel are files, not text for a terminal. */
 export const BINARY_FORMATS: ReadonlySet<PaperFormat> = new Set(['pdf', 'xlsx']);

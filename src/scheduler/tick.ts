@@ -107,7 +107,7 @@ async function decidePlan(db: Db, plan: PlanInfo, byOwner: Map<string, Recipient
 
   // Proposed completions: the admins' request (if the door that took the proposal could not queue it) and the chase.
   const signOff = decideSignOffRequests({ plan, items: all, everyPlanAdmins: settings.everyPlanAdmins ?? [], now, sendAtMinutes: settings.sendAtMinutes });
-  rows.push(...signOff.map((r) => ({ key: r.key, planId: plan.id, kind: r.payload.chase ? 'sign_off_chase' : 'sign_off_request', item: r.item, recipient: r.to, payload: r.payload })));
+  rows.push(...signOff.map((r) => ({ key: r.key, planId: plan.id, kind: r.kind, item: r.item, recipient: r.to, payload: r.payload })));
 
   const digest = decideDigest(now, plan.timeZone, settings);
   const digestKey = digest ? `${plan.key}/${digest.key}` : null;

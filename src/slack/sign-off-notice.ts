@@ -14,7 +14,7 @@ import { OutboxStore } from '../store/outbox-store.js';
 export async function askAdminsToSignOff(deps: SlackDeps, logger: Pick<Logger, 'error'>, n: ProposalNotice): Promise<void> {
   try {
     const plan = await deps.services.plans.get(n.plan);
-    const rows = signOffRequests(n, deps.admins).map((r) => ({ key: r.key, planId: plan?.id ?? null, kind: 'sign_off_request', item: r.item, recipient: r.to, payload: r.payload }));
+    const rows = signOffRequests(n, deps.admins).map((r) => ({ key: r.key, planId: plan?.id ?? null, kind: r.kind, item: r.item, recipient: r.to, payload: r.payload }));
     await new OutboxStore(deps.services.database.db).enqueue(rows, deps.services.clock.now().toISOString());
   } catch (err) {
     logger.error(err);

@@ -13,7 +13,7 @@ import {
   writeAudit,
   type AuditRow,
 } from './plan-writes.js';
-import { loadRecommendation, sortKeyOf } from './rec-rows.js';
+import { loadRecommendation, lockRecommendation, sortKeyOf } from './rec-rows.js';
 import { deliveryDates, recommendations, updates } from './schema.js';
 import { StoreError } from './store-error.js';
 
@@ -22,13 +22,7 @@ import { StoreError } from './store-error.js';
  * so 'before' is what the change really replaced and no update is lost.
  */
 export async function applyChange(db: Db, planId: number, change: PlanChange): Promise<Recommendation> {
-  const locked = await db
-    .select({ recId: recommendations.recId })
-    .from(recommendations)
-    .where(and(eq(recommendations.planId, planId), eq(recommendations.recId, change.recId)))
-    .for('update');
-  if (!locked.length) throw new StoreError('not_found', `There is no recommendation ${change.recId}.`);
-  const before = (await loadRecommendation(db, planId, change.recId))!;
+  const before = await lockRecommendation(db, planId, change.recId);
   // The caller checked the move against what it read before the lock; someone may have closed the item since.
   if (change.status && !canTransition(before.status, change.status)) {
     throw new StoreError(

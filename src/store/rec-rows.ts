@@ -8,6 +8,7 @@ import type { Db } from './database.js';
 import { planInfoOf } from './plan-rows.js';
 import { deliveryDates, owners, plans, recommendationOwners, recommendations, themes, updates } from './schema.js';
 import { queryRows } from './query-rows.js';
+import { StoreError } from './store-error.js';
 
 /** Reading recommendations out of their tables: shared by queries, changes and export. */
 
@@ -178,4 +179,18 @@ export async function loadAllRecommendations(db: Db, planId: number): Promise<Re
     .where(eq(recommendations.planId, planId))
     .orderBy(recommendations.sortKey);
   return hydrate(db, planId, rows, true);
+}
+
+/**
+ * Locks an item's row (FOR UPDATE) for the rest of the transaction and reads it under the lock: every
+ * write to one item goes through here, so concurrent writes to it are serialised and each sees what it replaces.
+ */
+export async function lockRecommendation(db: Db, planId: number, recId: string): Promise<Recommendation> {
+  const locked = await db
+    .select({ recId: recommendations.recId })
+    .from(recommendations)
+    .where(and(eq(recommendations.planId, planId), eq(recommendations.recId, recId)))
+    .for('update');
+  if (!locked.length) throw new StoreError('not_found', `There is no recommendation ${recId}.`);
+  return (await loadRecommendation(db, planId, recId))!;
 }

@@ -5,7 +5,7 @@ import { changedSentence } from '../core/plan/sign-off.js';
 import type { ChangeMeta, ProposalRef } from '../core/ports.js';
 import type { Db } from './database.js';
 import { bumpVersion, writeAudit, type AuditRow } from './plan-writes.js';
-import { loadRecommendation } from './rec-rows.js';
+import { loadRecommendation, lockRecommendation } from './rec-rows.js';
 import { recommendations } from './schema.js';
 import { StoreError } from './store-error.js';
 
@@ -15,13 +15,7 @@ import { StoreError } from './store-error.js';
  * press that committed first makes this one write nothing and say so.
  */
 async function lockedProposal(db: Db, planId: number, ref: ProposalRef, meta: ChangeMeta): Promise<{ rec: Recommendation; proposal: Proposal }> {
-  const locked = await db
-    .select({ recId: recommendations.recId })
-    .from(recommendations)
-    .where(and(eq(recommendations.planId, planId), eq(recommendations.recId, ref.recId)))
-    .for('update');
-  if (!locked.length) throw new StoreError('not_found', `There is no recommendation ${ref.recId}.`);
-  const rec = (await loadRecommendation(db, planId, ref.recId))!;
+  const rec = await lockRecommendation(db, planId, ref.recId);
   const proposal = rec.proposal;
   if (!proposal || Date.parse(proposal.at) !== Date.parse(ref.proposedAt)) {
     throw new StoreError('conflict', changedSentence(ref.recId, rec.status, Boolean(proposal)));

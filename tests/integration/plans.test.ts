@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importParsed, PlanTargetError } from '../../src/app/plan-loading.js';
+import { PlanTargetError } from '../../src/app/plan-errors.js';
+import { importParsed } from '../../src/app/plan-loading.js';
 import type { Actor } from '../../src/core/ask/actor.js';
 import { ask } from '../../src/core/ask/ask.js';
 import type { AskContext } from '../../src/core/ask/context.js';

@@ -23,6 +23,8 @@ export interface SignOffRequestPayload {
 
 export interface SignOffRequest {
   key: string;
+  /** The outbox row's kind: the first request, or the chase. */
+  kind: 'sign_off_request' | 'sign_off_chase';
   to: string;
   item: string;
   payload: SignOffRequestPayload;
@@ -37,7 +39,7 @@ const keyOf = (notice: ProposalNotice, to: string, chase: boolean) => `${notice.
 
 /** The first request to each admin about one proposal. */
 export function signOffRequests(notice: ProposalNotice, everyPlanAdmins: readonly string[]): SignOffRequest[] {
-  return signOffRecipients(notice, everyPlanAdmins).map((to) => ({ key: keyOf(notice, to, false), to, item: notice.id, payload: { kind: 'sign_off_request', notice, chase: false } }));
+  return signOffRecipients(notice, everyPlanAdmins).map((to) => ({ key: keyOf(notice, to, false), kind: 'sign_off_request', to, item: notice.id, payload: { kind: 'sign_off_request', notice, chase: false } }));
 }
 
 export function proposalNotice(plan: { key: string; admins: readonly string[] }, rec: Pick<Recommendation, 'id' | 'text' | 'owners' | 'proposal'>): ProposalNotice | null {
@@ -78,7 +80,7 @@ export function decideSignOffRequests(input: {
     const due = chaseDay(proposedOn, input.plan.holidays);
     if (local.date > due || (local.date === due && local.minutes >= input.sendAtMinutes)) {
       if (!isWorkingDay(local.date, input.plan.holidays)) continue;
-      for (const to of signOffRecipients(notice, input.everyPlanAdmins)) out.push({ key: keyOf(notice, to, true), to, item: rec.id, payload: { kind: 'sign_off_request', notice, chase: true } });
+      for (const to of signOffRecipients(notice, input.everyPlanAdmins)) out.push({ key: keyOf(notice, to, true), kind: 'sign_off_chase', to, item: rec.id, payload: { kind: 'sign_off_request', notice, chase: true } });
     }
   }
   return out;

@@ -5,8 +5,6 @@ import { longDate } from './dates.js';
 
 import { PAPER_FORMATS, type PaperFormat } from './paper-formats.js';
 
-export { PAPER_FORMATS, type PaperFormat };
-
 export interface PaperRequest {
   format: PaperFormat;
   asAt: IsoDate;
