@@ -4,6 +4,7 @@ import { DrizzleConversationStore } from '../store/conversation-store.js';
 import { openDatabase, type Database } from '../store/database.js';
 import { migrate } from '../store/migrate.js';
 import { DrizzlePlanDirectory } from '../store/plan-directory.js';
+import type { ReadModel } from '../store/read-model/read-model.js';
 
 /** What every door (terminal, Slack, scheduler) runs on: the database, its stores and the clock. */
 export interface Services {
@@ -12,6 +13,8 @@ export interface Services {
   conversations: ConversationStore;
   clock: Clock;
   config: Config;
+  /** A server's in-memory read model (store/read-model/): `plans` reads through it. One-shot commands have none. */
+  model?: ReadModel;
   close(): Promise<void>;
 }
 
@@ -24,12 +27,19 @@ export async function openServices(config: Config, clock: Clock, options: { copy
     await database.close();
     throw err;
   }
+  const plans = new DrizzlePlanDirectory(database.db);
+  // A one-shot command reads what it needs once; building a model of the plan first would only cost it.
+  const model = options.serving ? await import('../store/read-model/read-model.js').then((m) => m.ReadModel.open(database)) : undefined;
   return {
     database,
-    plans: new DrizzlePlanDirectory(database.db),
+    plans: model ? new (await import('../store/read-model/model-plan-directory.js')).ModelPlanDirectory(plans, model) : plans,
     conversations: new DrizzleConversationStore(database.db),
     clock,
     config,
-    close: () => database.close(),
+    ...(model ? { model } : {}),
+    close: async () => {
+      await model?.close();
+      await database.close();
+    },
   };
 }

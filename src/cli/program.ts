@@ -196,6 +196,8 @@ async function serve(services: Services, settings: SlackSettings): Promise<void>
   const running = await startSlackApp(services, settings);
   const scheduler = startScheduler({
     database: services.database,
+    plans: services.plans,
+    ...(services.model ? { model: services.model } : {}),
     clock: services.clock,
     settings: reminderSettings(services.config),
     notifier: slackNotifier(settings),

@@ -1,4 +1,5 @@
-import type { Clock } from '../core/ports.js';
+import type { Clock, PlanDirectory } from '../core/ports.js';
+import type { ReadModel } from '../store/read-model/read-model.js';
 import type { Notifier } from '../core/reminders/outbox-message.js';
 import type { ReminderSettings } from '../core/reminders/settings.js';
 import type { Database } from '../store/database.js';
@@ -8,6 +9,9 @@ import { runTick } from './tick.js';
 
 export interface SchedulerOptions {
   database: Database;
+  /** The plans a pass reads: a server's read model, so a pass over 10,000 items reads memory. */
+  plans?: PlanDirectory;
+  model?: ReadModel;
   clock: Clock;
   settings: ReminderSettings;
   notifier: Notifier;
@@ -47,7 +51,10 @@ export function startScheduler(options: SchedulerOptions): RunningScheduler {
     return () => clearTimeout(timer);
   };
 
-  const stopTick = loop(options.tickEveryMs ?? 60_000, () => runTick(options.database, options.clock.now(), options.settings));
+  const stopTick = loop(options.tickEveryMs ?? 60_000, () => {
+    const tick = () => runTick(options.database, options.clock.now(), options.settings, false, options.plans);
+    return options.model ? options.model.request(tick) : tick();
+  });
   const stopDispatch = loop(options.dispatchEveryMs ?? 1_000, () => dispatchOnce(outbox, options.notifier, options.clock));
 
   return {

@@ -4,7 +4,7 @@ import { decideDigest, digestData } from '../core/reminders/decide-digest.js';
 import { decideNudges, type NudgeDecision, type NudgeItem, type Recipient } from '../core/reminders/decide-nudges.js';
 import { decideSignOffRequests } from '../core/governance/sign-off-requests.js';
 import { stillWaitingAfterMeeting } from '../core/governance/waiting.js';
-import type { PlanInfo } from '../core/ports.js';
+import type { PlanDirectory, PlanInfo } from '../core/ports.js';
 import { DrizzlePlanDirectory } from '../store/plan-directory.js';
 import { addDaysIso, localTime } from '../core/reminders/local-time.js';
 import type { OutboxPayload } from '../core/reminders/outbox-message.js';
@@ -12,7 +12,6 @@ import type { ReminderSettings } from '../core/reminders/settings.js';
 import type { Recommendation } from '../core/plan/recommendation.js';
 import type { Database, Db } from '../store/database.js';
 import { OutboxStore, type NewOutboxRow } from '../store/outbox-store.js';
-import { DrizzlePlanStore } from '../store/plan-store.js';
 import { pruneExpired } from '../store/prune.js';
 import { ReminderDataStore } from '../store/reminder-data.js';
 import { queryRows } from '../store/query-rows.js';
@@ -43,8 +42,8 @@ export interface TickResult {
  * another instance — add nothing. The same pass, under the same lock (so one instance at a time),
  * prunes processed event ids and expired conversations. With dryRun nothing is written or pruned.
  */
-export async function runTick(database: Database, now: Date, settings: ReminderSettings, dryRun = false): Promise<TickResult> {
-  const rows = await decide(database.db, now, settings);
+export async function runTick(database: Database, now: Date, settings: ReminderSettings, dryRun = false, plans: PlanDirectory = new DrizzlePlanDirectory(database.db)): Promise<TickResult> {
+  const rows = await decide(database.db, plans, now, settings);
   return database.db.transaction(async (txAny) => {
     const tx = txAny as unknown as Db;
     const [row] = await queryRows<{ ok: boolean }>(tx, sql`select pg_try_advisory_xact_lock(${TICK_LOCK}) as ok`);
@@ -68,8 +67,8 @@ export async function runTick(database: Database, now: Date, settings: ReminderS
  * channel (CONCERTO_DIGEST_CHANNEL for plans without one). Keys start with the plan's key, so two
  * plans' nudges about the same item number to the same person are two messages.
  */
-async function decide(db: Db, now: Date, settings: ReminderSettings): Promise<NewOutboxRow[] | null> {
-  const plans = await new DrizzlePlanDirectory(db).list();
+async function decide(db: Db, directory: PlanDirectory, now: Date, settings: ReminderSettings): Promise<NewOutboxRow[] | null> {
+  const plans = await directory.list();
   if (!plans.length) return null;
   const data = new ReminderDataStore(db);
   const byOwner = await data.recipientsByOwner();
@@ -77,15 +76,15 @@ async function decide(db: Db, now: Date, settings: ReminderSettings): Promise<Ne
   for (const plan of plans) {
     // Archived plans are read-only: no nudges, no digest.
     if (plan.state !== 'active') continue;
-    rows.push(...(await decidePlan(db, plan, byOwner, now, { ...settings, holidays: plan.holidays, digestChannel: plan.digestChannel ?? settings.digestChannel })));
+    rows.push(...(await decidePlan(db, directory, plan, byOwner, now, { ...settings, holidays: plan.holidays, digestChannel: plan.digestChannel ?? settings.digestChannel })));
   }
   return rows;
 }
 
-async function decidePlan(db: Db, plan: PlanInfo, byOwner: Map<string, Recipient[]>, now: Date, settings: ReminderSettings): Promise<NewOutboxRow[]> {
+async function decidePlan(db: Db, directory: PlanDirectory, plan: PlanInfo, byOwner: Map<string, Recipient[]>, now: Date, settings: ReminderSettings): Promise<NewOutboxRow[]> {
   const data = new ReminderDataStore(db);
   const outbox = new OutboxStore(db);
-  const all = await new DrizzlePlanStore(db, plan).find({});
+  const all = await directory.store(plan).find({});
   const rearmed = await data.rearmedAt(plan.id);
   const items: NudgeItem[] = all.map((rec) => ({
     rec,
@@ -116,7 +115,7 @@ async function decidePlan(db: Db, plan: PlanInfo, byOwner: Map<string, Recipient
     const completed = await data.completedSince(plan.id, `${since}T00:00:00Z`);
     const d = digestData(all, completed, today, settings);
     const view = (list: Recommendation[]) => list.map((r) => itemView(r, today));
-    const meetings = await new DrizzlePlanDirectory(db).governance(plan).meetings();
+    const meetings = await directory.governance(plan).meetings();
     const stillWaiting = stillWaitingAfterMeeting(all, meetings, await data.waitingSince(plan.id), today).map((w) => w.rec);
     const awaitingSignOff = all.filter((r) => r.proposal);
     rows.push({

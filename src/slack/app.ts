@@ -23,6 +23,7 @@ import { guardSlackRequests } from './request-guard.js';
 import { SlackDirectory } from './directory.js';
 import { failFastClient } from './fail-fast-client.js';
 import { HomeRefresher, publishHome } from './home.js';
+import { modelPeopleStore } from '../store/read-model/model-people-store.js';
 
 export interface RunningSlackApp {
   app: App;
@@ -71,7 +72,10 @@ export async function startSlackApp(services: Services, settings: SlackSettings)
     ...(receiver ? { receiver } : { socketMode: true, signingSecret: settings.signingSecret, appToken: settings.appToken! }),
   });
   if (receiver) guardSlackRequests(receiver, { signingSecret: settings.signingSecret, logger: app.logger });
-  const people = new DrizzlePeopleStore(database.db);
+  // Each Slack request confirms the read model once, then reads memory (store/read-model/read-model.ts).
+  const model = services.model;
+  if (model) app.use(({ next }) => model.request(next));
+  const people = services.model ? modelPeopleStore(new DrizzlePeopleStore(database.db), services.model) : new DrizzlePeopleStore(database.db);
   const users = new SlackUserCache(database.db);
   const background = failFastClient(settings);
   const directory = new SlackDirectory({ services, people, users, background }, app.logger);

@@ -19,6 +19,11 @@ export interface Database {
   /** Whether the database answers a trivial query within a few seconds (for the health check); never throws. */
   ping(): Promise<boolean>;
   close(): Promise<void>;
+  /**
+   * The embedded database only: calls `onNotify` for each NOTIFY on the channel, before the query that
+   * committed it returns (PGlite runs in this process). Resolves to a function that stops listening.
+   */
+  listen?(channel: string, onNotify: () => void): Promise<() => Promise<void>>;
 }
 
 /**
@@ -26,7 +31,12 @@ export interface Database {
  * instead of PostgreSQL's 128 MB, which PGlite touches as it opens: about 100 MB less for a process that
  * reads each page once. A server keeps the full pool. Given on the command line, never written to the data directory.
  */
-export type DatabaseOptions = { url: string; maxConnections?: number } | { dataDir: string; copy?: boolean; lean?: boolean } | { memory: true };
+export type DatabaseOptions = ({ url: string; maxConnections?: number } | { dataDir: string; copy?: boolean; lean?: boolean } | { memory: true }) & {
+  /** Called with every statement drizzle sends: how tests and the benchmark count round trips per request. */
+  onQuery?: (sql: string) => void;
+};
+
+const loggerFor = (onQuery: ((sql: string) => void) | undefined) => (onQuery ? { logger: { logQuery: (query: string) => onQuery(query) } } : {});
 
 const LEAN_BUFFERS = '32MB';
 const pgliteOptions = (Pglite: typeof PGlite, lean: boolean) => (lean ? { startParams: [...(Pglite as unknown as { defaultStartParams: string[] }).defaultStartParams, '-c', `shared_buffers=${LEAN_BUFFERS}`] } : {});
@@ -44,10 +54,11 @@ type PgliteDriver = Awaited<ReturnType<typeof pgliteDriver>>;
 
 /** Opens PGlite (embedded, the default) or PostgreSQL (`DATABASE_URL`) behind one drizzle API. */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  if ('url' in options) return openPostgres(await postgresDriver(), options.url, options.maxConnections ?? 10);
+  const onQuery = options.onQuery;
+  if ('url' in options) return openPostgres(await postgresDriver(), options.url, options.maxConnections ?? 10, onQuery);
   const driver = await pgliteDriver();
-  if ('memory' in options) return wrapPglite(driver, new driver.Pglite(), 'memory', async () => {});
-  return options.copy ? openPgliteCopy(driver, options.dataDir, options.lean ?? false) : openPgliteDir(driver, options.dataDir, options.lean ?? false);
+  if ('memory' in options) return wrapPglite(driver, new driver.Pglite(), 'memory', async () => {}, onQuery);
+  return options.copy ? openPgliteCopy(driver, options.dataDir, options.lean ?? false, onQuery) : openPgliteDir(driver, options.dataDir, options.lean ?? false, onQuery);
 }
 
 /**
@@ -55,7 +66,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
  * it was (a dry run): PGlite writes a checkpoint (pg_control, the WAL) whenever it closes, and hint bits
  * on the pages it reads, so even a read-only session changes files. The copy is taken under the lock.
  */
-async function openPgliteCopy(driver: PgliteDriver, dataDir: string, lean: boolean): Promise<Database> {
+async function openPgliteCopy(driver: PgliteDriver, dataDir: string, lean: boolean, onQuery?: (sql: string) => void): Promise<Database> {
   const dir = path.resolve(dataDir);
   const scratch = mkdtempSync(path.join(tmpdir(), 'concerto-copy-'));
   if (existsSync(path.join(dir, 'pgdata'))) {
@@ -68,7 +79,7 @@ async function openPgliteCopy(driver: PgliteDriver, dataDir: string, lean: boole
   }
   const client = new driver.Pglite(path.join(scratch, 'pgdata'), pgliteOptions(driver.Pglite, lean));
   await client.waitReady;
-  return wrapPglite(driver, client, dir, async () => rmSync(scratch, { recursive: true, force: true }));
+  return wrapPglite(driver, client, dir, async () => rmSync(scratch, { recursive: true, force: true }), onQuery);
 }
 
 /**
@@ -83,7 +94,7 @@ async function openPgliteCopy(driver: PgliteDriver, dataDir: string, lean: boole
  *   the old one is ended once its in-flight work settles. (So connections have no maximum lifetime: a
  *   close is always worth a fresh pool.)
  */
-function openPostgres(driver: Awaited<ReturnType<typeof postgresDriver>>, url: string, max: number): Database {
+function openPostgres(driver: Awaited<ReturnType<typeof postgresDriver>>, url: string, max: number, onQuery?: (sql: string) => void): Database {
   let closing = false;
   let current = pool();
   /** drizzle sets its type parsers on the first pool's options; later pools copy them. */
@@ -109,7 +120,7 @@ function openPostgres(driver: Awaited<ReturnType<typeof postgresDriver>>, url: s
     },
   };
   return {
-    db: driver.drizzle(client as unknown as postgres.Sql) as unknown as Db,
+    db: driver.drizzle(client as unknown as postgres.Sql, loggerFor(onQuery)) as unknown as Db,
     kind: 'postgres',
     location: redactUrl(url),
     url,
@@ -139,14 +150,14 @@ function connectionLost(err: unknown): boolean {
  * PGlite has no lock of its own and two processes on one directory corrupt it, so the
  * directory is guarded by a lock file that proper-lockfile keeps fresh while we run.
  */
-async function openPgliteDir(driver: PgliteDriver, dataDir: string, lean: boolean): Promise<Database> {
+async function openPgliteDir(driver: PgliteDriver, dataDir: string, lean: boolean, onQuery?: (sql: string) => void): Promise<Database> {
   const dir = path.resolve(dataDir);
   mkdirSync(dir, { recursive: true });
   const release = await lockDataDir(dir);
   try {
     const client = new driver.Pglite(path.join(dir, 'pgdata'), pgliteOptions(driver.Pglite, lean));
     await client.waitReady;
-    return wrapPglite(driver, client, dir, release);
+    return wrapPglite(driver, client, dir, release, onQuery);
   } catch (err) {
     await release();
     throw new StoreError('data_dir_unreadable', `Could not open the embedded database in ${dir}: ${(err as Error).message}. Move the directory aside to start afresh, or set CONCERTO_DATA_DIR.`);
@@ -209,14 +220,15 @@ function holderRuns(holderFile: string): boolean {
   }
 }
 
-function wrapPglite(driver: PgliteDriver, client: PGlite, location: string, release: () => Promise<void>): Database {
+function wrapPglite(driver: PgliteDriver, client: PGlite, location: string, release: () => Promise<void>, onQuery?: (sql: string) => void): Database {
   let closed = false;
   return {
-    db: driver.drizzle(client) as unknown as Db,
+    db: driver.drizzle(client, loggerFor(onQuery)) as unknown as Db,
     kind: 'pglite',
     location,
     // In-process: it answers for as long as it is open.
     ping: async () => !closed,
+    listen: (channel, onNotify) => client.listen(channel, onNotify),
     async close() {
       if (closed) return;
       closed = true;

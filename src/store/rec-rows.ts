@@ -181,6 +181,18 @@ export async function loadAllRecommendations(db: Db, planId: number): Promise<Re
   return hydrate(db, planId, rows, true);
 }
 
+/** The named items of a plan (those that exist), in plan order, each with its whole update log. */
+export async function loadRecommendations(db: Db, planId: number, recIds: string[]): Promise<Recommendation[]> {
+  if (!recIds.length) return [];
+  const rows = await db
+    .select(recColumns)
+    .from(recommendations)
+    .innerJoin(themes, eq(themes.id, recommendations.themeId))
+    .where(and(eq(recommendations.planId, planId), inArray(recommendations.recId, recIds)))
+    .orderBy(recommendations.sortKey);
+  return hydrate(db, planId, rows, true);
+}
+
 /**
  * Locks an item's row (FOR UPDATE) for the rest of the transaction and reads it under the lock: every
  * write to one item goes through here, so concurrent writes to it are serialised and each sees what it replaces.

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   bigint,
+  customType,
   bigserial,
   boolean,
   date,
@@ -383,4 +384,28 @@ export const pendingImports = pgTable(
     decidedAt: timestamp('decided_at', { withTimezone: true, mode: 'string' }),
   },
   (t) => [index('pending_imports_expires').on(t.expiresAt)],
+);
+
+/** A transaction id (PostgreSQL's 64-bit xid8): what orders the change log below against the snapshots that read it. */
+const xid8 = customType<{ data: string; driverData: string }>({ dataType: () => 'xid8' });
+
+/**
+ * What changed, by which transaction: written only by the statement-level triggers of migration 0012
+ * on the tables the in-memory read model mirrors (items, their owners, dates and updates, themes,
+ * owners, plans, people links), so a change made any way at all — a store write, an import by another
+ * process, an operator's SQL — is seen. `what` is 'item' (rec_id names it), 'themes', 'owners', 'plans',
+ * 'links' or 'rebuild' (a rename: reload the plan). Read by store/read-model/change-log.ts; rows older
+ * than a day are pruned, and a model whose horizon is older than what was pruned rebuilds.
+ */
+export const modelChanges = pgTable(
+  'model_changes',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    tx: xid8('tx').notNull().default(sql`pg_current_xact_id()`),
+    planId: integer('plan_id'),
+    recId: text('rec_id'),
+    what: text('what').notNull(),
+    at: timestamp('at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  },
+  (t) => [index('model_changes_tx').on(t.tx), index('model_changes_at').on(t.at)],
 );

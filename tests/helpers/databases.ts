@@ -10,8 +10,10 @@ import { migrate } from '../../src/store/migrate.js';
  */
 export interface TestDatabase {
   name: 'pglite' | 'postgres';
-  /** A fresh, migrated, empty database. */
-  open(): Promise<Database>;
+  /** A fresh, migrated, empty database; `onQuery` hears every statement sent through drizzle. */
+  open(options?: { onQuery?: (sql: string) => void }): Promise<Database>;
+  /** Another connection to the database `open` made last (PostgreSQL only: another process's view). */
+  openAnother?(database: Database, options?: { onQuery?: (sql: string) => void }): Promise<Database>;
 }
 
 export const postgresUrl = process.env.TEST_DATABASE_URL;
@@ -23,8 +25,8 @@ if (process.env.CONCERTO_REQUIRE_POSTGRES && !postgresUrl) {
 export const testDatabases: TestDatabase[] = [
   {
     name: 'pglite',
-    async open() {
-      const db = await openDatabase({ memory: true });
+    async open(options = {}) {
+      const db = await openDatabase({ memory: true, ...options });
       await migrate(db);
       return db;
     },
@@ -33,12 +35,13 @@ export const testDatabases: TestDatabase[] = [
     ? [
         {
           name: 'postgres' as const,
-          async open() {
+          async open(options: { onQuery?: (sql: string) => void } = {}) {
             const url = await createScratchDatabase(postgresUrl);
-            const db = await openDatabase({ url });
+            const db = await openDatabase({ url, ...options });
             await migrate(db);
             return db;
           },
+          openAnother: (database: Database, options: { onQuery?: (sql: string) => void } = {}) => openDatabase({ url: database.url!, ...options }),
         },
       ]
     : []),

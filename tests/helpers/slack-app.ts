@@ -1,3 +1,5 @@
+import { ReadModel } from '../../src/store/read-model/read-model.js';
+import { ModelPlanDirectory } from '../../src/store/read-model/model-plan-directory.js';
 import { DrizzlePendingImports } from '../../src/store/pending-imports.js';
 import { queryRows } from '../../src/store/query-rows.js';
 import { sql } from 'drizzle-orm';
@@ -72,13 +74,19 @@ export async function openTestServices(opts: { admins?: string[]; now?: string }
   await migrate(database);
   const config = loadConfig({ CONCERTO_ADMINS: (opts.admins ?? [ALICE]).join(','), LOG_LEVEL: 'error' });
   await seedBundled(database.db, '2017-10-04T09:00:00.000Z');
+  // As `concerto serve` runs: reads through the in-memory read model, which every direct write below is seen by.
+  const model = await ReadModel.open(database);
   return {
     database,
-    plans: new DrizzlePlanDirectory(database.db),
+    plans: new ModelPlanDirectory(new DrizzlePlanDirectory(database.db), model),
     conversations: new DrizzleConversationStore(database.db),
     clock: fixedClock(new Date(opts.now ?? NOW)),
     config,
-    close: () => database.close(),
+    model,
+    close: async () => {
+      await model.close();
+      await database.close();
+    },
   };
 }
 

@@ -1,0 +1,85 @@
+import type { ChangeMeta, GovernanceStore, ImportSummary, NewPlan, PlanDirectory, PlanInfo, PlanSettings, PlanStore, ReadPlan } from '../../core/ports.js';
+import { ModelPlanStore } from './model-plan-store.js';
+import type { ReadModel } from './read-model.js';
+
+/**
+ * The plan directory of a serving process: which plans there are comes from the read model; a
+ * person's chosen plan and every write go to the database directory, and each write tells the model
+ * that the request must confirm it again before it reads.
+ */
+export class ModelPlanDirectory implements PlanDirectory {
+  constructor(
+    private readonly inner: PlanDirectory,
+    private readonly model: ReadModel,
+  ) {}
+
+  list(): Promise<PlanInfo[]> {
+    return this.model.planList();
+  }
+
+  async get(key: string): Promise<PlanInfo | null> {
+    return (await this.list()).find((p) => p.key === key.toLowerCase()) ?? null;
+  }
+
+  async byId(id: number): Promise<PlanInfo | null> {
+    return (await this.list()).find((p) => p.id === id) ?? null;
+  }
+
+  async homeOf(channel: string): Promise<PlanInfo | null> {
+    return (await this.list()).find((p) => p.homeChannel === channel) ?? null;
+  }
+
+  chosenBy(person: string): Promise<PlanInfo | null> {
+    return this.inner.chosenBy(person);
+  }
+
+  choose(person: string, planId: number, at: string): Promise<void> {
+    return this.inner.choose(person, planId, at);
+  }
+
+  create(plan: NewPlan, meta: ChangeMeta): Promise<PlanInfo> {
+    return this.written(this.inner.create(plan, meta));
+  }
+
+  update(planId: number, settings: PlanSettings, meta: ChangeMeta): Promise<PlanInfo> {
+    return this.written(this.inner.update(planId, settings, meta));
+  }
+
+  importInto(
+    target: { key: string; create?: Omit<NewPlan, 'key'> },
+    plan: ReadPlan,
+    meta: ChangeMeta,
+    onProgress?: (done: number, total: number) => void,
+    options?: { addOnly?: boolean; fileName?: string },
+  ): Promise<ImportSummary & { plan: PlanInfo; created: boolean }> {
+    return this.written(this.inner.importInto(target, plan, meta, onProgress, options));
+  }
+
+  ownerNames(): Promise<string[]> {
+    return this.inner.ownerNames();
+  }
+
+  store(plan: PlanInfo): PlanStore {
+    return new ModelPlanStore(this.inner.store(plan), this.model, plan);
+  }
+
+  governance(plan: PlanInfo): GovernanceStore {
+    const inner = this.inner.governance(plan);
+    return {
+      boards: () => inner.boards(),
+      meetings: () => inner.meetings(),
+      decisions: () => inner.decisions(),
+      addBoard: (name, title, meta) => this.written(inner.addBoard(name, title, meta)),
+      addMeeting: (board, date, papersBy, meta) => this.written(inner.addMeeting(board, date, papersBy, meta)),
+      recordDecision: (decision, meta) => this.written(inner.recordDecision(decision, meta)),
+    };
+  }
+
+  private async written<T>(write: Promise<T>): Promise<T> {
+    try {
+      return await write;
+    } finally {
+      this.model.wrote();
+    }
+  }
+}

@@ -1,0 +1,93 @@
+import type { AuditEvent } from '../../core/plan/audit.js';
+import type { PlanFile } from '../../core/plan/plan-file.js';
+import type { Recommendation } from '../../core/plan/recommendation.js';
+import type { ChangeMeta, ImportSummary, NewRecommendation, PlanChange, PlanInfo, PlanStore, ProposalRef, ReadPlan, RecQuery } from '../../core/ports.js';
+import type { PlanHistory } from '../../core/report/history.js';
+import type { ReadModel } from './read-model.js';
+
+/**
+ * One plan's items read from the read model; writes go to the database store as before (one
+ * transaction with their audit events, under the item's row lock) and the item as committed is then
+ * put into the model. History and papers read the trail from the database: they are not per-request
+ * lookups, and the trail is not held in memory.
+ */
+export class ModelPlanStore implements PlanStore {
+  constructor(
+    private readonly inner: PlanStore,
+    private readonly model: ReadModel,
+    private readonly info: PlanInfo,
+  ) {}
+
+  plan(): Promise<PlanInfo | null> {
+    return this.inner.plan();
+  }
+
+  async get(recId: string): Promise<Recommendation | null> {
+    return (await this.model.plan(this.info.id)).get(recId);
+  }
+
+  async ids(): Promise<string[]> {
+    return [...(await this.model.plan(this.info.id)).ids()];
+  }
+
+  async find(query: RecQuery): Promise<Recommendation[]> {
+    return (await this.model.plan(this.info.id)).find(query);
+  }
+
+  async themes(): Promise<string[]> {
+    return [...(await this.model.plan(this.info.id)).themes];
+  }
+
+  async owners(): Promise<string[]> {
+    return [...(await this.model.plan(this.info.id)).owners];
+  }
+
+  history(recId: string): Promise<AuditEvent[]> {
+    return this.inner.history(recId);
+  }
+
+  planHistory(): Promise<PlanHistory | null> {
+    return this.inner.planHistory();
+  }
+
+  exportPlan(): Promise<PlanFile | null> {
+    return this.inner.exportPlan();
+  }
+
+  change(change: PlanChange): Promise<Recommendation> {
+    return this.committed(this.inner.change(change));
+  }
+
+  signOff(ref: ProposalRef, meta: ChangeMeta): Promise<Recommendation> {
+    return this.committed(this.inner.signOff(ref, meta));
+  }
+
+  returnProposal(ref: ProposalRef, reason: string, meta: ChangeMeta): Promise<Recommendation> {
+    return this.committed(this.inner.returnProposal(ref, reason, meta));
+  }
+
+  add(rec: NewRecommendation, meta: ChangeMeta): Promise<Recommendation> {
+    return this.committed(this.inner.add(rec, meta));
+  }
+
+  async importPlan(plan: ReadPlan, meta: ChangeMeta, onProgress?: (done: number, total: number) => void, options?: { addOnly?: boolean }): Promise<ImportSummary> {
+    try {
+      return await this.inner.importPlan(plan, meta, onProgress, options);
+    } finally {
+      this.model.wrote();
+    }
+  }
+
+  private async committed(write: Promise<Recommendation>): Promise<Recommendation> {
+    let rec: Recommendation;
+    try {
+      rec = await write;
+    } catch (err) {
+      // A failed write may still have been committed (the connection dropped after COMMIT): check before trusting memory.
+      this.model.wrote();
+      throw err;
+    }
+    await this.model.put(this.info.id, rec);
+    return rec;
+  }
+}

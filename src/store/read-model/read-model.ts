@@ -1,0 +1,253 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { asc, eq } from 'drizzle-orm';
+import type { PlanInfo } from '../../core/ports.js';
+import type { Recommendation } from '../../core/plan/recommendation.js';
+import type { Database, Db } from '../database.js';
+import { planInfoOf } from '../plan-rows.js';
+import { loadAllRecommendations, loadRecommendations } from '../rec-rows.js';
+import { identityLinks, owners, plans, themes } from '../schema.js';
+import { StoreError } from '../store-error.js';
+import { changesSince, currentHorizon, type ModelChange } from './change-log.js';
+import { PlanModel } from './plan-model.js';
+
+/** What one request has confirmed: once the model is checked, the rest of the request reads it without asking again. */
+interface RequestScope {
+  confirmed: boolean;
+}
+
+/**
+ * The in-memory read model of a serving process: the plan list, each plan's items (built on first
+ * use) and the people links, kept exact by the change log (change-log.ts).
+ *
+ * Freshness, the design: every request confirms the model once before it reads, and the rest of the
+ * request reads memory.
+ * - On PostgreSQL the confirmation is one statement (the change log's index range from the last
+ *   horizon), whatever the plan's size. Checks are coalesced: a request joins a check that has not
+ *   started yet, never one already under way (that one may predate a change the request must see), so
+ *   at most two are in flight however many requests wait. LISTEN/NOTIFY is not used to skip the
+ *   check: a notification arrives after the commit, on its own connection, so the next request on
+ *   another instance could beat it; the check is what makes "the very next answer" hold.
+ * - On the embedded database this process is the only writer (the data directory's lock), and
+ *   PGlite delivers the triggers' NOTIFY before the writing query returns: a request confirms with no
+ *   query at all unless something was written since the last check. Reads do not queue on its one
+ *   connection.
+ * Changes are applied item by item (only the items named since the horizon are read again); a rename
+ * of a theme or owner, or a model older than the pruned log, rebuilds that plan. Building, checking
+ * and applying run one at a time (`lane`), so a build never misses a change a check has marked seen.
+ * If the database cannot be reached the check fails and nothing is answered from memory.
+ */
+export class ReadModel {
+  private horizon: bigint | null = null;
+  /** Change ids already applied whose transactions are at or above the horizon (so they come back in the range). */
+  private readonly seen = new Map<number, bigint>();
+  private plans: PlanInfo[] | null = null;
+  private readonly models = new Map<number, PlanModel>();
+  private links: Map<string, string[]> | null = null;
+  /** Embedded database only: set by the triggers' notification, cleared as a check starts. */
+  private dirty = true;
+  private lane: Promise<unknown> = Promise.resolve();
+  private queued: Promise<void> | null = null;
+  private readonly scope = new AsyncLocalStorage<RequestScope>();
+  private stopListening: (() => Promise<void>) | null = null;
+  /** Checks run and items read again since start (for tests and the benchmark). */
+  readonly stats = { checks: 0, itemsReloaded: 0, builds: 0 };
+
+  private constructor(private readonly database: Database) {}
+
+  static async open(database: Database): Promise<ReadModel> {
+    const model = new ReadModel(database);
+    if (database.kind === 'pglite' && database.listen) model.stopListening = await database.listen('concerto_model', () => (model.dirty = true));
+    return model;
+  }
+
+  private get db(): Db {
+    return this.database.db;
+  }
+
+  /** Runs one request: the model is confirmed at most once inside it (again only after a write through it). */
+  request<T>(work: () => Promise<T>): Promise<T> {
+    return this.scope.run({ confirmed: false }, work);
+  }
+
+  /** Makes the model current for this request; fails (never answers stale) when the database cannot be asked. */
+  async confirm(): Promise<void> {
+    const scope = this.scope.getStore();
+    if (scope?.confirmed) return;
+    if (this.database.kind === 'pglite' && !this.dirty && this.horizon !== null) {
+      if (scope) scope.confirmed = true;
+      return;
+    }
+    await this.coalescedCheck();
+    if (scope) scope.confirmed = true;
+  }
+
+  /** After a write through this process: the request that wrote reads the model again only after confirming it. */
+  wrote(): void {
+    const scope = this.scope.getStore();
+    if (scope) scope.confirmed = false;
+    this.dirty = true;
+  }
+
+  /** Puts an item this process just committed into its plan's model, in order with checks. */
+  async put(planId: number, rec: Recommendation): Promise<void> {
+    this.wrote();
+    await this.inLane(async () => this.models.get(planId)?.put(rec));
+  }
+
+  async planList(): Promise<PlanInfo[]> {
+    await this.confirm();
+    return this.plans ?? this.inLane(async () => (this.plans ??= (await this.db.select().from(plans).orderBy(asc(plans.key))).map(planInfoOf)));
+  }
+
+  async plan(planId: number): Promise<PlanModel> {
+    await this.confirm();
+    return this.models.get(planId) ?? this.inLane(() => this.build(planId));
+  }
+
+  /** Owner names a Slack user acts for, across plans. */
+  async ownersFor(externalId: string): Promise<string[]> {
+    await this.confirm();
+    const links = this.links ?? (await this.inLane(() => this.loadLinks()));
+    return links.get(externalId) ?? [];
+  }
+
+  /** The memory the models hold is measured from outside (the benchmark); this is their size. */
+  itemCount(): number {
+    let n = 0;
+    for (const m of this.models.values()) n += m.size;
+    return n;
+  }
+
+  async close(): Promise<void> {
+    await this.stopListening?.().catch(() => {});
+  }
+
+  private inLane<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.lane.then(work, work);
+    this.lane = run.catch(() => {});
+    return run;
+  }
+
+  private coalescedCheck(): Promise<void> {
+    if (this.queued) return this.queued;
+    const check = this.inLane(async () => {
+      // From here on, a new caller needs a new check: this one may already have read.
+      if (this.queued === check) this.queued = null;
+      await this.check();
+    });
+    this.queued = check;
+    return check;
+  }
+
+  private async check(): Promise<void> {
+    this.stats.checks += 1;
+    const wasDirty = this.dirty;
+    this.dirty = false;
+    try {
+      if (this.horizon === null) {
+        this.reset(await currentHorizon(this.db));
+        return;
+      }
+      const since = await changesSince(this.db, this.horizon);
+      if (since.prunedBelow !== null && this.horizon < since.prunedBelow) {
+        this.reset(since.horizon);
+        return;
+      }
+      const fresh = since.changes.filter((c) => !this.seen.has(c.id));
+      await this.apply(fresh);
+      for (const c of fresh) this.seen.set(c.id, c.tx);
+      const horizon = since.horizon > this.horizon ? since.horizon : this.horizon;
+      for (const [id, tx] of this.seen) if (tx < horizon) this.seen.delete(id);
+      this.horizon = horizon;
+    } catch (err) {
+      this.dirty = this.dirty || wasDirty;
+      throw err instanceof StoreError ? err : unconfirmed(err);
+    }
+  }
+
+  /** Forgets everything: the next reads build again from a horizon taken before them. */
+  private reset(horizon: bigint): void {
+    this.horizon = horizon;
+    this.seen.clear();
+    this.plans = null;
+    this.links = null;
+    this.models.clear();
+  }
+
+  private async apply(changes: ModelChange[]): Promise<void> {
+    const items = new Map<number, Set<string>>();
+    const lists = new Set<number>();
+    for (const c of changes) {
+      if (c.what === 'plans') this.plans = null;
+      else if (c.what === 'links') this.links = null;
+      else if (c.planId === null || !this.models.has(c.planId)) continue;
+      else if (c.what === 'rebuild') this.models.delete(c.planId);
+      else if (c.what === 'item' && c.recId) items.set(c.planId, (items.get(c.planId) ?? new Set()).add(c.recId));
+      else lists.add(c.planId);
+    }
+    for (const [planId, ids] of items) {
+      const model = this.models.get(planId);
+      if (!model) continue;
+      try {
+        const loaded = await loadRecommendations(this.db, planId, [...ids]);
+        this.stats.itemsReloaded += ids.size;
+        const found = new Set(loaded.map((r) => r.id));
+        for (const rec of loaded) model.put(rec);
+        for (const id of ids) if (!found.has(id)) model.remove(id);
+      } catch (err) {
+        // Half-applied is not current: the plan builds afresh on its next read.
+        this.models.delete(planId);
+        throw err;
+      }
+    }
+    for (const planId of lists) {
+      const model = this.models.get(planId);
+      if (!model) continue;
+      try {
+        const names = await this.names(planId);
+        model.themes = names.themes;
+        model.owners = names.owners;
+      } catch (err) {
+        this.models.delete(planId);
+        throw err;
+      }
+    }
+  }
+
+  private async build(planId: number): Promise<PlanModel> {
+    const existing = this.models.get(planId);
+    if (existing) return existing;
+    this.stats.builds += 1;
+    const [names, items] = await Promise.all([this.names(planId), loadAllRecommendations(this.db, planId)]);
+    const model = new PlanModel(names.themes, names.owners, items);
+    this.models.set(planId, model);
+    return model;
+  }
+
+  private async names(planId: number): Promise<{ themes: string[]; owners: string[] }> {
+    const [t, o] = await Promise.all([
+      this.db.select({ name: themes.name }).from(themes).where(eq(themes.planId, planId)).orderBy(themes.position),
+      this.db.select({ name: owners.name }).from(owners).where(eq(owners.planId, planId)).orderBy(owners.id),
+    ]);
+    return { themes: t.map((r) => r.name), owners: o.map((r) => r.name) };
+  }
+
+  private async loadLinks(): Promise<Map<string, string[]>> {
+    if (this.links) return this.links;
+    const rows = await this.db.select({ id: identityLinks.externalId, owner: identityLinks.ownerName }).from(identityLinks).orderBy(asc(identityLinks.linkedAt), asc(identityLinks.ownerName));
+    const links = new Map<string, string[]>();
+    for (const r of rows) links.set(r.id, [...(links.get(r.id) ?? []), r.owner]);
+    this.links = links;
+    return links;
+  }
+}
+
+/** The database could not confirm the model: say so, and present nothing from memory as current. */
+function unconfirmed(err: unknown): StoreError {
+  const error = new StoreError(
+    'unavailable',
+    'Concerto could not check that its answer is up to date, because its database is not answering just now, so it is not answering from what it last knew. Nothing was saved. Please try again in a moment.',
+  );
+  (error as { cause?: unknown }).cause = err;
+  return error;
+}

@@ -1,0 +1,206 @@
+import { readFileSync } from 'node:fs';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ask } from '../../src/core/ask/ask.js';
+import type { Actor } from '../../src/core/ask/actor.js';
+import type { AskContext } from '../../src/core/ask/context.js';
+import type { PlanDirectory, PlanStore, RecQuery } from '../../src/core/ports.js';
+import { DrizzleConversationStore } from '../../src/store/conversation-store.js';
+import type { Database } from '../../src/store/database.js';
+import { DrizzlePlanDirectory } from '../../src/store/plan-directory.js';
+import { ModelPlanDirectory } from '../../src/store/read-model/model-plan-directory.js';
+import { ReadModel } from '../../src/store/read-model/read-model.js';
+import { pruneChanges } from '../../src/store/read-model/change-log.js';
+import { admin, owner, SEEDED_AT } from '../helpers/ask.js';
+import { testDatabases } from '../helpers/databases.js';
+import { importAs, seedBundled } from '../helpers/plan-stores.js';
+import { BUNDLED_PLAN_KEY } from '../../src/app/plan-loading.js';
+
+/**
+ * The in-memory read model (issue 16) on both databases: it answers exactly as the tables do, it sees
+ * every change however it was made, a warm request reads the database at most twice, and on
+ * PostgreSQL two instances answer as one.
+ */
+
+const OFFICE = admin('Portfolio Office Lead');
+const SHACKLETON = owner('N. Shackleton');
+const NOW = new Date('2018-06-01T10:00:00Z');
+
+/** Lists the questions ask for, in every combination the engine builds. */
+const QUERIES: RecQuery[] = [
+  {},
+  { openOnly: true },
+  { status: 'on_going' },
+  { status: 'complete' },
+  { openOnly: true, endBefore: '2018-01-01' },
+  { openOnly: true, endFrom: '2017-10-01', endTo: '2017-12-31' },
+  { endTo: '2017-10-31' },
+  { endFrom: '2019-01-01' },
+  { owners: ['N. Shackleton'] },
+  { owners: ['Portfolio Office', 'Karen Georgiou'], openOnly: true },
+  { owners: [] },
+  { owners: ['Nobody At All'] },
+  { themes: [] },
+  { status: 'awaiting_decision', openOnly: true },
+  { owners: ['Karen Georgiou'], endBefore: '2018-06-01', openOnly: true },
+];
+
+describe.each(testDatabases)('the read model on $name', ({ name, open, openAnother }) => {
+  let database: Database;
+  let statements = 0;
+  let model: ReadModel;
+  let plans: PlanDirectory;
+  let tables: DrizzlePlanDirectory;
+
+  const context = (directory: PlanDirectory, db: Database, actor: Actor = OFFICE): AskContext => ({
+    plans: directory,
+    conversations: new DrizzleConversationStore(db.db),
+    actor,
+    now: NOW,
+    // Two plans share ids: questions name the bundled one, as `--plan` does.
+    planKey: BUNDLED_PLAN_KEY,
+    conversationKey: `test:${actor.id}`,
+  });
+  const planOf = async (directory: PlanDirectory) => (await directory.get(BUNDLED_PLAN_KEY))!;
+  const storeOf = async (directory: PlanDirectory): Promise<PlanStore> => directory.store(await planOf(directory));
+  /** One request on the model: confirmed once, as a Slack request or a scheduler pass is. */
+  const request = <T>(work: () => Promise<T>) => model.request(work);
+
+  beforeAll(async () => {
+    database = await open({ onQuery: () => (statements += 1) });
+    await seedBundled(database.db, SEEDED_AT);
+    await importAs(database.db, JSON.parse(readFileSync(new URL('../fixtures/audit-2018.json', import.meta.url), 'utf8')), SEEDED_AT, 'audit-2018');
+    model = await ReadModel.open(database);
+    plans = new ModelPlanDirectory(new DrizzlePlanDirectory(database.db), model);
+    tables = new DrizzlePlanDirectory(database.db);
+  });
+  afterAll(async () => {
+    await model?.close();
+    await database?.close();
+  });
+
+  it('lists exactly what the tables list, for every kind of query, in plan order', async () => {
+    const fromModel = await storeOf(plans);
+    const fromTables = await storeOf(tables);
+    for (const q of QUERIES) expect(await request(() => fromModel.find(q)), JSON.stringify(q)).toEqual(await fromTables.find(q));
+    expect(await request(() => fromModel.ids())).toEqual(await fromTables.ids());
+    expect(await request(() => fromModel.themes())).toEqual(await fromTables.themes());
+    expect(await request(() => fromModel.owners())).toEqual(await fromTables.owners());
+    for (const id of await fromTables.ids()) expect(await request(() => fromModel.get(id)), id).toEqual(await fromTables.get(id));
+    expect(await request(() => plans.list())).toEqual(await tables.list());
+  });
+
+  it('answers questions exactly as the tables do', async () => {
+    for (const question of ['status 4.2.1', "what's overdue?", 'what is due this month?', 'what does Karen Georgiou own?', 'how many are complete?', 'list theme 4', 'mine']) {
+      const actor = question === 'mine' ? SHACKLETON : OFFICE;
+      const fromModel = await request(() => ask(context(plans, database, actor), question));
+      expect(fromModel, question).toEqual(await ask(context(tables, database, actor), question));
+    }
+  });
+
+  it('hands out frozen values: a caller cannot change what the next request reads', async () => {
+    const rec = (await request(async () => (await storeOf(plans)).get('4.2.1')))!;
+    expect(() => (rec.updates as unknown[]).push({})).toThrow();
+    expect(() => ((rec as { status: string }).status = 'complete')).toThrow();
+  });
+
+  it('a warm request reads the database at most twice: status, and overdue over the plan', async () => {
+    // Warm: the plan list and both plans' items are in memory.
+    await request(() => ask(context(plans, database), "what's overdue?"));
+    for (const [question, most] of [
+      ['status 4.2.1', 2],
+      ["what's overdue?", 2],
+      ['what is due this month?', 2],
+    ] as const) {
+      const before = statements;
+      const reply = await request(() => ask(context(plans, database), question));
+      expect(reply.error, question).toBeUndefined();
+      expect(statements - before, `${question}: statements`).toBeLessThanOrEqual(most);
+    }
+  });
+
+  it('puts its own change into memory and shows it in the very next answer', async () => {
+    const store = await storeOf(plans);
+    await request(() => store.change({ recId: '4.2.1', update: { date: '2018-06-01', text: 'Model: own change.', author: 'N. Shackleton', evidence: null }, actor: 'N. Shackleton', source: 'cli', at: NOW.toISOString() }));
+    const reply = await request(() => ask(context(plans, database), 'status 4.2.1'));
+    expect(reply.text).toContain('Model: own change.');
+  });
+
+  it('sees a change written by another store on the same database (the CLI, another instance)', async () => {
+    await request(() => ask(context(plans, database), 'status 5.2'));
+    const other = await storeOf(tables);
+    await other.change({ recId: '5.2', status: 'complete', actor: 'Karen Georgiou', source: 'cli', at: NOW.toISOString() });
+    expect((await request(async () => (await storeOf(plans)).get('5.2')))!.status).toBe('complete');
+    expect(await request(async () => (await storeOf(plans)).find({ status: 'complete' }))).toEqual(await other.find({ status: 'complete' }));
+  });
+
+  it("sees an operator's SQL: a status set by hand, an owner renamed, a plan's title changed", async () => {
+    await request(() => ask(context(plans, database), 'status 4.1.1'));
+    const planId = (await planOf(tables)).id;
+    await database.db.execute(sql`update recommendations set status = 'not_started' where plan_id = ${planId} and rec_id = '4.1.1'`);
+    expect((await request(async () => (await storeOf(plans)).get('4.1.1')))!.status).toBe('not_started');
+
+    await database.db.execute(sql`update owners set name = 'Nick Shackleton' where plan_id = ${planId} and name = 'N. Shackleton'`);
+    const renamed = await request(async () => (await storeOf(plans)).find({ owners: ['Nick Shackleton'] }));
+    expect(renamed.length).toBeGreaterThan(0);
+    expect(renamed).toEqual(await (await storeOf(tables)).find({ owners: ['Nick Shackleton'] }));
+    await database.db.execute(sql`update owners set name = 'N. Shackleton' where plan_id = ${planId} and name = 'Nick Shackleton'`);
+
+    await database.db.execute(sql`update plans set title = 'Renamed by hand' where id = ${planId}`);
+    expect((await request(() => plans.get(BUNDLED_PLAN_KEY)))!.title).toBe('Renamed by hand');
+  });
+
+  it('rebuilds when the change log it would need has been pruned', async () => {
+    await request(() => ask(context(plans, database), 'status 4.2.2'));
+    const planId = (await planOf(tables)).id;
+    // Pruned as though a day had passed: the log is gone, and the model cannot know what changed.
+    await database.db.execute(sql`update model_changes set at = now() - interval '2 days'`);
+    await database.db.execute(sql`update recommendations set status = 'delayed' where plan_id = ${planId} and rec_id = '4.2.2'`);
+    await database.db.execute(sql`update model_changes set at = now() - interval '2 days'`);
+    expect(await pruneChanges(database.db, 100_000)).toBeGreaterThan(0);
+    expect((await request(async () => (await storeOf(plans)).get('4.2.2')))!.status).toBe('delayed');
+  });
+
+  it.runIf(name === 'postgres')('two instances on one PostgreSQL answer as one', async () => {
+    const second = await openAnother!(database);
+    const otherModel = await ReadModel.open(second);
+    const otherPlans = new ModelPlanDirectory(new DrizzlePlanDirectory(second.db), otherModel);
+    try {
+      // Both warm.
+      await request(() => ask(context(plans, database), "what's overdue?"));
+      await otherModel.request(() => ask(context(otherPlans, second), "what's overdue?"));
+      // A conversation whose turns alternate between the instances; after each save, the next answer on either shows it.
+      const sides = [
+        { m: model, p: plans, d: database },
+        { m: otherModel, p: otherPlans, d: second },
+      ];
+      let turn = 0;
+      const say = (text: string) => {
+        const side = sides[turn++ % 2]!;
+        return side.m.request(() => ask(context(side.p, side.d, SHACKLETON), text));
+      };
+      for (let round = 1; round <= 4; round++) {
+        expect((await say('update 4.2.1')).awaiting).toBe('update_text');
+        expect((await say(`Round ${round}: the working group met.`)).awaiting).toBe('status');
+        expect((await say('no')).awaiting).toBe('delivery_date');
+        const saved = await say('no');
+        expect(saved.text).toContain('Saved 4.2.1');
+        for (const side of sides) {
+          const status = await side.m.request(() => ask(context(side.p, side.d), 'status 4.2.1'));
+          expect(status.text).toContain(`Round ${round}: the working group met.`);
+        }
+      }
+      // A change through the CLI's store: both see it at once.
+      await (await storeOf(tables)).change({ recId: '9.3.1', status: 'complete', actor: 'Portfolio Office', source: 'cli', at: NOW.toISOString() });
+      for (const [m, p] of [
+        [model, plans],
+        [otherModel, otherPlans],
+      ] as const) {
+        expect((await m.request(async () => (await storeOf(p)).get('9.3.1')))!.status).toBe('complete');
+      }
+    } finally {
+      await otherModel.close();
+      await second.close();
+    }
+  });
+});
