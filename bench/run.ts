@@ -25,6 +25,8 @@ import { FULL_SIZE, QUICK_SIZE, SYNTHETIC_AS_OF, syntheticPlan } from './synthet
  * `BENCH_ONLY=document-import npm run bench`: only the plan imported from a Word table and an Excel
  * tracker of 2,000 items, printed likewise.
  * `BENCH_ONLY=cli-start npm run bench`: only the one-shot commands (`when`, `ask`) against their floor, printed likewise.
+ * `BENCH_ONLY=served npm run bench`: only the served requests against the floor, logged.
+ * `BENCH_ONLY=scheduler npm run bench`: only the scheduler pass over the plan (with the read model's build), logged.
  */
 const program = new Command()
   .name('npm run bench --')
@@ -35,7 +37,7 @@ const program = new Command()
   .parse();
 const opts = program.opts<{ quick?: boolean; databaseUrl?: string; postgres: boolean; out: string }>();
 const only = process.env.BENCH_ONLY?.trim() || null;
-const ALONE = ['many-plans', 'document-import', 'cli-start'];
+const ALONE = ['many-plans', 'document-import', 'cli-start', 'scheduler', 'served'];
 if (only && !ALONE.includes(only)) program.error(`BENCH_ONLY=${only}: the cases that run alone are ${ALONE.join(' and ')}.`);
 
 // The servers run as they are installed: the compiled dist/, built from this checkout now.
@@ -137,6 +139,31 @@ try {
   } else if (only === 'document-import') {
     await onlyDocumentImport('pglite');
     if (serverUrl) await onlyDocumentImport('postgres');
+  } else if (only === 'served') {
+    const floorServed = await measureServed('floor', {});
+    log(`floor: peak ${floorServed.peakMemoryMb?.toFixed(0)} MB, cold start ${floorServed.coldStartMs.toFixed(0)} ms`);
+    for (const kind of serverUrl ? (['pglite', 'postgres'] as const) : (['pglite'] as const)) {
+      const target = await (kind === 'pglite' ? pgliteTarget() : postgresTarget(serverUrl!));
+      try {
+        await importBigPlan(target, planFile);
+        const s = await measureServed('concerto', target.env);
+        const r = (a: number, b: number) => (a / b).toFixed(2);
+        log(`${kind}: status p99 ×${r(s.status.c1.p99, floorServed.status.c1.p99)} c1, ×${r(s.status.c50.p99, floorServed.status.c50.p99)} c50; overdue p99 ×${r(s.overdue.c1.p99, floorServed.overdue.c1.p99)} c1, ×${r(s.overdue.c50.p99, floorServed.overdue.c50.p99)} c50; peak ${s.peakMemoryMb?.toFixed(0)} MB; cold start ${s.coldStartMs.toFixed(0)} ms`);
+      } finally {
+        await target.dispose();
+      }
+    }
+  } else if (only === 'scheduler') {
+    for (const kind of serverUrl ? (['pglite', 'postgres'] as const) : (['pglite'] as const)) {
+      const target = await (kind === 'pglite' ? pgliteTarget() : postgresTarget(serverUrl!));
+      try {
+        await importBigPlan(target, planFile);
+        const s = await schedulerPass(target, size.owners);
+        log(`${kind}: model built in ${s.modelBuildMs.toFixed(0)} ms, ${s.modelMb.toFixed(1)} MB; first pass ${s.firstPassMs.toFixed(0)} ms (${s.messages} messages), repeat ${s.repeatPassMs.toFixed(0)} ms`);
+      } finally {
+        await target.dispose();
+      }
+    }
   } else if (only === 'cli-start') {
     const missed: string[] = [];
     const lines = cliStartLines(await cliStart(serverUrl, log), (label, ok) => (ok ? 'met' : (missed.push(label), '**missed**')));

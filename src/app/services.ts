@@ -18,9 +18,10 @@ export interface Services {
   close(): Promise<void>;
 }
 
-/** `serving`: a long-running server (the full buffer pool); otherwise a one-shot command (see DatabaseOptions' `lean`). */
+/** `serving`: a long-running server, which reads through an in-memory read model; otherwise a one-shot command. */
 export async function openServices(config: Config, clock: Clock, options: { copy?: boolean; serving?: boolean } = {}): Promise<Services> {
-  const database = await openDatabase(config.DATABASE_URL ? { url: config.DATABASE_URL } : { dataDir: config.CONCERTO_DATA_DIR, copy: options.copy ?? false, lean: !options.serving });
+  // A server answers from its read model and touches few pages, so it opens the embedded database lean too.
+  const database = await openDatabase(config.DATABASE_URL ? { url: config.DATABASE_URL } : { dataDir: config.CONCERTO_DATA_DIR, copy: options.copy ?? false, lean: true });
   try {
     await migrate(database);
   } catch (err) {

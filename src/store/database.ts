@@ -27,9 +27,9 @@ export interface Database {
 }
 
 /**
- * `lean`: a one-shot command (ask, import, export…) opens the embedded database with a 32 MB buffer pool
- * instead of PostgreSQL's 128 MB, which PGlite touches as it opens: about 100 MB less for a process that
- * reads each page once. A server keeps the full pool. Given on the command line, never written to the data directory.
+ * `lean`: the embedded database with a 32 MB buffer pool instead of PostgreSQL's 128 MB, which PGlite
+ * touches as it opens: about 100 MB less. Every command opens it so: a one-shot command reads each page
+ * once, and a server answers from its read model. Given on the command line, never written to the data directory.
  */
 export type DatabaseOptions = ({ url: string; maxConnections?: number } | { dataDir: string; copy?: boolean; lean?: boolean } | { memory: true }) & {
   /** Called with every statement drizzle sends: how tests and the benchmark count round trips per request. */

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { DeliveryWindow, Precision } from '../core/dates/delivery-window.js';
 import type { Recommendation, Source, UpdateEntry } from '../core/plan/recommendation.js';
@@ -59,14 +59,17 @@ export function windowOf(row: { text: string; start: string | null; end: string 
   return { text: row.text, start: row.start, end: row.end, precision: row.precision as Precision };
 }
 
-/** Many items at once: three queries whatever the count (owners, baselines, updates). */
-export async function hydrate(db: Db, planId: number, rows: RecRow[], allUpdates: boolean): Promise<Recommendation[]> {
+/**
+ * Many items at once: three queries whatever the count (owners, baselines, updates). `range`: the rows
+ * are exactly the plan's items with ids in [from, to], read by index range rather than by list.
+ */
+export async function hydrate(db: Db, planId: number, rows: RecRow[], allUpdates: boolean, range?: IdRange): Promise<Recommendation[]> {
   if (rows.length === 0) return [];
   // Past a few hundred ids an IN list costs more than reading the plan's rows and dropping the rest.
   const ids = rows.map((r) => r.recId);
   const byIds = ids.length <= 500;
   const recFilter = (t: { planId: AnyPgColumn; recId: AnyPgColumn }) =>
-    byIds ? and(eq(t.planId, planId), inArray(t.recId, ids)) : eq(t.planId, planId);
+    range ? and(eq(t.planId, planId), gte(t.recId, range.from), lte(t.recId, range.to)) : byIds ? and(eq(t.planId, planId), inArray(t.recId, ids)) : eq(t.planId, planId);
 
   const ownerRows = await db
     .select({ recId: recommendationOwners.recId, name: owners.name })
@@ -80,7 +83,7 @@ export async function hydrate(db: Db, planId: number, rows: RecRow[], allUpdates
     ? await db
         .select({ recId: deliveryDates.recId, text: deliveryDates.text, start: deliveryDates.start, end: deliveryDates.end, precision: deliveryDates.precision })
         .from(deliveryDates)
-        .where(and(eq(deliveryDates.planId, planId), eq(deliveryDates.seq, 0), revised.length <= 500 ? inArray(deliveryDates.recId, revised) : undefined))
+        .where(and(recFilter(deliveryDates), eq(deliveryDates.seq, 0), !range && revised.length <= 500 ? inArray(deliveryDates.recId, revised) : undefined))
     : [];
 
   const updateColumns = {
@@ -168,6 +171,30 @@ function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
 export async function loadPlan(db: Db): Promise<PlanInfo | null> {
   const [row] = await db.select().from(plans).orderBy(asc(plans.id)).limit(1);
   return row ? planInfoOf(row) : null;
+}
+
+/** Item ids from `from` to `to` inclusive, compared as text (the primary key's order). */
+export interface IdRange {
+  from: string;
+  to: string;
+}
+
+/**
+ * Every item of the plan with its whole update log, handed over a batch at a time (ids in the
+ * database's text order, each batch read by index range in that same order): what a read model is built from without holding every row of the
+ * plan's tables at once.
+ */
+export async function forEachRecommendationBatch(db: Db, planId: number, batchSize: number, onBatch: (recs: Recommendation[]) => void): Promise<void> {
+  const all = await db.select({ recId: recommendations.recId }).from(recommendations).where(eq(recommendations.planId, planId)).orderBy(recommendations.recId);
+  for (let i = 0; i < all.length; i += batchSize) {
+    const range = { from: all[i]!.recId, to: all[Math.min(i + batchSize, all.length) - 1]!.recId };
+    const rows = await db
+      .select(recColumns)
+      .from(recommendations)
+      .innerJoin(themes, eq(themes.id, recommendations.themeId))
+      .where(and(eq(recommendations.planId, planId), gte(recommendations.recId, range.from), lte(recommendations.recId, range.to)));
+    onBatch(await hydrate(db, planId, rows, true, range));
+  }
 }
 
 /** Every item of the plan in plan order, with its whole update log. */

@@ -1,3 +1,5 @@
+import { ModelPlanDirectory } from '../../src/store/read-model/model-plan-directory.js';
+import { ReadModel } from '../../src/store/read-model/read-model.js';
 import { queryRows } from '../../src/store/query-rows.js';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -131,14 +133,16 @@ describe.skipIf(unavailable)('the Slack app through a PostgreSQL outage on postg
     server = await createPostgresServer();
     database = await openDatabase({ url: server.url });
     await migrate(database);
-    const plans = new DrizzlePlanDirectory(database.db);
-    await seedBundledPlan(plans, { actor: 'seed', at: '2017-10-04T09:00:00.000Z' });
+    await seedBundledPlan(new DrizzlePlanDirectory(database.db), { actor: 'seed', at: '2017-10-04T09:00:00.000Z' });
+    // As `concerto serve` runs: through the read model, which must not answer from memory while the server is away.
+    const model = await ReadModel.open(database);
     services = {
       database,
-      plans,
+      plans: new ModelPlanDirectory(new DrizzlePlanDirectory(database.db), model),
       conversations: new DrizzleConversationStore(database.db),
       clock: fixedClock(new Date(NOW)),
       config: loadConfig({ LOG_LEVEL: 'error' }),
+      model,
       close: () => database.close(),
     };
     fake = await startFakeSlack({ users: OWNERS });

@@ -29,7 +29,12 @@ import { expiresAt } from './conversation/state.js';
  * One turn of conversation: (who, where, text, now) → a reply as plain data.
  * Every front end (Slack command, DM, mention, terminal) calls this and only renders the result.
  */
-export async function ask(ctx: AskContext, text: string): Promise<Reply> {
+export function ask(ctx: AskContext, text: string): Promise<Reply> {
+  // A read model that could not be confirmed (its database is away) is a sentence, wherever the turn first read.
+  return answer(ctx, text).catch((err: unknown) => actionableReply(err) ?? Promise.reject(err));
+}
+
+async function answer(ctx: AskContext, text: string): Promise<Reply> {
   const all = await ctx.plans.list();
   const pending = ConversationState.safeParse(await ctx.conversations.load(ctx.conversationKey, ctx.now.toISOString()));
   if (pending.success) {

@@ -56,13 +56,16 @@ export class PlanModel {
     return this.ordered().map((id) => this.entries.get(id)!.listed);
   }
 
-  /** Adds or replaces an item (the whole update log is expected), keeping every index in step. */
-  put(rec: Recommendation): void {
+  /**
+   * Adds or replaces an item (the whole update log is expected), keeping every index in step. `owned`:
+   * the caller made this object for the model and keeps no reference, so it is frozen as it is, not copied.
+   */
+  put(rec: Recommendation, options: { owned?: boolean } = {}): void {
     const old = this.entries.get(rec.id);
     if (old) this.unindex(old.full);
     else this.order = null;
-    // A copy: the caller keeps its object, and nothing it does later reaches the model.
-    const full = deepFreeze(structuredClone(rec));
+    // Otherwise a copy: the caller keeps its object, and nothing it does later reaches the model.
+    const full = deepFreeze(options.owned ? rec : structuredClone(rec));
     const latest = latestOf(full.updates);
     const listed = Object.freeze({ ...full, updates: Object.freeze(latest ? [latest] : []) as UpdateEntry[] });
     this.entries.set(rec.id, { sortKey: sortKeyOf(rec.id), full, listed });

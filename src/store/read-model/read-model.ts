@@ -4,11 +4,14 @@ import type { PlanInfo } from '../../core/ports.js';
 import type { Recommendation } from '../../core/plan/recommendation.js';
 import type { Database, Db } from '../database.js';
 import { planInfoOf } from '../plan-rows.js';
-import { loadAllRecommendations, loadRecommendations } from '../rec-rows.js';
+import { forEachRecommendationBatch, loadRecommendations } from '../rec-rows.js';
 import { identityLinks, owners, plans, themes } from '../schema.js';
 import { StoreError } from '../store-error.js';
 import { changesSince, currentHorizon, type ModelChange } from './change-log.js';
 import { PlanModel } from './plan-model.js';
+
+/** Items read per batch while a plan's model is built. */
+const BUILD_BATCH = 1_000;
 
 /** What one request has confirmed: once the model is checked, the rest of the request reads it without asking again. */
 interface RequestScope {
@@ -192,7 +195,7 @@ export class ReadModel {
         const loaded = await loadRecommendations(this.db, planId, [...ids]);
         this.stats.itemsReloaded += ids.size;
         const found = new Set(loaded.map((r) => r.id));
-        for (const rec of loaded) model.put(rec);
+        for (const rec of loaded) model.put(rec, { owned: true });
         for (const id of ids) if (!found.has(id)) model.remove(id);
       } catch (err) {
         // Half-applied is not current: the plan builds afresh on its next read.
@@ -218,8 +221,12 @@ export class ReadModel {
     const existing = this.models.get(planId);
     if (existing) return existing;
     this.stats.builds += 1;
-    const [names, items] = await Promise.all([this.names(planId), loadAllRecommendations(this.db, planId)]);
-    const model = new PlanModel(names.themes, names.owners, items);
+    const names = await this.names(planId);
+    const model = new PlanModel(names.themes, names.owners);
+    // A batch at a time, and each item taken as loaded (no copy): the build never holds the plan's rows twice.
+    await forEachRecommendationBatch(this.db, planId, BUILD_BATCH, (recs) => {
+      for (const rec of recs) model.put(rec, { owned: true });
+    });
     this.models.set(planId, model);
     return model;
   }
