@@ -54,8 +54,10 @@ export async function runTick(database: Database, now: Date, settings: ReminderS
       await outbox.dropArchived();
     }
     if (!rows) return { skipped: false, messages: [] };
-    // A dry run asks which are queued already; a real pass inserts and hears back which were new.
-    const fresh = dryRun ? await outbox.knownKeys(rows.map((r) => r.key)).then((known) => rows.filter((r) => !known.has(r.key))) : await outbox.enqueue(rows, now.toISOString()).then((added) => rows.filter((r) => added.has(r.key)));
+    // Keys alone first: a pass that owes nothing new (most passes) sends no payloads.
+    const known = await outbox.knownKeys(rows.map((r) => r.key));
+    const fresh = rows.filter((r) => !known.has(r.key));
+    if (!dryRun) await outbox.enqueue(fresh, now.toISOString());
     return { skipped: false, messages: fresh.map((r) => ({ kind: r.kind, item: r.item, to: r.recipient, key: r.key })) };
   });
 }

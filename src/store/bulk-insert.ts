@@ -1,6 +1,5 @@
 import { getTableColumns, sql, type SQL } from 'drizzle-orm';
-import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
-import { queryRows } from './query-rows.js';
+import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from './database.js';
 
 /**
@@ -13,11 +12,9 @@ export async function bulkInsert<T extends PgTable>(
   db: Db,
   table: T,
   rows: ReadonlyArray<T['$inferInsert']>,
-  /** `returning`: a column whose values in the rows actually inserted are returned (with onConflictDoNothing, the new ones). */
-  options: { chunk?: number; onConflictDoNothing?: boolean; returning?: PgColumn } = {},
-): Promise<unknown[]> {
-  const returned: unknown[] = [];
-  if (!rows.length) return returned;
+  options: { chunk?: number; onConflictDoNothing?: boolean } = {},
+): Promise<void> {
+  if (!rows.length) return;
   const chunk = options.chunk ?? 5_000;
   const conflict = options.onConflictDoNothing ? sql` on conflict do nothing` : sql``;
   const columns = Object.entries(getTableColumns(table)).filter(([key]) => rows.some((r) => (r as Record<string, unknown>)[key] !== undefined));
@@ -27,15 +24,9 @@ export async function bulkInsert<T extends PgTable>(
     const json = JSON.stringify(
       rows.slice(i, i + chunk).map((r) => Object.fromEntries(columns.map(([key, c]) => [c.name, (r as Record<string, unknown>)[key] ?? null]))),
     );
-    const returning = options.returning ? sql` returning ${sql.identifier(options.returning.name)} as value` : sql``;
-    const statement: SQL = sql`insert into ${table} (${names}) select ${names} from json_to_recordset(${json}::text::json) as x(${shape})${conflict}${returning}`;
-    if (!options.returning) {
-      await db.execute(statement);
-      continue;
-    }
-    for (const row of await queryRows<{ value: unknown }>(db, statement)) returned.push(row.value);
+    const statement: SQL = sql`insert into ${table} (${names}) select ${names} from json_to_recordset(${json}::text::json) as x(${shape})${conflict}`;
+    await db.execute(statement);
   }
-  return returned;
 }
 
 /** Serial columns are plain integers once the value is given. */

@@ -36,10 +36,8 @@ export class OutboxStore {
    * One JSON parameter per few thousand rows: a pass over a large plan queues thousands of messages,
    * past PostgreSQL's 65,535 parameters for one VALUES list (the benchmark found this).
    */
-  /** Queues the rows whose keys are not queued yet; returns the keys it queued (one statement per chunk: no prior lookup). */
-  async enqueue(rows: NewOutboxRow[], now: string): Promise<Set<string>> {
-    const added = await bulkInsert(this.db, outbox, rows.map((r) => ({ ...r, status: 'pending', nextAttemptAt: now, createdAt: now })), { onConflictDoNothing: true, returning: outbox.key });
-    return new Set(added as string[]);
+  async enqueue(rows: NewOutboxRow[], now: string): Promise<void> {
+    await bulkInsert(this.db, outbox, rows.map((r) => ({ ...r, status: 'pending', nextAttemptAt: now, createdAt: now })), { onConflictDoNothing: true });
   }
 
   async knownKeys(keys: string[]): Promise<Set<string>> {

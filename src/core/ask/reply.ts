@@ -73,6 +73,21 @@ export interface QueryReading {
 }
 
 export function itemView(rec: Recommendation, today: IsoDate): ItemView {
+  // Items from a read model are frozen and shared by every request: their views are made once per day asked about.
+  if (!Object.isFrozen(rec)) return makeItemView(rec, today);
+  let byDay = VIEWS.get(rec);
+  if (!byDay) VIEWS.set(rec, (byDay = new Map()));
+  let view = byDay.get(today);
+  if (view) return view;
+  // "Today" is usually one day; questions as at other days come and go.
+  if (byDay.size >= 4) byDay.clear();
+  byDay.set(today, (view = Object.freeze(makeItemView(rec, today))));
+  return view;
+}
+
+const VIEWS = new WeakMap<Recommendation, Map<IsoDate, ItemView>>();
+
+function makeItemView(rec: Recommendation, today: IsoDate): ItemView {
   const { text, start, end, precision } = rec.delivery;
   return {
     id: rec.id,

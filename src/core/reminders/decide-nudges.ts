@@ -58,23 +58,33 @@ export interface NudgeInput {
 export function decideNudges(input: NudgeInput): NudgeDecision[] {
   const prefs = new Map(input.preferences.map((p) => [`${p.item}\n${p.recipient}`, p]));
   const decisions: NudgeDecision[] = [];
+  // A plan of 10,000 items has a few timezones and a few hundred distinct dates: each is worked out once per pass.
+  const localIn = remembered((timeZone: string) => localTime(input.now, timeZone));
+  const deadlines = remembered((key: string) => {
+    const [end, today] = key.split(' ') as [IsoDate, IsoDate];
+    return latest(deadlineNudges(end, today, input.settings), today);
+  });
+  const stales = remembered((key: string) => {
+    const [last, today] = key.split(' ') as [IsoDate, IsoDate];
+    return latest(staleNudges(last, today, input.settings), today);
+  });
   for (const { rec, recipients, rearmedAt } of input.items) {
     // A completion proposed and awaiting sign-off is the admins' to answer: its owners are not chased meanwhile.
     if (isClosed(rec.status) || rec.proposal) continue;
     for (const r of recipients) {
-      const local = localTime(input.now, r.timeZone ?? input.planTimeZone);
+      const local = localIn(r.timeZone ?? input.planTimeZone);
       // Nobody is chased at weekends, on bank holidays, or before the morning send time.
       if (!isWorkingDay(local.date, input.settings.holidays) || local.minutes < input.settings.sendAtMinutes) continue;
       const pref = prefs.get(`${rec.id}\n${r.id}`);
       const live = pref && !(rearmedAt && rearmedAt > pref.setAt) ? pref : null;
       if (live?.muted) continue;
       const lastUpdate = rec.updates.reduce((d, u) => (u.date > d ? u.date : d), '') || input.planAsOf;
-      const deadline = rec.delivery.end ? latest(deadlineNudges(rec.delivery.end, local.date, input.settings), local.date) : null;
+      const deadline = rec.delivery.end ? deadlines(`${rec.delivery.end} ${local.date}`) : null;
       // An update on or after the previous weekly chase answers this one.
       const answered = deadline?.kind === 'overdue' && lastUpdate >= addDaysIso(deadline.nominal, -input.settings.overdueEveryDays);
       const chase = answered ? null : deadline;
       // Overdue items are chased weekly already, so "no update" nudges are for items not yet late.
-      const stale = deadline?.kind === 'overdue' ? null : latest(staleNudges(lastUpdate, local.date, input.settings), local.date);
+      const stale = deadline?.kind === 'overdue' ? null : stales(`${lastUpdate} ${local.date}`);
       // The most recent nudge wins (a deadline nudge on a tie): one a day per item and person, and no stale catch-up.
       const nudge = stale && (!chase || stale.on > chase.on) ? stale : chase;
       if (!nudge || (live?.snoozedUntil && nudge.on < live.snoozedUntil)) continue;
@@ -82,6 +92,17 @@ export function decideNudges(input: NudgeInput): NudgeDecision[] {
     }
   }
   return decisions;
+}
+
+/** A pure function of one string, worked out once per distinct argument. */
+function remembered<T>(work: (key: string) => T): (key: string) => T {
+  const known = new Map<string, T>();
+  return (key) => {
+    if (known.has(key)) return known.get(key)!;
+    const value = work(key);
+    known.set(key, value);
+    return value;
+  };
 }
 
 /** The last scheduled nudge that has gone out by `today` (schedules are in date order). */
