@@ -10,6 +10,7 @@ import { MANY_PLANS_TARGET, type ManyPlansFigures } from './many-plans.js';
 import { ms, ratio } from './measure.js';
 import type { PaperFileFigures } from './paper-files.js';
 import type { SchedulerFigures } from './scheduler-pass.js';
+import type { FreshnessFigures } from './freshness.js';
 import type { LatencyFigures } from './slack-round-trips.js';
 import type { PlanSize } from './synthetic-plan.js';
 
@@ -30,6 +31,8 @@ export interface DatabaseFigures {
   manyPlans?: ManyPlansFigures;
   /** A 2,000-item plan imported from a Word table and from an Excel tracker (bench/document-import.ts). */
   documents?: DocumentImportFigures[];
+  /** PostgreSQL only: a change through one instance, asked of another at once (bench/freshness.ts). */
+  freshness?: FreshnessFigures;
 }
 
 export interface RunFigures {
@@ -49,11 +52,12 @@ export interface RunFigures {
 
 /** The targets the issue set, as checks on the figures. */
 const TARGETS = {
-  statusP99: 2,
-  overdueP99: 3,
+  statusP99: { c1: 1.5, c50: 1.5 },
+  overdueP99: { c1: 2, c50: 3 },
   importToCopy: 3,
-  schedulerMs: 1_000,
-  memoryMb: 300,
+  schedulerMs: 500,
+  memoryMb: { pglite: 350, postgres: 250 },
+  coldStartToFloor: 2,
   paperMs: 20_000,
   paperMemoryMb: 400,
 };
@@ -140,10 +144,10 @@ export function writeReport(file: string, run: RunFigures): { missed: string[] }
         `≤ ${target}× — ${check(`${NAMES[db.kind]} ${label} ${c} p99`, r <= target)}`,
       ]);
     };
-    latency('`/concerto status <id>`', 'c1', 'status', TARGETS.statusP99);
-    latency('`/concerto status <id>`', 'c50', 'status', TARGETS.statusP99);
-    latency(`@concerto what's overdue? (${run.size.recommendations.toLocaleString('en-GB')} items)`, 'c1', 'overdue', TARGETS.overdueP99);
-    latency(`@concerto what's overdue? (${run.size.recommendations.toLocaleString('en-GB')} items)`, 'c50', 'overdue', TARGETS.overdueP99);
+    latency('`/concerto status <id>`', 'c1', 'status', TARGETS.statusP99.c1);
+    latency('`/concerto status <id>`', 'c50', 'status', TARGETS.statusP99.c50);
+    latency(`@concerto what's overdue? (${run.size.recommendations.toLocaleString('en-GB')} items)`, 'c1', 'overdue', TARGETS.overdueP99.c1);
+    latency(`@concerto what's overdue? (${run.size.recommendations.toLocaleString('en-GB')} items)`, 'c50', 'overdue', TARGETS.overdueP99.c50);
     const imp = db.import;
     rows.push([
       'Import the plan file (read, validate, write, audit)',
@@ -153,12 +157,28 @@ export function writeReport(file: string, run: RunFigures): { missed: string[] }
       `≤ ${TARGETS.importToCopy}× — ${check(`${NAMES[db.kind]} import`, imp.importMs / imp.copyMs <= TARGETS.importToCopy)}`,
     ]);
     rows.push([
-      'One scheduler pass at nudge time',
-      `${ms(db.scheduler.firstPassMs)} (${db.scheduler.messages.toLocaleString('en-GB')} messages queued); next pass ${ms(db.scheduler.repeatPassMs)}`,
+      'Building the read model of the plan (as `serve` does on its first request or pass)',
+      `${ms(db.scheduler.modelBuildMs)}; ${db.scheduler.modelMb.toFixed(0)} MB of heap held`,
       '–',
       '–',
-      `< 1 s — ${check(`${NAMES[db.kind]} scheduler pass`, db.scheduler.firstPassMs < TARGETS.schedulerMs)}`,
+      'measured and reported',
     ]);
+    rows.push([
+      'One scheduler pass at nudge time, from the read model',
+      `first ${ms(db.scheduler.firstPassMs)} (${db.scheduler.messages.toLocaleString('en-GB')} messages queued); next ${ms(db.scheduler.repeatPassMs)}`,
+      '–',
+      '–',
+      `< ${TARGETS.schedulerMs / 1000} s each — first ${check(`${NAMES[db.kind]} first scheduler pass`, db.scheduler.firstPassMs < TARGETS.schedulerMs)}, next ${check(`${NAMES[db.kind]} next scheduler pass`, db.scheduler.repeatPassMs < TARGETS.schedulerMs)}`,
+    ]);
+    if (db.freshness) {
+      rows.push([
+        'A change through one `serve`, then `/concerto status` of another at once',
+        `${db.freshness.fresh} of ${db.freshness.rounds} answers showed the change`,
+        '–',
+        '–',
+        `every one — ${check(`${NAMES[db.kind]} freshness across instances`, db.freshness.fresh === db.freshness.rounds)}`,
+      ]);
+    }
     for (const p of db.papers) {
       rows.push([
         `Board paper as ${p.format.toUpperCase()}, as at a year after the plan's date (\`concerto export\`, its own process)`,
@@ -168,13 +188,19 @@ export function writeReport(file: string, run: RunFigures): { missed: string[] }
         `< ${TARGETS.paperMs / 1000} s and < ${TARGETS.paperMemoryMb} MB — ${check(`${NAMES[db.kind]} ${p.format} paper`, p.ms < TARGETS.paperMs && p.peakMb < TARGETS.paperMemoryMb)}`,
       ]);
     }
-    rows.push(['Cold start to `/healthz` 200', ms(s.coldStartMs), ms(floor.coldStartMs), ratio(s.coldStartMs, floor.coldStartMs), '–']);
+    rows.push([
+      'Cold start to `/healthz` 200',
+      ms(s.coldStartMs),
+      ms(floor.coldStartMs),
+      ratio(s.coldStartMs, floor.coldStartMs),
+      `≤ ${TARGETS.coldStartToFloor}× — ${check(`${NAMES[db.kind]} cold start`, s.coldStartMs / floor.coldStartMs <= TARGETS.coldStartToFloor)}`,
+    ]);
     rows.push([
       'Peak memory (VmHWM) over the whole load',
       s.peakMemoryMb === null ? '–' : `${s.peakMemoryMb.toFixed(0)} MB`,
       floor.peakMemoryMb === null ? '–' : `${floor.peakMemoryMb.toFixed(0)} MB`,
       '–',
-      s.peakMemoryMb === null ? 'not measurable here' : `< ${TARGETS.memoryMb} MB — ${check(`${NAMES[db.kind]} memory`, s.peakMemoryMb < TARGETS.memoryMb)}`,
+      s.peakMemoryMb === null ? 'not measurable here' : `< ${TARGETS.memoryMb[db.kind]} MB — ${check(`${NAMES[db.kind]} memory`, s.peakMemoryMb < TARGETS.memoryMb[db.kind])}`,
     ]);
     lines.push(`## ${NAMES[db.kind]}`, '', '| Measure | Concerto | Floor | Ratio | Target |', '|---|---|---|---|---|', ...rows.map((r) => `| ${r.join(' | ')} |`), '');
   }

@@ -9,6 +9,7 @@ import { pgliteTarget, postgresTarget, startThrowawayPostgres, ROOT, type BenchT
 import { DOCUMENT_ROWS, documentImport } from './document-import.js';
 import { importVersusCopy } from './import-vs-copy.js';
 import { cliStart, cliStartLines } from './cli-start.js';
+import { freshnessAcrossInstances } from './freshness.js';
 import { importBigPlan, manyPlans } from './many-plans.js';
 import { paperFiles } from './paper-files.js';
 import { documentsLines, manyPlansLines, writeReport, type DatabaseFigures, type RunFigures } from './report.js';
@@ -25,6 +26,7 @@ import { FULL_SIZE, QUICK_SIZE, SYNTHETIC_AS_OF, syntheticPlan } from './synthet
  * `BENCH_ONLY=document-import npm run bench`: only the plan imported from a Word table and an Excel
  * tracker of 2,000 items, printed likewise.
  * `BENCH_ONLY=cli-start npm run bench`: only the one-shot commands (`when`, `ask`) against their floor, printed likewise.
+ * `BENCH_ONLY=freshness npm run bench`: only the two-instance freshness count (PostgreSQL), logged.
  * `BENCH_ONLY=served npm run bench`: only the served requests against the floor, logged.
  * `BENCH_ONLY=scheduler npm run bench`: only the scheduler pass over the plan (with the read model's build), logged.
  */
@@ -37,7 +39,7 @@ const program = new Command()
   .parse();
 const opts = program.opts<{ quick?: boolean; databaseUrl?: string; postgres: boolean; out: string }>();
 const only = process.env.BENCH_ONLY?.trim() || null;
-const ALONE = ['many-plans', 'document-import', 'cli-start', 'scheduler', 'served'];
+const ALONE = ['many-plans', 'document-import', 'cli-start', 'scheduler', 'served', 'freshness'];
 if (only && !ALONE.includes(only)) program.error(`BENCH_ONLY=${only}: the cases that run alone are ${ALONE.join(' and ')}.`);
 
 // The servers run as they are installed: the compiled dist/, built from this checkout now.
@@ -48,6 +50,8 @@ const requests = opts.quick ? { c1: 40, c50: 150 } : { c1: 200, c50: 1000 };
 /** The many-plans case compares two servers, so it needs enough requests that its p99 is not one slow request (p99 of 400 is the 4th slowest). */
 const manyPlansRequests = opts.quick ? { c1: 40, c50: 100 } : { c1: 400, c50: 600 };
 const documentRows = opts.quick ? DOCUMENT_ROWS / 10 : DOCUMENT_ROWS;
+/** Changes made through one instance and asked of the other at once (PostgreSQL only). */
+const FRESHNESS_ROUNDS = opts.quick ? 20 : 200;
 const log = (line: string) => process.stderr.write(`${line}\n`);
 /** The papers are as at a year after the plan's date: 53 weekly points of trend, the charts' worst case. */
 const PAPER_AS_AT = `${Number(SYNTHETIC_AS_OF.slice(0, 4)) + 1}${SYNTHETIC_AS_OF.slice(4)}`;
@@ -95,13 +99,15 @@ async function measureDatabase(kind: 'pglite' | 'postgres'): Promise<DatabaseFig
     const imported = await importVersusCopy(planFile, target, floor);
     log(`${kind}: import ${imported.importMs.toFixed(0)} ms (reading ${imported.readMs.toFixed(0)} ms), COPY ${imported.copyMs.toFixed(0)} ms, ${imported.rows} rows`);
     const scheduler = await schedulerPass(target, size.owners);
-    log(`${kind}: scheduler pass ${scheduler.firstPassMs.toFixed(0)} ms (${scheduler.messages} messages), repeat ${scheduler.repeatPassMs.toFixed(0)} ms`);
+    log(`${kind}: read model built in ${scheduler.modelBuildMs.toFixed(0)} ms (${scheduler.modelMb.toFixed(0)} MB); scheduler pass ${scheduler.firstPassMs.toFixed(0)} ms (${scheduler.messages} messages), repeat ${scheduler.repeatPassMs.toFixed(0)} ms`);
     const papers = await paperFiles(target, work, PAPER_AS_AT);
     for (const p of papers) log(`${kind}: board paper as ${p.format}: ${p.ms.toFixed(0)} ms, peak ${p.peakMb.toFixed(0)} MB, ${(p.bytes / 2 ** 20).toFixed(1)} MB file`);
     const documents = await documentImport(make, work, log, documentRows);
     const served = await measureServed('concerto', target.env);
+    const freshness = kind === 'postgres' ? await freshnessAcrossInstances(target, fake, FRESHNESS_ROUNDS) : undefined;
+    if (freshness) log(`${kind}: ${freshness.fresh} of ${freshness.rounds} answers on another instance showed the change`);
     const many = await manyPlans(target, fake, manyPlansRequests, log);
-    return { kind, import: imported, scheduler, papers, served, manyPlans: many, documents };
+    return { kind, import: imported, scheduler, papers, served, manyPlans: many, documents, ...(freshness ? { freshness } : {}) };
   } finally {
     await target.dispose();
     await floor.dispose();
@@ -139,6 +145,16 @@ try {
   } else if (only === 'document-import') {
     await onlyDocumentImport('pglite');
     if (serverUrl) await onlyDocumentImport('postgres');
+  } else if (only === 'freshness') {
+    if (!serverUrl) throw new Error('BENCH_ONLY=freshness needs PostgreSQL: two instances cannot share an embedded database.');
+    const target = await postgresTarget(serverUrl);
+    try {
+      await importBigPlan(target, planFile);
+      const f = await freshnessAcrossInstances(target, fake, FRESHNESS_ROUNDS);
+      log(`postgres: ${f.fresh} of ${f.rounds} answers on the other instance showed the change`);
+    } finally {
+      await target.dispose();
+    }
   } else if (only === 'served') {
     const floorServed = await measureServed('floor', {});
     log(`floor: peak ${floorServed.peakMemoryMb?.toFixed(0)} MB, cold start ${floorServed.coldStartMs.toFixed(0)} ms`);
