@@ -47,9 +47,7 @@ export async function schedulerPass(target: BenchTarget, owners: number): Promis
     };
     const heapBefore = heap();
     const build = performance.now();
-    await model.request(async () => {
-      for (const plan of await plans.list()) await plans.store(plan).ids();
-    });
+    await model.warm();
     const modelBuildMs = performance.now() - build;
     const modelMb = (heap() - heapBefore) / 2 ** 20;
     const tick = () => model.request(() => runTick(database, NUDGE_HOUR, settings, false, plans));

@@ -31,10 +31,11 @@ export async function openServices(config: Config, clock: Clock, options: { copy
   const plans = new DrizzlePlanDirectory(database.db);
   // A one-shot command reads what it needs once; building a model of the plan first would only cost it.
   const model = options.serving ? await import('../store/read-model/read-model.js').then((m) => m.ReadModel.open(database)) : undefined;
+  const conversations = new DrizzleConversationStore(database.db);
   return {
     database,
     plans: model ? new (await import('../store/read-model/model-plan-directory.js')).ModelPlanDirectory(plans, model) : plans,
-    conversations: new DrizzleConversationStore(database.db),
+    conversations: model ? new (await import('../store/read-model/model-conversation-store.js')).ModelConversationStore(conversations, model) : conversations,
     clock,
     config,
     ...(model ? { model } : {}),

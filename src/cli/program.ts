@@ -194,6 +194,8 @@ async function serve(services: Services, settings: SlackSettings): Promise<void>
     import('./shutdown.js'),
   ]);
   const running = await startSlackApp(services, settings);
+  // The read model builds in the background; requests read the tables until each plan's model is ready.
+  void services.model?.warm().catch((err: unknown) => process.stderr.write(`Read model: ${(err as Error).message}\n`));
   const scheduler = startScheduler({
     database: services.database,
     plans: services.plans,

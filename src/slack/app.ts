@@ -24,6 +24,7 @@ import { SlackDirectory } from './directory.js';
 import { failFastClient } from './fail-fast-client.js';
 import { HomeRefresher, publishHome } from './home.js';
 import { modelPeopleStore } from '../store/read-model/model-people-store.js';
+import { ModelSlackUserCache } from '../store/read-model/model-slack-user-cache.js';
 
 export interface RunningSlackApp {
   app: App;
@@ -76,7 +77,7 @@ export async function startSlackApp(services: Services, settings: SlackSettings)
   const model = services.model;
   if (model) app.use(({ next }) => model.request(next));
   const people = services.model ? modelPeopleStore(new DrizzlePeopleStore(database.db), services.model) : new DrizzlePeopleStore(database.db);
-  const users = new SlackUserCache(database.db);
+  const users = services.model ? new ModelSlackUserCache(database.db, services.model) : new SlackUserCache(database.db);
   const background = failFastClient(settings);
   const directory = new SlackDirectory({ services, people, users, background }, app.logger);
   const deps: SlackDeps = {

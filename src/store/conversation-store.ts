@@ -15,6 +15,12 @@ export class DrizzleConversationStore implements ConversationStore {
     return row?.state ?? null;
   }
 
+  /** The stored row whatever its expiry (the read model's cache compares the expiry itself). */
+  async row(key: string): Promise<{ state: unknown; expiresAt: string } | null> {
+    const [row] = await this.db.select({ state: conversations.state, expiresAt: conversations.expiresAt }).from(conversations).where(eq(conversations.key, key));
+    return row ?? null;
+  }
+
   async save(key: string, state: unknown, now: string, expiresAt: string): Promise<void> {
     await this.db
       .insert(conversations)

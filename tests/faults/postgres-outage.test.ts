@@ -1,5 +1,6 @@
 import { ModelPlanDirectory } from '../../src/store/read-model/model-plan-directory.js';
 import { ReadModel } from '../../src/store/read-model/read-model.js';
+import { ModelConversationStore } from '../../src/store/read-model/model-conversation-store.js';
 import { queryRows } from '../../src/store/query-rows.js';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -139,7 +140,7 @@ describe.skipIf(unavailable)('the Slack app through a PostgreSQL outage on postg
     services = {
       database,
       plans: new ModelPlanDirectory(new DrizzlePlanDirectory(database.db), model),
-      conversations: new DrizzleConversationStore(database.db),
+      conversations: new ModelConversationStore(new DrizzleConversationStore(database.db), model),
       clock: fixedClock(new Date(NOW)),
       config: loadConfig({ LOG_LEVEL: 'error' }),
       model,

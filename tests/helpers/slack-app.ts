@@ -1,5 +1,6 @@
 import { ReadModel } from '../../src/store/read-model/read-model.js';
 import { ModelPlanDirectory } from '../../src/store/read-model/model-plan-directory.js';
+import { ModelConversationStore } from '../../src/store/read-model/model-conversation-store.js';
 import { DrizzlePendingImports } from '../../src/store/pending-imports.js';
 import { queryRows } from '../../src/store/query-rows.js';
 import { sql } from 'drizzle-orm';
@@ -79,7 +80,7 @@ export async function openTestServices(opts: { admins?: string[]; now?: string }
   return {
     database,
     plans: new ModelPlanDirectory(new DrizzlePlanDirectory(database.db), model),
-    conversations: new DrizzleConversationStore(database.db),
+    conversations: new ModelConversationStore(new DrizzleConversationStore(database.db), model),
     clock: fixedClock(new Date(opts.now ?? NOW)),
     config,
     model,

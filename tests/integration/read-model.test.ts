@@ -10,6 +10,9 @@ import type { Database } from '../../src/store/database.js';
 import { DrizzlePlanDirectory } from '../../src/store/plan-directory.js';
 import { ModelPlanDirectory } from '../../src/store/read-model/model-plan-directory.js';
 import { ReadModel } from '../../src/store/read-model/read-model.js';
+import { ModelSlackUserCache } from '../../src/store/read-model/model-slack-user-cache.js';
+import { SlackUserCache } from '../../src/store/slack-user-cache.js';
+import { ModelConversationStore } from '../../src/store/read-model/model-conversation-store.js';
 import { pruneChanges } from '../../src/store/read-model/change-log.js';
 import { admin, owner, SEEDED_AT } from '../helpers/ask.js';
 import { testDatabases } from '../helpers/databases.js';
@@ -51,10 +54,14 @@ describe.each(testDatabases)('the read model on $name', ({ name, open, openAnoth
   let model: ReadModel;
   let plans: PlanDirectory;
   let tables: DrizzlePlanDirectory;
+  /** The second instance, in the test that has one. */
+  let otherModel: ReadModel | undefined;
+  let otherPlans: PlanDirectory | undefined;
 
+  /** The tables' context for the plain directory; the model's, conversations included, for a model's directory. */
   const context = (directory: PlanDirectory, db: Database, actor: Actor = OFFICE): AskContext => ({
     plans: directory,
-    conversations: new DrizzleConversationStore(db.db),
+    conversations: directory === plans ? new ModelConversationStore(new DrizzleConversationStore(db.db), model) : directory === otherPlans && otherModel ? new ModelConversationStore(new DrizzleConversationStore(db.db), otherModel) : new DrizzleConversationStore(db.db),
     actor,
     now: NOW,
     // Two plans share ids: questions name the bundled one, as `--plan` does.
@@ -73,6 +80,7 @@ describe.each(testDatabases)('the read model on $name', ({ name, open, openAnoth
     model = await ReadModel.open(database);
     plans = new ModelPlanDirectory(new DrizzlePlanDirectory(database.db), model);
     tables = new DrizzlePlanDirectory(database.db);
+    await model.warm();
   });
   afterAll(async () => {
     await model?.close();
@@ -106,6 +114,7 @@ describe.each(testDatabases)('the read model on $name', ({ name, open, openAnoth
 
   it('a warm request reads the database at most twice: status, and overdue over the plan', async () => {
     // Warm: the plan list and both plans' items are in memory.
+    await model.warm();
     await request(() => ask(context(plans, database), "what's overdue?"));
     for (const [question, most] of [
       ['status 4.2.1', 2],
@@ -141,6 +150,11 @@ describe.each(testDatabases)('the read model on $name', ({ name, open, openAnoth
     expect((await request(async () => (await storeOf(plans)).get('4.1.1')))!.status).toBe('not_started');
 
     await database.db.execute(sql`update owners set name = 'Nick Shackleton' where plan_id = ${planId} and name = 'N. Shackleton'`);
+    // A rename rebuilds the plan: the tables answer until it is built again, then the model does.
+    const builds = model.stats.builds;
+    expect(await request(async () => (await storeOf(plans)).find({ owners: ['Nick Shackleton'] }))).toEqual(await (await storeOf(tables)).find({ owners: ['Nick Shackleton'] }));
+    await model.warm();
+    expect(model.stats.builds).toBe(builds + 1);
     const renamed = await request(async () => (await storeOf(plans)).find({ owners: ['Nick Shackleton'] }));
     expect(renamed.length).toBeGreaterThan(0);
     expect(renamed).toEqual(await (await storeOf(tables)).find({ owners: ['Nick Shackleton'] }));
@@ -150,30 +164,60 @@ describe.each(testDatabases)('the read model on $name', ({ name, open, openAnoth
     expect((await request(() => plans.get(BUNDLED_PLAN_KEY)))!.title).toBe('Renamed by hand');
   });
 
+  it('keeps Slack profiles and pending conversations, and drops each when it changes elsewhere', async () => {
+    const users = new ModelSlackUserCache(database.db, model);
+    const elsewhereUsers = new SlackUserCache(database.db);
+    const profile = { userId: 'U0READMODEL', realName: 'Read Model', nameKey: 'read model', displayName: 'rm', timeZone: 'Europe/London', deleted: false, isBot: false, fetchedAt: NOW.toISOString() };
+    await elsewhereUsers.put(profile);
+    expect((await request(() => users.get('U0READMODEL')))!.realName).toBe('Read Model');
+    const before = statements;
+    expect((await request(() => users.get('U0READMODEL')))!.realName).toBe('Read Model');
+    if (name === 'pglite') expect(statements - before).toBe(0);
+    await elsewhereUsers.put({ ...profile, realName: 'Renamed In Slack' });
+    expect((await request(() => users.get('U0READMODEL')))!.realName).toBe('Renamed In Slack');
+
+    const conversations = new ModelConversationStore(new DrizzleConversationStore(database.db), model);
+    const elsewhereConversations = new DrizzleConversationStore(database.db);
+    const key = 'slack:U0READMODEL:D0READMODEL';
+    expect(await request(() => conversations.load(key, NOW.toISOString()))).toBeNull();
+    await elsewhereConversations.save(key, { step: 1 }, NOW.toISOString(), '2018-06-01T11:00:00Z');
+    expect(await request(() => conversations.load(key, NOW.toISOString()))).toEqual({ step: 1 });
+    // Expiry is the caller's "now", as the table's own load has it.
+    expect(await request(() => conversations.load(key, '2018-06-01T12:00:00Z'))).toBeNull();
+    await elsewhereConversations.clear(key);
+    expect(await request(() => conversations.load(key, NOW.toISOString()))).toBeNull();
+  });
+
   it('rebuilds when the change log it would need has been pruned', async () => {
     await request(() => ask(context(plans, database), 'status 4.2.2'));
     const planId = (await planOf(tables)).id;
     // Pruned as though a day had passed: the log is gone, and the model cannot know what changed.
     await database.db.execute(sql`update model_changes set at = now() - interval '2 days'`);
-    await database.db.execute(sql`update recommendations set status = 'delayed' where plan_id = ${planId} and rec_id = '4.2.2'`);
+    await database.db.execute(sql`update recommendations set status = 'not_being_implemented' where plan_id = ${planId} and rec_id = '4.2.2'`);
     await database.db.execute(sql`update model_changes set at = now() - interval '2 days'`);
     expect(await pruneChanges(database.db, 100_000)).toBeGreaterThan(0);
-    expect((await request(async () => (await storeOf(plans)).get('4.2.2')))!.status).toBe('delayed');
+    const builds = model.stats.builds;
+    expect((await request(async () => (await storeOf(plans)).get('4.2.2')))!.status).toBe('not_being_implemented');
+    await model.warm();
+    expect(model.stats.builds).toBeGreaterThan(builds);
+    expect((await request(async () => (await storeOf(plans)).get('4.2.2')))!.status).toBe('not_being_implemented');
   });
 
   it.runIf(name === 'postgres')('two instances on one PostgreSQL answer as one', async () => {
     const second = await openAnother!(database);
-    const otherModel = await ReadModel.open(second);
-    const otherPlans = new ModelPlanDirectory(new DrizzlePlanDirectory(second.db), otherModel);
+    const theOther = await ReadModel.open(second);
+    const theOtherPlans = new ModelPlanDirectory(new DrizzlePlanDirectory(second.db), theOther);
+    [otherModel, otherPlans] = [theOther, theOtherPlans];
     try {
       // Both warm.
       await request(() => ask(context(plans, database), "what's overdue?"));
-      await otherModel.request(() => ask(context(otherPlans, second), "what's overdue?"));
+      await theOther.request(() => ask(context(theOtherPlans, second), "what's overdue?"));
       // A conversation whose turns alternate between the instances; after each save, the next answer on either shows it.
       const sides = [
         { m: model, p: plans, d: database },
-        { m: otherModel, p: otherPlans, d: second },
+        { m: theOther, p: theOtherPlans, d: second },
       ];
+      await theOther.warm();
       let turn = 0;
       const say = (text: string) => {
         const side = sides[turn++ % 2]!;
@@ -194,13 +238,14 @@ describe.each(testDatabases)('the read model on $name', ({ name, open, openAnoth
       await (await storeOf(tables)).change({ recId: '9.3.1', status: 'complete', actor: 'Portfolio Office', source: 'cli', at: NOW.toISOString() });
       for (const [m, p] of [
         [model, plans],
-        [otherModel, otherPlans],
+        [theOther, theOtherPlans],
       ] as const) {
         expect((await m.request(async () => (await storeOf(p)).get('9.3.1')))!.status).toBe('complete');
       }
     } finally {
-      await otherModel.close();
+      await theOther.close();
       await second.close();
+      otherModel = undefined;
     }
   });
 });

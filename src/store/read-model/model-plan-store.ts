@@ -6,7 +6,8 @@ import type { PlanHistory } from '../../core/report/history.js';
 import type { ReadModel } from './read-model.js';
 
 /**
- * One plan's items read from the read model; writes go to the database store as before (one
+ * One plan's items read from the read model — from the tables while the plan's model is still being
+ * built, so the first requests after a start never wait for a build; writes go to the database store as before (one
  * transaction with their audit events, under the item's row lock) and the item as committed is then
  * put into the model. History and papers read the trail from the database: they are not per-request
  * lookups, and the trail is not held in memory.
@@ -23,23 +24,28 @@ export class ModelPlanStore implements PlanStore {
   }
 
   async get(recId: string): Promise<Recommendation | null> {
-    return (await this.model.plan(this.info.id)).get(recId);
+    const model = await this.model.ready(this.info.id);
+    return model ? model.get(recId) : this.inner.get(recId);
   }
 
   async ids(): Promise<string[]> {
-    return [...(await this.model.plan(this.info.id)).ids()];
+    const model = await this.model.ready(this.info.id);
+    return model ? [...model.ids()] : this.inner.ids();
   }
 
   async find(query: RecQuery): Promise<Recommendation[]> {
-    return (await this.model.plan(this.info.id)).find(query);
+    const model = await this.model.ready(this.info.id);
+    return model ? model.find(query) : this.inner.find(query);
   }
 
   async themes(): Promise<string[]> {
-    return [...(await this.model.plan(this.info.id)).themes];
+    const model = await this.model.ready(this.info.id);
+    return model ? [...model.themes] : this.inner.themes();
   }
 
   async owners(): Promise<string[]> {
-    return [...(await this.model.plan(this.info.id)).owners];
+    const model = await this.model.ready(this.info.id);
+    return model ? [...model.owners] : this.inner.owners();
   }
 
   history(recId: string): Promise<AuditEvent[]> {

@@ -8,6 +8,7 @@ import { forEachRecommendationBatch, loadRecommendations } from '../rec-rows.js'
 import { identityLinks, owners, plans, themes } from '../schema.js';
 import { StoreError } from '../store-error.js';
 import { changesSince, currentHorizon, type ModelChange } from './change-log.js';
+import { KeyedCache } from './keyed-cache.js';
 import { PlanModel } from './plan-model.js';
 
 /** Items read per batch while a plan's model is built. */
@@ -18,9 +19,16 @@ interface RequestScope {
   confirmed: boolean;
 }
 
+/** A stored conversation as the cache keeps it: loads compare its expiry with their own "now". */
+export interface CachedConversation {
+  state: unknown;
+  expiresAt: string;
+}
+
 /**
- * The in-memory read model of a serving process: the plan list, each plan's items (built on first
- * use) and the people links, kept exact by the change log (change-log.ts).
+ * The in-memory read model of a serving process: the plan list, each plan's items (built in the
+ * background on first use; reads go to the tables until it is ready), the people links, and per-key
+ * caches of Slack profiles and pending conversations — all kept exact by the change log (change-log.ts).
  *
  * Freshness, the design: every request confirms the model once before it reads, and the rest of the
  * request reads memory.
@@ -35,9 +43,10 @@ interface RequestScope {
  *   query at all unless something was written since the last check. Reads do not queue on its one
  *   connection.
  * Changes are applied item by item (only the items named since the horizon are read again); a rename
- * of a theme or owner, or a model older than the pruned log, rebuilds that plan. Building, checking
- * and applying run one at a time (`lane`), so a build never misses a change a check has marked seen.
- * If the database cannot be reached the check fails and nothing is answered from memory.
+ * of a theme or owner, or a model older than the pruned log, rebuilds that plan. Checks run one at a
+ * time. A build runs beside them: it takes a horizon before it loads and, once ready, the next check
+ * replays that plan's changes from there, so nothing committed while it loaded is missed. If the
+ * database cannot be reached the check fails and nothing is answered from memory.
  */
 export class ReadModel {
   private horizon: bigint | null = null;
@@ -45,17 +54,27 @@ export class ReadModel {
   private readonly seen = new Map<number, bigint>();
   private plans: PlanInfo[] | null = null;
   private readonly models = new Map<number, PlanModel>();
+  /** Plans whose model was built from this horizon on: the next check replays their changes from it. */
+  private readonly replayFrom = new Map<number, bigint>();
+  private readonly building = new Map<number, Promise<PlanModel>>();
   private links: Map<string, string[]> | null = null;
+  /** Bumped whenever a cached list is dropped, so a load that began before the drop does not store what it read. */
+  private generation = 0;
+  readonly profiles: KeyedCache<unknown>;
+  readonly conversations: KeyedCache<CachedConversation>;
   /** Embedded database only: set by the triggers' notification, cleared as a check starts. */
   private dirty = true;
   private lane: Promise<unknown> = Promise.resolve();
   private queued: Promise<void> | null = null;
   private readonly scope = new AsyncLocalStorage<RequestScope>();
   private stopListening: (() => Promise<void>) | null = null;
-  /** Checks run and items read again since start (for tests and the benchmark). */
+  /** Checks run, items read again and plans built since start (for tests and the benchmark). */
   readonly stats = { checks: 0, itemsReloaded: 0, builds: 0 };
 
-  private constructor(private readonly database: Database) {}
+  private constructor(private readonly database: Database) {
+    this.profiles = new KeyedCache(() => this.confirm());
+    this.conversations = new KeyedCache(() => this.confirm());
+  }
 
   static async open(database: Database): Promise<ReadModel> {
     const model = new ReadModel(database);
@@ -99,26 +118,41 @@ export class ReadModel {
 
   async planList(): Promise<PlanInfo[]> {
     await this.confirm();
-    return this.plans ?? this.inLane(async () => (this.plans ??= (await this.db.select().from(plans).orderBy(asc(plans.key))).map(planInfoOf)));
+    if (this.plans) return this.plans;
+    const generation = this.generation;
+    const listed = (await this.db.select().from(plans).orderBy(asc(plans.key))).map(planInfoOf);
+    if (generation === this.generation) this.plans = listed;
+    return listed;
   }
 
-  async plan(planId: number): Promise<PlanModel> {
+  /**
+   * The plan's model once it is built, confirmed for this request; null while it is being built (the
+   * first call starts the build in the background), and the caller reads the tables meanwhile.
+   */
+  async ready(planId: number): Promise<PlanModel | null> {
     await this.confirm();
-    return this.models.get(planId) ?? this.inLane(() => this.build(planId));
+    const model = this.models.get(planId);
+    if (model) return model;
+    void this.build(planId).catch(() => {});
+    return null;
+  }
+
+  /** Builds the models of these plans (all known plans when none are named), and waits for them: a server warms up so. */
+  async warm(planIds?: number[]): Promise<void> {
+    const ids = planIds ?? (await this.planList()).filter((p) => p.state === 'active').map((p) => p.id);
+    for (const id of ids) await this.build(id);
   }
 
   /** Owner names a Slack user acts for, across plans. */
   async ownersFor(externalId: string): Promise<string[]> {
     await this.confirm();
-    const links = this.links ?? (await this.inLane(() => this.loadLinks()));
-    return links.get(externalId) ?? [];
-  }
-
-  /** The memory the models hold is measured from outside (the benchmark); this is their size. */
-  itemCount(): number {
-    let n = 0;
-    for (const m of this.models.values()) n += m.size;
-    return n;
+    if (!this.links) {
+      const generation = this.generation;
+      const links = await this.loadLinks();
+      if (generation !== this.generation) return links.get(externalId) ?? [];
+      this.links = links;
+    }
+    return this.links.get(externalId) ?? [];
   }
 
   async close(): Promise<void> {
@@ -151,14 +185,22 @@ export class ReadModel {
         this.reset(await currentHorizon(this.db));
         return;
       }
-      const since = await changesSince(this.db, this.horizon);
-      if (since.prunedBelow !== null && this.horizon < since.prunedBelow) {
+      // Plans built since the last check replay from where their build began.
+      const replaying = new Map(this.replayFrom);
+      let from = this.horizon;
+      for (const h of replaying.values()) if (h < from) from = h;
+      const since = await changesSince(this.db, from);
+      if (since.prunedBelow !== null && from < since.prunedBelow) {
         this.reset(since.horizon);
         return;
       }
-      const fresh = since.changes.filter((c) => !this.seen.has(c.id));
-      await this.apply(fresh);
-      for (const c of fresh) this.seen.set(c.id, c.tx);
+      const due = since.changes.filter((c) => {
+        const replay = c.planId === null ? undefined : replaying.get(c.planId);
+        return (replay !== undefined && c.tx >= replay) || (c.tx >= this.horizon! && !this.seen.has(c.id));
+      });
+      await this.apply(due);
+      for (const c of due) if (c.tx >= this.horizon) this.seen.set(c.id, c.tx);
+      for (const [planId, h] of replaying) if (this.replayFrom.get(planId) === h) this.replayFrom.delete(planId);
       const horizon = since.horizon > this.horizon ? since.horizon : this.horizon;
       for (const [id, tx] of this.seen) if (tx < horizon) this.seen.delete(id);
       this.horizon = horizon;
@@ -171,21 +213,31 @@ export class ReadModel {
   /** Forgets everything: the next reads build again from a horizon taken before them. */
   private reset(horizon: bigint): void {
     this.horizon = horizon;
+    this.generation += 1;
     this.seen.clear();
     this.plans = null;
     this.links = null;
     this.models.clear();
+    this.replayFrom.clear();
+    this.profiles.clear();
+    this.conversations.clear();
   }
 
   private async apply(changes: ModelChange[]): Promise<void> {
     const items = new Map<number, Set<string>>();
     const lists = new Set<number>();
     for (const c of changes) {
-      if (c.what === 'plans') this.plans = null;
-      else if (c.what === 'links') this.links = null;
+      if (c.what === 'plans' || c.what === 'links') {
+        this.generation += 1;
+        if (c.what === 'plans') this.plans = null;
+        else this.links = null;
+      } else if (c.what === 'profile') this.profiles.drop(c.recId);
+      else if (c.what === 'conversation') this.conversations.drop(c.recId);
       else if (c.planId === null || !this.models.has(c.planId)) continue;
-      else if (c.what === 'rebuild') this.models.delete(c.planId);
-      else if (c.what === 'item' && c.recId) items.set(c.planId, (items.get(c.planId) ?? new Set()).add(c.recId));
+      else if (c.what === 'rebuild') {
+        this.models.delete(c.planId);
+        this.replayFrom.delete(c.planId);
+      } else if (c.what === 'item' && c.recId) items.set(c.planId, (items.get(c.planId) ?? new Set()).add(c.recId));
       else lists.add(c.planId);
     }
     for (const [planId, ids] of items) {
@@ -217,18 +269,36 @@ export class ReadModel {
     }
   }
 
-  private async build(planId: number): Promise<PlanModel> {
+  private build(planId: number): Promise<PlanModel> {
     const existing = this.models.get(planId);
-    if (existing) return existing;
+    if (existing) return Promise.resolve(existing);
+    let pending = this.building.get(planId);
+    if (!pending) {
+      pending = this.load(planId).finally(() => this.building.delete(planId));
+      this.building.set(planId, pending);
+    }
+    return pending;
+  }
+
+  private async load(planId: number): Promise<PlanModel> {
     this.stats.builds += 1;
+    // Taken before anything is read: whatever commits while the plan loads is replayed by the next check.
+    const from = await currentHorizon(this.db);
+    const generation = this.generation;
     const names = await this.names(planId);
     const model = new PlanModel(names.themes, names.owners);
     // A batch at a time, and each item taken as loaded (no copy): the build never holds the plan's rows twice.
     await forEachRecommendationBatch(this.db, planId, BUILD_BATCH, (recs) => {
       for (const rec of recs) model.put(rec, { owned: true });
     });
-    this.models.set(planId, model);
-    return model;
+    // A reset meanwhile (the change log was pruned past us) makes this build's horizon meaningless.
+    if (generation === this.generation && !this.models.has(planId)) {
+      this.models.set(planId, model);
+      this.replayFrom.set(planId, from);
+      // The next request checks, and so replays what this build may have missed.
+      this.dirty = true;
+    }
+    return this.models.get(planId) ?? model;
   }
 
   private async names(planId: number): Promise<{ themes: string[]; owners: string[] }> {
@@ -240,11 +310,9 @@ export class ReadModel {
   }
 
   private async loadLinks(): Promise<Map<string, string[]>> {
-    if (this.links) return this.links;
     const rows = await this.db.select({ id: identityLinks.externalId, owner: identityLinks.ownerName }).from(identityLinks).orderBy(asc(identityLinks.linkedAt), asc(identityLinks.ownerName));
     const links = new Map<string, string[]>();
     for (const r of rows) links.set(r.id, [...(links.get(r.id) ?? []), r.owner]);
-    this.links = links;
     return links;
   }
 }
