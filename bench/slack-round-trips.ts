@@ -66,6 +66,12 @@ export async function startServed(which: 'concerto' | 'floor', port: number, fak
   const coldStartMs = performance.now() - start;
   exited.catch(() => {});
   if (child.exitCode !== null) throw new Error(`${which} exited before it was healthy:\n${stderr}`);
+  // Steady state is what is measured: Concerto builds its read model in the background after it is healthy.
+  for (let waited = 0; which === 'concerto' && waited < 120_000; waited += 20) {
+    const health = (await (await fetch(`http://127.0.0.1:${port}/healthz`)).json()) as { model?: string };
+    if (health.model !== 'building') break;
+    await new Promise((r) => setTimeout(r, 20));
+  }
   return {
     pid: child.pid!,
     port,

@@ -61,7 +61,8 @@ export async function startSlackApp(services: Services, settings: SlackSettings)
             handler: async (_req, res) => {
               const ok = ready && (await database.ping());
               res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' });
-              res.end(JSON.stringify({ ok, database: database.kind }));
+              // `model`: whether the read model has been built since start; until then answers come from the tables, more slowly.
+              res.end(JSON.stringify({ ok, database: database.kind, ...(services.model ? { model: services.model.isWarm ? 'ready' : 'building' } : {}) }));
             },
           },
         ],

@@ -56,7 +56,7 @@ describe('request signatures', () => {
   it('GET /healthz answers 200 {ok:true} without a signature', async () => {
     const res = await fetch(`http://127.0.0.1:${t.port}/healthz`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ ok: true, database: 'pglite' });
+    expect(await res.json()).toEqual({ ok: true, database: 'pglite', model: 'ready' });
   });
 });
 

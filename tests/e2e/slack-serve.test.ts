@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { BIN, ROOT, tempDirs } from '../helpers/cli.js';
 import { startFakeSlack, type FakeSlack } from '../helpers/fake-slack.js';
 import { freePort, responseTo, USERS } from '../helpers/slack-app.js';
@@ -67,7 +67,9 @@ describe('concerto serve', () => {
       PORT: String(port),
       LOG_LEVEL: 'error',
     });
-    expect(await waitForHealth(port, out)).toEqual({ ok: true, database: 'pglite' });
+    // The read model builds in the background after the server is healthy; /healthz says which.
+    expect(await waitForHealth(port, out)).toEqual({ ok: true, database: 'pglite', model: expect.stringMatching(/^(building|ready)$/) });
+    await vi.waitFor(async () => expect(await (await fetch(`http://127.0.0.1:${port}/healthz`)).json()).toMatchObject({ model: 'ready' }), { timeout: 30_000, interval: 50 });
     expect(out.stderr).toContain('First run: loaded the bundled Concerto Action Plan (4 October 2017).');
     expect(out.stderr).toContain(`Concerto is serving Slack on port ${port}: POST /slack/events, GET /healthz.`);
 

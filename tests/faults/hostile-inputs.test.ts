@@ -554,7 +554,7 @@ describe('hostile inputs through signed Slack requests', () => {
   it('afterwards the server is up, answers normally, and nothing was stored', async () => {
     const health = await fetch(`http://127.0.0.1:${t.port}/healthz`, { signal: AbortSignal.timeout(5_000) });
     expect(health.status).toBe(200);
-    expect(await health.json()).toEqual({ ok: true, database: 'pglite' });
+    expect(await health.json()).toEqual({ ok: true, database: 'pglite', model: 'ready' });
     const res = await t.client.command({ text: 'status 4.2.1', user_id: KG });
     expect(res.status).toBe(200);
     expect((await responseTo(t.fake, res)).body.text).toMatch(CARD_421);

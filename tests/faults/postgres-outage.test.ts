@@ -137,6 +137,7 @@ describe.skipIf(unavailable)('the Slack app through a PostgreSQL outage on postg
     await seedBundledPlan(new DrizzlePlanDirectory(database.db), { actor: 'seed', at: '2017-10-04T09:00:00.000Z' });
     // As `concerto serve` runs: through the read model, which must not answer from memory while the server is away.
     const model = await ReadModel.open(database);
+    await model.warm();
     services = {
       database,
       plans: new ModelPlanDirectory(new DrizzlePlanDirectory(database.db), model),
@@ -226,8 +227,8 @@ describe.skipIf(unavailable)('the Slack app through a PostgreSQL outage on postg
 
   it('reported each outage on /healthz, and health again once the server was back', () => {
     for (const o of outages) {
-      expect(o.health.during, o.mode).toEqual({ status: 503, body: { ok: false, database: 'postgres' } });
-      expect(o.health.after, o.mode).toEqual({ status: 200, body: { ok: true, database: 'postgres' } });
+      expect(o.health.during, o.mode).toEqual({ status: 503, body: { ok: false, database: 'postgres', model: 'ready' } });
+      expect(o.health.after, o.mode).toEqual({ status: 200, body: { ok: true, database: 'postgres', model: 'ready' } });
     }
   });
 

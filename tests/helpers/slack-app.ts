@@ -77,6 +77,7 @@ export async function openTestServices(opts: { admins?: string[]; now?: string }
   await seedBundled(database.db, '2017-10-04T09:00:00.000Z');
   // As `concerto serve` runs: reads through the in-memory read model, which every direct write below is seen by.
   const model = await ReadModel.open(database);
+  await model.warm();
   return {
     database,
     plans: new ModelPlanDirectory(new DrizzlePlanDirectory(database.db), model),

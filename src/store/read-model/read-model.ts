@@ -68,6 +68,7 @@ export class ReadModel {
   private queued: Promise<void> | null = null;
   private readonly scope = new AsyncLocalStorage<RequestScope>();
   private stopListening: (() => Promise<void>) | null = null;
+  private warmed = false;
   /** Checks run, items read again and plans built since start (for tests and the benchmark). */
   readonly stats = { checks: 0, itemsReloaded: 0, builds: 0 };
 
@@ -141,6 +142,12 @@ export class ReadModel {
   async warm(planIds?: number[]): Promise<void> {
     const ids = planIds ?? (await this.planList()).filter((p) => p.state === 'active').map((p) => p.id);
     for (const id of ids) await this.build(id);
+    if (!planIds) this.warmed = true;
+  }
+
+  /** Whether every active plan's model has been built once since start (`/healthz` says so). */
+  get isWarm(): boolean {
+    return this.warmed;
   }
 
   /** Owner names a Slack user acts for, across plans. */
