@@ -1,5 +1,5 @@
--- The read model's per-key caches (store/read-model/keyed-cache.ts): Slack profiles by user id and
--- pending conversations by key. A change names the key, and the cache drops it.
+-- The read model's per-key caches (store/read-model/keyed-cache.ts): Slack profiles by user id,
+-- pending conversations by key and each person's chosen plan. A change names the key, and the cache drops it.
 CREATE OR REPLACE FUNCTION concerto_keyed_row_changed() RETURNS trigger AS $$
 DECLARE
   n bigint;
@@ -40,3 +40,15 @@ CREATE TRIGGER conversations_model_update
 CREATE TRIGGER conversations_model_delete
   AFTER DELETE ON conversations REFERENCING OLD TABLE AS old_rows
   FOR EACH STATEMENT EXECUTE FUNCTION concerto_keyed_row_changed('key', 'conversation');
+--> statement-breakpoint
+CREATE TRIGGER plan_choices_model_insert
+  AFTER INSERT ON plan_choices REFERENCING NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION concerto_keyed_row_changed('person', 'choice');
+--> statement-breakpoint
+CREATE TRIGGER plan_choices_model_update
+  AFTER UPDATE ON plan_choices REFERENCING NEW TABLE AS new_rows OLD TABLE AS old_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION concerto_keyed_row_changed('person', 'choice');
+--> statement-breakpoint
+CREATE TRIGGER plan_choices_model_delete
+  AFTER DELETE ON plan_choices REFERENCING OLD TABLE AS old_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION concerto_keyed_row_changed('person', 'choice');

@@ -392,10 +392,10 @@ const xid8 = customType<{ data: string; driverData: string }>({ dataType: () => 
 /**
  * What changed, by which transaction: written only by the statement-level triggers of migration 0012
  * on the tables the in-memory read model mirrors (items, their owners, dates and updates, themes,
- * owners, plans, people links; and, by migration 0013, Slack profiles and pending conversations), so a
+ * owners, plans, people links; and, by migration 0013, Slack profiles, pending conversations and plan choices), so a
  * change made any way at all — a store write, an import by another process, an operator's SQL — is seen.
  * `what` is 'item' (rec_id names it), 'themes', 'owners', 'plans', 'links', 'rebuild' (a rename: reload
- * the plan), 'profile' (rec_id is the Slack user id) or 'conversation' (rec_id is its key). Read by store/read-model/change-log.ts; rows older
+ * the plan), 'profile' (rec_id is the Slack user id), 'conversation' (rec_id is its key) or 'choice' (rec_id is the person). Read by store/read-model/change-log.ts; rows older
  * than a day are pruned, and a model whose horizon is older than what was pruned rebuilds.
  */
 export const modelChanges = pgTable(

@@ -164,7 +164,7 @@ describe.each(testDatabases)('the read model on $name', ({ name, open, openAnoth
     expect((await request(() => plans.get(BUNDLED_PLAN_KEY)))!.title).toBe('Renamed by hand');
   });
 
-  it('keeps Slack profiles and pending conversations, and drops each when it changes elsewhere', async () => {
+  it('keeps Slack profiles, pending conversations and plan choices, and drops each when it changes elsewhere', async () => {
     const users = new ModelSlackUserCache(database.db, model);
     const elsewhereUsers = new SlackUserCache(database.db);
     const profile = { userId: 'U0READMODEL', realName: 'Read Model', nameKey: 'read model', displayName: 'rm', timeZone: 'Europe/London', deleted: false, isBot: false, fetchedAt: NOW.toISOString() };
@@ -186,6 +186,14 @@ describe.each(testDatabases)('the read model on $name', ({ name, open, openAnoth
     expect(await request(() => conversations.load(key, '2018-06-01T12:00:00Z'))).toBeNull();
     await elsewhereConversations.clear(key);
     expect(await request(() => conversations.load(key, NOW.toISOString()))).toBeNull();
+
+    // A person's `use`, made on another instance.
+    const [first, second] = await tables.list();
+    expect(await request(() => plans.chosenBy('U0READMODEL'))).toBeNull();
+    await tables.choose('U0READMODEL', first!.id, NOW.toISOString());
+    expect((await request(() => plans.chosenBy('U0READMODEL')))!.key).toBe(first!.key);
+    await tables.choose('U0READMODEL', second!.id, NOW.toISOString());
+    expect((await request(() => plans.chosenBy('U0READMODEL')))!.key).toBe(second!.key);
   });
 
   it('rebuilds when the change log it would need has been pruned', async () => {

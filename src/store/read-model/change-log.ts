@@ -8,7 +8,7 @@ export interface ModelChange {
   tx: bigint;
   planId: number | null;
   recId: string | null;
-  what: 'item' | 'themes' | 'owners' | 'plans' | 'links' | 'rebuild' | 'profile' | 'conversation';
+  what: 'item' | 'themes' | 'owners' | 'plans' | 'links' | 'rebuild' | 'profile' | 'conversation' | 'choice';
 }
 
 export interface ChangesSince {

@@ -3,9 +3,9 @@ import { ModelPlanStore } from './model-plan-store.js';
 import type { ReadModel } from './read-model.js';
 
 /**
- * The plan directory of a serving process: which plans there are comes from the read model; a
- * person's chosen plan and every write go to the database directory, and each write tells the model
- * that the request must confirm it again before it reads.
+ * The plan directory of a serving process: which plans there are, and which one each person chose,
+ * come from the read model; every write goes to the database directory, and each tells the model that
+ * the request must confirm it again before it reads.
  */
 export class ModelPlanDirectory implements PlanDirectory {
   constructor(
@@ -29,12 +29,18 @@ export class ModelPlanDirectory implements PlanDirectory {
     return (await this.list()).find((p) => p.homeChannel === channel) ?? null;
   }
 
-  chosenBy(person: string): Promise<PlanInfo | null> {
-    return this.inner.chosenBy(person);
+  async chosenBy(person: string): Promise<PlanInfo | null> {
+    const planId = await this.model.choices.get(person, async () => (await this.inner.chosenBy(person))?.id ?? null);
+    return planId === null ? null : this.byId(planId);
   }
 
-  choose(person: string, planId: number, at: string): Promise<void> {
-    return this.inner.choose(person, planId, at);
+  async choose(person: string, planId: number, at: string): Promise<void> {
+    try {
+      await this.inner.choose(person, planId, at);
+    } finally {
+      this.model.choices.drop(person);
+      this.model.wrote();
+    }
   }
 
   create(plan: NewPlan, meta: ChangeMeta): Promise<PlanInfo> {

@@ -28,7 +28,7 @@ export interface CachedConversation {
 /**
  * The in-memory read model of a serving process: the plan list, each plan's items (built in the
  * background on first use; reads go to the tables until it is ready), the people links, and per-key
- * caches of Slack profiles and pending conversations — all kept exact by the change log (change-log.ts).
+ * caches of Slack profiles, pending conversations and plan choices — all kept exact by the change log (change-log.ts).
  *
  * Freshness, the design: every request confirms the model once before it reads, and the rest of the
  * request reads memory.
@@ -62,6 +62,8 @@ export class ReadModel {
   private generation = 0;
   readonly profiles: KeyedCache<unknown>;
   readonly conversations: KeyedCache<CachedConversation>;
+  /** The plan id each person chose with `use`. */
+  readonly choices: KeyedCache<number>;
   /** Embedded database only: set by the triggers' notification, cleared as a check starts. */
   private dirty = true;
   private lane: Promise<unknown> = Promise.resolve();
@@ -75,6 +77,7 @@ export class ReadModel {
   private constructor(private readonly database: Database) {
     this.profiles = new KeyedCache(() => this.confirm());
     this.conversations = new KeyedCache(() => this.confirm());
+    this.choices = new KeyedCache(() => this.confirm());
   }
 
   static async open(database: Database): Promise<ReadModel> {
@@ -228,6 +231,7 @@ export class ReadModel {
     this.replayFrom.clear();
     this.profiles.clear();
     this.conversations.clear();
+    this.choices.clear();
   }
 
   private async apply(changes: ModelChange[]): Promise<void> {
@@ -240,6 +244,7 @@ export class ReadModel {
         else this.links = null;
       } else if (c.what === 'profile') this.profiles.drop(c.recId);
       else if (c.what === 'conversation') this.conversations.drop(c.recId);
+      else if (c.what === 'choice') this.choices.drop(c.recId);
       else if (c.planId === null || !this.models.has(c.planId)) continue;
       else if (c.what === 'rebuild') {
         this.models.delete(c.planId);
