@@ -124,7 +124,7 @@ export function writeReport(file: string, run: RunFigures): { missed: string[] }
     `- Machine: ${os.cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB, ${os.type()} ${os.release()}`,
     `- Node ${process.version}; PostgreSQL ${run.postgresVersion ?? 'not measured'} (a throwaway server from scripts/throwaway-postgres.sh: fsync off, loopback)`,
     `- Plan: ${run.size.recommendations.toLocaleString('en-GB')} recommendations, ${run.size.updates.toLocaleString('en-GB')} updates, ${run.size.owners.toLocaleString('en-GB')} owners (bench/synthetic-plan.ts, delivery phrases as boards write them)`,
-    `- Requests: ${run.requests.c1} one at a time, then ${run.requests.c50} with 50 in flight, after 20 to warm up; from a signed request leaving the client to the answer arriving at a fake Slack on loopback`,
+    `- Requests: ${run.requests.c1} one at a time, then ${run.requests.c50} with 50 in flight, after 20 to warm up and then a burst of 100 with 50 in flight, the floor alike; from a signed request leaving the client to the answer arriving at a fake Slack on loopback`,
     '- Floors: a bare Bolt app on the same receiver answering with a fixed reply (bench/floor-app.ts); PostgreSQL `COPY` of exactly the rows the import wrote, into an empty database of the same schema',
     '',
   ];

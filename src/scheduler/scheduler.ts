@@ -53,7 +53,9 @@ export function startScheduler(options: SchedulerOptions): RunningScheduler {
 
   const stopTick = loop(options.tickEveryMs ?? 60_000, () => {
     const tick = () => runTick(options.database, options.clock.now(), options.settings, false, options.plans);
-    return options.model ? options.model.request(tick) : tick();
+    const model = options.model;
+    // A pass reads the model, never the tables: the first waits for it to be built (the build started with the server).
+    return model ? model.warm().then(() => model.request(tick)) : tick();
   });
   const stopDispatch = loop(options.dispatchEveryMs ?? 1_000, () => dispatchOnce(outbox, options.notifier, options.clock));
 
