@@ -111,8 +111,11 @@ export async function manyPlans(
       await probe(many, fake, big, true);
       const figures = { single: {} as Record<Scenario, ScenarioFigures>, many: {} as Record<Scenario, ScenarioFigures> };
       for (const scenario of ['status', 'overdue'] as const) {
-        // Warm-up as in the single-plan benchmark: JIT, connection pools, the Slack user cache.
-        for (const app of [one, many]) await roundTrips(app, fake, scenario, 20, 5, IDS_IN_EVERY_PLAN);
+        // Warm-up as in the single-plan benchmark: JIT, connection pools, the Slack user cache, a first burst at full concurrency.
+        for (const app of [one, many]) {
+          await roundTrips(app, fake, scenario, 20, 5, IDS_IN_EVERY_PLAN);
+          await roundTrips(app, fake, scenario, 100, 50, IDS_IN_EVERY_PLAN);
+        }
         const c1 = await inTurns(apps, fake, scenario, requests.c1);
         const c50 = await sideBySide(apps, fake, scenario, requests.c50, 50);
         for (const which of ['single', 'many'] as const) {
