@@ -16,22 +16,17 @@ export class ModelConversationStore implements ConversationStore {
 
   async save(key: string, state: unknown, now: string, expiresAt: string): Promise<void> {
     try {
-      await this.inner.save(key, state, now, expiresAt);
+      await this.model.written(this.inner.save(key, state, now, expiresAt));
     } finally {
-      this.written(key);
+      this.model.conversations.drop(key);
     }
   }
 
   async clear(key: string): Promise<void> {
     try {
-      await this.inner.clear(key);
+      await this.model.written(this.inner.clear(key));
     } finally {
-      this.written(key);
+      this.model.conversations.drop(key);
     }
-  }
-
-  private written(key: string): void {
-    this.model.conversations.drop(key);
-    this.model.wrote();
   }
 }

@@ -3,19 +3,12 @@ import type { ReadModel } from './read-model.js';
 
 /** People links for a serving process: who a Slack user acts for comes from the read model (asked on every request); changes go to the database. */
 export function modelPeopleStore(inner: PeopleStore, model: ReadModel): PeopleStore {
-  const written = async <T>(write: Promise<T>): Promise<T> => {
-    try {
-      return await write;
-    } finally {
-      model.wrote();
-    }
-  };
   return {
     ownersFor: (externalId) => model.ownersFor(externalId),
     membersOf: (ownerNames) => inner.membersOf(ownerNames),
-    link: (externalId, ownerName, auto, meta) => written(inner.link(externalId, ownerName, auto, meta)),
-    unlink: (externalId, ownerName, meta) => written(inner.unlink(externalId, ownerName, meta)),
-    unlinkAll: (externalId, meta, reason) => written(inner.unlinkAll(externalId, meta, reason)),
+    link: (externalId, ownerName, auto, meta) => model.written(inner.link(externalId, ownerName, auto, meta)),
+    unlink: (externalId, ownerName, meta) => model.written(inner.unlink(externalId, ownerName, meta)),
+    unlinkAll: (externalId, meta, reason) => model.written(inner.unlinkAll(externalId, meta, reason)),
     links: () => inner.links(),
     wasUnlinked: (externalId, ownerName) => inner.wasUnlinked(externalId, ownerName),
   };

@@ -36,19 +36,18 @@ export class ModelPlanDirectory implements PlanDirectory {
 
   async choose(person: string, planId: number, at: string): Promise<void> {
     try {
-      await this.inner.choose(person, planId, at);
+      await this.model.written(this.inner.choose(person, planId, at));
     } finally {
       this.model.choices.drop(person);
-      this.model.wrote();
     }
   }
 
   create(plan: NewPlan, meta: ChangeMeta): Promise<PlanInfo> {
-    return this.written(this.inner.create(plan, meta));
+    return this.model.written(this.inner.create(plan, meta));
   }
 
   update(planId: number, settings: PlanSettings, meta: ChangeMeta): Promise<PlanInfo> {
-    return this.written(this.inner.update(planId, settings, meta));
+    return this.model.written(this.inner.update(planId, settings, meta));
   }
 
   importInto(
@@ -58,7 +57,7 @@ export class ModelPlanDirectory implements PlanDirectory {
     onProgress?: (done: number, total: number) => void,
     options?: { addOnly?: boolean; fileName?: string },
   ): Promise<ImportSummary & { plan: PlanInfo; created: boolean }> {
-    return this.written(this.inner.importInto(target, plan, meta, onProgress, options));
+    return this.model.written(this.inner.importInto(target, plan, meta, onProgress, options));
   }
 
   ownerNames(): Promise<string[]> {
@@ -75,17 +74,9 @@ export class ModelPlanDirectory implements PlanDirectory {
       boards: () => inner.boards(),
       meetings: () => inner.meetings(),
       decisions: () => inner.decisions(),
-      addBoard: (name, title, meta) => this.written(inner.addBoard(name, title, meta)),
-      addMeeting: (board, date, papersBy, meta) => this.written(inner.addMeeting(board, date, papersBy, meta)),
-      recordDecision: (decision, meta) => this.written(inner.recordDecision(decision, meta)),
+      addBoard: (name, title, meta) => this.model.written(inner.addBoard(name, title, meta)),
+      addMeeting: (board, date, papersBy, meta) => this.model.written(inner.addMeeting(board, date, papersBy, meta)),
+      recordDecision: (decision, meta) => this.model.written(inner.recordDecision(decision, meta)),
     };
-  }
-
-  private async written<T>(write: Promise<T>): Promise<T> {
-    try {
-      return await write;
-    } finally {
-      this.model.wrote();
-    }
   }
 }

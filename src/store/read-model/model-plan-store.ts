@@ -76,23 +76,12 @@ export class ModelPlanStore implements PlanStore {
     return this.committed(this.inner.add(rec, meta));
   }
 
-  async importPlan(plan: ReadPlan, meta: ChangeMeta, onProgress?: (done: number, total: number) => void, options?: { addOnly?: boolean }): Promise<ImportSummary> {
-    try {
-      return await this.inner.importPlan(plan, meta, onProgress, options);
-    } finally {
-      this.model.wrote();
-    }
+  importPlan(plan: ReadPlan, meta: ChangeMeta, onProgress?: (done: number, total: number) => void, options?: { addOnly?: boolean }): Promise<ImportSummary> {
+    return this.model.written(this.inner.importPlan(plan, meta, onProgress, options));
   }
 
   private async committed(write: Promise<Recommendation>): Promise<Recommendation> {
-    let rec: Recommendation;
-    try {
-      rec = await write;
-    } catch (err) {
-      // A failed write may still have been committed (the connection dropped after COMMIT): check before trusting memory.
-      this.model.wrote();
-      throw err;
-    }
+    const rec = await this.model.written(write);
     await this.model.put(this.info.id, rec);
     return rec;
   }

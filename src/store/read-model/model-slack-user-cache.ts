@@ -17,10 +17,9 @@ export class ModelSlackUserCache extends SlackUserCache {
 
   override async putMany(profiles: ReadonlyArray<SlackProfile>): Promise<void> {
     try {
-      await super.putMany(profiles);
+      await this.model.written(super.putMany(profiles));
     } finally {
       for (const p of profiles) this.model.profiles.drop(p.userId);
-      this.model.wrote();
     }
   }
 }

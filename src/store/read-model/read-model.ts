@@ -114,6 +114,18 @@ export class ReadModel {
     this.dirty = true;
   }
 
+  /**
+   * Awaits a write and then calls `wrote`, whether it failed or not: a write that failed may still have
+   * committed (the connection dropped after COMMIT), so memory is trusted again only after a check.
+   */
+  async written<T>(write: Promise<T>): Promise<T> {
+    try {
+      return await write;
+    } finally {
+      this.wrote();
+    }
+  }
+
   /** Puts an item this process just committed into its plan's model, in order with checks. */
   async put(planId: number, rec: Recommendation): Promise<void> {
     this.wrote();
