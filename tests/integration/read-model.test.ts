@@ -16,6 +16,7 @@ import { ModelConversationStore } from '../../src/store/read-model/model-convers
 import { pruneChanges } from '../../src/store/read-model/change-log.js';
 import { admin, owner, SEEDED_AT } from '../helpers/ask.js';
 import { testDatabases } from '../helpers/databases.js';
+import { runCli } from '../helpers/cli.js';
 import { importAs, seedBundled } from '../helpers/plan-stores.js';
 import { BUNDLED_PLAN_KEY } from '../../src/app/plan-loading.js';
 
@@ -242,7 +243,11 @@ describe.each(testDatabases)('the read model on $name', ({ name, open, openAnoth
           expect(status.text).toContain(`Round ${round}: the working group met.`);
         }
       }
-      // A change through the CLI's store: both see it at once.
+      // A change through the real `concerto` command, in a process of its own: both see it at once.
+      const cli = await runCli(['ask', 'update 9.3.1 Changed from the terminal.', '--plan', BUNDLED_PLAN_KEY], { env: { DATABASE_URL: database.url! } });
+      expect(cli.stdout + cli.stderr).toContain('Recorded your update on 9.3.1');
+      for (const side of sides) expect((await side.m.request(() => ask(context(side.p, side.d), 'status 9.3.1'))).text).toContain('Changed from the terminal.');
+      // And one through the CLI's store.
       await (await storeOf(tables)).change({ recId: '9.3.1', status: 'complete', actor: 'Portfolio Office', source: 'cli', at: NOW.toISOString() });
       for (const [m, p] of [
         [model, plans],
