@@ -6,28 +6,18 @@ import type { Db } from './database.js';
 import { DrizzlePlanStore } from './plan-store.js';
 import { planInfoOf, writablePlan } from './plan-rows.js';
 import { writeAudit } from './plan-writes.js';
-import { appState, owners, planChoices, plans } from './schema.js';
+import { owners, planChoices, plans } from './schema.js';
 import { StoreError } from './store-error.js';
 
-/** Every plan in the database; creating and changing plans commits with its audit event. */
+/**
+ * Every plan in the database; creating and changing plans commits with its audit event. A server reads
+ * the list through the read model (store/read-model/), which keeps it in memory under the change log.
+ */
 export class DrizzlePlanDirectory implements PlanDirectory {
-  /**
-   * Every request asks which plans there are. The list is kept in memory and is exact because every
-   * transaction that changes a plan row also changes the version row (app_state `plans_version`):
-   * one tiny indexed read per request instead of reading and mapping every plan.
-   */
-  private cached: { version: string; plans: PlanInfo[] } | null = null;
-
   constructor(private readonly db: Db) {}
 
   async list(): Promise<PlanInfo[]> {
-    const [row] = await this.db.select({ value: appState.value }).from(appState).where(eq(appState.key, PLANS_VERSION));
-    const version = JSON.stringify(row?.value ?? null);
-    if (this.cached?.version === version) return this.cached.plans;
-    // Read after the version: a change committed in between is in the list and makes the next check reload.
-    const listed = (await this.db.select().from(plans).orderBy(asc(plans.key))).map(planInfoOf);
-    this.cached = { version, plans: listed };
-    return listed;
+    return (await this.db.select().from(plans).orderBy(asc(plans.key))).map(planInfoOf);
   }
 
   async get(key: string): Promise<PlanInfo | null> {
@@ -68,7 +58,6 @@ export class DrizzlePlanDirectory implements PlanDirectory {
         .returning();
       if (!row) throw new StoreError('plan_exists', `There is already a plan ${plan.key}. Choose another key, or \`plan set ${plan.key} …\` to change it.`);
       const created = planInfoOf(row);
-      await bumpPlansVersion(tx, meta.at);
       await writeAudit(tx, created.id, meta, [{ recId: null, action: 'plan_created', before: null, after: { key: created.key, title: created.title, asOf: created.asOf, timeZone: created.timeZone } }]);
       return created;
     });
@@ -90,7 +79,6 @@ export class DrizzlePlanDirectory implements PlanDirectory {
         if (other) throw new StoreError('plan_channel_taken', `That channel is already the home of ${other.key}. A channel is home to one plan: \`plan set ${other.key} --home-channel none\` first.`);
       }
       const [row] = await tx.update(plans).set(settings).where(eq(plans.id, planId)).returning();
-      await bumpPlansVersion(tx, meta.at);
       const after = planInfoOf(row!);
       const before_: Record<string, unknown> = {};
       const after_: Record<string, unknown> = {};
@@ -122,7 +110,6 @@ export class DrizzlePlanDirectory implements PlanDirectory {
           .returning();
         if (row) {
           created = true;
-          await bumpPlansVersion(tx, meta.at);
           const { title, asOf, timeZone } = target.create;
           await writeAudit(tx, row.id, meta, [{ recId: null, action: 'plan_created', before: null, after: { key: target.key, title, asOf, timeZone } }]);
         }
@@ -147,14 +134,4 @@ export class DrizzlePlanDirectory implements PlanDirectory {
   governance(plan: PlanInfo): GovernanceStore {
     return new DrizzleGovernanceStore(this.db, plan);
   }
-}
-
-const PLANS_VERSION = 'plans_version';
-
-/** In the transaction that changes a plan row: every process's cached plan list is stale from its commit on. */
-async function bumpPlansVersion(tx: Db, at: string): Promise<void> {
-  await tx
-    .insert(appState)
-    .values({ key: PLANS_VERSION, value: sql`to_jsonb(gen_random_uuid()::text)`, updatedAt: at })
-    .onConflictDoUpdate({ target: appState.key, set: { value: sql`to_jsonb(gen_random_uuid()::text)`, updatedAt: at } });
 }

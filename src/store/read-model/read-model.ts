@@ -3,9 +3,9 @@ import { asc, eq } from 'drizzle-orm';
 import type { PlanInfo } from '../../core/ports.js';
 import type { Recommendation } from '../../core/plan/recommendation.js';
 import type { Database, Db } from '../database.js';
-import { planInfoOf } from '../plan-rows.js';
+import { DrizzlePlanDirectory } from '../plan-directory.js';
 import { forEachRecommendationBatch, loadRecommendations } from '../rec-rows.js';
-import { identityLinks, owners, plans, themes } from '../schema.js';
+import { identityLinks, owners, themes } from '../schema.js';
 import { StoreError } from '../store-error.js';
 import { changesSince, currentHorizon, type ModelChange } from './change-log.js';
 import { KeyedCache } from './keyed-cache.js';
@@ -71,8 +71,8 @@ export class ReadModel {
   private readonly scope = new AsyncLocalStorage<RequestScope>();
   private stopListening: (() => Promise<void>) | null = null;
   private warmed = false;
-  /** Checks run, items read again and plans built since start (for tests and the benchmark). */
-  readonly stats = { checks: 0, itemsReloaded: 0, builds: 0 };
+  /** Checks run and plans built since start (for tests). */
+  readonly stats = { checks: 0, builds: 0 };
 
   private constructor(private readonly database: Database) {
     this.profiles = new KeyedCache(() => this.confirm());
@@ -136,7 +136,7 @@ export class ReadModel {
     await this.confirm();
     if (this.plans) return this.plans;
     const generation = this.generation;
-    const listed = (await this.db.select().from(plans).orderBy(asc(plans.key))).map(planInfoOf);
+    const listed = await new DrizzlePlanDirectory(this.db).list();
     if (generation === this.generation) this.plans = listed;
     return listed;
   }
@@ -269,7 +269,6 @@ export class ReadModel {
       if (!model) continue;
       try {
         const loaded = await loadRecommendations(this.db, planId, [...ids]);
-        this.stats.itemsReloaded += ids.size;
         const found = new Set(loaded.map((r) => r.id));
         for (const rec of loaded) model.put(rec, { owned: true });
         for (const id of ids) if (!found.has(id)) model.remove(id);
