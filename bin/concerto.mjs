@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The `concerto` command. It runs the compiled JavaScript in dist/ (built by `npm ci` through `prepare`,
+// The `concerto` command. It runs the bundled JavaScript in dist/bundle/ (built by `npm ci` through `prepare`,
 // and by `npm run build`) while that build is newer than every file in src/; otherwise, after an edit
 // and before the next build, it runs the TypeScript through tsx, which is slower to start but never stale.
 import { readdirSync, statSync } from 'node:fs';
@@ -22,7 +22,7 @@ function buildIsCurrent() {
 }
 
 if (buildIsCurrent()) {
-  await import('../dist/main.js');
+  await import('../dist/bundle/main.js');
 } else {
   const { register } = await import('tsx/esm/api');
   register();

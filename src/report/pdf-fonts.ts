@@ -10,9 +10,9 @@ import type { FontName } from './pdf-layout.js';
  * lacks is set in DejaVu Sans (free licence, the dejavu-fonts-ttf package), which has them. A character
  * neither has (an emoji) is drawn as the font's blank glyph: it never stops the paper.
  */
-const require = createRequire(import.meta.url);
-const ROBOTO = path.join(path.dirname(require.resolve('pdfmake/package.json')), 'fonts', 'Roboto');
-const DEJAVU = path.join(path.dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
+const resolveHere = createRequire(import.meta.url);
+const ROBOTO = path.join(path.dirname(resolveHere.resolve('pdfmake/package.json')), 'fonts', 'Roboto');
+const DEJAVU = path.join(path.dirname(resolveHere.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
 
 interface Family {
   files: Record<FontName, string>;

@@ -25,7 +25,8 @@ describe('the concerto entry point', () => {
     mkdirSync(path.join(dir, 'dist'));
     writeFileSync(path.join(dir, 'src', 'main.ts'), "const which: string = 'src';\nconsole.log(which);\n");
     writeFileSync(path.join(dir, 'src', 'core', 'rule.ts'), 'export {};\n');
-    writeFileSync(path.join(dir, 'dist', 'main.js'), "console.log('dist');\n");
+    mkdirSync(path.join(dir, 'dist', 'bundle'));
+    writeFileSync(path.join(dir, 'dist', 'bundle', 'main.js'), "console.log('dist');\n");
     writeFileSync(path.join(dir, 'dist', 'BUILT'), '');
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
