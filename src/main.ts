@@ -3,6 +3,9 @@ import { EXIT, exitCodeFor, messageFor } from './cli/exit.js';
 import type { Services } from './app/services.js';
 import { loadConfig } from './config.js';
 import { installSignalHandlers } from './cli/shutdown.js';
+import { collectGarbageSooner } from './cli/heap-growth.js';
+
+collectGarbageSooner();
 
 /** Wiring only: configuration → database → services → the command the person asked for. */
 let services: Services | undefined;
