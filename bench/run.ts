@@ -160,7 +160,7 @@ try {
   } else if (only === 'served') {
     const floorServed = await measureServed('floor', {});
     log(`floor: peak ${floorServed.peakMemoryMb?.toFixed(0)} MB, cold start ${floorServed.coldStartMs.toFixed(0)} ms`);
-    for (const kind of process.env.XPG ? (['postgres'] as const) : serverUrl ? (['pglite', 'postgres'] as const) : (['pglite'] as const)) {
+    for (const kind of serverUrl ? (['pglite', 'postgres'] as const) : (['pglite'] as const)) {
       const target = await (kind === 'pglite' ? pgliteTarget() : postgresTarget(serverUrl!));
       try {
         await importBigPlan(target, planFile);

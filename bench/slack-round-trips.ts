@@ -42,7 +42,7 @@ export async function startServed(which: 'concerto' | 'floor', port: number, fak
     ...env,
   };
   const start = performance.now();
-  const child = spawn(process.execPath, [...nodeArgs, ...(which === 'concerto' && process.env.XNODE ? process.env.XNODE.split(' ') : []), ...entry], { cwd: ROOT, env: childEnv, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [...nodeArgs, ...entry], { cwd: ROOT, env: childEnv, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
   const exited = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`${which} exited (${code}) before it was healthy:\n${stderr}`))));
