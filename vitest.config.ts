@@ -9,7 +9,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
-    // Spawned CLIs run the compiled dist/: built once here, before any test.
+    // Spawned CLIs run the bundled dist/: built once here, before any test.
     globalSetup: ['./tests/helpers/build-dist.ts'],
     reporters: ['default', './tests/helpers/driver-reporter.ts'],
   },

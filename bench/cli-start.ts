@@ -7,7 +7,7 @@ import { ms, ratio } from './measure.js';
 
 /**
  * One-shot commands as a person types them: `concerto when` (no database), `concerto ask` on the
- * embedded database and with DATABASE_URL, each a fresh process through bin/concerto.mjs (the compiled
+ * embedded database and with DATABASE_URL, each a fresh process through bin/concerto.mjs (the bundled
  * dist/, built first). The floor for the embedded `ask` is a bare script that opens the same data
  * directory with PGlite, as Concerto does (the same buffer setting), and runs `select 1`. Medians of
  * several runs; peak memory is the child's maximum resident set, from GNU time.
@@ -106,7 +106,7 @@ export function cliStartLines(f: CliStartFigures, check: (label: string, ok: boo
   return [
     '## One-shot commands',
     '',
-    `Each a fresh process through \`bin/concerto.mjs\` running the compiled \`dist/\`; the median of ${f.runs} runs, the data directory already seeded.`,
+    `Each a fresh process through \`bin/concerto.mjs\` running the bundled \`dist/\`; the median of ${f.runs} runs, the data directory already seeded.`,
     '',
     '| Command | Time | Peak memory | Target | |',
     '|---|---|---|---|---|',

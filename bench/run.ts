@@ -42,7 +42,7 @@ const only = process.env.BENCH_ONLY?.trim() || null;
 const ALONE = ['many-plans', 'document-import', 'cli-start', 'scheduler', 'served', 'freshness'];
 if (only && !ALONE.includes(only)) program.error(`BENCH_ONLY=${only}: the cases that run alone are ${ALONE.join(' and ')}.`);
 
-// The servers run as they are installed: the compiled dist/, built from this checkout now.
+// The servers run as they are installed: the bundled dist/, built from this checkout now.
 execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, stdio: 'inherit' });
 
 const size = opts.quick ? QUICK_SIZE : FULL_SIZE;

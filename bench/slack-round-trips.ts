@@ -27,8 +27,9 @@ export interface ServedApp {
  * its latency and memory are its own and not the load generator's.
  */
 export async function startServed(which: 'concerto' | 'floor', port: number, fake: FakeSlack, env: Record<string, string>, nodeArgs: string[] = []): Promise<ServedApp> {
-  // Both as compiled JavaScript, as they would run: Concerto through its command (dist/, built by the
-  // bench first), the floor transpiled once beside it, so neither pays for TypeScript at start.
+  // Both as JavaScript, as they would run: Concerto through its command (the bundle in dist/, built by the
+  // bench first), the floor transpiled once beside it and loading Bolt from node_modules as a plain Bolt
+  // app does, so neither pays for TypeScript at start.
   const entry = which === 'concerto' ? [path.join(ROOT, 'bin', 'concerto.mjs'), 'serve'] : [compiledFloor()];
   const childEnv: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 /** The project root: the CLI runs from here so the migrations resolve. */
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const MAIN = path.join(ROOT, 'src', 'main.ts');
-/** The installed command: the compiled dist/ (built before the suite, tests/helpers/build-dist.ts) while it is current. */
+/** The installed command: the bundled dist/ (built before the suite, tests/helpers/build-dist.ts) while it is current. */
 export const BIN = path.join(ROOT, 'bin', 'concerto.mjs');
 
 /** Generous: the first run on a data directory creates PGlite, migrates and seeds. */
