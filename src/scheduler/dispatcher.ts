@@ -1,6 +1,8 @@
-import type { Clock } from '../core/ports.js';
+import type { Clock, PlanDirectory } from '../core/ports.js';
 import { followUps } from '../core/reminders/digest-parts.js';
-import type { Notifier, OutboxMessage } from '../core/reminders/outbox-message.js';
+import { localTime } from '../core/reminders/local-time.js';
+import { nudgeAtSend } from '../core/reminders/nudge-at-send.js';
+import { isQueuedNudge, type Notifier, type OutboxMessage, type SendableMessage } from '../core/reminders/outbox-message.js';
 import type { NewOutboxRow, OutboxStore } from '../store/outbox-store.js';
 
 /** After this many failed attempts (rate limits not counted) a message is recorded as dead. */
@@ -20,9 +22,11 @@ export interface DispatchCounts {
  * the Retry-After Slack asked for, the rest of the claim goes back untouched, and nothing goes to
  * anyone — from any instance — until the wait is over (the store keeps the pause). A server error
  * backs off; a permanent error or too many attempts is dead; an ambiguous failure is unknown and
- * never resent blindly. One dead recipient never blocks the others.
+ * never resent blindly. One dead recipient never blocks the others. A nudge is read against its item as
+ * it is when its turn comes (`plans`: a server's read model, else the tables); one that no longer applies
+ * is recorded dead with the reason, as a message for an archived plan is.
  */
-export async function dispatchOnce(outbox: OutboxStore, notifier: Notifier, clock: Clock, batch = 20): Promise<DispatchCounts & { claimed: number }> {
+export async function dispatchOnce(outbox: OutboxStore, notifier: Notifier, clock: Clock, batch = 20, plans: PlanDirectory = outbox.plans()): Promise<DispatchCounts & { claimed: number }> {
   const counts = { sent: 0, deferred: 0, dead: 0, unknown: 0, claimed: 0 };
   await outbox.recoverStuck(new Date(clock.now().getTime() - STUCK_AFTER_MS).toISOString());
   const claimed = await outbox.claim(clock.now().toISOString(), batch);
@@ -34,7 +38,13 @@ export async function dispatchOnce(outbox: OutboxStore, notifier: Notifier, cloc
       await outbox.release([message.id, ...unsent()]);
       break;
     }
-    const result = await notifier.send(message);
+    const ready = await readyToSend(message, plans, clock);
+    if ('drop' in ready) {
+      await outbox.close(message.id, 'dead', ready.drop);
+      counts.dead++;
+      continue;
+    }
+    const result = await notifier.send(ready);
     const now = clock.now();
     switch (result.outcome) {
       case 'sent':
@@ -67,6 +77,17 @@ export async function dispatchOnce(outbox: OutboxStore, notifier: Notifier, cloc
   return counts;
 }
 
+/** The message as it is to be sent: a queued nudge read against its item now, or why it is not sent. */
+async function readyToSend(message: OutboxMessage, plans: PlanDirectory, clock: Clock): Promise<SendableMessage | { drop: string }> {
+  const { payload } = message;
+  if (!isQueuedNudge(payload)) return { ...message, payload };
+  const plan = message.planId === null ? null : await plans.byId(message.planId);
+  if (!plan) return { drop: `not sent: the plan of ${payload.itemId} is no longer there` };
+  const rec = await plans.store(plan).get(payload.itemId);
+  const read = nudgeAtSend(payload, { key: plan.key, title: plan.title }, rec, localTime(clock.now(), plan.timeZone).date);
+  return 'drop' in read ? read : { ...message, payload: read.send };
+}
+
 /** What a sent message brings after it (a digest's details), as rows for the same recipient. */
 function after(message: OutboxMessage, ref: string | null): NewOutboxRow[] {
   return followUps(message, ref).map((f) => ({ key: f.key, kind: f.payload.kind, item: null, recipient: message.recipient, payload: f.payload }));
@@ -77,10 +98,17 @@ function after(message: OutboxMessage, ref: string | null): NewOutboxRow[] {
  * message a second, and waiting out a rate-limit pause rather than giving up behind it.
  * `maxRounds` bounds it for a cron-driven `concerto tick`.
  */
-export async function drainOutbox(outbox: OutboxStore, notifier: Notifier, clock: Clock, sleep: (ms: number) => Promise<void>, maxRounds = 120): Promise<DispatchCounts> {
+export async function drainOutbox(
+  outbox: OutboxStore,
+  notifier: Notifier,
+  clock: Clock,
+  sleep: (ms: number) => Promise<void>,
+  maxRounds = 120,
+  plans: PlanDirectory = outbox.plans(),
+): Promise<DispatchCounts> {
   const total: DispatchCounts = { sent: 0, deferred: 0, dead: 0, unknown: 0 };
   for (let round = 0; round < maxRounds; round++) {
-    const r = await dispatchOnce(outbox, notifier, clock);
+    const r = await dispatchOnce(outbox, notifier, clock, 20, plans);
     total.sent += r.sent;
     total.deferred += r.deferred;
     total.dead += r.dead;

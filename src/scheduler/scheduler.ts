@@ -57,7 +57,11 @@ export function startScheduler(options: SchedulerOptions): RunningScheduler {
     // A pass reads the model, never the tables: the first waits for it to be built (the build started with the server).
     return model ? model.warm().then(() => model.request(tick)) : tick();
   });
-  const stopDispatch = loop(options.dispatchEveryMs ?? 1_000, () => dispatchOnce(outbox, options.notifier, options.clock));
+  const stopDispatch = loop(options.dispatchEveryMs ?? 1_000, () => {
+    // Queued nudges are read against their items as they are sent: from the model, confirmed once per pass.
+    const dispatch = () => dispatchOnce(outbox, options.notifier, options.clock, 20, options.plans ?? outbox.plans());
+    return options.model ? options.model.request(dispatch) : dispatch();
+  });
 
   return {
     async stop() {

@@ -1,13 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { itemView } from '../core/ask/reply.js';
 import { decideDigest, digestData } from '../core/reminders/decide-digest.js';
-import { decideNudges, type NudgeDecision, type NudgeItem, type Recipient } from '../core/reminders/decide-nudges.js';
+import { decideNudges, type NudgeItem, type Recipient } from '../core/reminders/decide-nudges.js';
 import { decideSignOffRequests } from '../core/governance/sign-off-requests.js';
 import { stillWaitingAfterMeeting } from '../core/governance/waiting.js';
 import type { PlanDirectory, PlanInfo } from '../core/ports.js';
 import { DrizzlePlanDirectory } from '../store/plan-directory.js';
 import { addDaysIso, localTime } from '../core/reminders/local-time.js';
-import type { OutboxPayload } from '../core/reminders/outbox-message.js';
 import type { ReminderSettings } from '../core/reminders/settings.js';
 import type { Recommendation } from '../core/plan/recommendation.js';
 import type { Database, Db } from '../store/database.js';
@@ -94,7 +93,6 @@ async function decidePlan(db: Db, directory: PlanDirectory, plan: PlanInfo, byOw
   }));
   const nudges = decideNudges({ now, planTimeZone: plan.timeZone, planAsOf: plan.asOf, items, preferences: await data.preferences(plan.id), settings });
   const today = localTime(now, plan.timeZone).date;
-  const recs = new Map(all.map((r) => [r.id, r]));
   const about = { key: plan.key, title: plan.title };
   const rows: NewOutboxRow[] = nudges.map((n) => ({
     key: `${plan.key}/${n.key}`,
@@ -102,7 +100,7 @@ async function decidePlan(db: Db, directory: PlanDirectory, plan: PlanInfo, byOw
     kind: n.kind,
     item: n.item,
     recipient: n.to,
-    payload: { ...nudgePayload(n, recs.get(n.item)!, today), plan: about },
+    payload: { kind: n.kind, itemId: n.item, on: n.on },
   }));
 
   // Proposed completions: the admins' request (if the door that took the proposal could not queue it) and the chase.
@@ -129,8 +127,4 @@ async function decidePlan(db: Db, directory: PlanDirectory, plan: PlanInfo, byOw
     });
   }
   return rows;
-}
-
-function nudgePayload(n: NudgeDecision, rec: Recommendation, today: string): Exclude<OutboxPayload, { kind: 'digest' }> {
-  return { kind: n.kind, item: itemView(rec, today), lastUpdate: rec.updates.at(-1) ?? null, on: n.on };
 }

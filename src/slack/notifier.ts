@@ -1,5 +1,5 @@
 import { ErrorCode, type WebAPICallError } from '@slack/web-api';
-import type { Notifier, OutboxMessage, QueuedPayload, SendOutcome } from '../core/reminders/outbox-message.js';
+import type { Notifier, SendablePayload, SendableMessage, SendOutcome } from '../core/reminders/outbox-message.js';
 import type { SlackSettings } from '../config.js';
 import { decisionMessage } from './views/decision-message.js';
 import { signOffRequestMessage } from './views/sign-off-message.js';
@@ -34,7 +34,7 @@ const PERMANENT = new Set([
 export function slackNotifier(settings: Pick<SlackSettings, 'botToken' | 'apiUrl'>, timeoutMs = 10_000): Notifier {
   const client = failFastClient(settings, timeoutMs);
   return {
-    async send(message: OutboxMessage): Promise<SendOutcome> {
+    async send(message: SendableMessage): Promise<SendOutcome> {
       try {
         const posted = await client.chat.postMessage({ channel: message.recipient, ...render(message.payload) } as never);
         return { outcome: 'sent', ref: posted.ts ?? null };
@@ -49,7 +49,7 @@ export function slackNotifier(settings: Pick<SlackSettings, 'botToken' | 'apiUrl
  * One outbox row is one Slack message: a digest's details are rows of their own (queued when the
  * summary is sent), so each part is paced, retried and recorded like any nudge.
  */
-function render(payload: QueuedPayload) {
+function render(payload: SendablePayload) {
   switch (payload.kind) {
     case 'digest':
       return digestSummary(payload);

@@ -1,7 +1,9 @@
 import { and, asc, desc, eq, gt, inArray, like, lt, lte, max, sql } from 'drizzle-orm';
+import type { PlanDirectory } from '../core/ports.js';
 import type { OutboxMessage, QueuedPayload } from '../core/reminders/outbox-message.js';
 import { bulkInsert } from './bulk-insert.js';
 import type { Db } from './database.js';
+import { DrizzlePlanDirectory } from './plan-directory.js';
 import { outbox, plans } from './schema.js';
 import { queryRows } from './query-rows.js';
 
@@ -17,8 +19,6 @@ export interface NewOutboxRow {
   payload: QueuedPayload;
 }
 
-/** Keys looked up per query: an IN list well inside PostgreSQL's parameter limit. */
-const KEYS_PER_QUERY = 10_000;
 
 /**
  * How a rate-limited row's last_error begins. While such a row waits for its Retry-After, every
@@ -31,6 +31,11 @@ const RATE_LIMITED = 'rate limited:';
 export class OutboxStore {
   constructor(private readonly db: Db) {}
 
+  /** The plans in this outbox's database, read from the tables: what a queued nudge is read against when no read model is given. */
+  plans(): PlanDirectory {
+    return new DrizzlePlanDirectory(this.db);
+  }
+
   /**
    * Adds messages not already in the outbox (a key seen before is skipped, here or on another instance).
    * One JSON parameter per few thousand rows: a pass over a large plan queues thousands of messages,
@@ -40,13 +45,12 @@ export class OutboxStore {
     await bulkInsert(this.db, outbox, rows.map((r) => ({ ...r, status: 'pending', nextAttemptAt: now, createdAt: now })), { onConflictDoNothing: true });
   }
 
+  /** Which of these keys are in the outbox already: one statement, the keys sent as one JSON array (no parameter per key to build). */
   async knownKeys(keys: string[]): Promise<Set<string>> {
-    const known = new Set<string>();
-    for (let i = 0; i < keys.length; i += KEYS_PER_QUERY) {
-      const rows = await this.db.select({ key: outbox.key }).from(outbox).where(inArray(outbox.key, keys.slice(i, i + KEYS_PER_QUERY)));
-      for (const r of rows) known.add(r.key);
-    }
-    return known;
+    if (!keys.length) return new Set();
+    const rows = await queryRows<{ key: string }>(this.db, sql`
+      select o.key from ${outbox} o join json_array_elements_text(${JSON.stringify(keys)}::text::json) as k(key) on o.key = k.key`);
+    return new Set(rows.map((r) => r.key));
   }
 
   /**
@@ -80,9 +84,9 @@ export class OutboxStore {
       )
       update ${outbox} set status = 'sending', claimed_at = ${now}, attempts = attempts + 1
       where id in (select id from locked)
-      returning id, key, recipient, payload, attempts`);
+      returning id, key, plan_id, recipient, payload, attempts`);
     return list
-      .map((r) => ({ id: Number(r.id), key: String(r.key), recipient: String(r.recipient), payload: r.payload as QueuedPayload, attempts: Number(r.attempts) }))
+      .map((r) => ({ id: Number(r.id), key: String(r.key), planId: r.plan_id == null ? null : Number(r.plan_id), recipient: String(r.recipient), payload: r.payload as QueuedPayload, attempts: Number(r.attempts) }))
       .sort((a, b) => a.id - b.id);
   }
 

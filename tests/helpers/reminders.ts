@@ -3,7 +3,9 @@ import { sql } from 'drizzle-orm';
 import { loadConfig, reminderSettings } from '../../src/config.js';
 import type { Clock } from '../../src/core/ports.js';
 import { decideNudges, type NudgeDecision, type NudgeItem, type Recipient } from '../../src/core/reminders/decide-nudges.js';
+import type { SendableMessage } from '../../src/core/reminders/outbox-message.js';
 import type { ReminderSettings } from '../../src/core/reminders/settings.js';
+import { dispatchOnce } from '../../src/scheduler/dispatcher.js';
 import { runTick, type TickResult } from '../../src/scheduler/tick.js';
 import { openDatabase, type Database } from '../../src/store/database.js';
 import { OutboxStore } from '../../src/store/outbox-store.js';
@@ -65,6 +67,7 @@ export function manualClock(start: string | Date): ManualClock {
 export interface OutboxRow {
   id: number;
   key: string;
+  planId: number | null;
   kind: string;
   item: string | null;
   recipient: string;
@@ -83,11 +86,12 @@ const iso = (v: unknown): string | null => (v === null || v === undefined ? null
 
 export async function outboxRows(database: Database): Promise<OutboxRow[]> {
   const rows = await queryRows(database.db, sql`
-    select id, key, kind, item, recipient, status, attempts, next_attempt_at, claimed_at, created_at, sent_at, last_error, slack_ts, payload
+    select id, key, plan_id, kind, item, recipient, status, attempts, next_attempt_at, claimed_at, created_at, sent_at, last_error, slack_ts, payload
     from outbox order by id`);
   return rows.map((r) => ({
     id: Number(r.id),
     key: String(r.key),
+    planId: r.plan_id == null ? null : Number(r.plan_id),
     kind: String(r.kind),
     item: (r.item as string | null) ?? null,
     recipient: String(r.recipient),
@@ -123,6 +127,11 @@ export interface ReminderHarness {
   rows(): Promise<OutboxRow[]>;
   /** Empties the outbox (the plan and the links stay), for suites that share one database. */
   clearOutbox(): Promise<void>;
+  /**
+   * Sends everything due from `at`, through a notifier that records what it is given and says it was
+   * sent, a second between rounds as the dispatcher paces each recipient.
+   */
+  send(at: string): Promise<SendableMessage[]>;
   /** What the pure rules decide at `at` from the seeded plan and PEOPLE (no outbox, no digest). */
   expectedNudges(at: string): Promise<NudgeDecision[]>;
   close(): Promise<void>;
@@ -146,6 +155,14 @@ export async function openReminders(target: TestDatabase, start = '2017-10-04T10
     rows: () => outboxRows(database),
     async clearOutbox() {
       await database.db.execute(sql`delete from outbox`);
+    },
+    async send(at) {
+      clock.set(at);
+      const sent: SendableMessage[] = [];
+      const notifier = { send: async (m: SendableMessage) => (sent.push(m), { outcome: 'sent' as const, ref: `${sent.length}.0` }) };
+      const outbox = new OutboxStore(database.db);
+      while ((await dispatchOnce(outbox, notifier, clock)).claimed > 0) clock.advance(1_000);
+      return sent;
     },
     expectedNudges: (at) => pureNudges(database, new Date(at), settings),
     close: () => database.close(),

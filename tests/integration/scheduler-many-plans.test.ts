@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importParsed } from '../../src/app/plan-loading.js';
 import type { ChangeMeta, PlanInfo } from '../../src/core/ports.js';
 import { localTime } from '../../src/core/reminders/local-time.js';
+import { nudgeAtSend } from '../../src/core/reminders/nudge-at-send.js';
+import type { QueuedNudge } from '../../src/core/reminders/outbox-message.js';
 import { DEFAULT_REMINDER_SETTINGS, type ReminderSettings } from '../../src/core/reminders/settings.js';
 import { runTick, type TickMessage } from '../../src/scheduler/tick.js';
 import type { Database } from '../../src/store/database.js';
@@ -297,29 +299,36 @@ describe.each(testDatabases)('four plans in three timezones through a week on $n
     for (const r of rows) expect(['2018-12-01', '2018-12-02']).not.toContain(keyDate(r.key));
   });
 
-  it('the same item in two plans is two messages: separate keys, each row with its own plan id and payload.plan', async () => {
+  it('the same item in two plans is two messages: separate keys, each row with its own plan id', async () => {
     const rows = await weekRows();
     const same = rows.filter((r) => r.key.endsWith(`/overdue:3.1:${KAREN}:2018-11-26`));
     expect(same.map((r) => r.key).sort()).toEqual(SPECS.map((s) => `${s.key}/overdue:3.1:${KAREN}:2018-11-26`).sort());
     expect(new Set(same.map((r) => r.planId)).size).toBe(4);
-    for (const r of same) expect(r).toMatchObject({ kind: 'overdue', item: '3.1', recipient: KAREN, payload: { kind: 'overdue', item: { id: '3.1' }, on: '2018-11-26' } });
+    for (const r of same) expect(r).toMatchObject({ kind: 'overdue', item: '3.1', recipient: KAREN, payload: { kind: 'overdue', itemId: '3.1', on: '2018-11-26' } });
   });
 
-  it('every row carries its plan: plan_id of the plan its key names, payload.plan { key, title }', async () => {
+  it('every row carries its plan: plan_id of the plan its key names; a digest also payload.plan { key, title }', async () => {
     const rows = await outbox(database);
     for (const r of rows) {
       const p = plan[planOfKey(r.key)]!;
       expect(p, r.key).toBeDefined();
       expect(r.planId, r.key).toBe(p.id);
-      expect(r.payload.plan, r.key).toEqual({ key: p.key, title: p.title });
-      if (r.kind === 'digest') expect(r.payload.planTitle, r.key).toBe(p.title);
-      else expect(r.payload.item.id, r.key).toBe(r.item);
+      if (r.kind === 'digest') {
+        expect(r.payload.plan, r.key).toEqual({ key: p.key, title: p.title });
+        expect(r.payload.planTitle, r.key).toBe(p.title);
+      } else expect(r.payload, r.key).toEqual({ kind: r.kind, itemId: r.item, on: keyDate(r.key) });
     }
   });
 
-  it('payloads read the item in its plan\'s own terms: 1.1\'s "due today" is for 30 Nov, due that day', async () => {
+  it('a nudge is read against the item in its own plan when it is sent: 1.1\'s "due today" is for 30 Nov, due that day', async () => {
     const row = (await weekRows()).find((r) => r.key === `${LONDON.key}/due_today:1.1:${KAREN}:2018-11-30`)!;
-    expect(row.payload).toMatchObject({ kind: 'due_today', on: '2018-11-30', plan: { key: LONDON.key, title: LONDON.title }, item: { id: '1.1', owners: ['Karen Georgiou'], delivery: { end: '2018-11-30' } } });
+    expect(row.payload).toEqual({ kind: 'due_today', itemId: '1.1', on: '2018-11-30' });
+    // What the dispatcher does with it at 09:00:05 London time (scheduler-nudge-at-send.test.ts sends them for real).
+    const plans = new DrizzlePlanDirectory(database.db);
+    const london = (await plans.byId(row.planId!))!;
+    const at = localTime(new Date('2018-11-30T09:00:05Z'), london.timeZone).date;
+    const read = nudgeAtSend(row.payload as QueuedNudge, { key: london.key, title: london.title }, await plans.store(london).get('1.1'), at);
+    expect(read).toMatchObject({ send: { kind: 'due_today', on: '2018-11-30', plan: { key: LONDON.key, title: LONDON.title }, item: { id: '1.1', owners: ['Karen Georgiou'], delivery: { end: '2018-11-30' }, overdue: false } } });
   });
 
   it('each plan\'s digest goes to its channel (or CONCERTO\'s) once, at 09:00 on Friday (Thursday in Scotland) in its timezone', async () => {

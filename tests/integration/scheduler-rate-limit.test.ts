@@ -23,12 +23,15 @@ describe.each(testDatabases)('a rate limit pauses every send on $name', (target)
   let fake: FakeSlack;
   let notifier: Notifier;
   let payload: never;
+  let planId: number | null;
 
   beforeAll(async () => {
     h = await openReminders(target);
     other = await secondConnection(h.database);
     await h.tick('2017-11-23T10:00:00Z');
-    payload = (await h.rows()).find((r) => r.kind === 'due_soon')!.payload as never;
+    const due = (await h.rows()).find((r) => r.kind === 'due_soon')!;
+    payload = due.payload as never;
+    planId = due.planId;
   });
   afterAll(async () => {
     await other?.close();
@@ -49,7 +52,7 @@ describe.each(testDatabases)('a rate limit pauses every send on $name', (target)
     return dispatchOnce(h.outbox, n, h.clock);
   };
   async function queue(recipients: string[], at = QUEUED_AT) {
-    await h.outbox.enqueue(recipients.map((to) => ({ key: `nudge:${to}`, kind: 'due_soon', item: '4.1.1', recipient: to, payload })), at);
+    await h.outbox.enqueue(recipients.map((to) => ({ key: `nudge:${to}`, planId, kind: 'due_soon', item: '4.1.1', recipient: to, payload })), at);
   }
 
   it('three recipients, the first send is 429 Retry-After 5: one call in that pass, nothing to anyone before +5 s, all three after', async () => {

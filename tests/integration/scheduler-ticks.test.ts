@@ -108,14 +108,9 @@ describe.each(testDatabases)('scheduler passes on $name', (target) => {
       expect(rows).toHaveLength(1 + 16);
       for (const r of rows.filter((r) => r.kind !== 'digest')) {
         expect(r).toMatchObject({ status: 'pending', attempts: 0, createdAt: '2017-11-23T10:00:00.000Z', nextAttemptAt: '2017-11-23T10:00:00.000Z' });
-        expect(r.payload).toMatchObject({ kind: r.kind, item: { id: r.item }, on: keyDate(r.key) });
+        // A nudge is queued as which item and which day (plan_id says which plan); the item is read when it is sent.
+        expect(r.payload).toEqual({ kind: r.kind, itemId: r.item, on: keyDate(r.key) });
       }
-      const rw = rows.find((r) => r.key === inPlan('due_soon:4.1.1:URW:2017-11-23'))!;
-      expect(rw.payload.item).toMatchObject({ id: '4.1.1', owners: ['Rachel Wilkinson'], status: 'on_going', delivery: { text: 'November 2017', end: '2017-11-30' }, overdue: false });
-      expect(rw.payload.lastUpdate).toMatchObject({ date: '2017-10-04' });
-      const cc = rows.find((r) => r.key === inPlan('due_soon:9.3.1:UCC:2017-11-23'))!;
-      expect(cc.payload.item).toMatchObject({ id: '9.3.1', delivery: { text: 'Autumn 2017', end: '2017-11-30' } });
-      expect(cc.payload.lastUpdate).toBeNull();
     });
 
     it('three more passes the same day (same minute, a minute later, the afternoon) add nothing', async () => {

@@ -28,11 +28,37 @@ export interface DigestPayload {
   total: number;
 }
 
+/** A nudge ready to render: the item with its last update as it stood when the nudge was sent. */
+export interface NudgeNotice {
+  kind: NudgeKind;
+  item: ItemView;
+  lastUpdate: UpdateEntry | null;
+  on: string;
+  plan?: PlanRef;
+}
+
+/**
+ * A nudge as a pass queues it: which item and which day (the row's plan id says which plan). The item
+ * and its plan are read when it is sent (nudge-at-send.ts), so the message shows them as they are then,
+ * and a pass that owes thousands of nudges writes what they are about, not a copy of the plan (the first
+ * pass over 10,000 items wrote 7 MB of payloads and took 0.53 s on PostgreSQL).
+ */
+export interface QueuedNudge {
+  kind: NudgeKind;
+  itemId: string;
+  on: string;
+}
+
 /**
  * What a scheduler pass decides and puts in the outbox: plain data, rendered only when sent, so the
- * decision and its record commit together and any front end (Slack today) can render it.
+ * decision and its record commit together and any front end (Slack today) can render it. Rows queued
+ * by earlier versions hold a whole NudgeNotice; they are sent as they are.
  */
-export type OutboxPayload = { kind: NudgeKind; item: ItemView; lastUpdate: UpdateEntry | null; on: string; plan?: PlanRef } | DigestPayload;
+export type OutboxPayload = QueuedNudge | NudgeNotice | DigestPayload;
+
+export function isQueuedNudge(payload: QueuedPayload): payload is QueuedNudge {
+  return 'itemId' in payload;
+}
 
 export type DigestListName = 'overdue' | 'dueSoon' | 'completed' | 'stillWaiting' | 'awaitingSignOff';
 
@@ -70,10 +96,16 @@ export type QueuedPayload = OutboxPayload | DigestPartPayload | DecisionNoticePa
 export interface OutboxMessage {
   id: number;
   key: string;
+  /** The plan it is about; null for rows queued before there were plans. */
+  planId: number | null;
   recipient: string;
   payload: QueuedPayload;
   attempts: number;
 }
+
+/** What a notifier is given: every queued nudge read into a NudgeNotice first. */
+export type SendablePayload = Exclude<QueuedPayload, QueuedNudge>;
+export type SendableMessage = Omit<OutboxMessage, 'payload'> & { payload: SendablePayload };
 
 /** How a send went; the dispatcher records each differently. */
 export type SendOutcome =
@@ -88,5 +120,5 @@ export type SendOutcome =
   | { outcome: 'unknown'; error: string };
 
 export interface Notifier {
-  send(message: OutboxMessage): Promise<SendOutcome>;
+  send(message: SendableMessage): Promise<SendOutcome>;
 }

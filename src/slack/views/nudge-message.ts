@@ -1,15 +1,13 @@
 import { itemRef } from '../item-ref.js';
 import { formatDate } from '../../core/ask/format.js';
-import type { OutboxPayload } from '../../core/reminders/outbox-message.js';
+import type { NudgeNotice } from '../../core/reminders/outbox-message.js';
 import { STATUS_LABELS } from '../../core/plan/status.js';
 import type { Message } from '../block-kit.js';
 import { escapeTruncate } from '../escape.js';
 import { ACTION } from '../ids.js';
 import { button, context, section } from './parts.js';
 
-type Nudge = Exclude<OutboxPayload, { kind: 'digest' }>;
-
-const HEADLINE: Record<Nudge['kind'], (id: string, due: string) => string> = {
+const HEADLINE: Record<NudgeNotice['kind'], (id: string, due: string) => string> = {
   due_soon: (id, due) => `${id} is due soon: ${due}.`,
   due_today: (id, due) => `${id} is due today (${due}).`,
   overdue: (id, due) => `${id} is overdue: it was due ${due}.`,
@@ -17,7 +15,7 @@ const HEADLINE: Record<Nudge['kind'], (id: string, due: string) => string> = {
 };
 
 /** A nudge to an owner: the item, its last update, and the four things they can do about it. */
-export function nudgeMessage(p: Nudge): Message {
+export function nudgeMessage(p: NudgeNotice): Message {
   const { item } = p;
   const ref = itemRef({ id: item.id, plan: p.plan?.key });
   const due = item.delivery.end ? `${escapeTruncate(item.delivery.text || 'no date', 80)} (by ${formatDate(item.delivery.end)})` : escapeTruncate(item.delivery.text || 'no date', 80);

@@ -94,11 +94,11 @@ describe('digestParts: the digest\'s details, split into thread messages', () =>
   });
 
   it('followUps: a sent digest brings its parts, threaded on the ref it was sent as; a nudge brings nothing', () => {
-    const d = { id: 1, key: KEY, recipient: 'CBOARD', payload: digest(50), attempts: 1 };
+    const d = { id: 1, key: KEY, planId: 1, recipient: 'CBOARD', payload: digest(50), attempts: 1 };
     expect(followUps(d, '17.1')).toEqual(digestParts(KEY, d.payload, '17.1'));
-    const nudge = { id: 2, key: 'overdue:1.1:U1:2017-12-04', recipient: 'U1', payload: { kind: 'overdue' as const, item: view('1.1'), lastUpdate: null, on: '2017-12-04' }, attempts: 1 };
+    const nudge = { id: 2, key: 'overdue:1.1:U1:2017-12-04', planId: 1, recipient: 'U1', payload: { kind: 'overdue' as const, item: view('1.1'), lastUpdate: null, on: '2017-12-04' }, attempts: 1 };
     expect(followUps(nudge, '17.2')).toEqual([]);
     const part = digestParts(KEY, d.payload, '17.1')[0]!;
-    expect(followUps({ id: 3, key: part.key, recipient: 'CBOARD', payload: part.payload, attempts: 1 }, '17.3')).toEqual([]);
+    expect(followUps({ id: 3, key: part.key, planId: 1, recipient: 'CBOARD', payload: part.payload, attempts: 1 }, '17.3')).toEqual([]);
   });
 });
