@@ -38,7 +38,15 @@ export async function dispatchOnce(outbox: OutboxStore, notifier: Notifier, cloc
       await outbox.release([message.id, ...unsent()]);
       break;
     }
-    const ready = await readyToSend(message, plans, clock);
+    let ready: SendableMessage | { drop: string };
+    try {
+      ready = await readyToSend(message, plans, clock);
+    } catch (err) {
+      // The item could not be read (the database went away): nothing was posted, so the claim goes back
+      // for the next pass rather than waiting to be recorded "unknown" as a send that may have gone out.
+      await outbox.release([message.id, ...unsent()]);
+      throw err;
+    }
     if ('drop' in ready) {
       await outbox.close(message.id, 'dead', ready.drop);
       counts.dead++;

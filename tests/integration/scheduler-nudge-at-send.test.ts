@@ -85,3 +85,33 @@ describe.each(testDatabases)('nudges read at sending on $name', (target) => {
     });
   });
 });
+
+describe.each(testDatabases)('a nudge whose item cannot be read at sending on $name', (target) => {
+  let h: ReminderHarness;
+  beforeAll(async () => {
+    h = await openReminders(target);
+    await h.tick(QUEUED_AT);
+  });
+  afterAll(async () => h?.close());
+
+  it('goes back to the queue unsent, its attempt given back, and the pass fails with the reason', async () => {
+    const real = new DrizzlePlanDirectory(h.database.db);
+    const down: PlanDirectory = Object.create(real, {
+      byId: { value: async () => Promise.reject(new Error('the database went away')) },
+    });
+    const given: SendableMessage[] = [];
+    const notifier = { send: async (m: SendableMessage) => (given.push(m), { outcome: 'sent' as const, ref: '1.0' }) };
+    h.clock.set(SENT_FROM);
+    const before = await h.rows();
+    await expect(dispatchOnce(new OutboxStore(h.database.db), notifier, h.clock, 20, down)).rejects.toThrow('the database went away');
+    // The digest (first in the queue, no item to read) may have gone; no nudge did, and none is left "sending".
+    expect(given.every((m) => m.payload.kind === 'digest')).toBe(true);
+    const after = await h.rows();
+    const nudges = after.filter((r) => r.kind !== 'digest' && r.kind !== 'digest_part');
+    expect(nudges.map((r) => [r.key, r.status, r.attempts])).toEqual(before.filter((r) => r.kind !== 'digest').map((r) => [r.key, 'pending', 0]));
+
+    // With the database back, the next pass sends them.
+    const sent = await h.send(SENT_FROM);
+    expect(sent.filter((m) => m.payload.kind !== 'digest' && m.payload.kind !== 'digest_part')).toHaveLength(16);
+  });
+});
