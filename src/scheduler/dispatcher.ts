@@ -116,7 +116,7 @@ export async function drainOutbox(
 ): Promise<DispatchCounts> {
   const total: DispatchCounts = { sent: 0, deferred: 0, dead: 0, unknown: 0 };
   for (let round = 0; round < maxRounds; round++) {
-    const r = await dispatchOnce(outbox, notifier, clock, 20, plans);
+    const r = await dispatchOnce(outbox, notifier, clock, undefined, plans);
     total.sent += r.sent;
     total.deferred += r.deferred;
     total.dead += r.dead;

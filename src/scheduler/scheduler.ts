@@ -59,7 +59,7 @@ export function startScheduler(options: SchedulerOptions): RunningScheduler {
   });
   const stopDispatch = loop(options.dispatchEveryMs ?? 1_000, () => {
     // Queued nudges are read against their items as they are sent: from the model, confirmed once per pass.
-    const dispatch = () => dispatchOnce(outbox, options.notifier, options.clock, 20, options.plans ?? outbox.plans());
+    const dispatch = () => dispatchOnce(outbox, options.notifier, options.clock, undefined, options.plans ?? outbox.plans());
     return options.model ? options.model.request(dispatch) : dispatch();
   });
 
