@@ -1,4 +1,4 @@
-import type { ChangeMeta, GovernanceStore, ImportSummary, NewPlan, PlanDirectory, PlanInfo, PlanSettings, PlanStore, ReadPlan } from '../../core/ports.js';
+import type { ChangeMeta, GovernanceStore, NewPlan, PlanDirectory, PlanInfo, PlanSettings, PlanStore } from '../../core/ports.js';
 import { ModelPlanStore } from './model-plan-store.js';
 import type { ReadModel } from './read-model.js';
 
@@ -50,14 +50,8 @@ export class ModelPlanDirectory implements PlanDirectory {
     return this.model.written(this.inner.update(planId, settings, meta));
   }
 
-  importInto(
-    target: { key: string; create?: Omit<NewPlan, 'key'> },
-    plan: ReadPlan,
-    meta: ChangeMeta,
-    onProgress?: (done: number, total: number) => void,
-    options?: { addOnly?: boolean; fileName?: string },
-  ): Promise<ImportSummary & { plan: PlanInfo; created: boolean }> {
-    return this.model.written(this.inner.importInto(target, plan, meta, onProgress, options));
+  importInto(...args: Parameters<PlanDirectory['importInto']>): ReturnType<PlanDirectory['importInto']> {
+    return this.model.written(this.inner.importInto(...args));
   }
 
   ownerNames(): Promise<string[]> {
