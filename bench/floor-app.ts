@@ -30,5 +30,6 @@ app.command('/concerto', async ({ ack, respond }) => {
 app.event('app_mention', async ({ event, client }) => {
   await client.chat.postMessage({ channel: event.channel, text: 'Fixed reply.' });
 });
-await app.start(port);
+// Concerto's connection keep-alive (src/slack/app.ts), so both are measured over the same connections.
+await app.start(port, { keepAliveTimeout: 65_000, headersTimeout: 66_000 });
 process.on('SIGTERM', () => void app.stop().then(() => process.exit(0)));

@@ -207,7 +207,7 @@ async function roundTrip(client: ReturnType<typeof clientFor>, fake: FakeSlack, 
       ? client.command({ text: `status ${syntheticId((n * 7919) % IDS_IN_EVERY_PLAN)}`, user_id: user, response_url: fake.responseUrl(id) })
       : client.event(appMention({ user, text: `<@UBOT> what's overdue?`, channel }));
   // A keep-alive connection the server closed as it went idle can be reset as the request goes out
-  // (Node's 5 s keepAliveTimeout); the request never reached the app, so it is sent again.
+  // (its keepAliveTimeout); the request never reached the app, so it is sent again.
   const res = await send().catch((err: unknown) => (isReset(err) ? send() : Promise.reject(err)));
   if (res.status !== 200) throw new Error(`${scenario === 'status' ? '/concerto status' : 'The @mention'} answered HTTP ${res.status}: ${res.body}`);
   await answer;

@@ -1,7 +1,8 @@
 import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
 import type { Services } from '../app/services.js';
 import type { SlackSettings } from '../config.js';
-import { DrizzleEventLedger, DrizzlePeopleStore } from '../store/people-store.js';
+import { DrizzleEventLedger, SingleProcessEventLedger } from '../store/event-ledger.js';
+import { DrizzlePeopleStore } from '../store/people-store.js';
 import { ReminderDataStore } from '../store/reminder-data.js';
 import { SlackUserCache } from '../store/slack-user-cache.js';
 import { DrizzlePendingImports } from '../store/pending-imports.js';
@@ -19,7 +20,7 @@ import { registerMessages } from './listeners/events/messages.js';
 import { registerUpdateSubmission } from './listeners/views/update-submission.js';
 import { registerDecisionForm } from './listeners/views/decision-form.js';
 import { registerMeetingForm } from './listeners/views/meeting-form.js';
-import { guardSlackRequests } from './request-guard.js';
+import { EVENTS_ENDPOINT, guardSlackRequests } from './request-guard.js';
 import { SlackDirectory } from './directory.js';
 import { failFastClient } from './fail-fast-client.js';
 import { HomeRefresher, publishHome } from './home.js';
@@ -38,6 +39,14 @@ export interface RunningSlackApp {
 const LOG_LEVELS = { debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.WARN, error: LogLevel.ERROR } as const;
 
 /**
+ * Connections are kept open past the idle timeout of the load balancers a server usually sits behind
+ * (60 s on AWS's and nginx's defaults): with Node's own 5 s, a balancer can send a request down a
+ * connection the server is closing (a 502 to Slack), and every lull makes the next burst open its
+ * connections again, which a busy server accepts only one per turn of its event loop.
+ */
+const SERVER_OPTIONS = { keepAliveTimeout: 65_000, headersTimeout: 66_000 };
+
+/**
  * The Bolt app: Socket Mode when an app token is given, else HTTP with commands, interactivity and
  * events at POST /slack/events and GET /healthz. Signature verification stays on (Bolt's default).
  */
@@ -51,6 +60,10 @@ export async function startSlackApp(services: Services, settings: SlackSettings)
     ? undefined
     : new HTTPReceiver({
         signingSecret: settings.signingSecret,
+        endpoints: [EVENTS_ENDPOINT],
+        // The guard in front (request-guard.ts) has verified every request to this endpoint, as Bolt would;
+        // verifying again here cost each request a second round of HMACs.
+        signatureVerification: false,
         port: settings.port,
         logLevel,
         customRoutes: [
@@ -81,10 +94,15 @@ export async function startSlackApp(services: Services, settings: SlackSettings)
   const users = services.model ? new ModelSlackUserCache(database.db, services.model) : new SlackUserCache(database.db);
   const background = failFastClient(settings);
   const directory = new SlackDirectory({ services, people, users, background }, app.logger);
+  // The embedded database has one process: its ledger decides redeliveries in memory and writes behind.
+  const ledger =
+    database.kind === 'pglite'
+      ? await SingleProcessEventLedger.open(database.db, services.clock.now(), (err) => app.logger.warn(`Could not record Slack event ids as seen (a redelivery after a restart may be handled twice): ${(err as Error).message}`))
+      : new DrizzleEventLedger(database.db);
   const deps: SlackDeps = {
     services,
     people,
-    ledger: new DrizzleEventLedger(database.db),
+    ledger,
     users,
     reminders: new ReminderDataStore(database.db),
     admins: services.config.CONCERTO_ADMINS,
@@ -112,7 +130,7 @@ export async function startSlackApp(services: Services, settings: SlackSettings)
   });
 
   if (socketMode) await app.start();
-  else await app.start(settings.port);
+  else await app.start(settings.port, SERVER_OPTIONS);
   directory.start();
   ready = true;
   return {
@@ -122,7 +140,7 @@ export async function startSlackApp(services: Services, settings: SlackSettings)
     async stop() {
       ready = false;
       await app.stop();
-      await Promise.all([deps.homes.stop(), directory.stop()]);
+      await Promise.all([deps.homes.stop(), directory.stop(), ledger.close()]);
     },
   };
 }

@@ -1,6 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HTTPModuleFunctions, type BufferedIncomingMessage, type HTTPReceiver, type Logger } from '@slack/bolt';
 
+/** Where Slack posts commands, interactivity and events: the receiver's one endpoint, and what the guard verifies. */
+export const EVENTS_ENDPOINT = '/slack/events';
+
 /** Bolt's HTTP receiver limit; a bigger body is refused before it is read. */
 export const BODY_LIMIT = HTTPModuleFunctions.defaultBodyLimit;
 
@@ -52,9 +55,9 @@ function refuse(res: ServerResponse, status: number, close = false): void {
  * (413 over the limit, 401 unsigned, stale or future-dated), then answers 400 to a body that is not Slack-shaped instead of
  * handing it on. Everything else goes to Bolt with the body already read.
  */
-export function guardSlackRequests(receiver: HTTPReceiver, opts: { signingSecret: string; logger: Logger; endpoint?: string }): void {
+export function guardSlackRequests(receiver: HTTPReceiver, opts: { signingSecret: string; logger: Logger }): void {
   const next = receiver.requestListener;
-  const endpoint = opts.endpoint ?? '/slack/events';
+  const endpoint = EVENTS_ENDPOINT;
   receiver.requestListener = (req: IncomingMessage, res: ServerResponse) => {
     const path = pathOf(req.url);
     // A request target no URL parser reads ("http://[::1") would be a 500 from Bolt's router.

@@ -21,6 +21,12 @@ export class DrizzleConversationStore implements ConversationStore {
     return row ?? null;
   }
 
+  /** Every stored row by key, whatever its expiry, or null when there are more than `limit`. */
+  async rows(limit: number): Promise<Map<string, { state: unknown; expiresAt: string }> | null> {
+    const rows = await this.db.select({ key: conversations.key, state: conversations.state, expiresAt: conversations.expiresAt }).from(conversations).limit(limit + 1);
+    return rows.length > limit ? null : new Map(rows.map((r) => [r.key, { state: r.state, expiresAt: r.expiresAt }]));
+  }
+
   async save(key: string, state: unknown, now: string, expiresAt: string): Promise<void> {
     await this.db
       .insert(conversations)

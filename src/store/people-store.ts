@@ -1,9 +1,9 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import type { ChangeMeta, EventLedger, LinkOutcome, PeopleStore, PersonLink } from '../core/ports.js';
+import type { ChangeMeta, LinkOutcome, PeopleStore, PersonLink } from '../core/ports.js';
 import type { Db } from './database.js';
 import { writeAudit } from './plan-writes.js';
 import { loadPlan } from './rec-rows.js';
-import { auditEvents, identityLinks, processedEvents } from './schema.js';
+import { auditEvents, identityLinks } from './schema.js';
 
 /** Identity links; every link, confirmation and unlink is audited with the change. */
 export class DrizzlePeopleStore implements PeopleStore {
@@ -93,13 +93,4 @@ async function audit(db: Db, meta: ChangeMeta, action: 'person_linked' | 'person
   const plan = await loadPlan(db);
   if (!plan) return;
   await writeAudit(db, plan.id, meta, [{ recId: null, action, before: action === 'person_unlinked' ? detail : null, after: action === 'person_linked' ? detail : null }]);
-}
-
-export class DrizzleEventLedger implements EventLedger {
-  constructor(private readonly db: Db) {}
-
-  async firstSeen(eventId: string, at: string): Promise<boolean> {
-    const inserted = await this.db.insert(processedEvents).values({ eventId, receivedAt: at }).onConflictDoNothing().returning({ eventId: processedEvents.eventId });
-    return inserted.length > 0;
-  }
 }

@@ -40,6 +40,12 @@ export class DrizzlePlanDirectory implements PlanDirectory {
     return row ? planInfoOf(row.plan) : null;
   }
 
+  /** Every person's chosen plan id, or null when more than `limit` people have chosen. */
+  async choices(limit: number): Promise<Map<string, number> | null> {
+    const rows = await this.db.select({ person: planChoices.person, planId: planChoices.planId }).from(planChoices).limit(limit + 1);
+    return rows.length > limit ? null : new Map(rows.map((r) => [r.person, r.planId]));
+  }
+
   async choose(person: string, planId: number, at: string): Promise<void> {
     await this.db
       .insert(planChoices)

@@ -400,6 +400,10 @@ describe('hostile inputs through signed Slack requests', () => {
       { name: 'empty signature', post: () => ({ body: slashBody({}), signature: '' }), status: 401 },
       { name: 'signature of hex garbage', post: () => ({ body: slashBody({}), signature: `v0=${'f'.repeat(64)}` }), status: 401 },
       { name: 'unsigned JSON null', post: () => ({ body: 'null', contentType: 'application/json', signature: null }), status: 401 },
+      // Bolt's receiver leaves verification to the guard; any target Bolt routes to the endpoint, the guard verifies.
+      { name: 'forged signature, query string', post: () => ({ body: slashBody({}), path: '/slack/events?ssl_check=1', signature: sign('not-the-secret', now(), slashBody({})) }), status: 401 },
+      { name: 'unsigned, dot segment in the target', post: () => ({ body: eventBody({ type: 'app_mention', user: KG, text: 'hi', channel: 'CDOT' }), target: '/slack/./events' }), status: 401 },
+      { name: 'unsigned, upper-case path', post: () => ({ body: slashBody({}), path: '/SLACK/EVENTS', signature: null }), status: 404 },
 
       // ---- bodies that are not what Slack sends (signed) ----
       { name: 'malformed JSON', post: () => ({ body: '{"type":"event_callback","event":', contentType: 'application/json' }), status: 400 },

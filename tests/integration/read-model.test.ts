@@ -195,6 +195,12 @@ describe.each(testDatabases)('the read model on $name', ({ name, open, openAnoth
     expect((await request(() => plans.chosenBy('U0READMODEL')))!.key).toBe(first!.key);
     await tables.choose('U0READMODEL', second!.id, NOW.toISOString());
     expect((await request(() => plans.chosenBy('U0READMODEL')))!.key).toBe(second!.key);
+
+    // Held whole: a new thread's key, or a person who never chose a plan, asks nothing beyond the request's confirmation.
+    const quiet = statements;
+    expect(await request(() => conversations.load('slack:U0READMODEL:C0NEWTHREAD:1512.0001', NOW.toISOString()))).toBeNull();
+    expect(await request(() => plans.chosenBy('U0NEVERCHOSE'))).toBeNull();
+    expect(statements - quiet).toBe(name === 'pglite' ? 0 : 2);
   });
 
   it('rebuilds when the change log it would need has been pruned', async () => {

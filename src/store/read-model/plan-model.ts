@@ -4,6 +4,9 @@ import type { Status } from '../../core/plan/status.js';
 import type { RecQuery } from '../../core/ports.js';
 import { sortKeyOf } from '../rec-rows.js';
 
+/** Distinct queries remembered between changes: the questions a day's traffic asks, many times each. */
+const MAX_ANSWERS = 256;
+
 const CLOSED: ReadonlySet<Status> = new Set<Status>(['complete', 'not_being_implemented']);
 
 /** One item as the model holds it: frozen, so what a request is handed can never change under it or be changed by it. */
@@ -30,6 +33,11 @@ export class PlanModel {
   private readonly byTheme = new Map<string, Set<string>>();
   /** [end, id] for every item with an end date, sorted by end then id. */
   private readonly byEnd: Array<[IsoDate, string]> = [];
+  /**
+   * Answers to queries since the last change: a busy channel asks "what's overdue?" over and over, and
+   * between changes the answer is the same. Emptied by every put and remove, so it is never stale.
+   */
+  private readonly answers = new Map<string, readonly Recommendation[]>();
 
   constructor(
     public themes: readonly string[],
@@ -61,6 +69,7 @@ export class PlanModel {
    * the caller made this object for the model and keeps no reference, so it is frozen as it is, not copied.
    */
   put(rec: Recommendation, options: { owned?: boolean } = {}): void {
+    this.answers.clear();
     const old = this.entries.get(rec.id);
     if (old) this.unindex(old.full);
     else this.order = null;
@@ -75,6 +84,7 @@ export class PlanModel {
   remove(id: string): void {
     const old = this.entries.get(id);
     if (!old) return;
+    this.answers.clear();
     this.unindex(old.full);
     this.entries.delete(id);
     this.order = null;
@@ -82,6 +92,17 @@ export class PlanModel {
 
   /** The items a query selects, each with its latest update, in plan order: as DrizzlePlanStore.find answers. */
   find(q: RecQuery): Recommendation[] {
+    const key = JSON.stringify(q);
+    let answer = this.answers.get(key);
+    if (!answer) {
+      if (this.answers.size >= MAX_ANSWERS) this.answers.clear();
+      this.answers.set(key, (answer = Object.freeze(this.select(q))));
+    }
+    // The caller's own array; the items in it are frozen and shared.
+    return answer.slice();
+  }
+
+  private select(q: RecQuery): Recommendation[] {
     const candidates = this.candidates(q);
     const matched: Entry[] = [];
     if (candidates === null) {

@@ -3,6 +3,7 @@ import { asc, eq } from 'drizzle-orm';
 import type { PlanInfo } from '../../core/ports.js';
 import type { Recommendation } from '../../core/plan/recommendation.js';
 import type { Database, Db } from '../database.js';
+import { DrizzleConversationStore } from '../conversation-store.js';
 import { DrizzlePlanDirectory } from '../plan-directory.js';
 import { forEachRecommendationBatch, loadRecommendations } from '../rec-rows.js';
 import { identityLinks, owners, themes } from '../schema.js';
@@ -76,8 +77,9 @@ export class ReadModel {
 
   private constructor(private readonly database: Database) {
     this.profiles = new KeyedCache(() => this.confirm());
-    this.conversations = new KeyedCache(() => this.confirm());
-    this.choices = new KeyedCache(() => this.confirm());
+    // Conversations and choices are held whole, so that a key with none (every new thread) asks nothing.
+    this.conversations = new KeyedCache(() => this.confirm(), { loadAll: (limit) => new DrizzleConversationStore(this.db).rows(limit) });
+    this.choices = new KeyedCache(() => this.confirm(), { loadAll: (limit) => new DrizzlePlanDirectory(this.db).choices(limit) });
   }
 
   static async open(database: Database): Promise<ReadModel> {

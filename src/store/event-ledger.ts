@@ -1,0 +1,98 @@
+import { gte, sql } from 'drizzle-orm';
+import type { EventLedger } from '../core/ports.js';
+import type { Db } from './database.js';
+import { KEEP_EVENTS_MS } from './prune.js';
+import { processedEvents } from './schema.js';
+
+/**
+ * Slack's deliveries seen, in the database: the first delivery of an event id claims it with one
+ * insert, so a redelivery is dropped on any instance sharing the database.
+ */
+export class DrizzleEventLedger implements EventLedger {
+  constructor(private readonly db: Db) {}
+
+  async firstSeen(eventId: string, at: string): Promise<boolean> {
+    const inserted = await this.db.insert(processedEvents).values({ eventId, receivedAt: at }).onConflictDoNothing().returning({ eventId: processedEvents.eventId });
+    return inserted.length > 0;
+  }
+
+  async close(): Promise<void> {}
+}
+
+/** Ids written per statement when the ledger catches up after a burst. */
+const WRITE_BATCH = 1_000;
+
+/**
+ * The embedded database's ledger. Its data directory is locked to one process, so that process alone
+ * receives Slack's events and its memory decides a redelivery exactly, without waiting on the embedded
+ * database's one connection (a question is a read, and reads never queue there). The ids are written
+ * behind, in order and in batches, and the ids of the last day (what the prune keeps) are read at start,
+ * so a redelivery that arrives after a restart is still known.
+ */
+export class SingleProcessEventLedger implements EventLedger {
+  /** Event id → when it was received (ms), oldest first. */
+  private readonly seen = new Map<string, number>();
+  private pending: Array<{ eventId: string; receivedAt: string }> = [];
+  private writing: Promise<void> = Promise.resolve();
+  private scheduled = false;
+
+  private constructor(
+    private readonly db: Db,
+    private readonly onWriteError: (err: unknown) => void,
+  ) {}
+
+  static async open(db: Db, now: Date, onWriteError: (err: unknown) => void): Promise<SingleProcessEventLedger> {
+    const ledger = new SingleProcessEventLedger(db, onWriteError);
+    const since = new Date(now.getTime() - KEEP_EVENTS_MS).toISOString();
+    const rows = await db
+      .select({ eventId: processedEvents.eventId, at: sql<number>`(extract(epoch from ${processedEvents.receivedAt}) * 1000)::float8` })
+      .from(processedEvents)
+      .where(gte(processedEvents.receivedAt, since))
+      .orderBy(processedEvents.receivedAt);
+    for (const r of rows) ledger.seen.set(r.eventId, Number(r.at));
+    return ledger;
+  }
+
+  async firstSeen(eventId: string, at: string): Promise<boolean> {
+    if (this.seen.has(eventId)) return false;
+    const ms = Date.parse(at);
+    this.seen.set(eventId, ms);
+    this.forgetBefore(ms - KEEP_EVENTS_MS);
+    this.pending.push({ eventId, receivedAt: at });
+    if (!this.scheduled) {
+      this.scheduled = true;
+      setImmediate(() => void this.writeBehind());
+    }
+    return true;
+  }
+
+  /** Waits until every id seen so far is written (or its write has failed and been reported). */
+  async close(): Promise<void> {
+    await this.writeBehind();
+  }
+
+  private writeBehind(): Promise<void> {
+    this.scheduled = false;
+    const batch = this.pending;
+    this.pending = [];
+    this.writing = this.writing.then(async () => {
+      for (let i = 0; i < batch.length; i += WRITE_BATCH) {
+        try {
+          await this.db.insert(processedEvents).values(batch.slice(i, i + WRITE_BATCH)).onConflictDoNothing();
+        } catch (err) {
+          // Memory still drops a redelivery to this process; only one after a restart could be handled twice.
+          this.onWriteError(err);
+        }
+      }
+    });
+    return this.writing;
+  }
+
+  /** Ids older than the prune keeps are forgotten here too; Slack stops redelivering within minutes. */
+  private forgetBefore(cutoff: number): void {
+    for (const [id, ms] of this.seen) {
+      if (ms >= cutoff) break;
+      this.seen.delete(id);
+    }
+  }
+}
