@@ -225,6 +225,7 @@ const latency = (samples: number[]): LatencyFigures => ({ p50: percentile(sample
 async function inTurns(apps: Record<Which, ServedApp>, fake: FakeSlack, scenario: Scenario, each: number): Promise<Record<Which, LatencyFigures>> {
   const clients = { single: clientFor(apps.single, fake), many: clientFor(apps.many, fake) };
   const samples: Record<Which, number[]> = { single: [], many: [] };
+  fake.forgetCalls();
   for (let n = 0; n < each; n++) {
     for (const which of n % 2 === 0 ? (['single', 'many'] as const) : (['many', 'single'] as const)) {
       samples[which].push(await roundTrip(clients[which], fake, scenario, which, n));
@@ -240,6 +241,7 @@ async function inTurns(apps: Record<Which, ServedApp>, fake: FakeSlack, scenario
 async function sideBySide(apps: Record<Which, ServedApp>, fake: FakeSlack, scenario: Scenario, each: number, concurrency: number): Promise<Record<Which, LatencyFigures>> {
   const clients = { single: clientFor(apps.single, fake), many: clientFor(apps.many, fake) };
   const samples: Record<Which, number[]> = { single: [], many: [] };
+  fake.forgetCalls();
   const sent: Record<Which, number> = { single: 0, many: 0 };
   const enough = () => samples.single.length >= each && samples.many.length >= each;
   const worker = async (which: Which) => {

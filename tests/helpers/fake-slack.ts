@@ -150,6 +150,12 @@ export interface FakeSlack {
   updateUser(id: string, patch: Partial<FakeUser>): void;
   /** Forgets calls, faults, rate limits, pacing, triggers, uploads and the ts counter; keeps users and handlers. */
   reset(): void;
+  /**
+   * Forgets the calls recorded so far and nothing else: a load generator that waits for each answer
+   * before it sends does not need them, and keeping every one (bodies and all) over a long run made its
+   * own collections, and `waitFor`'s look through them, part of what it measured.
+   */
+  forgetCalls(): void;
   close(): Promise<void>;
 }
 
@@ -371,6 +377,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
         waiters.add(waiter);
       });
     },
+    forgetCalls: () => void (calls.length = 0),
     responseUrl: (id) => `${origin}/response/${encodeURIComponent(id)}`,
     responses: (id) => calls.filter((c) => c.method === 'response_url' && c.id === id).map((c) => c.body),
     failNext: (method, fault) => { nextFaults.push({ method, fault, left: fault.times ?? 1 }); },
