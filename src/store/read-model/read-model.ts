@@ -12,8 +12,12 @@ import { changesSince, currentHorizon, type ModelChange } from './change-log.js'
 import { KeyedCache } from './keyed-cache.js';
 import { PlanModel } from './plan-model.js';
 
-/** Items read per batch while a plan's model is built. */
-const BUILD_BATCH = 1_000;
+/**
+ * Items read per batch while a plan's model is built. The embedded engine's WebAssembly memory grows to
+ * its largest result and never gives it back: over the 10,000-item plan, a process that has just built the
+ * model is 30–40 MB smaller with batches of 250 than of 1,000, and the build takes about as long.
+ */
+const BUILD_BATCH = { pglite: 250, postgres: 1_000 } as const;
 
 /** What one request has confirmed: once the model is checked, the rest of the request reads it without asking again. */
 interface RequestScope {
@@ -313,7 +317,7 @@ export class ReadModel {
     const names = await this.names(planId);
     const model = new PlanModel(names.themes, names.owners);
     // A batch at a time, and each item taken as loaded (no copy): the build never holds the plan's rows twice.
-    await forEachRecommendationBatch(this.db, planId, BUILD_BATCH, (recs) => {
+    await forEachRecommendationBatch(this.db, planId, BUILD_BATCH[this.database.kind], (recs) => {
       for (const rec of recs) model.put(rec, { owned: true });
     });
     // A reset meanwhile (the change log was pruned past us) makes this build's horizon meaningless.
