@@ -48,7 +48,8 @@ const SERVER_OPTIONS = { keepAliveTimeout: 65_000, headersTimeout: 66_000 };
 
 /**
  * The Bolt app: Socket Mode when an app token is given, else HTTP with commands, interactivity and
- * events at POST /slack/events and GET /healthz. Signature verification stays on (Bolt's default).
+ * events at POST /slack/events and GET /healthz. Every request to the endpoint is verified with the signing
+ * secret, once, by the guard in front of Bolt's receiver.
  */
 export async function startSlackApp(services: Services, settings: SlackSettings): Promise<RunningSlackApp> {
   const { database } = services;
