@@ -27,10 +27,10 @@ export interface ServedApp {
  * its latency and memory are its own and not the load generator's.
  */
 export async function startServed(which: 'concerto' | 'floor', port: number, fake: FakeSlack, env: Record<string, string>, nodeArgs: string[] = []): Promise<ServedApp> {
-  // Both as JavaScript, as they would run: Concerto through its command (the bundle in dist/, built by the
-  // bench first), the floor transpiled once beside it and loading Bolt from node_modules as a plain Bolt
-  // app does, so neither pays for TypeScript at start.
-  const entry = which === 'concerto' ? [path.join(ROOT, 'bin', 'concerto.mjs'), 'serve'] : [compiledFloor()];
+  // Both as JavaScript, as they would run: Concerto through its installed command, executed as npm's link runs it
+  // (its first line's Node flags included; the bundle in dist/, built by the bench first), the floor transpiled
+  // once beside it and loading Bolt from node_modules as a plain Bolt app does, so neither pays for TypeScript at start.
+  const [command, args] = which === 'concerto' ? [path.join(ROOT, 'bin', 'concerto.mjs'), ['serve']] : [process.execPath, [compiledFloor()]];
   const childEnv: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
@@ -40,10 +40,12 @@ export async function startServed(which: 'concerto' | 'floor', port: number, fak
     PORT: String(port),
     LOG_LEVEL: 'error',
     CONCERTO_NOW: '2017-10-04T10:00',
+    // A profile's or a trace's flags, for either server.
+    ...(nodeArgs.length ? { NODE_OPTIONS: nodeArgs.join(' ') } : {}),
     ...env,
   };
   const start = performance.now();
-  const child = spawn(process.execPath, [...nodeArgs, ...entry], { cwd: ROOT, env: childEnv, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(command, args, { cwd: ROOT, env: childEnv, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
   const exited = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`${which} exited (${code}) before it was healthy:\n${stderr}`))));

@@ -1,6 +1,7 @@
 import { getTableColumns, sql, type SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from './database.js';
+import { eventLoopTurn } from './event-loop-turn.js';
 
 /**
  * Inserts many rows as one JSON parameter per chunk (`json_to_recordset`) instead of one
@@ -21,6 +22,7 @@ export async function bulkInsert<T extends PgTable>(
   const names = sql.join(columns.map(([, c]) => sql.identifier(c.name)), sql`, `);
   const shape = sql.raw(columns.map(([, c]) => `"${c.name}" ${recordType(c.getSQLType())}`).join(', '));
   for (let i = 0; i < rows.length; i += chunk) {
+    if (i > 0) await eventLoopTurn();
     const json = JSON.stringify(
       rows.slice(i, i + chunk).map((r) => Object.fromEntries(columns.map(([key, c]) => [c.name, (r as Record<string, unknown>)[key] ?? null]))),
     );

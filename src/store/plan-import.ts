@@ -4,11 +4,14 @@ import type { PlanRecommendation } from '../core/plan/plan-file.js';
 import type { ChangeMeta, ImportSummary, ReadPlan } from '../core/ports.js';
 import type { Db } from './database.js';
 import { bulkInsert } from './bulk-insert.js';
+import { eventLoopTurn } from './event-loop-turn.js';
 import { bumpVersion, deliveryRow, ensureOwners, ensureThemes, nextDeliverySeq, sameWindow, setOwners, writeAudit, type AuditRow } from './plan-writes.js';
 import { loadAllRecommendations, sortKeyOf } from './rec-rows.js';
 import { deliveryDates, recommendationOwners, recommendations, updates } from './schema.js';
 
 const BATCH = 500;
+/** Items compared between turns of the event loop, so a server goes on answering from memory meanwhile. */
+const TURN_EVERY = 100;
 /**
  * Items added by one import past which the tables' statistics are refreshed at once. Low, because many plans
  * arrive as many small imports, and the embedded database has no autovacuum to notice them.
@@ -44,11 +47,14 @@ export async function importPlan(
     summary.added += batch.length;
     summary.updatesAdded += batch.reduce((n, r) => n + r.updates.length, 0);
     onProgress?.(summary.added, total);
+    await eventLoopTurn();
   }
 
+  let compared = 0;
   for (const rec of file.recommendations) {
     const before = current.get(rec.id);
     if (!before) continue;
+    if (++compared % TURN_EVERY === 0) await eventLoopTurn();
     if (addOnly) {
       summary.unchanged++;
       continue;

@@ -184,7 +184,7 @@ export interface IdRange {
  * database's text order, each batch read by index range in that same order): what a read model is built from without holding every row of the
  * plan's tables at once.
  */
-export async function forEachRecommendationBatch(db: Db, planId: number, batchSize: number, onBatch: (recs: Recommendation[]) => void): Promise<void> {
+export async function forEachRecommendationBatch(db: Db, planId: number, batchSize: number, onBatch: (recs: Recommendation[]) => void | Promise<void>): Promise<void> {
   const all = await db.select({ recId: recommendations.recId }).from(recommendations).where(eq(recommendations.planId, planId)).orderBy(recommendations.recId);
   for (let i = 0; i < all.length; i += batchSize) {
     const range = { from: all[i]!.recId, to: all[Math.min(i + batchSize, all.length) - 1]!.recId };
@@ -193,7 +193,7 @@ export async function forEachRecommendationBatch(db: Db, planId: number, batchSi
       .from(recommendations)
       .innerJoin(themes, eq(themes.id, recommendations.themeId))
       .where(and(eq(recommendations.planId, planId), gte(recommendations.recId, range.from), lte(recommendations.recId, range.to)));
-    onBatch(await hydrate(db, planId, rows, true, range));
+    await onBatch(await hydrate(db, planId, rows, true, range));
   }
 }
 

@@ -26,7 +26,7 @@ describe('the concerto entry point', () => {
     writeFileSync(path.join(dir, 'src', 'main.ts'), "const which: string = 'src';\nconsole.log(which);\n");
     writeFileSync(path.join(dir, 'src', 'core', 'rule.ts'), 'export {};\n');
     mkdirSync(path.join(dir, 'dist', 'bundle'));
-    writeFileSync(path.join(dir, 'dist', 'bundle', 'main.js'), "console.log('dist');\n");
+    writeFileSync(path.join(dir, 'dist', 'bundle', 'main.js'), "console.log(['dist', ...process.execArgv].join(' '));\n");
     writeFileSync(path.join(dir, 'dist', 'BUILT'), '');
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -36,6 +36,11 @@ describe('the concerto entry point', () => {
     at('src/core/rule.ts', new Date('2026-01-01T10:00:00Z'));
     at('dist/BUILT', new Date('2026-01-01T11:00:00Z'));
     expect(run()).toBe('dist');
+  });
+
+  it('starts Node with the young generation its servers were measured with, when run as the installed command', () => {
+    // Executed itself, as npm's link and `npm start` run it: the first line's interpreter and its flag.
+    expect(execFileSync(path.join(dir, 'bin', 'concerto.mjs'), { cwd: dir, encoding: 'utf8' }).trim()).toBe('dist --max-semi-space-size=8');
   });
 
   it('runs src/ through tsx when any source file, however deep, was saved after the build', () => {

@@ -268,3 +268,57 @@ describe.each(testDatabases)('the read model on $name', ({ name, open, openAnoth
     }
   });
 });
+
+/**
+ * The embedded engine answers in this thread and settles its promises as microtasks: a long run of statements
+ * that never took a turn of the event loop would go from start to end with the server deaf, /healthz included.
+ */
+describe.each(testDatabases)('long runs of statements on $name', ({ open }) => {
+  /** More items than several of the embedded database's build batches (250 items) and import batches (500). */
+  const largePlan = (wording: string) => ({
+    title: 'A large plan',
+    asOf: '2018-01-15',
+    timeZone: 'Europe/London',
+    recommendations: Array.from({ length: 1_200 }, (_, i) => ({
+      id: `${Math.floor(i / 100) + 1}.${(i % 100) + 1}`,
+      theme: `Theme ${Math.floor(i / 100) + 1}`,
+      text: `Recommendation ${i + 1} of the large plan, ${wording}.`,
+      owners: [`Owner ${i % 40}`],
+      status: 'on_going',
+      delivery: 'By end 2018',
+      updates: [{ date: '2018-01-15', text: `Update on recommendation ${i + 1}.` }],
+    })),
+  });
+  /** How many turns the event loop took while `work` ran. */
+  const turnsDuring = async (work: () => Promise<unknown>) => {
+    let turns = 0;
+    let running = true;
+    const turn = () => {
+      if (!running) return;
+      turns += 1;
+      setImmediate(turn);
+    };
+    setImmediate(turn);
+    try {
+      await work();
+    } finally {
+      running = false;
+    }
+    return turns;
+  };
+
+  it("lets the server answer while it imports a large plan and while the read model builds", async () => {
+    const database = await open();
+    const model = await ReadModel.open(database);
+    try {
+      expect(await turnsDuring(() => importAs(database.db, largePlan('as first written'), SEEDED_AT, 'large-2018'))).toBeGreaterThanOrEqual(2);
+      // Every item changed: compared and written one at a time.
+      expect(await turnsDuring(() => importAs(database.db, largePlan('as reworded'), SEEDED_AT, 'large-2018'))).toBeGreaterThanOrEqual(10);
+      expect(await turnsDuring(() => model.warm())).toBeGreaterThanOrEqual(4);
+      expect(model.isWarm).toBe(true);
+    } finally {
+      await model.close();
+      await database.close();
+    }
+  });
+});

@@ -5,6 +5,7 @@ import type { Recommendation } from '../../core/plan/recommendation.js';
 import type { Database, Db } from '../database.js';
 import { DrizzleConversationStore } from '../conversation-store.js';
 import { DrizzlePlanDirectory } from '../plan-directory.js';
+import { eventLoopTurn } from '../event-loop-turn.js';
 import { forEachRecommendationBatch, loadRecommendations } from '../rec-rows.js';
 import { identityLinks, owners, themes } from '../schema.js';
 import { StoreError } from '../store-error.js';
@@ -317,8 +318,10 @@ export class ReadModel {
     const names = await this.names(planId);
     const model = new PlanModel(names.themes, names.owners);
     // A batch at a time, and each item taken as loaded (no copy): the build never holds the plan's rows twice.
-    await forEachRecommendationBatch(this.db, planId, BUILD_BATCH[this.database.kind], (recs) => {
+    await forEachRecommendationBatch(this.db, planId, BUILD_BATCH[this.database.kind], async (recs) => {
       for (const rec of recs) model.put(rec, { owned: true });
+      // Requests (and /healthz) are answered between batches, from the tables meanwhile.
+      await eventLoopTurn();
     });
     // A reset meanwhile (the change log was pruned past us) makes this build's horizon meaningless.
     if (generation === this.generation && !this.models.has(planId)) {
