@@ -88,7 +88,8 @@ async function decidePlan(db: Db, directory: PlanDirectory, plan: PlanInfo, byOw
   const rearmed = await data.rearmedAt(plan.id);
   const items: NudgeItem[] = all.map((rec) => ({
     rec,
-    recipients: [...new Map(rec.owners.flatMap((o) => byOwner.get(o) ?? []).map((r) => [r.id, r])).values()],
+    // Most items have one owner, whose recipients are already distinct (a person is linked to a name once).
+    recipients: rec.owners.length === 1 ? (byOwner.get(rec.owners[0]!) ?? []) : [...new Map(rec.owners.flatMap((o) => byOwner.get(o) ?? []).map((r) => [r.id, r])).values()],
     rearmedAt: rearmed.get(rec.id) ?? null,
   }));
   const nudges = decideNudges({ now, planTimeZone: plan.timeZone, planAsOf: plan.asOf, items, preferences: await data.preferences(plan.id), settings });

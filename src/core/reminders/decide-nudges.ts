@@ -59,7 +59,12 @@ export function decideNudges(input: NudgeInput): NudgeDecision[] {
   const prefs = new Map(input.preferences.map((p) => [`${p.item}\n${p.recipient}`, p]));
   const decisions: NudgeDecision[] = [];
   // A plan of 10,000 items has a few timezones and a few hundred distinct dates: each is worked out once per pass.
-  const localIn = remembered((timeZone: string) => localTime(input.now, timeZone));
+  const localIn = remembered((timeZone: string) => {
+    const local = localTime(input.now, timeZone);
+    // Nobody is chased at weekends, on bank holidays, or before the morning send time.
+    return { ...local, open: isWorkingDay(local.date, input.settings.holidays) && local.minutes >= input.settings.sendAtMinutes };
+  });
+  const answeredFrom = remembered((nominal: string) => addDaysIso(nominal as IsoDate, -input.settings.overdueEveryDays));
   const deadlines = remembered((key: string) => {
     const [end, today] = key.split(' ') as [IsoDate, IsoDate];
     return latest(deadlineNudges(end, today, input.settings), today);
@@ -70,18 +75,17 @@ export function decideNudges(input: NudgeInput): NudgeDecision[] {
   });
   for (const { rec, recipients, rearmedAt } of input.items) {
     // A completion proposed and awaiting sign-off is the admins' to answer: its owners are not chased meanwhile.
-    if (isClosed(rec.status) || rec.proposal) continue;
+    if (isClosed(rec.status) || rec.proposal || !recipients.length) continue;
+    const lastUpdate = rec.updates.reduce((d, u) => (u.date > d ? u.date : d), '') || input.planAsOf;
     for (const r of recipients) {
       const local = localIn(r.timeZone ?? input.planTimeZone);
-      // Nobody is chased at weekends, on bank holidays, or before the morning send time.
-      if (!isWorkingDay(local.date, input.settings.holidays) || local.minutes < input.settings.sendAtMinutes) continue;
+      if (!local.open) continue;
       const pref = prefs.get(`${rec.id}\n${r.id}`);
       const live = pref && !(rearmedAt && rearmedAt > pref.setAt) ? pref : null;
       if (live?.muted) continue;
-      const lastUpdate = rec.updates.reduce((d, u) => (u.date > d ? u.date : d), '') || input.planAsOf;
       const deadline = rec.delivery.end ? deadlines(`${rec.delivery.end} ${local.date}`) : null;
       // An update on or after the previous weekly chase answers this one.
-      const answered = deadline?.kind === 'overdue' && lastUpdate >= addDaysIso(deadline.nominal, -input.settings.overdueEveryDays);
+      const answered = deadline?.kind === 'overdue' && lastUpdate >= answeredFrom(deadline.nominal);
       const chase = answered ? null : deadline;
       // Overdue items are chased weekly already, so "no update" nudges are for items not yet late.
       const stale = deadline?.kind === 'overdue' ? null : stales(`${lastUpdate} ${local.date}`);
