@@ -94,7 +94,7 @@ export function manyPlansLines(kind: DatabaseFigures['kind'], m: ManyPlansFigure
   return [
     `### ${NAMES[kind]}`,
     '',
-    `Adding the ${m.extra.plans} plans took ${ms(m.addMs)}.`,
+    `Adding the ${m.extra.plans} plans took ${ms(m.addMs)}. Each latency is the median of ${m.rounds} rounds' figure (${m.requests.c1} requests per server per round at concurrency 1, the servers in turn request by request; ${m.requests.c50} at concurrency 50, one server at a time, the order alternating by round).`,
     '',
     `| Measure | ${m.single.plans} plan | ${m.many.plans} plans | Ratio | Target |`,
     '|---|---|---|---|---|',
