@@ -85,14 +85,15 @@ async function decidePlan(db: Db, directory: PlanDirectory, plan: PlanInfo, byOw
   const data = new ReminderDataStore(db);
   const outbox = new OutboxStore(db);
   const all = await directory.store(plan).find({});
-  const rearmed = await data.rearmedAt(plan.id);
-  const items: NudgeItem[] = all.map((rec) => ({
-    rec,
+  const recipientsOf = (rec: Recommendation) =>
     // Most items have one owner, whose recipients are already distinct (a person is linked to a name once).
-    recipients: rec.owners.length === 1 ? (byOwner.get(rec.owners[0]!) ?? []) : [...new Map(rec.owners.flatMap((o) => byOwner.get(o) ?? []).map((r) => [r.id, r])).values()],
-    rearmedAt: rearmed.get(rec.id) ?? null,
-  }));
-  const nudges = decideNudges({ now, planTimeZone: plan.timeZone, planAsOf: plan.asOf, items, preferences: await data.preferences(plan.id), settings });
+    rec.owners.length === 1 ? (byOwner.get(rec.owners[0]!) ?? []) : [...new Map(rec.owners.flatMap((o) => byOwner.get(o) ?? []).map((r) => [r.id, r])).values()];
+  const chased = all.map((rec) => ({ rec, recipients: recipientsOf(rec) })).filter((i) => i.recipients.length);
+  // Snoozes, mutes and what re-arms them only matter to someone who could be nudged: a plan whose owners
+  // nobody has linked (a newly imported one, most of the time) costs a pass no queries.
+  const rearmed = chased.length ? await data.rearmedAt(plan.id) : new Map<string, string>();
+  const items: NudgeItem[] = chased.map(({ rec, recipients }) => ({ rec, recipients, rearmedAt: rearmed.get(rec.id) ?? null }));
+  const nudges = chased.length ? decideNudges({ now, planTimeZone: plan.timeZone, planAsOf: plan.asOf, items, preferences: await data.preferences(plan.id), settings }) : [];
   const today = localTime(now, plan.timeZone).date;
   const about = { key: plan.key, title: plan.title };
   const rows: NewOutboxRow[] = nudges.map((n) => ({
