@@ -29,7 +29,7 @@ export const EXTRA_PLAN_SIZE: PlanSize = { recommendations: 100, updates: 1_000,
 /** Within 10% of the single-plan figures. */
 export const MANY_PLANS_TARGET = 1.1;
 /**
- * Each figure is the median of this many rounds' (p50 of the round's p50s, p99 of their p99s): a p99 of
+ * Each figure is the median of this many rounds' (the median of their p50s, and of their p99s): a p99 of
  * one round is its tenth-slowest answer, and one stall of the machine (about a second, now and then, on
  * two cores shared with the load generator and the fake Slack) decided it for whichever server it fell on.
  */
