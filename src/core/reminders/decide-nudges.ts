@@ -64,7 +64,7 @@ export function decideNudges(input: NudgeInput): NudgeDecision[] {
     // Nobody is chased at weekends, on bank holidays, or before the morning send time.
     return { ...local, open: isWorkingDay(local.date, input.settings.holidays) && local.minutes >= input.settings.sendAtMinutes };
   });
-  const answeredFrom = remembered((nominal: string) => addDaysIso(nominal as IsoDate, -input.settings.overdueEveryDays));
+  const answeredFrom = remembered((nominal: string) => addDaysIso(nominal, -input.settings.overdueEveryDays));
   const deadlines = remembered((key: string) => {
     const [end, today] = key.split(' ') as [IsoDate, IsoDate];
     return latest(deadlineNudges(end, today, input.settings), today);
