@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { seedBundledWithGovernance } from '../../src/app/plan-loading.js';
+import { buildBoardPaper } from '../../src/core/report/board-paper.js';
 import { openDatabase, type Database } from '../../src/store/database.js';
 import { migrate } from '../../src/store/migrate.js';
 import { DrizzlePlanDirectory } from '../../src/store/plan-directory.js';
@@ -28,6 +29,19 @@ describe('the bundled plan’s board business', () => {
     const store = plans.store(seeded.plan);
     for (const id of ['1.1', '3.6', '4.0.1']) expect((await store.get(id))?.waiting).toEqual({ what: 'agreement of new governance framework', board: 'SAS' });
     expect((await store.history('4.3.1')).map((e) => e.action)).toContain('decision_recorded');
+  });
+
+  it('loaded years later, the paper as at any day from the plan’s date carries its decision and waits, as the plan’s items are carried', async () => {
+    const plans = await open();
+    const seeded = await seedBundledWithGovernance(plans, meta('2026-12-03T08:22:57.000Z'));
+    const history = (await plans.store(seeded.plan).planHistory())!;
+    const paper = (asAt: string) => buildBoardPaper(history, { asAt, producedOn: '2026-12-03' });
+    for (const asAt of ['2017-10-04', '2018-03-01']) {
+      expect(paper(asAt).decisions.map((d) => [d.board, d.decidedOn, d.affects])).toEqual([['JCOB', '2017-05-04', ['4.3.1']]]);
+      expect(paper(asAt).waiting.find((g) => g.board === 'SAS')?.items.map((i) => i.id)).toEqual(['1.1', '3.6', '4.0.1']);
+    }
+    // Before the plan's date the office had neither on record.
+    expect(paper('2017-10-03').decisions).toEqual([]);
   });
 
   it('a second seed adds nothing, and never marks as waiting an item its owners have moved on', async () => {

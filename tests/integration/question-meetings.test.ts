@@ -90,6 +90,24 @@ describe('meetings and boards in questions', () => {
     expect(reply.items).toEqual([]);
   });
 
+  it.each([
+    ['when is the next SAS?', '2017-10-11', 'The next SAS meeting is on 12 Oct 2017; papers were due by 5 Oct 2017.'],
+    ["when's the next JCOB meeting", '2017-10-11', 'The next JCOB meeting is on 2 Nov 2017; papers are due by 26 Oct 2017.'],
+    ['when does SAS next meet?', '2017-10-12', 'The next SAS meeting is today; papers were due by 5 Oct 2017.'],
+    ['next meeting', '2017-10-13', "The next board meeting is JCOB's, on 2 Nov 2017; papers are due by 26 Oct 2017."],
+    ['when is the next SAS?', '2018-04-01', "No SAS meeting to come is in concerto-2017 (as at 1 Apr 2018). The last was SAS's on 14 Dec 2017. An admin adds one with `meeting add SAS DATE`."],
+  ])('%s (on %s) answers with the next meeting and its papers', async (q, day, text) => {
+    const reply = await talk(q, day);
+    expect(reply.error, reply.text).toBeUndefined();
+    expect(reply.text).toBe(text);
+  });
+
+  it('the next meeting of a board the plan does not have names the boards it has', async () => {
+    const reply = await talk('when is the next XYZ meeting?');
+    expect(reply.error).toBe('not_found');
+    expect(reply.text).toMatch(/There is no board XYZ\. The plan's boards are JCOB, SAS/);
+  });
+
   it('the reading as data carries the meeting as typed', async () => {
     const reply = await talk("what's due before the next JCOB?");
     expect(reply.query?.read.due).toEqual({ phrase: 'the next JCOB', mode: 'before' });
@@ -125,9 +143,51 @@ describe('the decision log asked in words', () => {
     expect(texts(reply)).toEqual(expected);
   });
 
+  it.each([
+    ['what did the boards decide?', ['Athena before ERP', 'New governance framework agreed']],
+    ['show me the decision log', ['Athena before ERP', 'New governance framework agreed']],
+    ['what decisions have been made since June?', ['New governance framework agreed']],
+    ['what was decided about 4.3.1?', ['Athena before ERP']],
+    ['has the board decided anything on 3.6', ['New governance framework agreed']],
+    ['did JCOB decide anything about 3.6', []],
+  ])('%s', async (q, expected) => {
+    const reply = await talk(q);
+    expect(reply.error, reply.text).toBeUndefined();
+    expect(texts(reply)).toEqual(expected);
+  });
+
+  it('decisions about an item say which, and an item the plan does not have is refused with the nearest', async () => {
+    expect((await talk('decisions about 4.3.1')).text.split('\n')[0]).toBe('Decisions about 4.3.1 — 1 decision, oldest first:');
+    const missing = await talk('what was decided about 4.3.9?');
+    expect(missing.error).toBe('not_found');
+    expect(missing.text).toMatch(/There is no 4\.3\.9 in the plan — did you mean 4\.3\.1/);
+  });
+
   it('a board the plan does not have is named, with the boards it has', async () => {
     const reply = await talk('what did XYZ decide in October?');
     expect(reply.error).toBeDefined();
     expect(reply.text).toMatch(/XYZ/);
+  });
+});
+
+describe('waiting on a board named by items but not yet added', () => {
+  let h: AskHarness;
+  beforeAll(async () => {
+    h = await openAsk({ actor: admin() });
+    for (const id of ['1.1', '3.6']) await h.store.change({ ...META, recId: id, status: 'awaiting_decision', waiting: { what: 'agreement of new governance framework', board: 'SAS' } });
+  });
+  afterAll(async () => h?.close());
+
+  it('lists the items that wait on it, and says how to add the board', async () => {
+    const reply = await h.talk("what's waiting on SAS?", { now: at('2017-10-11'), conversationKey: 'unadded' });
+    expect(reply.error, reply.text).toBeUndefined();
+    expect(ids(reply)).toEqual(['1.1', '3.6']);
+    expect(reply.text).toMatch(/SAS is not one of concerto-2017's boards yet, though items wait on it; an admin adds it with `board add SAS --title "…"`\./);
+  });
+
+  it('a name no item waits on is still refused', async () => {
+    const reply = await h.talk("what's waiting on SAD?", { now: at('2017-10-11'), conversationKey: 'unadded-2' });
+    expect(reply.error).toBe('not_understood');
+    expect(reply.items).toEqual([]);
   });
 });

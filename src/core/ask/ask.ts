@@ -16,7 +16,7 @@ import { answerQuery } from './handlers/query.js';
 import { answerAcrossPlans, plansHolding, whichPlan } from './handlers/across-plans.js';
 import { changePlanState, createPlan, listPlans, setPlan, usePlan } from './handlers/plans.js';
 import { answerWhen } from './handlers/when.js';
-import { addBoard, addMeeting, listBoards, listDecisions, listMeetings, recordDecision } from './handlers/governance.js';
+import { addBoard, addMeeting, listBoards, listDecisions, listMeetings, answerNextMeeting, recordDecision } from './handlers/governance.js';
 import { setAwaiting } from './handlers/waiting.js';
 import { returnProposal, signOff } from './handlers/sign-off.js';
 import { isReply } from './lookup.js';
@@ -138,13 +138,13 @@ async function act(turn: Turn, intent: Intent): Promise<Reply> {
     case 'board_add':
       return addBoard(turn, intent.name, intent.title);
     case 'meetings':
-      return listMeetings(turn, intent.board);
+      return intent.next ? answerNextMeeting(turn, intent.board) : listMeetings(turn, intent.board);
     case 'meeting_add':
       return addMeeting(turn, intent.board, intent.date, intent.papersBy);
     case 'decision':
       return recordDecision(turn, intent);
     case 'decisions':
-      return listDecisions(turn, intent.board, intent.since, intent.during ?? null);
+      return listDecisions(turn, intent.board, intent.since, intent.during ?? null, intent.about ?? null);
     case 'awaiting':
       return setAwaiting(turn, intent.id, intent.what, intent.board);
     default:

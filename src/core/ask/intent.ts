@@ -36,12 +36,13 @@ export type Intent =
 export type GovernanceIntent =
   | { kind: 'boards' }
   | { kind: 'board_add'; name: string; title: string | null }
-  | { kind: 'meetings'; board: string | null }
+  /** `next`: "when is the next SAS?" — the next meeting only (intents/meetings-question.ts). */
+  | { kind: 'meetings'; board: string | null; next?: boolean }
   | { kind: 'meeting_add'; board: string; date: string; papersBy: string | null }
   /** `outsideMeeting`: "decision SAS on DATE …", a decision taken outside any meeting. */
   | { kind: 'decision'; board: string; date: string; outsideMeeting: boolean; text: string; affects: string[]; corrects: number | null }
-  /** `during`: "in October", "the last SAS" — from the decision questions (intents/decisions-question.ts). */
-  | { kind: 'decisions'; board: string | null; since: string | null; during?: string | null }
+  /** `during`: "in October", "the last SAS"; `about`: an item the decisions affect — from the decision questions (intents/decisions-question.ts). */
+  | { kind: 'decisions'; board: string | null; since: string | null; during?: string | null; about?: string | null }
   | { kind: 'awaiting'; id: string; what: string; board: string | null };
 
 /** Plan settings as typed after `plan create` or `plan set`; the handler checks what they mean. */

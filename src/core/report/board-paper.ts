@@ -3,6 +3,7 @@ import { DEFAULT_RAG_RULES, rateRag, ragKey, type Rag, type RagRating, type RagR
 import { isOverdue, type Recommendation, type UpdateEntry } from '../plan/recommendation.js';
 import type { Status } from '../plan/status.js';
 import { planAsAt } from './as-at.js';
+import { importDayReader } from './effective.js';
 import { decisionKnownAt, paperDecisions, waitingGroups, type PaperDecision, type WaitingGroup } from './governance-sections.js';
 import { changesSince, type PlanChanges } from './changes.js';
 import type { PlanHistory } from './history.js';
@@ -92,8 +93,9 @@ export function buildBoardPaper(history: PlanHistory, options: PaperOptions): Bo
   const meeting = options.meeting ?? null;
   const decisionsAfter = options.decisionsAfter !== undefined ? options.decisionsAfter : since;
   const order = recs.map((r) => r.id);
-  const decisions = paperDecisions(history.decisions ?? [], { asAt: options.asAt, after: decisionsAfter, timeZone: plan.timeZone, board: meeting?.board ?? null, order });
-  const governanceRecorded = meeting !== null || recs.some((r) => r.waiting) || (history.decisions ?? []).some((d) => decisionKnownAt(d, options.asAt, plan.timeZone));
+  const importDays = importDayReader(history.events, plan.asOf);
+  const decisions = paperDecisions(history.decisions ?? [], { asAt: options.asAt, after: decisionsAfter, timeZone: plan.timeZone, board: meeting?.board ?? null, order, importDays });
+  const governanceRecorded = meeting !== null || recs.some((r) => r.waiting) || (history.decisions ?? []).some((d) => decisionKnownAt(d, options.asAt, plan.timeZone, importDays));
   return {
     title: plan.title,
     timeZone: plan.timeZone,

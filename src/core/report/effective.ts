@@ -20,8 +20,7 @@ export function effectiveDays(events: readonly AuditEvent[], planAsOf: IsoDate, 
   for (let i = events.length - 1; i >= 0; i--) {
     const e = events[i]!;
     if (e.action === 'plan_imported') {
-      const asOf = (e.after as { asOf?: unknown } | null)?.asOf;
-      imported = { at: e.at, asOf: isIsoDay(asOf) ? asOf : planAsOf };
+      imported = { at: e.at, asOf: importedAsOf(e, planAsOf) };
       claimed.set(e.id, imported.asOf);
     } else if (e.source === 'import') {
       claimed.set(e.id, imported && imported.at === e.at ? imported.asOf : planAsOf);
@@ -40,6 +39,22 @@ export function effectiveDays(events: readonly AuditEvent[], planAsOf: IsoDate, 
     days.set(e.id, day);
   }
   return days;
+}
+
+/**
+ * The day a record written by an import took effect, by the instant it was written: the as-of date of
+ * the import that wrote at that instant (a plan and the governance its document records are loaded
+ * together), else the plan's own as-of date — as `effectiveDays` dates an import's audit events.
+ */
+export function importDayReader(events: readonly AuditEvent[], planAsOf: IsoDate): (at: string) => IsoDate {
+  const byInstant = new Map<number, IsoDate>();
+  for (const e of events) if (e.action === 'plan_imported') byInstant.set(Date.parse(e.at), importedAsOf(e, planAsOf));
+  return (at) => byInstant.get(Date.parse(at)) ?? planAsOf;
+}
+
+function importedAsOf(e: AuditEvent, planAsOf: IsoDate): IsoDate {
+  const asOf = (e.after as { asOf?: unknown } | null)?.asOf;
+  return isIsoDay(asOf) ? asOf : planAsOf;
 }
 
 const HOUR = 3_600_000;

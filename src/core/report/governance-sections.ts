@@ -35,13 +35,19 @@ export interface WaitingGroup {
   items: WaitingItem[];
 }
 
+/** When the records an import wrote take effect: see `importDayReader`. */
+export type ImportDays = (at: string) => IsoDate;
+
 /**
  * Whether a decision was part of the record at the end of `asAt`: decided by then, and recorded by the
  * end of that day in the plan's timezone. A decision written down later (even about an earlier day)
- * is not in a paper as at an earlier day, so a paper at any date is rebuilt exactly as it was.
+ * is not in a paper as at an earlier day, so a paper at any date is rebuilt exactly as it was. One that
+ * came with an imported plan (the bundled plan's JCOB decision of 4 May 2017) is part of that plan as at
+ * its document's date, as the plan's items are, however long after it was loaded.
  */
-export function decisionKnownAt(d: Pick<Decision, 'decidedOn' | 'recordedAt'>, asAt: IsoDate, timeZone: string): boolean {
-  return d.decidedOn <= asAt && todayIn(new Date(d.recordedAt), timeZone) <= asAt;
+export function decisionKnownAt(d: Pick<Decision, 'decidedOn' | 'recordedAt' | 'source'>, asAt: IsoDate, timeZone: string, importDays?: ImportDays): boolean {
+  const known = d.source === 'import' && importDays ? importDays(d.recordedAt) : todayIn(new Date(d.recordedAt), timeZone);
+  return d.decidedOn <= asAt && known <= asAt;
 }
 
 /**
@@ -50,8 +56,11 @@ export function decisionKnownAt(d: Pick<Decision, 'decidedOn' | 'recordedAt'>, a
  * recorded by then replaces the decision it corrects and carries it in `corrects`; a correction recorded
  * after `asAt` does not change an earlier paper.
  */
-export function paperDecisions(decisions: readonly Decision[], opts: { asAt: IsoDate; after: IsoDate | null; timeZone: string; board?: string | null; order?: readonly string[] }): PaperDecision[] {
-  const known = decisions.filter((d) => decisionKnownAt(d, opts.asAt, opts.timeZone));
+export function paperDecisions(
+  decisions: readonly Decision[],
+  opts: { asAt: IsoDate; after: IsoDate | null; timeZone: string; board?: string | null; order?: readonly string[]; importDays?: ImportDays },
+): PaperDecision[] {
+  const known = decisions.filter((d) => decisionKnownAt(d, opts.asAt, opts.timeZone, opts.importDays));
   const byId = new Map(known.map((d) => [d.id, d]));
   const rank = new Map((opts.order ?? []).map((id, i) => [id, i]));
   const inPlanOrder = (ids: readonly string[]) => [...ids].sort((a, b) => (rank.get(a) ?? Infinity) - (rank.get(b) ?? Infinity));

@@ -66,6 +66,25 @@ describe('paperDecisions', () => {
     });
   });
 
+  describe('a decision that came with an imported plan', () => {
+    // The bundled plan as at 4 October 2017, loaded years later: its JCOB decision of 4 May 2017 is part of
+    // the plan as at the document's date, as the items' statuses are.
+    const loadedAt = '2026-12-03T08:22:57.000Z';
+    const imported = decision({ board: 'JCOB', decidedOn: '2017-05-04', meetingDate: null, text: 'Sequencing of Athena and ERP decided', source: 'import', recordedAt: loadedAt });
+    const importDays = (at: string) => (at === loadedAt ? '2017-10-04' : '2017-09-30');
+    it.each([
+      ['a paper as at the document’s date lists it', '2017-10-04', [imported.id]],
+      ['a paper as at any later date lists it', '2018-03-01', [imported.id]],
+      ['a paper before the document’s date does not: the office did not have it on record', '2017-10-03', []],
+    ])('%s', (_, asAt, ids) => {
+      expect(paperDecisions([imported], { asAt, after: null, timeZone: 'Europe/London', importDays }).map((d) => d.id)).toEqual(ids);
+    });
+    it('one recorded by a person is dated by when it was recorded, however the plan came in', () => {
+      const typed = { ...imported, id: nextId++, source: 'slack' as const };
+      expect(paperDecisions([typed], { asAt: '2018-03-01', after: null, timeZone: 'Europe/London', importDays })).toEqual([]);
+    });
+  });
+
   it('a correction recorded after the paper’s day leaves the decision as it then stood, uncorrected', () => {
     const [d] = paperDecisions(log, { asAt: '2017-10-12', after: '2017-10-11', timeZone: 'Europe/London', board: 'SAS' });
     expect([d!.text, d!.corrects]).toEqual(['New governance framwork agreed', null]);

@@ -4,14 +4,14 @@ import type { IsoDate } from '../../dates/delivery-window.js';
 import { readDelivery } from '../../dates/read-delivery.js';
 import { checkBoardName, findBoard, unknownBoard, boardName, type Board } from '../../governance/board.js';
 import { checkDecisionText, type Decision } from '../../governance/decision.js';
-import { defaultPapersBy, meetingLabel, type Meeting } from '../../governance/meeting.js';
+import { defaultPapersBy, meetingLabel, nextMeeting, previousMeeting, type Meeting } from '../../governance/meeting.js';
 import { isRecommendationId, suggestIds } from '../../plan/recommendation-id.js';
 import { actionableReply } from '../actionable.js';
 import { cleanText } from '../clean-text.js';
 import type { Turn } from '../context.js';
 import { describeWindow, formatDate, plural } from '../format.js';
 import type { GovernanceIntent } from '../intent.js';
-import { isReply } from '../lookup.js';
+import { findItem, isReply } from '../lookup.js';
 import { itemView, say, type Reply } from '../reply.js';
 import { notAdmin } from './admin.js';
 import { meta } from './change.js';
@@ -55,6 +55,25 @@ export async function listMeetings(turn: Turn, typedBoard: string | null): Promi
     ...(past.length ? ['Past:', ...past.map(line)] : []),
   ];
   return say(lines.join('\n'), { governance: { meetings: ordered } });
+}
+
+/** "When is the next SAS?": the next meeting (of one board, or of any), its papers' deadline, and the one after it is none. */
+export async function answerNextMeeting(turn: Turn, typedBoard: string | null): Promise<Reply> {
+  const board = typedBoard === null ? null : await knownBoard(turn, typedBoard);
+  if (board && isReply(board)) return board;
+  const meetings = await turn.governance.meetings();
+  const name = board?.name ?? null;
+  const next = nextMeeting(meetings, name, turn.today);
+  const whose = name ? `${name} meeting` : 'board meeting';
+  if (!next) {
+    const last = previousMeeting(meetings, name, turn.today);
+    const before = last ? ` The last was ${last.board}'s on ${formatDate(last.date)}.` : '';
+    return say(`No ${whose} to come is in ${turn.plan.key} (as at ${formatDate(turn.today)}).${before} An admin adds one with \`meeting add ${name ?? 'SAS'} DATE\`.`, { governance: { meetings: [] } });
+  }
+  const papers = next.papersBy < turn.today ? `papers were due by ${formatDate(next.papersBy)}` : next.papersBy === turn.today ? 'papers are due today' : `papers are due by ${formatDate(next.papersBy)}`;
+  const when = next.date === turn.today ? 'today' : `on ${formatDate(next.date)}`;
+  const subject = name ? `The next ${whose} is` : `The next board meeting is ${next.board}'s,`;
+  return say(`${subject} ${when}; ${papers}.`, { governance: { meetings: [next] } });
 }
 
 export async function addMeeting(turn: Turn, typedBoard: string, phrase: string, papersPhrase: string | null): Promise<Reply> {
@@ -118,9 +137,11 @@ export async function recordDecision(turn: Turn, intent: Extract<GovernanceInten
 }
 
 /** The log oldest first; a correction and what it corrects both say so. */
-export async function listDecisions(turn: Turn, typedBoard: string | null, sincePhrase: string | null, duringPhrase: string | null = null): Promise<Reply> {
+export async function listDecisions(turn: Turn, typedBoard: string | null, sincePhrase: string | null, duringPhrase: string | null = null, about: string | null = null): Promise<Reply> {
   const board = typedBoard === null ? null : await knownBoard(turn, typedBoard);
   if (board && isReply(board)) return board;
+  const item = about === null ? null : await findItem(turn, about);
+  if (item && isReply(item)) return item;
   // "what did SAS decide in October?": a period looking back, or a meeting named as its day.
   let during: { from: IsoDate; to: IsoDate } | null = null;
   if (duringPhrase !== null) {
@@ -145,9 +166,15 @@ export async function listDecisions(turn: Turn, typedBoard: string | null, since
   }
   const log = await turn.governance.decisions();
   const correctedBy = new Map(log.filter((d) => d.supersedes !== null).map((d) => [d.supersedes!, d.id]));
-  const shown = log.filter((d) => (!board || d.board === board.name) && (since === null || d.decidedOn >= since) && (during === null || (d.decidedOn >= during.from && d.decidedOn <= during.to)));
+  const shown = log.filter(
+    (d) =>
+      (!board || d.board === board.name) &&
+      (!item || d.affects.includes(item.id)) &&
+      (since === null || d.decidedOn >= since) &&
+      (during === null || (d.decidedOn >= during.from && d.decidedOn <= during.to)),
+  );
   const period = during ? (during.from === during.to ? ` on ${formatDate(during.from)}` : ` from ${formatDate(during.from)} to ${formatDate(during.to)}`) : '';
-  const scope = `${board ? `${board.name}'s decisions` : 'Decisions'}${since ? ` since ${formatDate(since)}` : ''}${period}`;
+  const scope = `${board ? `${board.name}'s decisions` : 'Decisions'}${item ? ` about ${item.id}` : ''}${since ? ` since ${formatDate(since)}` : ''}${period}`;
   if (!shown.length) return say(`${scope}: none recorded.${log.length ? '' : ' An admin records one with `decision SAS 2017-10-12 "…" affects 1.1`.'}`, { governance: { decisions: [] } });
   const line = (d: Decision) => {
     const notes = [d.affects.length ? `affects ${d.affects.join(', ')}` : null, d.supersedes ? `corrects #${d.supersedes}` : null, correctedBy.has(d.id) ? `corrected by #${correctedBy.get(d.id)}` : null].filter(Boolean);

@@ -29,12 +29,12 @@ const TOPICS: Record<string, string> = {
   when: '`when <phrase>` shows how a delivery date phrase is read today, e.g. `when end of next month`.',
   boards: '`boards` lists the plan\'s boards; admins add one with `board add SAS --title "Strategic Alliance Summit"`.',
   meetings:
-    '`meetings` (or `meetings SAS`) lists meetings with their paper deadlines, upcoming first, then past. Admins: `meeting add SAS 2017-10-12` (or "next Thursday"; one day), papers due five working days before unless `--papers-by DATE`.',
+    '`meetings` (or `meetings SAS`) lists meetings with their paper deadlines, upcoming first, then past; "when is the next SAS?" answers with the next one. Admins: `meeting add SAS 2017-10-12` (or "next Thursday"; one day), papers due five working days before unless `--papers-by DATE`.',
   decision:
     'Admins: `decision SAS 2017-10-12 "New governance framework agreed" affects 1.1, 3.6, 4.0.1` records a decision of SAS at its meeting that day (add the meeting first); `decision SAS on 2017-10-12 "…"` records one taken outside a meeting. Decisions are never changed: `--corrects N` records a new one that supersedes decision N. Each affected item\'s `history` shows it. In Slack, `/concerto decision` alone opens a form for it, and `/concerto meeting add` alone one for a meeting.',
   'sign-off':
     'On a plan with sign-off on (`plan set KEY --sign-off on`), an owner\'s `complete` is a proposal. "what\'s awaiting sign-off?" lists them; admins answer with `sign off 4.2.1` or `return 4.2.1 "the reason"` (or the buttons in their DM and App Home).',
-  decisions: '`decisions` lists the decision log, oldest first, with numbers and corrections; narrow it with a board and a day: `decisions SAS since 1 October 2017`.',
+  decisions: '`decisions` lists the decision log, oldest first, with numbers and corrections; narrow it with a board, an item and a day: `decisions SAS since 1 October 2017`, or ask "what did SAS decide in October?", "what was decided about 4.3.1?".',
   awaiting:
     '`awaiting 1.1 "agreement of new governance framework" from SAS` sets 1.1 to Awaiting decision and records what it waits on (its owners or an admin). Moving it to another status clears it.',
   report:

@@ -14,7 +14,7 @@ import { didYouMean, notUnderstood, readingLine, understoodParts } from './query
 import { checkPaperDates, readPastDay } from '../../report/paper-request.js';
 import type { IsoDate } from '../../dates/delivery-window.js';
 import { findMeeting, isMeetingReference, spoken } from '../../governance/meeting-reference.js';
-import { findBoard, unknownBoard } from '../../governance/board.js';
+import { boardName, findBoard, unknownBoard } from '../../governance/board.js';
 
 /** Lines shown in text before "…and N more"; the items array always carries everything. */
 const TEXT_LIMIT = 40;
@@ -52,11 +52,20 @@ async function answerFilters(turn: Turn, filter: QueryFilter, q: RecQuery): Prom
   const not = filter.not ? await resolveExclusions(turn, filter) : {};
   if ('text' in not) return not;
   let waitingOn: string | null = null;
+  let waitNote: string | null = null;
   if (filter.waitingOn) {
     const boards = await turn.governance.boards();
     const board = findBoard(boards, filter.waitingOn);
-    if (!board) return say(`${unknownBoard(filter.waitingOn, boards)} Ask "what's awaiting a decision?" for every item that waits.`, { error: 'not_understood' });
-    waitingOn = board.name;
+    if (board) waitingOn = board.name;
+    else {
+      // Items can name a board the office has not added yet (the seed's 1.1, 3.6 and 4.0.1 wait on SAS):
+      // they still wait on it, so list them, and say how to add it.
+      const named = boardName(filter.waitingOn);
+      const waits = await turn.store.find({ status: 'awaiting_decision' });
+      if (!waits.some((r) => r.waiting?.board === named)) return say(`${unknownBoard(filter.waitingOn, boards)} Ask "what's awaiting a decision?" for every item that waits.`, { error: 'not_understood' });
+      waitingOn = named;
+      waitNote = `${named} is not one of ${turn.plan.key}'s boards yet, though items wait on it; an admin adds it with \`board add ${named} --title "…"\`.`;
+    }
   }
   if (filter.status) {
     q.status = filter.status;
@@ -130,7 +139,8 @@ async function answerFilters(turn: Turn, filter: QueryFilter, q: RecQuery): Prom
   const kinds = narrowKinds(filter, not, pool, asAt);
   if ('text' in kinds) return kinds;
   const reading = [filter.overdue ? 'overdue' : dueNote, filter.open && !filter.overdue && !dueNote && !filter.status ? 'open' : '', ...said, ...kinds.said];
-  return listReply(kinds.recs, reading.filter(Boolean), filter, asAt);
+  const listed = listReply(kinds.recs, reading.filter(Boolean), filter, asAt);
+  return waitNote ? { ...listed, text: `${listed.text}\n${waitNote}` } : listed;
 }
 
 /**

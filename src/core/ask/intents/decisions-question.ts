@@ -1,36 +1,96 @@
-import { joinMeetingReferences, spoken } from '../../governance/meeting-reference.js';
+import { isMeetingReference, joinMeetingReferences, spoken } from '../../governance/meeting-reference.js';
+import type { Intent } from '../intent.js';
 import type { Matcher } from './normalise.js';
 
 /**
- * The decision log asked about in words: "what did SAS decide in October?", "what has JCOB agreed since
- * the summer?", "any decisions from SAS this year?", "what was decided at the last SAS?". The board and
- * the period come back as typed; the handler reads the period as a window (or a meeting's day).
+ * The decision log asked in words, however it is put: "what did SAS decide in October?", "what has
+ * JCOB agreed since the summer?", "any decisions from SAS this year?", "what was decided at the last
+ * SAS?", "what did the boards decide?", "show me the decision log", "what decisions have been made
+ * since May?", "has the board decided anything about 4.3.1?", "decision on 4.3.1?". The sentence is
+ * taken apart into its parts (a board, an item, a period) in any order; the board, the item and the
+ * period come back as typed, and the handler checks them against the plan.
  */
-const DID_DECIDE =
-  /^(?:so\s+)?(?:what|which things|anything)\s+(?:did|has|have|had)\s+(?:the\s+)?([A-Za-z][\w&-]*)\s+(?:decided?|agreed?|approved?|resolved?)(?:\s+(?:on|about|to do))?(?:\s+(.+))?$/i;
-const DECISIONS_OF =
-  /^(?:(?:any|what|which|show|list|show me|give me)\s+)?(?:(?:the|recent|latest|new)\s+)?decisions\s+(?:(?:were|have been|has been)\s+)?(?:(?:made|taken|recorded)\s+)?(?:by|of|from|at)\s+(?:the\s+)?([A-Za-z][\w&-]*)(?:\s+(.+))?$/i;
-const WAS_DECIDED = /^(?:what|anything)\s+(?:was|were|has been|got)\s+(?:decided|agreed)\s+(?:at|by|in)\s+(.+)$/i;
+
+const VERB = String.raw`(?:decided?|agreed?|approved?|resolved?|ruled|concluded)`;
+/** Subjects that mean every board: "what did the boards decide?", "what have we agreed?". */
+const ANY_BOARD = /^(?:we|you|they|it|board|boards|committee|committees|anyone|anybody|everyone|everybody)$/i;
+const SUBJECT = String.raw`(?:the\s+)?([A-Za-z][\w&-]*)`;
+
+/** "what did SAS decide …", "what have the boards agreed …", "anything JCOB approved …" */
+const DID_DECIDE = new RegExp(String.raw`^(?:(?:so|and)\s+)?(?:what|which things|anything|what else)\s+(?:did|has|have|had)\s+${SUBJECT}\s+${VERB}(?:\s+(.+))?$`, 'i');
+/** "has the board decided anything about 4.3.1", "did SAS agree anything in October" */
+const HAS_DECIDED = new RegExp(String.raw`^(?:has|have|did)\s+${SUBJECT}\s+(?:${VERB}|made\s+(?:a|any)\s+decisions?|reached\s+(?:a|any)\s+decisions?|taken\s+(?:a|any)\s+decisions?)(?:\s+(?:anything|something))?(?:\s+(.+))?$`, 'i');
+/** "what was decided at the last SAS", "what has been agreed since May", "anything decided about 4.3.1" */
+const WAS_DECIDED = new RegExp(String.raw`^(?:what|what's|whats|anything|which things|what else)\s+(?:was|were|has been|have been|had been|got|been)?\s*${VERB}(?:\s+(.+))?$`, 'i');
+/** "any decisions since May", "what decisions has the board made", "show me the decision log", "decision on 4.3.1" */
+const DECISIONS = new RegExp(
+  String.raw`^(?:(?:so|and)\s+)?(?:(?:any|what|which|show|list|see|view|open|read|show me|give me|let me see|what's in|what is in|what were|what are|what have been|which were|are there any|were there any|have there been any|has there been any|there were any)\s+)?(?:(?:the|recent|latest|new|last|past|board|board's|boards')\s+)*(?:decisions?(?:\s+log)?|decision-log)(?:\s+(.+))?$`,
+  'i',
+);
+/** What may come between "decisions" and the rest: "has the board made", "have been taken", "were recorded". */
+const DECISIONS_VERB = new RegExp(String.raw`^(?:(?:was|were|have|has|had|did)(?:\s+been)?\s+)?(?:${SUBJECT}\s+)??(?:made|taken|recorded|reached|agreed|logged|given)(?:\s+|$)`, 'i');
+
+const ID = String.raw`(\d{1,3}(?:\.\d{1,3}){1,4}|\d{1,3})`;
+/** Words after "for", "from"… that start a period, not a board's name. */
+export const MONTH_OR_PERIOD = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|spring|summer|autumn|fall|winter|today|yesterday|this|last|past|q[1-4]|\d.*)$/i;
 
 export const matchDecisionsQuestion: Matcher = (msg) => {
   const text = joinMeetingReferences(msg.text.replace(/[?!.]+$/, '').trim());
-  const decided = WAS_DECIDED.exec(text);
-  if (decided) {
-    // "what was decided at the last SAS": the board is the meeting's; the period, the meeting's day.
-    const at = decided[1]!.trim();
-    const board = /^(?:the\s+)?(?:next|last|previous|\w+)\u2060([A-Za-z][\w&-]*)/i.exec(at.replace(/^the\u2060/i, ''));
-    if (!board) return null;
-    return { kind: 'decisions', board: /^(?:board|meeting)$/i.test(board[1]!) ? null : board[1]!, since: null, during: spoken(at) };
+  const did = DID_DECIDE.exec(text) ?? HAS_DECIDED.exec(text);
+  if (did) {
+    // "what has SAS got to decide?" is what waits on SAS, not the log: the query readers have it.
+    return readTail(did[2] ?? '', ANY_BOARD.test(did[1]!) ? null : did[1]!);
   }
-  const m = DID_DECIDE.exec(text) ?? DECISIONS_OF.exec(text);
-  if (!m) return null;
-  const board = m[1]!;
-  if (/^(?:we|you|they|i|it|the|board|boards|anyone|anybody|everyone)$/i.test(board)) return null;
-  const rest = (m[2] ?? '').trim();
-  if (!rest) return { kind: 'decisions', board, since: null, during: null };
-  const since = /^since\s+(.+)$/i.exec(rest);
-  if (since) return { kind: 'decisions', board, since: spoken(since[1]!), during: null };
-  const during = /^(?:in|during|over|on|at|for)\s+(.+)$/i.exec(rest) ?? /^((?:this|last|the past|the last)\s+.+)$/i.exec(rest);
-  if (during) return { kind: 'decisions', board, since: null, during: spoken(during[1]!) };
+  const was = WAS_DECIDED.exec(text);
+  if (was) return readTail(was[1] ?? '', null);
+  const log = DECISIONS.exec(text);
+  if (log) {
+    let rest = (log[1] ?? '').trim();
+    let board: string | null = null;
+    const verb = DECISIONS_VERB.exec(rest);
+    if (verb) {
+      if (verb[1] && !ANY_BOARD.test(verb[1])) board = verb[1];
+      rest = rest.slice(verb[0].length);
+    }
+    return readTail(rest, board);
+  }
   return null;
 };
+
+/**
+ * The parts after the verb, in any order: a board ("by SAS", "of the JCOB"), an item ("about 4.3.1",
+ * "on 4.3.1", "affecting 4.3.1"), and then a period that runs to the end ("since May", "in October",
+ * "this year", "at the last SAS"). Null when something is left that is none of these.
+ */
+function readTail(tail: string, subject: string | null): Intent | null {
+  let board = subject;
+  let about: string | null = null;
+  let rest = tail.trim();
+  for (let before = ''; rest && rest !== before; ) {
+    before = rest;
+    rest = rest.replace(/^(?:anything|something|so far|to date|ever|yet|recently|lately|then|any)\b\s*/i, '');
+    const item = new RegExp(String.raw`^(?:about|on|affecting|for|concerning|regarding|re|over|touching|that affects?|which affects?)\s+(?:item\s+|recommendation\s+|action\s+)?${ID}(?=\s|$)\s*`, 'i').exec(rest);
+    if (item) {
+      about = item[1]!;
+      rest = rest.slice(item[0].length);
+      continue;
+    }
+    const by = /^(?:by|of|from|at|for)\s+(?:the\s+)?([A-Za-z][\w&-]*)(?=\s|$)\s*/i.exec(rest);
+    if (by && !isMeetingReference(by[0]) && !MONTH_OR_PERIOD.test(by[1]!)) {
+      board = ANY_BOARD.test(by[1]!) ? board : by[1]!;
+      rest = rest.slice(by[0].length);
+    }
+  }
+  if (!rest) return { kind: 'decisions', board, since: null, during: null, about };
+  const since = /^since\s+(.+)$/i.exec(rest);
+  if (since) return { kind: 'decisions', board, since: spoken(since[1]!), during: null, about };
+  const period = /^(?:in|during|over|on|at|for|from|by)\s+(.+)$/i.exec(rest) ?? /^((?:this|last|the past|the last|past)\s+.+)$/i.exec(rest);
+  if (!period) return null;
+  const during = period[1]!.trim();
+  if (isMeetingReference(during)) {
+    // "at the last SAS": the meeting's day, and its board unless one was named.
+    const named = /^(?:the\u2060)?(?:next|last|previous|coming|upcoming|forthcoming|\w+)\u2060([A-Za-z][\w&-]*)/i.exec(during);
+    if (named && !/^(?:board|meeting|meetings)$/i.test(named[1]!)) board ??= named[1]!;
+  }
+  return { kind: 'decisions', board, since: null, during: spoken(during), about };
+}

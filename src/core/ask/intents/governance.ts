@@ -1,4 +1,5 @@
 import type { Intent } from '../intent.js';
+import { MONTH_OR_PERIOD } from './decisions-question.js';
 import type { Matcher } from './normalise.js';
 
 /**
@@ -37,7 +38,8 @@ export const matchGovernance: Matcher = (msg) => {
     return { kind: 'meetings', board };
   }
 
-  const decision = /^decision\s+(?!s\b)(\S*)\s*([\s\S]*)$/i.exec(raw);
+  // "decision log for SAS" asks for the log (decisions-question.ts).
+  const decision = /^decision\s+(?!s\b|log\b)(\S*)\s*([\s\S]*)$/i.exec(raw);
   // "decision on 4.3.1?" is a question about the log, not a decision to record.
   if (decision && !msg.question) return readDecision(msg.text, decision[1]!, decision[2]!);
 
@@ -47,7 +49,7 @@ export const matchGovernance: Matcher = (msg) => {
     const flags = readFlags(rest, ['board', 'since']);
     const words = /^(?:(?:of|by|for|from)\s+)?(?:(?!since\b)([A-Za-z][\w&-]*))?\s*(?:since\s+([\s\S]+))?$/i.exec(head.trim());
     // "decisions by SAS in October" and other questions about the log are the question readers' (decisions-question.ts).
-    if ('error' in flags || !words) return null;
+    if ('error' in flags || !words || (words[1] && MONTH_OR_PERIOD.test(words[1]))) return null;
     return { kind: 'decisions', board: flags.board ?? words[1] ?? null, since: flags.since ?? words[2] ?? null };
   }
 

@@ -11,6 +11,7 @@ import { matchQuery } from './query.js';
 import { matchPlanCommands } from './plan-commands.js';
 import { matchGovernance } from './governance.js';
 import { matchDecisionsQuestion } from './decisions-question.js';
+import { matchMeetingsQuestion } from './meetings-question.js';
 import { matchReopen } from './reopen.js';
 import { matchSignOff } from './sign-off.js';
 import { matchSetStatus } from './set-status.js';
@@ -30,7 +31,9 @@ const MATCHERS: readonly Matcher[] = [
   matchPlanCommands,
   // Boards, meetings and decisions start with their own words; `awaiting ID` before the readers that take ids.
   matchGovernance,
-  // "what did SAS decide in October?": the decision log asked in words, before the item readers take "decide".
+  // "when is the next SAS?", "what did SAS decide in October?": meetings and the decision log asked in words,
+  // before the date readers take "the next SAS" and the item readers take "decide".
+  matchMeetingsQuestion,
   matchDecisionsQuestion,
   // Natural date and owner changes start with words other commands own ("update the date of 4.2.1 to …",
   // "set the owner of 4.2.1 to …"), so they go before update and set.
