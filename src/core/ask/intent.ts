@@ -1,3 +1,4 @@
+import type { Rag } from '../plan/rag.js';
 import type { Status } from '../plan/status.js';
 
 /**
@@ -100,6 +101,12 @@ export interface QueryFilter {
   slipped?: { times: number };
   /** Items with no update since a day ("since August") or for a number of days ("for 30 days"). */
   stale?: { since?: string; days?: number };
+  /** "how are we doing?", "summary for ICT", "what's the RAG for HR?": the counts, not the list. */
+  summary?: true;
+  /** "which items are red?", "the amber ones": the board paper's RAG rating (default rules) as at the answer's day. */
+  rag?: Rag;
+  /** "which items mention ERP?": words every listed item's own text contains (also an `about` that names no theme or owner). */
+  mentions?: string;
   /** "the five most overdue", "oldest updates first". */
   /** soonest_due: what is still to come, soonest first; by_due_date: everything listed, in delivery-date order. */
   order?: 'most_overdue' | 'oldest_update' | 'newest_update' | 'soonest_due' | 'by_due_date';

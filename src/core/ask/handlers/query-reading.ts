@@ -25,10 +25,13 @@ export function didYouMean(typed: string, near: string[], field: 'owner' | 'them
 export function understoodParts(f: QueryFilter): string[] {
   return [
     f.count ? 'how many' : '',
+    f.summary ? 'summary' : '',
     f.overdue ? 'overdue' : '',
     f.open ? 'open' : '',
     f.waitingOn ? `waiting on ${f.waitingOn}` : f.status ? STATUS_LABELS[f.status].toLowerCase() : '',
     f.proposed ? 'awaiting sign-off' : '',
+    f.rag ? `rated ${f.rag}` : '',
+    f.mentions ? `mentioning "${f.mentions}"` : '',
     f.owner ? (f.owner === 'me' ? 'yours' : f.owner) : '',
     f.theme ?? '',
     f.due ? `due ${f.due.mode === 'within' ? 'in' : f.due.mode} ${f.due.phrase}${f.due.until ? ` and ${f.due.until}` : ''}` : '',

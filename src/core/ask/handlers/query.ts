@@ -15,6 +15,9 @@ import { checkPaperDates, readPastDay } from '../../report/paper-request.js';
 import type { IsoDate } from '../../dates/delivery-window.js';
 import { findMeeting, isMeetingReference, spoken } from '../../governance/meeting-reference.js';
 import { boardName, findBoard, unknownBoard } from '../../governance/board.js';
+import { mentionsAll } from '../../plan/mentions.js';
+import { summaryReply } from './query-summary.js';
+import { rateRag } from '../../plan/rag.js';
 
 /** Lines shown in text before "…and N more"; the items array always carries everything. */
 const TEXT_LIMIT = 40;
@@ -72,6 +75,8 @@ async function answerFilters(turn: Turn, filter: QueryFilter, q: RecQuery): Prom
     said.push(waitingOn ? `waiting on ${waitingOn}` : STATUS_LABELS[filter.status].toLowerCase());
   }
   if (filter.proposed) said.push('awaiting sign-off');
+  if (filter.rag) said.push(`rated ${filter.rag}`);
+  if (filter.mentions) said.push(`mentioning "${filter.mentions}"`);
   if (filter.open) q.openOnly = true;
   // As at a past day, "today" for overdue and due windows is that day.
   const day = filter.asAt ? readPastDay(filter.asAt, turn.today, 'end') : { ok: true as const, day: turn.today };
@@ -135,10 +140,17 @@ async function answerFilters(turn: Turn, filter: QueryFilter, q: RecQuery): Prom
     if (problem) return say(problem, { error: 'invalid' });
   }
   const found = filter.asAt ? await asAtItems(turn, q, asAt) : await turn.store.find(q);
-  const pool = found.filter((r) => (!waitingOn || r.waiting?.board === waitingOn) && (!filter.proposed || r.proposal));
+  const pool = found.filter(
+    (r) =>
+      (!waitingOn || r.waiting?.board === waitingOn) &&
+      (!filter.proposed || r.proposal) &&
+      (!filter.rag || rateRag(r, asAt).rag === filter.rag) &&
+      (!filter.mentions || mentionsAll(r.text, filter.mentions)),
+  );
   const kinds = narrowKinds(filter, not, pool, asAt);
   if ('text' in kinds) return kinds;
   const reading = [filter.overdue ? 'overdue' : dueNote, filter.open && !filter.overdue && !dueNote && !filter.status ? 'open' : '', ...said, ...kinds.said];
+  if (filter.summary) return summaryReply(kinds.recs, reading.filter(Boolean), asAt);
   const listed = listReply(kinds.recs, reading.filter(Boolean), filter, asAt);
   return waitNote ? { ...listed, text: `${listed.text}\n${waitNote}` } : listed;
 }
@@ -206,6 +218,8 @@ async function resolveAbout(turn: Turn, about: string, filter: QueryFilter): Pro
   const o = bestScore(about, owners);
   if (t === 0 && o === 0 && /[^s]s$/i.test(about) && bestScore(about.slice(0, -1), owners) >= 2) return { owner: about.slice(0, -1) };
   if (t === 0 && o === 0) {
+    // "what's the status of the ERP business case?": words no theme or owner has, that items' own text does.
+    if ((await turn.store.find({})).some((r) => mentionsAll(r.text, about))) return { mentions: about };
     const near = nearNames(about, owners);
     if (near.length) return didYouMean(about, near);
     const nearThemes = nearNames(about, themes);

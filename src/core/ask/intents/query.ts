@@ -49,6 +49,19 @@ const SIGN_OFF =
 /** "what has SAS got to decide", "what does JCOB need to decide on": a board named in capitals. */
 const BOARD_TO_DECIDE = /\b([A-Z][A-Z0-9&-]+)(?:'s|\s+has|\s+have)?\s+(?:got\s+|still\s+)?(?:to|need to|needs to|have to|has to)\s+decide(?:\s+on)?\b/;
 
+/** "which items are red?", "red items", "the amber ones", "rated green", "RAG red": the board paper's colours. */
+const RAG_WORD = String.raw`(red|amber|green|grey|gray)`;
+const RAG = new RegExp(
+  String.raw`(?:^|\s)(?:(?:are|is|rated|rag|rag-rated|rag status|rag rating|rating|what's|whats|what|which|list|show|the|any|all|in|at|as|anything|everything|something|still|now|currently)\s+)${RAG_WORD}(?=[\s,]|$)|(?:^|\s)${RAG_WORD}(?=\s+(?:items?|actions?|recommendations?|recs?|ones|rated|rag|status|tasks?|things|rating)\b)`,
+  'i',
+);
+/** "which items mention ERP?", "anything containing 'business case'": words in the items' own text, to the end. */
+const MENTIONS = /\b(?:that\s+|which\s+)?(?:mention(?:s|ing)?|contain(?:s|ing)?|referr?(?:s|ing)?\s+to|with\s+the\s+words?|including\s+the\s+words?)\s+("[^"]+"|'[^']+'|[^"'].*?)\s*$/i;
+
+/** "how are we doing?", "give me a summary", "what's the RAG for ICT?", "what percentage is complete?": the counts. */
+const SUMMARY =
+  /\b(?:summary|summari[sz]e|sum up|overview|progress report|(?<!in )progress|headlines?|big picture|in numbers|the numbers|stats|statistics|dashboard|how (?:are|is) (?:we|it|things|the plan|everything) (?:doing|going|getting on|looking)(?! (?:on|with)\b)|where are we(?: at| up to)?(?! (?:on|with)\b)|rag(?: status| ratings?| summary| position)?(?!\s+(?:is\s+)?(?:red|amber|green|grey|gray)\b)|(?:what|which) (?:percentage|proportion|share|fraction)(?: of (?:the )?(?:plan|items|actions|recommendations))?(?: (?:is|are|has been|have been))?(?: (?:complete|completed|done|delivered|finished|closed))?|how much (?:of (?:the )?plan |of it )?(?:is|has been) (?:done|complete|completed|delivered|finished))\b/i;
+
 /** Read before statuses, so "not complete" is open rather than complete. */
 const OPEN =
   /\b(?:(?:is|are)n't (?:yet )?(?:complete|completed|done|finished|closed)(?: yet)?|(?:is|are) not (?:yet )?(?:complete|completed|done|finished|closed)(?: yet)?|not (?:yet )?(?:complete|completed|done|finished|closed)|incomplete|unfinished|outstanding|still open|remains? open|open|remaining|not closed|in flight|needs? doing|yet to be (?:done|completed|finished))\b/gi;
@@ -104,6 +117,12 @@ export function matchQuery(msg: NormalisedMessage): Intent | null {
   // "the last SAS", "the March board": a meeting, kept whole so it is read as a day like any other date.
   let s = ` ${joinMeetingReferences(plainQuestion(msg.text)).replace(/\bover due\b/gi, 'overdue').replace(/\b(show|tell|give|get|send|remind|let) me\b/gi, '$1')} `;
 
+  // The counts rather than the list: first, so that "how much is done" is not a count of complete items.
+  const summary = SUMMARY.exec(s);
+  if (summary) {
+    filter.summary = true;
+    s = `${s.slice(0, summary.index)} ${s.slice(summary.index + summary[0].length)}`;
+  }
   // The kinds of answer, each with its own words, taken out first so their dates are not read as due dates.
   const count = readCount(s);
   if (count.value) filter.count = true;
@@ -140,6 +159,20 @@ export function matchQuery(msg: NormalisedMessage): Intent | null {
     s = `${s.slice(0, waiting.index)} ${s.slice(waiting.index + waiting[0].length)}`;
   }
 
+  const mentions = MENTIONS.exec(s);
+  if (mentions) {
+    filter.mentions = mentions[1]!.replace(/^["']|["']$/g, '').trim();
+    s = `${s.slice(0, mentions.index)} `;
+  }
+  const rag = RAG.exec(s);
+  // "the Green Team": a colour written with a capital before another capitalised word starts a name.
+  const colourWord = rag ? (rag[1] ?? rag[2])! : '';
+  if (rag && !(/^[A-Z][a-z]/.test(colourWord) && /^\s+[A-Z][a-z]/.test(s.slice(rag.index + rag[0].length)))) {
+    const colour = colourWord.toLowerCase();
+    filter.rag = colour === 'gray' ? 'grey' : (colour as 'red' | 'amber' | 'green' | 'grey');
+    s = `${s.slice(0, rag.index)} ${s.slice(rag.index + rag[0].length)}`;
+  }
+
   let step = take(s, MISSED);
   const missed = step.found !== null;
   step = take(step.rest, OPEN);
@@ -166,7 +199,8 @@ export function matchQuery(msg: NormalisedMessage): Intent | null {
 
   const nouns = lower.split(' ').map((w) => w.replace(/[,;:.]+$/, '')).some((w) => NOUNS.has(w) && w !== 'things' && w !== 'stuff' && w !== 'work');
   const kinds = filter.count || filter.asAt || filter.changedSince || filter.slipped || filter.stale || filter.order || filter.not;
-  const strong = LEAD.test(lower) || nouns || owner.who || due.asked || filter.overdue === true || filter.owner !== undefined || filter.proposed === true || Boolean(kinds);
+  const strong =
+    LEAD.test(lower) || nouns || owner.who || due.asked || filter.overdue === true || filter.owner !== undefined || filter.proposed === true || filter.rag !== undefined || filter.mentions !== undefined || filter.summary === true || Boolean(kinds);
   const asked = (filter.open === true || filter.status !== undefined) && ASKING.test(lower);
   // "what's blorptastic?": a question about many items whose word is not one Concerto knows. Read as a
   // subject, so the engine names the word it did not understand (or finds it is a theme or an owner).

@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildBoardPaper } from '../../src/core/report/board-paper.js';
+import type { Rag } from '../../src/core/plan/rag.js';
+import { admin, ids, openAsk, type AskHarness } from '../helpers/ask.js';
+
+/**
+ * The board paper's vocabulary asked of the bundled plan: RAG colours (the same ratings the paper prints),
+ * words in the items' own text, and the paper's counts for any part of the plan.
+ */
+describe('RAG, words and summaries in questions', () => {
+  let h: AskHarness;
+  let n = 0;
+  beforeAll(async () => {
+    h = await openAsk({ actor: admin() });
+  });
+  afterAll(async () => h?.close());
+
+  const talk = (q: string, day = '2017-10-04') => h.talk(q, { now: `${day}T10:00:00Z`, conversationKey: `rag:${(n += 1)}` });
+  const paperRows = async (asAt: string, rag: Rag) => {
+    const paper = buildBoardPaper((await h.store.planHistory())!, { asAt, producedOn: asAt });
+    return paper.groups.flatMap((g) => g.rows).filter((r) => r.rag.rag === rag).map((r) => r.id).sort();
+  };
+
+  it.each<[string, Rag, string]>([
+    ['which items are red?', 'red', '2017-10-04'],
+    ['show me the amber items', 'amber', '2017-10-04'],
+    ['anything green?', 'green', '2018-01-15'],
+    ['grey ones', 'grey', '2018-01-15'],
+  ])('%s (on %s) lists exactly the rows the board paper rates so', async (q, rag, day) => {
+    const reply = await talk(q, day);
+    expect(reply.error, reply.text).toBeUndefined();
+    expect(reply.text.split('\n')[0]).toMatch(new RegExp(`^Rated ${rag} · as at `));
+    expect([...ids(reply)].sort()).toEqual(await paperRows(day, rag));
+    expect(ids(reply).length).toBeGreaterThan(0);
+  });
+
+  it('a colour with other filters narrows them', async () => {
+    const reply = await talk("what's red for Karen?");
+    expect(reply.text.split('\n')[0]).toBe('Rated red · owned by Karen Georgiou · as at 4 Oct 2017 — 4 items');
+    expect(ids(reply)).toEqual(['1.1', '3.6', '4.0.1', '5.2']);
+  });
+
+  it.each([
+    ['which items mention business cases?', ['4.0.1', '9.2.2', '9.2.4'], 'Mentioning "business cases" · as at 4 Oct 2017 — 3 items'],
+    ['overdue items that mention governance', ['3.6', '9.2.1', '9.2.2'], null],
+    // Words no theme or owner has, but items' text does: read as words to find.
+    ["what's the status of the audit trail?", ['3.4'], null],
+  ])('%s', async (q, expected, line) => {
+    const reply = await talk(q);
+    expect(reply.error, reply.text).toBeUndefined();
+    expect(ids(reply)).toEqual(expected);
+    if (line) expect(reply.text.split('\n')[0]).toBe(line);
+  });
+
+  it('words nothing in the plan has are still not understood', async () => {
+    const reply = await talk("what's the status of the blorptastic?");
+    expect(reply.error).toBe('not_understood');
+    expect(reply.text).toMatch(/blorptastic/);
+  });
+
+  it('a summary gives the paper’s counts for the whole plan', async () => {
+    const reply = await talk('how are we doing?', '2018-01-15');
+    expect(reply.error, reply.text).toBeUndefined();
+    expect(reply.items).toEqual([]);
+    const paper = buildBoardPaper((await h.store.planHistory())!, { asAt: '2018-01-15', producedOn: '2018-01-15' });
+    const s = paper.summary;
+    expect(reply.text.split('\n')).toEqual([
+      `Summary · all items · as at 15 Jan 2018 — ${s.total} items`,
+      `• ${s.byStatus.on_going} on-going · ${s.byStatus.awaiting_decision} awaiting decision · ${s.byStatus.complete} complete · ${s.byStatus.not_being_implemented} not being implemented`,
+      `• ${s.overdue} overdue`,
+      `• RAG: ${s.byRag.red} red · ${s.byRag.amber} amber · ${s.byRag.green} green · ${s.byRag.grey} grey`,
+      `• ${s.byStatus.complete} of ${s.total - s.byStatus.not_being_implemented} to be delivered complete (${Math.round((100 * s.byStatus.complete) / (s.total - s.byStatus.not_being_implemented))}%)`,
+      'Ask "which are red?", "what\'s overdue?" or "list complete" for the items.',
+    ]);
+  });
+
+  it('a summary of one theme, as at a past day', async () => {
+    const reply = await talk("what's the RAG for HR as at 1 November 2017?", '2018-01-15');
+    expect(reply.error, reply.text).toBeUndefined();
+    expect(reply.text.split('\n')[0]).toBe('Summary · in HR · as at 1 Nov 2017 — 4 items');
+    expect(reply.text).toMatch(/• RAG: \d+ red · \d+ amber · \d+ green · \d+ grey/);
+  });
+});

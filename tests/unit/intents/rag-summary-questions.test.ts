@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import type { QueryFilter } from '../../../src/core/ask/intent.js';
+import { parseIntent } from '../../../src/core/ask/intents/parse-intent.js';
+
+/** The board paper's vocabulary in questions: RAG colours, words in the items' text, and the counts instead of the list. */
+
+const query = (filter: QueryFilter) => ({ kind: 'query', filter });
+
+describe('RAG colours', () => {
+  it.each<[string, QueryFilter]>([
+    ['which items are red?', { rag: 'red' }],
+    ['red items', { rag: 'red' }],
+    ['show me the amber items', { rag: 'amber' }],
+    ['list red', { rag: 'red' }],
+    ['rag red', { rag: 'red' }],
+    ['grey ones', { rag: 'grey' }],
+    ['anything gray?', { rag: 'grey' }],
+    ["what's red in ICT?", { rag: 'red', about: 'ICT' }],
+    ['how many are green', { count: true, rag: 'green' }],
+    ['is anything amber for Karen?', { rag: 'amber', owner: 'Karen' }],
+    // A colour that is part of a name stays the name's.
+    ['overdue for Sarah Green', { owner: 'Sarah Green', overdue: true }],
+    ["what's overdue for Mr Red", { owner: 'Mr Red', overdue: true }],
+    ["the Green Team's items", { owner: 'Green Team' }],
+  ])('%s', (q, filter) => {
+    expect(parseIntent(q)).toEqual(query(filter));
+  });
+});
+
+describe('words in the items’ text', () => {
+  it.each<[string, QueryFilter]>([
+    ['which items mention ERP?', { mentions: 'ERP' }],
+    ['overdue items that mention business case', { mentions: 'business case', overdue: true }],
+    ["anything containing 'audit trail'", { mentions: 'audit trail' }],
+    ['recommendations referring to the governance framework', { mentions: 'the governance framework' }],
+  ])('%s', (q, filter) => {
+    expect(parseIntent(q)).toEqual(query(filter));
+  });
+});
+
+describe('the counts instead of the list', () => {
+  it.each<[string, QueryFilter]>([
+    ['how are we doing?', { summary: true }],
+    ['give me a summary', { summary: true }],
+    ['where are we?', { summary: true }],
+    ["what's the overall progress", { summary: true }],
+    ['what percentage is complete?', { summary: true }],
+    ['how much of the plan is done?', { summary: true }],
+    ['what proportion of the actions are complete', { summary: true }],
+    ["what's the RAG for ICT?", { summary: true, owner: 'ICT' }],
+    ["overview of Karen's items", { summary: true, owner: 'Karen' }],
+  ])('%s', (q, filter) => {
+    expect(parseIntent(q)).toEqual(query(filter));
+  });
+
+  it.each<[string, QueryFilter]>([
+    // Lists, as before: a subject after "how are we doing with", a status "in progress", a count.
+    ['how are we doing with ICT', { about: 'ICT' }],
+    ["what's in progress", { status: 'on_going' }],
+    ['how many items are complete', { count: true, status: 'complete' }],
+  ])('%s still lists', (q, filter) => {
+    expect(parseIntent(q)).toEqual(query(filter));
+  });
+});
