@@ -12,6 +12,13 @@ const DATE_OF =
   /^(?:change|set|update|move|revise|push) (?:the )?(?:delivery )?(?:date|deadline|due date) (?:of|for|on) (?:rec |item )?(\S+) (?:back |out )?(?:to|as|until) (.+)$/i;
 /** "4.2.1 is now due March 2018", "4.2.1 now due by end 2017". */
 const NOW_DUE = /^(\S+) (?:is )?now due (.+)$/i;
+/** "4.2.1 has slipped to Q2 2018", "4.2.1 is delayed until May", "4.2.1 was moved back to end of March". */
+const SLIPPED =
+  /^(\S+) (?:has |have |is |was |will be |has been |is being |got )?(?:now )?(?:slipped|slips|moved|pushed|deferred|delayed|postponed|rescheduled|re-dated|redated|put back|put off|carried over|rolled over|extended) (?:back |out |over )?(?:to|until|till|for|into|by) (.+)$/i;
+/** "the deadline for 4.2.1 is now March 2018", "new date for 4.2.1: Q2 2018", "4.2.1's due date is now May". */
+const NEW_DATE =
+  /^(?:the )?(?:new |revised )?(?:delivery )?(?:date|deadline|due date|target date) (?:of|for) (?:rec |item )?(\S+?)(?: (?:is|will be|becomes)(?: now)?|:| -| now| =) (.+)$/i;
+const OWN_DATE = /^(\S+?)(?:'s|s') (?:new |revised )?(?:delivery )?(?:date|deadline|due date|target date) (?:is|will be|becomes)(?: now)? (.+)$/i;
 
 function phraseOf(rest: string): string {
   // "to" introduces the new date ("date 4.2.1 to March 2018") unless it is part of it ("to be confirmed").
@@ -30,7 +37,7 @@ function dateIntent(msg: NormalisedMessage, id: string, phrase: string): Intent 
 
 /** `date <id> <when>` (also redate, revise, reschedule, move, push back…) and "change the date of <id> to …". */
 export function matchDate(msg: NormalisedMessage): Intent | null {
-  for (const re of [DATE_OF, NOW_DUE]) {
+  for (const re of [DATE_OF, NOW_DUE, SLIPPED, NEW_DATE, OWN_DATE]) {
     const m = re.exec(msg.text);
     const id = cleanIdToken(m?.[1] ?? '');
     if (m?.[2] !== undefined && isRecommendationId(id)) return dateIntent(msg, id, phraseOf(m[2]));

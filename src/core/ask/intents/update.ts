@@ -1,12 +1,22 @@
 import type { Intent } from '../intent.js';
-import { readCommandId, unknown } from './ids.js';
+import { isRecommendationId } from '../../plan/recommendation-id.js';
+import { cleanIdToken, readCommandId, unknown } from './ids.js';
 import { rawAfter, type NormalisedMessage } from './normalise.js';
+
+/** "add an update to 4.2.1: agreed at SLT", "post an update on 4.2.1", "new update for 4.2.1 - …": an update, not `add`. */
+const POST_UPDATE = /^(?:add|post|log|record|put|write|enter|make|give|new)(?: (?:an?|the|my|a new|another))? (?:update|note|progress update|comment)(?: (?:to|on|for|against|about|re|under))? (#?\d[\d.]*[:,;.]?)(?= |$)/i;
 
 /**
  * `update <id> [text]` (also `note`). No text means the engine asks for it.
  * "update on 4.2.1" / "update me on 4.2.1" with nothing after asks for news: a status question.
  */
 export function matchUpdate(msg: NormalisedMessage): Intent | null {
+  const posted = POST_UPDATE.exec(msg.text);
+  if (posted) {
+    const id = cleanIdToken(posted[1]!);
+    if (!isRecommendationId(id)) return null;
+    return { kind: 'update', id, text: rawAfter(msg, posted[0].trim().split(' ').length) };
+  }
   const verb = msg.words[0]?.toLowerCase();
   if (verb !== 'update' && verb !== 'note') return null;
   const second = msg.words[1]?.toLowerCase();
