@@ -28,7 +28,8 @@ export function readPlan(input: unknown, options: { keepUnreadable?: boolean } =
     let current = read(rec.delivery);
     // A document's date the reader cannot read is kept exactly as written, with no window (the preview flagged it).
     if (!current.ok && options.keepUnreadable) current = { ok: true, window: { text: rec.delivery, start: null, end: null, precision: 'none' } };
-    const baseline = rec.baseline !== null ? read(rec.baseline) : null;
+    let baseline = rec.baseline !== null ? read(rec.baseline) : null;
+    if (baseline && !baseline.ok && options.keepUnreadable) baseline = { ok: true, window: { text: rec.baseline!, start: null, end: null, precision: 'none' } };
     if (!current.ok) errors.push(`recommendation ${rec.id} (#${i + 1}), delivery: ${current.error}`);
     if (baseline && !baseline.ok) errors.push(`recommendation ${rec.id} (#${i + 1}), baseline: ${baseline.error}`);
     if (current.ok && (!baseline || baseline.ok)) delivery.set(rec.id, { current: current.window, baseline: baseline?.ok ? baseline.window : null });

@@ -42,6 +42,14 @@ export function mapHeaderRow(row: SourceRow, map: Partial<Record<Field, string>>
     taken.add(i);
     score += match.exact ? 2 : 1;
   }
+  // One date column, whatever it is called ("Target date (revised)", "Original deadline"), is the delivery date.
+  for (const lone of ['revised', 'original'] as const) {
+    if (at.delivery === undefined && at[lone] !== undefined) {
+      at.delivery = at[lone];
+      how.set('delivery', how.get(lone) ?? 'heading');
+      delete at[lone];
+    }
+  }
   const columns = (Object.entries(at) as Array<[Field, number]>)
     .map(([field, i]) => ({ field, column: i + 1, heading: cells[i] ?? '', how: how.get(field) ?? 'heading' }))
     .sort((a, b) => a.column - b.column);

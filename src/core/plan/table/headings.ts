@@ -35,6 +35,15 @@ const SYNONYMS: Record<Field, string[]> = {
     'delivery date', 'target date', 'due', 'due date', 'deadline', 'timescale', 'timescales', 'by when',
     'completion date', 'target completion date', 'delivery', 'target', 'date due',
   ],
+  revised: [
+    'revised target', 'revised target date', 'revised date', 'revised delivery date', 'revised deadline', 'revised timescale',
+    'revised timescales', 'revised completion date', 'revised due date', 'new target date', 'new date', 'new deadline',
+    'amended target date', 'amended date', 'updated target date', 'current target date', 'revised',
+  ],
+  original: [
+    'original target date', 'original target', 'original date', 'original deadline', 'original delivery date', 'original due date',
+    'original timescale', 'original timescales', 'original completion date', 'baseline', 'baseline date', 'baseline delivery date',
+  ],
   status: ['status', 'progress status', 'current status', 'action status'],
   rag: ['rag', 'rag status', 'rag rating', 'r a g', 'rag rating status'],
   theme: ['theme', 'workstream', 'work stream', 'area', 'section', 'category', 'themes', 'area of focus'],
@@ -51,6 +60,9 @@ const EXACT = new Map<string, Field>(
 const KEYWORDS: Array<[RegExp, Field]> = [
   [/\brag\b/, 'rag'],
   [/\bstatus\b/, 'status'],
+  // A date that says it is not the first ("Target date (revised)", "New completion date") or is ("Original deadline").
+  [/\b(revised|amended|new|updated|rescheduled)\b.*\b(date|due|deadline|timescales?|target)\b|\b(date|due|deadline|timescales?|target)\b.*\b(revised|amended|rescheduled)\b/, 'revised'],
+  [/\b(original|baseline|initial)\b.*\b(date|due|deadline|timescales?|target)\b/, 'original'],
   [/\b(date|due|deadline|timescales?|when)\b/, 'delivery'],
   [/\b(owners?|lead|leads|responsible|accountable|officer)\b/, 'owner'],
   [/\b(update|updates|progress|commentary|position|comments?)\b/, 'update'],

@@ -41,6 +41,7 @@ export function readPlanTable(tables: SourceTable[], options: ReadPlanTableOptio
   const rowsOf = new Map<string, number[]>();
   const kept: RawItem[] = [];
   const recommendations: PlanItemInput[] = [];
+  let revised = 0;
 
   for (const item of walk.items) {
     const rows = rowsOf.get(item.id);
@@ -59,12 +60,27 @@ export function readPlanTable(tables: SourceTable[], options: ReadPlanTableOptio
     const where = `row ${item.row} (${item.id})`;
     const { status, delivery, note } = statusOfRow({ status: item.cells.status, delivery: item.cells.delivery ?? '' }, updates, ref, where);
     if (note) notes.push(note);
-    const reading = delivery ? read(delivery) : null;
-    if (reading && !reading.ok) flaggedDates.push({ row: item.row, id: item.id, text: delivery, reason: reading.error });
+    const dates = revisedDates(delivery, item.cells.revised, item.cells.original);
+    if (dates.baseline !== null) revised += 1;
+    for (const phrase of new Set([dates.delivery, dates.baseline ?? ''])) {
+      const reading = phrase ? read(phrase) : null;
+      if (reading && !reading.ok) flaggedDates.push({ row: item.row, id: item.id, text: phrase, reason: reading.error });
+    }
     const theme = item.cells.theme?.trim() || item.section || 'General';
-    recommendations.push({ id: item.id, theme, text, owners: ownersOfCell(item.cells.owner ?? '', { linesWrap: chosen.table.linesWrap === true }), status, delivery, updates });
+    const owners = ownersOfCell(item.cells.owner ?? '', { linesWrap: chosen.table.linesWrap === true });
+    recommendations.push({ id: item.id, theme, text, owners, status, delivery: dates.delivery, baseline: dates.baseline, updates });
   }
 
+  const second = header.columns.find((c) => c.field === 'revised' || c.field === 'original');
+  if (second) {
+    const first = header.columns.find((c) => c.field === 'delivery');
+    const [now, then] = second.field === 'revised' ? [second.heading, first?.heading] : [first?.heading, second.heading];
+    notes.push(
+      revised
+        ? `${revised} of ${recommendations.length} items have a date in "${now}" that differs from "${then}": each is due by the ${second.field === 'revised' ? 'revised' : 'current'} date, and the first is kept as its baseline`
+        : `no item's "${now}" differs from its "${then}": every item keeps one date`,
+    );
+  }
   const rag = header.columns.find((c) => c.field === 'rag');
   if (rag) notes.push(`RAG column ("${rag.heading}") read, not used as a status: Concerto rates RAG from each item's dates and status`);
   if (recommendations.length && recommendations.every((r) => r.theme === 'General')) {
@@ -86,4 +102,27 @@ export function readPlanTable(tables: SourceTable[], options: ReadPlanTableOptio
     duplicates: [...rowsOf].filter(([, rows]) => rows.length > 1).map(([id, rows]) => ({ id, rows })),
     notes,
   };
+}
+
+/** Cells that say a revised date is not there: "n/a", "-", "no change". */
+const NO_DATE = /^(?:n\/?a|none|nil|-+|\u2013|\u2014|no change|unchanged|same|as above|as original)$/i;
+
+/**
+ * The date in force and the one first set, from the delivery column and a revised or original-date
+ * column beside it: a revised date that differs makes the first date the baseline; an original date
+ * that differs is the baseline of the date in force. Baseline "" is a first date that was blank.
+ */
+function revisedDates(delivery: string, revisedCell: string | undefined, originalCell: string | undefined): { delivery: string; baseline: string | null } {
+  const clean = (cell: string | undefined) => {
+    const t = (cell ?? '').trim();
+    return NO_DATE.test(t) ? '' : t;
+  };
+  const same = (a: string, b: string) => a.replace(/\s+/g, ' ').toLowerCase() === b.replace(/\s+/g, ' ').toLowerCase();
+  const revised = clean(revisedCell);
+  if (revised && !same(revised, delivery)) return { delivery: revised, baseline: delivery };
+  const original = clean(originalCell);
+  // A blank date in force beside an original one is the original, unchanged.
+  if (original && !delivery) return { delivery: original, baseline: null };
+  if (original && !same(original, delivery)) return { delivery, baseline: original };
+  return { delivery, baseline: null };
 }

@@ -1,7 +1,8 @@
 import type { PlanFileInput } from '../plan-file.js';
 
 /** What a column of a plan table can mean. */
-export const FIELDS = ['id', 'text', 'owner', 'update', 'delivery', 'status', 'rag', 'theme'] as const;
+/** `revised`: a revised date beside the first ("Revised target"); `original`: the first beside the date now in force ("Original target date"). */
+export const FIELDS = ['id', 'text', 'owner', 'update', 'delivery', 'revised', 'original', 'status', 'rag', 'theme'] as const;
 export type Field = (typeof FIELDS)[number];
 
 export interface MappedColumn {

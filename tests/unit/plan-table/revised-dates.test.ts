@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { readPlan } from '../../../src/core/plan/read-plan.js';
+import { read, table } from './tables.js';
+
+/**
+ * Trackers keep a revised date beside the first ("Target date" and "Revised target"), or the first beside
+ * the date in force ("Original deadline" and "Deadline"). Concerto keeps both: the date in force, and the
+ * first as the baseline, as if the date had been revised in Concerto.
+ */
+const items = (header: string[], ...rows: string[][]) => read([table('t', [header, ...rows])]);
+const dates = (reading: ReturnType<typeof read>) => reading.plan.recommendations.map((r) => [r.id, r.delivery, r.baseline ?? null]);
+
+describe('a revised date beside the first', () => {
+  const HEADER = ['Ref', 'Action', 'Owner', 'Target date', 'Revised target', 'Status'];
+
+  it('a revised date that differs is the date in force, and the first its baseline', () => {
+    const reading = items(
+      HEADER,
+      ['1', 'Access reviews quarterly', 'Head of ICT', '31/03/2018', '', 'Open'],
+      ['2', 'Leavers process documented', 'HR Director', 'Q2 2018', 'Q3 2018', 'Not started'],
+      ['3', 'Backup restores tested', 'Head of ICT', 'End of June 2018', 'n/a', 'Open'],
+      ['4', 'Contracts register', 'Procurement', 'March 2018', 'march  2018', 'Open'],
+      ['5', 'Disaster recovery plan', 'Head of ICT', '', 'September 2018', 'Open'],
+    );
+    expect(dates(reading)).toEqual([
+      ['1', '31/03/2018', null],
+      ['2', 'Q3 2018', 'Q2 2018'],
+      ['3', 'End of June 2018', null],
+      // The same date written again is no revision.
+      ['4', 'March 2018', null],
+      // A first date that was blank: the baseline is "no date".
+      ['5', 'September 2018', ''],
+    ]);
+    expect(reading.columns.map((c) => c.field)).toEqual(['id', 'text', 'owner', 'delivery', 'revised', 'status']);
+    expect(reading.ignoredColumns).toEqual([]);
+    expect(reading.notes).toContain('2 of 5 items have a date in "Revised target" that differs from "Target date": each is due by the revised date, and the first is kept as its baseline');
+  });
+
+  it('reads as a plan whose revised items count one revision, their baseline kept', () => {
+    const reading = items(HEADER, ['2', 'Leavers process documented', 'HR Director', 'Q2 2018', 'Q3 2018', 'Not started']);
+    const plan = readPlan(reading.plan);
+    if (!plan.ok) throw new Error(plan.errors.join('; '));
+    const d = plan.plan.delivery.get('2')!;
+    expect([d.current.start, d.current.end, d.baseline?.start, d.baseline?.end]).toEqual(['2018-07-01', '2018-09-30', '2018-04-01', '2018-06-30']);
+  });
+
+  it('a revised date the reader cannot read is flagged like any date, and kept as written', () => {
+    const reading = items(HEADER, ['2', 'Leavers process documented', 'HR Director', 'Q2 2018', 'after the restructure', 'Open']);
+    expect(dates(reading)).toEqual([['2', 'after the restructure', 'Q2 2018']]);
+    expect(reading.flaggedDates.map((f) => f.text)).toEqual(['after the restructure']);
+    expect(readPlan(reading.plan, { keepUnreadable: true }).ok).toBe(true);
+  });
+
+  it('a lone date column called revised is simply the delivery date', () => {
+    const reading = items(['Ref', 'Action', 'Target completion date (revised)'], ['1', 'Do it', 'March 2018']);
+    expect(reading.columns.map((c) => c.field)).toEqual(['id', 'text', 'delivery']);
+    expect(dates(reading)).toEqual([['1', 'March 2018', null]]);
+  });
+});
+
+describe('the first date beside the date in force', () => {
+  it('an original date that differs is the baseline; a blank date in force is the original, unchanged', () => {
+    const reading = items(
+      ['Ref', 'Action', 'Original deadline', 'Deadline'],
+      ['1', 'Do it', 'March 2018', 'June 2018'],
+      ['2', 'Do that', 'March 2018', 'March 2018'],
+      ['3', 'And this', 'Q1 2018', ''],
+    );
+    expect(dates(reading)).toEqual([
+      ['1', 'June 2018', 'March 2018'],
+      ['2', 'March 2018', null],
+      ['3', 'Q1 2018', null],
+    ]);
+    expect(reading.notes).toContain('1 of 3 items have a date in "Deadline" that differs from "Original deadline": each is due by the current date, and the first is kept as its baseline');
+  });
+
+  it('with no differing dates, says every item keeps one date', () => {
+    const reading = items(['Ref', 'Action', 'Target date', 'Revised date'], ['1', 'Do it', 'March 2018', '']);
+    expect(reading.notes).toContain('no item\'s "Revised date" differs from its "Target date": every item keeps one date');
+  });
+});
