@@ -41,6 +41,24 @@ describe('a table with its headings and no rows under them', () => {
   });
 });
 
+describe('a number column of references that are not numbers', () => {
+  const refs = planRows(['IA-01', 'IA-02', 'IA-03']);
+  const SAYS = (where: string) =>
+    `${where}'s "Ref" column holds references such as "IA-01", "IA-02", "IA-03", and Concerto's ids are numbers such as 4.2.1 (or 1, 2, 3). Renumber that column (keep the old reference in the text if people use it) and import again.`;
+  it.each([
+    ['refs.docx', () => wordWith([[H, ...refs]]), SAYS('Table 1')],
+    ['refs.xlsx', () => workbookWith({ Tracker: [H, ...refs] }), SAYS('Sheet Tracker')],
+    ['refs.csv', async () => csvOf([H, ...refs]), SAYS("The CSV file's table")],
+  ] as const)('%s: refused with its references as examples and what to do', async (file, build, says) => {
+    expect(await refusal(await build(), file)).toBe(`${file}: ${says}`);
+  });
+
+  it('the same table renumbered imports', async () => {
+    const r = await reading(await workbookWith({ Tracker: [H, ...planRows(['1', '2', '3'])] }), 'renumbered.xlsx');
+    expect(r.plan.recommendations.map((x) => x.id)).toEqual(['1', '2', '3']);
+  });
+});
+
 describe('several tables that could be the plan', () => {
   it('a Word document: the table with the most numbered rows, saying which it picked and naming the other', async () => {
     const bytes = await wordWith([[H, ...planRows(['1.1', '1.2'])], [H, ...planRows(['2.1', '2.2', '2.3'])]]);

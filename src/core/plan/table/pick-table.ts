@@ -62,6 +62,8 @@ export function pickTable(tables: SourceTable[], map: Partial<Record<Field, stri
       return header && header.at.id !== undefined && !t.rows.slice(header.index + 1).some((r) => r.cells.some((c) => c.trim()));
     });
     if (empty) return { ok: false, error: `${capital(empty.name)} has its headings and no rows under them, so there is nothing to import; add the plan's rows and try again.` };
+    const lettered = letteredReferences(tables, map);
+    if (lettered) return { ok: false, error: lettered };
     return { ok: false, error: `The document has no table with recommendation numbers; ${NEEDS}.` };
   }
   const chosen = found.reduce((best, c) => (c.numbered > best.numbered ? c : best));
@@ -91,3 +93,23 @@ function chosenTable(tables: SourceTable[], map: Partial<Record<Field, string>>,
 }
 
 const capital = (s: string) => `${s.charAt(0).toUpperCase()}${s.slice(1)}`;
+
+/**
+ * A number column whose cells are references of another shape ("IA-01", "R1", "Rec A"): said with
+ * examples, since the person can renumber the column, which "no numbers" would not tell them.
+ */
+function letteredReferences(tables: SourceTable[], map: Partial<Record<Field, string>>): string | null {
+  for (const table of tables) {
+    const header = findHeader(table, map);
+    if (!header || header.at.id === undefined) continue;
+    const refs = table.rows
+      .slice(header.index + 1)
+      .map((r) => (r.cells[header.at.id!] ?? '').trim())
+      .filter((c) => c && c.length <= 20 && /\d|^[A-Z]{1,3}$/i.test(c));
+    if (refs.length < 2) continue;
+    const heading = header.columns.find((c) => c.field === 'id')!.heading;
+    const examples = [...new Set(refs)].slice(0, 3).map((r) => `"${r}"`).join(', ');
+    return `${capital(table.name)}'s "${heading}" column holds references such as ${examples}, and Concerto's ids are numbers such as 4.2.1 (or 1, 2, 3). Renumber that column (keep the old reference in the text if people use it) and import again.`;
+  }
+  return null;
+}
