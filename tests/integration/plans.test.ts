@@ -302,6 +302,17 @@ describe.each(testDatabases)('many plans on $name', ({ name, open }) => {
       expect((await talk('1', reader)).plan).toBeUndefined();
     });
 
+    it('a summary with no plan meant gives each plan its own counts, grouped by plan', async () => {
+      const reply = await talk('how are we doing?', stranger('Reader Summary'));
+      expect(reply.error, reply.text).toBeUndefined();
+      const sections = reply.text.split('\n\n');
+      expect(sections.map((s) => s.split('\n').slice(0, 2).join(' | '))).toEqual([
+        '*audit-2018* — Internal audit 2018 | Summary · all items · as at 1 Feb 2018 — 6 items',
+        expect.stringMatching(/^\*concerto-2017\* — .* \| Summary · all items · as at 1 Feb 2018 — 30 items$/),
+      ]);
+      for (const s of sections) expect(s).toMatch(/\n• RAG: \d+ red · \d+ amber · \d+ green · \d+ grey\n/);
+    });
+
     it('an item in one plan only is answered from it without asking', async () => {
       const reply = await talk('status 1.2', stranger('Reader Three'));
       expect(reply).toMatchObject({ plan: 'audit-2018', awaiting: null });

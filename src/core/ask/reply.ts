@@ -1,3 +1,4 @@
+import type { Counts } from '../report/summary.js';
 import type { DeliveryWindow, IsoDate } from '../dates/delivery-window.js';
 import { isOverdue, titleOf, type Recommendation } from '../plan/recommendation.js';
 import type { Status } from '../plan/status.js';
@@ -53,6 +54,8 @@ export interface Reply {
   changed?: boolean;
   /** For a question about many items: how it was read (the filters, and the owners, themes and dates they matched). */
   query?: QueryReading;
+  /** A summary's counts ("how are we doing?"): by status and RAG, and overdue, for the items the question selected. */
+  counts?: Counts;
   /** Boards, meetings or decisions the reply lists or recorded (core/ask/handlers/governance.ts), for JSON and Block Kit. */
   governance?: { boards?: Board[]; meetings?: Meeting[]; decisions?: Decision[] };
   /** A completion this turn proposed (plans with sign-off on): front ends ask the plan's admins to sign it off or return it. */

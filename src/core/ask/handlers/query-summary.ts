@@ -14,8 +14,8 @@ import { say, type Reply } from '../reply.js';
 export function summaryReply(recs: readonly Recommendation[], reading: string[], asAt: IsoDate): Reply {
   const scope = reading.length ? reading.join(' · ') : 'all items';
   const head = `Summary · ${scope} · as at ${formatDate(asAt)} — ${recs.length ? plural(recs.length, 'item') : 'no items'}`;
-  if (!recs.length) return say(head, {});
-  const counts = summarise(recs, asAt, DEFAULT_RAG_RULES);
+  const { byTheme: _themes, ...counts } = summarise(recs, asAt, DEFAULT_RAG_RULES);
+  if (!recs.length) return say(head, { counts });
   const statuses = STATUSES.filter((s) => counts.byStatus[s] > 0).map((s) => `${counts.byStatus[s]} ${STATUS_LABELS[s].toLowerCase()}`);
   const toDeliver = counts.total - counts.byStatus.not_being_implemented;
   const done = counts.byStatus.complete;
@@ -27,5 +27,5 @@ export function summaryReply(recs: readonly Recommendation[], reading: string[],
     ...(toDeliver > 0 ? [`• ${done} of ${toDeliver} to be delivered complete (${Math.round((100 * done) / toDeliver)}%)`] : []),
     'Ask "which are red?", "what\'s overdue?" or "list complete" for the items.',
   ];
-  return say(lines.join('\n'), {});
+  return say(lines.join('\n'), { counts });
 }
