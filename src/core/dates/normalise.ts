@@ -38,12 +38,16 @@ const LEADING = new RegExp(
   '^(?:no later than|not later than|on or before|due by|due on|due|by|before|on|' +
     'target date|target|deadline|estimated|expected|est\\.?|the)(?::|\\s)\\s*',
 );
-const TRAILING = /\s+(?:at the latest|at latest|latest)$/;
+/** "Jan 2018 (revised)", "March 2018 - agreed": notes on the date, not part of it ("(TBC)" is refused elsewhere). */
+const TRAILING =
+  /\s+(?:at the latest|at latest|latest)$|\s*(?:\(\s*|-\s*)?(?:revised(?: date)?|rev|new(?: date)?|updated|amended|agreed|confirmed|final|target|deadline|estimated|est|expected|provisional)(?:\s*\))?$/;
 
 export function stripFillers(text: string): string {
   let rest = text;
   for (;;) {
-    const next = rest.replace(LEADING, '').replace(TRAILING, '').trim();
+    const led = rest.replace(LEADING, '');
+    // A note alone ("revised") is no date with a note: left for the readers to refuse.
+    const next = (led.replace(TRAILING, '').trim() || led).trim();
     if (next === rest) return rest;
     rest = next;
   }

@@ -39,6 +39,11 @@ const ROWS: Row[] = [
   day('no later than 31/03/2018', '2018-03-31'),
   day('Due 31.03.18', '2018-03-31'),
   day('31 March 2018 at the latest', '2018-03-31'),
+  // A note on the date, not part of it.
+  day('31/03/2018 (provisional)', '2018-03-31'),
+  ['Jan 2018 (revised)', '2018-01-01', '2018-01-31', 'month'],
+  ['March 2018 - agreed', '2018-03-01', '2018-03-31', 'month'],
+  ['Q2 2018 (new date)', '2018-04-01', '2018-06-30', 'quarter'],
   day('before 31 March 2018', '2018-03-31'),
   // Year omitted: the next such day on or after today.
   day('13 Oct', '2017-10-13'),
@@ -297,6 +302,10 @@ describe('readDelivery', () => {
 });
 
 const REFUSED = [
+  // A note with no date.
+  'revised',
+  '(revised)',
+  'new date',
   'soon', 'asap-ish', 'when possible', 'next', 'blah', 'the 15th', 'sometime',
   'later this year-ish', '31/02/2018', '29/02/2018', '13/13/2018', '00/01/2018', '2017-13-01',
   '31 April 2018', 'Q5 2018', 'H3 2018', '4.2.1', '9.3.1', '10.11.12', '4.0.1', '5.1', '4.2',
