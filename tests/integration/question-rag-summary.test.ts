@@ -32,6 +32,8 @@ describe('RAG, words and summaries in questions', () => {
     expect(reply.text.split('\n')[0]).toMatch(new RegExp(`^Rated ${rag} · as at `));
     expect([...ids(reply)].sort()).toEqual(await paperRows(day, rag));
     expect(ids(reply).length).toBeGreaterThan(0);
+    // Each line says the rule that gave the colour, as the paper's key does.
+    for (const line of reply.text.split('\n').slice(1)) expect(line).toMatch(new RegExp(` — ${rag}: (overdue|awaiting a decision past its delivery date|due within 30 days|delivery date revised \\d+ times|complete|on track.*|not being implemented)$`));
   });
 
   it('a colour with other filters narrows them', async () => {

@@ -264,9 +264,13 @@ async function resolveExclusions(turn: Turn, filter: QueryFilter): Promise<Exclu
 function listReply(recs: Recommendation[], reading: string[], filter: QueryFilter, asAt: IsoDate): Reply {
   const items = recs.map((r) => itemView(r, asAt));
   const line = readingLine(reading, `as at ${formatDate(asAt)}`, recs.length, filter.count === true);
-  // Slipped dates show the baseline beside the date now in force.
-  const itemText = (r: Recommendation) =>
-    filter.slipped ? `${itemLine(r, asAt)} — baseline ${r.baseline.text.trim() || 'none'}, now ${r.delivery.text.trim() || 'none'} (re-dated ${r.revisions === 1 ? 'once' : `${r.revisions} times`})` : itemLine(r, asAt);
+  // Slipped dates show the baseline beside the date now in force; a colour asked for shows the rule that gave it.
+  const itemText = (r: Recommendation) => {
+    const text = itemLine(r, asAt);
+    if (filter.slipped) return `${text} — baseline ${r.baseline.text.trim() || 'none'}, now ${r.delivery.text.trim() || 'none'} (re-dated ${r.revisions === 1 ? 'once' : `${r.revisions} times`})`;
+    if (filter.rag) return `${text} — ${filter.rag}: ${rateRag(r, asAt).reason}`;
+    return text;
+  };
   const lines = recs.slice(0, TEXT_LIMIT).map(itemText);
   if (recs.length > TEXT_LIMIT) lines.push(`…and ${recs.length - TEXT_LIMIT} more. Narrow it down, e.g. \`list ICT\` or \`overdue for Karen\`.`);
   return say([line, ...lines].join('\n'), { items });
