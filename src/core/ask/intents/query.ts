@@ -117,7 +117,13 @@ export function matchQuery(msg: NormalisedMessage): Intent | null {
   // "the last SAS", "the March board": a meeting, kept whole so it is read as a day like any other date.
   let s = ` ${joinMeetingReferences(plainQuestion(msg.text)).replace(/\bover due\b/gi, 'overdue').replace(/\b(show|tell|give|get|send|remind|let) me\b/gi, '$1')} `;
 
-  // The counts rather than the list: first, so that "how much is done" is not a count of complete items.
+  // Words to find in the items' text run to the end of the question: taken first, so no reader sees them.
+  const mentions = MENTIONS.exec(s);
+  if (mentions) {
+    filter.mentions = mentions[1]!.replace(/^["']|["']$/g, '').trim();
+    s = `${s.slice(0, mentions.index)} `;
+  }
+  // The counts rather than the list: before the counts, so that "how much is done" is not a count of complete items.
   const summary = SUMMARY.exec(s);
   if (summary) {
     filter.summary = true;
@@ -159,11 +165,6 @@ export function matchQuery(msg: NormalisedMessage): Intent | null {
     s = `${s.slice(0, waiting.index)} ${s.slice(waiting.index + waiting[0].length)}`;
   }
 
-  const mentions = MENTIONS.exec(s);
-  if (mentions) {
-    filter.mentions = mentions[1]!.replace(/^["']|["']$/g, '').trim();
-    s = `${s.slice(0, mentions.index)} `;
-  }
   const rag = RAG.exec(s);
   // "the Green Team": a colour written with a capital before another capitalised word starts a name.
   const colourWord = rag ? (rag[1] ?? rag[2])! : '';
