@@ -82,4 +82,32 @@ describe('RAG, words and summaries in questions', () => {
     expect(reply.text.split('\n')[0]).toBe('Summary · in HR · as at 1 Nov 2017 — 4 items');
     expect(reply.text).toMatch(/• RAG: \d+ red · \d+ amber · \d+ green · \d+ grey/);
   });
+
+  it('who has the most overdue items: owners by count, most first, each item counted for each of its owners', async () => {
+    const reply = await talk('who has the most overdue items?', '2018-01-15');
+    expect(reply.error, reply.text).toBeUndefined();
+    const lines = reply.text.split('\n');
+    expect(lines[0]).toMatch(/^By owner · overdue · as at 15 Jan 2018 — 14 items, \d+ owners$/);
+    const counts = lines.filter((l) => l.startsWith('• ')).map((l) => Number(/— (\d+) items?$/.exec(l)![1]));
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
+    // Karen Georgiou's overdue items, counted the way "what's overdue for Karen?" lists them.
+    const karen = await talk("what's overdue for Karen Georgiou?", '2018-01-15');
+    expect(lines).toContain(`• Karen Georgiou — ${karen.items.length} items`);
+    expect(reply.text).toMatch(/An item with several owners counts for each of them\./);
+  });
+
+  it('what themes are there: every theme with its items, overdue and open', async () => {
+    const reply = await talk('what themes are there?', '2018-01-15');
+    const themes = reply.text.split('\n').filter((l) => l.startsWith('• '));
+    expect(themes).toHaveLength(10);
+    expect(themes).toContain('• HR — 4 items (3 overdue, 3 open)');
+  });
+
+  it('words about the plan itself are never looked for in the items\' text', async () => {
+    for (const q of ['most', 'the owners']) {
+      const reply = await talk(q);
+      expect(reply.error, q).toBe('not_understood');
+    }
+  });
 });
+

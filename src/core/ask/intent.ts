@@ -101,6 +101,8 @@ export interface QueryFilter {
   slipped?: { times: number };
   /** Items with no update since a day ("since August") or for a number of days ("for 30 days"). */
   stale?: { since?: string; days?: number };
+  /** "who has the most overdue items?", "list the owners", "overdue by theme": a count per owner or per theme, most first. */
+  by?: 'owner' | 'theme';
   /** "how are we doing?", "summary for ICT", "what's the RAG for HR?": the counts, not the list. */
   summary?: true;
   /** "which items are red?", "the amber ones": the board paper's RAG rating (default rules) as at the answer's day. */

@@ -62,3 +62,27 @@ describe('the counts instead of the list', () => {
     expect(parseIntent(q)).toEqual(query(filter));
   });
 });
+
+describe('counts per owner or theme', () => {
+  it.each<[string, QueryFilter]>([
+    ['who has the most overdue items?', { by: 'owner', overdue: true }],
+    ['who owns the most items?', { by: 'owner' }],
+    ['which owners are late?', { by: 'owner', overdue: true }],
+    ['list the owners', { by: 'owner' }],
+    ['who are the owners?', { by: 'owner' }],
+    ['what themes are there?', { by: 'theme' }],
+    ['list themes', { by: 'theme' }],
+    ['overdue by owner', { by: 'owner', overdue: true }],
+    ['open items by theme', { by: 'theme', open: true }],
+    ['which theme has the most red items', { by: 'theme', rag: 'red' }],
+  ])('%s', (q, filter) => {
+    expect(parseIntent(q)).toEqual(query(filter));
+  });
+
+  it.each<[string, QueryFilter]>([
+    ['the five most overdue', { order: 'most_overdue', limit: 5, overdue: true }],
+    ['what does Karen own?', { owner: 'Karen' }],
+  ])('%s is still a list', (q, filter) => {
+    expect(parseIntent(q)).toEqual(query(filter));
+  });
+});

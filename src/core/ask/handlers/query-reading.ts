@@ -26,6 +26,7 @@ export function understoodParts(f: QueryFilter): string[] {
   return [
     f.count ? 'how many' : '',
     f.summary ? 'summary' : '',
+    f.by ? `by ${f.by}` : '',
     f.overdue ? 'overdue' : '',
     f.open ? 'open' : '',
     f.waitingOn ? `waiting on ${f.waitingOn}` : f.status ? STATUS_LABELS[f.status].toLowerCase() : '',

@@ -16,6 +16,7 @@ import type { IsoDate } from '../../dates/delivery-window.js';
 import { findMeeting, isMeetingReference, spoken } from '../../governance/meeting-reference.js';
 import { boardName, findBoard, unknownBoard } from '../../governance/board.js';
 import { mentionsAll } from '../../plan/mentions.js';
+import { breakdownReply } from './query-breakdown.js';
 import { summaryReply } from './query-summary.js';
 import { rateRag } from '../../plan/rag.js';
 
@@ -151,6 +152,7 @@ async function answerFilters(turn: Turn, filter: QueryFilter, q: RecQuery): Prom
   if ('text' in kinds) return kinds;
   const reading = [filter.overdue ? 'overdue' : dueNote, filter.open && !filter.overdue && !dueNote && !filter.status ? 'open' : '', ...said, ...kinds.said];
   if (filter.summary) return summaryReply(kinds.recs, reading.filter(Boolean), asAt);
+  if (filter.by) return breakdownReply(kinds.recs, filter.by, reading.filter(Boolean), asAt, filter.overdue === true);
   const listed = listReply(kinds.recs, reading.filter(Boolean), filter, asAt);
   return waitNote ? { ...listed, text: `${listed.text}\n${waitNote}` } : listed;
 }
@@ -219,7 +221,7 @@ async function resolveAbout(turn: Turn, about: string, filter: QueryFilter): Pro
   if (t === 0 && o === 0 && /[^s]s$/i.test(about) && bestScore(about.slice(0, -1), owners) >= 2) return { owner: about.slice(0, -1) };
   if (t === 0 && o === 0) {
     // "what's the status of the ERP business case?": words no theme or owner has, that items' own text does.
-    if ((await turn.store.find({})).some((r) => mentionsAll(r.text, about))) return { mentions: about };
+    if (!isQuestionWords(about) && (await turn.store.find({})).some((r) => mentionsAll(r.text, about))) return { mentions: about };
     const near = nearNames(about, owners);
     if (near.length) return didYouMean(about, near);
     const nearThemes = nearNames(about, themes);
@@ -229,6 +231,12 @@ async function resolveAbout(turn: Turn, about: string, filter: QueryFilter): Pro
   return t >= o ? { theme: about } : { owner: about };
 }
 
+
+/** Words about the plan itself ("owners", "the most"), never words of an item to look for. */
+const QUESTION_WORDS = new Set(
+  'owner owners owned owns own theme themes people person lead leads most least more less fewest top bottom item items plan plans board boards who whom whose date dates due status number numbers count total'.split(' '),
+);
+const isQuestionWords = (phrase: string) => phrase.toLowerCase().split(/\s+/).every((w) => QUESTION_WORDS.has(w));
 
 /** "except ICT", "not owned by the Portfolio Office", "apart from the complete ones": what to leave out. */
 async function resolveExclusions(turn: Turn, filter: QueryFilter): Promise<Exclusions | Reply> {

@@ -58,6 +58,14 @@ const RAG = new RegExp(
 /** "which items mention ERP?", "anything containing 'business case'": words in the items' own text, to the end. */
 const MENTIONS = /\b(?:that\s+|which\s+)?(?:mention(?:s|ing)?|contain(?:s|ing)?|referr?(?:s|ing)?\s+to|with\s+the\s+words?|including\s+the\s+words?)\s+("[^"]+"|'[^']+'|[^"'].*?)\s*$/i;
 
+/** "who has the most overdue items?", "list the owners", "what themes are there?", "overdue by owner": counts per group. */
+const BY_GROUP: Array<[RegExp, 'owner' | 'theme']> = [
+  [/\b(?:who|which owners?|which people|which person|which leads?)\s+(?:has|have|owns?|holds?|is responsible for|leads?)\s+(?:got\s+)?(?:the\s+)?(?:most|more|fewest|least)\b/i, 'owner'],
+  [/\b(?:which|what)\s+themes?\s+(?:has|have|holds?)\s+(?:got\s+)?(?:the\s+)?(?:most|more|fewest|least)\b/i, 'theme'],
+  [/\b(?:(?:list|show|what are|who are|which are|give)\s+(?:all\s+)?(?:of\s+)?(?:the\s+)?|(?:what|which|how many)\s+)(owners|people|leads|themes|areas|workstreams)(?:\s+(?:are there|do we have|have we got|are in the plan))?\b/i, 'owner'],
+  [/\b(?:by|per|for each|each|broken down by|split by|grouped by)\s+(owner|owners|person|people|lead|theme|themes|area|workstream)\b/i, 'owner'],
+];
+
 /** "how are we doing?", "give me a summary", "what's the RAG for ICT?", "what percentage is complete?": the counts. */
 const SUMMARY =
   /\b(?:summary|summari[sz]e|sum up|overview|progress report|(?<!in )progress|headlines?|big picture|in numbers|the numbers|stats|statistics|dashboard|how (?:are|is) (?:we|it|things|the plan|everything) (?:doing|going|getting on|looking)(?! (?:on|with)\b)|where are we(?: at| up to)?(?! (?:on|with)\b)|rag(?: status| ratings?| summary| position)?(?!\s+(?:is\s+)?(?:red|amber|green|grey|gray)\b)|(?:what|which) (?:percentage|proportion|share|fraction)(?: of (?:the )?(?:plan|items|actions|recommendations))?(?: (?:is|are|has been|have been))?(?: (?:complete|completed|done|delivered|finished|closed))?|how much (?:of (?:the )?plan |of it )?(?:is|has been) (?:done|complete|completed|delivered|finished))\b/i;
@@ -117,6 +125,14 @@ export function matchQuery(msg: NormalisedMessage): Intent | null {
   // "the last SAS", "the March board": a meeting, kept whole so it is read as a day like any other date.
   let s = ` ${joinMeetingReferences(plainQuestion(msg.text)).replace(/\bover due\b/gi, 'overdue').replace(/\b(show|tell|give|get|send|remind|let) me\b/gi, '$1')} `;
 
+  // A count per owner or theme: before the order reader takes "the most overdue" as an order.
+  for (const [re, group] of BY_GROUP) {
+    const by = re.exec(s);
+    if (!by) continue;
+    filter.by = /^(?:themes?|areas?|workstreams?)$/i.test(by[1] ?? '') ? 'theme' : by[1] === undefined ? group : 'owner';
+    s = `${s.slice(0, by.index)} ${s.slice(by.index + by[0].length)}`;
+    break;
+  }
   // Words to find in the items' text run to the end of the question: taken first, so no reader sees them.
   const mentions = MENTIONS.exec(s);
   if (mentions) {
@@ -201,7 +217,7 @@ export function matchQuery(msg: NormalisedMessage): Intent | null {
   const nouns = lower.split(' ').map((w) => w.replace(/[,;:.]+$/, '')).some((w) => NOUNS.has(w) && w !== 'things' && w !== 'stuff' && w !== 'work');
   const kinds = filter.count || filter.asAt || filter.changedSince || filter.slipped || filter.stale || filter.order || filter.not;
   const strong =
-    LEAD.test(lower) || nouns || owner.who || due.asked || filter.overdue === true || filter.owner !== undefined || filter.proposed === true || filter.rag !== undefined || filter.mentions !== undefined || filter.summary === true || Boolean(kinds);
+    LEAD.test(lower) || nouns || owner.who || due.asked || filter.overdue === true || filter.owner !== undefined || filter.proposed === true || filter.rag !== undefined || filter.mentions !== undefined || filter.summary === true || filter.by !== undefined || Boolean(kinds);
   const asked = (filter.open === true || filter.status !== undefined) && ASKING.test(lower);
   // "what's blorptastic?": a question about many items whose word is not one Concerto knows. Read as a
   // subject, so the engine names the word it did not understand (or finds it is a theme or an owner).

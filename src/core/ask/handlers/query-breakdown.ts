@@ -1,0 +1,36 @@
+import type { IsoDate } from '../../dates/delivery-window.js';
+import { isOverdue, type Recommendation } from '../../plan/recommendation.js';
+import { formatDate, plural } from '../format.js';
+import { say, type Reply } from '../reply.js';
+
+const LIMIT = 40;
+
+/**
+ * "Who has the most overdue items?", "list the owners", "open items by theme": the items a question
+ * selects, counted per owner (an item with two owners counts for both) or per theme, most first, each
+ * with how many of them are overdue and how many are still open.
+ */
+export function breakdownReply(recs: readonly Recommendation[], by: 'owner' | 'theme', reading: string[], asAt: IsoDate, overdueOnly: boolean): Reply {
+  const groups = new Map<string, Recommendation[]>();
+  for (const r of recs) {
+    for (const key of by === 'owner' ? (r.owners.length ? r.owners : ['(no owner)']) : [r.theme]) {
+      const list = groups.get(key) ?? [];
+      list.push(r);
+      groups.set(key, list);
+    }
+  }
+  const rows = [...groups].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]));
+  const scope = [`by ${by}`, ...reading].join(' · ');
+  const head = `${scope.charAt(0).toUpperCase()}${scope.slice(1)} · as at ${formatDate(asAt)} — ${recs.length ? plural(recs.length, 'item') : 'no items'}${rows.length ? `, ${plural(rows.length, by)}` : ''}`;
+  const line = ([name, items]: [string, Recommendation[]]) => {
+    const open = items.filter((r) => r.status !== 'complete' && r.status !== 'not_being_implemented').length;
+    const overdue = items.filter((r) => isOverdue(r, asAt)).length;
+    const detail = overdueOnly ? '' : ` (${overdue} overdue, ${open} open)`;
+    return `• ${name} — ${plural(items.length, 'item')}${detail}`;
+  };
+  const lines = rows.slice(0, LIMIT).map(line);
+  if (rows.length > LIMIT) lines.push(`…and ${rows.length - LIMIT} more.`);
+  const shared = by === 'owner' && recs.some((r) => r.owners.length > 1) ? ['An item with several owners counts for each of them.'] : [];
+  const ask = by === 'owner' ? 'Ask "what\'s overdue for Karen?" or "what does Karen own?" for one owner\'s items.' : 'Ask "list ICT" or "what\'s overdue in ICT?" for one theme\'s items.';
+  return say([head, ...lines, ...shared, ask].join('\n'));
+}
