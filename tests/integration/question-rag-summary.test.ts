@@ -109,5 +109,21 @@ describe('RAG, words and summaries in questions', () => {
       expect(reply.error, q).toBe('not_understood');
     }
   });
+
+  it('what is at risk: exactly the rows the paper rates red or amber', async () => {
+    const reply = await talk("what's at risk?");
+    expect(reply.text.split('\n')[0]).toMatch(/^At risk \(red or amber\) · as at 4 Oct 2017 — \d+ items$/);
+    expect([...ids(reply)].sort()).toEqual([...(await paperRows('2017-10-04', 'red')), ...(await paperRows('2017-10-04', 'amber'))].sort());
+  });
+
+  it('what is coming up: open items still to come, soonest first, ten at most', async () => {
+    const reply = await talk("what's coming up?");
+    expect(reply.error, reply.text).toBeUndefined();
+    expect(reply.items.length).toBeGreaterThan(0);
+    expect(reply.items.length).toBeLessThanOrEqual(10);
+    const ends = reply.items.map((i) => i.delivery.end ?? '9999');
+    expect(ends).toEqual([...ends].sort());
+    expect(ends.every((e) => e >= '2017-10-04')).toBe(true);
+  });
 });
 

@@ -105,8 +105,9 @@ export interface QueryFilter {
   by?: 'owner' | 'theme';
   /** "how are we doing?", "summary for ICT", "what's the RAG for HR?": the counts, not the list. */
   summary?: true;
-  /** "which items are red?", "the amber ones": the board paper's RAG rating (default rules) as at the answer's day. */
-  rag?: Rag;
+  /** "which items are red?", "the amber ones": the board paper's RAG rating (default rules) as at the answer's day;
+   *  at_risk: "what's at risk?", "what needs attention?" — red or amber. */
+  rag?: Rag | 'at_risk';
   /** "which items mention ERP?": words every listed item's own text contains (also an `about` that names no theme or owner). */
   mentions?: string;
   /** "the five most overdue", "oldest updates first". */

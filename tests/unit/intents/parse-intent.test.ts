@@ -154,7 +154,8 @@ const dueQuestions: Row[] = [
   ["what's due for Karen", q({ owner: 'Karen', open: true })],
   ["what's due", q({ open: true })],
   ['due', q({ open: true })],
-  ["what's coming up", q({ open: true })],
+  // What is still to come, soonest first: the next ten.
+  ["what's coming up", q({ order: 'soonest_due', open: true, limit: 10 })],
   ['when are my actions due', q({ owner: 'me', open: true })],
   ["what's due after Easter", q({ due: { phrase: 'Easter', mode: 'after' }, open: true })],
   ["what's due between Christmas and Easter", q({ due: { phrase: 'Christmas', mode: 'between', until: 'Easter' }, open: true })],

@@ -18,6 +18,10 @@ describe('RAG colours', () => {
     ["what's red in ICT?", { rag: 'red', about: 'ICT' }],
     ['how many are green', { count: true, rag: 'green' }],
     ['is anything amber for Karen?', { rag: 'amber', owner: 'Karen' }],
+    // Red or amber: what a board means by "at risk".
+    ["what's at risk?", { rag: 'at_risk' }],
+    ['what needs attention?', { rag: 'at_risk' }],
+    ['anything red or amber for Karen', { rag: 'at_risk', owner: 'Karen' }],
     // A colour that is part of a name stays the name's.
     ['overdue for Sarah Green', { owner: 'Sarah Green', overdue: true }],
     ["what's overdue for Mr Red", { owner: 'Mr Red', overdue: true }],
@@ -83,6 +87,20 @@ describe('counts per owner or theme', () => {
     ['the five most overdue', { order: 'most_overdue', limit: 5, overdue: true }],
     ['what does Karen own?', { owner: 'Karen' }],
   ])('%s is still a list', (q, filter) => {
+    expect(parseIntent(q)).toEqual(query(filter));
+  });
+});
+
+describe('what is coming up, and a period said without "due"', () => {
+  it.each<[string, QueryFilter]>([
+    ["what's coming up?", { order: 'soonest_due', open: true, limit: 10 }],
+    ["what's next?", { order: 'soonest_due', open: true, limit: 10 }],
+    ['upcoming deadlines', { order: 'soonest_due', open: true, limit: 10 }],
+    ["what's due soon?", { order: 'soonest_due', open: true, limit: 10 }],
+    ["what's coming up for Karen", { order: 'soonest_due', open: true, limit: 10, owner: 'Karen' }],
+    ['anything for HR this month?', { owner: 'HR', due: { phrase: 'this month', mode: 'within' }, open: true }],
+    ['HR items this quarter', { about: 'HR', due: { phrase: 'this quarter', mode: 'within' }, open: true }],
+  ])('%s', (q, filter) => {
     expect(parseIntent(q)).toEqual(query(filter));
   });
 });

@@ -31,7 +31,7 @@ export function understoodParts(f: QueryFilter): string[] {
     f.open ? 'open' : '',
     f.waitingOn ? `waiting on ${f.waitingOn}` : f.status ? STATUS_LABELS[f.status].toLowerCase() : '',
     f.proposed ? 'awaiting sign-off' : '',
-    f.rag ? `rated ${f.rag}` : '',
+    f.rag ? ragWords(f.rag) : '',
     f.mentions ? `mentioning "${f.mentions}"` : '',
     f.owner ? (f.owner === 'me' ? 'yours' : f.owner) : '',
     f.theme ?? '',
@@ -58,3 +58,6 @@ export function readingLine(parts: string[], when: string, n: number, count: boo
 
 const joinAnd = (xs: string[]) => (xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs.at(-1)}`);
 const joinOr = (xs: string[]) => (xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} or ${xs.at(-1)}`);
+
+/** "rated red", "at risk (red or amber)". */
+export const ragWords = (rag: NonNullable<QueryFilter['rag']>) => (rag === 'at_risk' ? 'at risk (red or amber)' : `rated ${rag}`);

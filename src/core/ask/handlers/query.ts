@@ -10,7 +10,7 @@ import { bestScore, matchThemes, resolveName } from './resolve-names.js';
 import { addDaysIso } from '../../reminders/local-time.js';
 import { nearNames } from './near-names.js';
 import { answerChanges, asAtItems, narrowKinds, type Exclusions } from './answer-kinds.js';
-import { didYouMean, notUnderstood, readingLine, understoodParts } from './query-reading.js';
+import { didYouMean, notUnderstood, ragWords, readingLine, understoodParts } from './query-reading.js';
 import { checkPaperDates, readPastDay } from '../../report/paper-request.js';
 import type { IsoDate } from '../../dates/delivery-window.js';
 import { findMeeting, isMeetingReference, spoken } from '../../governance/meeting-reference.js';
@@ -18,7 +18,7 @@ import { boardName, findBoard, unknownBoard } from '../../governance/board.js';
 import { mentionsAll } from '../../plan/mentions.js';
 import { breakdownReply } from './query-breakdown.js';
 import { summaryReply } from './query-summary.js';
-import { rateRag } from '../../plan/rag.js';
+import { rateRag, type Rag } from '../../plan/rag.js';
 
 /** Lines shown in text before "…and N more"; the items array always carries everything. */
 const TEXT_LIMIT = 40;
@@ -76,7 +76,7 @@ async function answerFilters(turn: Turn, filter: QueryFilter, q: RecQuery): Prom
     said.push(waitingOn ? `waiting on ${waitingOn}` : STATUS_LABELS[filter.status].toLowerCase());
   }
   if (filter.proposed) said.push('awaiting sign-off');
-  if (filter.rag) said.push(`rated ${filter.rag}`);
+  if (filter.rag) said.push(ragWords(filter.rag));
   if (filter.mentions) said.push(`mentioning "${filter.mentions}"`);
   if (filter.open) q.openOnly = true;
   // As at a past day, "today" for overdue and due windows is that day.
@@ -145,7 +145,7 @@ async function answerFilters(turn: Turn, filter: QueryFilter, q: RecQuery): Prom
     (r) =>
       (!waitingOn || r.waiting?.board === waitingOn) &&
       (!filter.proposed || r.proposal) &&
-      (!filter.rag || rateRag(r, asAt).rag === filter.rag) &&
+      (!filter.rag || ragMatches(rateRag(r, asAt).rag, filter.rag)) &&
       (!filter.mentions || mentionsAll(r.text, filter.mentions)),
   );
   const kinds = narrowKinds(filter, not, pool, asAt);
@@ -276,10 +276,16 @@ function listReply(recs: Recommendation[], reading: string[], filter: QueryFilte
   const itemText = (r: Recommendation) => {
     const text = itemLine(r, asAt);
     if (filter.slipped) return `${text} — baseline ${r.baseline.text.trim() || 'none'}, now ${r.delivery.text.trim() || 'none'} (re-dated ${r.revisions === 1 ? 'once' : `${r.revisions} times`})`;
-    if (filter.rag) return `${text} — ${filter.rag}: ${rateRag(r, asAt).reason}`;
+    if (filter.rag) {
+      const rating = rateRag(r, asAt);
+      return `${text} — ${rating.rag}: ${rating.reason}`;
+    }
     return text;
   };
   const lines = recs.slice(0, TEXT_LIMIT).map(itemText);
   if (recs.length > TEXT_LIMIT) lines.push(`…and ${recs.length - TEXT_LIMIT} more. Narrow it down, e.g. \`list ICT\` or \`overdue for Karen\`.`);
   return say([line, ...lines].join('\n'), { items });
 }
+
+/** "at_risk" is red or amber: the two colours a board asks about. */
+const ragMatches = (rag: Rag, wanted: Rag | 'at_risk') => (wanted === 'at_risk' ? rag === 'red' || rag === 'amber' : rag === wanted);

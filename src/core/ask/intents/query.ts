@@ -5,7 +5,7 @@ import type { NormalisedMessage } from './normalise.js';
 import { readDue } from './query-due.js';
 import { readOwner } from './query-owner.js';
 import { readAsAt, readChanged, readCount, readExclusions, readOrder, readSlipped, readStale } from './query-kinds.js';
-import { CONNECTORS, FILLERS, NOUNS } from './vocab.js';
+import { CONNECTORS, FILLERS, NOUNS, isDateWord, startsDate } from './vocab.js';
 import { joinMeetingReferences } from '../../governance/meeting-reference.js';
 
 /** Question words as they get typed in a hurry; only words that are no word of their own. */
@@ -55,6 +55,13 @@ const RAG = new RegExp(
   String.raw`(?:^|\s)(?:(?:are|is|rated|rag|rag-rated|rag status|rag rating|rating|what's|whats|what|which|list|show|the|any|all|in|at|as|anything|everything|something|still|now|currently)\s+)${RAG_WORD}(?=[\s,]|$)|(?:^|\s)${RAG_WORD}(?=\s+(?:items?|actions?|recommendations?|recs?|ones|rated|rag|status|tasks?|things|rating)\b)`,
   'i',
 );
+/** "what's at risk?", "what needs attention?", "red or amber": the paper's two warning colours together. */
+const AT_RISK = /\b(?:at risk|(?:needs?|needing|requires?|requiring) (?:(?:our|my|your|urgent|some) )?attention|of concern|causing concern|in trouble|red (?:or|and|\/|&) amber|amber (?:or|and|\/|&) red|red\/amber|amber\/red)\b/i;
+/** "what's coming up?", "upcoming deadlines", "what's due soon?": what is still to come, soonest first. */
+const COMING =
+  /\b(?:coming up|up next|next up|coming soon|due soon|upcoming(?: (?:deadlines?|dates?|items?|actions?))?|(?:next|upcoming|approaching) deadlines?|what(?:'s|s| is) next)\b(?!\s+(?:in|by|before|within|during|over|this|next|the|until|till|after|between|from)\b)/i;
+const COMING_LIMIT = 10;
+
 /** "which items mention ERP?", "anything containing 'business case'": words in the items' own text, to the end. */
 const MENTIONS = /\b(?:that\s+|which\s+)?(?:mention(?:s|ing)?|contain(?:s|ing)?|referr?(?:s|ing)?\s+to|with\s+the\s+words?|including\s+the\s+words?)\s+("[^"]+"|'[^']+'|[^"'].*?)\s*$/i;
 
@@ -87,6 +94,26 @@ const LEAD =
   /^(?:list|show|display|view|give|find|get|search|see|overdue|due|mine|everything)\b|^(?:what(?:'s| is| are|s)?|anything|everything) (?:in|under)\b|^(?:what|how) about\b|^what(?:'s| is|s)? (?:happening|going on) (?:in|with|on)\b|^how (?:are|is) (?:we|it|things) (?:doing|getting on|going) (?:on|with)\b|^where (?:are|is) (?:we|it|things) (?:on|with|up to with)\b|^what (?:sits|falls|comes|is|are) under\b|^what (?:have|has) (?:we|they) got (?:on|in|for)\b/;
 /** Question openings that make a bare status or "open" a question: "what's complete", "which are on going". */
 const ASKING = /^(?:what|what's|whats|which|any|anything|are there|is there|how many|do we have|have we got|list|show)\b/;
+
+/**
+ * "anything for HR this month?", "HR items this quarter": a period at the end of what is left, in a
+ * question that gave no date of its own, is when the items are due. Only words that are all date words
+ * ("this month", "next quarter", "March 2018") count; anything else stays the subject.
+ */
+function trailingPeriod(about: string | null, filter: QueryFilter): { rest: string | null; period: string | null } {
+  if (about === null || filter.due || filter.asAt || filter.changedSince || filter.stale) return { rest: about, period: null };
+  const tokens = about.split(' ');
+  for (let i = 0; i < tokens.length; i++) {
+    if (!startsDate(tokens, i)) continue;
+    const tail = tokens.slice(i);
+    if (!tail.every((t, k) => isDateWord(t) || (k === 0 && /^(?:the|a)$/i.test(t)))) continue;
+    // A lone "next" or "last" is no period.
+    if (tail.length === 1 && /^(?:next|last|this|end|start|early|late|mid|coming)$/i.test(tail[0]!)) return { rest: about, period: null };
+    const head = tokens.slice(0, i).join(' ').replace(/\s+(?:in|for|during|by|of)$/i, '').trim();
+    return { rest: head || null, period: tail.join(' ') };
+  }
+  return { rest: about, period: null };
+}
 
 /** Removes every match of `re`, reporting whether there was one and the first match. */
 function take(s: string, re: RegExp): { rest: string; found: string | null } {
@@ -181,7 +208,19 @@ export function matchQuery(msg: NormalisedMessage): Intent | null {
     s = `${s.slice(0, waiting.index)} ${s.slice(waiting.index + waiting[0].length)}`;
   }
 
-  const rag = RAG.exec(s);
+  const risk = AT_RISK.exec(s);
+  if (risk) {
+    filter.rag = 'at_risk';
+    s = `${s.slice(0, risk.index)} ${s.slice(risk.index + risk[0].length)}`;
+  }
+  const coming = COMING.exec(s);
+  if (coming) {
+    filter.order = 'soonest_due';
+    filter.open = true;
+    filter.limit ??= COMING_LIMIT;
+    s = `${s.slice(0, coming.index)} ${s.slice(coming.index + coming[0].length)}`;
+  }
+  const rag = filter.rag ? null : RAG.exec(s);
   // "the Green Team": a colour written with a capital before another capitalised word starts a name.
   const colourWord = rag ? (rag[1] ?? rag[2])! : '';
   if (rag && !(/^[A-Z][a-z]/.test(colourWord) && /^\s+[A-Z][a-z]/.test(s.slice(rag.index + rag[0].length)))) {
@@ -211,7 +250,12 @@ export function matchQuery(msg: NormalisedMessage): Intent | null {
   step = take(step.rest, ME);
   if (step.found !== null && filter.owner === undefined) filter.owner = 'me';
 
-  const about = subject(step.rest);
+  const read = trailingPeriod(subject(step.rest), filter);
+  if (read.period !== null) {
+    filter.due = { phrase: read.period, mode: 'within' };
+    filter.open = true;
+  }
+  const about = read.rest;
   if (about !== null) filter.about = about;
 
   const nouns = lower.split(' ').map((w) => w.replace(/[,;:.]+$/, '')).some((w) => NOUNS.has(w) && w !== 'things' && w !== 'stuff' && w !== 'work');
