@@ -127,3 +127,38 @@ describe('RAG, words and summaries in questions', () => {
   });
 });
 
+describe('completions in a period, from the trail', () => {
+  let h: AskHarness;
+  beforeAll(async () => {
+    h = await openAsk({ actor: admin() });
+    const meta = { actor: 'N. Shackleton', source: 'cli' as const };
+    await h.store.change({ ...meta, at: '2017-10-10T09:00:00Z', recId: '4.2.1', status: 'complete' });
+    await h.store.change({ ...meta, actor: 'Rachel Wilkinson', at: '2017-11-20T09:00:00Z', recId: '4.1.1', status: 'complete' });
+    // Reopened and completed again in December: counted once, on its last completion.
+    await h.store.change({ ...meta, at: '2017-12-01T09:00:00Z', recId: '4.2.1', status: 'on_going' });
+    await h.store.change({ ...meta, at: '2017-12-05T09:00:00Z', recId: '4.2.1', status: 'complete' });
+  });
+  afterAll(async () => h?.close());
+  const talk = (q: string) => h.talk(q, { now: '2018-01-15T10:00:00Z', conversationKey: `done:${q}` });
+
+  it.each([
+    ['what was completed in October?', ['4.2.1'], 'Completed 1 Oct 2017 – 31 Oct 2017 · as at 15 Jan 2018 — 1 item'],
+    ['what closed in November?', ['4.1.1'], null],
+    ["what's been completed since October?", ['4.1.1', '4.2.1'], null],
+    ['what did Rachel complete in November', ['4.1.1'], null],
+    ['what was completed last month', ['4.2.1'], null],
+    ['what was completed in September?', [], null],
+  ])('%s', async (q, expected, line) => {
+    const reply = await talk(q);
+    expect(reply.error, reply.text).toBeUndefined();
+    expect(ids(reply)).toEqual(expected);
+    if (line) expect(reply.text.split('\n')[0]).toBe(line);
+  });
+
+  it('each says the day it was completed and who did it', async () => {
+    const reply = await talk("what's been completed since October?");
+    expect(reply.text).toMatch(/• 4\.2\.1 .* — completed 5 Dec 2017 by N\. Shackleton/);
+    expect(reply.text).toMatch(/• 4\.1\.1 .* — completed 20 Nov 2017 by Rachel Wilkinson/);
+  });
+});
+

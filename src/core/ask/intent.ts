@@ -101,6 +101,8 @@ export interface QueryFilter {
   slipped?: { times: number };
   /** Items with no update since a day ("since August") or for a number of days ("for 30 days"). */
   stale?: { since?: string; days?: number };
+  /** "what was completed in December?", "what's closed since October?": items whose status became Complete then, from the trail. */
+  completed?: { phrase: string; since: boolean };
   /** "who has the most overdue items?", "list the owners", "overdue by theme": a count per owner or per theme, most first. */
   by?: 'owner' | 'theme';
   /** "how are we doing?", "summary for ICT", "what's the RAG for HR?": the counts, not the list. */

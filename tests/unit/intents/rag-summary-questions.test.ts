@@ -104,3 +104,23 @@ describe('what is coming up, and a period said without "due"', () => {
     expect(parseIntent(q)).toEqual(query(filter));
   });
 });
+
+describe('completions in a period', () => {
+  it.each<[string, QueryFilter]>([
+    ['what was completed in December?', { completed: { phrase: 'December', since: false } }],
+    ['what closed last month?', { completed: { phrase: 'last month', since: false } }],
+    ["what's been completed since October?", { completed: { phrase: 'October', since: true } }],
+    ['what got done this week', { completed: { phrase: 'this week', since: false } }],
+    ['how many were completed last month', { completed: { phrase: 'last month', since: false }, count: true }],
+  ])('%s', (q, filter) => {
+    expect(parseIntent(q)).toEqual(query(filter));
+  });
+
+  it.each<[string, QueryFilter]>([
+    ["what's complete in HR", { status: 'complete', about: 'HR' }],
+    ["what's *not* complete in ICT?", { open: true, about: 'ICT' }],
+  ])('%s is the status, not a period', (q, filter) => {
+    expect(parseIntent(q)).toEqual(query(filter));
+  });
+});
+

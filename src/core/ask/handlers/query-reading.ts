@@ -26,6 +26,7 @@ export function understoodParts(f: QueryFilter): string[] {
   return [
     f.count ? 'how many' : '',
     f.summary ? 'summary' : '',
+    f.completed ? `completed ${f.completed.since ? 'since' : 'in'} ${f.completed.phrase}` : '',
     f.by ? `by ${f.by}` : '',
     f.overdue ? 'overdue' : '',
     f.open ? 'open' : '',

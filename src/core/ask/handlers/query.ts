@@ -16,6 +16,7 @@ import type { IsoDate } from '../../dates/delivery-window.js';
 import { findMeeting, isMeetingReference, spoken } from '../../governance/meeting-reference.js';
 import { boardName, findBoard, unknownBoard } from '../../governance/board.js';
 import { mentionsAll } from '../../plan/mentions.js';
+import { answerCompleted } from './answer-completed.js';
 import { breakdownReply } from './query-breakdown.js';
 import { summaryReply } from './query-summary.js';
 import { rateRag, type Rag } from '../../plan/rag.js';
@@ -133,6 +134,7 @@ async function answerFilters(turn: Turn, filter: QueryFilter, q: RecQuery): Prom
     }
   }
 
+  if (filter.completed) return answerCompleted(turn, filter.completed, q, [filter.overdue ? 'overdue' : dueNote, ...said].filter(Boolean), filter.count === true);
   if (filter.changedSince) return answerChanges(turn, filter, q, [filter.overdue ? 'overdue' : dueNote, ...said].filter(Boolean));
   if (filter.asAt) {
     // The same sentence as the board paper for a day before the plan began, or one still to come.

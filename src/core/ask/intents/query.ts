@@ -55,6 +55,10 @@ const RAG = new RegExp(
   String.raw`(?:^|\s)(?:(?:are|is|rated|rag|rag-rated|rag status|rag rating|rating|what's|whats|what|which|list|show|the|any|all|in|at|as|anything|everything|something|still|now|currently)\s+)${RAG_WORD}(?=[\s,]|$)|(?:^|\s)${RAG_WORD}(?=\s+(?:items?|actions?|recommendations?|recs?|ones|rated|rag|status|tasks?|things|rating)\b)`,
   'i',
 );
+/** "what was completed in December?", "what closed last month?", "what's been done since October?": completions in a period. */
+const COMPLETED_IN =
+  /\b(?:(?:was|were|got|been|have been|has been|had been)\s+)?(?:completed|complete|closed|done|finished|delivered|signed off)\s+(since|in|during|over|within|this|last|the last|the past|past|between)\s+(.+?)\s*$/i;
+
 /** "what's at risk?", "what needs attention?", "red or amber": the paper's two warning colours together. */
 const AT_RISK = /\b(?:at risk|(?:needs?|needing|requires?|requiring) (?:(?:our|my|your|urgent|some) )?attention|of concern|causing concern|in trouble|red (?:or|and|\/|&) amber|amber (?:or|and|\/|&) red|red\/amber|amber\/red)\b/i;
 /** "what's coming up?", "upcoming deadlines", "what's due soon?": what is still to come, soonest first. */
@@ -166,6 +170,15 @@ export function matchQuery(msg: NormalisedMessage): Intent | null {
     filter.mentions = mentions[1]!.replace(/^["']|["']$/g, '').trim();
     s = `${s.slice(0, mentions.index)} `;
   }
+  // Completions in a period run to the end of the question too, before the as-at reader takes "last month".
+  const completedIn = COMPLETED_IN.exec(s);
+  // "not complete in ICT" is open items in a theme: only a period after the verb makes it a completion question.
+  if (completedIn && startsDate(completedIn[2]!.split(' '), 0) && !/\bnot\s*$/i.test(s.slice(0, completedIn.index).replace(/[*_~]/g, ''))) {
+    const word = completedIn[1]!.toLowerCase();
+    const phrase = /^(?:this|last|the last|the past|past)$/.test(word) ? `${completedIn[1]} ${completedIn[2]}` : completedIn[2]!;
+    filter.completed = { phrase: phrase.trim(), since: word === 'since' };
+    s = `${s.slice(0, completedIn.index)} `;
+  }
   // The counts rather than the list: before the counts, so that "how much is done" is not a count of complete items.
   const summary = SUMMARY.exec(s);
   if (summary) {
@@ -261,7 +274,7 @@ export function matchQuery(msg: NormalisedMessage): Intent | null {
   const nouns = lower.split(' ').map((w) => w.replace(/[,;:.]+$/, '')).some((w) => NOUNS.has(w) && w !== 'things' && w !== 'stuff' && w !== 'work');
   const kinds = filter.count || filter.asAt || filter.changedSince || filter.slipped || filter.stale || filter.order || filter.not;
   const strong =
-    LEAD.test(lower) || nouns || owner.who || due.asked || filter.overdue === true || filter.owner !== undefined || filter.proposed === true || filter.rag !== undefined || filter.mentions !== undefined || filter.summary === true || filter.by !== undefined || Boolean(kinds);
+    LEAD.test(lower) || nouns || owner.who || due.asked || filter.overdue === true || filter.owner !== undefined || filter.proposed === true || filter.rag !== undefined || filter.mentions !== undefined || filter.summary === true || filter.by !== undefined || filter.completed !== undefined || Boolean(kinds);
   const asked = (filter.open === true || filter.status !== undefined) && ASKING.test(lower);
   // "what's blorptastic?": a question about many items whose word is not one Concerto knows. Read as a
   // subject, so the engine names the word it did not understand (or finds it is a theme or an owner).
