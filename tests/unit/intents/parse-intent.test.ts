@@ -276,6 +276,16 @@ const changes: Row[] = [
   ['the deadline for 4.2.1 is now March 2018', { kind: 'date', id: '4.2.1', phrase: 'March 2018' }],
   ['new date for 4.2.1: Q2 2018', { kind: 'date', id: '4.2.1', phrase: 'Q2 2018' }],
   ["4.2.1's due date is now May", { kind: 'date', id: '4.2.1', phrase: 'May' }],
+  // Completion and dropping, as people report them.
+  ["I've finished 4.2.1", { kind: 'complete', id: '4.2.1', evidence: null }],
+  ['done with 4.2.1', { kind: 'complete', id: '4.2.1', evidence: null }],
+  ['we completed 4.2.1 yesterday', { kind: 'complete', id: '4.2.1', evidence: null }],
+  ['we completed 4.2.1 - minutes on sharepoint', { kind: 'complete', id: '4.2.1', evidence: 'minutes on sharepoint' }],
+  ['4.2.1 can be closed', { kind: 'complete', id: '4.2.1', evidence: null }],
+  ['4.2.1 has been completed', { kind: 'complete', id: '4.2.1', evidence: null }],
+  ["4.2.1 won't be implemented", { kind: 'set_status', id: '4.2.1', status: 'not_being_implemented' }],
+  ['4.2.1 - no longer needed', { kind: 'set_status', id: '4.2.1', status: 'not_being_implemented' }],
+  ['4.2.1 is superseded', { kind: 'set_status', id: '4.2.1', status: 'not_being_implemented' }],
   // An update asked for with "add", "post", "log": an update, never `add` (which creates an item).
   ['add an update to 4.2.1: agreed at SLT', { kind: 'update', id: '4.2.1', text: 'agreed at SLT' }],
   ['new update for 4.2.1 - list circulated', { kind: 'update', id: '4.2.1', text: 'list circulated' }],

@@ -19,7 +19,7 @@ export function statusReason(words: string): string {
 /** Status words from word `from` on, after "as", "to be", "now"…; the longest reading wins. */
 function skipLinks(words: readonly string[], from: number): number {
   let i = from;
-  while (i < words.length && /^(?:as|to|be|now|is|has|been|:|-)$/i.test(words[i] ?? '')) i++;
+  while (i < words.length && /^(?:as|to|be|now|is|has|have|been|can|could|should|will|was|now|:|-)$/i.test(words[i] ?? '')) i++;
   return i;
 }
 
