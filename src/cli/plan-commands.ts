@@ -2,6 +2,7 @@ import { Option, type Command } from 'commander';
 import type { Services } from '../app/services.js';
 import type { Reply } from '../core/ask/reply.js';
 import { HOLIDAY_CALENDARS } from '../core/reminders/bank-holidays.js';
+import { planKeyProblem } from '../core/plan/plan-key.js';
 import { EXIT } from './exit.js';
 
 type Open = (asOf?: string) => Promise<Services>;
@@ -18,6 +19,15 @@ export function registerPlanCommands(program: Command, open: Open, setExit: (cod
     if (reply.error) setExit(EXIT.user);
     return reply;
   }
+  /** A key with spaces or quotes would be read as more words of the command: refused here, with the key it could be. */
+  const badKey = (key: string): boolean => {
+    if (!/[\s"']/.test(key)) return false;
+    const could = key.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+    const hint = planKeyProblem(could) === null ? ` Did you mean ${could}?` : '';
+    process.stdout.write(`${planKeyProblem(key)}${hint}\n`);
+    setExit(EXIT.user);
+    return true;
+  };
   const say = async (message: string, as?: string): Promise<void> => {
     const reply = await run(message, as);
     const { replyText } = await import('./render.js');
@@ -41,9 +51,9 @@ export function registerPlanCommands(program: Command, open: Open, setExit: (cod
     .requiredOption('--title <title>', 'the plan\'s title, e.g. "Internal audit 2018"')
     .option('--as-of <date>', 'the date of the plan\'s document (YYYY-MM-DD); default today')
     .option('--timezone <zone>', 'IANA timezone for its reminders and dates', 'Europe/London')
-    .action((key: string, o: { title: string; asOf?: string; timezone: string }) =>
-      say(`plan create ${key} ${flags({ title: o.title, 'as-of': o.asOf, timezone: o.timezone })}`),
-    );
+    .action(async (key: string, o: { title: string; asOf?: string; timezone: string }) => {
+      if (!badKey(key)) await say(`plan create ${key} ${flags({ title: o.title, 'as-of': o.asOf, timezone: o.timezone })}`);
+    });
   plan
     .command('set')
     .argument('<key>', 'the plan')
@@ -54,21 +64,22 @@ export function registerPlanCommands(program: Command, open: Open, setExit: (cod
     .option('--home-channel <id>', 'the Slack channel whose messages are about this plan (none to clear)')
     .option('--digest-channel <id>', 'where its weekly digest goes (none to clear)')
     .addOption(new Option('--sign-off <on|off>', "on: an owner's complete is a proposal a plan admin signs off").choices(['on', 'off']))
-    .action((key: string, o: Record<string, string | undefined>) =>
-      say(
+    .action(async (key: string, o: Record<string, string | undefined>) => {
+      if (badKey(key)) return;
+      await say(
         `plan set ${key} ${flags({ title: o.title, timezone: o.timezone, holidays: o.holidays, admins: o.admins, 'home-channel': o.homeChannel, 'digest-channel': o.digestChannel, 'sign-off': o.signOff })}`,
-      ),
-    );
+      );
+    });
   plan
     .command('archive')
     .argument('<key>')
     .description('make a plan read-only: questions and papers work; changes, nudges and digests stop')
-    .action((key: string) => say(`plan archive ${key}`));
+    .action(async (key: string) => void (badKey(key) || (await say(`plan archive ${key}`))));
   plan
     .command('restore')
     .argument('<key>')
     .description('make an archived plan active again')
-    .action((key: string) => say(`plan restore ${key}`));
+    .action(async (key: string) => void (badKey(key) || (await say(`plan restore ${key}`))));
 }
 
 /** Options back into the words the core reads, each value quoted so spaces survive. */
