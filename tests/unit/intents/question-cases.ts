@@ -647,7 +647,6 @@ export const UNSURE: ReadonlyArray<{ q: string; why: string }> = [
   { q: "what's slipped past its delivery date?", why: '"slipped" means slipped, "past its delivery date" means overdue: both, or just overdue?' },
   { q: "what's waiting for a decision from the board?", why: 'awaiting_decision alone, or with an owner "the board"?' },
   { q: 'which actions are not being taken forward', why: 'not_being_implemented (synonym not in the vocabulary), or an unknown phrase to name?' },
-  { q: 'what is left to do?', why: 'open? "left to do" is not in the vocabulary.' },
   { q: "what's in train?", why: 'British for "in progress": on_going, or not understood?' },
   { q: 'show ICT and HR', why: 'two themes (an "or"), or one about "ICT and HR" as the old parser reads it? QueryFilter has one theme.' },
   { q: 'all open items except ICT and HR', why: 'two exclusions; QueryFilter.not holds one theme.' },
@@ -673,7 +672,6 @@ export const UNSURE: ReadonlyArray<{ q: string; why: string }> = [
   { q: "what's overdue for <@U0456EFGH>?", why: 'a Slack user mentioned as owner: owner "<@U0456EFGH>" for the engine to resolve through links, or refuse?' },
   { q: "what's the organisation's overdue list", why: 'possessive of a filler noun: owner "organisation" or no owner?' },
   { q: "what's ovedue", why: 'a typo in the filter word itself: read as overdue, or named as not understood?' },
-  { q: 'has the portfolio office finished anything in September', why: 'completed during September (needs the trail), or complete and due in September?' },
   { q: 'anything off track this week?', why: 'overdue, or overdue + due this week, or asAt end of this week?' },
   { q: "whats overdue 4 karen", why: '"4" as "for", or a number (limit 4 / an id)?' },
 ];

@@ -97,6 +97,8 @@ describe('what is coming up, and a period said without "due"', () => {
     ["what's next?", { order: 'soonest_due', open: true, limit: 10 }],
     ['upcoming deadlines', { order: 'soonest_due', open: true, limit: 10 }],
     ["what's due soon?", { order: 'soonest_due', open: true, limit: 10 }],
+    ['what is left to do?', { open: true }],
+    ["what's still to do for Karen", { open: true, owner: 'Karen' }],
     ["what's coming up for Karen", { order: 'soonest_due', open: true, limit: 10, owner: 'Karen' }],
     ['anything for HR this month?', { owner: 'HR', due: { phrase: 'this month', mode: 'within' }, open: true }],
     ['HR items this quarter', { about: 'HR', due: { phrase: 'this quarter', mode: 'within' }, open: true }],
@@ -112,6 +114,8 @@ describe('completions in a period', () => {
     ["what's been completed since October?", { completed: { phrase: 'October', since: true } }],
     ['what got done this week', { completed: { phrase: 'this week', since: false } }],
     ['how many were completed last month', { completed: { phrase: 'last month', since: false }, count: true }],
+    // Completed during September, from the trail (it was listed as unsure in question-cases.ts).
+    ['has the portfolio office finished anything in September', { completed: { phrase: 'September', since: false }, about: 'portfolio office' }],
   ])('%s', (q, filter) => {
     expect(parseIntent(q)).toEqual(query(filter));
   });

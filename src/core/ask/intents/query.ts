@@ -57,7 +57,7 @@ const RAG = new RegExp(
 );
 /** "what was completed in December?", "what closed last month?", "what's been done since October?": completions in a period. */
 const COMPLETED_IN =
-  /\b(?:(?:was|were|got|been|have been|has been|had been)\s+)?(?:completed|complete|closed|done|finished|delivered|signed off)\s+(since|in|during|over|within|this|last|the last|the past|past|between)\s+(.+?)\s*$/i;
+  /\b(?:(?:was|were|got|been|have been|has been|had been)\s+)?(?:completed|complete|closed|done|finished|delivered|signed off)\s+(?:(?:anything|something|any(?: items| actions)?)\s+)?(since|in|during|over|within|this|last|the last|the past|past|between)\s+(.+?)\s*$/i;
 
 /** "what's at risk?", "what needs attention?", "red or amber": the paper's two warning colours together. */
 const AT_RISK = /\b(?:at risk|(?:needs?|needing|requires?|requiring) (?:(?:our|my|your|urgent|some) )?attention|of concern|causing concern|in trouble|red (?:or|and|\/|&) amber|amber (?:or|and|\/|&) red|red\/amber|amber\/red)\b/i;
@@ -83,7 +83,7 @@ const SUMMARY =
 
 /** Read before statuses, so "not complete" is open rather than complete. */
 const OPEN =
-  /\b(?:(?:is|are)n't (?:yet )?(?:complete|completed|done|finished|closed)(?: yet)?|(?:is|are) not (?:yet )?(?:complete|completed|done|finished|closed)(?: yet)?|not (?:yet )?(?:complete|completed|done|finished|closed)|incomplete|unfinished|outstanding|still open|remains? open|open|remaining|not closed|in flight|needs? doing|yet to be (?:done|completed|finished))\b/gi;
+  /\b(?:(?:is|are)n't (?:yet )?(?:complete|completed|done|finished|closed)(?: yet)?|(?:is|are) not (?:yet )?(?:complete|completed|done|finished|closed)(?: yet)?|not (?:yet )?(?:complete|completed|done|finished|closed)|incomplete|unfinished|outstanding|still open|remains? open|open|remaining|not closed|in flight|needs? doing|(?:left|still|remaining) to (?:do|be done|deliver|be delivered)|yet to be (?:done|completed|finished))\b/gi;
 const NOT_STARTED =
   /\b(?:(?:has|have)n't (?:we |they |you |it )?(?:been )?started|(?:has|have) not (?:been )?started|(?:is|are|has|have)?(?:n't| not)? ?not been started|yet to (?:start|begin)|not begun)\b/gi;
 const STATUS =
