@@ -11,7 +11,7 @@ const GENERAL = [
   '• admins: `assign 4.2.1 <owner>, <owner>` · `add 9.4.1 <text>; theme: <theme>; owner: <owner>; due: <when>`',
   '• boards: `boards` · `meetings` · `decisions SAS since October` · `awaiting 1.1 "<what>" from SAS` · admins: `board add` · `meeting add` · `decision` (`help decision`)',
   '• `report` — the board paper, as a PDF in your DMs (`help report` for Excel, CSV and other dates)',
-  'Type `help <command>` for more on one of them.',
+  'Type `help <command>` for more on one of them, `help questions` for the ways to ask, `help rag` for the colours.',
 ];
 
 const TOPICS: Record<string, string> = {
@@ -38,13 +38,28 @@ const TOPICS: Record<string, string> = {
   decisions: '`decisions` lists the decision log, oldest first, with numbers and corrections; narrow it with a board, an item and a day: `decisions SAS since 1 October 2017`, or ask "what did SAS decide in October?", "what was decided about 4.3.1?".',
   awaiting:
     '`awaiting 1.1 "agreement of new governance framework" from SAS` sets 1.1 to Awaiting decision and records what it waits on (its owners or an admin). Moving it to another status clears it.',
+  rag:
+    'Items are rated as the board paper rates them: red when overdue (or awaiting a decision past its date), amber when due within 30 days or re-dated more than once, green when on track or complete, grey when not being implemented. Ask "which items are red?", "what\'s at risk?" (red or amber), "what\'s the RAG for ICT?" or "how are we doing?" for the counts.',
+  questions:
+    'Ask as you would ask a colleague; I read the owner, theme, status, RAG colour, dates, "as at", "since" and counts wherever they are in the sentence: "what\'s overdue for Karen in ICT?", "how many items are complete?", "what was completed in December?", "who has the most overdue items?", "which items mention ERP?", "what\'s coming up?", "what did SAS decide in October?". The first line of every list says how I read the question.',
   report:
     'In Slack, `/concerto report` sends the board paper to your DMs as a PDF. Name a format (`pdf`, `xlsx`, `csv`, `html`, `md`, `json`), a date (`as at 30 September 2017`; today when left out) and what changed (`since 1 September 2017`), in any order: `/concerto report xlsx as at 30 September 2017 since 1 September 2017`. In the terminal: `concerto export --format pdf --as-of 2017-09-30 --since 2017-08-31 -o paper.pdf`.',
 };
 
 export function answerHelp(topic: string | null): Reply {
   const key = topic?.toLowerCase().trim().split(/\s+/)[0];
-  const alias: Record<string, string> = { board: 'boards', meeting: 'meetings', signoff: 'sign-off', sign: 'sign-off', proposals: 'sign-off' };
+  const alias: Record<string, string> = {
+    board: 'boards',
+    meeting: 'meetings',
+    signoff: 'sign-off',
+    sign: 'sign-off',
+    proposals: 'sign-off',
+    summary: 'rag',
+    colours: 'rag',
+    colors: 'rag',
+    question: 'questions',
+    asking: 'questions',
+  };
   const found = key ? TOPICS[alias[key] ?? key] : undefined;
   if (found) return say(found);
   return say(GENERAL.join('\n'));
