@@ -1,3 +1,4 @@
+import { plural } from '../core/ask/format.js';
 import type { PlanFile } from '../core/plan/plan-file.js';
 import type { PlanInfo } from '../core/ports.js';
 import { importEffect, type DocumentReading } from './document-plan.js';
@@ -71,8 +72,8 @@ export function previewLines(s: ImportPreview): string[] {
   return [
     `${s.file}: ${s.table} — ${s.why}`,
     `Header on row ${s.headerRow}. Columns: ${s.columns.map((c) => `${c.field} ← "${c.heading}" (column ${c.column}${c.how === 'map' ? ', --map' : ''})`).join('; ')}${s.ignoredColumns.length ? `; not used: ${s.ignoredColumns.join(', ')}` : ''}.`,
-    `${s.items} items, ${s.themes.length} themes, ${s.owners.length} owners.`,
-    ...s.sample.map((x) => `  • ${x.id} [${x.theme}] ${truncate(x.text, 70)} — ${(x.owners ?? []).join(', ') || 'no owner'} — ${x.delivery || 'no date'}${typeof x.baseline === 'string' ? ` (first ${x.baseline || 'no date'})` : ''} — ${x.status} — ${(x.updates ?? []).length} update(s)`),
+    `${plural(s.items, 'item')}, ${plural(s.themes.length, 'theme')}, ${plural(s.owners.length, 'owner')}.`,
+    ...s.sample.map((x) => `  • ${x.id} [${x.theme}] ${truncate(x.text, 70)} — ${(x.owners ?? []).join(', ') || 'no owner'} — ${x.delivery || 'no date'}${typeof x.baseline === 'string' ? ` (first ${x.baseline || 'no date'})` : ''} — ${x.status} — ${plural((x.updates ?? []).length, 'update')}`),
     ...s.skipped.map((x) => `Row ${x.row} not read: ${x.reason}`),
     ...s.flaggedDates.map((x) => `Row ${x.row} (${x.id}): delivery "${x.text}" kept as written, but it cannot be read as a date (${x.reason})`),
     ...s.duplicates.map((x) => `${x.id} is on rows ${x.rows.join(' and ')}: only one can be imported`),
