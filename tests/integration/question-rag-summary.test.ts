@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildBoardPaper } from '../../src/core/report/board-paper.js';
 import type { Rag } from '../../src/core/plan/rag.js';
+import { ask } from '../../src/core/ask/ask.js';
+import { DrizzlePeopleStore } from '../../src/store/people-store.js';
 import { admin, ids, openAsk, type AskHarness } from '../helpers/ask.js';
 
 /**
@@ -159,6 +161,36 @@ describe('completions in a period, from the trail', () => {
     const reply = await talk("what's been completed since October?");
     expect(reply.text).toMatch(/• 4\.2\.1 .* — completed 5 Dec 2017 by N\. Shackleton/);
     expect(reply.text).toMatch(/• 4\.1\.1 .* — completed 20 Nov 2017 by Rachel Wilkinson/);
+  });
+});
+
+describe('a Slack user mentioned as the owner', () => {
+  let h: AskHarness;
+  beforeAll(async () => {
+    h = await openAsk({ actor: admin() });
+    await new DrizzlePeopleStore(h.database.db).link('U0KAREN01', 'Karen Georgiou', false, { actor: 'U0ADMIN01', source: 'slack', at: '2017-10-04T09:00:00Z' });
+  });
+  afterAll(async () => h?.close());
+  const talk = (q: string, people = true) =>
+    ask({ ...h.context({ now: '2017-10-10T10:00:00Z', conversationKey: `mention:${q}` }), ...(people ? { people: new DrizzlePeopleStore(h.database.db) } : {}) }, q);
+
+  it.each(["what's overdue for <@U0KAREN01>?", "what's overdue for <@U0KAREN01|karen>?"])('%s: the owners they are linked to', async (q) => {
+    const reply = await talk(q);
+    expect(reply.error, reply.text).toBeUndefined();
+    expect(reply.text.split('\n')[0]).toMatch(/^Overdue · owned by Karen Georgiou · as at 10 Oct 2017 — \d+ items$/);
+    expect(ids(reply)).toEqual(ids(await talk("what's overdue for Karen Georgiou?")));
+  });
+
+  it('someone linked to no owner: says so, and how to link them', async () => {
+    const reply = await talk('what does <@U0NOBODY1> own?');
+    expect(reply.error).toBe('not_found');
+    expect(reply.text).toBe('<@U0NOBODY1> is not linked to any owner in concerto-2017. An admin links them with `link <@U0NOBODY1> "Owner name"`, or ask about the owner by name.');
+  });
+
+  it('where nobody is linked (the terminal), a mention is refused with what to type instead', async () => {
+    const reply = await talk("what's overdue for <@U0KAREN01>?", false);
+    expect(reply.error).toBe('invalid');
+    expect(reply.text).toMatch(/name the owner instead/);
   });
 });
 

@@ -669,7 +669,6 @@ export const UNSURE: ReadonlyArray<{ q: string; why: string }> = [
   { q: 'list the overdue items, worst first', why: '"worst" as most_overdue, or by RAG?' },
   { q: 'first five overdue items', why: '{overdue, limit: 5} in plan order, or most_overdue order?' },
   { q: 'top five overdue actions', why: '"top" as a most_overdue order with limit 5, or {overdue, limit: 5} in plan order?' },
-  { q: "what's overdue for <@U0456EFGH>?", why: 'a Slack user mentioned as owner: owner "<@U0456EFGH>" for the engine to resolve through links, or refuse?' },
   { q: "what's the organisation's overdue list", why: 'possessive of a filler noun: owner "organisation" or no owner?' },
   { q: "what's ovedue", why: 'a typo in the filter word itself: read as overdue, or named as not understood?' },
   { q: 'anything off track this week?', why: 'overdue, or overdue + due this week, or asAt end of this week?' },

@@ -128,3 +128,13 @@ describe('completions in a period', () => {
   });
 });
 
+describe('a Slack user mentioned as the owner', () => {
+  it.each<[string, QueryFilter]>([
+    ["what's overdue for <@U0456EFGH>?", { owner: '<@U0456EFGH>', overdue: true }],
+    ['what does <@U0456EFGH> own?', { owner: '<@U0456EFGH>' }],
+    ["what's overdue for <@U0456EFGH|karen>", { owner: '<@U0456EFGH>', overdue: true }],
+  ])('%s', (q, filter) => {
+    expect(parseIntent(q)).toEqual(query(filter));
+  });
+});
+

@@ -193,6 +193,8 @@ async function resolveOwner(turn: Turn, filter: QueryFilter): Promise<string[] |
     );
   }
   const known = await turn.store.owners();
+  const person = /^<@([A-Z0-9]+)>$/.exec(filter.owner!);
+  if (person) return ownersOfPerson(turn, person[1]!, known);
   const match = resolveName(filter.owner!, known);
   if (match.kind === 'one') return [match.name];
   // "Karens", "rachels": a possessive typed without its apostrophe names the owner without the s.
@@ -291,3 +293,13 @@ function listReply(recs: Recommendation[], reading: string[], filter: QueryFilte
 
 /** "at_risk" is red or amber: the two colours a board asks about. */
 const ragMatches = (rag: Rag, wanted: Rag | 'at_risk') => (wanted === 'at_risk' ? rag === 'red' || rag === 'amber' : rag === wanted);
+
+/** The plan's owners a mentioned Slack user acts for (their links), or what to do when they act for none. */
+async function ownersOfPerson(turn: Turn, userId: string, known: readonly string[]): Promise<string[] | Reply> {
+  if (!turn.people) return say('A mention names a Slack user, and only Slack knows whom they act for; name the owner instead, e.g. "what\'s overdue for Karen?".', { error: 'invalid' });
+  const owners = (await turn.people.ownersFor(userId)).filter((o) => known.includes(o));
+  if (owners.length) return owners;
+  return say(`<@${userId}> is not linked to any owner in ${turn.plan.key}. An admin links them with \`link <@${userId}> "Owner name"\`, or ask about the owner by name.`, {
+    error: 'not_found',
+  });
+}

@@ -55,6 +55,9 @@ const RAG = new RegExp(
   String.raw`(?:^|\s)(?:(?:are|is|rated|rag|rag-rated|rag status|rag rating|rating|what's|whats|what|which|list|show|the|any|all|in|at|as|anything|everything|something|still|now|currently)\s+)${RAG_WORD}(?=[\s,]|$)|(?:^|\s)${RAG_WORD}(?=\s+(?:items?|actions?|recommendations?|recs?|ones|rated|rag|status|tasks?|things|rating)\b)`,
   'i',
 );
+/** "what's overdue for @Karen": Slack sends a mention as <@U0123ABCD> or <@U0123ABCD|karen>; the engine finds whom they act for. */
+const USER_MENTION = /(?:\b(?:for|by|of|owned by|does|has|is)\s+)?<@([A-Z0-9]+)(?:\|[^>]*)?>(?:'s)?/;
+
 /** "what was completed in December?", "what closed last month?", "what's been done since October?": completions in a period. */
 const COMPLETED_IN =
   /\b(?:(?:was|were|got|been|have been|has been|had been)\s+)?(?:completed|complete|closed|done|finished|delivered|signed off)\s+(?:(?:anything|something|any(?: items| actions)?)\s+)?(since|in|during|over|within|this|last|the last|the past|past|between)\s+(.+?)\s*$/i;
@@ -163,6 +166,12 @@ export function matchQuery(msg: NormalisedMessage): Intent | null {
     filter.by = /^(?:themes?|areas?|workstreams?)$/i.test(by[1] ?? '') ? 'theme' : by[1] === undefined ? group : 'owner';
     s = `${s.slice(0, by.index)} ${s.slice(by.index + by[0].length)}`;
     break;
+  }
+  // A person mentioned is an owner, whoever they act for: kept as the mention, for the engine to look up.
+  const mentioned = USER_MENTION.exec(s);
+  if (mentioned) {
+    filter.owner = `<@${mentioned[1]}>`;
+    s = `${s.slice(0, mentioned.index)} ${s.slice(mentioned.index + mentioned[0].length)}`;
   }
   // Words to find in the items' text run to the end of the question: taken first, so no reader sees them.
   const mentions = MENTIONS.exec(s);
