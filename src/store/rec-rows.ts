@@ -47,12 +47,15 @@ export type RecRow = {
   proposalEvidence?: string | null;
 };
 
-/** "4.10.2" → "004.010.002", so text order is plan order. */
+/** "4.10.2" → "004.010.002", "IA-7" → "IA-007", so text order is plan order (numbers before lettered ids). */
 export function sortKeyOf(recId: string): string {
-  return recId
-    .split('.')
-    .map((p) => p.padStart(3, '0'))
-    .join('.');
+  const lettered = /^([A-Z]{1,4})-?(\d.*)$/.exec(recId);
+  const pad = (numbers: string) =>
+    numbers
+      .split('.')
+      .map((p) => p.padStart(3, '0'))
+      .join('.');
+  return lettered ? `~${lettered[1]}-${pad(lettered[2]!)}` : pad(recId);
 }
 
 export function windowOf(row: { text: string; start: string | null; end: string | null; precision: string }): DeliveryWindow {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { STATUSES } from './status.js';
-import { isRecommendationId } from './recommendation-id.js';
+import { canonicalId, isRecommendationId } from './recommendation-id.js';
 
 /**
  * The plan interchange format: what `concerto import` reads, `concerto export --format json` writes,
@@ -22,7 +22,7 @@ export const PlanUpdate = z.object({
 export type PlanUpdate = z.infer<typeof PlanUpdate>;
 
 export const PlanRecommendation = z.object({
-  id: z.string().trim().refine(isRecommendationId, 'must be a recommendation number such as 4.2.1'),
+  id: z.string().trim().transform(canonicalId).refine(isRecommendationId, 'must be a recommendation number such as 4.2.1 (or a reference such as IA-01)'),
   theme: text(200),
   text: text(20_000),
   owners: z.array(text(200)).max(50).default([]),

@@ -1,21 +1,42 @@
 /**
- * Recommendation numbers are hierarchical ("4.2.1", "5.1", "9.3.1"), never dates.
- * They sort part by part, so 4.10 comes after 4.9.
+ * Recommendation numbers are hierarchical ("4.2.1", "5.1", "9.3.1"), never dates. Trackers of audits and
+ * inspections also number with a few letters in front ("IA-01", "R1", "REC-3.2"); letters that name a
+ * period instead ("Q1", "H2", "FY18", "Mar-18", "W/C") never start an id. Ids sort part by part, so 4.10
+ * comes after 4.9, numbers before lettered ids, and lettered ids by their letters first.
  */
 const ID = /^\d{1,3}(?:\.\d{1,3}){0,4}$/;
+const LETTERED = /^([A-Z]{1,4})(-?)(\d{1,3}(?:\.\d{1,3}){0,3})$/;
+const PERIOD_LETTERS = /^(?:Q|H|FY|FYE|W|WK|WC|P|T|AM|PM|NO|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|SEPT|OCT|NOV|DEC)$/;
 
 export function isRecommendationId(s: string): boolean {
-  return ID.test(s);
+  if (ID.test(s)) return true;
+  const m = LETTERED.exec(s);
+  return m !== null && !PERIOD_LETTERS.test(m[1]!);
 }
 
-/** Finds ids written in free text: "4.2.1", "rec 4.2.1", "4.2.1:" — also "4.2.1." at a sentence end. */
-export const ID_IN_TEXT = /(?<![\d.])(\d{1,3}(?:\.\d{1,3}){1,4})(?![\d]|\.\d)/g;
+/** An id as typed, as the plan holds it: a lettered id's letters in capitals ("ia-01" → "IA-01"). */
+export function canonicalId(s: string): string {
+  return /^[A-Za-z]{1,4}-?\d/.test(s) ? s.toUpperCase() : s;
+}
+
+/**
+ * Finds ids written in free text: "4.2.1", "rec 4.2.1", "4.2.1:" — also "4.2.1." at a sentence end — and
+ * lettered ids written in capitals ("IA-01", "R1"); period letters ("Q1", "FY18") are left to the date readers.
+ */
+export const ID_IN_TEXT = /(?<![\d.])(\d{1,3}(?:\.\d{1,3}){1,4})(?![\d]|\.\d)|(?<![\w.-])([A-Z]{1,4}-?\d{1,3}(?:\.\d{1,3}){0,3})(?![\w-]|\.\d)/g;
+
+/** The letters (none for a plain number) and the numbers of an id. */
+function idParts(id: string): { letters: string; numbers: number[] } {
+  const m = LETTERED.exec(id);
+  return m ? { letters: m[1]!, numbers: m[3]!.split('.').map(Number) } : { letters: '', numbers: id.split('.').map(Number) };
+}
 
 export function compareIds(a: string, b: string): number {
-  const pa = a.split('.').map(Number);
-  const pb = b.split('.').map(Number);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const d = (pa[i] ?? -1) - (pb[i] ?? -1);
+  const pa = idParts(a);
+  const pb = idParts(b);
+  if (pa.letters !== pb.letters) return pa.letters < pb.letters ? -1 : 1;
+  for (let i = 0; i < Math.max(pa.numbers.length, pb.numbers.length); i++) {
+    const d = (pa.numbers[i] ?? -1) - (pb.numbers[i] ?? -1);
     if (d !== 0) return d;
   }
   return 0;

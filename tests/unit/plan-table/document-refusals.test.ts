@@ -41,16 +41,21 @@ describe('a table with its headings and no rows under them', () => {
   });
 });
 
-describe('a number column of references that are not numbers', () => {
-  const refs = planRows(['IA-01', 'IA-02', 'IA-03']);
+describe('a number column of references that are not ids', () => {
+  const refs = planRows(['1a', '1b', '2a']);
   const SAYS = (where: string) =>
-    `${where}'s "Ref" column holds references such as "IA-01", "IA-02", "IA-03", and Concerto's ids are numbers such as 4.2.1 (or 1, 2, 3). Renumber that column (keep the old reference in the text if people use it) and import again.`;
+    `${where}'s "Ref" column holds references such as "1a", "1b", "2a", and Concerto's ids are numbers such as 4.2.1 (or 1, 2, 3), or a few letters and a number such as IA-01. Renumber that column (keep the old reference in the text if people use it) and import again.`;
   it.each([
     ['refs.docx', () => wordWith([[H, ...refs]]), SAYS('Table 1')],
     ['refs.xlsx', () => workbookWith({ Tracker: [H, ...refs] }), SAYS('Sheet Tracker')],
     ['refs.csv', async () => csvOf([H, ...refs]), SAYS("The CSV file's table")],
   ] as const)('%s: refused with its references as examples and what to do', async (file, build, says) => {
     expect(await refusal(await build(), file)).toBe(`${file}: ${says}`);
+  });
+
+  it('references with letters in front, as audit trackers number them, are ids', async () => {
+    const r = await reading(await workbookWith({ Tracker: [H, ...planRows(['IA-01', 'ia-02', 'R3'])] }), 'lettered.xlsx');
+    expect(r.plan.recommendations.map((x) => x.id)).toEqual(['IA-01', 'IA-02', 'R3']);
   });
 
   it('the same table renumbered imports', async () => {

@@ -1,5 +1,7 @@
 import type { Intent } from '../intent.js';
+import { isRecommendationId } from '../../plan/recommendation-id.js';
 import { MONTH_OR_PERIOD } from './decisions-question.js';
+import { cleanIdToken } from './ids.js';
 import type { Matcher } from './normalise.js';
 
 /**
@@ -53,8 +55,8 @@ export const matchGovernance: Matcher = (msg) => {
     return { kind: 'decisions', board: flags.board ?? words[1] ?? null, since: flags.since ?? words[2] ?? null };
   }
 
-  const awaiting = /^awaiting\s+(\d{1,3}(?:\.\d{1,3}){0,4})(?=\s|$)\s*([\s\S]*)$/i.exec(raw);
-  if (awaiting) return readAwaiting(awaiting[1]!, awaiting[2]!.trim());
+  const awaiting = /^awaiting\s+((?:\d{1,3}(?:\.\d{1,3}){0,4}|[A-Za-z]{1,4}-?\d{1,3}(?:\.\d{1,3}){0,3}))(?=\s|$)\s*([\s\S]*)$/i.exec(raw);
+  if (awaiting && isRecommendationId(cleanIdToken(awaiting[1]!))) return readAwaiting(cleanIdToken(awaiting[1]!), awaiting[2]!.trim());
   return null;
 };
 
@@ -70,9 +72,9 @@ function readDecision(text: string, board: string, rest: string): Intent {
   let left = tail.trim();
   for (let before = ''; left && before !== left; ) {
     before = left;
-    const a = /^(?:--?)?affect(?:s|ing)?[=\s]+((?:\d[\d.]*(?:\s*(?:,|and|&)\s*|\s+))*\d[\d.]*)\s*/i.exec(left);
+    const a = /^(?:--?)?affect(?:s|ing)?[=\s]+((?:(?:\d{1,3}(?:\.\d{1,3}){0,4}|[A-Za-z]{1,4}-?\d{1,3}(?:\.\d{1,3}){0,3})(?:\s*(?:,|and|&)\s*|\s+))*(?:\d{1,3}(?:\.\d{1,3}){0,4}|[A-Za-z]{1,4}-?\d{1,3}(?:\.\d{1,3}){0,3}))\s*/i.exec(left);
     if (a) {
-      affects = [...affects, ...a[1]!.split(/\s*(?:,|\band\b|&)\s*|\s+/).filter(Boolean)];
+      affects = [...affects, ...a[1]!.split(/\s*(?:,|\band\b|&)\s*|\s+/).filter(Boolean).map(cleanIdToken)];
       left = left.slice(a[0].length);
       continue;
     }

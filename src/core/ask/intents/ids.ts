@@ -1,5 +1,5 @@
 import type { Intent } from '../intent.js';
-import { ID_IN_TEXT, isRecommendationId } from '../../plan/recommendation-id.js';
+import { canonicalId, ID_IN_TEXT, isRecommendationId } from '../../plan/recommendation-id.js';
 import type { NormalisedMessage } from './normalise.js';
 
 /** Words people put between a verb and the number: "update rec 4.2.1", "status of #4.2.1". */
@@ -10,11 +10,11 @@ export type CommandId = { id: string; used: number } | { reason: string };
 
 /** A token that was probably meant as a number: "4.2.x", "4..2", "2018", "4.2.1.1.1.1". */
 function looksLikeId(s: string): boolean {
-  return /^\d/.test(s) || /\d\.|\.\d/.test(s);
+  return /^\d/.test(s) || /\d\.|\.\d/.test(s) || /^[A-Za-z]{1,4}-\d/.test(s);
 }
 
 export function cleanIdToken(token: string): string {
-  return token.replace(/^#/, '').replace(/[:,;.]+$/, '');
+  return canonicalId(token.replace(/^#/, '').replace(/[:,;.?!]+$/, ''));
 }
 
 export function badIdReason(token: string): string {
@@ -59,8 +59,8 @@ export function unknown(msg: NormalisedMessage, reason: string | null): Intent {
 export function findIds(msg: NormalisedMessage): string[] {
   const found: string[] = [];
   for (const m of msg.text.matchAll(ID_IN_TEXT)) {
-    const id = m[1];
-    if (id === undefined || found.includes(id)) continue;
+    const id = m[1] ?? m[2];
+    if (id === undefined || found.includes(id) || !isRecommendationId(id)) continue;
     if (/^\.\w/.test(msg.text.slice(m.index + id.length))) continue; // part of "4.2.x"
     if (/\bdue\s+(?:by|before|on|in|until|till)\s+$/i.test(msg.text.slice(0, m.index))) continue;
     found.push(id);

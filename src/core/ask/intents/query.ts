@@ -154,6 +154,8 @@ function subject(s: string): string | null {
  * "what's due before Christmas") and the list/overdue/due/mine commands, which read the same way.
  */
 export function matchQuery(msg: NormalisedMessage): Intent | null {
+  // `link @alice "Portfolio Office"` is the Slack app's command (slack/converse.ts), never a question.
+  if (/^(?:link|unlink)\b/i.test(msg.text)) return null;
   const lower = plainQuestion(msg.lower).toLowerCase();
   const filter: QueryFilter = {};
   // "the last SAS", "the March board": a meeting, kept whole so it is read as a day like any other date.

@@ -4,7 +4,7 @@ import { cleanIdToken, readCommandId, unknown } from './ids.js';
 import { rawAfter, type NormalisedMessage } from './normalise.js';
 
 /** "add an update to 4.2.1: agreed at SLT", "post an update on 4.2.1", "new update for 4.2.1 - …": an update, not `add`. */
-const POST_UPDATE = /^(?:add|post|log|record|put|write|enter|make|give|new)(?: (?:an?|the|my|a new|another))? (?:update|note|progress update|comment)(?: (?:to|on|for|against|about|re|under))? (#?\d[\d.]*[:,;.]?)(?= |$)/i;
+const POST_UPDATE = /^(?:add|post|log|record|put|write|enter|make|give|new)(?: (?:an?|the|my|a new|another))? (?:update|note|progress update|comment)(?: (?:to|on|for|against|about|re|under))? (#?(?:\d[\d.]*|[A-Za-z]{1,4}-?\d[\d.]*)[:,;.]?)(?= |$)/i;
 
 /**
  * `update <id> [text]` (also `note`). No text means the engine asks for it.

@@ -1,5 +1,5 @@
 import { isDottedDate } from '../../dates/numeric-dates.js';
-import { isRecommendationId } from '../recommendation-id.js';
+import { canonicalId, isRecommendationId } from '../recommendation-id.js';
 
 export interface Numbered {
   id: string;
@@ -45,7 +45,7 @@ export function numberAtStart(text: string): Numbered | null {
 
 /** An id column's cell: the number alone ("4.2.1", "4.2.1.", "Rec 4.2.1"), or a number with the text after it, as the seed writes. */
 export function numberInIdCell(cell: string): Numbered | null {
-  const bare = cell.trim().replace(/[.:)]+$/, '');
+  const bare = canonicalId(cell.trim().replace(/[.:)]+$/, ''));
   if (isRecommendationId(bare) && !looksLikeDate(bare)) return { id: bare, rest: '' };
   return numberAtStart(cell);
 }

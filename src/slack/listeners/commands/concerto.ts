@@ -1,6 +1,6 @@
 import type { App } from '@slack/bolt';
 import { isReadOnly } from '../../../core/ask/read-only.js';
-import { isRecommendationId } from '../../../core/plan/recommendation-id.js';
+import { canonicalId, isRecommendationId } from '../../../core/plan/recommendation-id.js';
 import { converse } from '../../converse.js';
 import type { SlackDeps } from '../../deps.js';
 import { escapeText } from '../../escape.js';
@@ -28,8 +28,8 @@ export function registerConcertoCommand(app: App, deps: SlackDeps): void {
     const text = command.text?.trim() || 'help';
     try {
       const open = OPEN_UPDATE.exec(text);
-      if (open && isRecommendationId(open[1]!)) {
-        await openUpdateModal(deps, client, logger, { triggerId: command.trigger_id, userId: command.user_id, recId: open[1]!, ...(open[2] ? { plan: open[2].toLowerCase() } : {}), channel: command.channel_id });
+      if (open && isRecommendationId(canonicalId(open[1]!))) {
+        await openUpdateModal(deps, client, logger, { triggerId: command.trigger_id, userId: command.user_id, recId: canonicalId(open[1]!), ...(open[2] ? { plan: open[2].toLowerCase() } : {}), channel: command.channel_id });
         return;
       }
       const decision = OPEN_DECISION.exec(text);
