@@ -79,3 +79,21 @@ describe('the first date beside the date in force', () => {
     expect(reading.notes).toContain('no item\'s "Revised date" differs from its "Target date": every item keeps one date');
   });
 });
+
+describe('the first date as Concerto\'s own paper prints it', () => {
+  it('"Baseline:" under the date is the first date; "(no delivery date given)" a first date that was blank', () => {
+    const reading = items(
+      ['Recommendation No', 'Recommendation', 'Delivery Date', 'Status'],
+      ['4.1.3', 'Develop the Impact Assessment', 'end of May 2018\nBaseline:\nNovember 2017\nOverdue: was\ndue by\n31/05/2018', 'On-going'],
+      ['4.2.1', 'A mechanism for capturing demands', 'end of March 2018\nBaseline: (no\ndelivery date\ngiven)', 'Complete'],
+      ['4.2.2', 'Not re-dated', 'March 2018', 'On-going'],
+    );
+    expect(dates(reading)).toEqual([
+      ['4.1.3', 'end of May 2018', 'November 2017'],
+      ['4.2.1', 'end of March 2018', ''],
+      ['4.2.2', 'March 2018', null],
+    ]);
+    expect(reading.notes).toContain('2 of 3 items carry a "Baseline:" under their date, as Concerto\'s paper prints a re-dated item: each keeps it as its first date');
+  });
+});
+

@@ -60,7 +60,7 @@ export function readPlanTable(tables: SourceTable[], options: ReadPlanTableOptio
     const where = `row ${item.row} (${item.id})`;
     const { status, delivery, note } = statusOfRow({ status: item.cells.status, delivery: item.cells.delivery ?? '' }, updates, ref, where);
     if (note) notes.push(note);
-    const dates = revisedDates(delivery, item.cells.revised, item.cells.original);
+    const dates = revisedDates(delivery, item.cells.revised, item.cells.original || paperBaseline(item.cells.delivery ?? ''));
     if (dates.baseline !== null) revised += 1;
     for (const phrase of new Set([dates.delivery, dates.baseline ?? ''])) {
       const reading = phrase ? read(phrase) : null;
@@ -81,6 +81,7 @@ export function readPlanTable(tables: SourceTable[], options: ReadPlanTableOptio
         : `no item's "${now}" differs from its "${then}": every item keeps one date`,
     );
   }
+  if (!second && revised) notes.push(`${revised} of ${recommendations.length} items carry a "Baseline:" under their date, as Concerto's paper prints a re-dated item: each keeps it as its first date`);
   const rag = header.columns.find((c) => c.field === 'rag');
   if (rag) notes.push(`RAG column ("${rag.heading}") read, not used as a status: Concerto rates RAG from each item's dates and status`);
   if (recommendations.length && recommendations.every((r) => r.theme === 'General')) {
@@ -104,6 +105,20 @@ export function readPlanTable(tables: SourceTable[], options: ReadPlanTableOptio
   };
 }
 
+/**
+ * Concerto's own paper prints a re-dated item's first date under its date ("Baseline: November 2017",
+ * "Baseline: (no delivery date given)"): read back as the original date, so a paper imported keeps it.
+ */
+function paperBaseline(cell: string): string | undefined {
+  const m = /\bBaseline:\s*([\s\S]*?)\s*(?:\bOverdue:\s+was\s+due\s+by\s+\d{2}\/\d{2}\/\d{4}\s*)?$/.exec(cell);
+  if (!m) return undefined;
+  const first = m[1]!.replace(/\s+/g, ' ').trim();
+  return /^\(no delivery date given\)$/i.test(first) ? NO_FIRST_DATE : first;
+}
+
+/** The paper's words for a first date that was blank: a baseline of no date. */
+const NO_FIRST_DATE = '\u0000none';
+
 /** Cells that say a revised date is not there: "n/a", "-", "no change". */
 const NO_DATE = /^(?:n\/?a|none|nil|-+|\u2013|\u2014|no change|unchanged|same|as above|as original)$/i;
 
@@ -120,6 +135,7 @@ function revisedDates(delivery: string, revisedCell: string | undefined, origina
   const same = (a: string, b: string) => a.replace(/\s+/g, ' ').toLowerCase() === b.replace(/\s+/g, ' ').toLowerCase();
   const revised = clean(revisedCell);
   if (revised && !same(revised, delivery)) return { delivery: revised, baseline: delivery };
+  if (originalCell === NO_FIRST_DATE) return { delivery, baseline: delivery ? '' : null };
   const original = clean(originalCell);
   // A blank date in force beside an original one is the original, unchanged.
   if (original && !delivery) return { delivery: original, baseline: null };
