@@ -118,6 +118,14 @@ describe('RAG, words and summaries in questions', () => {
     expect([...ids(reply)].sort()).toEqual([...(await paperRows('2017-10-04', 'red')), ...(await paperRows('2017-10-04', 'amber'))].sort());
   });
 
+  it('overdue or due this month: the overdue items and those due this month, together', async () => {
+    const both = await talk("what's overdue or due this month?");
+    expect(both.text.split('\n')[0]).toMatch(/^Overdue or due 1 Oct – 31 Oct 2017 · as at 4 Oct 2017 — \d+ items$/);
+    const overdue = ids(await talk("what's overdue?"));
+    const dueNow = ids(await talk("what's due this month?"));
+    expect([...ids(both)].sort()).toEqual([...new Set([...overdue, ...dueNow])].sort());
+  });
+
   it('what is coming up: open items still to come, soonest first, ten at most', async () => {
     const reply = await talk("what's coming up?");
     expect(reply.error, reply.text).toBeUndefined();

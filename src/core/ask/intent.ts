@@ -75,9 +75,10 @@ export interface QueryFilter {
   overdue?: boolean;
   /** Only open items (not complete, not "not being implemented"). */
   open?: boolean;
-  /** Items due in the window a phrase reads as ("this month", "Q1 2018") — `within` —, due before it starts
+  /** `orOverdue`: "overdue or due this month" — the overdue items too, not only those whose window it is.
+   *  Items due in the window a phrase reads as ("this month", "Q1 2018") — `within` —, due before it starts
    *  ("before Christmas"), by its end ("by March"), after it ends ("after Christmas"), or between two phrases. */
-  due?: { phrase: string; mode: 'within' | 'before' | 'by' | 'after' | 'between'; until?: string };
+  due?: { phrase: string; mode: 'within' | 'before' | 'by' | 'after' | 'between'; until?: string; orOverdue?: true };
   /** An owner name or role as typed ("Karen", "portfolio office"), or 'me' for the asker. */
   owner?: string;
   /** A theme as typed ("ICT", "governance"). */

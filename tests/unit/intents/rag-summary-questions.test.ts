@@ -138,3 +138,18 @@ describe('a Slack user mentioned as the owner', () => {
   });
 });
 
+describe('overdue or due', () => {
+  it.each<[string, QueryFilter]>([
+    ["what's overdue or due this month?", { due: { phrase: 'this month', mode: 'within', orOverdue: true }, open: true }],
+    ['anything late or due next month for Karen', { owner: 'Karen', due: { phrase: 'next month', mode: 'within', orOverdue: true }, open: true }],
+    ["what's due this month or overdue", { due: { phrase: 'this month', mode: 'within', orOverdue: true }, open: true }],
+    ['show me everything that\'s late or due by March', { due: { phrase: 'March', mode: 'by', orOverdue: true }, open: true }],
+  ])('%s', (q, filter) => {
+    expect(parseIntent(q)).toEqual(query(filter));
+  });
+
+  it('"after" and "or overdue" in one list is refused with the two questions to ask', () => {
+    expect(parseIntent("what's due after March or late")).toMatchObject({ kind: 'unknown', reason: expect.stringMatching(/one at a time/) });
+  });
+});
+

@@ -36,7 +36,7 @@ export function understoodParts(f: QueryFilter): string[] {
     f.mentions ? `mentioning "${f.mentions}"` : '',
     f.owner ? (f.owner === 'me' ? 'yours' : f.owner) : '',
     f.theme ?? '',
-    f.due ? `due ${f.due.mode === 'within' ? 'in' : f.due.mode} ${f.due.phrase}${f.due.until ? ` and ${f.due.until}` : ''}` : '',
+    f.due ? `${f.due.orOverdue ? 'overdue or ' : ''}due ${f.due.mode === 'within' ? 'in' : f.due.mode} ${f.due.phrase}${f.due.until ? ` and ${f.due.until}` : ''}` : '',
     f.asAt ? `as at ${f.asAt}` : '',
     f.changedSince ? `changed since ${f.changedSince}` : '',
     f.slipped ? (f.slipped.times > 1 ? `re-dated ${f.slipped.times} times or more` : 'slipped dates') : '',

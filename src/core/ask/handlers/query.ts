@@ -132,6 +132,11 @@ async function answerFilters(turn: Turn, filter: QueryFilter, q: RecQuery): Prom
       q.endTo = filter.due.mode === 'before' ? addDaysIso(w.start, -1) : w.end;
       dueNote = `due ${filter.due.mode === 'before' ? 'before' : 'by'} ${formatDate(filter.due.mode === 'before' ? w.start : w.end)}`;
     }
+    // "overdue or due this month": everything open up to the window's end, however long ago it was due.
+    if (filter.due.orOverdue) {
+      q.endFrom = undefined;
+      dueNote = `overdue or ${dueNote}`;
+    }
   }
 
   if (filter.completed) return answerCompleted(turn, filter.completed, q, [filter.overdue ? 'overdue' : dueNote, ...said].filter(Boolean), filter.count === true);

@@ -58,6 +58,9 @@ const RAG = new RegExp(
 /** "what's overdue for @Karen": Slack sends a mention as <@U0123ABCD> or <@U0123ABCD|karen>; the engine finds whom they act for. */
 const USER_MENTION = /(?:\b(?:for|by|of|owned by|does|has|is)\s+)?<@([A-Z0-9]+)(?:\|[^>]*)?>(?:'s)?/;
 
+/** "overdue or due this month", "due by March or late": the overdue items and those due, together. */
+const OR_OVERDUE = /\b(?:overdue|late|behind)\s+or\s+(?=(?:are\s+|is\s+)?due\b)|\s+or\s+(?:overdue|late|behind)(?:\s+already)?\b/i;
+
 /** "what was completed in December?", "what closed last month?", "what's been done since October?": completions in a period. */
 const COMPLETED_IN =
   /\b(?:(?:was|were|got|been|have been|has been|had been)\s+)?(?:completed|complete|closed|done|finished|delivered|signed off)\s+(?:(?:anything|something|any(?: items| actions)?)\s+)?(since|in|during|over|within|this|last|the last|the past|past|between)\s+(.+?)\s*$/i;
@@ -190,6 +193,8 @@ export function matchQuery(msg: NormalisedMessage): Intent | null {
     filter.completed = { phrase: phrase.trim(), since: word === 'since' };
     s = `${s.slice(0, completedIn.index)} `;
   }
+  const orOverdue = OR_OVERDUE.exec(s);
+  if (orOverdue) s = `${s.slice(0, orOverdue.index)} ${s.slice(orOverdue.index + orOverdue[0].length)}`;
   // The counts rather than the list: before the counts, so that "how much is done" is not a count of complete items.
   const summary = SUMMARY.exec(s);
   if (summary) {
@@ -267,7 +272,10 @@ export function matchQuery(msg: NormalisedMessage): Intent | null {
   if (owner.owner !== null) filter.owner = owner.owner;
   const due = readDue(owner.rest);
   if (due.error !== null) return unknown(msg, due.error);
-  if (due.due) filter.due = due.due;
+  if (orOverdue && due.due?.mode === 'after') return unknown(msg, 'I can list what is overdue, or what is due after a date, but not both in one list yet: ask "what\'s overdue?" and "what\'s due after …?" one at a time.');
+  if (due.due) filter.due = orOverdue ? { ...due.due, orOverdue: true } : due.due;
+  // "overdue or …" with no date after it: the overdue items, as asked.
+  if (orOverdue && !due.due) filter.overdue = true;
   if (due.asked) filter.open = true;
   step = take(due.rest, OVERDUE);
   if (step.found !== null || missed) filter.overdue = true;
