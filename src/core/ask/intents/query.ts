@@ -125,6 +125,9 @@ function trailingPeriod(about: string | null, filter: QueryFilter): { rest: stri
   return { rest: about, period: null };
 }
 
+/** The question with one match cut out. */
+const without = (s: string, m: RegExpExecArray) => `${s.slice(0, m.index)} ${s.slice(m.index + m[0].length)}`;
+
 /** Removes every match of `re`, reporting whether there was one and the first match. */
 function take(s: string, re: RegExp): { rest: string; found: string | null } {
   let found: string | null = null;
@@ -168,15 +171,16 @@ export function matchQuery(msg: NormalisedMessage): Intent | null {
   for (const [re, group] of BY_GROUP) {
     const by = re.exec(s);
     if (!by) continue;
-    filter.by = /^(?:themes?|areas?|workstreams?)$/i.test(by[1] ?? '') ? 'theme' : by[1] === undefined ? group : 'owner';
-    s = `${s.slice(0, by.index)} ${s.slice(by.index + by[0].length)}`;
+    const word = by[1];
+    filter.by = word === undefined ? group : /^(?:themes?|areas?|workstreams?)$/i.test(word) ? 'theme' : 'owner';
+    s = without(s, by);
     break;
   }
   // A person mentioned is an owner, whoever they act for: kept as the mention, for the engine to look up.
   const mentioned = USER_MENTION.exec(s);
   if (mentioned) {
     filter.owner = `<@${mentioned[1]}>`;
-    s = `${s.slice(0, mentioned.index)} ${s.slice(mentioned.index + mentioned[0].length)}`;
+    s = without(s, mentioned);
   }
   // Words to find in the items' text run to the end of the question: taken first, so no reader sees them.
   const mentions = MENTIONS.exec(s);
@@ -194,12 +198,12 @@ export function matchQuery(msg: NormalisedMessage): Intent | null {
     s = `${s.slice(0, completedIn.index)} `;
   }
   const orOverdue = OR_OVERDUE.exec(s);
-  if (orOverdue) s = `${s.slice(0, orOverdue.index)} ${s.slice(orOverdue.index + orOverdue[0].length)}`;
+  if (orOverdue) s = without(s, orOverdue);
   // The counts rather than the list: before the counts, so that "how much is done" is not a count of complete items.
   const summary = SUMMARY.exec(s);
   if (summary) {
     filter.summary = true;
-    s = `${s.slice(0, summary.index)} ${s.slice(summary.index + summary[0].length)}`;
+    s = without(s, summary);
   }
   // The kinds of answer, each with its own words, taken out first so their dates are not read as due dates.
   const count = readCount(s);
@@ -226,7 +230,7 @@ export function matchQuery(msg: NormalisedMessage): Intent | null {
   const signOff = SIGN_OFF.exec(s);
   if (signOff) {
     filter.proposed = true;
-    s = `${s.slice(0, signOff.index)} ${s.slice(signOff.index + signOff[0].length)}`;
+    s = without(s, signOff);
   }
 
   // "waiting on SAS", "awaiting a decision from JCOB", "what's SAS got to decide": a board's decision pending.
@@ -234,20 +238,20 @@ export function matchQuery(msg: NormalisedMessage): Intent | null {
   if (waiting && !/^(?:a|an|the|decision|decisions|agreement|approval|sign|me|us|you|them)$/i.test(waiting[1]!)) {
     filter.waitingOn = waiting[1]!;
     filter.status = 'awaiting_decision';
-    s = `${s.slice(0, waiting.index)} ${s.slice(waiting.index + waiting[0].length)}`;
+    s = without(s, waiting);
   }
 
   const risk = AT_RISK.exec(s);
   if (risk) {
     filter.rag = 'at_risk';
-    s = `${s.slice(0, risk.index)} ${s.slice(risk.index + risk[0].length)}`;
+    s = without(s, risk);
   }
   const coming = COMING.exec(s);
   if (coming) {
     filter.order = 'soonest_due';
     filter.open = true;
     filter.limit ??= COMING_LIMIT;
-    s = `${s.slice(0, coming.index)} ${s.slice(coming.index + coming[0].length)}`;
+    s = without(s, coming);
   }
   const rag = filter.rag ? null : RAG.exec(s);
   // "the Green Team": a colour written with a capital before another capitalised word starts a name.
@@ -255,7 +259,7 @@ export function matchQuery(msg: NormalisedMessage): Intent | null {
   if (rag && !(/^[A-Z][a-z]/.test(colourWord) && /^\s+[A-Z][a-z]/.test(s.slice(rag.index + rag[0].length)))) {
     const colour = colourWord.toLowerCase();
     filter.rag = colour === 'gray' ? 'grey' : (colour as 'red' | 'amber' | 'green' | 'grey');
-    s = `${s.slice(0, rag.index)} ${s.slice(rag.index + rag[0].length)}`;
+    s = without(s, rag);
   }
 
   let step = take(s, MISSED);
