@@ -153,3 +153,21 @@ describe('overdue or due', () => {
   });
 });
 
+describe('what changed, with no period said: the past week', () => {
+  it.each<[string, QueryFilter]>([
+    ["what's new?", { changedSince: 'the past week' }],
+    ['what changed?', { changedSince: 'the past week' }],
+    ['what happened?', { changedSince: 'the past week' }],
+    ['any updates on HR?', { changedSince: 'the past week', about: 'HR' }],
+    ["what's new in ICT", { changedSince: 'the past week', about: 'ICT' }],
+    // A period said is the period.
+    ['what changed since 4 October?', { changedSince: '4 October' }],
+  ])('%s', (q, filter) => {
+    expect(parseIntent(q)).toEqual(query(filter));
+  });
+
+  it.each(['switch to audit-2018', 'change to audit-2018', 'use plan audit-2018', 'set my plan to Audit-2018'])('%s chooses the plan', (q) => {
+    expect(parseIntent(q)).toEqual({ kind: 'use', key: 'audit-2018' });
+  });
+});
+

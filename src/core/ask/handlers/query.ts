@@ -243,7 +243,8 @@ async function resolveAbout(turn: Turn, about: string, filter: QueryFilter): Pro
 
 /** Words about the plan itself ("owners", "the most"), never words of an item to look for. */
 const QUESTION_WORDS = new Set(
-  'owner owners owned owns own theme themes people person lead leads most least more less fewest top bottom item items plan plans board boards who whom whose date dates due status number numbers count total'.split(' '),
+  ('owner owners owned owns own theme themes people person lead leads most least more less fewest top bottom item items plan plans board boards who whom whose date dates due status number numbers count total ' +
+    'change changes changed happen happened new news latest update updates updated done doing report reports paper papers progress late soon next last').split(' '),
 );
 const isQuestionWords = (phrase: string) => phrase.toLowerCase().split(/\s+/).every((w) => QUESTION_WORDS.has(w));
 

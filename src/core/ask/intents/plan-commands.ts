@@ -24,7 +24,7 @@ const FLAGS: Record<string, keyof PlanSettingsText> = {
 export const matchPlanCommands: Matcher = (msg) => {
   const lower = msg.lower;
   if (/^(?:(?:list|show|which|what)\s+(?:the\s+|are\s+the\s+)?)?plans(?:\s+are\s+there)?$/.test(lower)) return { kind: 'plans' };
-  const use = /^use\s+(?:plan\s+)?(\S+)$/i.exec(msg.text);
+  const use = /^(?:use|switch\s+to|change\s+to|move\s+to|go\s+to|set\s+my\s+plan\s+to|my\s+plan\s+is)\s+(?:(?:the\s+)?plan\s+)?([a-z][a-z0-9-]*)$/i.exec(msg.text);
   if (use) return { kind: 'use', key: use[1]!.toLowerCase() };
   const cmd = /^plan\s+(create|add|new|set|archive|restore|unarchive)\b\s*(\S*)\s*([\s\S]*)$/i.exec(msg.raw.trim());
   if (!cmd) return null;

@@ -61,6 +61,11 @@ const USER_MENTION = /(?:\b(?:for|by|of|owned by|does|has|is)\s+)?<@([A-Z0-9]+)(
 /** "overdue or due this month", "due by March or late": the overdue items and those due, together. */
 const OR_OVERDUE = /\b(?:overdue|late|behind)\s+or\s+(?=(?:are\s+|is\s+)?due\b)|\s+or\s+(?:overdue|late|behind)(?:\s+already)?\b/i;
 
+/** "what's new?", "what changed?", "any updates on HR?": what changed, with no period said: the past week. */
+const CHANGED_LATELY =
+  /^\s*(?:so\s+)?(?:what(?:'s|s| has| have)?\s+(?:changed|happened|been happening|been updated|new)|any(?:thing)?\s+(?:changes|updates|news|new)|(?:what\s+are\s+)?the\s+(?:latest|recent)\s+(?:changes|updates|news)|(?:latest|recent)\s+(?:changes|updates|news))\b/i;
+const LATELY = 'the past week';
+
 /** "what was completed in December?", "what closed last month?", "what's been done since October?": completions in a period. */
 const COMPLETED_IN =
   /\b(?:(?:was|were|got|been|have been|has been|had been)\s+)?(?:completed|complete|closed|done|finished|delivered|signed off)\s+(?:(?:anything|something|any(?: items| actions)?)\s+)?(since|in|during|over|within|this|last|the last|the past|past|between)\s+(.+?)\s*$/i;
@@ -218,7 +223,15 @@ export function matchQuery(msg: NormalisedMessage): Intent | null {
   if (slipped.value) filter.slipped = slipped.value;
   const changed = readChanged(slipped.rest);
   if (changed.value) filter.changedSince = changed.value;
-  const asAt = readAsAt(changed.rest);
+  let changedRest = changed.rest;
+  if (!changed.value && !filter.stale && !filter.slipped) {
+    const lately = CHANGED_LATELY.exec(changedRest);
+    if (lately) {
+      filter.changedSince = LATELY;
+      changedRest = without(changedRest, lately);
+    }
+  }
+  const asAt = readAsAt(changedRest);
   if (asAt.value) filter.asAt = asAt.value;
   const excluded = readExclusions(asAt.rest);
   if (excluded.owner !== null || excluded.about !== null || excluded.status !== null) {
