@@ -5,6 +5,7 @@ import type { NormalisedMessage } from './normalise.js';
 import { readDue } from './query-due.js';
 import { readOwner } from './query-owner.js';
 import { readAsAt, readChanged, readCount, readExclusions, readOrder, readSlipped, readStale } from './query-kinds.js';
+import { AT_RISK, BY_GROUP, CHANGED_LATELY, COMING, COMING_LIMIT, COMPLETED_IN, LATELY, MENTIONS, OR_OVERDUE, RAG, SUMMARY, USER_MENTION } from './answer-phrases.js';
 import { CONNECTORS, FILLERS, NOUNS, isDateWord, startsDate } from './vocab.js';
 import { joinMeetingReferences } from '../../governance/meeting-reference.js';
 
@@ -48,49 +49,6 @@ const SIGN_OFF =
   /\b(?:(?:awaiting|await|pending|needs?|needing|waiting\s+(?:for|on)|wait\s+for|for|ready\s+for|due)\s+(?:(?:a|an|the|their|my|your)\s+)?sign(?:ing)?[\s-]?offs?|sign[\s-]?offs?\s+(?:pending|outstanding|awaited|to\s+do)|proposed\s+(?:as\s+)?(?:complete|completed|done|closed)|(?:proposed|pending)\s+completions?|completions?(?:\s+(?:are|is))?\s+(?:awaiting|pending|proposed|needing)(?:\s+(?:a\s+)?sign[\s-]?offs?)?|proposals?(?:\s+(?:are|is))?(?:\s+(?:awaiting|pending|for|needing)(?:\s+(?:a\s+)?sign[\s-]?offs?)?)?)\b/i;
 /** "what has SAS got to decide", "what does JCOB need to decide on": a board named in capitals. */
 const BOARD_TO_DECIDE = /\b([A-Z][A-Z0-9&-]+)(?:'s|\s+has|\s+have)?\s+(?:got\s+|still\s+)?(?:to|need to|needs to|have to|has to)\s+decide(?:\s+on)?\b/;
-
-/** "which items are red?", "red items", "the amber ones", "rated green", "RAG red": the board paper's colours. */
-const RAG_WORD = String.raw`(red|amber|green|grey|gray)`;
-const RAG = new RegExp(
-  String.raw`(?:^|\s)(?:(?:are|is|rated|rag|rag-rated|rag status|rag rating|rating|what's|whats|what|which|list|show|the|any|all|in|at|as|anything|everything|something|still|now|currently)\s+)${RAG_WORD}(?=[\s,]|$)|(?:^|\s)${RAG_WORD}(?=\s+(?:items?|actions?|recommendations?|recs?|ones|rated|rag|status|tasks?|things|rating)\b)`,
-  'i',
-);
-/** "what's overdue for @Karen": Slack sends a mention as <@U0123ABCD> or <@U0123ABCD|karen>; the engine finds whom they act for. */
-const USER_MENTION = /(?:\b(?:for|by|of|owned by|does|has|is)\s+)?<@([A-Z0-9]+)(?:\|[^>]*)?>(?:'s)?/;
-
-/** "overdue or due this month", "due by March or late": the overdue items and those due, together. */
-const OR_OVERDUE = /\b(?:overdue|late|behind)\s+or\s+(?=(?:are\s+|is\s+)?due\b)|\s+or\s+(?:overdue|late|behind)(?:\s+already)?\b/i;
-
-/** "what's new?", "what changed?", "any updates on HR?": what changed, with no period said: the past week. */
-const CHANGED_LATELY =
-  /^\s*(?:so\s+)?(?:what(?:'s|s| has| have)?\s+(?:changed|happened|been happening|been updated|new)|any(?:thing)?\s+(?:changes|updates|news|new)|(?:what\s+are\s+)?the\s+(?:latest|recent)\s+(?:changes|updates|news)|(?:latest|recent)\s+(?:changes|updates|news))\b/i;
-const LATELY = 'the past week';
-
-/** "what was completed in December?", "what closed last month?", "what's been done since October?": completions in a period. */
-const COMPLETED_IN =
-  /\b(?:(?:was|were|got|been|have been|has been|had been)\s+)?(?:completed|complete|closed|done|finished|delivered|signed off)\s+(?:(?:anything|something|any(?: items| actions)?)\s+)?(since|in|during|over|within|this|last|the last|the past|past|between)\s+(.+?)\s*$/i;
-
-/** "what's at risk?", "what needs attention?", "red or amber": the paper's two warning colours together. */
-const AT_RISK = /\b(?:at risk|(?:needs?|needing|requires?|requiring) (?:(?:our|my|your|urgent|some) )?attention|of concern|causing concern|in trouble|red (?:or|and|\/|&) amber|amber (?:or|and|\/|&) red|red\/amber|amber\/red)\b/i;
-/** "what's coming up?", "upcoming deadlines", "what's due soon?": what is still to come, soonest first. */
-const COMING =
-  /\b(?:coming up|up next|next up|coming soon|due soon|upcoming(?: (?:deadlines?|dates?|items?|actions?))?|(?:next|upcoming|approaching) deadlines?|what(?:'s|s| is) next)\b(?!\s+(?:in|by|before|within|during|over|this|next|the|until|till|after|between|from)\b)/i;
-const COMING_LIMIT = 10;
-
-/** "which items mention ERP?", "anything containing 'business case'": words in the items' own text, to the end. */
-const MENTIONS = /\b(?:that\s+|which\s+)?(?:mention(?:s|ing)?|contain(?:s|ing)?|referr?(?:s|ing)?\s+to|with\s+the\s+words?|including\s+the\s+words?)\s+("[^"]+"|'[^']+'|[^"'].*?)\s*$/i;
-
-/** "who has the most overdue items?", "list the owners", "what themes are there?", "overdue by owner": counts per group. */
-const BY_GROUP: Array<[RegExp, 'owner' | 'theme']> = [
-  [/\b(?:who|which owners?|which people|which person|which leads?)\s+(?:has|have|owns?|holds?|is responsible for|leads?)\s+(?:got\s+)?(?:the\s+)?(?:most|more|fewest|least)\b/i, 'owner'],
-  [/\b(?:which|what)\s+themes?\s+(?:has|have|holds?)\s+(?:got\s+)?(?:the\s+)?(?:most|more|fewest|least)\b/i, 'theme'],
-  [/\b(?:(?:list|show|what are|who are|which are|give)\s+(?:all\s+)?(?:of\s+)?(?:the\s+)?|(?:what|which|how many)\s+)(owners|people|leads|themes|areas|workstreams)(?:\s+(?:are there|do we have|have we got|are in the plan))?\b/i, 'owner'],
-  [/\b(?:by|per|for each|each|broken down by|split by|grouped by)\s+(owner|owners|person|people|lead|theme|themes|area|workstream)\b/i, 'owner'],
-];
-
-/** "how are we doing?", "give me a summary", "what's the RAG for ICT?", "what percentage is complete?": the counts. */
-const SUMMARY =
-  /\b(?:summary|summari[sz]e|sum up|overview|progress report|(?<!in )progress|headlines?|big picture|in numbers|the numbers|stats|statistics|dashboard|how (?:are|is) (?:we|it|things|the plan|everything) (?:doing|going|getting on|looking)(?! (?:on|with)\b)|where are we(?: at| up to)?(?! (?:on|with)\b)|rag(?: status| ratings?| summary| position)?(?!\s+(?:is\s+)?(?:red|amber|green|grey|gray)\b)|(?:what|which) (?:percentage|proportion|share|fraction)(?: of (?:the )?(?:plan|items|actions|recommendations))?(?: (?:is|are|has been|have been))?(?: (?:complete|completed|done|delivered|finished|closed))?|how much (?:of (?:the )?plan |of it )?(?:is|has been) (?:done|complete|completed|delivered|finished))\b/i;
 
 /** Read before statuses, so "not complete" is open rather than complete. */
 const OPEN =
