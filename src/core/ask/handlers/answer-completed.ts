@@ -28,7 +28,7 @@ export async function answerCompleted(turn: Turn, asked: { phrase: string; since
   const when = new Map(changes.statusChanges.filter((c) => c.after === 'complete').map((c) => [c.id, c]));
   const recs = history.recommendations.filter((r) => when.has(r.id) && matchesQuery(r, { ...q, status: undefined, openOnly: undefined }));
   const period = start === end ? `on ${formatDate(start)}` : `${formatDate(start)} – ${formatDate(end)}`;
-  const line = readingLine([`completed ${period}`, ...said.filter((s) => s !== 'complete')], `as at ${formatDate(turn.today)}`, recs.length, count);
+  const line = readingLine([`completed ${period}`, ...said], `as at ${formatDate(turn.today)}`, recs.length, count);
   const lines = recs.map((r) => {
     const c = when.get(r.id)!;
     return `• ${r.id} ${titleOf(r.text, 70)} — completed ${formatDate(c.day)} by ${c.actor}`;

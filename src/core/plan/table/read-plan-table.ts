@@ -60,7 +60,7 @@ export function readPlanTable(tables: SourceTable[], options: ReadPlanTableOptio
     const where = `row ${item.row} (${item.id})`;
     const { status, delivery, note } = statusOfRow({ status: item.cells.status, delivery: item.cells.delivery ?? '' }, updates, ref, where);
     if (note) notes.push(note);
-    const dates = revisedDates(delivery, item.cells.revised, item.cells.original || paperBaseline(item.cells.delivery ?? ''));
+    const dates = revisedDates(delivery, item.cells.revised, item.cells.original, paperBaseline(item.cells.delivery ?? ''));
     if (dates.baseline !== null) revised += 1;
     for (const phrase of new Set([dates.delivery, dates.baseline ?? ''])) {
       const reading = phrase ? read(phrase) : null;
@@ -113,21 +113,19 @@ function paperBaseline(cell: string): string | undefined {
   const m = /\bBaseline:\s*([\s\S]*?)\s*(?:\bOverdue:\s+was\s+due\s+by\s+\d{2}\/\d{2}\/\d{4}\s*)?$/.exec(cell);
   if (!m) return undefined;
   const first = m[1]!.replace(/\s+/g, ' ').trim();
-  return /^\(no delivery date given\)$/i.test(first) ? NO_FIRST_DATE : first;
+  return /^\(no delivery date given\)$/i.test(first) ? '' : first;
 }
-
-/** The paper's words for a first date that was blank: a baseline of no date. */
-const NO_FIRST_DATE = '\u0000none';
 
 /** Cells that say a revised date is not there: "n/a", "-", "no change". */
 const NO_DATE = /^(?:n\/?a|none|nil|-+|\u2013|\u2014|no change|unchanged|same|as above|as original)$/i;
 
 /**
  * The date in force and the one first set, from the delivery column and a revised or original-date
- * column beside it: a revised date that differs makes the first date the baseline; an original date
- * that differs is the baseline of the date in force. Baseline "" is a first date that was blank.
+ * column beside it, or the first date Concerto's paper prints under the date: a revised date that
+ * differs makes the first date the baseline; an original date that differs is the baseline of the date
+ * in force. Baseline "" is a first date that was blank.
  */
-function revisedDates(delivery: string, revisedCell: string | undefined, originalCell: string | undefined): { delivery: string; baseline: string | null } {
+function revisedDates(delivery: string, revisedCell: string | undefined, originalCell: string | undefined, printed: string | undefined): { delivery: string; baseline: string | null } {
   const clean = (cell: string | undefined) => {
     const t = (cell ?? '').trim();
     return NO_DATE.test(t) ? '' : t;
@@ -135,10 +133,11 @@ function revisedDates(delivery: string, revisedCell: string | undefined, origina
   const same = (a: string, b: string) => a.replace(/\s+/g, ' ').toLowerCase() === b.replace(/\s+/g, ' ').toLowerCase();
   const revised = clean(revisedCell);
   if (revised && !same(revised, delivery)) return { delivery: revised, baseline: delivery };
-  if (originalCell === NO_FIRST_DATE) return { delivery, baseline: delivery ? '' : null };
   const original = clean(originalCell);
   // A blank date in force beside an original one is the original, unchanged.
   if (original && !delivery) return { delivery: original, baseline: null };
   if (original && !same(original, delivery)) return { delivery, baseline: original };
+  // Concerto's own paper: the first date printed under the date ("" when it was blank).
+  if (printed !== undefined && delivery && !same(printed, delivery)) return { delivery, baseline: printed };
   return { delivery, baseline: null };
 }
