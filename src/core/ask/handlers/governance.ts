@@ -57,7 +57,7 @@ export async function listMeetings(turn: Turn, typedBoard: string | null): Promi
   return say(lines.join('\n'), { governance: { meetings: ordered } });
 }
 
-/** "When is the next SAS?": the next meeting (of one board, or of any), its papers' deadline, and the one after it is none. */
+/** "When is the next SAS?": the next meeting (of one board, or of any) and its papers' deadline; with none to come, the last one. */
 export async function answerNextMeeting(turn: Turn, typedBoard: string | null): Promise<Reply> {
   const board = typedBoard === null ? null : await knownBoard(turn, typedBoard);
   if (board && isReply(board)) return board;
