@@ -9,7 +9,7 @@ import { continueUpdate, startUpdate } from './conversation/update-flow.js';
 import { isCancel } from './conversation/answers.js';
 import { addItem, assign } from './handlers/admin.js';
 import { changeable, complete, postUpdate, redate, reopen, setStatus } from './handlers/change.js';
-import { answerHelp, notUnderstood } from './handlers/help.js';
+import { answerChat, answerHelp, notUnderstood } from './handlers/help.js';
 import { answerHistory } from './handlers/history.js';
 import { answerStatus, answerWhoOwns } from './handlers/item.js';
 import { answerQuery } from './handlers/query.js';
@@ -64,6 +64,8 @@ async function fresh(ctx: AskContext, all: PlanInfo[], text: string): Promise<Re
   switch (intent.kind) {
     case 'help':
       return answerHelp(intent.topic);
+    case 'chat':
+      return answerChat(intent.says);
     case 'unknown':
       return notUnderstood(intent.reason);
     case 'plans':

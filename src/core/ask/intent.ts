@@ -10,6 +10,8 @@ import type { Status } from '../plan/status.js';
  */
 export type Intent =
   | { kind: 'help'; topic: string | null }
+  /** Thanks, a greeting, a goodbye or an "ok": answered in kind, nothing read or changed. */
+  | { kind: 'chat'; says: 'thanks' | 'hello' | 'bye' | 'ack' }
   | { kind: 'status'; id: string }
   | { kind: 'who_owns'; id: string }
   | { kind: 'history'; id: string }

@@ -69,3 +69,9 @@ export function notUnderstood(reason: string | null): Reply {
   const hint = 'Try `what\'s overdue?`, `status 4.2.1`, `update 4.2.1`, `mine` or `help`.';
   return say(reason ? `${reason} ${hint}` : `Sorry, I didn't understand that. ${hint}`, { error: 'not_understood' });
 }
+
+/** Thanks, a greeting, a goodbye or an "ok", answered in kind; a greeting gets what the bot can do. */
+export function answerChat(says: 'thanks' | 'hello' | 'bye' | 'ack'): Reply {
+  if (says === 'hello') return say(['Hello!', ...GENERAL].join('\n'));
+  return say(says === 'thanks' ? "You're welcome." : says === 'bye' ? 'Bye for now.' : 'OK.');
+}
