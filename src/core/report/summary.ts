@@ -18,12 +18,13 @@ export interface PaperSummary extends Counts {
 export function summarise(recs: readonly Recommendation[], asAt: IsoDate, rules: RagRules): PaperSummary {
   const themes = [...new Set(recs.map((r) => r.theme))];
   return {
-    ...count(recs, asAt, rules),
-    byTheme: themes.map((theme) => ({ theme, ...count(recs.filter((r) => r.theme === theme), asAt, rules) })),
+    ...countItems(recs, asAt, rules),
+    byTheme: themes.map((theme) => ({ theme, ...countItems(recs.filter((r) => r.theme === theme), asAt, rules) })),
   };
 }
 
-function count(recs: readonly Recommendation[], asAt: IsoDate, rules: RagRules): Counts {
+/** Counts by status and RAG, and how many are overdue, for any set of items (a summary in chat, a paper's theme). */
+export function countItems(recs: readonly Recommendation[], asAt: IsoDate, rules: RagRules): Counts {
   const byStatus = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
   const byRag: Record<Rag, number> = { red: 0, amber: 0, green: 0, grey: 0 };
   let overdue = 0;

@@ -2,7 +2,7 @@ import type { IsoDate } from '../../dates/delivery-window.js';
 import { DEFAULT_RAG_RULES } from '../../plan/rag.js';
 import type { Recommendation } from '../../plan/recommendation.js';
 import { STATUSES, STATUS_LABELS } from '../../plan/status.js';
-import { summarise } from '../../report/summary.js';
+import { countItems } from '../../report/summary.js';
 import { formatDate, plural } from '../format.js';
 import { say, type Reply } from '../reply.js';
 
@@ -14,7 +14,7 @@ import { say, type Reply } from '../reply.js';
 export function summaryReply(recs: readonly Recommendation[], reading: string[], asAt: IsoDate): Reply {
   const scope = reading.length ? reading.join(' · ') : 'all items';
   const head = `Summary · ${scope} · as at ${formatDate(asAt)} — ${recs.length ? plural(recs.length, 'item') : 'no items'}`;
-  const { byTheme: _themes, ...counts } = summarise(recs, asAt, DEFAULT_RAG_RULES);
+  const counts = countItems(recs, asAt, DEFAULT_RAG_RULES);
   if (!recs.length) return say(head, { counts });
   const statuses = STATUSES.filter((s) => counts.byStatus[s] > 0).map((s) => `${counts.byStatus[s]} ${STATUS_LABELS[s].toLowerCase()}`);
   const toDeliver = counts.total - counts.byStatus.not_being_implemented;
