@@ -7,7 +7,7 @@ import { pickTable } from './pick-table.js';
 import type { PlanItemInput, ReadPlanTableOptions, TableReading } from './reading.js';
 import type { RawItem } from './rows.js';
 import type { SourceTable } from './source-table.js';
-import { statusOfRow } from './status-of-row.js';
+import { paperBaseline, statusOfRow } from './status-of-row.js';
 import { titleAbove } from './title-above.js';
 import { updatesOfCell } from './updates-cell.js';
 
@@ -103,17 +103,6 @@ export function readPlanTable(tables: SourceTable[], options: ReadPlanTableOptio
     duplicates: [...rowsOf].filter(([, rows]) => rows.length > 1).map(([id, rows]) => ({ id, rows })),
     notes,
   };
-}
-
-/**
- * Concerto's own paper prints a re-dated item's first date under its date ("Baseline: November 2017",
- * "Baseline: (no delivery date given)"): read back as the original date, so a paper imported keeps it.
- */
-function paperBaseline(cell: string): string | undefined {
-  const m = /\bBaseline:\s*([\s\S]*?)\s*(?:\bOverdue:\s+was\s+due\s+by\s+\d{2}\/\d{2}\/\d{4}\s*)?$/.exec(cell);
-  if (!m) return undefined;
-  const first = m[1]!.replace(/\s+/g, ' ').trim();
-  return /^\(no delivery date given\)$/i.test(first) ? '' : first;
 }
 
 /** Cells that say a revised date is not there: "n/a", "-", "no change". */

@@ -37,7 +37,17 @@ function splitDelivery(written: string, ref: DateReference): { delivery: string;
  * "Overdue: was due by dd/mm/yyyy" when it is late: notes of the paper, not the date as written.
  */
 function withoutPaperNotes(cell: string): string {
-  return cell.replace(/\s*\bOverdue:\s+was\s+due\s+by\s+\d{2}\/\d{2}\/\d{4}\s*$/, '').replace(/\s*\bBaseline:\s[\s\S]*$/, '');
+  return cell.replace(OVERDUE_NOTE, '').replace(/\s*\bBaseline:\s[\s\S]*$/, '');
+}
+
+const OVERDUE_NOTE = /\s*\bOverdue:\s+was\s+due\s+by\s+\d{2}\/\d{2}\/\d{4}\s*$/;
+
+/** The first date the paper's "Baseline: …" note gives ("" for "(no delivery date given)"), or undefined when there is none. */
+export function paperBaseline(cell: string): string | undefined {
+  const m = /\bBaseline:\s*([\s\S]*)$/.exec(cell.replace(OVERDUE_NOTE, ''));
+  if (!m) return undefined;
+  const first = m[1]!.replace(/\s+/g, ' ').trim();
+  return /^\(no delivery date given\)$/i.test(first) ? '' : first;
 }
 
 /** The words of the latest update after its date: "14.06.17 COMPLETE – …" opens with "COMPLETE". */
