@@ -11,7 +11,7 @@ import { addItem, assign } from './handlers/admin.js';
 import { changeable, complete, postUpdate, redate, reopen, setStatus } from './handlers/change.js';
 import { answerChat, answerHelp, notUnderstood } from './handlers/help.js';
 import { answerHistory } from './handlers/history.js';
-import { answerStatus, answerWhoOwns } from './handlers/item.js';
+import { answerDue, answerStatus, answerWhoOwns } from './handlers/item.js';
 import { answerQuery } from './handlers/query.js';
 import { answerAcrossPlans, plansHolding, whichPlan } from './handlers/across-plans.js';
 import { changePlanState, createPlan, listPlans, setPlan, usePlan } from './handlers/plans.js';
@@ -105,7 +105,7 @@ async function inPlan(turn: Turn, intent: Intent): Promise<Reply> {
 async function act(turn: Turn, intent: Intent): Promise<Reply> {
   switch (intent.kind) {
     case 'status':
-      return answerStatus(turn, intent.id);
+      return intent.ask === 'due' ? answerDue(turn, intent.id) : answerStatus(turn, intent.id);
     case 'who_owns':
       return answerWhoOwns(turn, intent.id);
     case 'history':

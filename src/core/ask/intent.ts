@@ -12,7 +12,8 @@ export type Intent =
   | { kind: 'help'; topic: string | null }
   /** Thanks, a greeting, a goodbye or an "ok": answered in kind, nothing read or changed. */
   | { kind: 'chat'; says: 'thanks' | 'hello' | 'bye' | 'ack' }
-  | { kind: 'status'; id: string }
+  /** `ask: 'due'`: "when is 4.2.1 due?" — the delivery date alone, with how it stands today. */
+  | { kind: 'status'; id: string; ask?: 'due' }
   | { kind: 'who_owns'; id: string }
   | { kind: 'history'; id: string }
   | { kind: 'query'; filter: QueryFilter }
@@ -115,6 +116,12 @@ export interface QueryFilter {
   rag?: Rag | 'at_risk';
   /** "which items mention ERP?": words every listed item's own text contains (also an `about` that names no theme or owner). */
   mentions?: string;
+  /** "overdue by more than 3 months", "at least a week late", "less than two weeks overdue": how long past the delivery window's end. */
+  overdueBy?: { amount: number; unit: 'day' | 'week' | 'month' | 'year'; bound: 'more' | 'at_least' | 'less' };
+  /** "which items have no date?", "unowned items", "never updated": items missing a delivery date, an owner, or any update at all. */
+  missing?: 'date' | 'owner' | 'updates';
+  /** "status of 4.2.1 and 4.2.2": these items, by number, in plan order. */
+  ids?: string[];
   /** "the five most overdue", "oldest updates first". */
   /** soonest_due: what is still to come, soonest first; by_due_date: everything listed, in delivery-date order. */
   order?: 'most_overdue' | 'oldest_update' | 'newest_update' | 'soonest_due' | 'by_due_date';

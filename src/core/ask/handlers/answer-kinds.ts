@@ -12,6 +12,7 @@ import { readingLine } from './query-reading.js';
 import type { QueryFilter } from '../intent.js';
 import { matchesQuery } from '../rec-query.js';
 import { addDaysIso } from '../../reminders/local-time.js';
+import { addMonths, isoDate, parseIso } from '../../dates/calendar.js';
 import { itemView, say, type Reply } from '../reply.js';
 
 /** The answers beyond a plain list: the plan as at a past day, what changed, exclusions, slipped, stale, order and limits. */
@@ -62,6 +63,23 @@ export function narrowKinds(filter: QueryFilter, not: Exclusions, found: Recomme
     }
     recs = recs.filter((r) => !CLOSED_STATUSES.has(r.status) && lastUpdate(r) <= lastAllowed);
   }
+  if (filter.overdueBy) {
+    const { amount, unit, bound } = filter.overdueBy;
+    const cutoff = overdueCutoff(asAt, amount, unit);
+    // Overdue by more than the span: the window ended before the day that far back (at least: on it or before).
+    recs = recs.filter((r) => {
+      const end = r.delivery.end;
+      if (end === null || end >= asAt) return false;
+      return bound === 'more' ? end < cutoff : bound === 'at_least' ? end <= cutoff : end > cutoff;
+    });
+    const span = `${amount} ${unit}${amount === 1 ? '' : 's'}`;
+    said.push(`overdue by ${bound === 'more' ? 'more than' : bound === 'at_least' ? 'at least' : 'less than'} ${span} (due ${bound === 'less' ? 'after' : bound === 'more' ? 'before' : 'by'} ${formatDate(cutoff)})`);
+  }
+  if (filter.missing) {
+    const lacks = MISSING[filter.missing];
+    recs = recs.filter(lacks.test);
+    said.push(lacks.said);
+  }
   if (filter.order) {
     // "What's due soonest" is what is still to come: nothing already late, nothing closed.
     if (filter.order === 'soonest_due') recs = recs.filter((r) => !CLOSED_STATUSES.has(r.status) && !(r.delivery.end !== null && r.delivery.end < asAt));
@@ -70,12 +88,25 @@ export function narrowKinds(filter: QueryFilter, not: Exclusions, found: Recomme
   }
   if (filter.limit !== undefined) {
     recs = recs.slice(0, filter.limit);
-    said.push(`the first ${filter.limit}`);
+    said.push(filter.limit === 1 ? 'only the first' : `the first ${filter.limit}`);
   }
   return { recs, said };
 }
 
 const CLOSED_STATUSES = new Set<Status>(['complete', 'not_being_implemented']);
+
+/** What "no date", "no owner" and "never updated" look for; a closed item needs no date, so only open ones lack one. */
+const MISSING: Record<NonNullable<QueryFilter['missing']>, { test: (r: Recommendation) => boolean; said: string }> = {
+  date: { test: (r) => r.delivery.end === null && !CLOSED_STATUSES.has(r.status), said: 'open, with no delivery date' },
+  owner: { test: (r) => r.owners.length === 0, said: 'with no owner' },
+  updates: { test: (r) => r.updates.length === 0, said: 'never updated' },
+};
+
+/** The day `amount` units before `asAt`, calendar months and years clamped to the month's end. */
+function overdueCutoff(asAt: IsoDate, amount: number, unit: 'day' | 'week' | 'month' | 'year'): IsoDate {
+  if (unit === 'day' || unit === 'week') return addDaysIso(asAt, -amount * (unit === 'week' ? 7 : 1));
+  return isoDate(addMonths(parseIso(asAt), -amount * (unit === 'year' ? 12 : 1)));
+}
 const endOf = (r: Recommendation) => r.delivery.end ?? '9999-12-31';
 /** The day of the newest update: a plan file may list its log newest first, so not simply the last entry. */
 const lastUpdate = (r: Recommendation) => r.updates.reduce((max, u) => (u.date > max ? u.date : max), '');

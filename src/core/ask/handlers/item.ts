@@ -3,7 +3,7 @@ import { describeProposal } from './sign-off.js';
 import { ownerKind } from '../../plan/owners.js';
 import { STATUS_LABELS } from '../../plan/status.js';
 import type { Turn } from '../context.js';
-import { describeDelivery, formatDate, plural } from '../format.js';
+import { describeDelivery, describeWindow, formatDate, plural } from '../format.js';
 import { findItem, isReply } from '../lookup.js';
 import { itemView, say, type Reply } from '../reply.js';
 
@@ -16,6 +16,31 @@ export async function answerStatus(turn: Turn, id: string): Promise<Reply> {
   if (isReply(rec)) return rec;
   return say(statusCard(rec, turn.today), { items: [itemView(rec, turn.today)] });
 }
+
+/**
+ * "when is 4.2.1 due?": the date as written beside the window it was read as, how it stands on the day
+ * asked, and the baseline when it was revised.
+ */
+export async function answerDue(turn: Turn, id: string): Promise<Reply> {
+  const rec = await findItem(turn, id);
+  if (isReply(rec)) return rec;
+  const view = { items: [itemView(rec, turn.today)] };
+  const baseline = rec.revisions > 0 ? ` Its baseline was ${describeDelivery(rec.baseline)}, revised ${plural(rec.revisions, 'time')}.` : '';
+  if (!rec.delivery.text.trim() || rec.delivery.end === null) {
+    const written = rec.delivery.text.trim() ? `"${rec.delivery.text.trim()}", which gives no date` : 'no delivery date';
+    return say(`${rec.id} has ${written}.${baseline} Its owner or an admin can set one with \`date ${rec.id} <when>\`, e.g. \`date ${rec.id} Q2 2018\`.`, view);
+  }
+  const end = rec.delivery.end;
+  const stands =
+    rec.status === 'complete' || rec.status === 'not_being_implemented'
+      ? `It is ${STATUS_LABELS[rec.status].toLowerCase()}.`
+      : isOverdue(rec, turn.today)
+        ? `It is overdue: ${plural(daysBetween(end, turn.today), 'day')} past the end of its window.`
+        : `${end === turn.today ? 'That is today' : `That is ${plural(daysBetween(turn.today, end), 'day')} from ${formatDate(turn.today)}`}; it is ${STATUS_LABELS[rec.status].toLowerCase()}.`;
+  return say(`${rec.id} is due "${rec.delivery.text.trim()}" (${describeWindow(rec.delivery)}). ${stands}${baseline}`, view);
+}
+
+const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
 export function statusCard(rec: Recommendation, today: string): string {
   const lines = [

@@ -41,6 +41,9 @@ export function understoodParts(f: QueryFilter): string[] {
     f.changedSince ? `changed since ${f.changedSince}` : '',
     f.slipped ? (f.slipped.times > 1 ? `re-dated ${f.slipped.times} times or more` : 'slipped dates') : '',
     f.stale ? `no update ${f.stale.since ? `since ${f.stale.since}` : `for ${f.stale.days} days`}` : '',
+    f.overdueBy ? `overdue by ${f.overdueBy.bound.replace('_', ' ').replace('more', 'more than').replace('less', 'less than')} ${f.overdueBy.amount} ${f.overdueBy.unit}s` : '',
+    f.ids ? f.ids.join(', ') : '',
+    f.missing ? { date: 'no delivery date', owner: 'no owner', updates: 'never updated' }[f.missing] : '',
     f.order ? f.order.replace(/_/g, ' ') : '',
     f.limit ? `the first ${f.limit}` : '',
   ].filter(Boolean);
@@ -58,7 +61,7 @@ export function readingLine(parts: string[], when: string, n: number, count: boo
 }
 
 const joinAnd = (xs: string[]) => (xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs.at(-1)}`);
-const joinOr = (xs: string[]) => (xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} or ${xs.at(-1)}`);
+export const joinOr = (xs: string[]) => (xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} or ${xs.at(-1)}`);
 
 /** "rated red", "at risk (red or amber)". */
 export const ragWords = (rag: NonNullable<QueryFilter['rag']>) => (rag === 'at_risk' ? 'at risk (red or amber)' : `rated ${rag}`);

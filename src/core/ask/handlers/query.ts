@@ -19,6 +19,7 @@ import { mentionsAll } from '../../plan/mentions.js';
 import { answerCompleted } from './answer-completed.js';
 import { breakdownReply } from './query-breakdown.js';
 import { summaryReply } from './query-summary.js';
+import { resolveAlternatives } from './query-alternatives.js';
 import { rateRag, type Rag } from '../../plan/rag.js';
 
 /** Lines shown in text before "…and N more"; the items array always carries everything. */
@@ -49,6 +50,8 @@ async function answerFilters(turn: Turn, filter: QueryFilter, q: RecQuery): Prom
 
   const meetings = await resolveMeetings(turn, filter);
   if (meetings) return meetings;
+  const alternatives = await resolveAlternatives(turn, filter);
+  if (alternatives && 'text' in alternatives) return alternatives;
   if (filter.about) {
     const about = await resolveAbout(turn, filter.about, filter);
     if ('text' in about) return about;
@@ -76,6 +79,7 @@ async function answerFilters(turn: Turn, filter: QueryFilter, q: RecQuery): Prom
     q.status = filter.status;
     said.push(waitingOn ? `waiting on ${waitingOn}` : STATUS_LABELS[filter.status].toLowerCase());
   }
+  if (filter.ids) said.push(filter.ids.join(', '));
   if (filter.proposed) said.push('awaiting sign-off');
   if (filter.rag) said.push(ragWords(filter.rag));
   if (filter.mentions) said.push(`mentioning "${filter.mentions}"`);
@@ -107,6 +111,12 @@ async function answerFilters(turn: Turn, filter: QueryFilter, q: RecQuery): Prom
     }
     q.themes = themes;
     said.push(`in ${themes.join(' / ')}`);
+  }
+  if (alternatives) {
+    // Any of them: narrowed in the store where they are all of one kind and nothing else narrows that kind.
+    if (!alternatives.owners.length && !q.themes) q.themes = alternatives.themes;
+    if (!alternatives.themes.length && !q.owners) q.owners = alternatives.owners;
+    said.push(alternatives.said);
   }
   if (filter.due) {
     const read = readDelivery(filter.due.phrase, { today: asAt, timeZone: turn.timeZone });
@@ -151,17 +161,21 @@ async function answerFilters(turn: Turn, filter: QueryFilter, q: RecQuery): Prom
   const pool = found.filter(
     (r) =>
       (!waitingOn || r.waiting?.board === waitingOn) &&
+      (!alternatives || alternatives.matches(r)) &&
+      (!filter.ids || filter.ids.includes(r.id)) &&
       (!filter.proposed || r.proposal) &&
       (!filter.rag || ragMatches(rateRag(r, asAt).rag, filter.rag)) &&
       (!filter.mentions || mentionsAll(r.text, filter.mentions)),
   );
   const kinds = narrowKinds(filter, not, pool, asAt);
   if ('text' in kinds) return kinds;
-  const reading = [filter.overdue ? 'overdue' : dueNote, filter.open && !filter.overdue && !dueNote && !filter.status ? 'open' : '', ...said, ...kinds.said];
+  const reading = [filter.overdueBy ? '' : filter.overdue ? 'overdue' : dueNote, filter.open && !filter.overdue && !dueNote && !filter.status ? 'open' : '', ...said, ...kinds.said];
   if (filter.summary) return summaryReply(kinds.recs, reading.filter(Boolean), asAt);
   if (filter.by) return breakdownReply(kinds.recs, filter.by, reading.filter(Boolean), asAt, filter.overdue === true);
   const listed = listReply(kinds.recs, reading.filter(Boolean), filter, asAt);
-  return waitNote ? { ...listed, text: `${listed.text}\n${waitNote}` } : listed;
+  const absent = filter.ids?.filter((id) => !found.some((r) => r.id === id)) ?? [];
+  const notes = [waitNote, absent.length ? `${turn.plan.key} has no item ${absent.join(' or ')}; \`list\` shows its numbers.` : null].filter(Boolean);
+  return notes.length ? { ...listed, text: [listed.text, ...notes].join('\n') } : listed;
 }
 
 /**

@@ -24,7 +24,11 @@ const CONTRACTED = new Set(['what', 'whats', 'that', 'who', 'it', 'there', 'here
 
 /** A captured name, or null when it is not one ("anything", "the ICT actions", "next week"). */
 function cleanOwner(text: string): string | null {
-  const s = text.replace(/^[\s,;:]*(?:(?:the|our)\s+)?/i, '').replace(/[\s,;:]+$/, '').replace(/\s+(?:and|or|&)$/i, '');
+  const s = text
+    .replace(/^[\s,;:]*(?:(?:the|our)\s+)?/i, '')
+    .replace(/[\s,;:]+$/, '')
+    .replace(/\s+(?:and|or|&)$/i, '')
+    .replace(/(\s(?:or|and)|,)\s+(?:the|our)\s+/gi, '$1 ');
   const words = s.toLowerCase().split(' ');
   if (!/^[\p{L}\d]/u.test(s) || isDateWord(words[0])) return null;
   if (/^(?:i|me|myself)$/i.test(s)) return 'me';
@@ -34,13 +38,19 @@ function cleanOwner(text: string): string | null {
 /** The words of a name at the start of `text`, up to a date word or a word like "due", "in", "that". */
 function takeName(text: string): string {
   const out: string[] = [];
-  for (const token of text.trim().split(' ')) {
+  const tokens = text.trim().split(' ');
+  for (const [i, token] of tokens.entries()) {
     const t = token.toLowerCase();
+    // "for Karen or Rachel", "for ICT, HR or Finance": alternatives stay in the name, for the engine to split.
+    if (t === 'or' && out.length > 0 && /^(?:the\s+)?\p{Lu}/u.test(tokens.slice(i + 1).join(' '))) {
+      out.push(token);
+      continue;
+    }
     if (!/[\p{L}\d]/u.test(t) || NAME_STOP.has(t) || NOUNS.has(t) || (out.length > 0 && isDateWord(t))) break;
-    out.push(token.replace(/,$/, ''));
-    if (token.endsWith(',')) break;
+    out.push(token);
+    if (token.endsWith(',') && !/^\p{Lu}/u.test(tokens[i + 1] ?? '')) break;
   }
-  return out.join(' ');
+  return out.join(' ').replace(/,$/, '');
 }
 
 function cut(s: string, from: number, to: number): string {

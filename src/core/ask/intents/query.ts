@@ -4,7 +4,7 @@ import { unknown } from './ids.js';
 import type { NormalisedMessage } from './normalise.js';
 import { readDue } from './query-due.js';
 import { readOwner } from './query-owner.js';
-import { readAsAt, readChanged, readCount, readExclusions, readOrder, readSlipped, readStale } from './query-kinds.js';
+import { readAsAt, readChanged, readCount, readExclusions, readMissing, readOrder, readOverdueBy, readSlipped, readStale } from './query-kinds.js';
 import { AT_RISK, BY_GROUP, CHANGED_LATELY, COMING, COMING_LIMIT, COMPLETED_IN, LATELY, MENTIONS, OR_OVERDUE, RAG, SUMMARY, USER_MENTION } from './answer-phrases.js';
 import { CONNECTORS, FILLERS, NOUNS, isDateWord, startsDate } from './vocab.js';
 import { joinMeetingReferences } from '../../governance/meeting-reference.js';
@@ -104,19 +104,22 @@ function take(s: string, re: RegExp): { rest: string; found: string | null } {
 /** What is left once the filter words are gone: the question's subject ("ICT", "Portfolio Office"). */
 function subject(s: string): string | null {
   const out: string[] = [];
-  for (const raw of s.split(/\s+/)) {
-    const token = raw.replace(/^["'(]+|[.,;:!?"')]+$/g, '');
+  const joins = (t: string | undefined) => t !== undefined && (CONNECTORS.has(t.toLowerCase()) || ALTERNATIVES.has(t.toLowerCase()));
+  // "ICT, HR or Finance": the commas and "or" between names are kept, for the engine to read as alternatives.
+  for (const raw of s.replace(/,(?=\s)/g, ' , ').split(/\s+/)) {
+    const token = raw === ',' ? ',' : raw.replace(/^["'(]+|[.,;:!?"')]+$/g, '');
     const t = token.toLowerCase();
     if (t === '') continue;
-    if (CONNECTORS.has(t)) {
-      if (out.length > 0 && !CONNECTORS.has(out[out.length - 1]?.toLowerCase() ?? '')) out.push(token);
+    if (joins(t)) {
+      if (out.length > 0 && !joins(out[out.length - 1])) out.push(token);
     } else if (FILLERS.has(t) || NOUNS.has(t)) {
-      if (CONNECTORS.has(out[out.length - 1]?.toLowerCase() ?? '')) out.pop();
+      if (joins(out[out.length - 1])) out.pop();
     } else out.push(token);
   }
-  while (CONNECTORS.has(out[out.length - 1]?.toLowerCase() ?? '')) out.pop();
-  return out.length > 0 ? out.join(' ') : null;
+  while (joins(out[out.length - 1])) out.pop();
+  return out.length > 0 ? out.join(' ').replace(/ ,/g, ',') : null;
 }
+const ALTERNATIVES = new Set(['or', ',']);
 
 /**
  * Natural questions about many items ("what's overdue for Karen", "ICT recommendations",
@@ -171,11 +174,15 @@ export function matchQuery(msg: NormalisedMessage): Intent | null {
   // The kinds of answer, each with its own words, taken out first so their dates are not read as due dates.
   const count = readCount(s);
   if (count.value) filter.count = true;
-  const order = readOrder(count.rest);
+  const late = readOverdueBy(count.rest);
+  if (late.value) filter.overdueBy = late.value;
+  const order = readOrder(late.rest);
   if (order.order) filter.order = order.order;
   if (order.limit !== null) filter.limit = order.limit;
   if (order.overdue) filter.overdue = true;
-  const stale = readStale(order.rest);
+  const missing = readMissing(order.rest);
+  if (missing.value) filter.missing = missing.value;
+  const stale = readStale(missing.rest);
   if (stale.value) filter.stale = stale.value;
   const slipped = readSlipped(stale.rest);
   if (slipped.value) filter.slipped = slipped.value;
@@ -266,7 +273,7 @@ export function matchQuery(msg: NormalisedMessage): Intent | null {
   if (about !== null) filter.about = about;
 
   const nouns = lower.split(' ').map((w) => w.replace(/[,;:.]+$/, '')).some((w) => NOUNS.has(w) && w !== 'things' && w !== 'stuff' && w !== 'work');
-  const kinds = filter.count || filter.asAt || filter.changedSince || filter.slipped || filter.stale || filter.order || filter.not;
+  const kinds = filter.count || filter.asAt || filter.changedSince || filter.slipped || filter.stale || filter.order || filter.not || filter.missing || filter.overdueBy;
   const strong =
     LEAD.test(lower) || nouns || owner.who || due.asked || filter.overdue === true || filter.owner !== undefined || filter.proposed === true || filter.rag !== undefined || filter.mentions !== undefined || filter.summary === true || filter.by !== undefined || filter.completed !== undefined || Boolean(kinds);
   const asked = (filter.open === true || filter.status !== undefined) && ASKING.test(lower);

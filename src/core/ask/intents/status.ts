@@ -12,12 +12,20 @@ export function matchStatusCommand(msg: NormalisedMessage): Intent | null {
     return unknown(msg, `${cmd.reason} To see a group of items, try "list ICT" or "list overdue".`);
   }
   if (cmd.used === msg.words.length) return { kind: 'status', id: cmd.id };
-  if (findIds(msg).length > 1) return unknown(msg, oneAtATime(cmd.id));
+  const ids = findIds(msg);
+  if (ids.length > 1 && ONLY_IDS.test(textAfter(msg, 1).toLowerCase())) return { kind: 'query', filter: { ids: [...new Set(ids)] } };
+  if (ids.length > 1) return unknown(msg, oneAtATime(cmd.id));
   if (msg.words[0]?.toLowerCase() !== 'status' || /^(?:of|for|on)$/i.test(msg.words[1] ?? '')) {
     return { kind: 'status', id: cmd.id }; // "progress on 4.2.1 so far", "status of 4.2.1 please"
   }
   return statusFrom(msg, cmd.id, cmd.used);
 }
+
+/** Nothing but ids and the words between them: "4.2.1 and 4.2.2", "of 5.1, 5.2 & 5.3 please". */
+const ONLY_IDS = /^(?:(?:of|for|on)\s+)?[\w.-]+(?:\s*(?:,|and|&|\+)\s*[\w.-]+)+(?:\s+please)?[?.!]*$/;
+/** "when is 4.2.1 due?", "what's the deadline for 4.2.1", "4.2.1 due date": the date, not the whole card. */
+const ASKS_DUE =
+  /^when(?:'s| is| are| will| does| do| should| must)?\b(?!.*\b(?:updated|changed|added|decided|completed|closed|signed)\b)|\b(?:deadline|due date|delivery date|target date|completion date|end date)\b|\bwhen\b.*\bdue\b|\bdue (?:when|by when)\b/;
 
 function oneAtATime(id: string): string {
   return `Ask about one recommendation at a time, for example "status ${id}".`;
@@ -26,7 +34,7 @@ function oneAtATime(id: string): string {
 const QUESTION_START =
   /^(?:who|whose|who's|due|what|what's|whats|how|how's|hows|where|where's|wheres|when|when's|whens|why|is|are|has|have|had|did|does|do|was|were|will|tell|show|give|get|check|any|anything|status|progress|latest|news|info|details|update|can|could|would|which|remind|explain|describe|summarise|summarize|look|see)\b/;
 /** Words that, after a leading id, still make a question: "4.2.1 status", "4.2.1 late". */
-const ABOUT_WORDS = /^(?:(?:status|progress|latest|news|info|details|update|summary|overdue|late|due|when|is|it|now|please|so|far|the|on|track|yet)\s?)+$/;
+const ABOUT_WORDS = /^(?:(?:status|progress|latest|news|info|details|update|summary|overdue|late|due|date|deadline|when|is|it|now|please|so|far|the|on|track|yet)\s?)+$/;
 
 /**
  * Any other message that names one recommendation. Questions about it get its status;
@@ -40,11 +48,17 @@ export function matchAboutId(msg: NormalisedMessage): Intent | null {
     return bad !== null && asked ? unknown(msg, badIdReason(bad)) : null;
   }
   const id = ids[0];
+  const asking = bareId(msg) !== null || msg.question || QUESTION_START.test(msg.lower);
+  // "status of 4.2.1 and 4.2.2", "where are we on 5.1, 5.2 and 5.3?": those items, listed.
+  if (ids.length > 1 && (asking || ONLY_IDS.test(msg.lower))) return { kind: 'query', filter: { ids: [...new Set(ids)] } };
   if (ids.length > 1 || id === undefined) {
     return unknown(msg, oneAtATime(ids[0] ?? '4.2.1'));
   }
-  if (bareId(msg) !== null || msg.question || QUESTION_START.test(msg.lower)) return { kind: 'status', id };
+  if (asking && ASKS_DUE.test(msg.lower)) return { kind: 'status', id, ask: 'due' };
+  if (asking) return { kind: 'status', id };
   const first = msg.words[0] ?? '';
-  if (first.replace(/[:,;.]+$/, '') === id && ABOUT_WORDS.test(textAfter(msg, 1).toLowerCase())) return { kind: 'status', id };
+  if (first.replace(/[:,;.]+$/, '') === id && ABOUT_WORDS.test(textAfter(msg, 1).toLowerCase())) {
+    return ASKS_DUE.test(msg.lower) ? { kind: 'status', id, ask: 'due' } : { kind: 'status', id };
+  }
   return unknown(msg, `To record news about ${id}, start with "update", for example "update ${id} Draft agreed by the board".`);
 }

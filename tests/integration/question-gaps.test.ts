@@ -1,0 +1,120 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { admin, ids, openAsk, type AskHarness } from '../helpers/ask.js';
+import type { Recommendation } from '../../src/core/plan/recommendation.js';
+
+/**
+ * Gaps and alternatives asked of the bundled plan: how long items have been overdue, what has no date or no
+ * update, "ICT or HR", several items by number, and when one item is due. Each list is checked against the
+ * plan's own items, not against numbers copied from the answer.
+ */
+describe('gaps, alternatives and due dates in questions', () => {
+  let h: AskHarness;
+  let all: Recommendation[];
+  let n = 0;
+  beforeAll(async () => {
+    h = await openAsk({ actor: admin() });
+    all = await h.store.find({});
+  });
+  afterAll(async () => h?.close());
+
+  const talk = (q: string, day = '2018-03-01') => h.talk(q, { now: `${day}T10:00:00Z`, conversationKey: `gaps:${(n += 1)}` });
+  const open = (r: Recommendation) => r.status !== 'complete' && r.status !== 'not_being_implemented';
+  const idsWhere = (test: (r: Recommendation) => boolean) => all.filter(test).map((r) => r.id);
+
+  it('overdue by more than three months: open items whose window ended before 1 December', async () => {
+    const reply = await talk("what's overdue by more than 3 months?");
+    expect(reply.error, reply.text).toBeUndefined();
+    expect(reply.text.split('\n')[0]).toBe('Overdue by more than 3 months (due before 1 Dec 2017) · as at 1 Mar 2018 — 13 items');
+    expect(ids(reply)).toEqual(idsWhere((r) => open(r) && r.delivery.end !== null && r.delivery.end < '2017-12-01'));
+  });
+
+  it('overdue by less than three months is the rest of the overdue items', async () => {
+    const more = ids(await talk("what's overdue by more than 3 months?"));
+    const less = ids(await talk('what is overdue by less than 3 months'));
+    const overdue = ids(await talk("what's overdue?"));
+    expect(less.length).toBeGreaterThan(0);
+    expect([...more, ...less].sort()).toEqual([...overdue].sort());
+  });
+
+  it('the oldest overdue item is the first of the most overdue', async () => {
+    const one = await talk("what's the oldest overdue item?");
+    const most = await talk('most overdue');
+    expect(ids(one)).toEqual(ids(most).slice(0, 1));
+  });
+
+  it('no date: the open items whose delivery gives no date', async () => {
+    const reply = await talk('which items have no date?');
+    expect(reply.text.split('\n')[0]).toBe('Open, with no delivery date · as at 1 Mar 2018 — 2 items');
+    expect(ids(reply)).toEqual(['4.2.1', '4.2.2']);
+  });
+
+  it('never updated: items with no update at all', async () => {
+    const reply = await talk('which items have never been updated?');
+    expect(ids(reply)).toEqual(idsWhere((r) => r.updates.length === 0));
+    expect(ids(reply).length).toBeGreaterThan(0);
+  });
+
+  it('no owner: none in the bundled plan, said as such', async () => {
+    const reply = await talk('which items have no owner?');
+    expect(reply.error).toBeUndefined();
+    expect(reply.text).toBe('With no owner · as at 1 Mar 2018 — no items');
+  });
+
+  it('two themes after "for": items in either', async () => {
+    const reply = await talk("what's overdue for ICT or HR?");
+    expect(reply.error, reply.text).toBeUndefined();
+    expect(reply.text.split('\n')[0]).toMatch(/^Overdue · in ICT or HR · /);
+    expect(ids(reply)).toEqual(idsWhere((r) => open(r) && (r.theme === 'ICT' || r.theme === 'HR') && r.delivery.end !== null && r.delivery.end < '2018-03-01'));
+  });
+
+  it('two owners: items owned by either', async () => {
+    const reply = await talk('which items are owned by Karen or Rachel?');
+    expect(reply.text.split('\n')[0]).toMatch(/^Owned by Karen Georgiou or Rachel Wilkinson · /);
+    expect(ids(reply)).toEqual(idsWhere((r) => r.owners.includes('Karen Georgiou') || r.owners.includes('Rachel Wilkinson')));
+  });
+
+  it('a theme or an owner: items in the one or owned by the other', async () => {
+    const reply = await talk('list ICT or Karen');
+    expect(reply.text.split('\n')[0]).toMatch(/^In ICT or owned by Karen Georgiou · /);
+    expect(ids(reply)).toEqual(idsWhere((r) => r.theme === 'ICT' || r.owners.includes('Karen Georgiou')));
+  });
+
+  it('a name that holds "and" is one name', async () => {
+    const reply = await talk("what's due for PCC's and CC's");
+    expect(reply.error, reply.text).toBeUndefined();
+    expect(ids(reply)).toEqual(idsWhere((r) => open(r) && r.owners.includes('PCC’s and CC’s')));
+  });
+
+  it('an alternative that names nothing is said, and nothing listed', async () => {
+    const reply = await talk('overdue for Karen or Zebedee');
+    expect(reply.error).toBe('not_understood');
+    expect(reply.text).toMatch(/not \*Zebedee\*/);
+  });
+
+  it('several items by number, and a number the plan lacks', async () => {
+    const reply = await talk('status of 4.2.3, 9.9.9 and 4.2.1');
+    expect(ids(reply)).toEqual(['4.2.1', '4.2.3']);
+    expect(reply.text).toMatch(/concerto-2017 has no item 9\.9\.9/);
+  });
+
+  it.each([
+    ['when is 4.2.3 due?', '4.2.3 is due "31 March 2018" (by 31 Mar 2018). That is 30 days from 1 Mar 2018; it is on-going.'],
+    ["when's 9.1.1 due", '9.1.1 is due "By end 2017" (by 31 Dec 2017). It is overdue: 60 days past the end of its window.'],
+    ['when is 5.1 due', '5.1 is due "September 2017" (1 Sep – 30 Sep 2017). It is complete.'],
+  ])('%s', async (q, text) => {
+    const reply = await talk(q);
+    expect(reply.text).toBe(text);
+  });
+
+  it('when an item with no date is due says how to give it one', async () => {
+    const reply = await talk('when is 4.2.1 due?');
+    expect(reply.text).toMatch(/^4\.2\.1 has no delivery date\. .*`date 4\.2\.1 <when>`/);
+  });
+
+  it('a revised date names its baseline', async () => {
+    const owner = { actor: admin(), now: '2018-03-01T09:00:00Z', conversationKey: 'gaps:redate' };
+    expect((await h.talk('date 4.2.3 Q2 2018', owner)).error).toBeUndefined();
+    const reply = await talk('when is 4.2.3 due?');
+    expect(reply.text).toMatch(/^4\.2\.3 is due "Q2 2018" \(1 Apr – 30 Jun 2018\)\..* Its baseline was 31 March 2018 \(by 31 Mar 2018\), revised 1 time\.$/);
+  });
+});

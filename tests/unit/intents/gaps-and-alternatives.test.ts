@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { parseIntent } from '../../../src/core/ask/intents/parse-intent.js';
+import type { QueryFilter } from '../../../src/core/ask/intent.js';
+
+/**
+ * Questions a portfolio office asks to find gaps and to look at several owners or themes at once: how long
+ * items have been overdue, items with no date, owner or update, "ICT or HR", and several items by number.
+ */
+const filterOf = (q: string): QueryFilter => {
+  const intent = parseIntent(q);
+  expect(intent.kind, `${q} → ${JSON.stringify(intent)}`).toBe('query');
+  return (intent as { filter: QueryFilter }).filter;
+};
+
+describe('how long overdue', () => {
+  it.each<[string, NonNullable<QueryFilter['overdueBy']>]>([
+    ["what's overdue by more than 3 months?", { amount: 3, unit: 'month', bound: 'more' }],
+    ['more than 30 days overdue', { amount: 30, unit: 'day', bound: 'more' }],
+    ['which actions are over six weeks late?', { amount: 6, unit: 'week', bound: 'more' }],
+    ['overdue for over a month', { amount: 1, unit: 'month', bound: 'more' }],
+    ['items overdue by 2 weeks or more', { amount: 2, unit: 'week', bound: 'at_least' }],
+    ["what's overdue by a month?", { amount: 1, unit: 'month', bound: 'at_least' }],
+    ['at least a year past the deadline', { amount: 1, unit: 'year', bound: 'at_least' }],
+    ['overdue by less than a fortnight', { amount: 2, unit: 'week', bound: 'less' }],
+    ['less than a week late', { amount: 1, unit: 'week', bound: 'less' }],
+  ])('%s', (q, overdueBy) => {
+    const f = filterOf(q);
+    expect(f.overdueBy).toEqual(overdueBy);
+    expect(f.overdue).toBe(true);
+    expect(f.due).toBeUndefined();
+  });
+
+  it('keeps an owner or theme beside it', () => {
+    expect(filterOf("what's overdue by more than 3 months for Karen?")).toMatchObject({ owner: 'Karen', overdueBy: { amount: 3, unit: 'month', bound: 'more' } });
+    expect(filterOf('ICT items overdue by at least 2 months')).toMatchObject({ about: 'ICT', overdueBy: { amount: 2, unit: 'month', bound: 'at_least' } });
+  });
+
+  it('leaves "due by" a due date', () => {
+    expect(filterOf("what's due by 2 weeks").overdueBy).toBeUndefined();
+  });
+
+  it.each(["what's the oldest overdue item?", 'which is the longest overdue action'])('%s is the single most overdue', (q) => {
+    expect(filterOf(q)).toMatchObject({ order: 'most_overdue', limit: 1, overdue: true });
+  });
+});
+
+describe('what is missing', () => {
+  it.each<[string, NonNullable<QueryFilter['missing']>]>([
+    ['which items have no date?', 'date'],
+    ['anything without a delivery date?', 'date'],
+    ['undated actions', 'date'],
+    ['which recommendations are missing a target date?', 'date'],
+    ['items with no deadline', 'date'],
+    ['which items have no owner?', 'owner'],
+    ['unowned items', 'owner'],
+    ['what is unassigned?', 'owner'],
+    ["what's not yet assigned?", 'owner'],
+    ['anything without an owner', 'owner'],
+    ['which items have never been updated?', 'updates'],
+    ['which items have no updates?', 'updates'],
+    ["what hasn't had any updates at all?", 'updates'],
+  ])('%s', (q, missing) => {
+    expect(filterOf(q).missing).toBe(missing);
+  });
+
+  it('keeps a theme or an owner beside it', () => {
+    expect(filterOf('ICT items without a delivery date')).toMatchObject({ missing: 'date', about: 'ICT' });
+  });
+
+  it.each([
+    ['items with no updates for 60 days or more', { days: 60 }],
+    ['no updates since August', { since: 'August' }],
+  ])('%s is still about staleness', (q, stale) => {
+    const f = filterOf(q);
+    expect(f.missing).toBeUndefined();
+    expect(f.stale).toEqual(stale);
+  });
+
+  it('"not assigned to Karen" is an exclusion, not a missing owner', () => {
+    expect(filterOf('what is not assigned to Karen?')).toMatchObject({ not: { owner: 'Karen' } });
+  });
+});
+
+describe('several owners or themes', () => {
+  it.each<[string, Partial<QueryFilter>]>([
+    ["what's overdue for ICT or HR?", { owner: 'ICT or HR', overdue: true }],
+    ['which items are owned by Karen or the Portfolio Office?', { owner: 'Karen or Portfolio Office' }],
+    ['items for Karen, Rachel or Shackleton', { owner: 'Karen, Rachel or Shackleton' }],
+    ['list ICT or HR', { about: 'ICT or HR' }],
+    ["what's overdue in ICT, HR or Finance", { about: 'ICT, HR or Finance', overdue: true }],
+    ['ICT and HR items', { about: 'ICT and HR' }],
+  ])('%s keeps the alternatives together', (q, want) => {
+    expect(filterOf(q)).toMatchObject(want);
+  });
+
+  it('a comma before a question is not a list', () => {
+    expect(filterOf("what's overdue for Karen, please")).toMatchObject({ owner: 'Karen', overdue: true });
+  });
+});
+
+describe('several items by number', () => {
+  it.each<[string, string[]]>([
+    ['status of 4.2.1 and 4.2.2', ['4.2.1', '4.2.2']],
+    ['status 4.2.1, 4.2.2 and 4.2.3', ['4.2.1', '4.2.2', '4.2.3']],
+    ['where are we on 5.1, 5.2 and 5.3?', ['5.1', '5.2', '5.3']],
+    ['how are 9.1.1 and 9.1.3 doing?', ['9.1.1', '9.1.3']],
+  ])('%s', (q, ids) => {
+    expect(filterOf(q).ids).toEqual(ids);
+  });
+
+  it('a change to several items is still refused one at a time', () => {
+    expect(parseIntent('complete 4.2.1 and 4.2.2').kind).not.toBe('query');
+  });
+});
+
+describe('when one item is due', () => {
+  it.each(['when is 4.2.1 due?', "when's 9.1.1 due", "what's the deadline for 4.2.1", '4.2.1 due date', 'when will 4.2.1 be delivered?'])('%s', (q) => {
+    expect(parseIntent(q)).toMatchObject({ kind: 'status', ask: 'due' });
+  });
+
+  it.each(['when was 4.2.1 updated?', 'status 4.2.1'])('%s is not', (q) => {
+    expect(parseIntent(q)).not.toMatchObject({ ask: 'due' });
+  });
+});
