@@ -11,6 +11,7 @@ import { startTurn } from '../core/ask/ask.js';
 import { findPlanMention } from '../core/ask/intents/plan-mention.js';
 import { unknownPlanMessage } from '../core/plan/plan-key.js';
 import { slackContext, slackViewer } from './identity.js';
+import type { Reply } from '../core/ask/reply.js';
 
 /**
  * `/concerto report [pdf|xlsx|csv|html|md|json] [as at …] [since …]`: the board paper uploaded to the
@@ -64,4 +65,13 @@ export async function sendReport(deps: SlackDeps, client: WebClient, userId: str
     const reason = (err as { data?: { error?: string } }).data?.error ?? (err as Error).message;
     return `I couldn't upload the paper to Slack (${reason}). An admin can add the files:write scope, or produce it with \`concerto export --as-of ${asAt} --format ${format} -o paper.${format}\`.`;
   }
+}
+
+/**
+ * A reply that asked for the paper in words ("send me the board paper as at 1 March"): the paper made
+ * and sent as `/concerto report` sends it, in the plan the question was answered in. Null for any other reply.
+ */
+export async function deliverAskedPaper(deps: SlackDeps, client: WebClient, userId: string, reply: Reply, channel?: string): Promise<string | null> {
+  if (!reply.paper || reply.error) return null;
+  return sendReport(deps, client, userId, `${reply.paper.words} in ${reply.paper.plan}`, channel);
 }

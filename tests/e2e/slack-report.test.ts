@@ -71,3 +71,36 @@ describe('/concerto report', () => {
     expect(t.fake.calls.slice(from).some((c) => c.method === 'files.completeUploadExternal')).toBe(false);
   });
 });
+
+describe('the board paper asked for in words', () => {
+  const DM = `D${NS}`;
+
+  it('a DM "send me the board paper … in Excel" uploads the workbook to the DM and says so there', async () => {
+    const from = t.fake.calls.length;
+    await t.client.event(t.client.directMessage({ user: NS, text: 'could you send me the board paper as at 4 October 2017 in Excel please?', channel: DM }));
+    const file = await uploaded(from);
+    expect(file.title).toBe('Concerto Action Plan — as at 4 Oct 2017');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(file.bytes as never);
+    expect(book.getWorksheet('Action plan')!.actualRowCount).toBe(31);
+    const said = await t.fake.waitFor('chat.postMessage', (c) => t.fake.calls.indexOf(c) >= from && c.body.channel === DM, 10_000);
+    expect(said.body.text).toBe('The board paper as at 4 Oct 2017 (XLSX) is in your DMs.');
+  });
+
+  it('an @mention in a channel sends the paper to the asker’s DM and answers in the thread', async () => {
+    const from = t.fake.calls.length;
+    await t.client.event(t.client.appMention({ user: NS, text: '<@U0CONCERTO1> give me the report as at 4 October 2017', channel: 'C0PLANS01', ts: '1700000100.000200' }));
+    const file = await uploaded(from);
+    expect(file.bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    const said = await t.fake.waitFor('chat.postMessage', (c) => t.fake.calls.indexOf(c) >= from && c.body.channel === 'C0PLANS01', 10_000);
+    expect(said.body).toMatchObject({ thread_ts: '1700000100.000200', text: 'The board paper as at 4 Oct 2017 (PDF) is in your DMs.' });
+  });
+
+  it('a date the paper cannot have is refused in words, and nothing is uploaded', async () => {
+    const from = t.fake.calls.length;
+    await t.client.event(t.client.directMessage({ user: NS, text: 'board paper as at 1 January 2017', channel: DM }));
+    const said = await t.fake.waitFor('chat.postMessage', (c) => t.fake.calls.indexOf(c) >= from && c.body.channel === DM, 10_000);
+    expect(said.body.text).toMatch(/^The plan begins on 4 October 2017 \(its own date\), so there is no paper as at 1 January 2017\./);
+    expect(t.fake.calls.slice(from).some((c) => c.method === 'files.completeUploadExternal')).toBe(false);
+  });
+});

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { admin, ids, openAsk, type AskHarness } from '../helpers/ask.js';
+import { admin, ids, openAsk, owner, type AskHarness } from '../helpers/ask.js';
 import type { Recommendation } from '../../src/core/plan/recommendation.js';
 
 /**
@@ -109,6 +109,32 @@ describe('gaps, alternatives and due dates in questions', () => {
   it('when an item with no date is due says how to give it one', async () => {
     const reply = await talk('when is 4.2.1 due?');
     expect(reply.text).toMatch(/^4\.2\.1 has no delivery date\. .*`date 4\.2\.1 <when>`/);
+  });
+
+  it('changes in a closed window stop at its end; "since" runs to today', async () => {
+    const as = (who: string, day: string) => ({ actor: owner(who), now: `${day}T09:00:00Z`, conversationKey: `gaps:${(n += 1)}` });
+    expect((await h.talk('update 5.2 papers sent to the OPCCs', as('Karen Georgiou', '2018-01-10'))).error).toBeUndefined();
+    expect((await h.talk('update 4.1.1 TOM review started', as('Rachel Wilkinson', '2018-02-06'))).error).toBeUndefined();
+    const january = await talk('what changed in January?', '2018-02-20');
+    expect(january.text.split('\n')[0]).toBe('Changed after 31 Dec 2017 · up to 31 Jan 2018 — 1 item');
+    expect(ids(january)).toEqual(['5.2']);
+    const lastWeek = await talk('what changed last week?', '2018-02-14');
+    expect(lastWeek.text.split('\n')[0]).toBe('Changed after 4 Feb 2018 · up to 11 Feb 2018 — 1 item');
+    expect(ids(lastWeek)).toEqual(['4.1.1']);
+    const since = await talk('what changed since 1 January?', '2018-02-20');
+    expect(ids(since)).toEqual(['4.1.1', '5.2']);
+    const backwards = await talk('what changed between 31 January and 1 January?', '2018-02-20');
+    expect(backwards.error).toBe('invalid');
+  });
+
+  it('the paper asked for in words: its dates checked, and the export command that makes it', async () => {
+    const reply = await talk('send me the board paper as at 1 November 2017 in Excel since 4 October 2017');
+    expect(reply.error).toBeUndefined();
+    expect(reply.paper?.request).toEqual({ format: 'xlsx', asAt: '2017-11-01', since: '2017-10-03' });
+    expect(reply.text).toContain('`concerto export --plan concerto-2017 --format xlsx --as-of 2017-11-01 --since 2017-10-03 -o paper.xlsx`');
+    const refused = await talk('board paper as at 1 January 2017');
+    expect(refused.error).toBe('unreadable_date');
+    expect(refused.text).toMatch(/^The plan begins on 4 October 2017/);
   });
 
   it('a revised date names its baseline', async () => {

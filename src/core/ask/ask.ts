@@ -12,6 +12,7 @@ import { changeable, complete, postUpdate, redate, reopen, setStatus } from './h
 import { answerChat, answerHelp, notUnderstood } from './handlers/help.js';
 import { answerHistory } from './handlers/history.js';
 import { answerDue, answerStatus, answerWhoOwns } from './handlers/item.js';
+import { answerPaper } from './handlers/paper.js';
 import { answerQuery } from './handlers/query.js';
 import { answerAcrossPlans, plansHolding, whichPlan } from './handlers/across-plans.js';
 import { changePlanState, createPlan, listPlans, setPlan, usePlan } from './handlers/plans.js';
@@ -131,6 +132,8 @@ async function act(turn: Turn, intent: Intent): Promise<Reply> {
       return setStatus(turn, intent.id, intent.status);
     case 'when':
       return answerWhen(turn, intent.phrase);
+    case 'paper':
+      return answerPaper(turn, intent.words);
     case 'assign':
       return assign(turn, intent.id, intent.owners);
     case 'add':

@@ -26,6 +26,8 @@ export type Intent =
   | { kind: 'date'; id: string; phrase: string }
   | { kind: 'set_status'; id: string; status: Status }
   | { kind: 'when'; phrase: string }
+  /** "board paper as at 1 March in Excel": the paper, its words as typed (format, dates, a meeting). */
+  | { kind: 'paper'; words: string }
   | { kind: 'assign'; id: string; owners: string[] }
   | { kind: 'add'; id: string; fields: AddFields }
   | { kind: 'plans' }
@@ -97,6 +99,8 @@ export interface QueryFilter {
   asAt?: string;
   /** What changed since a day or within a window ("since 4 October", "this week"): the changes, grouped by item. */
   changedSince?: string;
+  /** "what changed in January?", "last week", "between 1 and 31 October": the window closes at the end of this phrase. */
+  changedUntil?: string;
   /** "waiting on SAS": items awaiting a decision of this board (as typed; the engine finds the board). */
   waitingOn?: string;
   /** "awaiting sign-off", "proposed complete": items whose completion an owner proposed and no admin has answered. */

@@ -1,3 +1,4 @@
+import type { PaperRequest } from '../report/paper-request.js';
 import type { Counts } from '../report/summary.js';
 import type { DeliveryWindow, IsoDate } from '../dates/delivery-window.js';
 import { isOverdue, titleOf, type Recommendation } from '../plan/recommendation.js';
@@ -60,6 +61,8 @@ export interface Reply {
   governance?: { boards?: Board[]; meetings?: Meeting[]; decisions?: Decision[] };
   /** A completion this turn proposed (plans with sign-off on): front ends ask the plan's admins to sign it off or return it. */
   proposed?: ProposalNotice;
+  /** The board paper was asked for, and these are its checked dates: front ends that can send a file send it (Slack DMs it). */
+  paper?: { plan: string; words: string; request?: PaperRequest };
   /** Set when the reply is a refusal or an error the person caused. */
   error?: 'not_found' | 'not_permitted' | 'invalid' | 'unreadable_date' | 'not_understood' | 'no_plan' | 'unavailable';
 }

@@ -122,3 +122,45 @@ describe('when one item is due', () => {
     expect(parseIntent(q)).not.toMatchObject({ ask: 'due' });
   });
 });
+
+describe('changes within a window', () => {
+  it.each<[string, string, string | undefined]>([
+    ['what changed last week?', 'last week', 'last week'],
+    ['any updates last month', 'last month', 'last month'],
+    ['what changed yesterday', 'yesterday', 'yesterday'],
+    ['what changed in January?', 'January', 'January'],
+    ['what happened during October 2017?', 'October 2017', 'October 2017'],
+    ['what changed between 1 October and 31 October?', '1 October', '31 October'],
+    ['what changed between Christmas and Easter', 'Christmas', 'Easter'],
+    // Up to today.
+    ['what changed since 4 October?', '4 October', undefined],
+    ['any updates this week', 'this week', undefined],
+    ['any updates in the last 7 days', 'last 7 days', undefined],
+  ])('%s', (q, since, until) => {
+    const f = filterOf(q);
+    expect(f.changedSince).toBe(since);
+    expect(f.changedUntil).toBe(until);
+  });
+
+  it('a theme beside the window stays the subject', () => {
+    expect(filterOf('what changed in ICT in January')).toMatchObject({ changedSince: 'January', changedUntil: 'January', about: 'ICT' });
+  });
+});
+
+describe('the board paper asked for in words', () => {
+  it.each<[string, string]>([
+    ['report', ''],
+    ['board paper', ''],
+    ['report xlsx as at 1 March 2018', 'xlsx as at 1 March 2018'],
+    ['give me the board paper', ''],
+    ['could you send me the report as at 1 March in Excel please?', 'as at 1 March in Excel'],
+    ['can I have the paper for the next SAS?', 'for the next SAS'],
+    ["I'd like this month's highlight report", ''],
+  ])('%s', (q, words) => {
+    expect(parseIntent(q)).toEqual({ kind: 'paper', words });
+  });
+
+  it.each(["what's new since the last paper?", 'reporting lines for ICT', 'what did the paper say about 4.2.1?'])('%s is not a request for the paper', (q) => {
+    expect(parseIntent(q).kind).not.toBe('paper');
+  });
+});

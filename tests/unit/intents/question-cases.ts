@@ -320,7 +320,8 @@ const changedSince: QuestionCase[] = [
   c('any changes since the start of the month?', since('the start of the month')),
   c("what's new this week", since('this week')),
   c("what's happened since 1 October", since('1 October')),
-  c('what changed last week', since('last week')),
+  // A week wholly past: the changes within it, not since its start.
+  c('what changed last week', { ...since('last week'), changedUntil: 'last week' }),
   c('what updates have there been since 20/10/2017', since('20/10/2017')),
   c("what's new for ICT since 1 October", { ...theme('ICT'), ...since('1 October') }),
   c('what changed this month', since('this month')),

@@ -145,6 +145,10 @@ export function filterProblems(got: QueryFilter, want: Want): string[] {
       problems.push(`changedSince: wanted "${wanted.changedSince}" (from ${read(wanted.changedSince)?.start}), got ${JSON.stringify(got.changedSince)}`);
     }
   }
+  if (wanted.changedUntil !== undefined) {
+    accounted.add('changedUntil');
+    if (!samePhrase(got.changedUntil, wanted.changedUntil, ['end'])) problems.push(`changedUntil: wanted "${wanted.changedUntil}", got ${JSON.stringify(got.changedUntil)}`);
+  }
   if (wanted.slipped) {
     accounted.add('slipped');
     if (got.slipped?.times !== wanted.slipped.times) problems.push(`slipped: wanted ${JSON.stringify(wanted.slipped)}, got ${JSON.stringify(got.slipped)}`);
@@ -231,7 +235,7 @@ describe('the cases themselves', () => {
   });
 
   it('want something, and only filter keys', () => {
-    const keys = new Set(['overdue', 'open', 'due', 'owner', 'theme', 'status', 'about', 'not', 'count', 'asAt', 'changedSince', 'slipped', 'stale', 'order', 'limit', 'exactKeys']);
+    const keys = new Set(['overdue', 'open', 'due', 'owner', 'theme', 'status', 'about', 'not', 'count', 'asAt', 'changedSince', 'changedUntil', 'slipped', 'stale', 'order', 'limit', 'exactKeys']);
     for (const { q, want } of CASES) {
       expect(Object.keys(want).filter((k) => k !== 'exactKeys').length, q).toBeGreaterThan(0);
       expect(Object.keys(want).filter((k) => !keys.has(k)), q).toEqual([]);

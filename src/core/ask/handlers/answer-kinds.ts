@@ -125,17 +125,22 @@ export async function answerChanges(turn: Turn, filter: QueryFilter, q: RecQuery
   const since = readPastDay(filter.changedSince!, turn.today, 'start');
   if (!since.ok) return say(since.error, { error: 'unreadable_date' });
   const sinceDay = since.day ?? turn.today;
-  // "this week" starts today at the earliest: changes "since" the day before its first day.
-  const from = /^(?:this|last|past|today|yesterday|(?:the )?(?:start|beginning) of)\b/i.test(filter.changedSince!) ? addDaysIso(sinceDay, -1) : sinceDay;
-  const problem = checkPaperDates({ asAt: turn.today, since: from }, turn.today, history.plan.asOf);
+  // "this week", "in January" start on their first day: changes "since" the day before it.
+  const from = filter.changedUntil !== undefined || /^(?:this|last|past|today|yesterday|(?:the )?(?:start|beginning) of)\b/i.test(filter.changedSince!) ? addDaysIso(sinceDay, -1) : sinceDay;
+  // "in January", "last week": up to the end of the window (today at the latest); otherwise up to today.
+  const until = filter.changedUntil === undefined ? { ok: true as const, day: turn.today } : readPastDay(filter.changedUntil, turn.today, 'end');
+  if (!until.ok) return say(until.error, { error: 'unreadable_date' });
+  const upTo = until.day === null || until.day > turn.today ? turn.today : until.day;
+  if (upTo <= from) return say(`"${filter.changedUntil}" ends before "${filter.changedSince}" begins: ask for the earlier day first, e.g. "what changed between 1 October and 31 October?".`, { error: 'invalid' });
+  const problem = checkPaperDates({ asAt: upTo, since: from }, turn.today, history.plan.asOf);
   if (problem) return say(problem, { error: 'invalid' });
-  const paper = buildBoardPaper(history, { asAt: turn.today, producedOn: turn.today, since: from });
+  const paper = buildBoardPaper(history, { asAt: upTo, producedOn: turn.today, since: from });
   const changes = paper.changes!;
   const changed = new Set([...changes.added.map((c) => c.id), ...changes.updates.map((c) => c.id), ...changes.statusChanges.map((c) => c.id), ...changes.dateRevisions.map((c) => c.id), ...changes.ownersChanges.map((c) => c.id), ...changes.rewordings.map((c) => c.id)]);
   const recs = paper.recommendations.filter((r) => changed.has(r.id) && matchesQuery(r, q));
-  const items = recs.map((r) => itemView(r, turn.today));
+  const items = recs.map((r) => itemView(r, upTo));
   const reading = [`changed after ${formatDate(from)}`, ...said];
-  const line = readingLine(reading, `up to ${formatDate(turn.today)}`, recs.length, filter.count === true);
+  const line = readingLine(reading, `up to ${formatDate(upTo)}`, recs.length, filter.count === true);
   if (!recs.length) return say(`${line}. ${noChangesLine(changes)}`, { items });
   // Grouped by item, in plan order: each change with its kind, when and who.
   const sections = describeChanges(changes);

@@ -38,7 +38,7 @@ export function understoodParts(f: QueryFilter): string[] {
     f.theme ?? '',
     f.due ? `${f.due.orOverdue ? 'overdue or ' : ''}due ${f.due.mode === 'within' ? 'in' : f.due.mode} ${f.due.phrase}${f.due.until ? ` and ${f.due.until}` : ''}` : '',
     f.asAt ? `as at ${f.asAt}` : '',
-    f.changedSince ? `changed since ${f.changedSince}` : '',
+    f.changedSince ? (f.changedUntil === undefined ? `changed since ${f.changedSince}` : f.changedUntil === f.changedSince ? `changed in ${f.changedSince}` : `changed between ${f.changedSince} and ${f.changedUntil}`) : '',
     f.slipped ? (f.slipped.times > 1 ? `re-dated ${f.slipped.times} times or more` : 'slipped dates') : '',
     f.stale ? `no update ${f.stale.since ? `since ${f.stale.since}` : `for ${f.stale.days} days`}` : '',
     f.overdueBy ? `overdue by ${f.overdueBy.bound.replace('_', ' ').replace('more', 'more than').replace('less', 'less than')} ${f.overdueBy.amount} ${f.overdueBy.unit}s` : '',

@@ -183,7 +183,7 @@ async function answerFilters(turn: Turn, filter: QueryFilter, q: RecQuery): Prom
  * becomes that day, from the plan's meetings; one that names no meeting is said, and nothing listed.
  */
 async function resolveMeetings(turn: Turn, filter: QueryFilter): Promise<Reply | null> {
-  const phrases = [filter.due?.phrase, filter.due?.until, filter.changedSince, filter.asAt, filter.stale?.since];
+  const phrases = [filter.due?.phrase, filter.due?.until, filter.changedSince, filter.asAt, filter.stale?.since, filter.changedUntil];
   if (!phrases.some((p) => p !== undefined && isMeetingReference(p))) return null;
   const meetings = await turn.governance.meetings();
   const boards = (await turn.governance.boards()).map((b) => b.name);
@@ -195,9 +195,10 @@ async function resolveMeetings(turn: Turn, filter: QueryFilter): Promise<Reply |
   const read = phrases.map(dayOf);
   const refused = read.find((r): r is Reply => typeof r === 'object');
   if (refused) return refused;
-  const [due, until, changed, asAt, staleSince] = read as Array<string | undefined>;
+  const [due, until, changed, asAt, staleSince, changedUntil] = read as Array<string | undefined>;
   if (filter.due) filter.due = { ...filter.due, phrase: due!, ...(until !== undefined ? { until } : {}) };
   if (changed !== undefined) filter.changedSince = changed;
+  if (changedUntil !== undefined) filter.changedUntil = changedUntil;
   if (asAt !== undefined) filter.asAt = asAt;
   if (filter.stale && staleSince !== undefined) filter.stale = { ...filter.stale, since: staleSince };
   return null;

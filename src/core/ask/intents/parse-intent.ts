@@ -9,6 +9,7 @@ import { unknown } from './ids.js';
 import { normalise, type Matcher } from './normalise.js';
 import { matchQuery } from './query.js';
 import { matchPlanCommands } from './plan-commands.js';
+import { matchPaper } from './paper.js';
 import { matchGovernance } from './governance.js';
 import { matchDecisionsQuestion } from './decisions-question.js';
 import { matchMeetingsQuestion } from './meetings-question.js';
@@ -29,6 +30,8 @@ const MATCHERS: readonly Matcher[] = [
   matchSmalltalk,
   // Plans are named by key ("use audit-2018", "plan set …"), before any reader takes the words for items.
   matchPlanCommands,
+  // The board paper asked for by name ("report xlsx", "send me the board paper as at 1 March"), before its dates read as a question.
+  matchPaper,
   // Boards, meetings and decisions start with their own words; `awaiting ID` before the readers that take ids.
   matchGovernance,
   // "when is the next SAS?", "what did SAS decide in October?": meetings and the decision log asked in words,

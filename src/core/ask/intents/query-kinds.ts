@@ -99,14 +99,39 @@ const CHANGED = /\b(?:what(?:'s| has| have| is)?\s+(?:changed|moved|happened|dif
 const SINCE = /\bsince\s+/i;
 const RECENT = /\b(?:(?:in |over |during )?(?:the )?(?:last|past) (?:\d+|few|couple of|one|two|three|four|five|six|seven|ten|fourteen|thirty)? ?(?:days?|weeks?|months?|fortnight)|this (?:week|month|quarter|year)|last (?:week|month|quarter)|today|yesterday)\b/i;
 
-export function readChanged(s: string): Taken<string> {
+/** "in January", "during last month": changes within a period, not since its start. */
+const WITHIN = /\b(?:in|during|over|throughout)\s+/i;
+const BETWEEN = /\bbetween\s+/i;
+const UNTIL = /^\s*(?:and|to|until|till)\s+/i;
+/** A period wholly past ("last week", "yesterday"), said alone, is a window with an end; "the last 7 days" runs to today. */
+const CLOSED = /^(?:last (?:week|month|quarter|year)|yesterday)$/i;
+
+/** Changes since a day (`since`), or within a window that ends (`until` is the phrase whose end closes it). */
+export type ChangedWindow = { since: string; until?: string };
+
+export function readChanged(s: string): Taken<ChangedWindow> {
   const m = CHANGED.exec(s);
   if (!m) return { rest: s, value: null };
   const without = `${s.slice(0, m.index)} ${s.slice(m.index + m[0].length)}`;
   const since = takePhraseAfter(without, SINCE);
-  if (since.phrase) return { rest: since.rest, value: since.phrase };
+  if (since.phrase) return { rest: since.rest, value: { since: since.phrase } };
+  const between = takePhraseAfter(without, BETWEEN);
+  if (between.phrase) {
+    const at = between.rest.search(/\s(?:and|to|until|till)\s/i);
+    const and = at < 0 ? null : takePhraseAfter(between.rest.slice(at), UNTIL);
+    if (and?.phrase) return { rest: `${between.rest.slice(0, at)} ${and.rest}`, value: { since: between.phrase, until: and.phrase } };
+  }
   const recent = RECENT.exec(without);
-  if (recent) return { rest: `${without.slice(0, recent.index)} ${without.slice(recent.index + recent[0].length)}`, value: recent[0].replace(/^(?:in|over|during) /i, '').replace(/^the /i, '') };
+  if (recent) {
+    const phrase = recent[0].replace(/^(?:in|over|during) /i, '').replace(/^the /i, '');
+    const rest = `${without.slice(0, recent.index)} ${without.slice(recent.index + recent[0].length)}`;
+    return { rest, value: CLOSED.test(phrase) ? { since: phrase, until: phrase } : { since: phrase } };
+  }
+  // "in ICT in January": the first "in" that a date follows.
+  for (const w of without.matchAll(new RegExp(WITHIN.source, 'gi'))) {
+    const within = takePhraseAfter(without.slice(w.index), WITHIN);
+    if (within.phrase) return { rest: `${without.slice(0, w.index)} ${within.rest}`, value: { since: within.phrase, until: within.phrase } };
+  }
   return { rest: s, value: null };
 }
 

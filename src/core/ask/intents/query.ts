@@ -187,7 +187,10 @@ export function matchQuery(msg: NormalisedMessage): Intent | null {
   const slipped = readSlipped(stale.rest);
   if (slipped.value) filter.slipped = slipped.value;
   const changed = readChanged(slipped.rest);
-  if (changed.value) filter.changedSince = changed.value;
+  if (changed.value) {
+    filter.changedSince = changed.value.since;
+    if (changed.value.until !== undefined) filter.changedUntil = changed.value.until;
+  }
   let changedRest = changed.rest;
   if (!changed.value && !filter.stale && !filter.slipped) {
     const lately = CHANGED_LATELY.exec(changedRest);

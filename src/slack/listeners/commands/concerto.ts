@@ -7,7 +7,7 @@ import { escapeText } from '../../escape.js';
 import { COMMAND } from '../../ids.js';
 import { openDecisionModal, openMeetingModal } from '../../open-admin-form.js';
 import { openUpdateModal } from '../../open-update-modal.js';
-import { sendReport } from '../../report.js';
+import { deliverAskedPaper, sendReport } from '../../report.js';
 import { replyMessage } from '../../views/reply-message.js';
 import { COULD_NOT_COMPLETE } from '../failure.js';
 import { importHowTo } from './import-how-to.js';
@@ -51,6 +51,8 @@ export function registerConcertoCommand(app: App, deps: SlackDeps): void {
       const imports = IMPORT.exec(text);
       if (imports) return void (await respond({ response_type: 'ephemeral', ...(await importHowTo(deps, command.user_id, imports[1]!)) }));
       const { reply } = await converse(deps, command.user_id, text, `slack:${command.user_id}:${command.channel_id}`, command.channel_id);
+      const paper = await deliverAskedPaper(deps, client, command.user_id, reply, command.channel_id);
+      if (paper !== null) return void (await respond({ response_type: 'ephemeral', text: escapeText(paper) }));
       await respond({ response_type: 'ephemeral', ...replyMessage(reply, { shareable: !reply.awaiting && !reply.error && isReadOnly(text), source: text }) });
     } catch (err) {
       logger.error(err);

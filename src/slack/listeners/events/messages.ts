@@ -6,6 +6,8 @@ import { conversationKeyOf } from '../conversation-key.js';
 import { COULD_NOT_COMPLETE } from '../failure.js';
 import type { SharedFile } from '../../file-download.js';
 import { previewSharedFile } from './file-import.js';
+import { deliverAskedPaper } from '../../report.js';
+import { escapeText } from '../../escape.js';
 
 /** A leading mention of the bot, as Slack writes it: "<@U123> what's overdue?". */
 const LEADING_MENTION = /^\s*<@[A-Z0-9]+(?:\|[^>]*)?>[\s,:]*/;
@@ -43,6 +45,8 @@ export function registerMessages(app: App, deps: SlackDeps): void {
     try {
       const text = typeof event.text === 'string' ? event.text : '';
       const { reply } = await converse(deps, event.user, text.replace(LEADING_MENTION, ''), key, event.channel);
+      const paper = await deliverAskedPaper(deps, client, event.user, reply, event.channel);
+      if (paper !== null) return void (await client.chat.postMessage({ channel: event.channel, thread_ts: thread, text: escapeText(paper) }));
       const inThread = Boolean(event.thread_ts || reply.awaiting);
       await client.chat.postMessage({ channel: event.channel, ...(inThread ? { thread_ts: thread } : {}), ...replyMessage(reply, { shareable: false }) });
     } catch (err) {
@@ -66,7 +70,8 @@ export function registerMessages(app: App, deps: SlackDeps): void {
       // A document sent to the bot: a plan to import, previewed with Import / Cancel.
       if (m.subtype === 'file_share') return void (await previewSharedFile(deps, client, { channel: m.channel, user: m.user, ...(m.text ? { text: m.text } : {}), ...(m.thread_ts ? { thread_ts: m.thread_ts } : {}), files: m.files ?? [] }));
       const { reply } = await converse(deps, m.user, m.text ?? '', conversationKeyOf(m.user, m.channel, undefined));
-      await client.chat.postMessage({ channel: m.channel, ...inThread, ...replyMessage(reply, { shareable: false }) });
+      const paper = await deliverAskedPaper(deps, client, m.user, reply);
+      await client.chat.postMessage({ channel: m.channel, ...inThread, ...(paper !== null ? { text: escapeText(paper) } : replyMessage(reply, { shareable: false })) });
     } catch (err) {
       logger.error(err);
       await client.chat.postMessage({ channel: m.channel, ...inThread, text: COULD_NOT_COMPLETE }).catch(() => {});

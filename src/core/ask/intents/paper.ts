@@ -1,0 +1,17 @@
+import type { Intent } from '../intent.js';
+import type { NormalisedMessage } from './normalise.js';
+
+/**
+ * "board paper", "send me the report as at 1 March in Excel", "can I have the paper for the next SAS?":
+ * the board paper asked for in words. The words after it (format, dates, meeting) are kept as typed for
+ * the paper's own reader (core/report/paper-request.ts), so a DM asks exactly what `/concerto report` does.
+ */
+const ASK_FOR =
+  /^(?:(?:please|pls)\s+)?(?:(?:can|could|would|will)\s+(?:you|i|we)\s+(?:please\s+)?|i(?:'d| would)\s+like\s+|i\s+need\s+|we\s+need\s+)?(?:(?:give|send|get|show|make|produce|generate|export|prepare|create|run|build|share|have|do|draw up|pull together|put together)\s+(?:me\s+|us\s+)?)?(?:(?:the|a|an|this month's|today's|the latest|a new|a fresh|our)\s+)?(?:board\s+(?:paper|report)|highlight\s+report|progress\s+report|status\s+report|paper|report)(?:\s+please)?\b(.*)$/i;
+
+export function matchPaper(msg: NormalisedMessage): Intent | null {
+  const m = ASK_FOR.exec(msg.text.trim().replace(/[?!.]+$/, ''));
+  if (!m) return null;
+  const words = m[1]!.replace(/\bplease\b/gi, ' ').replace(/\s+/g, ' ').trim();
+  return { kind: 'paper', words };
+}
