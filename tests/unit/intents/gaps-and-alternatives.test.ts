@@ -164,3 +164,9 @@ describe('the board paper asked for in words', () => {
     expect(parseIntent(q).kind).not.toBe('paper');
   });
 });
+
+describe('past-tense questions about one item are not about its date', () => {
+  it.each(['when was 4.2.1 created?', 'when did 4.2.1 change?'])('%s', (q) => {
+    expect(parseIntent(q)).not.toMatchObject({ ask: 'due' });
+  });
+});

@@ -46,6 +46,8 @@ export async function resolveAlternatives(turn: Turn, filter: QueryFilter): Prom
     .map((p) => p.replace(/^(?:the|our)\s+/i, '').trim())
     .filter(Boolean);
   if (parts.length < 2) return null;
+  // Words none of which name a theme or an owner ("business cases and ERP") are no list: read as before, whole.
+  if (parts.every((part) => bestScore(part, themes) === 0 && bestScore(part, owners) === 0)) return null;
   const out = { themes: [] as string[], owners: [] as string[] };
   for (const part of parts) {
     const t = bestScore(part, themes);
