@@ -170,3 +170,27 @@ describe('past-tense questions about one item are not about its date', () => {
     expect(parseIntent(q)).not.toMatchObject({ ask: 'due' });
   });
 });
+
+describe('what a person has to do', () => {
+  it.each<[string, Partial<QueryFilter>]>([
+    ['anything I need to do?', { open: true, owner: 'me' }],
+    ['what should I be working on?', { open: true, owner: 'me' }],
+    ["what's on my plate?", { open: true, owner: 'me' }],
+    ["what's on Karen's plate", { open: true, owner: 'Karen' }],
+    ['what do I need to update?', { owner: 'me', stale: { days: 30 } }],
+    ['anything due an update?', { stale: { days: 30 } }],
+  ])('%s', (q, want) => {
+    expect(filterOf(q)).toMatchObject(want);
+  });
+
+  it.each<[string, string]>([
+    ['who is N. Shackleton?', 'N. Shackleton'],
+    ["who's the Portfolio Office?", 'Portfolio Office'],
+  ])('%s lists what they own', (q, owner) => {
+    expect(filterOf(q)).toEqual({ owner });
+  });
+
+  it('"who is overdue?" is still the overdue items', () => {
+    expect(filterOf('who is overdue?')).toMatchObject({ overdue: true });
+  });
+});

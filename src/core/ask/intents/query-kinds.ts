@@ -158,7 +158,7 @@ export function readSlipped(s: string): Taken<{ times: number }> {
 
 /** No recent update: "what hasn't been updated since August", "no update for 30 days", "gone quiet for six weeks". */
 const STALE =
-  /\b(?:(?:has|have)n't (?:been |had (?:an? |any )?)?updated?s?|(?:has|have) not (?:been |had (?:an? |any )?)?updated?s?|not (?:been )?updated|no (?:updates?|news|progress|word|update posted)|without (?:an? |any )?updates?|(?:gone|been|are|is) (?:quiet|silent)|stale|nothing heard|not heard (?:from|about)?|no one has updated|nobody has updated|(?:has|have)n't been (?:touched|looked at)|not (?:been )?(?:touched|looked at))\b/i;
+  /\b(?:(?:need|needs|needing|due|overdue for|waiting for|wants?) (?:an? |any )?updat(?:e|es|ing)|(?:need|needs|have|has|got) to (?:be )?updated?|(?:has|have)n't (?:been |had (?:an? |any )?)?updated?s?|(?:has|have) not (?:been |had (?:an? |any )?)?updated?s?|not (?:been )?updated|no (?:updates?|news|progress|word|update posted)|without (?:an? |any )?updates?|(?:gone|been|are|is) (?:quiet|silent)|stale|nothing heard|not heard (?:from|about)?|no one has updated|nobody has updated|(?:has|have)n't been (?:touched|looked at)|not (?:been )?(?:touched|looked at))\b/i;
 const FOR_SPAN = new RegExp(String.raw`\b(?:for|in|over)\s+(?:(?:the|a)\s+)?(?:(?:last|past)\s+)?(?:${NUMBER}\s+)?(days?|weeks?|fortnights?|months?)\b`, 'i');
 
 export function readStale(s: string): Taken<{ since?: string; days?: number }> {

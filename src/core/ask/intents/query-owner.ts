@@ -9,6 +9,7 @@ export interface OwnerRead {
 }
 
 const WHO = /^\s*who(?:'s| is| are)? (?:owns?|responsible for|in charge of|leads?|leading|running|runs|looks after|looking after)\b/i;
+const WHO_IS = /^\s*who(?:'s| is| are)\s+((?:the\s+)?[\p{Lu}][\p{L}.'’-]*(?:\s+[\p{Lu}][\p{L}.'’-]*)*)\s*$/u;
 const BY = /\b(?:owned by|assigned to|allocated to|belonging to|belongs to|belong to|led by|owner is|owners are)\s+/i;
 /** The name sits between two words; group 1. */
 const AROUND: RegExp[] = [
@@ -81,6 +82,10 @@ function isPlainWord(token: string | undefined): boolean {
 export function readOwner(question: string): OwnerRead {
   const who = WHO.exec(question);
   if (who) return { rest: question.slice(who[0].length), owner: null, who: true };
+  // "who is N. Shackleton?", "who's the Portfolio Office?": the owner, answered with what they own.
+  const whoIs = WHO_IS.exec(question);
+  const named = whoIs ? cleanOwner(whoIs[1]!) : null;
+  if (whoIs && named !== null && named !== 'me') return { rest: ' ', owner: named, who: false };
   const by = BY.exec(question);
   if (by) {
     const name = takeName(question.slice(by.index + by[0].length));
