@@ -18,7 +18,7 @@ const NUMBER_WORDS: Record<string, number> = {
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
   eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, ninety: 90, hundred: 100, a: 1, an: 1,
 };
-const NUMBER = String.raw`(\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|hundred)`;
+export const NUMBER = String.raw`(\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|hundred)`;
 
 export function numberOf(word: string): number | null {
   const w = word.toLowerCase();
@@ -297,46 +297,4 @@ export function readExclusions(s: string): { rest: string; owner: string | null;
     }
   }
   return { rest, owner, about, status };
-}
-
-/** How long overdue: "overdue by more than 3 months", "more than 30 days late", "overdue for over a month", "less than a week overdue". */
-const A_NUMBER = NUMBER.replace('(', '(a|an|');
-const SPAN = String.raw`(more than|over|at least|longer than|less than|under|fewer than|within)\s+${A_NUMBER}\s+(days?|weeks?|fortnights?|months?|years?)`;
-const LATE_WORD = String.raw`(?:overdue|late|behind(?: schedule)?|past (?:its |their |the )?(?:(?:delivery|target|due) )?(?:dates?|deadlines?))`;
-const OVERDUE_BY_AFTER = new RegExp(String.raw`\b${LATE_WORD}\s+(?:by\s+|for\s+)?${SPAN}(?:\s+or\s+(?:more|longer))?\b`, 'i');
-const OVERDUE_BY_BEFORE = new RegExp(String.raw`\b${SPAN}(?:\s+or\s+(?:more|longer))?\s+${LATE_WORD}\b`, 'i');
-/** "overdue by 2 weeks or more", and "overdue by a month" alone, which means at least that. */
-const OR_MORE = new RegExp(String.raw`\b${LATE_WORD}\s+(?:by\s+|for\s+)?${A_NUMBER}\s+(days?|weeks?|fortnights?|months?|years?)\s+(?:or|and)\s+(?:more|longer|over)\b|\b${LATE_WORD}\s+by\s+${A_NUMBER}\s+(days?|weeks?|fortnights?|months?|years?)\b`, 'i');
-
-export function readOverdueBy(s: string): Taken<NonNullable<QueryFilter['overdueBy']>> {
-  const orMore = OR_MORE.exec(s);
-  const m = orMore ?? OVERDUE_BY_AFTER.exec(s) ?? OVERDUE_BY_BEFORE.exec(s);
-  if (!m) return { rest: s, value: null };
-  const [limit, count, unitWord] = orMore ? ['at least', (m[1] ?? m[3])!, (m[2] ?? m[4])!] : [m[1]!, m[2]!, m[3]!];
-  const amount = numberOf(count) ?? 1;
-  const unit0 = unitWord.toLowerCase().replace(/s$/, '');
-  const [n, unit] = unit0 === 'fortnight' ? [amount * 2, 'week' as const] : [amount, unit0 as 'day' | 'week' | 'month' | 'year'];
-  const bound = /^(?:less than|under|fewer than|within)$/i.test(limit) ? 'less' : /^at least$/i.test(limit) ? 'at_least' : 'more';
-  return { rest: `${s.slice(0, m.index)} overdue ${s.slice(m.index + m[0].length)}`, value: { amount: n, unit, bound } };
-}
-
-/** Something missing: no delivery date, no owner, or never an update ("which items have no date?", "unowned", "never updated"). */
-const DATE_WORD = String.raw`(?:(?:delivery|target|due|end|completion|deadline)\s+)?(?:dates?|deadlines?)`;
-const MISSING: Array<[RegExp, NonNullable<QueryFilter['missing']>]> = [
-  [new RegExp(String.raw`\b(?:without\s+(?:an?\s+|any\s+)?|no\s+|missing\s+(?:an?\s+|the\s+|their\s+|its\s+)?|lacking\s+(?:an?\s+)?)${DATE_WORD}(?:\s+(?:set|given|agreed|yet))?\b|\bundated\b|\bnot\s+(?:been\s+|yet\s+)?dated\b|\b${DATE_WORD}\s+(?:is\s+|are\s+)?(?:missing|not set|tbc|to be confirmed)\b`, 'i'), 'date'],
-  [/\b(?:without\s+(?:an?\s+|any\s+)?owners?|no\s+owners?|(?:un-?owned|unassigned|un-?allocated|orphan(?:ed|s)?)|not\s+(?:yet\s+)?(?:assigned|allocated)(?:\s+to\s+(?:anyone|anybody))?(?!\s+to\b)|(?:nobody|no one|no-one)\s+(?:owns|is responsible for|has)|missing\s+(?:an?\s+)?owners?|owners?\s+(?:is\s+|are\s+)?missing)\b/i, 'owner'],
-  [/\b(?:never\s+(?:been\s+|had\s+(?:an?\s+|any\s+)?)?updated?s?|(?:had|have|has|with|got)\s+no\s+updates?(?:\s+at\s+all|\s+ever|\s+yet)?|(?:had|have|has)(?:n't| not)\s+(?:had|got)\s+(?:any|an?)\s+updates?(?:\s+at\s+all|\s+yet)?|without\s+any\s+updates?|no\s+updates?\s+(?:at\s+all|ever|yet)|not\s+(?:been\s+)?updated\s+(?:at\s+all|ever|yet)|not\s+(?:had\s+)?a\s+single\s+update)\b/i, 'updates'],
-];
-/** A period after "no updates" makes it a question of staleness ("no updates for 30 days", "since August"). */
-const STALE_SPAN = /^\s*(?:for|in|over|since|during|this|last|the last|the past)\b/i;
-
-export function readMissing(s: string): Taken<NonNullable<QueryFilter['missing']>> {
-  for (const [re, what] of MISSING) {
-    const m = re.exec(s);
-    if (!m) continue;
-    const after = s.slice(m.index + m[0].length);
-    if (what === 'updates' && STALE_SPAN.test(after)) continue;
-    return { rest: `${s.slice(0, m.index)} ${after}`, value: what };
-  }
-  return { rest: s, value: null };
 }
