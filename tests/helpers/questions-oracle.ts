@@ -415,6 +415,16 @@ export function changesAfter(phrase: string, today: IsoDate): IsoDate {
   return /^(?:the\s+)?(?:this|last|past|today|yesterday|(?:start|beginning) of)\b/i.test(phrase.trim()) ? addDays(first, -1) : first;
 }
 
+/**
+ * "What changed in January", "last week", "between 1 and 31 October": the changes after the end of the
+ * day before the window's first day, up to the end of `until`'s last day (today while it runs).
+ */
+export function changesWithin(since: string, until: string, today: IsoDate): { after: IsoDate; upTo: IsoDate } {
+  const first = readPastDay(since, today, 'start');
+  if (!first.ok) throw new Error(`oracle: cannot read "${since}" as a past day: ${first.error}`);
+  return { after: addDays(first.day ?? today, -1), upTo: asAtDay(until, today) };
+}
+
 /** "No update for N days" on `day`: no update after the day N days before (one exactly N days ago is N days without one). */
 export const noUpdateForDays = (day: IsoDate, days: number): IsoDate => addDays(day, -days);
 

@@ -11,6 +11,7 @@ import {
   bundledItems,
   changedBetween,
   changesAfter,
+  changesWithin,
   lastUpdate,
   noUpdateForDays,
   staleAfterSince,
@@ -71,7 +72,7 @@ interface World {
   /** The asker's owner names. */
   me: string[];
   /** The ids in the board paper's changes section as at today, for changes after the end of `after`. */
-  changedOnPaper(after: IsoDate): string[];
+  changedOnPaper(after: IsoDate, upTo: IsoDate): string[];
 }
 
 /** The oracle's query for a case's filters, on `day`. */
@@ -113,9 +114,10 @@ function expectationFor(want: Want, world: World): Expected {
     }
     const found = answer(world.itemsOn(today), today, oracleQuery(want, today, world.me));
     if (want.changedSince !== undefined) {
-      const after = changesAfter(want.changedSince, today);
-      if (after >= today) return { kind: 'refused', why: `changes after ${after} and up to ${today}: none can be` };
-      const changed = new Set(world.changedOnPaper(after));
+      // "what changed last week": within a window that ends at its last day (today while it runs).
+      const { after, upTo } = want.changedUntil === undefined ? { after: changesAfter(want.changedSince, today), upTo: today } : changesWithin(want.changedSince, want.changedUntil, today);
+      if (after >= upTo) return { kind: 'refused', why: `changes after ${after} and up to ${upTo}: none can be` };
+      const changed = new Set(world.changedOnPaper(after, upTo));
       return { kind: 'items', ids: found.filter((id) => changed.has(id)) };
     }
     return { kind: 'items', ids: found };
@@ -191,9 +193,10 @@ describe('the question suite through the engine, against the oracle, on 6 Decemb
     today: DEC_6,
     itemsOn: (day) => scenarioItems(day),
     me: ME.owns,
-    changedOnPaper: (after) => {
-      if (!papers.has(after)) papers.set(after, changedIds(buildBoardPaper(history, { asAt: DEC_6, producedOn: DEC_6, since: after }).changes!));
-      return papers.get(after)!;
+    changedOnPaper: (after, upTo) => {
+      const key = `${after}..${upTo}`;
+      if (!papers.has(key)) papers.set(key, changedIds(buildBoardPaper(history, { asAt: upTo, producedOn: DEC_6, since: after }).changes!));
+      return papers.get(key)!;
     },
   };
 
@@ -224,7 +227,7 @@ describe('the question suite through the engine, against the oracle, on 6 Decemb
       // Before the plan's own date, its import counts too: every item it began with changed then.
       const began = after < PLAN_AS_OF ? bundledItems().map((it) => it.id) : [];
       const expected = scenarioItems(DEC_6).map((it) => it.id).filter((id) => changed.includes(id) || began.includes(id));
-      expect([...new Set(world.changedOnPaper(after))].sort(), `changes after ${after}`).toEqual(expected.sort());
+      expect([...new Set(world.changedOnPaper(after, DEC_6))].sort(), `changes after ${after}`).toEqual(expected.sort());
     }
   });
 

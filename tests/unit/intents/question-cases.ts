@@ -323,6 +323,10 @@ const changedSince: QuestionCase[] = [
   c("what's happened since 1 October", since('1 October')),
   // A week wholly past: the changes within it, not since its start.
   c('what changed last week', { ...since('last week'), changedUntil: 'last week' }),
+  c('what changed in November?', { ...since('November'), changedUntil: 'November' }),
+  c('any updates for Karen in October', { ...since('October'), changedUntil: 'October', ...owner('Karen') }),
+  c('what changed between 1 November and 30 November', { ...since('1 November'), changedUntil: '30 November' }),
+  c('what happened last month', { ...since('last month'), changedUntil: 'last month' }),
   c('what updates have there been since 20/10/2017', since('20/10/2017')),
   c("what's new for ICT since 1 October", { ...theme('ICT'), ...since('1 October') }),
   c('what changed this month', since('this month')),
