@@ -47,13 +47,13 @@ export type RecRow = {
   proposalEvidence?: string | null;
 };
 
-/** "4.10.2" → "004.010.002", "IA-7" → "IA-007", so text order is plan order (numbers before lettered ids). */
+/** "4.10.2" → "004.010.002", "IA-7" → "~IA-007", "1a" → "001a", so text order is plan order (numbers before lettered ids, 1 before 1a before 2). */
 export function sortKeyOf(recId: string): string {
   const lettered = /^([A-Z]{1,4})-?(\d.*)$/.exec(recId);
   const pad = (numbers: string) =>
     numbers
       .split('.')
-      .map((p) => p.padStart(3, '0'))
+      .map((p) => p.replace(/^\d+/, (n) => n.padStart(3, '0')))
       .join('.');
   return lettered ? `~${lettered[1]}-${pad(lettered[2]!)}` : pad(recId);
 }

@@ -22,6 +22,9 @@ const AUDIT = {
     ['ia-01', 'Access reviews should be performed quarterly'],
     ['IA-02', 'Leavers process to be documented'],
     ['R10', 'A later inspection recommendation'],
+    // Parts of a recommendation, as trackers split them.
+    ['IA-01A', 'The first part of the first finding'],
+    ['4.1b', 'The second part of 4.1'],
   ].map(([id, text]) => ({ id, theme: 'Audit', text, owners: ['Head of ICT'], status: 'on_going', delivery: 'Q2 2018', updates: [] })),
 };
 
@@ -38,7 +41,7 @@ describe.each(testDatabases)('lettered ids on $name', ({ open }) => {
 
   it('lists them in plan order: numbers first, then by letters and numbers; a lower-case id is held in capitals', async () => {
     const reply = await talk('list');
-    expect(reply.items.map((i) => i.id)).toEqual(['4.1', 'IA-01', 'IA-02', 'IA-2.1', 'IA-10', 'R2', 'R10']);
+    expect(reply.items.map((i) => i.id)).toEqual(['4.1', '4.1b', 'IA-01', 'IA-01a', 'IA-02', 'IA-2.1', 'IA-10', 'R2', 'R10']);
   });
 
   it('answers and changes an item named in any case', async () => {
@@ -50,6 +53,14 @@ describe.each(testDatabases)('lettered ids on $name', ({ open }) => {
     const redated = await talk('IA-02 has slipped to Q3 2018');
     expect(redated.error, redated.text).toBeUndefined();
     expect((await talk('status IA-02')).text).toMatch(/Baseline delivery: Q2 2018/);
+  });
+
+  it('a part is named in any case, with or without brackets, and changed like any item', async () => {
+    expect((await talk('status ia-01(a)')).text).toMatch(/^IA-01a \(Audit\): The first part of the first finding/);
+    expect((await talk('is 4.1b done?')).items.map((i) => i.id)).toEqual(['4.1b']);
+    const done = await talk('complete 4.1B evidence in the audit file');
+    expect(done.error, done.text).toBeUndefined();
+    expect((await talk('list complete')).items.map((i) => i.id)).toEqual(['4.1b']);
   });
 
   it('a mistyped lettered id gets the nearest ones', async () => {

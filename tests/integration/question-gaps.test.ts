@@ -91,6 +91,12 @@ describe('gaps, alternatives and due dates in questions', () => {
     expect(reply.text).toMatch(/not \*Zebedee\*/);
   });
 
+  it('two statuses: items at either', async () => {
+    const reply = await talk("what's on-going or awaiting decision?");
+    expect(reply.text.split('\n')[0]).toMatch(/^On-going or awaiting decision · /);
+    expect(ids(reply)).toEqual(idsWhere((r) => r.status === 'on_going' || r.status === 'awaiting_decision'));
+  });
+
   it('several items by number, and a number the plan lacks', async () => {
     const reply = await talk('status of 4.2.3, 9.9.9 and 4.2.1');
     expect(ids(reply)).toEqual(['4.2.1', '4.2.3']);

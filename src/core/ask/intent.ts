@@ -89,6 +89,8 @@ export interface QueryFilter {
   /** A theme as typed ("ICT", "governance"). */
   theme?: string;
   status?: Status;
+  /** "on-going or awaiting decision": items at any of these statuses. */
+  statuses?: Status[];
   /** A word that could be a theme, an owner or a status ("show me the ICT actions"): the engine decides. */
   about?: string;
   /** Exclusions: "not owned by the Portfolio Office", "everything except ICT", "not on-going". */

@@ -1,11 +1,13 @@
 /**
  * Recommendation numbers are hierarchical ("4.2.1", "5.1", "9.3.1"), never dates. Trackers of audits and
- * inspections also number with a few letters in front ("IA-01", "R1", "REC-3.2"); letters that name a
+ * inspections also number with a few letters in front ("IA-01", "R1", "REC-3.2"), and split a
+ * recommendation into parts with a letter after the number ("1a", "4.2.1b", "R3c"); letters that name a
  * period instead ("Q1", "H2", "FY18", "Mar-18", "W/C") never start an id. Ids sort part by part, so 4.10
- * comes after 4.9, numbers before lettered ids, and lettered ids by their letters first.
+ * comes after 4.9 and 1a after 1 and before 2, numbers before lettered ids, and lettered ids by their
+ * letters first.
  */
-const ID = /^\d{1,3}(?:\.\d{1,3}){0,4}$/;
-const LETTERED = /^([A-Z]{1,4})(-?)(\d{1,3}(?:\.\d{1,3}){0,3})$/;
+const ID = /^\d{1,3}(?:\.\d{1,3}){0,4}[a-z]?$/;
+const LETTERED = /^([A-Z]{1,4})(-?)(\d{1,3}(?:\.\d{1,3}){0,3})([a-z]?)$/;
 const PERIOD_LETTERS = /^(?:Q|H|FY|FYE|W|WK|WC|P|T|AM|PM|NO|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|SEPT|OCT|NOV|DEC)$/;
 
 export function isRecommendationId(s: string): boolean {
@@ -14,21 +16,30 @@ export function isRecommendationId(s: string): boolean {
   return m !== null && !PERIOD_LETTERS.test(m[1]!);
 }
 
-/** An id as typed, as the plan holds it: a lettered id's letters in capitals ("ia-01" → "IA-01"). */
+/**
+ * An id as typed, as the plan holds it: a lettered id's letters in capitals ("ia-01" → "IA-01"), a part's
+ * letter in lower case and without brackets ("1A", "1(a)" → "1a").
+ */
 export function canonicalId(s: string): string {
-  return /^[A-Za-z]{1,4}-?\d/.test(s) ? s.toUpperCase() : s;
+  const parted = s.replace(/(\d)\(?([A-Za-z])\)?$/, (_, d: string, part: string) => `${d}${part.toLowerCase()}`);
+  return parted.replace(/^([A-Za-z]{1,4})(?=-?\d)/, (letters: string) => letters.toUpperCase());
 }
 
 /**
- * Finds ids written in free text: "4.2.1", "rec 4.2.1", "4.2.1:" — also "4.2.1." at a sentence end — and
- * lettered ids written in capitals ("IA-01", "R1"); period letters ("Q1", "FY18") are left to the date readers.
+ * Finds ids written in free text: "4.2.1", "rec 4.2.1", "4.2.1:", "4.2.1b" — also "4.2.1." at a sentence
+ * end — lettered ids written in capitals ("IA-01", "R1", "R3c"), and a number with a part's letter from a
+ * to f ("1a", "12c"); period letters ("Q1", "FY18") are left to the date readers. A part's letter is one
+ * letter, never the start of a word ("4.2.1st"), and amounts ("£5m", "10k") are no ids.
  */
-export const ID_IN_TEXT = /(?<![\d.])(\d{1,3}(?:\.\d{1,3}){1,4})(?![\d]|\.\d)|(?<![\w.-])([A-Z]{1,4}-?\d{1,3}(?:\.\d{1,3}){0,3})(?![\w-]|\.\d)/g;
+export const ID_IN_TEXT =
+  /(?<![\d.])(\d{1,3}(?:\.\d{1,3}){1,4}(?:[a-z](?![A-Za-z]))?)(?![\d]|\.\d)|(?<![\w.-])([A-Z]{1,4}-?\d{1,3}(?:\.\d{1,3}){0,3}[a-z]?)(?![\w-]|\.\d)|(?<![\w.£$€-])(\d{1,3}[a-f])(?![\w-]|\.\d)/g;
 
-/** The letters (none for a plain number) and the numbers of an id. */
-function idParts(id: string): { letters: string; numbers: number[] } {
+/** The letters in front (none for a plain number), the numbers, and the part's letter after them (none for most). */
+function idParts(id: string): { letters: string; numbers: number[]; part: string } {
   const m = LETTERED.exec(id);
-  return m ? { letters: m[1]!, numbers: m[3]!.split('.').map(Number) } : { letters: '', numbers: id.split('.').map(Number) };
+  if (m) return { letters: m[1]!, numbers: m[3]!.split('.').map(Number), part: m[4]! };
+  const part = /[a-z]$/.test(id) ? id.slice(-1) : '';
+  return { letters: '', numbers: id.slice(0, id.length - part.length).split('.').map(Number), part };
 }
 
 export function compareIds(a: string, b: string): number {
@@ -39,7 +50,7 @@ export function compareIds(a: string, b: string): number {
     const d = (pa.numbers[i] ?? -1) - (pb.numbers[i] ?? -1);
     if (d !== 0) return d;
   }
-  return 0;
+  return pa.part === pb.part ? 0 : pa.part < pb.part ? -1 : 1;
 }
 
 /** Ids that look like a mistyped one: the fewest changed characters, then the longest shared prefix. */

@@ -194,3 +194,19 @@ describe('what a person has to do', () => {
     expect(filterOf('who is overdue?')).toMatchObject({ overdue: true });
   });
 });
+
+describe('several statuses', () => {
+  it.each<[string, QueryFilter['statuses']]>([
+    ["what's on-going or awaiting decision?", ['on_going', 'awaiting_decision']],
+    ['which items are complete or not being implemented?', ['complete', 'not_being_implemented']],
+    ['list not started and on going items', ['not_started', 'on_going']],
+  ])('%s: any of them', (q, statuses) => {
+    const f = filterOf(q);
+    expect(f.statuses).toEqual(statuses);
+    expect(f.status).toBeUndefined();
+  });
+
+  it('one status stays one', () => {
+    expect(filterOf("what's complete?")).toEqual({ status: 'complete' });
+  });
+});

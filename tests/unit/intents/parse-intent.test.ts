@@ -210,7 +210,7 @@ const aboutOneItem: Row[] = [
   ['status of 4.2.1 and 4.3.1', { kind: 'query', filter: { ids: ['4.2.1', '4.3.1'] } }],
   ['where are we on 5.1, 5.2 and 5.3?', { kind: 'query', filter: { ids: ['5.1', '5.2', '5.3'] } }],
   ['4.2.1 and 4.2.2', { kind: 'query', filter: { ids: ['4.2.1', '4.2.2'] } }],
-  ['compare 4.2.1 and 4.3.1', unknown('compare 4.2.1 and 4.3.1', 'Ask about one recommendation at a time, for example "status 4.2.1".')],
+  ['compare 4.2.1 and 4.3.1', { kind: 'query', filter: { ids: ['4.2.1', '4.3.1'] } }],
   ['who owns 4.2.x', unknown('who owns 4.2.x', '"4.2.x" isn\'t a recommendation number; they look like 4.2.1.')],
   ['4.2.x', unknown('4.2.x', '"4.2.x" isn\'t a recommendation number; they look like 4.2.1.')],
   [

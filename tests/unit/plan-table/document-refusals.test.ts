@@ -42,9 +42,9 @@ describe('a table with its headings and no rows under them', () => {
 });
 
 describe('a number column of references that are not ids', () => {
-  const refs = planRows(['1a', '1b', '2a']);
+  const refs = planRows(['A', 'B', 'C']);
   const SAYS = (where: string) =>
-    `${where}'s "Ref" column holds references such as "1a", "1b", "2a", and Concerto's ids are numbers such as 4.2.1 (or 1, 2, 3), or a few letters and a number such as IA-01. Renumber that column (keep the old reference in the text if people use it) and import again.`;
+    `${where}'s "Ref" column holds references such as "A", "B", "C", and Concerto's ids are numbers such as 4.2.1 (or 1, 2, 3), a number and a part's letter such as 1a, or a few letters and a number such as IA-01. Renumber that column (keep the old reference in the text if people use it) and import again.`;
   it.each([
     ['refs.docx', () => wordWith([[H, ...refs]]), SAYS('Table 1')],
     ['refs.xlsx', () => workbookWith({ Tracker: [H, ...refs] }), SAYS('Sheet Tracker')],
@@ -56,6 +56,11 @@ describe('a number column of references that are not ids', () => {
   it('references with letters in front, as audit trackers number them, are ids', async () => {
     const r = await reading(await workbookWith({ Tracker: [H, ...planRows(['IA-01', 'ia-02', 'R3'])] }), 'lettered.xlsx');
     expect(r.plan.recommendations.map((x) => x.id)).toEqual(['IA-01', 'IA-02', 'R3']);
+  });
+
+  it('a recommendation split into parts (1a, 1b, 1(c), 2A) imports, each part an item in order', async () => {
+    const r = await reading(await workbookWith({ Tracker: [H, ...planRows(['2A', '1b', '1(c)', '1a', '3'])] }), 'parts.xlsx');
+    expect(r.plan.recommendations.map((x) => x.id)).toEqual(['2a', '1b', '1c', '1a', '3']);
   });
 
   it('the same table renumbered imports', async () => {

@@ -31,6 +31,7 @@ export function understoodParts(f: QueryFilter): string[] {
     f.overdue ? 'overdue' : '',
     f.open ? 'open' : '',
     f.waitingOn ? `waiting on ${f.waitingOn}` : f.status ? STATUS_LABELS[f.status].toLowerCase() : '',
+    f.statuses ? f.statuses.map((st) => STATUS_LABELS[st].toLowerCase()).join(' or ') : '',
     f.proposed ? 'awaiting sign-off' : '',
     f.rag ? ragWords(f.rag) : '',
     f.mentions ? `mentioning "${f.mentions}"` : '',

@@ -79,6 +79,7 @@ async function answerFilters(turn: Turn, filter: QueryFilter, q: RecQuery): Prom
     q.status = filter.status;
     said.push(waitingOn ? `waiting on ${waitingOn}` : STATUS_LABELS[filter.status].toLowerCase());
   }
+  if (filter.statuses) said.push(filter.statuses.map((st) => STATUS_LABELS[st].toLowerCase()).join(' or '));
   if (filter.ids) said.push(filter.ids.join(', '));
   if (filter.proposed) said.push('awaiting sign-off');
   if (filter.rag) said.push(ragWords(filter.rag));
@@ -163,6 +164,7 @@ async function answerFilters(turn: Turn, filter: QueryFilter, q: RecQuery): Prom
       (!waitingOn || r.waiting?.board === waitingOn) &&
       (!alternatives || alternatives.matches(r)) &&
       (!filter.ids || filter.ids.includes(r.id)) &&
+      (!filter.statuses || filter.statuses.includes(r.status)) &&
       (!filter.proposed || r.proposal) &&
       (!filter.rag || ragMatches(rateRag(r, asAt).rag, filter.rag)) &&
       (!filter.mentions || mentionsAll(r.text, filter.mentions)),

@@ -55,7 +55,7 @@ export const matchGovernance: Matcher = (msg) => {
     return { kind: 'decisions', board: flags.board ?? words[1] ?? null, since: flags.since ?? words[2] ?? null };
   }
 
-  const awaiting = /^awaiting\s+((?:\d{1,3}(?:\.\d{1,3}){0,4}|[A-Za-z]{1,4}-?\d{1,3}(?:\.\d{1,3}){0,3}))(?=\s|$)\s*([\s\S]*)$/i.exec(raw);
+  const awaiting = /^awaiting\s+((?:(?:\d{1,3}(?:\.\d{1,3}){0,4}|[A-Za-z]{1,4}-?\d{1,3}(?:\.\d{1,3}){0,3})[a-z]?))(?=\s|$)\s*([\s\S]*)$/i.exec(raw);
   if (awaiting && isRecommendationId(cleanIdToken(awaiting[1]!))) return readAwaiting(cleanIdToken(awaiting[1]!), awaiting[2]!.trim());
   return null;
 };
@@ -72,7 +72,7 @@ function readDecision(text: string, board: string, rest: string): Intent {
   let left = tail.trim();
   for (let before = ''; left && before !== left; ) {
     before = left;
-    const a = /^(?:--?)?affect(?:s|ing)?[=\s]+((?:(?:\d{1,3}(?:\.\d{1,3}){0,4}|[A-Za-z]{1,4}-?\d{1,3}(?:\.\d{1,3}){0,3})(?:\s*(?:,|and|&)\s*|\s+))*(?:\d{1,3}(?:\.\d{1,3}){0,4}|[A-Za-z]{1,4}-?\d{1,3}(?:\.\d{1,3}){0,3}))\s*/i.exec(left);
+    const a = /^(?:--?)?affect(?:s|ing)?[=\s]+((?:(?:(?:\d{1,3}(?:\.\d{1,3}){0,4}|[A-Za-z]{1,4}-?\d{1,3}(?:\.\d{1,3}){0,3})[a-z]?)(?:\s*(?:,|and|&)\s*|\s+))*(?:(?:\d{1,3}(?:\.\d{1,3}){0,4}|[A-Za-z]{1,4}-?\d{1,3}(?:\.\d{1,3}){0,3})[a-z]?))\s*/i.exec(left);
     if (a) {
       affects = [...affects, ...a[1]!.split(/\s*(?:,|\band\b|&)\s*|\s+/).filter(Boolean).map(cleanIdToken)];
       left = left.slice(a[0].length);

@@ -59,7 +59,7 @@ export function unknown(msg: NormalisedMessage, reason: string | null): Intent {
 export function findIds(msg: NormalisedMessage): string[] {
   const found: string[] = [];
   for (const m of msg.text.matchAll(ID_IN_TEXT)) {
-    const id = m[1] ?? m[2];
+    const id = m[1] ?? m[2] ?? m[3];
     if (id === undefined || found.includes(id) || !isRecommendationId(id)) continue;
     if (/^\.\w/.test(msg.text.slice(m.index + id.length))) continue; // part of "4.2.x"
     if (/\bdue\s+(?:by|before|on|in|until|till)\s+$/i.test(msg.text.slice(0, m.index))) continue;

@@ -249,10 +249,16 @@ export function matchQuery(msg: NormalisedMessage): Intent | null {
   step = take(step.rest, OPEN);
   if (step.found !== null) filter.open = true;
   step = take(step.rest, NOT_STARTED);
-  let status: Status | null = step.found !== null ? 'not_started' : null;
-  step = take(step.rest, STATUS);
-  status ??= step.found === null ? null : parseStatus(step.found.replace(/ on /i, ' for ').replace(/^pending(?: a)?(?: decision)?$/i, 'awaiting decision'));
-  if (status) filter.status = status;
+  const statuses: Status[] = step.found !== null ? ['not_started'] : [];
+  const said: string[] = [];
+  step = { ...step, rest: step.rest.replace(STATUS, (m) => (said.push(m), ' ')) };
+  for (const word of said) {
+    const status = parseStatus(word.replace(/ on /i, ' for ').replace(/^pending(?: a)?(?: decision)?$/i, 'awaiting decision'));
+    if (status && !statuses.includes(status)) statuses.push(status);
+  }
+  // An item has one status, so two named ("on-going or awaiting decision") mean either.
+  if (statuses.length === 1) filter.status = statuses[0]!;
+  if (statuses.length > 1) filter.statuses = statuses;
 
   const owner = readOwner(step.rest.replace(/\s+/g, ' '));
   if (owner.owner !== null) filter.owner = owner.owner;
@@ -280,7 +286,7 @@ export function matchQuery(msg: NormalisedMessage): Intent | null {
   const kinds = filter.count || filter.asAt || filter.changedSince || filter.slipped || filter.stale || filter.order || filter.not || filter.missing || filter.overdueBy;
   const strong =
     LEAD.test(lower) || nouns || owner.who || due.asked || filter.overdue === true || filter.owner !== undefined || filter.proposed === true || filter.rag !== undefined || filter.mentions !== undefined || filter.summary === true || filter.by !== undefined || filter.completed !== undefined || Boolean(kinds);
-  const asked = (filter.open === true || filter.status !== undefined) && ASKING.test(lower);
+  const asked = (filter.open === true || filter.status !== undefined || filter.statuses !== undefined) && ASKING.test(lower);
   // "what's blorptastic?": a question about many items whose word is not one Concerto knows. Read as a
   // subject, so the engine names the word it did not understand (or finds it is a theme or an owner).
   const unread = filter.about !== undefined && (ASKING.test(lower) || /^the\b|\b(?:most|least|top|oldest|newest|latest)\b/.test(lower));

@@ -32,7 +32,7 @@ function oneAtATime(id: string): string {
 }
 
 const QUESTION_START =
-  /^(?:who|whose|who's|due|what|what's|whats|how|how's|hows|where|where's|wheres|when|when's|whens|why|is|are|has|have|had|did|does|do|was|were|will|tell|show|give|get|check|any|anything|status|progress|latest|news|info|details|update|can|could|would|which|remind|explain|describe|summarise|summarize|look|see)\b/;
+  /^(?:who|whose|who's|due|what|what's|whats|how|how's|hows|where|where's|wheres|when|when's|whens|why|is|are|has|have|had|did|does|do|was|were|will|tell|show|give|get|check|any|anything|status|progress|latest|news|info|details|update|can|could|would|which|remind|explain|describe|summarise|summarize|look|see|compare)\b/;
 /** Words that, after a leading id, still make a question: "4.2.1 status", "4.2.1 late". */
 const ABOUT_WORDS = /^(?:(?:status|progress|latest|news|info|details|update|summary|overdue|late|due|date|deadline|when|is|it|now|please|so|far|the|on|track|yet)\s?)+$/;
 

@@ -11,9 +11,9 @@ export interface Numbered {
 
 const PREFIX = String.raw`^\s*(?:rec(?:ommendation)?\.?\s*(?:no\.?\s*)?)?`;
 /** "4.2.1 A mechanism", "1.1: BCH needs", "4.2.1. A", "4.2.1 – A": a dotted number needs only a space after it. */
-const DOTTED = new RegExp(`${PREFIX}(\\d{1,3}(?:\\.\\d{1,3}){1,4})\\.?(?:\\s*[:)\\u2013\\u2014-]\\s*|\\s+|$)([\\s\\S]*)$`, 'i');
+const DOTTED = new RegExp(`${PREFIX}(\\d{1,3}(?:\\.\\d{1,3}){1,4}(?:[a-z](?![a-z]))?)\\.?(?:\\s*[:)\\u2013\\u2014-]\\s*|\\s+|$)([\\s\\S]*)$`, 'i');
 /** "7. Develop", "7) Develop", "7: Develop": a lone number needs punctuation, or "10 officers" would become item 10. */
-const SINGLE = new RegExp(`${PREFIX}(\\d{1,3})\\s*[.:)]\\s+([\\s\\S]+)$`, 'i');
+const SINGLE = new RegExp(`${PREFIX}(\\d{1,3}(?:[a-z](?![a-z]))?)\\s*[.:)]\\s+([\\s\\S]+)$`, 'i');
 const SUBHEADING = /^\s*(\d{1,3}(?:\.\d{1,3}){0,3})\.?\s+([^\n]{1,80}):\s*\n/;
 
 function looksLikeDate(id: string): boolean {
@@ -24,7 +24,7 @@ function looksLikeDate(id: string): boolean {
 function plain(text: string): Numbered | null {
   const m = DOTTED.exec(text) ?? SINGLE.exec(text);
   if (!m) return null;
-  const id = m[1]!;
+  const id = canonicalId(m[1]!);
   if (!isRecommendationId(id) || looksLikeDate(id)) return null;
   return { id, rest: (m[2] ?? '').trim() };
 }
@@ -45,7 +45,7 @@ export function numberAtStart(text: string): Numbered | null {
 
 /** An id column's cell: the number alone ("4.2.1", "4.2.1.", "Rec 4.2.1"), or a number with the text after it, as the seed writes. */
 export function numberInIdCell(cell: string): Numbered | null {
-  const bare = canonicalId(cell.trim().replace(/[.:)]+$/, ''));
+  const bare = canonicalId(cell.trim().replace(/(?<!\([A-Za-z])[.:)]+$/, '').replace(/\.$/, ''));
   if (isRecommendationId(bare) && !looksLikeDate(bare)) return { id: bare, rest: '' };
   return numberAtStart(cell);
 }

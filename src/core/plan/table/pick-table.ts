@@ -95,7 +95,7 @@ function chosenTable(tables: SourceTable[], map: Partial<Record<Field, string>>,
 const capital = (s: string) => `${s.charAt(0).toUpperCase()}${s.slice(1)}`;
 
 /**
- * A number column whose cells are references of another shape ("1a", "Rec A"): said with
+ * A number column whose cells are references of another shape ("A", "B", "ii"): said with
  * examples, since the person can renumber the column, which "no numbers" would not tell them.
  */
 function letteredReferences(tables: SourceTable[], map: Partial<Record<Field, string>>): string | null {
@@ -109,7 +109,7 @@ function letteredReferences(tables: SourceTable[], map: Partial<Record<Field, st
     if (refs.length < 2) continue;
     const heading = header.columns.find((c) => c.field === 'id')!.heading;
     const examples = [...new Set(refs)].slice(0, 3).map((r) => `"${r}"`).join(', ');
-    return `${capital(table.name)}'s "${heading}" column holds references such as ${examples}, and Concerto's ids are numbers such as 4.2.1 (or 1, 2, 3), or a few letters and a number such as IA-01. Renumber that column (keep the old reference in the text if people use it) and import again.`;
+    return `${capital(table.name)}'s "${heading}" column holds references such as ${examples}, and Concerto's ids are numbers such as 4.2.1 (or 1, 2, 3), a number and a part's letter such as 1a, or a few letters and a number such as IA-01. Renumber that column (keep the old reference in the text if people use it) and import again.`;
   }
   return null;
 }
