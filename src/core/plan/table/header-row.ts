@@ -16,7 +16,7 @@ export interface Header {
 /** How far down a title block may push the header. */
 const SEARCH_ROWS = 25;
 
-/** Maps one row's cells to fields: the caller's map first, then exact spellings, then keyword guesses, leftmost first. */
+/** Maps one row's cells to fields: the caller's map first, then exact spellings, then keyword guesses; among equals, the better text column, then the leftmost. */
 export function mapHeaderRow(row: SourceRow, map: Partial<Record<Field, string>> = {}): Omit<Header, 'index' | 'row'> {
   const cells = row.cells.map((c) => c.trim());
   const at: Partial<Record<Field, number>> = {};
@@ -34,7 +34,7 @@ export function mapHeaderRow(row: SourceRow, map: Partial<Record<Field, string>>
   const guesses = cells
     .map((c, i) => ({ i, match: taken.has(i) ? null : fieldOfHeading(c) }))
     .filter((g): g is { i: number; match: NonNullable<typeof g.match> } => g.match !== null)
-    .sort((a, b) => Number(b.match.exact) - Number(a.match.exact) || a.i - b.i);
+    .sort((a, b) => Number(b.match.exact) - Number(a.match.exact) || a.match.rank - b.match.rank || a.i - b.i);
   for (const { i, match } of guesses) {
     if (at[match.field] !== undefined || taken.has(i)) continue;
     at[match.field] = i;

@@ -75,15 +75,24 @@ export interface HeadingMatch {
   field: Field;
   /** An exact spelling beats a keyword guess when two columns claim one field. */
   exact: boolean;
+  /** Then the lower wins: an audit tracker's "Recommendation" is the item's text before its "Finding". */
+  rank: number;
 }
+
+/** What a text column says, best first: the recommendation, the action agreed, a description, the finding behind it. */
+const TEXT_RANK = [/\brecommendations?\b/, /\bactions?\b/, /\bdescription\b/, /\bfindings?\b/];
 
 export function fieldOfHeading(heading: string): HeadingMatch | null {
   const key = headingKey(heading);
   if (!key) return null;
+  const rank = (field: Field) => {
+    const at = field === 'text' ? TEXT_RANK.findIndex((re) => re.test(key)) : 0;
+    return at < 0 ? TEXT_RANK.length : at;
+  };
   const exact = EXACT.get(key);
-  if (exact) return { field: exact, exact: true };
+  if (exact) return { field: exact, exact: true, rank: rank(exact) };
   // Long cells are data, not headings; a title row must not be read as a header.
   if (key.split(' ').length > 7) return null;
-  for (const [re, field] of KEYWORDS) if (re.test(key)) return { field, exact: false };
+  for (const [re, field] of KEYWORDS) if (re.test(key)) return { field, exact: false, rank: rank(field) };
   return null;
 }

@@ -43,9 +43,18 @@ export function numberAtStart(text: string): Numbered | null {
   return plain(text);
 }
 
+const ID_CELL_WORD = /^(?:#|(?:no|nr|number|ref|reference|rec|recommendation|item|action|finding|para|paragraph)\b\.?)\s*(?:no\b\.?\s*)?(?=\d)/i;
+
 /** An id column's cell: the number alone ("4.2.1", "4.2.1.", "Rec 4.2.1"), or a number with the text after it, as the seed writes. */
 export function numberInIdCell(cell: string): Numbered | null {
-  const bare = canonicalId(cell.trim().replace(/(?<!\([A-Za-z])[.:)]+$/, '').replace(/\.$/, ''));
+  // "#1", "No. 2", "Rec 3", "Item 4.1": the word in front of a number alone in its cell is no part of it.
+  const bare = canonicalId(
+    cell
+      .trim()
+      .replace(ID_CELL_WORD, '')
+      .replace(/(?<!\([A-Za-z])[.:)]+$/, '')
+      .replace(/\.$/, ''),
+  );
   if (isRecommendationId(bare) && !looksLikeDate(bare)) return { id: bare, rest: '' };
   return numberAtStart(cell);
 }

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { read, table } from './tables.js';
+
+/**
+ * An internal audit's tracker, as audit teams lay them out: the finding beside the recommendation and the
+ * action management agreed, and references written with a word in front ("#1", "No. 2", "Rec 3") or split
+ * into parts ("4a", "4(b)").
+ */
+const items = (header: string[], ...rows: string[][]) => read([table('Tracker', [header, ...rows])]);
+
+describe('an audit tracker', () => {
+  const HEADER = ['No.', 'Finding', 'Recommendation', 'Responsible officer', 'Agreed action', 'Implementation date', 'Progress'];
+  const reading = items(
+    HEADER,
+    ['#1', 'Weak access controls', 'Review access quarterly', 'Head of ICT', 'Agreed', '31/03/2019', 'Complete'],
+    ['No. 2', 'Leavers not removed', 'Remove leavers within 5 days', 'HR Manager', 'Agreed', '30 June 2019', 'In progress'],
+    ['Rec 3', 'No BCP test', 'Test the BCP annually', 'Head of Resilience', 'Agreed', 'Sept 2019', 'Not yet started'],
+    ['4(a)', 'Policy out of date', 'Update the policy', 'Head of ICT', 'Agreed', 'TBC', ''],
+    ['4B', 'Policy not published', 'Publish the policy on the intranet', 'Head of ICT', 'Agreed', 'Dec 2019', ''],
+  );
+
+  it('reads every reference as its number, a word in front dropped and a part kept', () => {
+    expect(reading.plan.recommendations.map((r) => r.id)).toEqual(['1', '2', '3', '4a', '4b']);
+  });
+
+  it('takes the recommendation as the text, before the finding and the agreed action, and says what it left', () => {
+    expect(reading.plan.recommendations.map((r) => r.text)).toEqual(['Review access quarterly', 'Remove leavers within 5 days', 'Test the BCP annually', 'Update the policy', 'Publish the policy on the intranet']);
+    expect(reading.columns.find((c) => c.field === 'text')?.heading).toBe('Recommendation');
+    expect(reading.ignoredColumns).toEqual(['Finding', 'Agreed action']);
+  });
+
+  it('a tracker with only a finding column still reads it as the text', () => {
+    const only = items(['Ref', 'Finding', 'Owner', 'Due'], ['1', 'Weak access controls', 'Head of ICT', 'March 2019']);
+    expect(only.plan.recommendations.map((r) => r.text)).toEqual(['Weak access controls']);
+  });
+});
