@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { numberAtStart } from '../../../src/core/plan/table/numbering.js';
 import { read, table } from './tables.js';
 
 /**
@@ -32,5 +33,18 @@ describe('an audit tracker', () => {
   it('a tracker with only a finding column still reads it as the text', () => {
     const only = items(['Ref', 'Finding', 'Owner', 'Due'], ['1', 'Weak access controls', 'Head of ICT', 'March 2019']);
     expect(only.plan.recommendations.map((r) => r.text)).toEqual(['Weak access controls']);
+  });
+});
+
+describe('a number at the start of the text', () => {
+  it.each<[string, { id: string; rest: string } | null]>([
+    ['4.2.1a Review the framework', { id: '4.2.1a', rest: 'Review the framework' }],
+    ['1a) Review the policy', { id: '1a', rest: 'Review the policy' }],
+    // A PDF that lost the space: the capital starts the text.
+    ['4.2.1A mechanism for capturing demand', { id: '4.2.1', rest: 'A mechanism for capturing demand' }],
+    ['4.2.1st of the month', null],
+  ])('%j', (text, want) => {
+    const got = numberAtStart(text);
+    expect(got === null ? null : { id: got.id, rest: got.rest }).toEqual(want);
   });
 });

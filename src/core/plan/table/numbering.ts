@@ -24,9 +24,12 @@ function looksLikeDate(id: string): boolean {
 function plain(text: string): Numbered | null {
   const m = DOTTED.exec(text) ?? SINGLE.exec(text);
   if (!m) return null;
-  const id = canonicalId(m[1]!);
+  // "4.2.1A mechanism": a capital after the number starts the text (a PDF's lost space), not a part's letter.
+  const glued = /[A-Z]$/.exec(m[1]!);
+  const id = glued ? m[1]!.slice(0, -1) : m[1]!;
   if (!isRecommendationId(id) || looksLikeDate(id)) return null;
-  return { id, rest: (m[2] ?? '').trim() };
+  const rest = glued ? text.slice(text.indexOf(m[1]!) + id.length) : (m[2] ?? '');
+  return { id, rest: rest.trim() };
 }
 
 /**
