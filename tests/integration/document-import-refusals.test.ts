@@ -116,7 +116,7 @@ const REFUSALS: Refusal[] = [
   { bad: 'empty table', file: 'header.xlsx', build: () => workbookWith({ Plan: [H] }), by: 'readImport', says: `: Sheet Plan ${EMPTY}` },
   { bad: 'empty table', file: 'header.csv', build: () => csvOf([H]), by: 'readImport', says: `: The CSV file's table ${EMPTY}` },
   { bad: 'empty table', file: 'header.tsv', build: () => csvOf([H], '\t'), by: 'readImport', says: `: The TSV file's table ${EMPTY}` },
-  { bad: 'empty table', file: 'header.pdf', build: () => planPdf([]), by: 'readImport', says: `: ${NO_NUMBERS}` },
+  { bad: 'empty table', file: 'header.pdf', build: () => planPdf([]), by: 'readImport', says: `: The PDF's table ${EMPTY}` },
   // A file over the size limit (the limit said)
   { bad: 'over the size limit', file: 'big.docx', build: () => Buffer.alloc(21 * MB, 0x41), by: 'readImport', says: LIMIT },
   { bad: 'over the size limit', file: 'big.xlsx', build: () => Buffer.alloc(21 * MB, 0x41), by: 'readImport', says: LIMIT },

@@ -1,5 +1,6 @@
 import { pdfLines, splitColumns, type PdfLine, type PdfRun } from './pdf-lines.js';
 import { finishRows, plainCell, type GridRow, type TablesReading } from './source-rows.js';
+import { canonicalId, isRecommendationId } from '../../core/plan/recommendation-id.js';
 
 /** Words plan tables head their columns with; a line made of three or more such headings is the header. */
 const HEADING_WORDS = new Set(
@@ -8,8 +9,8 @@ const HEADING_WORDS = new Set(
     'latest position delivery target date dates due deadline timescale timescales by when status rag theme workstream area ' +
     'section priority baseline revised original completion evidence outcome risk').split(' '),
 );
-/** A recommendation number opening the first column starts a row: "1.1", "4.0.2:", "9.2.1". */
-const ANCHOR = /^(\d{1,3})((?:\.\d{1,3}){0,4})\b/;
+/** A recommendation number opening the first column starts a row: "1.1", "4.0.2:", "9.2.1", "1a", "3(b)", "IA-01". */
+const ANCHOR = /^(?:[A-Z]{1,4}-?)?\d{1,3}((?:\.\d{1,3}){0,4})(?:[a-z]|\([a-z]\))?(?![\w-])/;
 /** Baseline to baseline, wrapped lines of one cell sit about 1.2 font sizes apart; cell padding makes rows further apart. */
 const ROW_GAP = 1.4;
 /** Baseline to baseline within one cell, past which an empty line stood between two of its lines. */
@@ -111,8 +112,10 @@ function rowsOf(body: readonly PdfLine[], boundaries: readonly number[]): GridRo
   const anchors = body.map((line, i) => {
     const first = cellsOf[i]![0]!;
     const m = ANCHOR.exec(first);
+    // Letters that name a period ("Q1 2018", "FY18") wrapped onto a new line are text.
+    if (!m || !isRecommendationId(canonicalId(m[0]))) return false;
     // "30 days …" wrapped onto a new line is text, not row 30: a bare number followed by words starts a row only after a row's gap.
-    return !!m && (!!m[2] || !/^\s+\p{L}/u.test(first.slice(m[0].length)) || gapAbove(i) > ROW_GAP * line.size);
+    return !!m[1] || /[A-Za-z]/.test(m[0]) || !/^\s+\p{L}/u.test(first.slice(m[0].length)) || gapAbove(i) > ROW_GAP * line.size;
   });
   if (!anchors.some(Boolean)) return body.map((line, i) => ({ number: line.number, cells: cellsOf[i]!.map(plainCell) }));
 
@@ -156,5 +159,10 @@ function furnitureOf(lines: readonly PdfLine[], heights: readonly number[]): Set
     const h = heights[l.page - 1] ?? 842;
     return l.y < 0.1 * h || l.y > 0.9 * h;
   });
-  return new Set(edge.filter((l) => edge.some((o) => o.page !== l.page && Math.abs(o.y - l.y) <= 3 && key(o) === key(l))));
+  // A page number is furniture even on a one-page document, where nothing repeats it.
+  const pageNumber = (l: PdfLine) => PAGE_NUMBER.test(l.runs.map((r) => r.text).join(' ').trim());
+  return new Set(edge.filter((l) => pageNumber(l) || edge.some((o) => o.page !== l.page && Math.abs(o.y - l.y) <= 3 && key(o) === key(l))));
 }
+
+/** "Page 1", "Page 2 of 7", "3 / 7", "- 4 -": a line that is only a page's number. */
+const PAGE_NUMBER = /^(?:page\s+\d{1,4}(?:\s*(?:of|\/)\s*\d{1,4})?|\d{1,4}\s*(?:of|\/)\s*\d{1,4}|[-\u2013]\s*\d{1,4}\s*[-\u2013])$/i;

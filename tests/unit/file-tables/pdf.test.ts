@@ -5,6 +5,8 @@ import { paperToPdf } from '../../../src/report/pdf.js';
 import { bundledPlanInput } from '../../helpers/plan.js';
 import { paperFromPlan } from '../report/xlsx-fixtures.js';
 import { tablesOf } from './helpers.js';
+import { planPdf } from './bad-documents.js';
+import { readPlanTable } from '../../../src/core/plan/table/read-plan-table.js';
 import { HEADINGS, tablePdf, type PdfTableRow } from './pdf-fixture.js';
 
 /** Rows 4.0.1–4.0.9 fill the first page; 4.0.9 is cut by the page break, as Word cuts a long row. */
@@ -124,3 +126,24 @@ async function pdfOf(draw: (doc: PDFKit.PDFDocument) => void): Promise<Buffer> {
   await done;
   return Buffer.concat(chunks);
 }
+
+describe('a PDF numbered with parts and letters', () => {
+  it('starts a row at "1a:", "3(a)" and "IA-01", never merging it into the row above', async () => {
+    const bytes = await planPdf([
+      ['1a: Review the governance framework', 'Karen Georgiou', 'March 2019'],
+      ['1b: Publish the revised framework', 'Karen Georgiou', 'June 2019'],
+      ['2. Agree the ICT demand process', 'N. Shackleton', 'Q2 2019'],
+      ['IA-01 Review access quarterly', 'Head of ICT', 'Q3 2019'],
+      ['3(a) Set up the benefits register', 'Portfolio Office', 'End of 2019'],
+    ]);
+    const reading = readPlanTable(tablesOf(await readDocumentTables(bytes, 'parts.pdf')).tables, { title: 'Parts', asOf: '2019-01-01', timeZone: 'Europe/London' });
+    if (!reading.ok) throw new Error(reading.error);
+    expect(reading.plan.recommendations.map((r) => [r.id, r.text, r.owners?.[0]])).toEqual([
+      ['1a', 'Review the governance framework', 'Karen Georgiou'],
+      ['1b', 'Publish the revised framework', 'Karen Georgiou'],
+      ['2', 'Agree the ICT demand process', 'N. Shackleton'],
+      ['IA-01', 'Review access quarterly', 'Head of ICT'],
+      ['3a', 'Set up the benefits register', 'Portfolio Office'],
+    ]);
+  });
+});

@@ -11,9 +11,11 @@ export interface Numbered {
 
 const PREFIX = String.raw`^\s*(?:rec(?:ommendation)?\.?\s*(?:no\.?\s*)?)?`;
 /** "4.2.1 A mechanism", "1.1: BCH needs", "4.2.1. A", "4.2.1 – A": a dotted number needs only a space after it. */
-const DOTTED = new RegExp(`${PREFIX}(\\d{1,3}(?:\\.\\d{1,3}){1,4}(?:[a-z](?![a-z]))?)\\.?(?:\\s*[:)\\u2013\\u2014-]\\s*|\\s+|$)([\\s\\S]*)$`, 'i');
+const DOTTED = new RegExp(`${PREFIX}(\\d{1,3}(?:\\.\\d{1,3}){1,4}(?:[a-z](?![a-z])|\\([a-z]\\))?)\\.?(?:\\s*[:)\\u2013\\u2014-]\\s*|\\s+|$)([\\s\\S]*)$`, 'i');
 /** "7. Develop", "7) Develop", "7: Develop": a lone number needs punctuation, or "10 officers" would become item 10. */
 const SINGLE = new RegExp(`${PREFIX}(\\d{1,3}(?:[a-z](?![a-z]))?)\\s*[.:)]\\s+([\\s\\S]+)$`, 'i');
+/** "3(a) Set up the register": a part's letter in brackets is punctuation enough. */
+const BRACKETED = new RegExp(`${PREFIX}(\\d{1,3}\\([a-z]\\))[.:]?\\s+([\\s\\S]+)$`, 'i');
 const SUBHEADING = /^\s*(\d{1,3}(?:\.\d{1,3}){0,3})\.?\s+([^\n]{1,80}):\s*\n/;
 
 function looksLikeDate(id: string): boolean {
@@ -22,13 +24,13 @@ function looksLikeDate(id: string): boolean {
 }
 
 function plain(text: string): Numbered | null {
-  const m = DOTTED.exec(text) ?? SINGLE.exec(text);
+  const m = DOTTED.exec(text) ?? SINGLE.exec(text) ?? BRACKETED.exec(text);
   if (!m) return null;
   // "4.2.1A mechanism": a capital after the number starts the text (a PDF's lost space), not a part's letter.
-  const glued = /[A-Z]$/.exec(m[1]!);
-  const id = glued ? m[1]!.slice(0, -1) : m[1]!;
+  const glued = /\d[A-Z]$/.exec(m[1]!);
+  const id = canonicalId(glued ? m[1]!.slice(0, -1) : m[1]!);
   if (!isRecommendationId(id) || looksLikeDate(id)) return null;
-  const rest = glued ? text.slice(text.indexOf(m[1]!) + id.length) : (m[2] ?? '');
+  const rest = glued ? text.slice(text.indexOf(m[1]!) + m[1]!.length - 1) : (m[2] ?? '');
   return { id, rest: rest.trim() };
 }
 
@@ -46,6 +48,7 @@ export function numberAtStart(text: string): Numbered | null {
   return plain(text);
 }
 
+const LETTERED_AT_START = /^\s*([A-Z]{1,4}-?\d{1,3}(?:\.\d{1,3}){0,3}[a-z]?)(?:\s*[:)\u2013\u2014-]\s*|\s+)([\s\S]+)$/;
 const ID_CELL_WORD = /^(?:#|(?:no|nr|number|ref|reference|rec|recommendation|item|action|finding|para|paragraph)\b\.?)\s*(?:no\b\.?\s*)?(?=\d)/i;
 
 /** An id column's cell: the number alone ("4.2.1", "4.2.1.", "Rec 4.2.1"), or a number with the text after it, as the seed writes. */
@@ -59,5 +62,8 @@ export function numberInIdCell(cell: string): Numbered | null {
       .replace(/\.$/, ''),
   );
   if (isRecommendationId(bare) && !looksLikeDate(bare)) return { id: bare, rest: '' };
+  // "IA-01 Review access quarterly": in the number column, a lettered reference may start the text too.
+  const lettered = LETTERED_AT_START.exec(cell);
+  if (lettered && isRecommendationId(canonicalId(lettered[1]!))) return { id: canonicalId(lettered[1]!), rest: lettered[2]!.trim() };
   return numberAtStart(cell);
 }
