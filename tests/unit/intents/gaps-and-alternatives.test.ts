@@ -210,3 +210,12 @@ describe('several statuses', () => {
     expect(filterOf("what's complete?")).toEqual({ status: 'complete' });
   });
 });
+
+describe('"before the end of" a period', () => {
+  it.each(["what's due before the end of Q1?", "what's due before the end of the month"])('%s is due by its last day', (q) => {
+    expect(filterOf(q).due?.mode).toBe('by');
+  });
+  it('"before Christmas" stays before it', () => {
+    expect(filterOf('due before Christmas').due?.mode).toBe('before');
+  });
+});

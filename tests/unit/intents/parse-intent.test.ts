@@ -149,7 +149,8 @@ const dueQuestions: Row[] = [
   ["Karen Georgiou's actions due this quarter", q({ owner: 'Karen Georgiou', due: due('this quarter'), open: true })],
   [
     "what's due before the end of the year for the Portfolio Office",
-    q({ owner: 'Portfolio Office', due: due('the end of the year', 'before'), open: true }),
+    // Before the end of a period is by its last day: "By end 2017" is due then, and is in the answer.
+    q({ owner: 'Portfolio Office', due: due('the end of the year', 'by'), open: true }),
   ],
   ["what's due in ICT this month", q({ about: 'ICT', due: due('this month'), open: true })],
   ["what's due for Karen", q({ owner: 'Karen', open: true })],

@@ -281,7 +281,7 @@ const dueWindows: QuestionCase[] = [
   c('anything due tomorrow?', due('tomorrow')),
   c("what's due after the summer", due('the summer', 'after')),
   c('which actions are due no later than the end of November', due('the end of November', 'by')),
-  c('what needs delivering before the end of the year?', due('the end of the year', 'before')),
+  c('what needs delivering before the end of the year?', due('the end of the year', 'by')),
   c('what falls due in the autumn', due('the autumn')),
   c("what's due in the second half of 2018", due('the second half of 2018')),
   c('is anything due after the end of March 2018?', due('the end of March 2018', 'after')),

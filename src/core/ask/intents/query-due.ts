@@ -51,6 +51,8 @@ export function readDue(question: string): DueRead {
     .slice(key.index + key[0].length)
     .replace(/\b(?:ahead of|prior to)\b/gi, 'before')
     .replace(/\b(?:no later than|on or before|up to)\b/gi, 'by')
+    // "before the end of March" is by its last day, not before it.
+    .replace(/\bbefore (?=the end of\b)/gi, 'by ')
     .replace(/\b(?:later than|beyond)\b/gi, 'after')
     .split(' ')
     .filter((t) => t !== '');
