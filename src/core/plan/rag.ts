@@ -1,5 +1,6 @@
 import type { IsoDate } from '../dates/delivery-window.js';
 import type { Recommendation } from './recommendation.js';
+import { daysFrom } from '../reminders/local-time.js';
 
 /**
  * Red/amber/green, with the rule that gave the colour so a reader can check it.
@@ -28,7 +29,7 @@ export function rateRag(rec: Pick<Recommendation, 'status' | 'delivery' | 'revis
   if (end && end < today) {
     return { rag: 'red', reason: rec.status === 'awaiting_decision' ? 'awaiting a decision past its delivery date' : 'overdue' };
   }
-  if (end && daysBetween(today, end) <= rules.amberWithinDays) return { rag: 'amber', reason: `due within ${rules.amberWithinDays} days` };
+  if (end && daysFrom(today, end) <= rules.amberWithinDays) return { rag: 'amber', reason: `due within ${rules.amberWithinDays} days` };
   if (rec.revisions > rules.amberAfterRevisions) return { rag: 'amber', reason: `delivery date revised ${rec.revisions} times` };
   return { rag: 'green', reason: end ? 'on track' : 'on track (no delivery date set)' };
 }
@@ -41,8 +42,4 @@ export function ragKey(rules: RagRules = DEFAULT_RAG_RULES): Record<Rag, string>
     green: 'on track, or complete',
     grey: 'not being implemented',
   };
-}
-
-function daysBetween(from: IsoDate, to: IsoDate): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }

@@ -6,6 +6,7 @@ import type { Turn } from '../context.js';
 import { describeDelivery, describeWindow, formatDate, plural } from '../format.js';
 import { findItem, isReply } from '../lookup.js';
 import { itemView, say, type Reply } from '../reply.js';
+import { daysFrom } from '../../reminders/local-time.js';
 
 /** Questions about one item: its status card and who owns it. */
 
@@ -35,12 +36,10 @@ export async function answerDue(turn: Turn, id: string): Promise<Reply> {
     rec.status === 'complete' || rec.status === 'not_being_implemented'
       ? `It is ${STATUS_LABELS[rec.status].toLowerCase()}.`
       : isOverdue(rec, turn.today)
-        ? `It is overdue: ${plural(daysBetween(end, turn.today), 'day')} past the end of its window.`
-        : `${end === turn.today ? 'That is today' : `That is ${plural(daysBetween(turn.today, end), 'day')} from ${formatDate(turn.today)}`}; it is ${STATUS_LABELS[rec.status].toLowerCase()}.`;
+        ? `It is overdue: ${plural(daysFrom(end, turn.today), 'day')} past the end of its window.`
+        : `${end === turn.today ? 'That is today' : `That is ${plural(daysFrom(turn.today, end), 'day')} from ${formatDate(turn.today)}`}; it is ${STATUS_LABELS[rec.status].toLowerCase()}.`;
   return say(`${rec.id} is due "${rec.delivery.text.trim()}" (${describeWindow(rec.delivery)}). ${stands}${baseline}`, view);
 }
-
-const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
 export function statusCard(rec: Recommendation, today: string): string {
   const lines = [
