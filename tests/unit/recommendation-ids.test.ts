@@ -51,6 +51,8 @@ describe('recommendation ids', () => {
     ['is 4.2.1b done?', { kind: 'status', id: '4.2.1b' }],
     ['status of 1a and 1b', { kind: 'query', filter: { ids: ['1a', '1b'] } }],
     ['complete 1(a) signed off by SLT', { kind: 'complete', id: '1a', evidence: 'signed off by SLT' }],
+    ['add an update to 1a: agreed at SLT', { kind: 'update', id: '1a', text: 'agreed at SLT' }],
+    ['awaiting 1(a) agreement from SAS', { kind: 'awaiting', id: '1a', what: 'agreement', board: 'SAS' }],
     // Amounts are no ids.
     ['which items mention the £5m budget?', { kind: 'query', filter: { mentions: 'the £5m budget' } }],
     // Period letters stay periods.

@@ -10,6 +10,12 @@ const ID = /^\d{1,3}(?:\.\d{1,3}){0,4}[a-z]?$/;
 const LETTERED = /^([A-Z]{1,4})(-?)(\d{1,3}(?:\.\d{1,3}){0,3})([a-z]?)$/;
 const PERIOD_LETTERS = /^(?:Q|H|FY|FYE|W|WK|WC|P|T|AM|PM|NO|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|SEPT|OCT|NOV|DEC)$/;
 
+/**
+ * An id as people type it, for patterns that read one inside a command (use with the `i` flag; the match
+ * goes through `canonicalId`, then `isRecommendationId`): "4.2.1", "ia-01", "1a", "1(a)", "IA-01A".
+ */
+export const TYPED_ID = String.raw`(?:\d{1,3}(?:\.\d{1,3}){0,4}|[A-Za-z]{1,4}-?\d{1,3}(?:\.\d{1,3}){0,3})(?:[a-z]|\([a-z]\))?`;
+
 export function isRecommendationId(s: string): boolean {
   if (ID.test(s)) return true;
   const m = LETTERED.exec(s);

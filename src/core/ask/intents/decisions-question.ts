@@ -1,5 +1,5 @@
 import { isMeetingReference, joinMeetingReferences, spoken } from '../../governance/meeting-reference.js';
-import { canonicalId, isRecommendationId } from '../../plan/recommendation-id.js';
+import { canonicalId, isRecommendationId, TYPED_ID } from '../../plan/recommendation-id.js';
 import type { Intent } from '../intent.js';
 import type { Matcher } from './normalise.js';
 
@@ -31,7 +31,7 @@ const DECISIONS = new RegExp(
 /** What may come between "decisions" and the rest: "has the board made", "have been taken", "were recorded". */
 const DECISIONS_VERB = new RegExp(String.raw`^(?:(?:was|were|have|has|had|did)(?:\s+been)?\s+)?(?:${SUBJECT}\s+)??(?:made|taken|recorded|reached|agreed|logged|given)(?:\s+|$)`, 'i');
 
-const ID = String.raw`((?:\d{1,3}(?:\.\d{1,3}){1,4}|\d{1,3}|[A-Za-z]{1,4}-?\d{1,3}(?:\.\d{1,3}){0,3})[a-z]?)`;
+const ID = `(${TYPED_ID})`;
 /** Words after "for", "from"… that start a period, not a board's name. */
 export const MONTH_OR_PERIOD = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|spring|summer|autumn|fall|winter|today|yesterday|this|last|past|q[1-4]|\d.*)$/i;
 

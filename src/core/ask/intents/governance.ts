@@ -1,8 +1,13 @@
 import type { Intent } from '../intent.js';
-import { isRecommendationId } from '../../plan/recommendation-id.js';
+import { isRecommendationId, TYPED_ID } from '../../plan/recommendation-id.js';
 import { MONTH_OR_PERIOD } from './decisions-question.js';
 import { cleanIdToken } from './ids.js';
 import type { Matcher } from './normalise.js';
+
+/** `awaiting ID what from BOARD`: the id, then the rest. */
+const AWAITING = new RegExp(String.raw`^awaiting\s+(${TYPED_ID})(?=\s|$)\s*([\s\S]*)$`, 'i');
+/** `affects 4.2.1, 4.2.2 and IA-01` in a decision. */
+const AFFECTS = new RegExp(String.raw`^(?:--?)?affect(?:s|ing)?[=\s]+((?:${TYPED_ID}(?:\s*(?:,|and|&)\s*|\s+))*${TYPED_ID})\s*`, 'i');
 
 /**
  * Boards, meetings, the decision log and what an item waits on:
@@ -55,7 +60,7 @@ export const matchGovernance: Matcher = (msg) => {
     return { kind: 'decisions', board: flags.board ?? words[1] ?? null, since: flags.since ?? words[2] ?? null };
   }
 
-  const awaiting = /^awaiting\s+((?:(?:\d{1,3}(?:\.\d{1,3}){0,4}|[A-Za-z]{1,4}-?\d{1,3}(?:\.\d{1,3}){0,3})[a-z]?))(?=\s|$)\s*([\s\S]*)$/i.exec(raw);
+  const awaiting = AWAITING.exec(raw);
   if (awaiting && isRecommendationId(cleanIdToken(awaiting[1]!))) return readAwaiting(cleanIdToken(awaiting[1]!), awaiting[2]!.trim());
   return null;
 };
@@ -72,7 +77,7 @@ function readDecision(text: string, board: string, rest: string): Intent {
   let left = tail.trim();
   for (let before = ''; left && before !== left; ) {
     before = left;
-    const a = /^(?:--?)?affect(?:s|ing)?[=\s]+((?:(?:(?:\d{1,3}(?:\.\d{1,3}){0,4}|[A-Za-z]{1,4}-?\d{1,3}(?:\.\d{1,3}){0,3})[a-z]?)(?:\s*(?:,|and|&)\s*|\s+))*(?:(?:\d{1,3}(?:\.\d{1,3}){0,4}|[A-Za-z]{1,4}-?\d{1,3}(?:\.\d{1,3}){0,3})[a-z]?))\s*/i.exec(left);
+    const a = AFFECTS.exec(left);
     if (a) {
       affects = [...affects, ...a[1]!.split(/\s*(?:,|\band\b|&)\s*|\s+/).filter(Boolean).map(cleanIdToken)];
       left = left.slice(a[0].length);

@@ -1,10 +1,10 @@
 import type { Intent } from '../intent.js';
-import { isRecommendationId } from '../../plan/recommendation-id.js';
+import { isRecommendationId, TYPED_ID } from '../../plan/recommendation-id.js';
 import { cleanIdToken, readCommandId, unknown } from './ids.js';
 import { rawAfter, type NormalisedMessage } from './normalise.js';
 
 /** "add an update to 4.2.1: agreed at SLT", "post an update on 4.2.1", "new update for 4.2.1 - …": an update, not `add`. */
-const POST_UPDATE = /^(?:add|post|log|record|put|write|enter|make|give|new)(?: (?:an?|the|my|a new|another))? (?:update|note|progress update|comment)(?: (?:to|on|for|against|about|re|under))? (#?(?:\d[\d.]*|[A-Za-z]{1,4}-?\d[\d.]*)[:,;.]?)(?= |$)/i;
+const POST_UPDATE = new RegExp(String.raw`^(?:add|post|log|record|put|write|enter|make|give|new)(?: (?:an?|the|my|a new|another))? (?:update|note|progress update|comment)(?: (?:to|on|for|against|about|re|under))? (#?${TYPED_ID}[:,;.]?)(?= |$)`, 'i');
 
 /**
  * `update <id> [text]` (also `note`). No text means the engine asks for it.
