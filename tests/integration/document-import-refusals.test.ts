@@ -20,6 +20,7 @@ import {
   letterPdf,
   MB,
   memoryGrowth,
+  BOMB_MEMORY_BOUND,
   PEAK_RSS_MEASURED,
   passwordProtectedOffice,
   planPdf,
@@ -250,7 +251,7 @@ describe('several tables that could be the plan: the preview says which it picke
 });
 
 describe('memory bounded', () => {
-  const BOUND = 32 * MB;
+  const BOUND = BOMB_MEMORY_BOUND;
 
   it('a .docx zip bomb declaring 150 MB is refused from its declared sizes, memory rising by a few MB at most', async () => {
     const file = write('bomb-150.docx', await zipBomb('docx', 150));
