@@ -8,7 +8,7 @@ import { renderPaper } from '../report/render.js';
 import { readPlanHistory } from '../store/plan-history.js';
 import type { SlackDeps, WebClient } from './deps.js';
 import { startTurn } from '../core/ask/ask.js';
-import { findPlanMention } from '../core/ask/intents/plan-mention.js';
+import { findPlanByTitle, findPlanMention } from '../core/ask/intents/plan-mention.js';
 import { unknownPlanMessage } from '../core/plan/plan-key.js';
 import { slackContext, slackViewer } from './identity.js';
 import type { Reply } from '../core/ask/reply.js';
@@ -20,7 +20,8 @@ import type { Reply } from '../core/ask/reply.js';
 export async function sendReport(deps: SlackDeps, client: WebClient, userId: string, words: string, channel?: string): Promise<string> {
   // "report in audit-2018 as at 1 March", or the plan of the channel, the person, or the only one.
   const all = await deps.services.plans.list();
-  const mention = findPlanMention(words, all.map((p) => p.key));
+  const keyed = findPlanMention(words, all.map((p) => p.key));
+  const mention = keyed.kind === 'none' ? findPlanByTitle(words, all) : keyed;
   if (mention.kind === 'unknown') return unknownPlanMessage(mention.key, all.map((p) => p.key));
   const viewer = await slackViewer(deps, userId);
   const turn = await startTurn(slackContext(deps, viewer, `slack:${userId}:report`, channel ? { channel } : {}), mention.kind === 'plan' ? mention.key : undefined);

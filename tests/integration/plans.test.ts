@@ -313,6 +313,25 @@ describe.each(testDatabases)('many plans on $name', ({ name, open }) => {
       for (const s of sections) expect(s).toMatch(/\n• RAG: \d+ red · \d+ amber · \d+ green · \d+ grey\n/);
     });
 
+    it('a count per owner with no plan meant gives each plan its own counts, grouped by plan', async () => {
+      const reply = await talk('who has the most overdue items?', stranger('Reader Counts'));
+      expect(reply.error, reply.text).toBeUndefined();
+      const sections = reply.text.split('\n\n');
+      expect(sections.map((s) => s.split('\n')[0])).toEqual([expect.stringMatching(/^\*concerto-2017\* — /)]);
+      expect(sections[0]).toMatch(/\nBy owner · overdue · as at 1 Feb 2018 — \d+ items, \d+ owners\n• Karen Georgiou — 4 items\n/);
+    });
+
+    it('a plan named by words of its title: "in the audit plan", "in the concerto plan"', async () => {
+      const reader = stranger('Reader Titles');
+      const audit = await talk('status of 4.2.1 in the audit plan', reader);
+      expect(audit).toMatchObject({ plan: 'audit-2018', awaiting: null });
+      expect(audit.text).toContain('Benefits claimed by projects');
+      const listed = await talk("what's in the Concerto plan?", reader);
+      expect(listed.error, listed.text).toBeUndefined();
+      expect(listed.items.length).toBe(30);
+      expect(listed.plan).toBe('concerto-2017');
+    });
+
     it('an item in one plan only is answered from it without asking', async () => {
       const reply = await talk('status 1.2', stranger('Reader Three'));
       expect(reply).toMatchObject({ plan: 'audit-2018', awaiting: null });

@@ -2,7 +2,7 @@ import type { PlanInfo } from '../ports.js';
 import { unknownPlanMessage } from '../plan/plan-key.js';
 import type { Intent, QueryFilter } from './intent.js';
 import { parseIntent } from './intents/parse-intent.js';
-import { findPlanMention } from './intents/plan-mention.js';
+import { findPlanByTitle, findPlanMention } from './intents/plan-mention.js';
 import type { AskContext, Turn } from './context.js';
 import { ConversationState, type ChooseOwnerState, type ChoosePlanState } from './conversation/state.js';
 import { continueUpdate, startUpdate } from './conversation/update-flow.js';
@@ -53,12 +53,16 @@ async function answer(ctx: AskContext, text: string): Promise<Reply> {
   return fresh(ctx, all, text);
 }
 
+/** Questions, whose words are all Concerto's to read: "in the audit plan" there names a plan by its title. */
+const NAMES_PLAN_BY_TITLE = new Set<Intent['kind']>(['status', 'who_owns', 'history', 'query', 'paper', 'decisions', 'meetings', 'unknown']);
+
 /** A message with nothing pending: find its plan (or plans), then answer. */
 async function fresh(ctx: AskContext, all: PlanInfo[], text: string): Promise<Reply> {
   // Plan commands name their plan themselves, and a title may hold a key ("Review of concerto-2017 findings").
   const whole = parseIntent(text);
   const planCommand = ['plans', 'use', 'plan_create', 'plan_set', 'plan_state'].includes(whole.kind);
-  const mention = planCommand ? ({ kind: 'none', text } as const) : findPlanMention(text, all.map((p) => p.key));
+  const keyed = planCommand ? ({ kind: 'none', text } as const) : findPlanMention(text, all.map((p) => p.key));
+  const mention = keyed.kind === 'none' && NAMES_PLAN_BY_TITLE.has(whole.kind) ? findPlanByTitle(text, all) : keyed;
   if (mention.kind === 'unknown') return say(unknownPlanMessage(mention.key, all.map((p) => p.key)), { error: 'not_found' });
   const intent = planCommand || mention.kind === 'none' ? whole : parseIntent(mention.text);
   const named = mention.kind === 'plan' ? mention.key : undefined;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Intent } from '../../../src/core/ask/intent.js';
 import { parseIntent } from '../../../src/core/ask/intents/parse-intent.js';
-import { findPlanMention, type PlanMention } from '../../../src/core/ask/intents/plan-mention.js';
+import { findPlanByTitle, findPlanMention, type PlanMention } from '../../../src/core/ask/intents/plan-mention.js';
 import { isPlanKey, keyFromTitle, PLAN_KEY_MAX, planKeyProblem, suggestPlanKeys, unknownPlanMessage } from '../../../src/core/plan/plan-key.js';
 
 /** Naming a plan in a message, the rules for plan keys, and the plan commands as the intent reader sees them. */
@@ -62,6 +62,30 @@ describe('findPlanMention', () => {
   it('with no plans, a key-shaped word is still an unknown plan, and plain text stays text', () => {
     expect(findPlanMention('status 4.2.1 in audit-2018', [])).toEqual({ kind: 'unknown', key: 'audit-2018', near: [] });
     expect(findPlanMention('list governance', [])).toEqual({ kind: 'none', text: 'list governance' });
+  });
+});
+
+describe('findPlanByTitle: a plan named by words of its title', () => {
+  const PLANS = [
+    { key: 'concerto-2017', title: 'Concerto Action Plan' },
+    { key: 'audit-2018', title: 'Internal audit 2018' },
+    { key: 'hmicfrs-2018', title: 'HMICFRS inspection action plan' },
+  ];
+  const rows: Array<[string, PlanMention]> = [
+    ["what's due in the audit plan?", { kind: 'plan', key: 'audit-2018', text: "what's due in the plan?" }],
+    ["what's overdue in the Internal Audit 2018 plan", { kind: 'plan', key: 'audit-2018', text: "what's overdue in the plan" }],
+    ['status of 4.2.1 in the concerto plan', { kind: 'plan', key: 'concerto-2017', text: 'status of 4.2.1 in the plan' }],
+    ['what does Karen own in the HMICFRS plan?', { kind: 'plan', key: 'hmicfrs-2018', text: 'what does Karen own in the plan?' }],
+    ['for the inspection plan, what is overdue', { kind: 'plan', key: 'hmicfrs-2018', text: 'for the plan, what is overdue' }],
+    ['list ICT from our concerto action plan', { kind: 'plan', key: 'concerto-2017', text: 'list ICT from our plan' }],
+    // Words of two plans' titles, or of none: not a plan named.
+    ["what's overdue in the action plan?", { kind: 'none', text: "what's overdue in the action plan?" }],
+    ["what's in the whole plan?", { kind: 'none', text: "what's in the whole plan?" }],
+    ['what is due in the plan?', { kind: 'none', text: 'what is due in the plan?' }],
+    ['how is the plan doing', { kind: 'none', text: 'how is the plan doing' }],
+  ];
+  it.each(rows)('%j', (text, expected) => {
+    expect(findPlanByTitle(text, PLANS)).toEqual(expected);
   });
 });
 

@@ -144,6 +144,10 @@ const owners: QuestionCase[] = [
 
 const themes: QuestionCase[] = [
   c('show me the ICT actions', theme('ICT')),
+  // A theme named as one, after "for": not an owner.
+  c('show everything for the ICT theme', theme('ICT')),
+  c("what's overdue for theme HR?", { overdue: true, theme: 'HR' }),
+  c('items for the Governance and Accountability workstream', theme('Governance and Accountability')),
   c('ICT recommendations', theme('ICT')),
   c("what's in HR?", theme('HR')),
   c('list governance', theme('governance')),

@@ -20,8 +20,8 @@ export async function answerAcrossPlans(ctx: AskContext, all: PlanInfo[], candid
     const reply = await answerQuery(turn, { ...filter });
     // A name or theme one plan lacks is no answer from that plan, only an error if no plan knows it.
     if (reply.error || reply.awaiting) firstError ??= reply;
-    // A summary lists no items; its counts are the answer.
-    else if (reply.items.length || (reply.counts?.total ?? 0) > 0) sections.push({ plan, reply });
+    // A summary or a count per owner lists no items; its counts are the answer.
+    else if (reply.items.length || (reply.counts?.total ?? 0) > 0 || (reply.breakdown?.rows.length ?? 0) > 0) sections.push({ plan, reply });
     else firstEmpty ??= reply;
   }
   if (!sections.length) {

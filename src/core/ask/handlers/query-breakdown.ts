@@ -22,15 +22,16 @@ export function breakdownReply(recs: readonly Recommendation[], by: 'owner' | 't
   const rows = [...groups].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]));
   const scope = [`by ${by}`, ...reading].join(' · ');
   const head = `${scope.charAt(0).toUpperCase()}${scope.slice(1)} · as at ${formatDate(asAt)} — ${recs.length ? plural(recs.length, 'item') : 'no items'}${rows.length ? `, ${plural(rows.length, by)}` : ''}`;
-  const line = ([name, items]: [string, Recommendation[]]) => {
-    const open = items.filter((r) => r.status !== 'complete' && r.status !== 'not_being_implemented').length;
-    const overdue = items.filter((r) => isOverdue(r, asAt)).length;
-    const detail = overdueOnly ? '' : ` (${overdue} overdue, ${open} open)`;
-    return `• ${name} — ${plural(items.length, 'item')}${detail}`;
-  };
-  const lines = rows.slice(0, LIMIT).map(line);
+  const counted = rows.map(([name, items]) => ({
+    name,
+    items: items.length,
+    overdue: items.filter((r) => isOverdue(r, asAt)).length,
+    open: items.filter((r) => r.status !== 'complete' && r.status !== 'not_being_implemented').length,
+  }));
+  const line = (row: (typeof counted)[number]) => `• ${row.name} — ${plural(row.items, 'item')}${overdueOnly ? '' : ` (${row.overdue} overdue, ${row.open} open)`}`;
+  const lines = counted.slice(0, LIMIT).map(line);
   if (rows.length > LIMIT) lines.push(`…and ${rows.length - LIMIT} more.`);
   const shared = by === 'owner' && recs.some((r) => r.owners.length > 1) ? ['An item with several owners counts for each of them.'] : [];
   const ask = by === 'owner' ? 'Ask "what\'s overdue for Karen?" or "what does Karen own?" for one owner\'s items.' : 'Ask "list ICT" or "what\'s overdue in ICT?" for one theme\'s items.';
-  return say([head, ...lines, ...shared, ask].join('\n'));
+  return say([head, ...lines, ...shared, ask].join('\n'), { breakdown: { by, rows: counted } });
 }

@@ -19,6 +19,7 @@ const MENTION = /(?:^|\s)(?:(?:in|for|from|of|on)\s+(?:the\s+)?(?:plan\s+)?([a-z
 function joinCut(before: string, after: string): string {
   const b = before.trimEnd();
   const a = after.trimStart();
+  if (!b) return a.replace(/^[,;:]\s*/, '');
   if (/^[?.!,;:]/.test(a)) return `${/[,;:]$/.test(b) ? b.slice(0, -1) : b}${a}`;
   return b && a ? `${b} ${a}` : b || a;
 }
@@ -36,4 +37,31 @@ export function findPlanMention(text: string, keys: readonly string[]): PlanMent
     if (word.includes('-') && (near.length || (/\d/.test(word) && /^[\s?.!]*$/.test(after)))) return { kind: 'unknown', key: word, near };
   }
   return { kind: 'none', text };
+}
+
+// "in the audit plan", "for the Internal Audit 2018 plan": one to four words of a plan's title, then "plan".
+const TITLED = /(?:^|\s)(?:in|for|from|of|on|about|under)\s+(?:the|our)\s+((?:[\p{L}\d][\p{L}\d'’&-]*\s+){1,4}?)plan(?=$|[\s?.!,;:])/giu;
+
+/**
+ * Finds a plan named by words of its title ("what's due in the audit plan?") and returns the message
+ * without those words ("what's due in the plan?"). Only when the words are in exactly one plan's title or key: "in the action plan" with
+ * two action plans, or "in the whole plan", stay text. Called for questions only, where no one's own
+ * words ("discussed in the audit plan review") can be taken for a plan.
+ */
+export function findPlanByTitle(text: string, plans: ReadonlyArray<{ key: string; title: string }>): PlanMention {
+  for (const m of text.matchAll(TITLED)) {
+    const said = words(m[1]!);
+    const matching = plans.filter((p) => {
+      const own = new Set([...words(p.title), ...p.key.split('-')]);
+      return said.every((w) => own.has(w));
+    });
+    // Only the title's words go: "what's in the plan?" still reads as the question it was.
+    const at = m.index + m[0].lastIndexOf(m[1]!);
+    if (matching.length === 1) return { kind: 'plan', key: matching[0]!.key, text: `${text.slice(0, at)}${text.slice(at + m[1]!.length)}` };
+  }
+  return { kind: 'none', text };
+}
+
+function words(text: string): string[] {
+  return text.toLowerCase().split(/[^\p{L}\d]+/u).filter(Boolean);
 }

@@ -33,8 +33,12 @@ function cleanOwner(text: string): string | null {
   const words = s.toLowerCase().split(' ');
   if (!/^[\p{L}\d]/u.test(s) || isDateWord(words[0])) return null;
   if (/^(?:i|me|myself)$/i.test(s)) return 'me';
+  // "for the ICT theme", "for theme HR": a theme named as one, for the subject reader.
+  if (THEME_WORD.test(words[0]!) || THEME_WORD.test(words.at(-1)!)) return null;
   return words.some((w) => NOUNS.has(w) || NOT_A_NAME.has(w)) ? null : s;
 }
+
+const THEME_WORD = /^(?:themes?|workstreams?|categor(?:y|ies))$/;
 
 /** The words of a name at the start of `text`, up to a date word or a word like "due", "in", "that". */
 function takeName(text: string): string {
