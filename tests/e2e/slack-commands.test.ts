@@ -32,7 +32,7 @@ describe('/concerto status 4.2.1', () => {
     expect(answer.response_type).toBe('ephemeral');
     expect(answer.text).toMatch(/^4\.2\.1 \(ICT\): A mechanism for capturing and prioritising all current demands/);
     const section = answer.blocks[0].text.text as string;
-    expect(section.split('\n').slice(1, 4)).toEqual(['Owners: N. Shackleton', 'Status: On-going', 'Delivery: (no delivery date given)']);
+    expect(section.split('\n').slice(1, 5)).toEqual(['Owners: N. Shackleton', 'Status: On-going', 'Delivery: (no delivery date given)', 'RAG: Green — on track (no delivery date set)']);
     expect(section).toContain('— 20 Jul 2017, N. Shackleton: On the 21st June 2017 an ICT workshop was held');
     expect(buttons(answer.blocks)).toEqual([{ action_id: ACTION.share, text: 'Share in channel', value: JSON.stringify({ q: 'status 4.2.1', p: 0 }) }]);
   });

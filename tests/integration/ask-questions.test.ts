@@ -131,8 +131,21 @@ describe('natural questions', () => {
         expect(lines).toContain('Owners: N. Shackleton');
         expect(lines).toContain('Status: On-going');
         expect(lines).toContain('Delivery: (no delivery date given)');
+        expect(lines).toContain('RAG: Green — on track (no delivery date set)');
         expect(r.items[0]).toMatchObject({ status: 'on_going', owners: ['N. Shackleton'], overdue: false });
       },
+    },
+    {
+      // Due "November 2017" (by 30 Nov), on-going: 57 days out on 4 Oct, past the 30 days that make it amber.
+      message: "what's the RAG for 4.1.1?",
+      expected: ['4.1.1'],
+      check: (r) => expect(r.text.split('\n')).toContain('RAG: Green — on track'),
+    },
+    {
+      // 9.1.3, "With immediate effect", is due on the plan's own day: amber, and the card says why.
+      message: 'status 9.1.3',
+      expected: ['9.1.3'],
+      check: (r) => expect(r.text.split('\n')).toContain('RAG: Amber — due within 30 days'),
     },
     {
       // Open items whose window ends from today (4 Oct) up to Christmas Eve.

@@ -35,6 +35,22 @@ describe('how long overdue', () => {
     expect(filterOf('ICT items overdue by at least 2 months')).toMatchObject({ about: 'ICT', overdueBy: { amount: 2, unit: 'month', bound: 'at_least' } });
   });
 
+  it.each<[string, Partial<QueryFilter>]>([
+    ["what's overdue in ICT by more than 2 months?", { about: 'ICT', overdueBy: { amount: 2, unit: 'month', bound: 'more' } }],
+    ['anything overdue for Karen by 3 weeks or more?', { owner: 'Karen', overdueBy: { amount: 3, unit: 'week', bound: 'at_least' } }],
+    ["what's late in the plan by more than 2 months?", { overdueBy: { amount: 2, unit: 'month', bound: 'more' } }],
+    ['which HR actions are behind schedule by over a fortnight', { about: 'HR', overdueBy: { amount: 2, unit: 'week', bound: 'more' } }],
+  ])('with the owner or theme between: %s', (q, want) => {
+    const f = filterOf(q);
+    expect(f).toMatchObject({ ...want, overdue: true });
+    expect(f.due).toBeUndefined();
+  });
+
+  it('"overdue … by owner" stays a count per owner', () => {
+    expect(filterOf('overdue items by owner')).toMatchObject({ by: 'owner', overdue: true });
+    expect(filterOf('overdue items by owner').overdueBy).toBeUndefined();
+  });
+
   it('leaves "due by" a due date', () => {
     expect(filterOf("what's due by 2 weeks").overdueBy).toBeUndefined();
   });

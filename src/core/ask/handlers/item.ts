@@ -1,4 +1,5 @@
 import { isOverdue, type Recommendation } from '../../plan/recommendation.js';
+import { rateRag, type RagRating } from '../../plan/rag.js';
 import { describeProposal } from './sign-off.js';
 import { ownerKind } from '../../plan/owners.js';
 import { STATUS_LABELS } from '../../plan/status.js';
@@ -47,6 +48,7 @@ export function statusCard(rec: Recommendation, today: string): string {
     `Owners: ${rec.owners.length ? rec.owners.join(', ') : 'none yet'}`,
     `Status: ${STATUS_LABELS[rec.status]}${isOverdue(rec, today) ? ` — OVERDUE (the delivery window ended ${formatDate(rec.delivery.end!)})` : ''}`,
     `Delivery: ${describeDelivery(rec.delivery)}`,
+    `RAG: ${ragLine(rateRag(rec, today))}`,
   ];
   if (rec.proposal) lines.splice(3, 0, `Proposed: ${describeProposal(rec.proposal)} — by ${rec.proposal.by}, ${formatDate(rec.proposal.at.slice(0, 10))}`);
   if (rec.revisions > 0) lines.push(`Baseline delivery: ${describeDelivery(rec.baseline)} — revised ${plural(rec.revisions, 'time')}`);
@@ -57,6 +59,11 @@ export function statusCard(rec: Recommendation, today: string): string {
     for (const u of recent) lines.push(`— ${formatDate(u.date)}${u.author ? `, ${u.author}` : ''}: ${u.text}${u.evidence ? ` (evidence: ${u.evidence})` : ''}`);
   }
   return lines.join('\n');
+}
+
+/** "Red — overdue": the colour and the rule that gave it, so the reader can check it. */
+function ragLine({ rag, reason }: RagRating): string {
+  return `${rag.charAt(0).toUpperCase()}${rag.slice(1)} — ${reason}`;
 }
 
 export async function answerWhoOwns(turn: Turn, id: string): Promise<Reply> {

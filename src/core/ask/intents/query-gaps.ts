@@ -16,16 +16,29 @@ const OVERDUE_BY_BEFORE = new RegExp(String.raw`\b${SPAN}(?:\s+or\s+(?:more|long
 /** "overdue by 2 weeks or more", and "overdue by a month" alone, which means at least that. */
 const OR_MORE = new RegExp(String.raw`\b${LATE_WORD}\s+(?:by\s+|for\s+)?${A_NUMBER}\s+(days?|weeks?|fortnights?|months?|years?)\s+(?:or|and)\s+(?:more|longer|over)\b|\b${LATE_WORD}\s+by\s+${A_NUMBER}\s+(days?|weeks?|fortnights?|months?|years?)\b`, 'i');
 
+/** "overdue in ICT by more than 2 months": a few words between the late word and "by"; they stay in the question. */
+const APART = new RegExp(String.raw`\b${LATE_WORD}((?:\s+(?!by\b)[\p{L}\d'’.&-]+){1,5}?)\s+by\s+(?:${SPAN}|${A_NUMBER}\s+(days?|weeks?|fortnights?|months?|years?)(?:\s+(?:or|and)\s+(?:more|longer|over))?)\b`, 'iu');
+
 export function readOverdueBy(s: string): Taken<NonNullable<QueryFilter['overdueBy']>> {
+  const apart = OR_MORE.exec(s) || OVERDUE_BY_AFTER.exec(s) || OVERDUE_BY_BEFORE.exec(s) ? null : APART.exec(s);
+  if (apart) {
+    const [, between, limit, count, unit, plainCount, plainUnit] = apart;
+    const value = spanOf(limit ?? 'at least', (count ?? plainCount)!, (unit ?? plainUnit)!);
+    return { rest: `${s.slice(0, apart.index)} overdue ${between} ${s.slice(apart.index + apart[0].length)}`, value };
+  }
   const orMore = OR_MORE.exec(s);
   const m = orMore ?? OVERDUE_BY_AFTER.exec(s) ?? OVERDUE_BY_BEFORE.exec(s);
   if (!m) return { rest: s, value: null };
   const [limit, count, unitWord] = orMore ? ['at least', (m[1] ?? m[3])!, (m[2] ?? m[4])!] : [m[1]!, m[2]!, m[3]!];
+  return { rest: `${s.slice(0, m.index)} overdue ${s.slice(m.index + m[0].length)}`, value: spanOf(limit, count, unitWord) };
+}
+
+function spanOf(limit: string, count: string, unitWord: string): NonNullable<QueryFilter['overdueBy']> {
   const amount = numberOf(count) ?? 1;
   const unit0 = unitWord.toLowerCase().replace(/s$/, '');
   const [n, unit] = unit0 === 'fortnight' ? [amount * 2, 'week' as const] : [amount, unit0 as 'day' | 'week' | 'month' | 'year'];
   const bound = /^(?:less than|under|fewer than|within)$/i.test(limit) ? 'less' : /^at least$/i.test(limit) ? 'at_least' : 'more';
-  return { rest: `${s.slice(0, m.index)} overdue ${s.slice(m.index + m[0].length)}`, value: { amount: n, unit, bound } };
+  return { amount: n, unit, bound };
 }
 
 /** Something missing: no delivery date, no owner, or never an update ("which items have no date?", "unowned", "never updated"). */
