@@ -266,6 +266,10 @@ describe.each(testDatabases)('many plans on $name', ({ name, open }) => {
       expect(bundled).toMatchObject({ changed: true, plan: 'concerto-2017' });
       expect((await (await planStore(database.db, 'audit-2018')).get('1.1'))!.updates.at(-1)).toMatchObject({ text: 'Log template approved by the board', author: 'Karen Georgiou' });
       expect((await (await planStore(database.db, 'concerto-2017')).get('1.1'))!.updates.at(-1)).toMatchObject({ text: 'Structure agreed at the SLT', author: 'Karen Georgiou' });
+      // The plan named by its title right after the number; none of it becomes the update's text.
+      const titled = await talk('update 1.1 in the audit plan Template used at the March board', KAREN);
+      expect(titled).toMatchObject({ changed: true, plan: 'audit-2018' });
+      expect((await (await planStore(database.db, 'audit-2018')).get('1.1'))!.updates.at(-1)).toMatchObject({ text: 'Template used at the March board' });
     });
 
     it('… but not items they do not own, in either plan', async () => {

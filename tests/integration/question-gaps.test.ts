@@ -131,6 +131,13 @@ describe('gaps, alternatives and due dates in questions', () => {
     expect(ids(since)).toEqual(['4.1.1', '5.2']);
     const backwards = await talk('what changed between 31 January and 1 January?', '2018-02-20');
     expect(backwards.error).toBe('invalid');
+    // Days counted back from today, which no delivery date is written as.
+    const yesterday = await talk('what was updated yesterday?', '2018-02-07');
+    expect(yesterday.text.split('\n')[0]).toBe('Changed after 5 Feb 2018 · up to 6 Feb 2018 — 1 item');
+    expect(ids(yesterday)).toEqual(['4.1.1']);
+    expect(ids(await talk('what changed today?', '2018-02-06'))).toEqual(['4.1.1']);
+    expect(ids(await talk("what's changed since yesterday?", '2018-02-07'))).toEqual(['4.1.1']);
+    expect(ids(await talk('what changed yesterday?', '2018-02-08'))).toEqual([]);
   });
 
   it('the paper asked for in words: its dates checked, and the export command that makes it', async () => {

@@ -62,7 +62,8 @@ async function fresh(ctx: AskContext, all: PlanInfo[], text: string): Promise<Re
   const whole = parseIntent(text);
   const planCommand = ['plans', 'use', 'plan_create', 'plan_set', 'plan_state'].includes(whole.kind);
   const keyed = planCommand ? ({ kind: 'none', text } as const) : findPlanMention(text, all.map((p) => p.key));
-  const mention = keyed.kind === 'none' && NAMES_PLAN_BY_TITLE.has(whole.kind) ? findPlanByTitle(text, all) : keyed;
+  const byTitle = NAMES_PLAN_BY_TITLE.has(whole.kind) ? {} : 'id' in whole ? { rightAfter: whole.id } : null;
+  const mention = keyed.kind === 'none' && byTitle ? findPlanByTitle(text, all, byTitle) : keyed;
   if (mention.kind === 'unknown') return say(unknownPlanMessage(mention.key, all.map((p) => p.key)), { error: 'not_found' });
   const intent = planCommand || mention.kind === 'none' ? whole : parseIntent(mention.text);
   const named = mention.kind === 'plan' ? mention.key : undefined;

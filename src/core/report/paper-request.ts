@@ -67,9 +67,14 @@ export function readPastDay(words: string, today: IsoDate, end: 'start' | 'end')
   return earlier.ok && earlier.day !== null && earlier.day <= today ? earlier : read;
 }
 
+const DAYS_BACK = /^(?:(yesterday)|today)$/i;
+
 export function readDay(words: string, today: IsoDate, end: 'start' | 'end'): { ok: true; day: IsoDate | null } | { ok: false; error: string } {
   const phrase = words.trim();
   if (!phrase) return { ok: true, day: null };
+  // Days counted back from today, which no delivery date is written as ("what changed yesterday?").
+  const back = DAYS_BACK.exec(phrase);
+  if (back) return { ok: true, day: addDaysIso(today, back[1] ? -1 : 0) };
   const read = readDelivery(phrase, { today });
   if (!read.ok) return { ok: false, error: read.error };
   const w = read.window;

@@ -87,6 +87,16 @@ describe('findPlanByTitle: a plan named by words of its title', () => {
   it.each(rows)('%j', (text, expected) => {
     expect(findPlanByTitle(text, PLANS)).toEqual(expected);
   });
+
+  // In a change, only right after the item's number, and the mention goes whole: none of it is the update's text.
+  it.each<[string, PlanMention]>([
+    ['update 4.2.1 in the audit plan Finance agreed the checklist', { kind: 'plan', key: 'audit-2018', text: 'update 4.2.1 Finance agreed the checklist' }],
+    ['complete 4.2.1 in the concerto plan', { kind: 'plan', key: 'concerto-2017', text: 'complete 4.2.1' }],
+    ['date 4.2.1 in the audit plan: Q2 2018', { kind: 'plan', key: 'audit-2018', text: 'date 4.2.1: Q2 2018' }],
+    ['update 4.2.1 Discussed in the audit plan review', { kind: 'none', text: 'update 4.2.1 Discussed in the audit plan review' }],
+  ])('a change: %j', (text, expected) => {
+    expect(findPlanByTitle(text, PLANS, { rightAfter: '4.2.1' })).toEqual(expected);
+  });
 });
 
 describe('planKeyProblem and isPlanKey', () => {
@@ -167,6 +177,11 @@ describe('parseIntent: plan commands', () => {
     ['list plans', { kind: 'plans' }],
     ['which plans are there?', { kind: 'plans' }],
     ['what are the plans', { kind: 'plans' }],
+    ['what plans do we have?', { kind: 'plans' }],
+    ['show me all the plans', { kind: 'plans' }],
+    ['which plans are active?', { kind: 'plans' }],
+    ['how many plans are there?', { kind: 'plans' }],
+    ['what action plans are we tracking?', { kind: 'plans' }],
     ['use audit-2018', { kind: 'use', key: 'audit-2018' }],
     ['use plan Audit-2018', { kind: 'use', key: 'audit-2018' }],
     ['plan create audit-2018 --title "A b"', { kind: 'plan_create', key: 'audit-2018', settings: { title: 'A b' } }],

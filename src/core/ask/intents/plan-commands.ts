@@ -17,13 +17,17 @@ const FLAGS: Record<string, keyof PlanSettingsText> = {
   signoff: 'signOff',
 };
 
+/** "plans", "what plans do we have?", "show me all the plans", "which plans are active?", "how many plans are there?" */
+const PLANS =
+  /^(?:(?:list|show(?:\s+me)?|which|what|how\s+many)\s+(?:the\s+|are\s+the\s+|all\s+(?:of\s+)?(?:the\s+)?|our\s+)?)?(?:action\s+)?plans(?:\s+(?:are\s+there|do\s+we\s+have|have\s+we\s+got|are\s+we\s+(?:tracking|running|following)|are\s+(?:active|running|live|open|in\s+concerto)|exist|does\s+concerto\s+(?:hold|have|run|know)))?$/;
+
 /**
  * `plans`, `use KEY`, and the admin's `plan create|set|archive|restore KEY …`. Settings are
  * `--name value` pairs (quotes keep spaces); what they mean is checked by the handler.
  */
 export const matchPlanCommands: Matcher = (msg) => {
   const lower = msg.lower;
-  if (/^(?:(?:list|show|which|what)\s+(?:the\s+|are\s+the\s+)?)?plans(?:\s+are\s+there)?$/.test(lower)) return { kind: 'plans' };
+  if (PLANS.test(lower)) return { kind: 'plans' };
   const use = /^(?:use|switch\s+to|change\s+to|move\s+to|go\s+to|set\s+my\s+plan\s+to|my\s+plan\s+is)\s+(?:(?:the\s+)?plan\s+)?([a-z][a-z0-9-]*)$/i.exec(msg.text);
   if (use) return { kind: 'use', key: use[1]!.toLowerCase() };
   const cmd = /^plan\s+(create|add|new|set|archive|restore|unarchive)\b\s*(\S*)\s*([\s\S]*)$/i.exec(msg.raw.trim());

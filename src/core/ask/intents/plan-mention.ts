@@ -45,11 +45,16 @@ const TITLED = /(?:^|\s)(?:in|for|from|of|on|about|under)\s+(?:the|our)\s+((?:[\
 /**
  * Finds a plan named by words of its title ("what's due in the audit plan?") and returns the message
  * without those words ("what's due in the plan?"). Only when the words are in exactly one plan's title or key: "in the action plan" with
- * two action plans, or "in the whole plan", stay text. Called for questions only, where no one's own
- * words ("discussed in the audit plan review") can be taken for a plan.
+ * two action plans, or "in the whole plan", stay text. Anywhere in a question, whose words are all
+ * Concerto's; in a change only `rightAfter` its item's number, so that someone's own words ("discussed
+ * in the audit plan review") are never taken for a plan.
  */
-export function findPlanByTitle(text: string, plans: ReadonlyArray<{ key: string; title: string }>): PlanMention {
+export function findPlanByTitle(text: string, plans: ReadonlyArray<{ key: string; title: string }>, options: { rightAfter?: string } = {}): PlanMention {
   for (const m of text.matchAll(TITLED)) {
+    // In a change, only right after the item's number ("update 4.2.1 in the audit plan"), where it cannot
+    // be the person's own words; it goes whole, so that none of it becomes the update's text.
+    const before = text.slice(0, m.index);
+    if (options.rightAfter !== undefined && !before.trimEnd().toLowerCase().endsWith(options.rightAfter.toLowerCase())) continue;
     const said = words(m[1]!);
     const matching = plans.filter((p) => {
       const own = new Set([...words(p.title), ...p.key.split('-')]);
@@ -57,7 +62,9 @@ export function findPlanByTitle(text: string, plans: ReadonlyArray<{ key: string
     });
     // Only the title's words go: "what's in the plan?" still reads as the question it was.
     const at = m.index + m[0].lastIndexOf(m[1]!);
-    if (matching.length === 1) return { kind: 'plan', key: matching[0]!.key, text: `${text.slice(0, at)}${text.slice(at + m[1]!.length)}` };
+    if (matching.length !== 1) continue;
+    const rest = options.rightAfter !== undefined ? joinCut(before, text.slice(m.index + m[0].length)) : `${text.slice(0, at)}${text.slice(at + m[1]!.length)}`;
+    return { kind: 'plan', key: matching[0]!.key, text: rest };
   }
   return { kind: 'none', text };
 }
