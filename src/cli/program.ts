@@ -129,10 +129,10 @@ export function buildProgram(open: Open, setExit: (code: number) => void): Comma
 
   program
     .command('export')
-    .description('write the board paper as at a date (pdf, xlsx, csv, html, md, json), or the plan in the import format (json or csv with no date)')
-    .addOption(new Option('--format <format>', 'pdf, xlsx, csv, html, md or json').choices([...PAPER_FORMATS]).default('json'))
+    .description('write the board paper as at a date (pdf, xlsx, docx, csv, html, md, json), or the plan in the import format (json or csv with no date)')
+    .addOption(new Option('--format <format>', 'pdf, xlsx, docx, csv, html, md or json').choices([...PAPER_FORMATS]).default('json'))
     .addOption(new Option('--as-of <date>', 'the paper as the plan stood at the end of this day (YYYY-MM-DD); default today').argParser(isoDayArg))
-    .addOption(new Option('--since <date>', 'add a "changed since" section: what changed after the end of this day (md, html, pdf, xlsx)').argParser(isoDayArg))
+    .addOption(new Option('--since <date>', 'add a "changed since" section: what changed after the end of this day (md, html, pdf, xlsx, docx)').argParser(isoDayArg))
     .addOption(new Option('--meeting <meeting>', 'the paper for a board\'s meeting ("SAS 2017-10-12", "next SAS", "last SAS"): as at its papers-by day, with changes and that board\'s decisions since its previous meeting'))
     .addOption(new Option('--amber-days <days>', 'RAG: open items due within this many days are amber').argParser(countArg).default(DEFAULT_RAG_RULES.amberWithinDays))
     .addOption(new Option('--amber-revisions <n>', 'RAG: items re-dated more than this many times are amber').argParser(countArg).default(DEFAULT_RAG_RULES.amberAfterRevisions))

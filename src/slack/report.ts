@@ -14,7 +14,7 @@ import { slackContext, slackViewer } from './identity.js';
 import type { Reply } from '../core/ask/reply.js';
 
 /**
- * `/concerto report [pdf|xlsx|csv|html|md|json] [as at …] [since …]`: the board paper uploaded to the
+ * `/concerto report [pdf|xlsx|docx|csv|html|md|json] [as at …] [since …]`: the board paper uploaded to the
  * asker's DM, a PDF unless another format is named. Returns the sentence to answer the command with.
  */
 export async function sendReport(deps: SlackDeps, client: WebClient, userId: string, words: string, channel?: string): Promise<string> {

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { csvParseRows } from 'd3-dsv';
+import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PlanFile } from '../../src/core/plan/plan-file.js';
 import { bundledPlanFile } from '../helpers/ask.js';
@@ -59,7 +60,8 @@ describe('concerto export, the board paper', () => {
   it.each([
     [['--format', 'pdf'], /A PDF file is not written to the terminal: give a file, e\.g\. -o board-paper\.pdf\./],
     [['--format', 'xlsx'], /An? XLSX file is not written to the terminal/],
-    [['--format', 'docx'], /argument 'docx' is invalid\. Allowed choices are pdf, xlsx, csv, html, md, json/],
+    [['--format', 'docx'], /A DOCX file is not written to the terminal: give a file, e\.g\. -o board-paper\.docx\./],
+    [['--format', 'odt'], /argument 'odt' is invalid\. Allowed choices are pdf, xlsx, docx, csv, html, md, json/],
     [['--format', 'html', '--as-of', '2017-10-05'], /^5 October 2017 has not happened yet, so there is no paper as at it\. Ask for today \(4 October 2017\) or an earlier day\./],
     [['--format', 'csv', '--since', '2017-10-04'], /--since adds a "changed since" section/],
     [['--format', 'html', '--as-of', '2017-10-01'], /The plan begins on 4 October 2017/],
@@ -79,17 +81,19 @@ describe('concerto export, the board paper', () => {
 
 describe('concerto export, files the board opens (read back by readers we did not write)', () => {
   it(
-    'csv -o: a header and 30 records to a strict CSV reader; pdf -o: every id in its text; xlsx -o: imports into an empty database as the same plan',
+    'csv -o: a header and 30 records to a strict CSV reader; pdf and docx -o: every id in their text; xlsx -o: imports into an empty database as the same plan',
     async () => {
       const out = dirs.make('concerto-e2e-files-');
       const file = (name: string) => path.join(out, name);
-      for (const format of ['csv', 'pdf', 'xlsx']) {
+      for (const format of ['csv', 'pdf', 'xlsx', 'docx']) {
         const r = await runCli(['export', '--format', format, '--as-of', '2017-10-04', '-o', file(`p.${format}`)], { dataDir: data });
         expect(r, r.stderr).toMatchObject({ code: 0, stdout: '' });
       }
       expect(csvParseRows(readFileSync(file('p.csv'), 'utf8').replace(/^\uFEFF/, ''))).toHaveLength(31);
       const text = await pdfText(readFileSync(file('p.pdf')));
       for (const r of bundledPlanFile().recommendations) expect(text).toContain(r.id);
+      const word = (await mammoth.extractRawText({ path: file('p.docx') })).value;
+      for (const r of bundledPlanFile().recommendations) expect(word).toContain(`${r.id}: `);
 
       const empty = dirs.make('concerto-e2e-xlsx-import-');
       const imported = await runCli(['import', file('p.xlsx')], { dataDir: empty });

@@ -1,5 +1,6 @@
 import { csvParseRows } from 'd3-dsv';
 import ExcelJS from 'exceljs';
+import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NS, startTestApp, type TestApp } from '../helpers/slack-app.js';
 import { pdfText } from '../helpers/pdf-text.js';
@@ -51,6 +52,16 @@ describe('/concerto report', () => {
     await book.xlsx.load(file.bytes as never);
     expect(book.worksheets.map((s) => s.name)).toEqual(['Summary', 'Action plan', 'Changes']);
     expect(book.getWorksheet('Action plan')!.actualRowCount).toBe(31);
+  });
+
+  it('sends a Word document when asked "as a Word document": every item in it, to a reader we did not write', async () => {
+    const from = t.fake.calls.length;
+    const [, done] = await report('report as a Word document as at 4 October 2017');
+    expect(done).toBe('The board paper as at 4 Oct 2017 (DOCX) is in your DMs.');
+    const file = await uploaded(from);
+    expect(file.bytes.subarray(0, 2).toString()).toBe('PK');
+    const { value } = await mammoth.extractRawText({ buffer: file.bytes });
+    for (const id of ['1.1', '3.4', '4.2.1', '9.2.4', '9.3.1']) expect(value).toContain(`${id}: `);
   });
 
   it('sends CSV when asked: 30 records and a header to a strict reader', async () => {

@@ -12,9 +12,9 @@ export interface PaperRequest {
   since: IsoDate | null;
 }
 
-/** "xlsx", "as a spreadsheet", "in Excel", "as an html file". */
-const FORMAT_WORD = new RegExp(`(?:\\b(?:as|in)\\s+(?:an?\\s+)?)?\\b(${PAPER_FORMATS.join('|')}|excel|spreadsheet|markdown|web page)\\b(?:\\s+file)?`, 'i');
-const ALIASES: Record<string, PaperFormat> = { excel: 'xlsx', spreadsheet: 'xlsx', markdown: 'md', 'web page': 'html' };
+/** "xlsx", "as a spreadsheet", "in Excel", "as an html file", "as a Word document". */
+const ALIASES: Record<string, PaperFormat> = { excel: 'xlsx', spreadsheet: 'xlsx', 'word document': 'docx', word: 'docx', markdown: 'md', 'web page': 'html' };
+const FORMAT_WORD = new RegExp(`(?:\\b(?:as|in)\\s+(?:an?\\s+)?)?\\b(${[...PAPER_FORMATS, ...Object.keys(ALIASES)].join('|')})\\b(?:\\s+(?:file|doc))?`, 'i');
 
 /**
  * A paper asked for in words, in any order: a format ("xlsx", "excel", "pdf"…), the date it is as at

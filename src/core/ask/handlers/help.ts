@@ -43,7 +43,7 @@ const TOPICS: Record<string, string> = {
   questions:
     'Ask as you would ask a colleague; I read the owner, theme, status, RAG colour, dates, "as at", "since" and counts wherever they are in the sentence: "what\'s overdue for Karen in ICT?", "how many items are complete?", "what was completed in December?", "who has the most overdue items?", "which items mention ERP?", "what\'s coming up?", "what did SAS decide in October?", "what\'s overdue for ICT or HR?", "what\'s overdue by more than 3 months?", "which items have no date?", "when is 4.2.1 due?", "status of 4.2.1 and 4.2.2". The first line of every list says how I read the question.',
   report:
-    'In Slack, `/concerto report` sends the board paper to your DMs as a PDF. Name a format (`pdf`, `xlsx`, `csv`, `html`, `md`, `json`), a date (`as at 30 September 2017`; today when left out) and what changed (`since 1 September 2017`), in any order: `/concerto report xlsx as at 30 September 2017 since 1 September 2017`. In the terminal: `concerto export --format pdf --as-of 2017-09-30 --since 2017-08-31 -o paper.pdf`.',
+    'In Slack, `/concerto report` sends the board paper to your DMs as a PDF. Name a format (`pdf`, `xlsx`, `docx` for Word, `csv`, `html`, `md`, `json`), a date (`as at 30 September 2017`; today when left out) and what changed (`since 1 September 2017`), in any order: `/concerto report xlsx as at 30 September 2017 since 1 September 2017`. In the terminal: `concerto export --format pdf --as-of 2017-09-30 --since 2017-08-31 -o paper.pdf`.',
 };
 
 export function answerHelp(topic: string | null): Reply {

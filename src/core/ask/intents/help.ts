@@ -16,7 +16,7 @@ const TOPICS: Array<[RegExp, string]> = [
   [/^(?:due)$/, 'due'],
   [/^(?:mine)$/, 'mine'],
   [/^(?:when)$/, 'when'],
-  [/^(?:report|reports|paper|papers|export|pdf|xlsx|excel|csv|print)$/, 'report'],
+  [/^(?:report|reports|paper|papers|export|pdf|xlsx|excel|docx|word|csv|print)$/, 'report'],
 ];
 
 function topicOf(words: string[]): string | null {
