@@ -17,6 +17,7 @@ import {
   type ParagraphChild,
 } from 'docx';
 import type { Rag } from '../core/plan/rag.js';
+import type { UpdateEntry } from '../core/plan/recommendation.js';
 import { STATUSES } from '../core/plan/status.js';
 import type { BoardPaper, PaperRow } from '../core/report/board-paper.js';
 import { changesHeading, describeChanges, noChangesLine } from '../core/report/describe-changes.js';
@@ -160,12 +161,22 @@ function planRow(r: PaperRow): TableRow {
     children: [
       cell([para([run(`${r.id}: `, { bold: true }), ...lines(r.text)])]),
       cell(r.owners.length ? r.owners.map((o) => para(lines(o))) : [para([])]),
-      cell(r.updates.length ? r.updates.map((u) => para([run(`${boardDate(u.date)}: `, { bold: true }), ...lines(u.text)])) : [para([])]),
+      cell(r.updates.length ? r.updates.map(updatePara) : [para([])]),
       cell(delivery),
       cell([para([run(statusLabel(r.status))])]),
       ragCell(r.rag.rag, r.rag.reason),
     ],
   });
+}
+
+/**
+ * "08/08/2017 (Karen Georgiou): Templates stored", and its evidence on a line of its own: the entry as the CSV
+ * paper writes it, which `import` reads back as the same dated entry when the document comes back edited.
+ */
+function updatePara(u: UpdateEntry): Paragraph {
+  const label = `${boardDate(u.date)}${u.author ? ` (${u.author})` : ''}: `;
+  const evidence = u.evidence ? [new TextRun({ text: 'Evidence: ', break: 1, italics: true }), ...lines(u.evidence, { italics: true })] : [];
+  return para([...lines(label, { bold: true }), ...lines(u.text), ...evidence]);
 }
 
 // ---- the pieces ---------------------------------------------------------------------------------

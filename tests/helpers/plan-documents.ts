@@ -351,6 +351,15 @@ export async function seedPdfLayout(): Promise<{ bytes: Buffer; lineOf: Map<stri
  * bundled plan seeded into a database of its own, its history read back, the paper built and rendered.
  */
 export async function boardPaperPdf(): Promise<Buffer> {
+  return boardPaper('pdf');
+}
+
+/** Concerto's own board paper as a Word document, as `concerto export --format docx` writes it for the seeded plan. */
+export async function boardPaperDocx(): Promise<Buffer> {
+  return boardPaper('docx');
+}
+
+async function boardPaper(format: 'pdf' | 'docx'): Promise<Buffer> {
   const database = await openDatabase({ memory: true });
   try {
     await migrate(database);
@@ -358,7 +367,7 @@ export async function boardPaperPdf(): Promise<Buffer> {
     const history = await readPlanHistory(database.db, seeded.plan.id);
     if (!history) throw new Error('the seeded plan has no history');
     const paper = buildBoardPaper(history, { asAt: AS_OF, producedOn: AS_OF });
-    return Buffer.from(await renderPaper(paper, 'pdf'));
+    return Buffer.from(await renderPaper(paper, format));
   } finally {
     await database.close();
   }

@@ -10,12 +10,12 @@ import { UsageError } from '../../src/cli/exit.js';
 import type { PlanFile } from '../../src/core/plan/plan-file.js';
 import type { Status } from '../../src/core/plan/status.js';
 import type { Field } from '../../src/core/plan/table/reading.js';
-import { boardDate } from '../../src/core/report/dates.js';
 import { openDatabase, type Database } from '../../src/store/database.js';
 import { migrate } from '../../src/store/migrate.js';
 import { DrizzlePlanDirectory } from '../../src/store/plan-directory.js';
 import {
   AS_OF,
+  boardPaperDocx,
   boardPaperPdf,
   bundled,
   entryOf,
@@ -146,9 +146,9 @@ const FORMATS: Format[] = [
       Object.entries(SUBHEADINGS).map(([id, line]) => ({ row: lineOf.get(`sub ${id}`)!, reason: `"${line}" heads the numbers below it (${id}…), not a recommendation` })),
   },
   {
-    // Concerto's own paper prints every update (not only the latest), each with its date in front as
-    // "dd/mm/yyyy:", which the reading keeps in the text as it keeps a board's own "14.06.17"; every
-    // entry is dated, so they come back oldest first. The author is printed only inside the text, in the
+    // Concerto's own paper prints every update (not only the latest), each labelled "dd/mm/yyyy:", which
+    // the reading takes as the entry's date (a board's own "14.06.17" starting its words stays in them);
+    // every entry is dated, so they come back oldest first. The PDF prints no author: it comes from the
     // entry's closing signature ("… N. Shackleton 20.07.17"). A RAG column is there, read and not used.
     key: 'board-paper-pdf',
     file: 'board-paper.pdf',
@@ -165,9 +165,32 @@ const FORMATS: Format[] = [
     ],
     expected: (r) => ({
       ...asBundled(r),
-      updates: [...r.updates].sort((a, b) => a.date.localeCompare(b.date)).map((u) => ({ date: u.date, author: u.author, text: `${boardDate(u.date)}: ${u.text}` })),
+      updates: [...r.updates].sort((a, b) => a.date.localeCompare(b.date)).map((u) => ({ date: u.date, author: u.author, text: u.text })),
     }),
     wrapped: true,
+    skipped: () => [],
+  },
+  {
+    // The same paper as a Word document, which an office edits and brings back: each entry labelled
+    // "dd/mm/yyyy (author):", its line breaks kept, so the words come back exactly, oldest first.
+    key: 'board-paper-docx',
+    file: 'board-paper.docx',
+    build: async () => ({ bytes: await boardPaperDocx() }),
+    title: PLAN_TITLE,
+    table: 'table 3',
+    columns: [
+      ['id', 'Recommendation No'],
+      ['owner', 'Owner'],
+      ['update', 'Update'],
+      ['delivery', 'Delivery Date'],
+      ['status', 'Status'],
+      ['rag', 'RAG'],
+    ],
+    expected: (r) => ({
+      ...asBundled(r),
+      updates: [...r.updates].sort((a, b) => a.date.localeCompare(b.date)).map((u) => ({ date: u.date, author: u.author, text: u.text })),
+    }),
+    wrapped: false,
     skipped: () => [],
   },
 ];

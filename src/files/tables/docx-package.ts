@@ -227,8 +227,9 @@ export interface ParagraphProperties {
   level?: string | undefined;
 }
 
-const HEADING_IDS = new Set(['Heading1', 'Heading2', 'Heading3', 'Heading4', 'Heading5', 'Heading6', 'Heading']);
-const HEADING_NAMES = new Set(['HEADING 1', 'HEADING 2', 'HEADING 3', 'HEADING 4', 'HEADING 5', 'HEADING 6', 'HEADING']);
+// Word's Title style counts: a document's title is most often written in it, above its first heading.
+const HEADING_IDS = new Set(['Title', 'Heading1', 'Heading2', 'Heading3', 'Heading4', 'Heading5', 'Heading6', 'Heading']);
+const HEADING_NAMES = new Set(['TITLE', 'HEADING 1', 'HEADING 2', 'HEADING 3', 'HEADING 4', 'HEADING 5', 'HEADING 6', 'HEADING']);
 /** Styles mammoth maps to a plain paragraph before it looks at numbering. */
 const NOTE_NAMES = new Set(['FOOTNOTE TEXT', 'ENDNOTE TEXT', 'ANNOTATION TEXT', 'FOOTNOTE', 'ENDNOTE']);
 

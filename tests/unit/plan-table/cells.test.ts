@@ -38,7 +38,10 @@ describe('an update cell as dated entries', () => {
     ['no date at all', 'Awaits agreement of new governance framework', [u(AS_OF, 'Awaits agreement of new governance framework')]],
     ['dd.mm.yy', '14.06.17 COMPLETE – Decision Logs developed', [u('2017-06-14', '14.06.17 COMPLETE – Decision Logs developed')]],
     ['dd/mm/yy', '08/08/17 Complete – Templates stored', [u('2017-08-08', '08/08/17 Complete – Templates stored')]],
-    ['dd/mm/yyyy', '08/08/2017: Templates stored', [u('2017-08-08', '08/08/2017: Templates stored')]],
+    // "dd/mm/yyyy: " is a label, as every paper writes one (and "(name)" before the colon its writer): the date is the entry's.
+    ['dd/mm/yyyy:', '08/08/2017: Templates stored', [u('2017-08-08', 'Templates stored')]],
+    ['dd/mm/yyyy (name):', '08/08/2017 (Karen Georgiou): Templates stored\n\n20/07/2017: Started', [u('2017-07-20', 'Started'), u('2017-08-08', 'Templates stored', 'Karen Georgiou')]],
+    ['dd/mm/yyyy with no colon starts the words', '08/08/2017 Templates stored', [u('2017-08-08', '08/08/2017 Templates stored')]],
     ['day month year', '14 June 2017 – agreed', [u('2017-06-14', '14 June 2017 – agreed')]],
     ['month and year, dated the 1st', 'Aug 2017: started\nSep 2017: more', [u('2017-08-01', 'Aug 2017: started'), u('2017-09-01', 'Sep 2017: more')]],
     ['ISO', '2017-08-08 Templates stored', [u('2017-08-08', '2017-08-08 Templates stored')]],

@@ -42,6 +42,9 @@ function asWritten(text: string): string {
     .join('\n');
 }
 
+/** "08/08/2017 (Karen Georgiou): ", as the paper labels an update. */
+const label = (u: { date: string; author: string | null }) => `${boardDate(u.date)}${u.author ? ` (${asWritten(u.author)})` : ''}: `;
+
 /** Each needle found after the one before it. */
 function inOrder(text: string, needles: string[]): void {
   let at = -1;
@@ -76,7 +79,7 @@ describe('the seed plan as at 4 October 2017', () => {
         ...(i === 0 || rows[i - 1]!.theme !== r.theme ? [`${r.theme}\n\n`] : []),
         `${r.id}: ${asWritten(r.text)}\n\n`,
         ...r.owners.map((o) => `${o}\n\n`),
-        ...r.updates.map((u) => `${boardDate(u.date)}: ${asWritten(u.text)}\n\n`),
+        ...r.updates.map((u) => `${label(u)}${asWritten(u.text)}${u.evidence ? `\nEvidence: ${asWritten(u.evidence)}` : ''}\n\n`),
         ...(r.delivery.trim() ? [asWritten(r.delivery)] : []),
         `${statusLabel(r.status)}\n\n`,
         `${RAG_LABELS[r.rag.rag]}\n\n${r.rag.reason}\n\n`,
@@ -121,7 +124,7 @@ describe('hostile text', () => {
     for (const r of rowsOf(paper)) {
       expect(text).toContain(`${r.id}: ${asWritten(r.text)}\n\n`);
       for (const o of r.owners) expect(text).toContain(`${asWritten(o)}\n\n`);
-      for (const u of r.updates) expect(text).toContain(`${boardDate(u.date)}: ${asWritten(u.text)}\n\n`);
+      for (const u of r.updates) expect(text).toContain(`${label(u)}${asWritten(u.text)}${u.evidence ? `\nEvidence: ${asWritten(u.evidence)}` : ''}\n\n`);
     }
   });
 
@@ -135,5 +138,5 @@ describe('hostile text', () => {
 it('a row longer than a page: every word of its 40,000-character log is in the document', async () => {
   const paper = paperFromPlan(longLogPlan(), { asAt: '2017-10-04', since: null });
   const text = await textOf(await paperToDocx(paper));
-  for (const u of paper.groups[0]!.rows[0]!.updates) expect(text).toContain(`${boardDate(u.date)}: ${u.text}`);
+  for (const u of paper.groups[0]!.rows[0]!.updates) expect(text).toContain(`${label(u)}${u.text}`);
 });

@@ -6,7 +6,10 @@ import { looksLikePerson } from './owners-cell.js';
 export interface EntryDate {
   date: string;
   author: string | null;
-  /** Characters of the header to drop from the text: only Concerto's own "[2017-08-08 · Karen] " header, never a board's "14.06.17". */
+  /**
+   * Characters of the header to drop from the text: only a header that is a label, never a board's "14.06.17" that
+   * starts its sentence — Concerto's own "[2017-08-08 · Karen] ", and the papers' "08/08/2017 (Karen): ".
+   */
   strip: number;
   /** Characters the date itself takes at the start, for reading the words after it. */
   length: number;
@@ -15,6 +18,8 @@ export interface EntryDate {
 /** After a date, the entry's words begin: "14.06.17 COMPLETE", "08/08/17 – Complete", "Aug 2017: …". */
 const END = String.raw`(?=$|[\s:,;)\u2013\u2014-])`;
 const BRACKET = /^\[(\d{4}-\d{2}-\d{2})(?:\s*[·|,]\s*([^\]\n]*))?\]\s*/;
+/** "08/08/2017: …", "08/08/2017 (Karen Georgiou): …": the date as every paper labels an update, its writer in brackets. */
+const LABEL = /^(\d{2})\/(\d{2})\/(\d{4})(?: \(([^()\n]{1,120})\))?: /;
 const NUMERIC = new RegExp(String.raw`^(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})${END}`);
 const ISO = new RegExp(String.raw`^(\d{4})-(\d{2})-(\d{2})${END}`);
 const DAY_MONTH_YEAR = new RegExp(String.raw`^(\d{1,2})(?:st|nd|rd|th)?\s+${MONTH}\s+(\d{4}|'?\d{2})${END}`, 'i');
@@ -39,6 +44,11 @@ export function leadingDate(text: string): EntryDate | null {
   if (bracket) {
     const date = iso(...(bracket[1]!.split('-') as [string, string, string]));
     return date ? { date, author: bracket[2]?.trim() || null, strip: offset + bracket[0].length, length: offset + bracket[0].length } : null;
+  }
+  const label = LABEL.exec(head);
+  if (label) {
+    const date = iso(label[3]!, label[2]!, label[1]!);
+    if (date) return { date, author: label[4]?.trim() || null, strip: offset + label[0].length, length: offset + label[0].length };
   }
   const numeric = NUMERIC.exec(head);
   if (numeric) {
