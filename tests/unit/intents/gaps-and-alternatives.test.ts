@@ -172,8 +172,20 @@ describe('the board paper asked for in words', () => {
     ['could you send me the report as at 1 March in Excel please?', 'as at 1 March in Excel'],
     ['can I have the paper for the next SAS?', 'for the next SAS'],
     ["I'd like this month's highlight report", ''],
+    ['report on March', 'on March'],
+    ['a report on 1 March as a Word document', 'on 1 March as a Word document'],
   ])('%s', (q, words) => {
     expect(parseIntent(q)).toEqual({ kind: 'paper', words });
+  });
+
+  // A report "on" a subject (no day, no format) is a question about it, answered as one.
+  it.each<[string, Record<string, unknown>]>([
+    ['report on ICT', { about: 'ICT' }],
+    ['give me a report on HR', { about: 'HR' }],
+    ['report on overdue items', { overdue: true }],
+    ["can I have a report about Karen's actions", { owner: 'Karen' }],
+  ])('%s is a question', (q, filter) => {
+    expect(parseIntent(q)).toEqual({ kind: 'query', filter });
   });
 
   it.each(["what's new since the last paper?", 'reporting lines for ICT', 'what did the paper say about 4.2.1?'])('%s is not a request for the paper', (q) => {

@@ -1,5 +1,8 @@
 import type { Intent } from '../intent.js';
-import type { NormalisedMessage } from './normalise.js';
+import { PAPER_FORMATS } from '../../report/paper-formats.js';
+import { normalise, type NormalisedMessage } from './normalise.js';
+import { matchQuery } from './query.js';
+import { isDateWord } from './vocab.js';
 
 /**
  * "board paper", "send me the report as at 1 March in Excel", "can I have the paper for the next SAS?":
@@ -9,9 +12,16 @@ import type { NormalisedMessage } from './normalise.js';
 const ASK_FOR =
   /^(?:(?:please|pls)\s+)?(?:(?:can|could|would|will)\s+(?:you|i|we)\s+(?:please\s+)?|i(?:'d| would)\s+like\s+|i\s+need\s+|we\s+need\s+)?(?:(?:give|send|get|show|make|produce|generate|export|prepare|create|run|build|share|have|do|draw up|pull together|put together)\s+(?:me\s+|us\s+)?)?(?:(?:the|a|an|this month's|today's|the latest|a new|a fresh|our)\s+)?(?:board\s+(?:paper|report)|highlight\s+report|progress\s+report|status\s+report|paper|report)(?:\s+please)?\b(.*)$/i;
 
+/** "report on ICT", "a report about overdue items": a subject, not a day or a format — a question, answered as one. */
+const ON_A_SUBJECT = /^(?:on|about|regarding|covering|into)\s+(.+)$/i;
+
 export function matchPaper(msg: NormalisedMessage): Intent | null {
   const m = ASK_FOR.exec(msg.text.trim().replace(/[?!.]+$/, ''));
   if (!m) return null;
   const words = m[1]!.replace(/\bplease\b/gi, ' ').replace(/\s+/g, ' ').trim();
+  const subject = ON_A_SUBJECT.exec(words)?.[1];
+  if (subject !== undefined && !subject.split(' ').some((w) => isDateWord(w) || /\d/.test(w) || PAPER_WORD.test(w))) return matchQuery(normalise(`list ${subject}`));
   return { kind: 'paper', words };
 }
+
+const PAPER_WORD = new RegExp(`^(?:${PAPER_FORMATS.join('|')}|excel|word|spreadsheet|markdown)$`, 'i');
