@@ -19,6 +19,7 @@ export interface ImportPreview {
   table: string;
   why: string;
   headerRow: number;
+  headerFrom?: number;
   columns: DocumentReading['columns'];
   ignoredColumns: string[];
   items: number;
@@ -44,6 +45,7 @@ export function buildPreview(reading: DocumentReading, planKey: string | null, t
     table: reading.table,
     why: reading.why,
     headerRow: reading.headerRow,
+    ...(reading.headerFrom !== undefined ? { headerFrom: reading.headerFrom } : {}),
     columns: reading.columns,
     ignoredColumns: reading.ignoredColumns,
     items: recs.length,
@@ -71,7 +73,7 @@ const truncate = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}
 export function previewLines(s: ImportPreview): string[] {
   return [
     `${s.file}: ${s.table} — ${s.why}`,
-    `Header on row ${s.headerRow}. Columns: ${s.columns.map((c) => `${c.field} ← "${c.heading}" (column ${c.column}${c.how === 'map' ? ', --map' : ''})`).join('; ')}${s.ignoredColumns.length ? `; not used: ${s.ignoredColumns.join(', ')}` : ''}.`,
+    `Header on ${s.headerFrom !== undefined ? `rows ${s.headerFrom}–${s.headerRow}` : `row ${s.headerRow}`}. Columns: ${s.columns.map((c) => `${c.field} ← "${c.heading}" (column ${c.column}${c.how === 'map' ? ', --map' : ''})`).join('; ')}${s.ignoredColumns.length ? `; not used: ${s.ignoredColumns.join(', ')}` : ''}.`,
     `${plural(s.items, 'item')}, ${plural(s.themes.length, 'theme')}, ${plural(s.owners.length, 'owner')}.`,
     ...s.sample.map((x) => `  • ${x.id} [${x.theme}] ${truncate(x.text, 70)} — ${(x.owners ?? []).join(', ') || 'no owner'} — ${x.delivery || 'no date'}${typeof x.baseline === 'string' ? ` (first ${x.baseline || 'no date'})` : ''} — ${x.status} — ${plural((x.updates ?? []).length, 'update')}`),
     ...s.skipped.map((x) => `Row ${x.row} not read: ${x.reason}`),

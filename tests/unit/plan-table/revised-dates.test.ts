@@ -71,7 +71,7 @@ describe('the first date beside the date in force', () => {
       ['2', 'March 2018', null],
       ['3', 'Q1 2018', null],
     ]);
-    expect(reading.notes).toContain('1 of 3 items have a date in "Deadline" that differs from "Original deadline": each is due by the current date, and the first is kept as its baseline');
+    expect(reading.notes).toContain('1 of 3 items has a date in "Deadline" that differs from "Original deadline": each is due by the current date, and the first is kept as its baseline');
   });
 
   it('with no differing dates, says every item keeps one date', () => {
@@ -97,3 +97,49 @@ describe('the first date as Concerto\'s own paper prints it', () => {
   });
 });
 
+
+describe('a header written in two rows: "Target date" merged over "Original" and "Revised"', () => {
+  // As exceljs reads such a sheet: headings merged down repeat in the second row (marked continued), and the
+  // heading merged across is written in its first column only.
+  const TOP = ['Ref', 'Recommendation', 'Action owner', 'Target date', '', 'Status'];
+  const UNDER = { cells: ['Ref', 'Recommendation', 'Action owner', 'Original', 'Revised', 'Status'], continued: [true, true, true, false, false, true] };
+  const reading = read([
+    table('t', [
+      ['Internal Audit – Procurement 2019', '', '', '', '', ''],
+      TOP,
+      UNDER,
+      ['R1', 'Maintain a contracts register', 'Head of Procurement', '31/03/2019', '30/06/2019', 'In progress'],
+      ['R2', 'Introduce a waiver process', 'Finance Director', 'Q2 2019', '', 'Not started'],
+      ['R3', 'Train budget holders', 'Head of Procurement', 'End of 2019', 'n/a', 'Complete'],
+    ]),
+  ]);
+
+  it('reads both rows as one header, each date column under its own heading', () => {
+    expect([reading.headerFrom, reading.headerRow]).toEqual([2, 3]);
+    expect(reading.columns.map((c) => [c.field, c.heading])).toEqual([
+      ['id', 'Ref'],
+      ['text', 'Recommendation'],
+      ['owner', 'Action owner'],
+      ['original', 'Target date Original'],
+      ['delivery', 'Target date Revised'],
+      ['status', 'Status'],
+    ]);
+    // The header's first row is the header, not a title; the title above it still is.
+    expect(reading.skipped).toEqual([{ row: 1, reason: 'above the header row (a title)' }]);
+    expect(reading.titleRow).toBe('Internal Audit – Procurement 2019');
+  });
+
+  it('an item revised is due by the revised date, its baseline the original; blank or "n/a" keeps the original', () => {
+    expect(dates(reading)).toEqual([
+      ['R1', '30/06/2019', '31/03/2019'],
+      ['R2', 'Q2 2019', null],
+      ['R3', 'End of 2019', null],
+    ]);
+  });
+
+  it('a first item row under the header is never taken for its second row', () => {
+    const one = read([table('t', [['Ref', 'Action', 'Target date', 'Status'], ['1', 'Do it', 'March 2018', 'Open'], ['2', 'Do that', 'June 2018', 'Open']])]);
+    expect(one.headerFrom).toBeUndefined();
+    expect(one.plan.recommendations.map((r) => r.id)).toEqual(['1', '2']);
+  });
+});

@@ -11,6 +11,8 @@ export interface Header {
   columns: MappedColumn[];
   ignored: string[];
   score: number;
+  /** The first row of a header written in two ("Target date" over "Original" and "Revised"); `row` is both joined. */
+  top?: SourceRow;
 }
 
 /** How far down a title block may push the header. */
@@ -66,8 +68,36 @@ export function findHeader(table: SourceTable, map: Partial<Record<Field, string
     if (mapped.columns.length < 2 || (mapped.at.id === undefined && mapped.at.text === undefined)) continue;
     if (!best || mapped.score > best.score) best = { index, row, ...mapped };
   }
-  return best;
+  return best && withSubHeader(table, best, map);
 }
+
+/**
+ * A header in two rows: "Target date" merged over "Original" and "Revised", the other headings merged down.
+ * The row under the header joins it when it holds no item (nothing in the number column but the heading
+ * merged down, no cell longer than a heading) and names more columns joined than the header does alone.
+ */
+function withSubHeader(table: SourceTable, header: Header, map: Partial<Record<Field, string>>): Header {
+  const next = table.rows[header.index + 1];
+  if (!next) return header;
+  const top = header.row.cells.map((c) => c.trim());
+  const under = next.cells.map((c) => c.trim());
+  const own = (i: number) => (next.continued?.[i] || under[i] === top[i] ? '' : (under[i] ?? ''));
+  if (!under.some((_, i) => own(i)) || under.some((c) => c.length > SUB_HEADING_MAX)) return header;
+  if (header.at.id !== undefined && own(header.at.id)) return header;
+  const cells = top.map((t, i) => {
+    const sub = own(i);
+    if (!sub) return t;
+    // A heading merged across columns is written in its first: the nearest heading to the left is over this one.
+    const over = t || top.slice(0, i).reverse().find(Boolean) || '';
+    return over ? `${over} ${sub}` : sub;
+  });
+  for (let i = top.length; i < under.length; i++) cells.push(own(i));
+  const joined = { ...next, cells };
+  const mapped = mapHeaderRow(joined, map);
+  return mapped.columns.length > header.columns.length && mapped.score >= header.score ? { index: header.index + 1, row: joined, top: header.row, ...mapped } : header;
+}
+
+const SUB_HEADING_MAX = 40;
 
 /** The page header again: the same headings, or as many recognised as the header itself. */
 export function isRepeatedHeader(row: SourceRow, header: Header): boolean {

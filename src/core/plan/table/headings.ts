@@ -62,7 +62,7 @@ const KEYWORDS: Array<[RegExp, Field]> = [
   [/\bstatus\b/, 'status'],
   // A date that says it is not the first ("Target date (revised)", "New completion date") or is ("Original deadline").
   [/\b(revised|amended|new|updated|rescheduled)\b.*\b(date|due|deadline|timescales?|target)\b|\b(date|due|deadline|timescales?|target)\b.*\b(revised|amended|rescheduled)\b/, 'revised'],
-  [/\b(original|baseline|initial)\b.*\b(date|due|deadline|timescales?|target)\b/, 'original'],
+  [/\b(original|baseline|initial)\b.*\b(date|due|deadline|timescales?|target)\b|\b(date|due|deadline|timescales?|target)\b.*\b(original|baseline|initial)\b/, 'original'],
   [/\b(date|due|deadline|timescales?|when)\b/, 'delivery'],
   [/\b(owners?|lead|leads|responsible|accountable|officer)\b/, 'owner'],
   [/\b(update|updates|progress|commentary|position|comments?)\b/, 'update'],

@@ -77,7 +77,7 @@ export function readPlanTable(tables: SourceTable[], options: ReadPlanTableOptio
     const [now, then] = second.field === 'revised' ? [second.heading, first?.heading] : [first?.heading, second.heading];
     notes.push(
       revised
-        ? `${revised} of ${recommendations.length} items have a date in "${now}" that differs from "${then}": each is due by the ${second.field === 'revised' ? 'revised' : 'current'} date, and the first is kept as its baseline`
+        ? `${revised} of ${recommendations.length} items ${revised === 1 ? 'has' : 'have'} a date in "${now}" that differs from "${then}": each is due by the ${second.field === 'revised' ? 'revised' : 'current'} date, and the first is kept as its baseline`
         : `no item's "${now}" differs from its "${then}": every item keeps one date`,
     );
   }
@@ -91,11 +91,12 @@ export function readPlanTable(tables: SourceTable[], options: ReadPlanTableOptio
 
   return {
     ok: true,
-    titleRow: titleAbove(chosen.table, header.row.number),
+    titleRow: titleAbove(chosen.table, (header.top ?? header.row).number),
     plan: { title: options.title, asOf: options.asOf, timeZone: options.timeZone, recommendations },
     table: chosen.table.name,
     why,
     headerRow: header.row.number,
+    ...(header.top ? { headerFrom: header.top.number } : {}),
     columns: header.columns,
     ignoredColumns: header.ignored,
     skipped: skipped.sort((a, b) => a.row - b.row),
@@ -123,8 +124,8 @@ function revisedDates(delivery: string, revisedCell: string | undefined, origina
   const revised = clean(revisedCell);
   if (revised && !same(revised, delivery)) return { delivery: revised, baseline: delivery };
   const original = clean(originalCell);
-  // A blank date in force beside an original one is the original, unchanged.
-  if (original && !delivery) return { delivery: original, baseline: null };
+  // A blank date in force beside an original one, or "n/a" there, is the original, unchanged.
+  if (original && !clean(delivery)) return { delivery: original, baseline: null };
   if (original && !same(original, delivery)) return { delivery, baseline: original };
   // Concerto's own paper: the first date printed under the date ("" when it was blank).
   if (printed !== undefined && delivery && !same(printed, delivery)) return { delivery, baseline: printed };

@@ -37,6 +37,8 @@ export type TableReading =
       /** Why this table, and how to choose another when several qualify. */
       why: string;
       headerRow: number;
+      /** The first row of a header written in two rows, when it is. */
+      headerFrom?: number;
       columns: MappedColumn[];
       /** Headings present in the header row that no field uses. */
       ignoredColumns: string[];

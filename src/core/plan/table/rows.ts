@@ -94,7 +94,7 @@ export function walkRows(table: SourceTable, header: Header): Walk {
   const dataColumns = new Set((['owner', 'update', 'delivery', 'revised', 'original', 'status', 'rag'] as const).flatMap((f) => header.at[f] ?? []));
   let section: string | null = null;
   for (const row of table.rows.slice(0, header.index)) {
-    if (row.cells.some((c) => c.trim())) walk.skipped.push({ row: row.number, reason: 'above the header row (a title)' });
+    if (row !== header.top && row.cells.some((c) => c.trim())) walk.skipped.push({ row: row.number, reason: 'above the header row (a title)' });
   }
   for (const [i, row] of rows.entries()) {
     if (!row.cells.some((c) => c.trim())) continue;
