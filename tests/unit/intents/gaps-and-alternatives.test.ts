@@ -247,3 +247,9 @@ describe('"before the end of" a period', () => {
     expect(filterOf('due before Christmas').due?.mode).toBe('before');
   });
 });
+
+describe('a meeting named where a subject goes', () => {
+  it('is said back in words, not as the one token it is while reading', () => {
+    expect(parseIntent("what's going to the next SAS?")).toEqual({ kind: 'query', filter: { about: 'the next SAS' } });
+  });
+});

@@ -48,6 +48,9 @@ describe('the decision log, asked in words', () => {
     ['what was decided about 4.3.1?', log({ about: '4.3.1' })],
     ['has the board decided anything on 4.3.1', log({ about: '4.3.1' })],
     ['decision on 4.3.1?', log({ about: '4.3.1' })],
+    ['what decisions affect 4.3.1?', log({ about: '4.3.1' })],
+    ['which decisions affected 4.3.1', log({ about: '4.3.1' })],
+    ['decisions that have affected 4.3.1', log({ about: '4.3.1' })],
     ['any decisions affecting 9.1.1 since May', log({ about: '9.1.1', since: 'May' })],
     ['did JCOB decide anything about 4.3.1', log({ board: 'JCOB', about: '4.3.1' })],
   ])('%s', (q, want) => {

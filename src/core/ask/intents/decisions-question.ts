@@ -70,7 +70,7 @@ function readTail(tail: string, subject: string | null): Intent | null {
   for (let before = ''; rest && rest !== before; ) {
     before = rest;
     rest = rest.replace(/^(?:anything|something|so far|to date|ever|yet|recently|lately|then|any)\b\s*/i, '');
-    const item = new RegExp(String.raw`^(?:about|on|affecting|for|concerning|regarding|re|over|touching|that affects?|which affects?)\s+(?:item\s+|recommendation\s+|action\s+)?${ID}(?=\s|$)\s*`, 'i').exec(rest);
+    const item = new RegExp(String.raw`^(?:about|on|for|concerning|regarding|re|over|touching|(?:(?:that|which)\s+)?(?:(?:have|has|had)\s+)?affect(?:s|ed|ing)?)\s+(?:item\s+|recommendation\s+|action\s+)?${ID}(?=\s|$)\s*`, 'i').exec(rest);
     if (item && isRecommendationId(canonicalId(item[1]!))) {
       about = canonicalId(item[1]!);
       rest = rest.slice(item[0].length);

@@ -8,7 +8,7 @@ import { readAsAt, readChanged, readCount, readExclusions, readOrder, readSlippe
 import { readMissing, readOverdueBy } from './query-gaps.js';
 import { AT_RISK, BY_GROUP, CHANGED_LATELY, COMING, COMING_LIMIT, COMPLETED_IN, LATELY, MENTIONS, OR_OVERDUE, RAG, SUMMARY, USER_MENTION } from './answer-phrases.js';
 import { CONNECTORS, FILLERS, NOUNS, isDateWord, startsDate } from './vocab.js';
-import { joinMeetingReferences } from '../../governance/meeting-reference.js';
+import { joinMeetingReferences, spoken } from '../../governance/meeting-reference.js';
 
 /** Question words as they get typed in a hurry; only words that are no word of their own. */
 const TYPOS: Record<string, string> = {
@@ -279,7 +279,8 @@ export function matchQuery(msg: NormalisedMessage): Intent | null {
     filter.due = { phrase: read.period, mode: 'within' };
     filter.open = true;
   }
-  const about = read.rest;
+  // A meeting named as a day is one token while reading ("the next SAS"); as a subject it is words again.
+  const about = read.rest === null ? null : spoken(read.rest);
   if (about !== null) filter.about = about;
 
   const nouns = lower.split(' ').map((w) => w.replace(/[,;:.]+$/, '')).some((w) => NOUNS.has(w) && w !== 'things' && w !== 'stuff' && w !== 'work');
