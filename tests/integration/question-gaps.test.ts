@@ -112,6 +112,13 @@ describe('gaps, alternatives and due dates in questions', () => {
     expect(reply.text).toBe(text);
   });
 
+  it.each([
+    ['has 4.2.3 slipped?', '4.2.3 is due "31 March 2018" (by 31 Mar 2018). That is 30 days from 1 Mar 2018; it is on-going. Its date has not moved: it is the one first given.'],
+    ["has 9.1.1's date moved?", '9.1.1 is due "By end 2017" (by 31 Dec 2017). It is overdue: 60 days past the end of its window. Its date has not moved: it is the one first given.'],
+  ])('%s', async (q, text) => {
+    expect((await talk(q)).text).toBe(text);
+  });
+
   it('when an item with no date is due says how to give it one', async () => {
     const reply = await talk('when is 4.2.1 due?');
     expect(reply.text).toMatch(/^4\.2\.1 has no delivery date\. .*`date 4\.2\.1 <when>`/);
@@ -155,5 +162,6 @@ describe('gaps, alternatives and due dates in questions', () => {
     expect((await h.talk('date 4.2.3 Q2 2018', owner)).error).toBeUndefined();
     const reply = await talk('when is 4.2.3 due?');
     expect(reply.text).toMatch(/^4\.2\.3 is due "Q2 2018" \(1 Apr – 30 Jun 2018\)\..* Its baseline was 31 March 2018 \(by 31 Mar 2018\), revised 1 time\.$/);
+    expect((await talk('was 4.2.3 pushed back?')).text).toMatch(/ Its baseline was 31 March 2018 \(by 31 Mar 2018\), revised 1 time\.$/);
   });
 });

@@ -111,7 +111,7 @@ async function inPlan(turn: Turn, intent: Intent): Promise<Reply> {
 async function act(turn: Turn, intent: Intent): Promise<Reply> {
   switch (intent.kind) {
     case 'status':
-      return intent.ask === 'due' ? answerDue(turn, intent.id) : answerStatus(turn, intent.id);
+      return intent.ask ? answerDue(turn, intent.id, intent.ask) : answerStatus(turn, intent.id);
     case 'who_owns':
       return answerWhoOwns(turn, intent.id);
     case 'history':

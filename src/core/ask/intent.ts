@@ -13,7 +13,7 @@ export type Intent =
   /** Thanks, a greeting, a goodbye or an "ok": answered in kind, nothing read or changed. */
   | { kind: 'chat'; says: 'thanks' | 'hello' | 'bye' | 'ack' }
   /** `ask: 'due'`: "when is 4.2.1 due?" — the delivery date alone, with how it stands today. */
-  | { kind: 'status'; id: string; ask?: 'due' }
+  | { kind: 'status'; id: string; ask?: 'due' | 'slipped' }
   | { kind: 'who_owns'; id: string }
   | { kind: 'history'; id: string }
   | { kind: 'query'; filter: QueryFilter }

@@ -21,13 +21,14 @@ export async function answerStatus(turn: Turn, id: string): Promise<Reply> {
 
 /**
  * "when is 4.2.1 due?": the date as written beside the window it was read as, how it stands on the day
- * asked, and the baseline when it was revised.
+ * asked, and the baseline when it was revised. "Has 4.2.1 slipped?" says so too when it has not.
  */
-export async function answerDue(turn: Turn, id: string): Promise<Reply> {
+export async function answerDue(turn: Turn, id: string, ask: 'due' | 'slipped' = 'due'): Promise<Reply> {
   const rec = await findItem(turn, id);
   if (isReply(rec)) return rec;
   const view = { items: [itemView(rec, turn.today)] };
-  const baseline = rec.revisions > 0 ? ` Its baseline was ${describeDelivery(rec.baseline)}, revised ${plural(rec.revisions, 'time')}.` : '';
+  const baseline =
+    rec.revisions > 0 ? ` Its baseline was ${describeDelivery(rec.baseline)}, revised ${plural(rec.revisions, 'time')}.` : ask === 'slipped' ? ' Its date has not moved: it is the one first given.' : '';
   if (!rec.delivery.text.trim() || rec.delivery.end === null) {
     const written = rec.delivery.text.trim() ? `"${rec.delivery.text.trim()}", which gives no date` : 'no delivery date';
     return say(`${rec.id} has ${written}.${baseline} Its owner or an admin can set one with \`date ${rec.id} <when>\`, e.g. \`date ${rec.id} Q2 2018\`.`, view);

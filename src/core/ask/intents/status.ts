@@ -27,6 +27,9 @@ const ONLY_IDS = /^(?:(?:of|for|on)\s+)?[\w.-]+(?:\s*(?:,|and|&|\+)\s*[\w.-]+)+(
 const ASKS_DUE =
   /^when(?!\s+(?:was|were|did|has|had)\b)(?:'s| is| are| will| does| do| should| must)?\b(?!.*\b(?:updated|changed|added|decided|completed|closed|signed|created)\b)|\b(?:deadline|due date|delivery date|target date|completion date|end date)\b|\bwhen\b.*\bdue\b|\bdue (?:when|by when)\b/;
 
+/** "has 4.2.1 slipped?", "has 4.2.3's date moved?", "was 4.2.3 pushed back?": its date against its baseline. */
+const ASKS_SLIP = /\b(?:slipp?(?:ed|ing)?|slid|moved|re-?dated|re-?scheduled|revised|pushed (?:back|out)|put back|delayed|deferred|extended)\b/;
+
 function oneAtATime(id: string): string {
   return `Ask about one recommendation at a time, for example "status ${id}".`;
 }
@@ -54,6 +57,7 @@ export function matchAboutId(msg: NormalisedMessage): Intent | null {
   if (ids.length > 1 || id === undefined) {
     return unknown(msg, oneAtATime(ids[0] ?? '4.2.1'));
   }
+  if (asking && ASKS_SLIP.test(msg.lower)) return { kind: 'status', id, ask: 'slipped' };
   if (asking && ASKS_DUE.test(msg.lower)) return { kind: 'status', id, ask: 'due' };
   if (asking) return { kind: 'status', id };
   const first = msg.words[0] ?? '';
