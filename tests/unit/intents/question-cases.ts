@@ -66,6 +66,8 @@ const overdue: QuestionCase[] = [
   c('what has missed its deadline?', OVERDUE),
   c("what's off track?", OVERDUE),
   c('which items are off track', OVERDUE),
+  c("what's not on track?", OVERDUE),
+  c('anything off-target?', OVERDUE),
   c("show me everything that's past due", OVERDUE),
   c('list the past due items', OVERDUE),
   c('overdue items please', OVERDUE),

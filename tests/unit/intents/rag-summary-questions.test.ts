@@ -22,6 +22,11 @@ describe('RAG colours', () => {
     ["what's at risk?", { rag: 'at_risk' }],
     ['what needs attention?', { rag: 'at_risk' }],
     ['anything red or amber for Karen', { rag: 'at_risk', owner: 'Karen' }],
+    ['what should the board worry about?', { rag: 'at_risk' }],
+    ['what are the biggest risks?', { rag: 'at_risk' }],
+    // On track: open and green.
+    ['which items are on track?', { rag: 'green', open: true }],
+    ["what's on schedule in ICT?", { rag: 'green', open: true, about: 'ICT' }],
     // A colour that is part of a name stays the name's.
     ['overdue for Sarah Green', { owner: 'Sarah Green', overdue: true }],
     ["what's overdue for Mr Red", { owner: 'Mr Red', overdue: true }],
@@ -47,6 +52,8 @@ describe('the counts instead of the list', () => {
     ['how are we doing?', { summary: true }],
     ['give me a summary', { summary: true }],
     ['where are we?', { summary: true }],
+    ['are we on track?', { summary: true }],
+    ['is the plan on target?', { summary: true }],
     ["what's the overall progress", { summary: true }],
     ['what percentage is complete?', { summary: true }],
     ['how much of the plan is done?', { summary: true }],

@@ -26,7 +26,9 @@ export const COMPLETED_IN =
   /\b(?:(?:was|were|got|been|have been|has been|had been)\s+)?(?:completed|complete|closed|done|finished|delivered|signed off)\s+(?:(?:anything|something|any(?: items| actions)?)\s+)?(since|in|during|over|within|this|last|the last|the past|past|between)\s+(.+?)\s*$/i;
 
 /** "what's at risk?", "what needs attention?", "red or amber": the paper's two warning colours together. */
-export const AT_RISK = /\b(?:at risk|(?:needs?|needing|requires?|requiring) (?:(?:our|my|your|urgent|some) )?attention|of concern|causing concern|in trouble|red (?:or|and|\/|&) amber|amber (?:or|and|\/|&) red|red\/amber|amber\/red)\b/i;
+/** Items going as planned: "on track", "on target", "on schedule". */
+export const ON_TRACK = /(?<!\b(?:not|isn't|aren't)\s)\b(?:on track|on target|on schedule|going to plan)\b/i;
+export const AT_RISK = /\b(?:at risk|(?:(?:should|do|must|need to) (?:the boards?|we|i|you|they|people) (?:be )?)?(?:worr(?:y|ied|ying)|concerned) about|(?:biggest|main|key|top) (?:risks?|concerns?|worries|problems?)|(?:needs?|needing|requires?|requiring) (?:(?:our|my|your|urgent|some) )?attention|of concern|causing concern|in trouble|red (?:or|and|\/|&) amber|amber (?:or|and|\/|&) red|red\/amber|amber\/red)\b/i;
 /** "what's coming up?", "upcoming deadlines", "what's due soon?": what is still to come, soonest first. */
 export const COMING =
   /\b(?:coming up|up next|next up|coming soon|due soon|upcoming(?: (?:deadlines?|dates?|items?|actions?))?|(?:next|upcoming|approaching) deadlines?|what(?:'s|s| is) next)\b(?!\s+(?:in|by|before|within|during|over|this|next|the|until|till|after|between|from)\b)/i;
@@ -45,4 +47,4 @@ export const BY_GROUP: Array<[RegExp, 'owner' | 'theme']> = [
 
 /** "how are we doing?", "give me a summary", "what's the RAG for ICT?", "what percentage is complete?": the counts. */
 export const SUMMARY =
-  /\b(?:summary|summari[sz]e|sum up|overview|progress report|(?<!in )progress|headlines?|big picture|in numbers|the numbers|stats|statistics|dashboard|how (?:are|is) (?:we|it|things|the plan|everything) (?:doing|going|getting on|looking)(?! (?:on|with)\b)|where are we(?: at| up to)?(?! (?:on|with)\b)|rag(?: status| ratings?| summary| position)?(?!\s+(?:is\s+)?(?:red|amber|green|grey|gray)\b)|(?:what|which) (?:percentage|proportion|share|fraction)(?: of (?:the )?(?:plan|items|actions|recommendations))?(?: (?:is|are|has been|have been))?(?: (?:complete|completed|done|delivered|finished|closed))?|how much (?:of (?:the )?plan |of it )?(?:is|has been) (?:done|complete|completed|delivered|finished))\b/i;
+  /\b(?:summary|summari[sz]e|sum up|overview|progress report|(?<!in )progress|headlines?|big picture|in numbers|the numbers|stats|statistics|dashboard|how (?:are|is) (?:we|it|things|the plan|everything) (?:doing|going|getting on|looking)(?! (?:on|with)\b)|where are we(?: at| up to)?(?! (?:on|with)\b)|(?:are|is) (?:we|it|things|the plan|everything) (?:on track|on target|on schedule)|rag(?: status| ratings?| summary| position)?(?!\s+(?:is\s+)?(?:red|amber|green|grey|gray)\b)|(?:what|which) (?:percentage|proportion|share|fraction)(?: of (?:the )?(?:plan|items|actions|recommendations))?(?: (?:is|are|has been|have been))?(?: (?:complete|completed|done|delivered|finished|closed))?|how much (?:of (?:the )?plan |of it )?(?:is|has been) (?:done|complete|completed|delivered|finished))\b/i;

@@ -6,7 +6,7 @@ import { readDue } from './query-due.js';
 import { readOwner } from './query-owner.js';
 import { readAsAt, readChanged, readCount, readExclusions, readOrder, readSlipped, readStale } from './query-kinds.js';
 import { readMissing, readOverdueBy } from './query-gaps.js';
-import { AT_RISK, BY_GROUP, CHANGED_LATELY, COMING, COMING_LIMIT, COMPLETED_IN, LATELY, MENTIONS, OR_OVERDUE, RAG, SUMMARY, USER_MENTION } from './answer-phrases.js';
+import { AT_RISK, BY_GROUP, ON_TRACK, CHANGED_LATELY, COMING, COMING_LIMIT, COMPLETED_IN, LATELY, MENTIONS, OR_OVERDUE, RAG, SUMMARY, USER_MENTION } from './answer-phrases.js';
 import { CONNECTORS, FILLERS, NOUNS, isDateWord, startsDate } from './vocab.js';
 import { joinMeetingReferences, spoken } from '../../governance/meeting-reference.js';
 
@@ -61,7 +61,7 @@ const STATUS =
 /** Overdue words that mention a deadline go before the due reader sees them; "late" waits until after ("due in late 2017"). */
 const MISSED =
   /\b(?:(?:past|beyond|after|missed|passed) (?:its |their |the )?(?:(?:delivery|target|due|end) )?(?:dates?|deadlines?)|past due|(?:has |have )?missed(?: (?:its |their |the )?deadlines?)?|not (?:been )?delivered on time)\b/gi;
-const OVERDUE = /\b(?:overdue|running (?:late|behind)|late|behind(?: schedule)?|delayed|off track|off-track|lagging)\b/gi;
+const OVERDUE = /\b(?:overdue|running (?:late|behind)|late|behind(?: schedule)?|delayed|off[- ](?:track|target|schedule)|(?:not|isn't|aren't) (?:on track|on target|on schedule)|lagging)\b/gi;
 const ME = /\b(?:i|i'm|me|my|mine|myself)\b/gi;
 /** A request to see items, even with no filter: "list", "show the plan", "what's in HR". */
 const LEAD =
@@ -227,6 +227,13 @@ export function matchQuery(msg: NormalisedMessage): Intent | null {
   if (risk) {
     filter.rag = 'at_risk';
     s = without(s, risk);
+  }
+  // "which items are on track?": open and green (green is also every complete item).
+  const onTrack = filter.rag ? null : ON_TRACK.exec(s);
+  if (onTrack) {
+    filter.rag = 'green';
+    filter.open = true;
+    s = without(s, onTrack);
   }
   const coming = COMING.exec(s);
   if (coming) {
