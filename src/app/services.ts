@@ -1,5 +1,6 @@
-import type { Clock, ConversationStore, PlanDirectory } from '../core/ports.js';
+import type { ChaseQueue, Clock, ConversationStore, PlanDirectory } from '../core/ports.js';
 import type { Config } from '../config.js';
+import { DrizzleChaseQueue } from '../store/chase-queue.js';
 import { DrizzleConversationStore } from '../store/conversation-store.js';
 import { openDatabase, type Database } from '../store/database.js';
 import { migrate } from '../store/migrate.js';
@@ -11,6 +12,8 @@ export interface Services {
   database: Database;
   plans: PlanDirectory;
   conversations: ConversationStore;
+  /** Messages asking owners for an update now, for the running app to send. */
+  chases: ChaseQueue;
   clock: Clock;
   config: Config;
   /** A server's in-memory read model (store/read-model/): `plans` reads through it. One-shot commands have none. */
@@ -36,6 +39,7 @@ export async function openServices(config: Config, clock: Clock, options: { copy
     database,
     plans: model ? new (await import('../store/read-model/model-plan-directory.js')).ModelPlanDirectory(plans, model) : plans,
     conversations: model ? new (await import('../store/read-model/model-conversation-store.js')).ModelConversationStore(conversations, model) : conversations,
+    chases: new DrizzleChaseQueue(database.db),
     clock,
     config,
     ...(model ? { model } : {}),

@@ -24,6 +24,7 @@ export function askContext(services: Services, actor: Actor, planKey?: string): 
     plans: services.plans,
     ...(planKey ? { planKey } : {}),
     conversations: services.conversations,
+    chases: services.chases,
     actor,
     now: services.clock.now(),
     ...(services.config.CONCERTO_TIMEZONE ? { timeZone: services.config.CONCERTO_TIMEZONE } : {}),

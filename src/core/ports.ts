@@ -227,6 +227,15 @@ export interface PlanStore {
   exportPlan(): Promise<PlanFile | null>;
 }
 
+/**
+ * Asks an item's owners for an update now (`chase 4.1.1`): one message per person linked to an owner,
+ * queued in the outbox in one transaction, sent by the running app as nudges are. Returns the owners it
+ * reached and those no one in the workspace is linked to; with none reached nothing is queued.
+ */
+export interface ChaseQueue {
+  chase(plan: PlanInfo, rec: Pick<Recommendation, 'id' | 'owners'>, chase: { from: string; note: string | null; on: string; at: string }): Promise<{ reached: string[]; unreached: string[] }>;
+}
+
 /** A conversation waiting for its next answer, stored so any instance (or a restart) carries it on. */
 export interface ConversationStore {
   load(key: string, now: string): Promise<unknown | null>;

@@ -71,6 +71,7 @@ export function slackContext(deps: SlackDeps, viewer: SlackViewer, conversationK
     ...(place.channel ? { channel: place.channel } : {}),
     conversations: deps.services.conversations,
     people: deps.people,
+    chases: deps.services.chases,
     actor: viewer.actor,
     now: deps.services.clock.now(),
     ...(viewer.timeZone ? { timeZone: viewer.timeZone } : deps.services.config.CONCERTO_TIMEZONE ? { timeZone: deps.services.config.CONCERTO_TIMEZONE } : {}),

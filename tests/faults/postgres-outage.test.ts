@@ -11,6 +11,7 @@ import { loadConfig } from '../../src/config.js';
 import { startSlackApp, type RunningSlackApp } from '../../src/slack/app.js';
 import { COULD_NOT_COMPLETE } from '../../src/slack/listeners/failure.js';
 import { DrizzleConversationStore } from '../../src/store/conversation-store.js';
+import { DrizzleChaseQueue } from '../../src/store/chase-queue.js';
 import { openDatabase, type Database } from '../../src/store/database.js';
 import { migrate } from '../../src/store/migrate.js';
 import { DrizzlePlanDirectory } from '../../src/store/plan-directory.js';
@@ -142,6 +143,7 @@ describe.skipIf(unavailable)('the Slack app through a PostgreSQL outage on postg
       database,
       plans: new ModelPlanDirectory(new DrizzlePlanDirectory(database.db), model),
       conversations: new ModelConversationStore(new DrizzleConversationStore(database.db), model),
+      chases: new DrizzleChaseQueue(database.db),
       clock: fixedClock(new Date(NOW)),
       config: loadConfig({ LOG_LEVEL: 'error' }),
       model,

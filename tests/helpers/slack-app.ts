@@ -12,6 +12,7 @@ import { startSlackApp, type RunningSlackApp } from '../../src/slack/app.js';
 import type { SlackDeps } from '../../src/slack/deps.js';
 import { HomeRefresher, publishHome } from '../../src/slack/home.js';
 import { DrizzleConversationStore } from '../../src/store/conversation-store.js';
+import { DrizzleChaseQueue } from '../../src/store/chase-queue.js';
 import { DrizzleEventLedger } from '../../src/store/event-ledger.js';
 import { DrizzlePeopleStore } from '../../src/store/people-store.js';
 import { ReminderDataStore } from '../../src/store/reminder-data.js';
@@ -83,6 +84,7 @@ export async function openTestServices(opts: { admins?: string[]; now?: string }
     database,
     plans: new ModelPlanDirectory(new DrizzlePlanDirectory(database.db), model),
     conversations: new ModelConversationStore(new DrizzleConversationStore(database.db), model),
+    chases: new DrizzleChaseQueue(database.db),
     clock: fixedClock(new Date(opts.now ?? NOW)),
     config,
     model,

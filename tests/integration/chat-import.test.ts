@@ -5,6 +5,7 @@ import type { Services } from '../../src/app/services.js';
 import { fixedClock } from '../../src/clock.js';
 import { loadConfig } from '../../src/config.js';
 import { DrizzleConversationStore } from '../../src/store/conversation-store.js';
+import { DrizzleChaseQueue } from '../../src/store/chase-queue.js';
 import type { Database } from '../../src/store/database.js';
 import { DrizzlePendingImports } from '../../src/store/pending-imports.js';
 import { DrizzlePlanDirectory } from '../../src/store/plan-directory.js';
@@ -52,6 +53,7 @@ describe.each(testDatabases)('imports previewed in chat, on $name', ({ open }) =
       database,
       plans: new DrizzlePlanDirectory(database.db),
       conversations: new DrizzleConversationStore(database.db),
+      chases: new DrizzleChaseQueue(database.db),
       clock: fixedClock(new Date(NOW)),
       config: loadConfig({ LOG_LEVEL: 'error' }),
       close: () => database.close(),

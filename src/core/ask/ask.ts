@@ -14,6 +14,7 @@ import { answerHistory } from './handlers/history.js';
 import { answerDue, answerStatus, answerWhoOwns } from './handlers/item.js';
 import { answerPaper } from './handlers/paper.js';
 import { answerQuery } from './handlers/query.js';
+import { chase } from './handlers/chase.js';
 import { answerAcrossPlans, plansHolding, whichPlan } from './handlers/across-plans.js';
 import { changePlanState, createPlan, listPlans, setPlan, usePlan } from './handlers/plans.js';
 import { answerWhen } from './handlers/when.js';
@@ -114,6 +115,8 @@ async function act(turn: Turn, intent: Intent): Promise<Reply> {
       return intent.ask ? answerDue(turn, intent.id, intent.ask) : answerStatus(turn, intent.id);
     case 'who_owns':
       return answerWhoOwns(turn, intent.id);
+    case 'chase':
+      return chase(turn, intent.id, intent.note);
     case 'history':
       return answerHistory(turn, intent.id);
     case 'query':

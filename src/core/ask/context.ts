@@ -1,5 +1,5 @@
 import type { IsoDate } from '../dates/delivery-window.js';
-import type { ConversationStore, GovernanceStore, PeopleStore, PlanDirectory, PlanInfo, PlanStore } from '../ports.js';
+import type { ChaseQueue, ConversationStore, GovernanceStore, PeopleStore, PlanDirectory, PlanInfo, PlanStore } from '../ports.js';
 import type { Actor } from './actor.js';
 
 /** Everything a turn needs: who, when, where, and the ports. Built by each front end. */
@@ -8,6 +8,8 @@ export interface AskContext {
   conversations: ConversationStore;
   /** Identity links; only front ends with outside identities (Slack) provide it. */
   people?: PeopleStore;
+  /** Messages to owners asking for an update (`chase 4.1.1`), sent by the running app. */
+  chases?: ChaseQueue;
   /** Admin of every plan when `admin` is set; each plan adds its own admins (core/ask/plan-scope.ts). */
   actor: Actor;
   now: Date;

@@ -15,6 +15,8 @@ export type Intent =
   /** `ask: 'due'`: "when is 4.2.1 due?" — the delivery date alone, with how it stands today. */
   | { kind: 'status'; id: string; ask?: 'due' | 'slipped' }
   | { kind: 'who_owns'; id: string }
+  /** Ask the item's owners for an update now, with a note in the sender's words. */
+  | { kind: 'chase'; id: string; note: string | null }
   | { kind: 'history'; id: string }
   | { kind: 'query'; filter: QueryFilter }
   | { kind: 'update'; id: string; text: string | null }

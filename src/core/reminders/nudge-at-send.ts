@@ -17,5 +17,6 @@ export function nudgeAtSend(queued: QueuedNudge, plan: PlanRef, rec: Recommendat
   if (!rec) return { drop: `not sent: ${queued.itemId} is no longer in the plan ${plan.key}` };
   if (isClosed(rec.status)) return { drop: `not sent: ${rec.id} was ${STATUS_LABELS[rec.status]} by the time it was due to go` };
   if (rec.proposal) return { drop: `not sent: ${rec.id}'s completion was proposed and awaits sign-off` };
-  return { send: { kind: queued.kind, item: itemView(rec, today), lastUpdate: rec.updates.at(-1) ?? null, on: queued.on, plan } };
+  const chase = { ...(queued.from !== undefined ? { from: queued.from } : {}), ...(queued.note !== undefined ? { note: queued.note } : {}) };
+  return { send: { kind: queued.kind, item: itemView(rec, today), lastUpdate: rec.updates.at(-1) ?? null, on: queued.on, plan, ...chase } };
 }

@@ -3,7 +3,8 @@ import { workingDayOnOrAfter, workingDayOnOrBefore } from './bank-holidays.js';
 import { addDaysIso } from './local-time.js';
 import type { ReminderSettings } from './settings.js';
 
-export type NudgeKind = 'due_soon' | 'due_today' | 'overdue' | 'stale';
+/** What a nudge is about; `chase` is a person asking for an update now (`chase 4.1.1`), not the schedule. */
+export type NudgeKind = 'due_soon' | 'due_today' | 'overdue' | 'stale' | 'chase';
 
 export interface ScheduledNudge {
   kind: NudgeKind;

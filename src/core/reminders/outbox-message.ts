@@ -35,6 +35,9 @@ export interface NudgeNotice {
   lastUpdate: UpdateEntry | null;
   on: string;
   plan?: PlanRef;
+  /** A chase's sender and what they added, as they wrote it. */
+  from?: string;
+  note?: string;
 }
 
 /**
@@ -47,6 +50,8 @@ export interface QueuedNudge {
   kind: NudgeKind;
   itemId: string;
   on: string;
+  from?: string;
+  note?: string;
 }
 
 /**

@@ -6,6 +6,7 @@ import { fixedClock } from '../../../src/clock.js';
 import type { Config } from '../../../src/config.js';
 import { exportPlanTo, type ExportOptions } from '../../../src/cli/plan-io.js';
 import { DrizzleConversationStore } from '../../../src/store/conversation-store.js';
+import { DrizzleChaseQueue } from '../../../src/store/chase-queue.js';
 import type { Database } from '../../../src/store/database.js';
 import { DrizzlePlanDirectory } from '../../../src/store/plan-directory.js';
 
@@ -15,6 +16,7 @@ export function servicesOn(database: Database, now: string): Services {
     database,
     plans: new DrizzlePlanDirectory(database.db),
     conversations: new DrizzleConversationStore(database.db),
+    chases: new DrizzleChaseQueue(database.db),
     clock: fixedClock(new Date(now)),
     config: {} as Config,
     close: () => database.close(),

@@ -61,7 +61,7 @@ export function readingLine(parts: string[], when: string, n: number, count: boo
   return `${read.charAt(0).toUpperCase()}${read.slice(1)} — ${howMany}`;
 }
 
-const joinAnd = (xs: string[]) => (xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs.at(-1)}`);
+export const joinAnd = (xs: readonly string[]) => (xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs.at(-1)}`);
 export const joinOr = (xs: string[]) => (xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} or ${xs.at(-1)}`);
 
 /** "rated red", "at risk (red or amber)". */

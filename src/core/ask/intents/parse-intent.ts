@@ -1,6 +1,7 @@
 import type { Intent } from '../intent.js';
 import { matchAdd } from './add.js';
 import { matchAssign } from './assign.js';
+import { matchChase } from './chase.js';
 import { matchComplete } from './complete.js';
 import { matchDate } from './date.js';
 import { matchHelp } from './help.js';
@@ -43,6 +44,7 @@ const MATCHERS: readonly Matcher[] = [
   matchDate,
   matchAssign,
   // Commands that name one item and may carry free text; each only looks at the first word.
+  matchChase,
   matchUpdate,
   matchSignOff,
   matchComplete,
