@@ -98,6 +98,20 @@ const wordSkipped = () =>
     row.kind === 'subheading' ? [{ row: i + 1, reason: `"${row.number} | ${row.words}" heads the numbers below it (${row.above}…), not a recommendation` }] : [],
   );
 
+/** Concerto's own paper, PDF or Word: its columns, and every update back with its date, oldest first. */
+const PAPER_COLUMNS: Array<[Field, string]> = [
+  ['id', 'Recommendation No'],
+  ['owner', 'Owner'],
+  ['update', 'Update'],
+  ['delivery', 'Delivery Date'],
+  ['status', 'Status'],
+  ['rag', 'RAG'],
+];
+const asPaper = (r: BundledItem): Expected => ({
+  ...asBundled(r),
+  updates: [...r.updates].sort((a, b) => a.date.localeCompare(b.date)).map((u) => ({ date: u.date, author: u.author, text: u.text })),
+});
+
 const FORMATS: Format[] = [
   {
     // Every field is in the Word table: a status column, owners one a paragraph, entries an empty paragraph apart.
@@ -155,18 +169,8 @@ const FORMATS: Format[] = [
     build: async () => ({ bytes: await boardPaperPdf() }),
     title: PLAN_TITLE,
     table: "the PDF's table",
-    columns: [
-      ['id', 'Recommendation No'],
-      ['owner', 'Owner'],
-      ['update', 'Update'],
-      ['delivery', 'Delivery Date'],
-      ['status', 'Status'],
-      ['rag', 'RAG'],
-    ],
-    expected: (r) => ({
-      ...asBundled(r),
-      updates: [...r.updates].sort((a, b) => a.date.localeCompare(b.date)).map((u) => ({ date: u.date, author: u.author, text: u.text })),
-    }),
+    columns: PAPER_COLUMNS,
+    expected: asPaper,
     wrapped: true,
     skipped: () => [],
   },
@@ -178,18 +182,8 @@ const FORMATS: Format[] = [
     build: async () => ({ bytes: await boardPaperDocx() }),
     title: PLAN_TITLE,
     table: 'table 3',
-    columns: [
-      ['id', 'Recommendation No'],
-      ['owner', 'Owner'],
-      ['update', 'Update'],
-      ['delivery', 'Delivery Date'],
-      ['status', 'Status'],
-      ['rag', 'RAG'],
-    ],
-    expected: (r) => ({
-      ...asBundled(r),
-      updates: [...r.updates].sort((a, b) => a.date.localeCompare(b.date)).map((u) => ({ date: u.date, author: u.author, text: u.text })),
-    }),
+    columns: PAPER_COLUMNS,
+    expected: asPaper,
     wrapped: false,
     skipped: () => [],
   },
