@@ -44,10 +44,10 @@ const TITLED = /(?:^|\s)(?:in|for|from|of|on|about|under)\s+(?:the|our)\s+((?:[\
 
 /**
  * Finds a plan named by words of its title ("what's due in the audit plan?") and returns the message
- * without those words ("what's due in the plan?"). Only when the words are in exactly one plan's title or key: "in the action plan" with
- * two action plans, or "in the whole plan", stay text. Anywhere in a question, whose words are all
- * Concerto's; in a change only `rightAfter` its item's number, so that someone's own words ("discussed
- * in the audit plan review") are never taken for a plan.
+ * without those words ("what's due in the plan?"). Only when the words are in exactly one plan's title
+ * or key: "in the action plan" with two action plans, or "in the whole plan", stay text. Anywhere in a
+ * question, whose words are all Concerto's; in a change only `rightAfter` its item's number, so that
+ * someone's own words ("discussed in the audit plan review") are never taken for a plan.
  */
 export function findPlanByTitle(text: string, plans: ReadonlyArray<{ key: string; title: string }>, options: { rightAfter?: string } = {}): PlanMention {
   for (const m of text.matchAll(TITLED)) {
@@ -60,9 +60,9 @@ export function findPlanByTitle(text: string, plans: ReadonlyArray<{ key: string
       const own = new Set([...words(p.title), ...p.key.split('-')]);
       return said.every((w) => own.has(w));
     });
+    if (matching.length !== 1) continue;
     // Only the title's words go: "what's in the plan?" still reads as the question it was.
     const at = m.index + m[0].lastIndexOf(m[1]!);
-    if (matching.length !== 1) continue;
     const rest = options.rightAfter !== undefined ? joinCut(before, text.slice(m.index + m[0].length)) : `${text.slice(0, at)}${text.slice(at + m[1]!.length)}`;
     return { kind: 'plan', key: matching[0]!.key, text: rest };
   }
