@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { loadConfig, reminderSettings } from '../../src/config.js';
 import type { Clock } from '../../src/core/ports.js';
 import { decideNudges, type NudgeDecision, type NudgeItem, type Recipient } from '../../src/core/reminders/decide-nudges.js';
-import type { SendableMessage } from '../../src/core/reminders/outbox-message.js';
+import type { Notifier, SendableMessage } from '../../src/core/reminders/outbox-message.js';
 import type { ReminderSettings } from '../../src/core/reminders/settings.js';
 import { dispatchOnce } from '../../src/scheduler/dispatcher.js';
 import { runTick, type TickResult } from '../../src/scheduler/tick.js';
@@ -194,3 +194,9 @@ export async function pureNudges(database: Database, now: Date, settings: Remind
 
 /** Compact, sortable form of a message for exact comparisons. */
 export const keysOf = (list: Array<{ key: string }>): string[] => list.map((m) => m.key).sort();
+
+/** Sends nothing; records what it was asked to send, and answers each as sent. */
+export function recordingNotifier(): Notifier & { sent: SendableMessage[] } {
+  const sent: SendableMessage[] = [];
+  return { sent, send: async (m) => (sent.push(m), { outcome: 'sent', ref: `ts-${sent.length}` }) };
+}

@@ -3,7 +3,7 @@ import { ask } from '../../src/core/ask/ask.js';
 import type { Actor } from '../../src/core/ask/actor.js';
 import type { Reply } from '../../src/core/ask/reply.js';
 import type { PlanStore } from '../../src/core/ports.js';
-import type { NudgeNotice, Notifier, SendableMessage } from '../../src/core/reminders/outbox-message.js';
+import type { NudgeNotice } from '../../src/core/reminders/outbox-message.js';
 import { drainOutbox } from '../../src/scheduler/dispatcher.js';
 import { DrizzleChaseQueue } from '../../src/store/chase-queue.js';
 import { DrizzleConversationStore } from '../../src/store/conversation-store.js';
@@ -15,19 +15,13 @@ import { admin, owner } from '../helpers/ask.js';
 import { testDatabases } from '../helpers/databases.js';
 import { bundledPlanInput } from '../helpers/plan.js';
 import { importAs } from '../helpers/plan-stores.js';
-import { manualClock, outboxRows } from '../helpers/reminders.js';
+import { manualClock, outboxRows, recordingNotifier } from '../helpers/reminders.js';
 
 const SEEDED = '2017-10-04T09:00:00.000Z';
 const NOW = '2018-03-01T10:00:00.000Z';
 const RACHEL = 'U0RACHEL1';
 const KAREN = 'U0KAREN01';
 const PO = 'U0PORTF01';
-
-/** Sends nothing; records what it was asked to send. */
-function recordingNotifier(): Notifier & { sent: SendableMessage[] } {
-  const sent: SendableMessage[] = [];
-  return { sent, send: async (m) => (sent.push(m), { outcome: 'sent', ref: `ts-${sent.length}` }) };
-}
 
 /**
  * `chase 4.1.1`: the portfolio office asks an item's owners for an update now. One message per person

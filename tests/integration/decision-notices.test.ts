@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DecisionNoticePayload } from '../../src/core/governance/decision-notice.js';
 import type { ChangeMeta, GovernanceStore, PlanInfo, PlanStore } from '../../src/core/ports.js';
-import type { Notifier, OutboxMessage } from '../../src/core/reminders/outbox-message.js';
 import { dispatchOnce, drainOutbox } from '../../src/scheduler/dispatcher.js';
 import type { Database } from '../../src/store/database.js';
 import { OutboxStore } from '../../src/store/outbox-store.js';
@@ -11,7 +10,7 @@ import { StoreError } from '../../src/store/store-error.js';
 import { testDatabases } from '../helpers/databases.js';
 import { bundledPlanInput } from '../helpers/plan.js';
 import { importAs } from '../helpers/plan-stores.js';
-import { manualClock, outboxRows, secondConnection } from '../helpers/reminders.js';
+import { manualClock, outboxRows, recordingNotifier, secondConnection } from '../helpers/reminders.js';
 
 const SEEDED = '2017-10-04T09:00:00.000Z';
 const AT = '2017-10-13T09:00:00.000Z';
@@ -21,12 +20,6 @@ const PO1 = 'U0PORTF01';
 const PO2 = 'U0PORTF02';
 const OTHER = 'U0OTHER01';
 const FRAMEWORK = { board: 'SAS', decidedOn: '2017-10-12', meetingDate: '2017-10-12', text: 'New governance framework agreed', supersedes: null } as const;
-
-/** Sends nothing; records what it was asked to send. */
-function recordingNotifier(): Notifier & { sent: OutboxMessage[] } {
-  const sent: OutboxMessage[] = [];
-  return { sent, send: async (m) => (sent.push(m), { outcome: 'sent', ref: `ts-${sent.length}` }) };
-}
 
 /**
  * A recorded decision queues one message per person linked to an owner of an affected item, in the
