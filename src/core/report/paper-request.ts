@@ -14,6 +14,12 @@ export interface PaperRequest {
 
 /** "xlsx", "as a spreadsheet", "in Excel", "as an html file", "as a Word document". */
 const ALIASES: Record<string, PaperFormat> = { excel: 'xlsx', spreadsheet: 'xlsx', 'word document': 'docx', word: 'docx', markdown: 'md', 'web page': 'html' };
+/** Whether a word names a paper's format ("pdf", "Excel", "word"), as the reader below takes one. */
+export function isFormatWord(word: string): boolean {
+  const w = word.toLowerCase();
+  return (PAPER_FORMATS as readonly string[]).includes(w) || w in ALIASES;
+}
+
 const FORMAT_WORD = new RegExp(`(?:\\b(?:as|in)\\s+(?:an?\\s+)?)?\\b(${[...PAPER_FORMATS, ...Object.keys(ALIASES)].join('|')})\\b(?:\\s+(?:file|doc))?`, 'i');
 
 /**

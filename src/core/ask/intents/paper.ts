@@ -1,5 +1,5 @@
 import type { Intent } from '../intent.js';
-import { PAPER_FORMATS } from '../../report/paper-formats.js';
+import { isFormatWord } from '../../report/paper-request.js';
 import { normalise, type NormalisedMessage } from './normalise.js';
 import { matchQuery } from './query.js';
 import { isDateWord } from './vocab.js';
@@ -20,8 +20,6 @@ export function matchPaper(msg: NormalisedMessage): Intent | null {
   if (!m) return null;
   const words = m[1]!.replace(/\bplease\b/gi, ' ').replace(/\s+/g, ' ').trim();
   const subject = ON_A_SUBJECT.exec(words)?.[1];
-  if (subject !== undefined && !subject.split(' ').some((w) => isDateWord(w) || /\d/.test(w) || PAPER_WORD.test(w))) return matchQuery(normalise(`list ${subject}`));
+  if (subject !== undefined && !subject.split(' ').some((w) => isDateWord(w) || /\d/.test(w) || isFormatWord(w))) return matchQuery(normalise(`list ${subject}`));
   return { kind: 'paper', words };
 }
-
-const PAPER_WORD = new RegExp(`^(?:${PAPER_FORMATS.join('|')}|excel|word|spreadsheet|markdown)$`, 'i');
