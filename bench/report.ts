@@ -181,7 +181,7 @@ export function writeReport(file: string, run: RunFigures): { missed: string[] }
     }
     for (const p of db.papers) {
       rows.push([
-        `Board paper as ${p.format.toUpperCase()}, as at a year after the plan's date (\`concerto export\`, its own process)`,
+        `Board paper as ${p.format.toUpperCase()}, as at a year after the plan's date (\`concerto export\` as installed, start to exit)`,
         `${ms(p.ms)}, peak ${p.peakMb.toFixed(0)} MB, ${(p.bytes / 2 ** 20).toFixed(1)} MB file`,
         '–',
         '–',

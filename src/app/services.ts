@@ -18,6 +18,7 @@ export interface Services {
   config: Config;
   /** A server's in-memory read model (store/read-model/): `plans` reads through it. One-shot commands have none. */
   model?: ReadModel;
+  /** Closes the database (and the model); a second call waits for the first. */
   close(): Promise<void>;
 }
 
@@ -35,6 +36,7 @@ export async function openServices(config: Config, clock: Clock, options: { copy
   // A one-shot command reads what it needs once; building a model of the plan first would only cost it.
   const model = options.serving ? await import('../store/read-model/read-model.js').then((m) => m.ReadModel.open(database)) : undefined;
   const conversations = new DrizzleConversationStore(database.db);
+  let closing: Promise<void> | undefined;
   return {
     database,
     plans: model ? new (await import('../store/read-model/model-plan-directory.js')).ModelPlanDirectory(plans, model) : plans,
@@ -43,9 +45,9 @@ export async function openServices(config: Config, clock: Clock, options: { copy
     clock,
     config,
     ...(model ? { model } : {}),
-    close: async () => {
+    close: () => (closing ??= (async () => {
       await model?.close();
       await database.close();
-    },
+    })()),
   };
 }

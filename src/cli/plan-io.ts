@@ -151,13 +151,22 @@ export async function planFor(services: Services, key: string | undefined): Prom
  * Every mistake is found before anything is written, and a file is written whole or not at all.
  */
 export async function exportPlanTo(services: Services, opts: ExportOptions): Promise<void> {
+  await (await readForExport(services, opts))();
+}
+
+/**
+ * Reads from the database what the export needs and returns the step that renders and writes it, which
+ * needs no database: `concerto export` closes the database between the two, so a large paper renders
+ * without the embedded engine's memory beside it (about 140 MB).
+ */
+export async function readForExport(services: Services, opts: ExportOptions): Promise<() => Promise<void>> {
   if (opts.meeting !== undefined && (opts.asOf || opts.since)) {
     throw new UsageError(`--meeting sets the paper's date (the meeting's papers-by day) and its "since" (the board's previous meeting), so it cannot be given with ${opts.asOf && opts.since ? '--as-of or --since' : opts.asOf ? '--as-of' : '--since'}: use one or the other.`);
   }
   if ((opts.format === 'json' || opts.format === 'csv') && !opts.asOf && !opts.since && opts.meeting === undefined) {
     const plan = await services.plans.store(await planFor(services, opts.plan)).exportPlan();
     if (!plan) throw new UsageError(NO_PLAN);
-    return write(opts.output, opts.format === 'json' ? `${JSON.stringify(plan, null, 2)}\n` : planToCsv(plan));
+    return () => write(opts.output, opts.format === 'json' ? `${JSON.stringify(plan, null, 2)}\n` : planToCsv(plan));
   }
   if (!(PAPER_FORMATS as readonly string[]).includes(opts.format)) throw new UsageError(`Unknown format "${opts.format}". Use --format ${PAPER_FORMATS.join(', ')}.`);
   const format = opts.format as PaperFormat;
@@ -166,7 +175,8 @@ export async function exportPlanTo(services: Services, opts: ExportOptions): Pro
   }
   if (BINARY_FORMATS.has(format) && !opts.output) throw new UsageError(`${format === 'xlsx' ? 'An' : 'A'} ${format.toUpperCase()} file is not written to the terminal: give a file, e.g. -o board-paper.${format}.`);
 
-  return write(opts.output, await renderPaper(await readPaper(services, opts), format));
+  const paper = await readPaper(services, opts);
+  return async () => write(opts.output, await renderPaper(paper, format));
 }
 
 /**

@@ -140,9 +140,11 @@ export function buildProgram(open: Open, setExit: (code: number) => void): Comma
     .addOption(planOption('the plan to export (needed when there is more than one plan)'))
     .action(async (opts: { format: string; output?: string; asOf?: string; since?: string; meeting?: string; amberDays: number; amberRevisions: number; plan?: string }) => {
       const services = await open();
-      const { exportPlanTo } = await import('./plan-io.js');
+      const { readForExport } = await import('./plan-io.js');
       const rules = { amberWithinDays: opts.amberDays, amberAfterRevisions: opts.amberRevisions };
-      await exportPlanTo(services, { format: opts.format, output: opts.output, asOf: opts.asOf, since: opts.since, meeting: opts.meeting, rules, plan: opts.plan });
+      const writeOut = await readForExport(services, { format: opts.format, output: opts.output, asOf: opts.asOf, since: opts.since, meeting: opts.meeting, rules, plan: opts.plan });
+      await services.close();
+      await writeOut();
     });
 
   program

@@ -43,7 +43,7 @@ function when(at: string, timeZone: string): string {
 export function describeEvent(e: AuditEvent): string {
   switch (e.action) {
     case 'recommendation_added': {
-      const after = e.after as { updates?: unknown[]; delivery?: DeliveryWindow; status?: Status };
+      const after = (e.after ?? {}) as { updates?: unknown[]; delivery?: DeliveryWindow; status?: Status };
       const n = after.updates?.length ?? 0;
       return `added${e.source === 'import' ? ' from the plan file' : ''}${after.status ? `, ${STATUS_LABELS[after.status]}` : ''}${after.delivery ? `, delivery ${describeDelivery(after.delivery)}` : ''}${n ? `, with ${n} update${n === 1 ? '' : 's'}` : ''}`;
     }
