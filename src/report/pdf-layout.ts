@@ -72,9 +72,9 @@ export interface Sink {
 }
 
 /**
- * Heights of texts already measured, by font, size and width, then by text: the paper is laid out twice
- * (to count its pages, then to draw them), and the second time costs no measuring. The keys are the
- * paper's own strings, so this holds references, not copies.
+ * Heights of texts already measured, by font, size and width (and one-line widths, by font and size),
+ * then by text: the paper is laid out twice (to count its pages, then to draw them), and the second time
+ * costs no measuring. The keys are the paper's own strings, so this holds references, not copies.
  */
 export type Measures = Map<string, Map<string, number>>;
 
@@ -220,9 +220,18 @@ export class Layout {
     return h;
   }
 
+  /** The width of one line of text, remembered across both passes like the heights (an item's id, a RAG chip). */
   widthOf(text: string, face: FontName, size = DEFAULT_SIZE): number {
-    this.setFont(text, face, size);
-    return this.doc.widthOfString(text);
+    const font = this.fontFor(text, face);
+    const key = `${font}|${size}|width`;
+    let known = this.measures.get(key);
+    if (!known) this.measures.set(key, (known = new Map()));
+    let w = known.get(text);
+    if (w === undefined) {
+      this.doc.font(font).fontSize(size);
+      known.set(text, (w = this.doc.widthOfString(text)));
+    }
+    return w;
   }
 
   paraHeight(p: Para, width: number): number {
@@ -236,7 +245,7 @@ export class Layout {
     const text = printable(p.text);
     const font = this.setFont(text, p.font, size);
     if (p.chip) {
-      const w = Math.min(width, this.doc.widthOfString(text) + 6);
+      const w = Math.min(width, this.widthOf(text, p.font ?? 'regular', size) + 6);
       this.push({ k: 'rect', x, y: this.y, w, h, fill: p.chip.fill, stroke: p.chip.stroke });
       this.push({ k: 'text', x: x + 3, y: this.y + 1.5, w: w - 6, text, font, size, colour: p.chip.colour, align: 'left' });
     } else {
