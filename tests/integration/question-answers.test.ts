@@ -191,6 +191,27 @@ describe('questions on 4 October 2017, the plan as bundled', () => {
     expectRanked(ids(reply), candidates, (it) => dayNumber(lastUpdate(it)), false);
   });
 
+  it('"which item was updated most recently?": one item, the newest update, with its date shown', async () => {
+    const reply = await ask(h, 'which item was updated most recently?', OCT_4);
+    expect(reply.error, reply.text).toBeUndefined();
+    expect(reply.items).toHaveLength(1);
+    const newest = Math.max(...ITEMS.map((it) => dayNumber(lastUpdate(it))));
+    const found = ITEMS.find((it) => it.id === ids(reply)[0])!;
+    expect(dayNumber(lastUpdate(found))).toBe(newest);
+    expect(reply.text).toMatch(/only the first/);
+    expect(reply.text).toMatch(/last update \d{1,2} \w{3} \d{4}/);
+  });
+
+  it('"which item is most overdue?" and "which item is due next?": one item each, the right one', async () => {
+    const late = await ask(h, 'which item is most overdue?', OCT_4);
+    expect(late.items).toHaveLength(1);
+    const candidates = ITEMS.filter((it) => on4Oct({ overdue: true }).includes(it.id));
+    expect(Math.max(...candidates.map((it) => daysLate(it, OCT_4)))).toBe(daysLate(ITEMS.find((it) => it.id === ids(late)[0])!, OCT_4));
+    const next = await ask(h, 'which item is due next?', OCT_4);
+    expect(next.error, next.text).toBeUndefined();
+    expect(next.items).toHaveLength(1);
+  });
+
   it.each(['what did the plan look like on 1 October?', 'what was overdue as at 30 September?'])(
     '"%s": a date before the plan began gets the board paper\'s sentence',
     async (q) => {

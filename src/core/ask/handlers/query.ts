@@ -222,6 +222,11 @@ function listReply(recs: Recommendation[], reading: string[], filter: QueryFilte
       const rating = rateRag(r, asAt);
       return `${text} — ${rating.rag}: ${rating.reason}`;
     }
+    // A list ordered by updates, or of items gone quiet, shows the update it was judged on.
+    if (filter.stale || filter.order === 'oldest_update' || filter.order === 'newest_update') {
+      const last = r.updates.reduce<string>((max, u) => (u.date > max ? u.date : max), '');
+      return `${text} — ${last ? `last update ${formatDate(last)}` : 'never updated'}`;
+    }
     return text;
   };
   const lines = recs.slice(0, TEXT_LIMIT).map(itemText);

@@ -185,11 +185,15 @@ const TOP = new RegExp(String.raw`\b(?:top|first)\s+${NUMBER}\b`, 'i');
 const NEXT_DUE = new RegExp(String.raw`\b(?:the\s+)?next\s+${NUMBER}\s+(?:things?|items?|actions?|recs?|recommendations?)(?:\s+(?:due|coming up))?\b`, 'i');
 const THE_N = new RegExp(String.raw`\b(?:the|which|what)\s+${NUMBER}\s+(?=(?:\w+\s+)?(?:things?|items?|actions?|recs?|recommendations?|ones?)\b)`, 'i');
 const SINGULAR_MOST = /\b(?:the|which is the|what is the|what's the)\s+(?:single\s+)?(?:most|oldest|longest|worst) (?:overdue|late)\s+(?:action|item|recommendation|rec|one|thing)\b/i;
+/** One item asked for, in an ordered question: "which item is most overdue?", "the oldest open recommendation", "which one was updated last?". */
+const SINGULAR = /\b(?:which|what)(?: single)? (?:action|item|recommendation|rec|one|thing) (?:is|was|has|had)\b|\b(?:the|what's the|what is the|which is the)\s+(?:single\s+)?(?:most|oldest|newest|latest|longest|worst|least|earliest|stalest)\b(?:\s+[\p{L}-]+){0,3}?\s+(?:action|item|recommendation|rec|one|thing)\b(?!s)/iu;
 const ORDERS: Array<[RegExp, NonNullable<QueryFilter['order']>]> = [
   [/\b(?:oldest|least recent(?:ly)?|stalest)\s+(?:updates?|updated)(?:\s+first)?\b|\bleast recently updated\b|\bby oldest update\b/i, 'oldest_update'],
-  [/\b(?:newest|latest|most recent(?:ly)?|freshest)\s+(?:updates?|updated)(?:\s+first)?\b|\bmost recently updated\b/i, 'newest_update'],
-  [/\b(?:soonest|next)\s+(?:due|deadlines?)(?:\s+first)?\b|\bdue soonest\b/i, 'soonest_due'],
+  [/\b(?:newest|latest|most recent(?:ly)?|freshest)\s+(?:updates?|updated)(?:\s+first)?\b|\bmost recently updated\b|\bupdated (?:most recently|last)\b/i, 'newest_update'],
+  [/\b(?:soonest|next)\s+(?:due|deadlines?)(?:\s+first)?\b|\bdue soonest\b|\b(?:is |are )?due next\b(?=\s*(?:$|[?.!,]|(?:for|in|from|owned|with|and)\b))/i, 'soonest_due'],
   [/\b(?:sorted |sort |ordered )?by (?:due date|deadline|delivery date)\b|\bin (?:date|due date|deadline) order\b/i, 'by_due_date'],
+  // "the oldest open recommendation", "earliest first": the one due longest ago, which has waited longest.
+  [/\b(?:oldest|earliest)\b(?!\s+(?:updates?|updated))(?:\s+(?:ones?|items?|actions?|recs?|recommendations?))?(?:\s+first)?/i, 'by_due_date'],
 ];
 
 export function readOrder(s: string): { rest: string; order: QueryFilter['order'] | null; limit: number | null; overdue: boolean } {
@@ -197,8 +201,8 @@ export function readOrder(s: string): { rest: string; order: QueryFilter['order'
   let order: QueryFilter['order'] | null = null;
   let limit: number | null = null;
   let overdue = false;
-  const single = SINGULAR_MOST.exec(rest);
-  if (single) limit = 1;
+  if (SINGULAR_MOST.test(rest)) limit = 1;
+  const singular = SINGULAR.test(rest);
   const next = NEXT_DUE.exec(rest);
   if (next) {
     order = 'soonest_due';
@@ -225,6 +229,10 @@ export function readOrder(s: string): { rest: string; order: QueryFilter['order'
     rest = `${rest.slice(0, top.index)} ${rest.slice(top.index + top[0].length)}`;
   }
   if (order !== null) rest = rest.replace(/\b(?:sort(?:ed)? by|first)\b/gi, ' ');
+  if (order !== null && singular) {
+    limit ??= 1;
+    rest = rest.replace(/\b(?:which|what)(?: single)? (?:one|thing)\b/i, ' ');
+  }
   return { rest, order, limit, overdue };
 }
 
