@@ -185,6 +185,14 @@ describe('waiting on a board named by items but not yet added', () => {
     expect(reply.text).toMatch(/SAS is not one of concerto-2017's boards yet, though items wait on it; an admin adds it with `board add SAS --title "…"`\./);
   });
 
+  it('"blocked for" a person, not a board: that owner\'s items awaiting a decision', async () => {
+    const reply = await h.talk("what's blocked for Karen?", { now: at('2017-10-11'), conversationKey: 'unadded-person' });
+    expect(reply.error, reply.text).toBeUndefined();
+    expect(ids(reply)).toEqual(expect.arrayContaining(['1.1', '3.6']));
+    expect(reply.text).toMatch(/Awaiting decision · owned by Karen Georgiou/);
+    expect(reply.text).not.toMatch(/no board/i);
+  });
+
   it('a name no item waits on is still refused', async () => {
     const reply = await h.talk("what's waiting on SAD?", { now: at('2017-10-11'), conversationKey: 'unadded-2' });
     expect(reply.error).toBe('not_understood');

@@ -101,6 +101,10 @@ const themesAndStatuses: Row[] = [
   ['who owns the ICT actions', q({ about: 'ICT' })],
   ['who is responsible for Athena', q({ about: 'Athena' })],
   ['list complete', q({ status: 'complete' })],
+  // "on hold" takes in what the board has stopped as well as what waits for it.
+  ['which items are on hold?', q({ statuses: ['awaiting_decision', 'not_being_implemented'] })],
+  ['anything parked in ICT?', q({ statuses: ['awaiting_decision', 'not_being_implemented'], about: 'ICT' })],
+  ["what's blocked for Karen", q({ waitingOn: 'Karen', status: 'awaiting_decision' })],
   ["what's complete", q({ status: 'complete' })],
   ['what has been completed', q({ status: 'complete' })],
   ['closed items', q({ status: 'complete' })],

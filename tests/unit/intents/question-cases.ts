@@ -187,6 +187,12 @@ const themes: QuestionCase[] = [
 ];
 
 const statuses: QuestionCase[] = [
+  // held for a decision, no board named
+  c('anything stuck?', status('awaiting_decision')),
+  c("what's waiting?", status('awaiting_decision')),
+  c("what's held up?", status('awaiting_decision')),
+  c('anything blocked on a decision?', status('awaiting_decision')),
+  c("what's stuck in ICT?", { ...status('awaiting_decision'), ...theme('ICT') }),
   // complete
   c("what's complete?", status('complete')),
   c("what's been completed", status('complete')),
@@ -661,7 +667,6 @@ export const NOT_YET_READABLE: ReadonlySet<string> = new Set([]);
  * Each says the readings in question.
  */
 export const UNSURE: ReadonlyArray<{ q: string; why: string }> = [
-  { q: 'anything stuck?', why: '"stuck": awaiting_decision, overdue, or stale? The brief lists it under statuses with a question mark.' },
   { q: "what's stuck waiting on the board?", why: '"stuck … waiting on" suggests awaiting_decision; "the board" could be read as an owner.' },
   { q: "which of the board's recommendations are late?", why: 'overdue only, or owner "board" (there is an owner "SRO’s for each management Board")?' },
   { q: "what's overdue as of today?", why: '{overdue} only, or {overdue, asAt: "today"} (same answer, different reading)?' },

@@ -71,9 +71,15 @@ async function answerFilters(turn: Turn, filter: QueryFilter, q: RecQuery): Prom
       // they still wait on it, so list them, and say how to add it.
       const named = boardName(filter.waitingOn);
       const waits = await turn.store.find({ status: 'awaiting_decision' });
-      if (!waits.some((r) => r.waiting?.board === named)) return say(`${unknownBoard(filter.waitingOn, boards)} Ask "what's awaiting a decision?" for every item that waits.`, { error: 'not_understood' });
-      waitingOn = named;
-      waitNote = `${named} is not one of ${turn.plan.key}'s boards yet, though items wait on it; an admin adds it with \`board add ${named} --title "…"\`.`;
+      if (waits.some((r) => r.waiting?.board === named)) {
+        waitingOn = named;
+        waitNote = `${named} is not one of ${turn.plan.key}'s boards yet, though items wait on it; an admin adds it with \`board add ${named} --title "…"\`.`;
+      } else if (!filter.owner && bestScore(filter.waitingOn, await turn.store.owners()) > 0) {
+        // "what's blocked for Karen": a person, not a board. Her items held for a decision.
+        filter.owner = filter.waitingOn;
+      } else {
+        return say(`${unknownBoard(filter.waitingOn, boards)} Ask "what's awaiting a decision?" for every item that waits.`, { error: 'not_understood' });
+      }
     }
   }
   if (filter.status) {

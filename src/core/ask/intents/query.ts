@@ -45,6 +45,8 @@ function plainQuestion(text: string): string {
 
 const WAITING_ON =
   /\b(?:waiting|awaiting|waits|wait|pending|held up|blocked)\s+(?:(?:on|for|from|by)\s+)?(?:(?:a|an|the)\s+)?(?:(?:decision|agreement|approval|sign[- ]off)s?\s+(?:from|of|by)\s+(?:the\s+)?)?([A-Za-z][\w&-]*)(?:\s+(?:to decide|decisions?|meeting|board))?/i;
+/** Held with no board named: "what's stuck?", "anything blocked on a decision?", "on hold". */
+const HELD = /\b(?:(?:waiting|stuck|blocked|held up|on hold|parked|paused)(?:\s+(?:on|for)\s+(?:(?:a|an|the)\s+)?(?:decisions?|agreement|approval))?|waiting (?:for|on) (?:something|anything))(?=\s*(?:$|[?.!,]|(?:in|for|owned|with|and|by|from|that|which)\b))/i;
 /** "awaiting sign-off", "needs signing off", "proposed complete", "completions pending": proposals for an admin to answer. */
 const SIGN_OFF =
   /\b(?:(?:awaiting|await|pending|needs?|needing|waiting\s+(?:for|on)|wait\s+for|for|ready\s+for|due)\s+(?:(?:a|an|the|their|my|your)\s+)?sign(?:ing)?[\s-]?offs?|sign[\s-]?offs?\s+(?:pending|outstanding|awaited|to\s+do)|proposed\s+(?:as\s+)?(?:complete|completed|done|closed)|(?:proposed|pending)\s+completions?|completions?(?:\s+(?:are|is))?\s+(?:awaiting|pending|proposed|needing)(?:\s+(?:a\s+)?sign[\s-]?offs?)?|proposals?(?:\s+(?:are|is))?(?:\s+(?:awaiting|pending|for|needing)(?:\s+(?:a\s+)?sign[\s-]?offs?)?)?)\b/i;
@@ -221,6 +223,15 @@ export function matchQuery(msg: NormalisedMessage): Intent | null {
     filter.waitingOn = waiting[1]!;
     filter.status = 'awaiting_decision';
     s = without(s, waiting);
+  } else {
+    // "what's stuck?", "anything blocked on a decision?", "what's on hold?": no board named, so every item
+    // held for a decision; "on hold" and "parked" also take in items the board has stopped.
+    const held = HELD.exec(s);
+    if (held) {
+      if (/\b(?:on hold|parked|paused)\b/i.test(held[0])) filter.statuses = ['awaiting_decision', 'not_being_implemented'];
+      else filter.status = 'awaiting_decision';
+      s = without(s, held);
+    }
   }
 
   const risk = AT_RISK.exec(s);
