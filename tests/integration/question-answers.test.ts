@@ -202,6 +202,13 @@ describe('questions on 4 October 2017, the plan as bundled', () => {
     expect(reply.text).toMatch(/last update \d{1,2} \w{3} \d{4}/);
   });
 
+  it('"what\'s due next for Karen?" when all of hers are late: none to come, and how many are overdue', async () => {
+    const reply = await ask(h, "what's due next for Karen?", '2018-06-01');
+    expect(reply.error, reply.text).toBeUndefined();
+    expect(reply.items).toEqual([]);
+    expect(reply.text).toMatch(/Nothing is still to come, but \d+ items are overdue: ask "what's overdue\?"/);
+  });
+
   it('"which item is most overdue?" and "which item is due next?": one item each, the right one', async () => {
     const late = await ask(h, 'which item is most overdue?', OCT_4);
     expect(late.items).toHaveLength(1);

@@ -1,7 +1,7 @@
 import { readDelivery, UNREADABLE_HELP } from '../../dates/read-delivery.js';
 import type { RecQuery } from '../../ports.js';
 import { STATUS_LABELS } from '../../plan/status.js';
-import type { Recommendation } from '../../plan/recommendation.js';
+import { isOverdue, type Recommendation } from '../../plan/recommendation.js';
 import type { QueryFilter } from '../intent.js';
 import type { Turn } from '../context.js';
 import { describeWindow, formatDate, itemLine } from '../format.js';
@@ -183,7 +183,10 @@ async function answerFilters(turn: Turn, filter: QueryFilter, q: RecQuery): Prom
   if (filter.by) return breakdownReply(kinds.recs, filter.by, reading.filter(Boolean), asAt, filter.overdue === true);
   const listed = listReply(kinds.recs, reading.filter(Boolean), filter, asAt);
   const absent = filter.ids?.filter((id) => !found.some((r) => r.id === id)) ?? [];
-  const notes = [waitNote, absent.length ? `${turn.plan.key} has no item ${absent.join(' or ')}; \`list\` shows its numbers.` : null].filter(Boolean);
+  // "what's my next deadline?" with everything already late: say so rather than a bare "no items".
+  const late = filter.order === 'soonest_due' && kinds.recs.length === 0 ? pool.filter((r) => isOverdue(r, asAt)).length : 0;
+  const lateNote = late ? `Nothing is still to come, but ${late === 1 ? '1 item is' : `${late} items are`} overdue: ask "what's overdue${filter.owner === 'me' ? ' for me' : ''}?".` : null;
+  const notes = [waitNote, lateNote, absent.length ? `${turn.plan.key} has no item ${absent.join(' or ')}; \`list\` shows its numbers.` : null].filter(Boolean);
   return notes.length ? { ...listed, text: [listed.text, ...notes].join('\n') } : listed;
 }
 
