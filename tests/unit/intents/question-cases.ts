@@ -376,6 +376,9 @@ const slippedQuestions: QuestionCase[] = [
 
 const stale: QuestionCase[] = [
   c("what hasn't been updated since August?", staleSince('August')),
+  c("who hasn't updated in a while?", staleDays(30)),
+  c("what's not been updated lately in ICT", { ...staleDays(30), ...theme('ICT') }),
+  c("what hasn't been updated for ages?", staleDays(90)),
   c('which items have had no update for 30 days', staleDays(30)),
   c('nothing heard for six weeks', staleDays(42)),
   c("what's had no update in a fortnight?", staleDays(14)),

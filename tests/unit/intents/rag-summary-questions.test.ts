@@ -51,6 +51,11 @@ describe('the counts instead of the list', () => {
   it.each<[string, QueryFilter]>([
     ['how are we doing?', { summary: true }],
     ['give me a summary', { summary: true }],
+    ["what's the RAG breakdown?", { summary: true }],
+    ['give me the status breakdown', { summary: true }],
+    ['percentage complete?', { summary: true }],
+    ['how far along are we?', { summary: true }],
+    ['completion rate', { summary: true }],
     ['where are we?', { summary: true }],
     ['are we on track?', { summary: true }],
     ['is the plan on target?', { summary: true }],
@@ -85,6 +90,8 @@ describe('counts per owner or theme', () => {
     ['list themes', { by: 'theme' }],
     ['overdue by owner', { by: 'owner', overdue: true }],
     ['open items by theme', { by: 'theme', open: true }],
+    ['breakdown by owner', { by: 'owner' }],
+    ['overdue breakdown per theme', { by: 'theme', overdue: true }],
     ['which theme has the most red items', { by: 'theme', rag: 'red' }],
   ])('%s', (q, filter) => {
     expect(parseIntent(q)).toEqual(query(filter));

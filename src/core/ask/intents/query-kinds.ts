@@ -161,6 +161,8 @@ const STALE =
   /\b(?:(?:need|needs|needing|due|overdue for|waiting for|wants?) (?:an? |any )?updat(?:e|es|ing)|(?:need|needs|have|has|got) to (?:be )?updated?|(?:has|have)n't (?:been |had (?:an? |any )?)?updated?s?|(?:has|have) not (?:been |had (?:an? |any )?)?updated?s?|not (?:been )?updated|no (?:updates?|news|progress|word|update posted)|without (?:an? |any )?updates?|(?:gone|been|are|is) (?:quiet|silent)|stale|nothing heard|not heard (?:from|about)?|no one has updated|nobody has updated|(?:has|have)n't been (?:touched|looked at)|not (?:been )?(?:touched|looked at))\b/i;
 const FOR_SPAN = new RegExp(String.raw`\b(?:for|in|over)\s+(?:(?:the|a)\s+)?(?:(?:last|past)\s+)?(?:${NUMBER}\s+)?(days?|weeks?|fortnights?|months?)\b`, 'i');
 
+const VAGUE_SPAN = /\b(?:(?:in|for) (?:a (?:good |little )?while|ages|some time|a long time|a bit)|lately|recently|of late)\b/i;
+
 export function readStale(s: string): Taken<{ since?: string; days?: number }> {
   const m = STALE.exec(s);
   if (!m) return { rest: s, value: null };
@@ -175,8 +177,10 @@ export function readStale(s: string): Taken<{ since?: string; days?: number }> {
     const days = n * (unit === 'day' ? 1 : unit === 'week' ? 7 : unit === 'fortnight' ? 14 : 30);
     return { rest: `${without.slice(0, span.index)} ${after}`, value: { days } };
   }
-  // "what's gone quiet?": no window said; a month is what people mean.
-  return { rest: without, value: { days: 30 } };
+  // "what's gone quiet?", "in a while", "lately": no window said; a month is what people mean. "For ages" is longer.
+  const vague = VAGUE_SPAN.exec(without);
+  const rest = vague ? `${without.slice(0, vague.index)} ${without.slice(vague.index + vague[0].length)}` : without;
+  return { rest, value: { days: vague && /ages|long/i.test(vague[0]) ? 90 : 30 } };
 }
 
 /** Order and limits: "the five most overdue", "top 10", "oldest updates first", "most recently updated". */
