@@ -119,6 +119,20 @@ describe('gaps, alternatives and due dates in questions', () => {
     expect((await talk(q)).text).toBe(text);
   });
 
+  it('"show updates for 4.2.1": every update on the item, oldest first, with its date and author', async () => {
+    const reply = await talk('show updates for 4.2.1');
+    expect(reply.error, reply.text).toBeUndefined();
+    const lines = reply.text.split('\n');
+    expect(lines[0]).toMatch(/^1 update on 4\.2\.1 \(A mechanism for capturing/);
+    expect(lines[1]).toMatch(/^— 20 Jul 2017, N\. Shackleton: On the 21st June 2017 an ICT workshop/);
+    expect(ids(reply)).toEqual(['4.2.1']);
+  });
+
+  it('an item without updates says how to post one', async () => {
+    const reply = await talk('all updates on 9.3.1');
+    expect(reply.text).toBe('9.3.1 has no updates yet. Its owner posts one with `update 9.3.1 <what happened>`.');
+  });
+
   it('when an item with no date is due says how to give it one', async () => {
     const reply = await talk('when is 4.2.1 due?');
     expect(reply.text).toMatch(/^4\.2\.1 has no delivery date\. .*`date 4\.2\.1 <when>`/);

@@ -11,7 +11,7 @@ import { addItem, assign } from './handlers/admin.js';
 import { changeable, complete, postUpdate, redate, reopen, setStatus } from './handlers/change.js';
 import { answerChat, answerHelp, notUnderstood } from './handlers/help.js';
 import { answerHistory } from './handlers/history.js';
-import { answerDue, answerStatus, answerWhoOwns } from './handlers/item.js';
+import { answerDue, answerStatus, answerUpdates, answerWhoOwns } from './handlers/item.js';
 import { answerPaper } from './handlers/paper.js';
 import { answerQuery } from './handlers/query.js';
 import { chase } from './handlers/chase.js';
@@ -112,7 +112,7 @@ async function inPlan(turn: Turn, intent: Intent): Promise<Reply> {
 async function act(turn: Turn, intent: Intent): Promise<Reply> {
   switch (intent.kind) {
     case 'status':
-      return intent.ask ? answerDue(turn, intent.id, intent.ask) : answerStatus(turn, intent.id);
+      return intent.ask === 'updates' ? answerUpdates(turn, intent.id) : intent.ask ? answerDue(turn, intent.id, intent.ask) : answerStatus(turn, intent.id);
     case 'who_owns':
       return answerWhoOwns(turn, intent.id);
     case 'chase':

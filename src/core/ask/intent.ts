@@ -12,8 +12,8 @@ export type Intent =
   | { kind: 'help'; topic: string | null }
   /** Thanks, a greeting, a goodbye or an "ok": answered in kind, nothing read or changed. */
   | { kind: 'chat'; says: 'thanks' | 'hello' | 'bye' | 'ack' }
-  /** `ask: 'due'`: "when is 4.2.1 due?" — the delivery date alone, with how it stands today. */
-  | { kind: 'status'; id: string; ask?: 'due' | 'slipped' }
+  /** `ask: 'due'`: "when is 4.2.1 due?" — the delivery date alone, with how it stands today. `ask: 'updates'`: "all updates on 4.2.1" — its whole update log. */
+  | { kind: 'status'; id: string; ask?: 'due' | 'slipped' | 'updates' }
   | { kind: 'who_owns'; id: string }
   /** Ask the item's owners for an update now, with a note in the sender's words. */
   | { kind: 'chase'; id: string; note: string | null }

@@ -212,6 +212,12 @@ const aboutOneItem: Row[] = [
   ['show the log for 4.2.1', history('4.2.1')],
   ['who updated 4.2.1', history('4.2.1')],
   ['4.2.1 history', history('4.2.1')],
+  // The item's own update log is not its audit trail; news is its card.
+  ['show updates for 4.1.1', { kind: 'status', id: '4.1.1', ask: 'updates' }],
+  ['list all the updates for 4.2.3', { kind: 'status', id: '4.2.3', ask: 'updates' }],
+  ['what updates has 4.2.1 had?', { kind: 'status', id: '4.2.1', ask: 'updates' }],
+  ['any updates on 4.2.1?', { kind: 'status', id: '4.2.1' }],
+  ['what changed in the updates for 4.2.1', history('4.2.1')],
   ['status of 4.2.1 and 4.3.1', { kind: 'query', filter: { ids: ['4.2.1', '4.3.1'] } }],
   ['where are we on 5.1, 5.2 and 5.3?', { kind: 'query', filter: { ids: ['5.1', '5.2', '5.3'] } }],
   ['4.2.1 and 4.2.2', { kind: 'query', filter: { ids: ['4.2.1', '4.2.2'] } }],

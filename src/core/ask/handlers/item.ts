@@ -1,4 +1,4 @@
-import { isOverdue, type Recommendation } from '../../plan/recommendation.js';
+import { isOverdue, titleOf, type Recommendation, type UpdateEntry } from '../../plan/recommendation.js';
 import { rateRag, type RagRating } from '../../plan/rag.js';
 import { describeProposal } from './sign-off.js';
 import { ownerKind } from '../../plan/owners.js';
@@ -43,6 +43,21 @@ export async function answerDue(turn: Turn, id: string, ask: 'due' | 'slipped' =
   return say(`${rec.id} is due "${rec.delivery.text.trim()}" (${describeWindow(rec.delivery)}). ${stands}${baseline}`, view);
 }
 
+/** "all updates on 4.2.1", "show the update log for 4.2.1": every update, oldest first, as the board's log reads. */
+export async function answerUpdates(turn: Turn, id: string): Promise<Reply> {
+  const rec = await findItem(turn, id);
+  if (isReply(rec)) return rec;
+  const view = { items: [itemView(rec, turn.today)] };
+  if (!rec.updates.length) return say(`${rec.id} has no updates yet. Its owner posts one with \`update ${rec.id} <what happened>\`.`, view);
+  const lines = [`${plural(rec.updates.length, 'update')} on ${rec.id} (${titleOf(rec.text, 60)}), oldest first:`];
+  for (const u of rec.updates) lines.push(updateLine(u));
+  return say(lines.join('\n'), view);
+}
+
+function updateLine(u: UpdateEntry): string {
+  return `— ${formatDate(u.date)}${u.author ? `, ${u.author}` : ''}: ${u.text}${u.evidence ? ` (evidence: ${u.evidence})` : ''}`;
+}
+
 export function statusCard(rec: Recommendation, today: string): string {
   const lines = [
     `${rec.id} (${rec.theme}): ${rec.text}`,
@@ -57,7 +72,7 @@ export function statusCard(rec: Recommendation, today: string): string {
   if (!recent.length) lines.push('No updates yet.');
   else {
     lines.push(rec.updates.length > recent.length ? `Latest ${recent.length} of ${rec.updates.length} updates:` : 'Updates:');
-    for (const u of recent) lines.push(`— ${formatDate(u.date)}${u.author ? `, ${u.author}` : ''}: ${u.text}${u.evidence ? ` (evidence: ${u.evidence})` : ''}`);
+    for (const u of recent) lines.push(updateLine(u));
   }
   return lines.join('\n');
 }

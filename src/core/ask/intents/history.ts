@@ -6,12 +6,22 @@ const VERBS = ['history', 'audit', 'log', 'changes', 'changelog', 'timeline', 't
 // "update" (singular) is left out: "any update on 4.2.1" asks for its status.
 const ASKS_HISTORY = /\b(?:history|changed|changes|audit|audited|log|logs|trail|timeline|updates|updated|edits|edited|revisions)\b/;
 
+/** "all updates on 4.2.1", "the update log for 4.2.1", "what updates has 4.2.1 had": the item's own log, not the audit trail. */
+const UPDATE_LOG = /\b(?:updates|update (?:log|history|notes)|progress (?:log|notes|updates))\b/;
+const NEWS = /\b(?:any|latest|recent|new|fresh)\s+updates\b/;
+/** …unless the changes are asked for: "what changed", "who updated", "the audit trail". */
+const CHANGE_WORDS = /\b(?:history|changed|changes|audit|audited|trail|timeline|edits|edited|revisions|who)\b/;
+
 /** `history <id>`, "what changed on 4.2.1", "show the log for 4.2.1", "who updated 4.2.1". */
 export function matchHistory(msg: NormalisedMessage): Intent | null {
   const cmd = commandId(msg, VERBS, 'history', 'history 4.2.1');
   if (cmd && 'id' in cmd) return { kind: 'history', id: cmd.id };
   if (cmd && msg.words[0]?.toLowerCase() === 'history') return unknown(msg, cmd.reason);
   const ids = findIds(msg);
+  if (ids.length === 1 && ids[0] !== undefined && UPDATE_LOG.test(msg.lower) && !CHANGE_WORDS.test(msg.lower)) {
+    // "any updates on 4.2.1?" wants the news: the status card, with its latest updates.
+    return NEWS.test(msg.lower) ? { kind: 'status', id: ids[0] } : { kind: 'status', id: ids[0], ask: 'updates' };
+  }
   if (ids.length === 1 && ids[0] !== undefined && ASKS_HISTORY.test(msg.lower)) return { kind: 'history', id: ids[0] };
   return null;
 }
