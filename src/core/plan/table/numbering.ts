@@ -51,6 +51,8 @@ export function numberAtStart(text: string): Numbered | null {
 const LETTERED_AT_START = /^\s*([A-Z]{1,4}-?\d{1,3}(?:\.\d{1,3}){0,3}[a-z]?)(?:\s*[:)\u2013\u2014-]\s*|\s+)([\s\S]+)$/;
 const ID_CELL_WORD = /^(?:#|(?:no|nr|number|ref|reference|rec|recommendation|item|action|finding|para|paragraph)\b\.?)\s*(?:no\b\.?\s*)?(?=\d)/i;
 
+const SPACED_REFERENCE = /^([A-Z]{1,4})\s+(\d{1,3}(?:\.\d{1,3}){0,3}[a-z]?)$/;
+
 /** An id column's cell: the number alone ("4.2.1", "4.2.1.", "Rec 4.2.1"), or a number with the text after it, as the seed writes. */
 export function numberInIdCell(cell: string): Numbered | null {
   // "#1", "No. 2", "Rec 3", "Item 4.1": the word in front of a number alone in its cell is no part of it.
@@ -62,6 +64,9 @@ export function numberInIdCell(cell: string): Numbered | null {
       .replace(/\.$/, ''),
   );
   if (isRecommendationId(bare) && !looksLikeDate(bare)) return { id: bare, rest: '' };
+  // "AFI 1", "R 3": an inspection's reference with a space, alone in its cell, is held as typed without it ("AFI1").
+  const spaced = SPACED_REFERENCE.exec(bare);
+  if (spaced && isRecommendationId(`${spaced[1]}${spaced[2]}`)) return { id: `${spaced[1]}${spaced[2]}`, rest: '' };
   // "IA-01 Review access quarterly": in the number column, a lettered reference may start the text too.
   const lettered = LETTERED_AT_START.exec(cell);
   if (lettered && isRecommendationId(canonicalId(lettered[1]!))) return { id: canonicalId(lettered[1]!), rest: lettered[2]!.trim() };

@@ -8,6 +8,7 @@ import type { PlanItemInput, ReadPlanTableOptions, TableReading } from './readin
 import type { RawItem } from './rows.js';
 import type { SourceTable } from './source-table.js';
 import { paperBaseline, statusOfRow } from './status-of-row.js';
+import { datedAbove } from './dated-above.js';
 import { titleAbove } from './title-above.js';
 import { updatesOfCell } from './updates-cell.js';
 
@@ -32,7 +33,10 @@ export function readPlanTable(tables: SourceTable[], options: ReadPlanTableOptio
   }
 
   const { walk } = chosen;
-  const ref = { today: options.asOf, timeZone: options.timeZone };
+  // The tracker's own date ("as at 12/02/2018" in its title block) is its as-of day, and the day of an update that gives none.
+  const dated = datedAbove(chosen.table, (header.top ?? header.row).number, options.asOf);
+  const asOf = dated?.date ?? options.asOf;
+  const ref = { today: asOf, timeZone: options.timeZone };
   const readings = new Map<string, ReadResult>();
   const read = (phrase: string) => readings.get(phrase) ?? readings.set(phrase, readDelivery(phrase, ref)).get(phrase)!;
   const skipped = [...walk.skipped];
@@ -56,7 +60,7 @@ export function readPlanTable(tables: SourceTable[], options: ReadPlanTableOptio
     }
     rowsOf.set(item.id, [item.row]);
     kept.push(item);
-    const updates = updatesOfCell(item.cells.update ?? '', options.asOf);
+    const updates = updatesOfCell(item.cells.update ?? '', asOf);
     const where = `row ${item.row} (${item.id})`;
     const { status, delivery, note } = statusOfRow({ status: item.cells.status, delivery: item.cells.delivery ?? '' }, updates, ref, where);
     if (note) notes.push(note);
@@ -83,6 +87,7 @@ export function readPlanTable(tables: SourceTable[], options: ReadPlanTableOptio
   }
   if (!second && revised) notes.push(`${revised} of ${recommendations.length} items carry a "Baseline:" under their date, as Concerto's paper prints a re-dated item: each keeps it as its first date`);
   const rag = header.columns.find((c) => c.field === 'rag');
+  if (dated) notes.push(`dated ${dated.date} by its title block (row ${dated.row}): the plan as at that day, and the day of each update that gives none`);
   if (rag) notes.push(`RAG column ("${rag.heading}") read, not used as a status: Concerto rates RAG from each item's dates and status`);
   if (recommendations.length && recommendations.every((r) => r.theme === 'General')) {
     notes.push('no theme column or section rows: every item has the theme "General"');
@@ -92,7 +97,7 @@ export function readPlanTable(tables: SourceTable[], options: ReadPlanTableOptio
   return {
     ok: true,
     titleRow: titleAbove(chosen.table, (header.top ?? header.row).number),
-    plan: { title: options.title, asOf: options.asOf, timeZone: options.timeZone, recommendations },
+    plan: { title: options.title, asOf, timeZone: options.timeZone, recommendations },
     table: chosen.table.name,
     why,
     headerRow: header.row.number,

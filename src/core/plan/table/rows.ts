@@ -96,8 +96,15 @@ export function walkRows(table: SourceTable, header: Header): Walk {
   for (const row of table.rows.slice(0, header.index)) {
     if (row !== header.top && row.cells.some((c) => c.trim())) walk.skipped.push({ row: row.number, reason: 'above the header row (a title)' });
   }
+  // In a document's own table (not lines read off a PDF's pages) an empty row closes the item above it.
+  let closed = false;
   for (const [i, row] of rows.entries()) {
-    if (!row.cells.some((c) => c.trim())) continue;
+    if (!row.cells.some((c) => c.trim())) {
+      closed = !table.linesWrap && walk.items.length > 0;
+      continue;
+    }
+    const after = closed;
+    closed = false;
     const last = walk.items.at(-1);
     const n = numbers[i];
     const heading = n ? null : sectionHeading(row, dataColumns);
@@ -116,9 +123,11 @@ export function walkRows(table: SourceTable, header: Header): Walk {
       walk.items.push(startItem(row, header, n, section));
     } else if (last && row.cells.every((c, at) => !c.trim() || row.continued?.[at])) {
       // Only cells merged down from the row above: nothing new to read.
+    } else if (FOOTER.test(oneLine(row))) {
+      walk.skipped.push({ row: row.number, reason: 'a total or a note below the items, not part of one' });
     } else if (heading) {
       section = heading;
-    } else if (last && continuesItem(last, row, header)) {
+    } else if (last && !after && continuesItem(last, row, header)) {
       if (join(last, row, header)) walk.notes.push(`row ${row.number}: read as the rest of ${last.id} (row ${last.row}), split across a page`);
     } else {
       walk.skipped.push({ row: row.number, reason: 'no recommendation number in its number column or at the start of its text' });
@@ -126,6 +135,9 @@ export function walkRows(table: SourceTable, header: Header): Walk {
   }
   return walk;
 }
+
+/** A spreadsheet's last rows: "Total | 5 recommendations", "Key: R = red …", "Source: HMICFRS 2018". */
+const FOOTER = /^(?:(?:grand |sub-?)?totals?|count|key|legend|notes?|source|prepared by|last updated)\b\s*(?:[:|–-]|$)/i;
 
 function oneLine(row: SourceRow): string {
   const text = [...new Set(row.cells.map((c) => c.trim()).filter(Boolean))].join(' | ').replace(/\s+/g, ' ');
