@@ -321,8 +321,35 @@ describe.each(testDatabases)('many plans on $name', ({ name, open }) => {
       const reply = await talk('who has the most overdue items?', stranger('Reader Counts'));
       expect(reply.error, reply.text).toBeUndefined();
       const sections = reply.text.split('\n\n');
-      expect(sections.map((s) => s.split('\n')[0])).toEqual([expect.stringMatching(/^\*concerto-2017\* — /)]);
+      expect(sections.map((s) => s.split('\n')[0])).toEqual([expect.stringMatching(/^\*concerto-2017\* — /), 'Nothing in audit-2018.']);
       expect(sections[0]).toMatch(/\nBy owner · overdue · as at 1 Feb 2018 — \d+ items, \d+ owners\n• Karen Georgiou — 4 items\n/);
+    });
+
+    it('"which plan has the most overdue items?": each active plan with its count, most first', async () => {
+      for (const q of ['which plan has the most overdue items?', 'overdue by plan']) {
+        const reply = await talk(q, stranger('Reader By Plan'));
+        expect(reply.error, reply.text).toBeUndefined();
+        const lines = reply.text.split('\n');
+        expect(lines[0]).toMatch(/^By plan · overdue · as at 1 Feb 2018 — \d+ items, 2 plans$/);
+        expect(lines[1]).toMatch(/^• concerto-2017 — .* — \d+ items$/);
+        expect(lines[2]).toBe('• audit-2018 — Internal audit 2018 — 0 items');
+        expect(reply.breakdown).toMatchObject({ by: 'plan', rows: [{ name: 'concerto-2017' }, { name: 'audit-2018', items: 0 }] });
+      }
+      // A home channel does not narrow a question about the plans themselves.
+      expect((await talk('plan set audit-2018 --home-channel <#C0AUDIT01|audit>')).error).toBeUndefined();
+      const inChannel = await talk('open items per plan', stranger('Reader By Plan'), { channel: 'C0AUDIT01' });
+      expect(inChannel.breakdown?.rows.map((r) => r.name).sort()).toEqual(['audit-2018', 'concerto-2017']);
+    });
+
+    it('"across all plans" asks every active plan, over a `use` choice and a home channel', async () => {
+      const reader = stranger('Reader Every Plan');
+      expect((await talk('use audit-2018', reader)).error).toBeUndefined();
+      const reply = await talk("what's overdue across all plans?", reader, { channel: 'C0AUDIT01' });
+      expect(reply.error, reply.text).toBeUndefined();
+      expect(reply.text.split('\n\n').map((s) => s.split('\n')[0])).toEqual([expect.stringMatching(/^\*concerto-2017\* — /), 'Nothing in audit-2018.']);
+      const asked = await talk('status 4.2.1 in all plans', reader);
+      expect(asked).toMatchObject({ awaiting: 'choose_plan', choices: ['audit-2018', 'concerto-2017'] });
+      await talk('cancel', reader);
     });
 
     it('a plan named by words of its title: "in the audit plan", "in the concerto plan"', async () => {

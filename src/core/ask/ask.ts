@@ -2,7 +2,7 @@ import type { PlanInfo } from '../ports.js';
 import { unknownPlanMessage } from '../plan/plan-key.js';
 import type { Intent, QueryFilter } from './intent.js';
 import { parseIntent } from './intents/parse-intent.js';
-import { findPlanByTitle, findPlanMention } from './intents/plan-mention.js';
+import { findEveryPlan, findPlanByTitle, findPlanMention } from './intents/plan-mention.js';
 import type { AskContext, Turn } from './context.js';
 import { ConversationState, type ChooseOwnerState, type ChoosePlanState } from './conversation/state.js';
 import { continueUpdate, startUpdate } from './conversation/update-flow.js';
@@ -15,7 +15,7 @@ import { answerDue, answerStatus, answerUpdates, answerWhoOwns } from './handler
 import { answerPaper } from './handlers/paper.js';
 import { answerQuery } from './handlers/query.js';
 import { chase } from './handlers/chase.js';
-import { answerAcrossPlans, plansHolding, whichPlan } from './handlers/across-plans.js';
+import { answerAcrossPlans, answerByPlan, plansHolding, whichPlan } from './handlers/across-plans.js';
 import { changePlanState, createPlan, listPlans, setPlan, usePlan } from './handlers/plans.js';
 import { answerWhen } from './handlers/when.js';
 import { addBoard, addMeeting, listBoards, listDecisions, listMeetings, answerNextMeeting, recordDecision } from './handlers/governance.js';
@@ -62,6 +62,9 @@ async function fresh(ctx: AskContext, all: PlanInfo[], text: string): Promise<Re
   // Plan commands name their plan themselves, and a title may hold a key ("Review of concerto-2017 findings").
   const whole = parseIntent(text);
   const planCommand = ['plans', 'use', 'plan_create', 'plan_set', 'plan_state'].includes(whole.kind);
+  // "what's overdue across all plans?": every active plan, whatever the channel's or the person's default.
+  const every = planCommand ? null : findEveryPlan(text);
+  if (every) return acrossEveryPlan(ctx, all, every.text);
   const keyed = planCommand ? ({ kind: 'none', text } as const) : findPlanMention(text, all.map((p) => p.key));
   const byTitle = NAMES_PLAN_BY_TITLE.has(whole.kind) ? {} : 'id' in whole ? { rightAfter: whole.id } : null;
   const mention = keyed.kind === 'none' && byTitle ? findPlanByTitle(text, all, byTitle) : keyed;
@@ -87,6 +90,11 @@ async function fresh(ctx: AskContext, all: PlanInfo[], text: string): Promise<Re
       return changePlanState(ctx, all, intent.key, intent.state);
     default:
   }
+  // "which plan has the most overdue items?" is about the plans themselves: every active one, unless one is named.
+  if (intent.kind === 'query' && intent.filter.by === 'plan') {
+    const plan = named ? all.find((p) => p.key === named) : undefined;
+    return answerByPlan(ctx, all, plan ? [plan] : activeOf(all), intent.filter);
+  }
   const scope = await resolveScope(ctx, all, named);
   if (isReply(scope)) return scope;
   if (scope.kind === 'plan') return inPlan(turnFor(ctx, scope.plan, all), intent);
@@ -101,6 +109,21 @@ async function fresh(ctx: AskContext, all: PlanInfo[], text: string): Promise<Re
   if (isReply(holding)) return holding;
   if (holding.length === 1) return inPlan(turnFor(ctx, holding[0]!, all), intent);
   return askWhichPlan(ctx, mention.text, holding, id);
+}
+
+const activeOf = (all: PlanInfo[]) => (all.some((p) => p.state === 'active') ? all.filter((p) => p.state === 'active') : all);
+
+/** A message that names every plan: a question is asked of each active plan; anything else goes on with the plans as candidates. */
+async function acrossEveryPlan(ctx: AskContext, all: PlanInfo[], text: string): Promise<Reply> {
+  if (!all.length) return say('No plan is loaded yet. Run `concerto seed` to load the bundled plan, or `concerto import FILE`.', { error: 'no_plan' });
+  const intent = parseIntent(text);
+  const candidates = activeOf(all);
+  if (intent.kind === 'query') return intent.filter.by === 'plan' ? answerByPlan(ctx, all, candidates, intent.filter) : answerAcrossPlans(ctx, all, candidates, intent.filter);
+  const id = 'id' in intent && intent.kind !== 'add' ? intent.id : null;
+  if (!id) return candidates.length === 1 ? inPlan(turnFor(ctx, candidates[0]!, all), intent) : askWhichPlan(ctx, text, candidates, null);
+  const holding = await plansHolding(ctx, candidates, id);
+  if (isReply(holding)) return holding;
+  return holding.length === 1 ? inPlan(turnFor(ctx, holding[0]!, all), intent) : askWhichPlan(ctx, text, holding, id);
 }
 
 async function inPlan(turn: Turn, intent: Intent): Promise<Reply> {

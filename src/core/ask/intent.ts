@@ -116,7 +116,7 @@ export interface QueryFilter {
   /** "what was completed in December?", "what's closed since October?": items whose status became Complete then, from the trail. */
   completed?: { phrase: string; since: boolean };
   /** "who has the most overdue items?", "list the owners", "overdue by theme": a count per owner or per theme, most first. */
-  by?: 'owner' | 'theme';
+  by?: 'owner' | 'theme' | 'plan';
   /** "how are we doing?", "summary for ICT", "what's the RAG for HR?": the counts, not the list. */
   summary?: true;
   /** "which items are red?", "the amber ones": the board paper's RAG rating (default rules) as at the answer's day;

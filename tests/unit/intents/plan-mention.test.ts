@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Intent } from '../../../src/core/ask/intent.js';
 import { parseIntent } from '../../../src/core/ask/intents/parse-intent.js';
-import { findPlanByTitle, findPlanMention, type PlanMention } from '../../../src/core/ask/intents/plan-mention.js';
+import { findEveryPlan, findPlanByTitle, findPlanMention, type PlanMention } from '../../../src/core/ask/intents/plan-mention.js';
 import { isPlanKey, keyFromTitle, PLAN_KEY_MAX, planKeyProblem, suggestPlanKeys, unknownPlanMessage } from '../../../src/core/plan/plan-key.js';
 
 /** Naming a plan in a message, the rules for plan keys, and the plan commands as the intent reader sees them. */
@@ -230,3 +230,19 @@ describe('parseIntent: plan commands', () => {
     expect(parseIntent('status 4.2.1')).toEqual({ kind: 'status', id: '4.2.1' });
   });
 });
+
+describe('every plan named', () => {
+  it.each<[string, string | null]>([
+    ["what's overdue across all plans?", "what's overdue?"],
+    ['what is overdue in every plan', 'what is overdue'],
+    ['open items for all the plans', 'open items'],
+    ["what's overdue for me across our plans?", "what's overdue for me?"],
+    ['status 4.2.1 in all plans', 'status 4.2.1'],
+    // "plans" in someone's own words, or one plan, is no such mention.
+    ["what's overdue in the plan?", null],
+    ['update 4.2.1 plans agreed', null],
+  ])('%s', (text, rest) => {
+    expect(findEveryPlan(text)?.text ?? null).toBe(rest);
+  });
+});
+

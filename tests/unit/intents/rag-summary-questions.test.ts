@@ -82,6 +82,9 @@ describe('the counts instead of the list', () => {
 describe('counts per owner or theme', () => {
   it.each<[string, QueryFilter]>([
     ['who has the most overdue items?', { by: 'owner', overdue: true }],
+    ['which plan has the most overdue items?', { by: 'plan', overdue: true }],
+    ['overdue by plan', { by: 'plan', overdue: true }],
+    ['open items per plan', { by: 'plan', open: true }],
     ['who owns the most items?', { by: 'owner' }],
     ['which owners are late?', { by: 'owner', overdue: true }],
     ['list the owners', { by: 'owner' }],

@@ -41,7 +41,7 @@ describe('the date a tracker says it stands at', () => {
       ]),
     ]);
     expect(reading.plan.asOf).toBe('2018-02-12');
-    expect(reading.plan.recommendations[0]!.updates.map((u) => u.date)).toEqual(['2018-02-12']);
+    expect((reading.plan.recommendations[0]!.updates ?? []).map((u) => u.date)).toEqual(['2018-02-12']);
     expect(reading.notes).toContain('dated 2018-02-12 by its title block (row 2): the plan as at that day, and the day of each update that gives none');
   });
 

@@ -38,11 +38,12 @@ export const COMING_LIMIT = 10;
 export const MENTIONS = /\b(?:that\s+|which\s+)?(?:mention(?:s|ing)?|contain(?:s|ing)?|referr?(?:s|ing)?\s+to|with\s+the\s+words?|including\s+the\s+words?)\s+("[^"]+"|'[^']+'|[^"'].*?)\s*$/i;
 
 /** "who has the most overdue items?", "list the owners", "what themes are there?", "overdue by owner": counts per group. */
-export const BY_GROUP: Array<[RegExp, 'owner' | 'theme']> = [
+export const BY_GROUP: Array<[RegExp, 'owner' | 'theme' | 'plan']> = [
+  [/\b(?:which|what)\s+plans?\s+(?:has|have|holds?|is|are)\s+(?:got\s+)?(?:the\s+)?(?:most|more|fewest|least|worst|furthest behind|behind)\b/i, 'plan'],
   [/\b(?:who|which owners?|which people|which person|which leads?)\s+(?:has|have|owns?|holds?|is responsible for|leads?)\s+(?:got\s+)?(?:the\s+)?(?:most|more|fewest|least)\b/i, 'owner'],
   [/\b(?:which|what)\s+themes?\s+(?:has|have|holds?)\s+(?:got\s+)?(?:the\s+)?(?:most|more|fewest|least)\b/i, 'theme'],
   [/\b(?:(?:list|show|what are|who are|which are|give)\s+(?:all\s+)?(?:of\s+)?(?:the\s+)?|(?:what|which|how many)\s+)(owners|people|leads|themes|areas|workstreams)(?:\s+(?:are there|do we have|have we got|are in the plan))?\b/i, 'owner'],
-  [/\b(?:breakdown\s+)?(?:by|per|for each|each|broken down by|split by|grouped by)\s+(owner|owners|person|people|lead|theme|themes|area|workstream)\b/i, 'owner'],
+  [/\b(?:breakdown\s+)?(?:by|per|for each|each|broken down by|split by|grouped by)\s+(owner|owners|person|people|lead|theme|themes|area|workstream|plan|plans)\b/i, 'owner'],
 ];
 
 /** "how are we doing?", "give me a summary", "what's the RAG for ICT?", "what percentage is complete?": the counts. */

@@ -39,6 +39,15 @@ export function findPlanMention(text: string, keys: readonly string[]): PlanMent
   return { kind: 'none', text };
 }
 
+// "across all plans", "in every plan", "for all the plans", "across our plans": every active plan, whatever the default.
+const EVERY_PLAN = /(?:^|\s)(?:(?:across|in|for|over|from|of)\s+(?:all|every|each|any)(?:\s+of)?\s+(?:the\s+|our\s+)?plans?|(?:across|over)\s+(?:the\s+|our\s+)?plans)(?=$|[\s?.!,;:])/i;
+
+/** The message without "across all plans" when it says so: every active plan is meant. */
+export function findEveryPlan(text: string): { text: string } | null {
+  const m = EVERY_PLAN.exec(text);
+  return m ? { text: joinCut(text.slice(0, m.index), text.slice(m.index + m[0].length)) } : null;
+}
+
 // "in the audit plan", "for the Internal Audit 2018 plan": one to four words of a plan's title, then "plan".
 const TITLED = /(?:^|\s)(?:in|for|from|of|on|about|under)\s+(?:the|our)\s+((?:[\p{L}\d][\p{L}\d'’&-]*\s+){1,4}?)plan(?=$|[\s?.!,;:])/giu;
 

@@ -141,7 +141,7 @@ export function matchQuery(msg: NormalisedMessage): Intent | null {
     const by = re.exec(s);
     if (!by) continue;
     const word = by[1];
-    filter.by = word === undefined ? group : /^(?:themes?|areas?|workstreams?)$/i.test(word) ? 'theme' : 'owner';
+    filter.by = word === undefined ? group : /^(?:themes?|areas?|workstreams?)$/i.test(word) ? 'theme' : /^plans?$/i.test(word) ? 'plan' : 'owner';
     s = without(s, by);
     break;
   }
