@@ -107,6 +107,15 @@ describe('governance commands', () => {
     expect(log.text).toMatch(/#\d+ SAS at its meeting on 12 Oct 2017: "New governance framework agreed" — affects 1\.1, 3\.6, 4\.0\.1/);
   });
 
+  it('records a decision written without quotes, the day first and what it affects last', async () => {
+    await sasMeeting();
+    const reply = await h.talk('record a decision: SAS 12 October 2017 scorecard approach agreed for referral, affects 9.1.3');
+    expect(reply.error, reply.text).toBeUndefined();
+    expect(reply.governance?.decisions?.[0]).toMatchObject({ board: 'SAS', meetingDate: '2017-10-12', text: 'scorecard approach agreed for referral', affects: ['9.1.3'] });
+    const log = await h.talk('what has been decided about 9.1.3?', { actor: stranger() });
+    expect(log.text).toMatch(/#\d+ SAS at its meeting on 12 Oct 2017: "scorecard approach agreed for referral" — affects 9\.1\.3/);
+  });
+
   it('records a decision outside a meeting, and a correction that supersedes it', async () => {
     await h.talk('board add JCOB');
     const first = await h.talk('decision JCOB on 4 May 2017 "Athena first" affects 4.3.1');
@@ -195,6 +204,7 @@ describe('governance refusals: one sentence, nothing written', () => {
       [admin(), 'decision SAS 2017-10-12 ""', 'invalid', /A decision needs its words/],
       [admin(), 'decision SAS 2017-10-12 "   "', 'invalid', /A decision needs its words/],
       [admin(), 'decision SAS 2017-10-12', 'invalid', /A decision needs its words/],
+      [admin(), 'record a decision: SAS agreed the scorecard approach for 9.1.3', 'not_understood', /Say which day SAS decided it, before its words/],
       [admin(), 'decision SAS October "Framework agreed"', 'invalid', /not one day/],
       [admin(), 'decision SAS 2017-10-12 "Framework agreed" --corrects 99', 'not_found', /no decision #99/],
       [admin(), 'decision SAS 2017-10-12 "Framework agreed" whenever', 'not_understood', /I don't know "whenever"/],

@@ -48,6 +48,12 @@ describe('the decision log, asked in words', () => {
     ['what was decided about 4.3.1?', log({ about: '4.3.1' })],
     ['has the board decided anything on 4.3.1', log({ about: '4.3.1' })],
     ['decision on 4.3.1?', log({ about: '4.3.1' })],
+    // The passive, with no board: "been" is no board's name.
+    ['what has been decided about 9.1.3?', log({ about: '9.1.3' })],
+    ['what has been agreed since May', log({ since: 'May' })],
+    ['has anything been decided about 4.3.1?', log({ about: '4.3.1' })],
+    ['was a decision made on 9.1.1', log({ about: '9.1.1' })],
+    ['have any decisions been taken since May', log({ since: 'May' })],
     ['what decisions affect 4.3.1?', log({ about: '4.3.1' })],
     ['which decisions affected 4.3.1', log({ about: '4.3.1' })],
     ['decisions that have affected 4.3.1', log({ about: '4.3.1' })],

@@ -15,12 +15,15 @@ import type { Matcher } from './normalise.js';
 const VERB = String.raw`(?:decided?|agreed?|approved?|resolved?|ruled|concluded)`;
 /** Subjects that mean every board: "what did the boards decide?", "what have we agreed?". */
 const ANY_BOARD = /^(?:we|you|they|it|board|boards|committee|committees|anyone|anybody|everyone|everybody)$/i;
-const SUBJECT = String.raw`(?:the\s+)?([A-Za-z][\w&-]*)`;
+/** "been" is no board: "what has been decided …" is the passive, read by WAS_DECIDED. */
+const SUBJECT = String.raw`(?:the\s+)?(?!(?:been|being)\b)([A-Za-z][\w&-]*)`;
 
 /** "what did SAS decide …", "what have the boards agreed …", "anything JCOB approved …" */
 const DID_DECIDE = new RegExp(String.raw`^(?:(?:so|and)\s+)?(?:what|which things|anything|what else)\s+(?:did|has|have|had)\s+${SUBJECT}\s+${VERB}(?:\s+(.+))?$`, 'i');
 /** "has the board decided anything about 4.3.1", "did SAS agree anything in October" */
 const HAS_DECIDED = new RegExp(String.raw`^(?:has|have|did)\s+${SUBJECT}\s+(?:${VERB}|made\s+(?:a|any)\s+decisions?|reached\s+(?:a|any)\s+decisions?|taken\s+(?:a|any)\s+decisions?)(?:\s+(?:anything|something))?(?:\s+(.+))?$`, 'i');
+/** "has anything been decided about 4.3.1", "was a decision made on 9.1.1", "have any decisions been taken since May" */
+const ANYTHING_DECIDED = new RegExp(String.raw`^(?:has|have|was|were)\s+(?:anything|something|a decision|any decisions?)\s+(?:been\s+)?(?:${VERB}|made|taken|reached|recorded)(?:\s+(.+))?$`, 'i');
 /** "what was decided at the last SAS", "what has been agreed since May", "anything decided about 4.3.1" */
 const WAS_DECIDED = new RegExp(String.raw`^(?:what|what's|whats|anything|which things|what else)\s+(?:was|were|has been|have been|had been|got|been)?\s*${VERB}(?:\s+(.+))?$`, 'i');
 /** "any decisions since May", "what decisions has the board made", "show me the decision log", "decision on 4.3.1" */
@@ -42,6 +45,8 @@ export const matchDecisionsQuestion: Matcher = (msg) => {
     // "what has SAS got to decide?" is what waits on SAS, not the log: the query readers have it.
     return readTail(did[2] ?? '', ANY_BOARD.test(did[1]!) ? null : did[1]!);
   }
+  const anything = ANYTHING_DECIDED.exec(text);
+  if (anything) return readTail(anything[1] ?? '', null);
   const was = WAS_DECIDED.exec(text);
   if (was) return readTail(was[1] ?? '', null);
   const log = DECISIONS.exec(text);

@@ -46,7 +46,8 @@ export const matchGovernance: Matcher = (msg) => {
   }
 
   // "decision log for SAS" asks for the log (decisions-question.ts).
-  const decision = /^decision\s+(?!s\b|log\b)(\S*)\s*([\s\S]*)$/i.exec(raw);
+  // "record a decision: JCOB …", "log decision SAS …" are the command said in words.
+  const decision = /^(?:(?:record|log|add|note)\s+(?:a\s+|the\s+|new\s+)?)?decision\s*:?\s+(?!s\b|log\b)(\S*)\s*([\s\S]*)$/i.exec(raw);
   // "decision on 4.3.1?" is a question about the log, not a decision to record.
   if (decision && !msg.question) return readDecision(msg.text, decision[1]!, decision[2]!);
 
@@ -65,16 +66,27 @@ export const matchGovernance: Matcher = (msg) => {
   return null;
 };
 
+/** An unquoted decision: "[on] DAY words [affects IDS]", the day as ISO, dd/mm/yyyy or "21 September 2017". */
+const UNQUOTED = new RegExp(
+  String.raw`^((?:on\s+)?(?:\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\s+\d{4}))\s*[,:–-]?\s+([\s\S]+?)(\s*,?\s*(?:--?)?affect(?:s|ing)?[=\s]+(?:(?:${TYPED_ID})(?:\s*(?:,|and|&)\s*|\s+))*(?:${TYPED_ID})\s*(?:--?correct(?:s|ing)?[=\s]+\S+)?)?$`,
+  'i',
+);
+
 function readDecision(text: string, board: string, rest: string): Intent {
   const usage = 'For example: `decision SAS 2017-10-12 "New governance framework agreed" affects 1.1, 3.6` (or `decision SAS on 2017-10-12 "…"` for a decision taken outside a meeting).';
   const quoted = /^([\s\S]*?)"([\s\S]*)"([\s\S]*)$/.exec(rest);
-  // Without quotes there are no words: the handler refuses that as an empty decision, with the example.
-  const [when, words, tail] = quoted ? [quoted[1]!, quoted[2]!, quoted[3]!] : [rest, '', ''];
+  // Without quotes, a day written out then the words, up to "affects …" at the end:
+  // `decision JCOB 2017-09-21 scorecard approach agreed, affects 9.1.3`. Anything else has no words,
+  // which the handler refuses as an empty decision, with the example.
+  const bare = quoted ? null : UNQUOTED.exec(rest.trim());
+  const [when, words, tail] = quoted ? [quoted[1]!, quoted[2]!, quoted[3]!] : bare ? [bare[1]!, bare[2]!.replace(/[,;:]\s*$/, '').trim(), bare[3] ?? ''] : [rest, '', ''];
+  // Words with no day before them: "record a decision: JCOB agreed the scorecard approach".
+  if (!quoted && !bare && rest.trim() && !/^(?:on\s+)?\d/.test(rest.trim())) return refuse(text, `Say which day ${board || 'the board'} decided it, before its words. ${usage}`);
   const on = /^on\s+/i.test(when.trim());
   const date = when.trim().replace(/^on\s+/i, '');
   let affects: string[] = [];
   let corrects: number | null = null;
-  let left = tail.trim();
+  let left = tail.trim().replace(/^[,;]\s*/, '');
   for (let before = ''; left && before !== left; ) {
     before = left;
     const a = AFFECTS.exec(left);
