@@ -261,6 +261,7 @@ const dueWindows: QuestionCase[] = [
   c('due by end of March', due('end of March', 'by')),
   c('what has to be done by Christmas', due('Christmas', 'by')),
   c("what's due before Christmas", due('Christmas', 'before')),
+  c("what's due this side of Christmas?", due('Christmas', 'before')),
   c('anything due before the new year?', due('the new year', 'before')),
   c("what's due ahead of Easter", due('Easter', 'before')),
   c("what's due after Easter", due('Easter', 'after')),

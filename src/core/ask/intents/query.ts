@@ -134,7 +134,7 @@ export function matchQuery(msg: NormalisedMessage): Intent | null {
   const lower = plainQuestion(msg.lower).toLowerCase();
   const filter: QueryFilter = {};
   // "the last SAS", "the March board": a meeting, kept whole so it is read as a day like any other date.
-  let s = ` ${joinMeetingReferences(plainQuestion(msg.text)).replace(/\bover due\b/gi, 'overdue').replace(/\b(show|tell|give|get|send|remind|let) me\b/gi, '$1')} `;
+  let s = ` ${joinMeetingReferences(plainQuestion(msg.text)).replace(/\bover due\b/gi, 'overdue').replace(/\bthis side of\b/gi, 'before').replace(/\b(show|tell|give|get|send|remind|let) me\b/gi, '$1')} `;
 
   // A count per owner or theme: before the order reader takes "the most overdue" as an order.
   for (const [re, group] of BY_GROUP) {
