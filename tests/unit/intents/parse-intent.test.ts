@@ -257,6 +257,11 @@ const changes: Row[] = [
   ['close 4.2.1', { kind: 'complete', id: '4.2.1', evidence: null }],
   ['complete', unknown('complete', needsId('complete', 'complete 4.2.1'))],
   ['mark 4.2.1 complete', { kind: 'complete', id: '4.2.1', evidence: null }],
+  // A label in front of the evidence is not part of it; a sentence that starts with the word keeps it.
+  ['can you mark 4.1.2 complete? evidence: TOM signed off', { kind: 'complete', id: '4.1.2', evidence: 'TOM signed off' }],
+  ['complete 4.1.2 evidence is the SLT minutes', { kind: 'complete', id: '4.1.2', evidence: 'the SLT minutes' }],
+  ["I've finished 4.1.3 with evidence - SLT minutes", { kind: 'complete', id: '4.1.3', evidence: 'SLT minutes' }],
+  ['complete 4.1.2 Evidence gathered from all forces', { kind: 'complete', id: '4.1.2', evidence: 'Evidence gathered from all forces' }],
   ['mark 4.2.1 as done, minutes 12 Oct', { kind: 'complete', id: '4.2.1', evidence: 'minutes 12 Oct' }],
   ['status 4.2.1 complete', { kind: 'complete', id: '4.2.1', evidence: null }],
   ['4.2.1 is complete', { kind: 'complete', id: '4.2.1', evidence: null }],
@@ -287,6 +292,9 @@ const changes: Row[] = [
   ['4.2.1 is now due by end 2017', { kind: 'date', id: '4.2.1', phrase: 'by end 2017' }],
   // A slipped date said the way people report it.
   ['4.2.1 has slipped to Q2 2018', { kind: 'date', id: '4.2.1', phrase: 'Q2 2018' }],
+  ['4.1.2 will slip to June 2018', { kind: 'date', id: '4.1.2', phrase: 'June 2018' }],
+  ['4.1.2 is slipping to Q2 2018', { kind: 'date', id: '4.1.2', phrase: 'Q2 2018' }],
+  ['4.1.2 needs to move to end of April', { kind: 'date', id: '4.1.2', phrase: 'end of April' }],
   ['4.2.1 is delayed until May 2018', { kind: 'date', id: '4.2.1', phrase: 'May 2018' }],
   ['4.2.1 was moved back to end of March', { kind: 'date', id: '4.2.1', phrase: 'end of March' }],
   ['4.2.1 has been extended to the end of June', { kind: 'date', id: '4.2.1', phrase: 'the end of June' }],

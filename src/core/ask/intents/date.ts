@@ -14,7 +14,7 @@ const DATE_OF =
 const NOW_DUE = /^(\S+) (?:is )?now due (.+)$/i;
 /** "4.2.1 has slipped to Q2 2018", "4.2.1 is delayed until May", "4.2.1 was moved back to end of March". */
 const SLIPPED =
-  /^(\S+) (?:has |have |is |was |will be |has been |is being |got )?(?:now )?(?:slipped|slips|moved|pushed|deferred|delayed|postponed|rescheduled|re-dated|redated|put back|put off|carried over|rolled over|extended) (?:back |out |over )?(?:to|until|till|for|into|by) (.+)$/i;
+  /^(\S+) (?:has |have |is |was |will be |has been |is being |got |will |is going to |is likely to |may |might |needs to |need to |should )?(?:now )?(?:slipped|slips|slip|slipping|moved|moving|move|pushed|deferred|delayed|postponed|rescheduled|re-dated|redated|put back|put off|carried over|rolled over|extended) (?:back |out |over )?(?:to|until|till|for|into|by) (.+)$/i;
 /** "the deadline for 4.2.1 is now March 2018", "new date for 4.2.1: Q2 2018", "4.2.1's due date is now May". */
 const NEW_DATE =
   /^(?:the )?(?:new |revised )?(?:delivery )?(?:date|deadline|due date|target date) (?:of|for) (?:rec |item )?(\S+?)(?: (?:is|will be|becomes)(?: now)?|:| -| now| =) (.+)$/i;

@@ -9,7 +9,15 @@ import { isRecommendationId } from '../../plan/recommendation-id.js';
  * closing an item is a deliberate act with its own evidence, so it always takes the `complete` path.
  */
 export function statusIntent(id: string, status: Status, evidence: string | null = null): Intent {
-  return status === 'complete' ? { kind: 'complete', id, evidence } : { kind: 'set_status', id, status };
+  return status === 'complete' ? { kind: 'complete', id, evidence: evidenceOf(evidence) } : { kind: 'set_status', id, status };
+}
+
+/** The evidence as said, without the label people put in front of it: "evidence: TOM signed off", "with evidence - minutes". */
+export function evidenceOf(said: string | null): string | null {
+  if (said === null) return null;
+  // Only a label: "Evidence gathered from all forces" keeps its first word.
+  const bare = said.replace(/^(?:(?:with|and)\s+(?:the\s+)?(?:evidence|proof)\b\s*[:=\u2013-]?|(?:evidence|proof)\s*(?:is\b|[:=\u2013-]))\s*/i, '').trim();
+  return bare || null;
 }
 
 export function statusReason(words: string): string {
@@ -26,7 +34,7 @@ function skipLinks(words: readonly string[], from: number): number {
 export function readStatusAt(words: readonly string[], from: number): { status: Status; used: number } | null {
   const i = skipLinks(words, from);
   for (let n = Math.min(5, words.length - i); n >= 1; n--) {
-    const status = parseStatus(words.slice(i, i + n).join(' ').replace(/[:,;]+$/, ''));
+    const status = parseStatus(words.slice(i, i + n).join(' ').replace(/[:,;?!.]+$/, ''));
     if (status) return { status, used: i + n };
   }
   return null;
