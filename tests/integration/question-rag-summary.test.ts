@@ -98,6 +98,20 @@ describe('RAG, words and summaries in questions', () => {
     expect(reply.text).toMatch(/An item with several owners counts for each of them\./);
   });
 
+  it('which roles own items / list the people: the owners of that kind only, as the plan classes its owners', async () => {
+    const roles = await talk('which roles own items?', '2018-01-15');
+    expect(roles.error, roles.text).toBeUndefined();
+    expect(roles.text.split('\n')[0]).toMatch(/^By role · as at 15 Jan 2018 — \d+ items, \d+ roles$/);
+    const roleNames = roles.breakdown!.rows.map((r) => r.name);
+    expect(roleNames).toContain('Portfolio Office');
+    expect(roleNames).not.toContain('Karen Georgiou');
+    const people = await talk('list the people', '2018-01-15');
+    const names = people.breakdown!.rows.map((r) => r.name);
+    expect(names).toContain('Karen Georgiou');
+    expect(names).not.toContain('Portfolio Office');
+    expect(people.text.split('\n')[0]).toMatch(/^By person · as at 15 Jan 2018 — \d+ items, \d+ people$/);
+  });
+
   it('what themes are there: every theme with its items, overdue and open', async () => {
     const reply = await talk('what themes are there?', '2018-01-15');
     const themes = reply.text.split('\n').filter((l) => l.startsWith('• '));

@@ -117,6 +117,8 @@ export interface QueryFilter {
   completed?: { phrase: string; since: boolean };
   /** "who has the most overdue items?", "list the owners", "overdue by theme": a count per owner or per theme, most first. */
   by?: 'owner' | 'theme' | 'plan';
+  /** With `by: 'owner'`: only role owners ("which roles own items?") or only people ("list the people"). */
+  ownerKind?: 'role' | 'person';
   /** "how are we doing?", "summary for ICT", "what's the RAG for HR?": the counts, not the list. */
   summary?: true;
   /** "which items are red?", "the amber ones": the board paper's RAG rating (default rules) as at the answer's day;

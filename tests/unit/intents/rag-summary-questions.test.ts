@@ -94,6 +94,9 @@ describe('counts per owner or theme', () => {
     ['overdue by owner', { by: 'owner', overdue: true }],
     ['open items by theme', { by: 'theme', open: true }],
     ['breakdown by owner', { by: 'owner' }],
+    ['which roles own items?', { by: 'owner', ownerKind: 'role' }],
+    ['list the people', { by: 'owner', ownerKind: 'person' }],
+    ['which people have overdue items', { by: 'owner', ownerKind: 'person', overdue: true }],
     ['overdue breakdown per theme', { by: 'theme', overdue: true }],
     ['which theme has the most red items', { by: 'theme', rag: 'red' }],
   ])('%s', (q, filter) => {

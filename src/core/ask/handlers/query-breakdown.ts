@@ -1,4 +1,5 @@
 import type { IsoDate } from '../../dates/delivery-window.js';
+import { ownerKind } from '../../plan/owners.js';
 import { isOverdue, type Recommendation } from '../../plan/recommendation.js';
 import { formatDate, plural } from '../format.js';
 import { say, type Reply } from '../reply.js';
@@ -10,18 +11,21 @@ const LIMIT = 40;
  * selects, counted per owner (an item with two owners counts for both) or per theme, most first, each
  * with how many of them are overdue and how many are still open.
  */
-export function breakdownReply(recs: readonly Recommendation[], by: 'owner' | 'theme', reading: string[], asAt: IsoDate, overdueOnly: boolean): Reply {
+export function breakdownReply(recs: readonly Recommendation[], by: 'owner' | 'theme', kind: 'role' | 'person' | undefined, reading: string[], asAt: IsoDate, overdueOnly: boolean): Reply {
   const groups = new Map<string, Recommendation[]>();
   for (const r of recs) {
-    for (const key of by === 'owner' ? (r.owners.length ? r.owners : ['(no owner)']) : [r.theme]) {
+    const owners = kind ? r.owners.filter((o) => ownerKind(o) === kind) : r.owners.length ? r.owners : ['(no owner)'];
+    for (const key of by === 'owner' ? owners : [r.theme]) {
       const list = groups.get(key) ?? [];
       list.push(r);
       groups.set(key, list);
     }
   }
   const rows = [...groups].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]));
-  const scope = [`by ${by}`, ...reading].join(' · ');
-  const head = `${scope.charAt(0).toUpperCase()}${scope.slice(1)} · as at ${formatDate(asAt)} — ${recs.length ? plural(recs.length, 'item') : 'no items'}${rows.length ? `, ${plural(rows.length, by)}` : ''}`;
+  const noun = kind === 'role' ? 'role' : kind === 'person' ? 'person' : by;
+  const itemsCounted = kind ? new Set([...groups.values()].flat()).size : recs.length;
+  const scope = [`by ${noun}`, ...reading].join(' · ');
+  const head = `${scope.charAt(0).toUpperCase()}${scope.slice(1)} · as at ${formatDate(asAt)} — ${itemsCounted ? plural(itemsCounted, 'item') : 'no items'}${rows.length ? `, ${noun === 'person' ? (rows.length === 1 ? '1 person' : `${rows.length} people`) : plural(rows.length, noun)}` : ''}`;
   const counted = rows.map(([name, items]) => ({
     name,
     items: items.length,

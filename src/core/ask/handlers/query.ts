@@ -180,7 +180,7 @@ async function answerFilters(turn: Turn, filter: QueryFilter, q: RecQuery): Prom
   if ('text' in kinds) return kinds;
   const reading = [filter.overdueBy ? '' : filter.overdue ? 'overdue' : dueNote, filter.open && !filter.overdue && !dueNote && !filter.status ? 'open' : '', ...said, ...kinds.said];
   if (filter.summary) return summaryReply(kinds.recs, reading.filter(Boolean), asAt);
-  if (filter.by && filter.by !== 'plan') return breakdownReply(kinds.recs, filter.by, reading.filter(Boolean), asAt, filter.overdue === true);
+  if (filter.by && filter.by !== 'plan') return breakdownReply(kinds.recs, filter.by, filter.ownerKind, reading.filter(Boolean), asAt, filter.overdue === true);
   const listed = listReply(kinds.recs, reading.filter(Boolean), filter, asAt);
   const absent = filter.ids?.filter((id) => !found.some((r) => r.id === id)) ?? [];
   // "what's my next deadline?" with everything already late: say so rather than a bare "no items".

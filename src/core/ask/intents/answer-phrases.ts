@@ -42,7 +42,7 @@ export const BY_GROUP: Array<[RegExp, 'owner' | 'theme' | 'plan']> = [
   [/\b(?:which|what)\s+plans?\s+(?:has|have|holds?|is|are)\s+(?:got\s+)?(?:the\s+)?(?:most|more|fewest|least|worst|furthest behind|behind)\b/i, 'plan'],
   [/\b(?:who|which owners?|which people|which person|which leads?)\s+(?:has|have|owns?|holds?|is responsible for|leads?)\s+(?:got\s+)?(?:the\s+)?(?:most|more|fewest|least)\b/i, 'owner'],
   [/\b(?:which|what)\s+themes?\s+(?:has|have|holds?)\s+(?:got\s+)?(?:the\s+)?(?:most|more|fewest|least)\b/i, 'theme'],
-  [/\b(?:(?:list|show|what are|who are|which are|give)\s+(?:all\s+)?(?:of\s+)?(?:the\s+)?|(?:what|which|how many)\s+)(owners|people|leads|themes|areas|workstreams)(?:\s+(?:are there|do we have|have we got|are in the plan))?\b/i, 'owner'],
+  [/\b(?:(?:list|show|what are|who are|which are|give)\s+(?:all\s+)?(?:of\s+)?(?:the\s+)?|(?:what|which|how many)\s+)(owners|people|persons|roles|leads|themes|areas|workstreams)(?:\s+(?:are there|do we have|have we got|are in the plan|own (?:items|anything|things)|have items))?\b/i, 'owner'],
   [/\b(?:breakdown\s+)?(?:by|per|for each|each|broken down by|split by|grouped by)\s+(owner|owners|person|people|lead|theme|themes|area|workstream|plan|plans)\b/i, 'owner'],
 ];
 
