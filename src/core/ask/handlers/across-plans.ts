@@ -31,8 +31,7 @@ export async function answerAcrossPlans(ctx: AskContext, all: PlanInfo[], candid
   }
   if (!sections.length) {
     if (firstEmpty) return { ...firstEmpty, text: `${firstEmpty.text.replace(/\.$/, '')} in any plan.` };
-    if (firstError?.awaiting) return say(`${firstError.text.replace(/ Which one did you mean\?$/, '')} Name the plan too, e.g. \`list Karen in ${candidates[0]!.key}\`.`, { error: 'invalid' });
-    return firstError ?? say(`You own no items in any active plan. ${notLinked(ctx)}`, { error: 'invalid' });
+    return noPlanAnswered(ctx, candidates, firstError);
   }
   // The plans that had nothing are named, so "nothing there" is said rather than left to be inferred.
   const none = empty.length ? [`Nothing in ${empty.map((p) => p.key).join(', ')}.`] : [];
@@ -65,10 +64,7 @@ export async function answerByPlan(ctx: AskContext, all: PlanInfo[], plans: Plan
     reading ??= reply.text.split('\n')[0]!.replace(/ — [^—]*$/, '');
     rows.push({ plan, items: reply.items });
   }
-  if (!rows.length) {
-    if (firstError?.awaiting) return say(`${firstError.text.replace(/ Which one did you mean\?$/, '')} Name the plan too, e.g. \`list Karen in ${plans[0]!.key}\`.`, { error: 'invalid' });
-    return firstError ?? say(`You own no items in any active plan. ${notLinked(ctx)}`, { error: 'invalid' });
-  }
+  if (!rows.length) return noPlanAnswered(ctx, plans, firstError);
   const counted = rows
     .map(({ plan, items }) => ({
       plan,
@@ -86,6 +82,12 @@ export async function answerByPlan(ctx: AskContext, all: PlanInfo[], plans: Plan
   return say([head, ...lines, `Ask "what's overdue in ${example}?" for one plan's items.`].join('\n'), {
     breakdown: { by: 'plan', rows: counted.map(({ name, items, overdue, open }) => ({ name, items, overdue, open })) },
   });
+}
+
+/** No plan gave an answer: the first refusal (a name that fits several owners needs the plan named too), or, for "… for me", that the person owns nothing. */
+function noPlanAnswered(ctx: AskContext, plans: PlanInfo[], firstError: Reply | null): Reply {
+  if (firstError?.awaiting) return say(`${firstError.text.replace(/ Which one did you mean\?$/, '')} Name the plan too, e.g. \`list Karen in ${plans[0]!.key}\`.`, { error: 'invalid' });
+  return firstError ?? say(`You own no items in any active plan. ${notLinked(ctx)}`, { error: 'invalid' });
 }
 
 function notLinked(ctx: AskContext): string {
