@@ -14,8 +14,8 @@ import { auditEvents, plans } from './schema.js';
  *
  * An item's `recommendation_added` event is read without the copy of the item it carries (its `after`
  * comes back null): rebuilding a past day needs only when the item arrived, and the item itself is read
- * whole beside the trail. On a 10,000-item plan those copies were a second copy of every update, some
- * 60 MB of a paper's peak memory.
+ * whole beside the trail. On a 10,000-item plan those copies were a second copy of every update (15 MB
+ * of JSON text, several times that once parsed) held through a paper's render.
  */
 const TRAIL = { ...getTableColumns(auditEvents), after: sql<unknown>`case when ${auditEvents.action} = 'recommendation_added' then null else ${auditEvents.after} end`.mapWith(auditEvents.after) };
 

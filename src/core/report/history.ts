@@ -8,6 +8,7 @@ import type { PlanHead } from '../ports.js';
 export interface PlanHistory {
   plan: PlanHead;
   recommendations: Recommendation[];
+  /** In id order; a `recommendation_added` event may come without its copy of the item (`after` null): the item is above. */
   events: AuditEvent[];
   /** The plan's boards' meetings and decision log (absent where a paper is built without them). */
   meetings?: Meeting[];
