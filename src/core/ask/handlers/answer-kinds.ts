@@ -109,7 +109,8 @@ function overdueCutoff(asAt: IsoDate, amount: number, unit: 'day' | 'week' | 'mo
 }
 const endOf = (r: Recommendation) => r.delivery.end ?? '9999-12-31';
 /** The day of the newest update: a plan file may list its log newest first, so not simply the last entry. */
-const lastUpdate = (r: Recommendation) => r.updates.reduce((max, u) => (u.date > max ? u.date : max), '');
+/** The day of an item's latest update, '' when it has none. */
+export const lastUpdate = (r: Recommendation): string => r.updates.reduce((max, u) => (u.date > max ? u.date : max), '');
 const ORDERS: Record<NonNullable<QueryFilter['order']>, (a: Recommendation, b: Recommendation) => number> = {
   most_overdue: (a, b) => endOf(a).localeCompare(endOf(b)),
   soonest_due: (a, b) => endOf(a).localeCompare(endOf(b)),

@@ -9,7 +9,7 @@ import { itemView, say, type QueryReading, type Reply } from '../reply.js';
 import { bestScore, matchThemes } from './resolve-names.js';
 import { addDaysIso } from '../../reminders/local-time.js';
 import { nearNames } from './near-names.js';
-import { answerChanges, asAtItems, narrowKinds } from './answer-kinds.js';
+import { answerChanges, asAtItems, lastUpdate, narrowKinds } from './answer-kinds.js';
 import { didYouMean, notUnderstood, ragWords, readingLine, understoodParts } from './query-reading.js';
 import { checkPaperDates, readPastDay } from '../../report/paper-request.js';
 import type { IsoDate } from '../../dates/delivery-window.js';
@@ -233,7 +233,7 @@ function listReply(recs: Recommendation[], reading: string[], filter: QueryFilte
     }
     // A list ordered by updates, or of items gone quiet, shows the update it was judged on.
     if (filter.stale || filter.order === 'oldest_update' || filter.order === 'newest_update') {
-      const last = r.updates.reduce<string>((max, u) => (u.date > max ? u.date : max), '');
+      const last = lastUpdate(r);
       return `${text} — ${last ? `last update ${formatDate(last)}` : 'never updated'}`;
     }
     return text;

@@ -7,7 +7,7 @@ import { readOwner } from './query-owner.js';
 import { readAsAt, readChanged, readCount, readExclusions, readSlipped, readStale } from './query-kinds.js';
 import { readOrder } from './query-order.js';
 import { readMissing, readOverdueBy } from './query-gaps.js';
-import { AT_RISK, BY_GROUP, ON_TRACK, CHANGED_LATELY, COMING, COMING_LIMIT, COMPLETED_IN, LATELY, MENTIONS, OR_OVERDUE, RAG, SUMMARY, USER_MENTION } from './answer-phrases.js';
+import { AT_RISK, BY_GROUP, HELD, ON_TRACK, CHANGED_LATELY, COMING, COMING_LIMIT, COMPLETED_IN, LATELY, MENTIONS, OR_OVERDUE, RAG, SUMMARY, USER_MENTION } from './answer-phrases.js';
 import { CONNECTORS, FILLERS, NOUNS, isDateWord, startsDate } from './vocab.js';
 import { joinMeetingReferences, spoken } from '../../governance/meeting-reference.js';
 
@@ -46,8 +46,6 @@ function plainQuestion(text: string): string {
 
 const WAITING_ON =
   /\b(?:waiting|awaiting|waits|wait|pending|held up|blocked)\s+(?:(?:on|for|from|by)\s+)?(?:(?:a|an|the)\s+)?(?:(?:decision|agreement|approval|sign[- ]off)s?\s+(?:from|of|by)\s+(?:the\s+)?)?([A-Za-z][\w&-]*)(?:\s+(?:to decide|decisions?|meeting|board))?/i;
-/** Held with no board named: "what's stuck?", "anything blocked on a decision?", "on hold". */
-const HELD = /\b(?:(?:waiting|stuck|blocked|held up|on hold|parked|paused)(?:\s+(?:on|for)\s+(?:(?:a|an|the)\s+)?(?:decisions?|agreement|approval))?|waiting (?:for|on) (?:something|anything))(?=\s*(?:$|[?.!,]|(?:in|for|owned|with|and|by|from|that|which)\b))/i;
 /** "awaiting sign-off", "needs signing off", "proposed complete", "completions pending": proposals for an admin to answer. */
 const SIGN_OFF =
   /\b(?:(?:awaiting|await|pending|needs?|needing|waiting\s+(?:for|on)|wait\s+for|for|ready\s+for|due)\s+(?:(?:a|an|the|their|my|your)\s+)?sign(?:ing)?[\s-]?offs?|sign[\s-]?offs?\s+(?:pending|outstanding|awaited|to\s+do)|proposed\s+(?:as\s+)?(?:complete|completed|done|closed)|(?:proposed|pending)\s+completions?|completions?(?:\s+(?:are|is))?\s+(?:awaiting|pending|proposed|needing)(?:\s+(?:a\s+)?sign[\s-]?offs?)?|proposals?(?:\s+(?:are|is))?(?:\s+(?:awaiting|pending|for|needing)(?:\s+(?:a\s+)?sign[\s-]?offs?)?)?)\b/i;
