@@ -365,6 +365,17 @@ describe.each(testDatabases)('many plans on $name', ({ name, open }) => {
       expect(listed.plan).toBe('concerto-2017');
     });
 
+    it('a heading that is no item in either plan lists the items under it in each plan, grouped by plan', async () => {
+      const reply = await talk('status 4.2', stranger('Reader Heading'));
+      expect(reply.error, reply.text).toBeUndefined();
+      const sections = reply.text.split('\n\n');
+      expect(sections.map((s) => s.split('\n').slice(0, 2).join(' | '))).toEqual([
+        expect.stringMatching(/^\*audit-2018\* — Internal audit 2018 \| Section 4\.2 · as at .* — 2 items$/),
+        expect.stringMatching(/^\*concerto-2017\* — .* \| Section 4\.2 · as at .* — 3 items$/),
+      ]);
+      expect(reply.text).not.toContain('4.1.1');
+    });
+
     it('an item in one plan only is answered from it without asking', async () => {
       const reply = await talk('status 1.2', stranger('Reader Three'));
       expect(reply).toMatchObject({ plan: 'audit-2018', awaiting: null });

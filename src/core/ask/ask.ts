@@ -22,6 +22,7 @@ import { addBoard, addMeeting, listBoards, listDecisions, listMeetings, answerNe
 import { setAwaiting } from './handlers/waiting.js';
 import { returnProposal, signOff } from './handlers/sign-off.js';
 import { isReply } from './lookup.js';
+import { headsSection } from '../plan/recommendation-id.js';
 import { actionableReply } from './actionable.js';
 import { labelled, resolveScope, turnFor } from './plan-scope.js';
 import { say, type Reply } from './reply.js';
@@ -106,7 +107,7 @@ async function fresh(ctx: AskContext, all: PlanInfo[], text: string): Promise<Re
   // An archived plan that alone holds the number still answers (and says it takes no changes).
   const archived = all.filter((p) => !candidates.includes(p));
   const holding = id && intent.kind !== 'add' ? await plansHolding(ctx, candidates, id, archived) : candidates;
-  if (isReply(holding)) return holding;
+  if (isReply(holding)) return (await answerHeading(ctx, all, candidates, intent)) ?? holding;
   if (holding.length === 1) return inPlan(turnFor(ctx, holding[0]!, all), intent);
   return askWhichPlan(ctx, mention.text, holding, id);
 }
@@ -122,8 +123,17 @@ async function acrossEveryPlan(ctx: AskContext, all: PlanInfo[], text: string): 
   const id = 'id' in intent && intent.kind !== 'add' ? intent.id : null;
   if (!id) return candidates.length === 1 ? inPlan(turnFor(ctx, candidates[0]!, all), intent) : askWhichPlan(ctx, text, candidates, null);
   const holding = await plansHolding(ctx, candidates, id);
-  if (isReply(holding)) return holding;
+  if (isReply(holding)) return (await answerHeading(ctx, all, candidates, intent)) ?? holding;
   return holding.length === 1 ? inPlan(turnFor(ctx, holding[0]!, all), intent) : askWhichPlan(ctx, text, holding, id);
+}
+
+/** "status 4.2" where no plan has a 4.2 but some number items under it (a heading): those items, from the plans that have them. */
+async function answerHeading(ctx: AskContext, all: PlanInfo[], plans: PlanInfo[], intent: Intent): Promise<Reply | null> {
+  if (intent.kind !== 'status' || intent.ask) return null;
+  const heading: PlanInfo[] = [];
+  for (const plan of plans) if (headsSection(await ctx.plans.store(plan).ids(), intent.id)) heading.push(plan);
+  if (!heading.length) return null;
+  return heading.length === 1 ? inPlan(turnFor(ctx, heading[0]!, all), intent) : answerAcrossPlans(ctx, all, heading, { section: intent.id });
 }
 
 async function inPlan(turn: Turn, intent: Intent): Promise<Reply> {
@@ -135,6 +145,7 @@ async function inPlan(turn: Turn, intent: Intent): Promise<Reply> {
 async function act(turn: Turn, intent: Intent): Promise<Reply> {
   switch (intent.kind) {
     case 'status':
+      if (!intent.ask && !(await turn.store.get(intent.id)) && headsSection(await turn.store.ids(), intent.id)) return answerQuery(turn, { section: intent.id });
       return intent.ask === 'updates' ? answerUpdates(turn, intent.id) : intent.ask ? answerDue(turn, intent.id, intent.ask) : answerStatus(turn, intent.id);
     case 'who_owns':
       return answerWhoOwns(turn, intent.id);

@@ -132,6 +132,8 @@ export interface QueryFilter {
   missing?: 'date' | 'owner' | 'updates';
   /** "status of 4.2.1 and 4.2.2": these items, by number, in plan order. */
   ids?: string[];
+  /** "section 4", "list 4.2", "what's under 4.2?": the item numbered so and every item numbered below it (4.2.1, 4.2.1.a…). */
+  section?: string;
   /** "the five most overdue", "oldest updates first". */
   /** soonest_due: what is still to come, soonest first; by_due_date: everything listed, in delivery-date order. */
   order?: 'most_overdue' | 'oldest_update' | 'newest_update' | 'soonest_due' | 'by_due_date';

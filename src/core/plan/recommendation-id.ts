@@ -86,3 +86,19 @@ function editDistance(a: string, b: string): number {
   }
   return prev[b.length]!;
 }
+
+/**
+ * Whether an item falls under a section number: the section's own item, the items numbered below it
+ * ("4.2" holds 4.2.1 and 4.2.1.3) and its parts ("4.2.1" holds 4.2.1b). "4" holds neither 40 nor 4a's sibling 41.
+ */
+export function inSection(id: string, section: string): boolean {
+  if (id === section) return true;
+  if (!id.startsWith(section)) return false;
+  const rest = id.slice(section.length);
+  return /^\.\d/.test(rest) || /^[a-z]$/.test(rest);
+}
+
+/** Whether any of these ids falls under the section without being it: "4.2" is a heading over 4.2.1 in the seed. */
+export function headsSection(ids: readonly string[], section: string): boolean {
+  return ids.some((id) => id !== section && inSection(id, section));
+}

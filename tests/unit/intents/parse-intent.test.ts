@@ -222,8 +222,10 @@ const aboutOneItem: Row[] = [
   ['where are we on 5.1, 5.2 and 5.3?', { kind: 'query', filter: { ids: ['5.1', '5.2', '5.3'] } }],
   ['4.2.1 and 4.2.2', { kind: 'query', filter: { ids: ['4.2.1', '4.2.2'] } }],
   ['compare 4.2.1 and 4.3.1', { kind: 'query', filter: { ids: ['4.2.1', '4.3.1'] } }],
-  ['who owns 4.2.x', unknown('who owns 4.2.x', '"4.2.x" isn\'t a recommendation number; they look like 4.2.1.')],
-  ['4.2.x', unknown('4.2.x', '"4.2.x" isn\'t a recommendation number; they look like 4.2.1.')],
+  // "4.2.x" is every item under 4.2 (issue 14's sections); a number that is neither id nor section is still refused.
+  ['who owns 4.2.x', q({ section: '4.2' })],
+  ['4.2.x', q({ section: '4.2' })],
+  ['who owns 4.2.y', unknown('who owns 4.2.y', '"4.2.y" isn\'t a recommendation number; they look like 4.2.1.')],
   [
     '4.2.1 Prioritised list signed off',
     unknown('4.2.1 Prioritised list signed off', 'To record news about 4.2.1, start with "update", for example "update 4.2.1 Draft agreed by the board".'),
@@ -409,8 +411,47 @@ const others: Row[] = [
   ['ICT', unknown('ICT')],
 ];
 
+/** A part of the plan by its number: the heading's items, with the rest of the question read as usual. */
+const sections: Row[] = [
+  ["what's in theme 4?", q({ section: '4' })],
+  ['list section 4', q({ section: '4' })],
+  ['list 4.2', q({ section: '4.2' })],
+  ["what's in 4.2?", q({ section: '4.2' })],
+  ['show all of 4.2', q({ section: '4.2' })],
+  ['4.x', q({ section: '4' })],
+  ["what's overdue in section 9", q({ overdue: true, section: '9' })],
+  ["what's overdue under 4.2?", q({ overdue: true, section: '4.2' })],
+  ['how is section 4 doing?', q({ summary: true, section: '4' })],
+  ['how many items in chapter 9.2 are overdue?', q({ count: true, overdue: true, section: '9.2' })],
+  ["what's due in section 4 by March?", q({ due: due('March', 'by'), open: true, section: '4' })],
+  // One item stays one item; news that names a section is still news.
+  ['status 4.2', status('4.2')],
+  ['update 4.2.1 done under 4.2', { kind: 'update', id: '4.2.1', text: 'done under 4.2' }],
+  ["what's due in 4 weeks?", q({ due: due('4 weeks'), open: true })],
+];
+
+/** Governance words for a status: what waits on a decision, the plan's overall position, dates that moved. */
+const governanceWords: Row[] = [
+  ['what needs a decision?', q({ status: 'awaiting_decision' })],
+  ['which items need a board decision?', q({ status: 'awaiting_decision' })],
+  ['what decisions are outstanding?', q({ status: 'awaiting_decision' })],
+  ['anything for decision?', q({ status: 'awaiting_decision' })],
+  ['which decisions are pending for SAS?', q({ waitingOn: 'SAS', status: 'awaiting_decision' })],
+  ["what's the plan's overall status?", q({ summary: true })],
+  ['what is the overall position?', q({ summary: true })],
+  ['what is the plan status', q({ summary: true })],
+  ["what's the state of play?", q({ summary: true })],
+  ['where do we stand?', q({ summary: true })],
+  ["what's the position on ICT?", q({ summary: true, about: 'ICT' })],
+  ['which items have had their dates revised?', q({ slipped: { times: 1 } })],
+  ['which items have had their dates extended?', q({ slipped: { times: 1 } })],
+  ['what has moved?', q({ slipped: { times: 1 } })],
+];
+
 describe('parseIntent', () => {
   describe.each([
+    ['sections', sections],
+    ['governance words', governanceWords],
     ['overdue questions', overdue],
     ['owner questions', owners],
     ['themes and statuses', themesAndStatuses],

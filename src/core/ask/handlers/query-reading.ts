@@ -44,6 +44,7 @@ export function understoodParts(f: QueryFilter): string[] {
     f.stale ? `no update ${f.stale.since ? `since ${f.stale.since}` : `for ${f.stale.days} days`}` : '',
     f.overdueBy ? `overdue by ${f.overdueBy.bound.replace('_', ' ').replace('more', 'more than').replace('less', 'less than')} ${f.overdueBy.amount} ${f.overdueBy.unit}s` : '',
     f.ids ? f.ids.join(', ') : '',
+    f.section ? `section ${f.section}` : '',
     f.missing ? { date: 'no delivery date', owner: 'no owner', updates: 'never updated' }[f.missing] : '',
     f.order ? f.order.replace(/_/g, ' ') : '',
     f.limit ? `the first ${f.limit}` : '',

@@ -16,6 +16,7 @@ import type { IsoDate } from '../../dates/delivery-window.js';
 import { findMeeting, isMeetingReference, spoken } from '../../governance/meeting-reference.js';
 import { boardName, findBoard, unknownBoard } from '../../governance/board.js';
 import { mentionsAll } from '../../plan/mentions.js';
+import { inSection } from '../../plan/recommendation-id.js';
 import { answerCompleted } from './answer-completed.js';
 import { breakdownReply } from './query-breakdown.js';
 import { summaryReply } from './query-summary.js';
@@ -88,6 +89,7 @@ async function answerFilters(turn: Turn, filter: QueryFilter, q: RecQuery): Prom
   }
   if (filter.statuses) said.push(filter.statuses.map((st) => STATUS_LABELS[st].toLowerCase()).join(' or '));
   if (filter.ids) said.push(filter.ids.join(', '));
+  if (filter.section) said.push(`section ${filter.section}`);
   if (filter.proposed) said.push('awaiting sign-off');
   if (filter.rag) said.push(ragWords(filter.rag));
   if (filter.mentions) said.push(`mentioning "${filter.mentions}"`);
@@ -171,6 +173,7 @@ async function answerFilters(turn: Turn, filter: QueryFilter, q: RecQuery): Prom
       (!waitingOn || r.waiting?.board === waitingOn) &&
       (!alternatives || alternatives.matches(r)) &&
       (!filter.ids || filter.ids.includes(r.id)) &&
+      (!filter.section || inSection(r.id, filter.section)) &&
       (!filter.statuses || filter.statuses.includes(r.status)) &&
       (!filter.proposed || r.proposal) &&
       (!filter.rag || ragMatches(rateRag(r, asAt).rag, filter.rag)) &&

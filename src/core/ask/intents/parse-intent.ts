@@ -17,6 +17,7 @@ import { matchMeetingsQuestion } from './meetings-question.js';
 import { matchReopen } from './reopen.js';
 import { matchSignOff } from './sign-off.js';
 import { matchSetStatus } from './set-status.js';
+import { matchSection } from './section.js';
 import { matchSmalltalk } from './smalltalk.js';
 import { matchAboutId, matchStatusCommand } from './status.js';
 import { matchUpdate } from './update.js';
@@ -51,6 +52,8 @@ const MATCHERS: readonly Matcher[] = [
   matchReopen,
   matchAdd,
   matchSetStatus,
+  // "section 4", "list 4.2", "what's overdue under 4.2?": a heading's items, before the readers that take 4.2 for one item.
+  matchSection,
   matchStatusCommand,
   // Questions about one item. History before owner, so "who updated 4.2.1" is history.
   matchHistory,

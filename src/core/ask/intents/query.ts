@@ -234,6 +234,8 @@ export function matchQuery(msg: NormalisedMessage): Intent | null {
       s = without(s, held);
     }
   }
+  // "which decisions are pending for SAS?": the decisions asked about are the items' own.
+  if (filter.status === 'awaiting_decision') s = s.replace(/\bdecisions?\b/gi, ' ');
 
   const risk = AT_RISK.exec(s);
   if (risk) {
