@@ -495,5 +495,17 @@ describe.each(testDatabases)('many plans on $name', ({ name, open }) => {
       const reply = await talk('update 4.2.1 in audit-2018 Checklist signed off', KAREN);
       expect(reply).toMatchObject({ changed: true, plan: 'audit-2018' });
     });
+
+    it('"the audit plan" with two audit plans asks which of the two, and the answer reads the question in it', async () => {
+      expect((await talk('plan create audit-2019 --title "Internal audit 2019"')).changed).toBe(true);
+      const reader = stranger('Reader Two Audits');
+      const asked = await talk("what's overdue in the audit plan?", reader);
+      expect(asked).toMatchObject({ awaiting: 'choose_plan', choices: ['audit-2018', 'audit-2019'] });
+      const answered = await talk('1', reader);
+      expect(answered.error, answered.text).toBeUndefined();
+      expect(answered.plan).toBe('audit-2018');
+      expect(answered.text).toMatch(/^\[audit-2018\] Overdue · as at /);
+      expect((await talk('plan archive audit-2019')).changed).toBe(true);
+    });
   });
 });

@@ -70,8 +70,16 @@ async function fresh(ctx: AskContext, all: PlanInfo[], text: string): Promise<Re
   const byTitle = NAMES_PLAN_BY_TITLE.has(whole.kind) ? {} : 'id' in whole ? { rightAfter: whole.id } : null;
   const mention = keyed.kind === 'none' && byTitle ? findPlanByTitle(text, all, byTitle) : keyed;
   if (mention.kind === 'unknown') return say(unknownPlanMessage(mention.key, all.map((p) => p.key)), { error: 'not_found' });
+  let named = mention.kind === 'plan' ? mention.key : undefined;
+  if (mention.kind === 'several') {
+    // "the audit plan" with two audits: the plan this place or person already means, if it is one of them; else ask.
+    // Archived plans are asked about only when no active plan has those words.
+    const plans = activeOf(all.filter((p) => mention.keys.includes(p.key)));
+    const scope = plans.length === 1 ? { kind: 'plan' as const, plan: plans[0]! } : await resolveScope(ctx, all);
+    if (isReply(scope) || scope.kind !== 'plan' || !plans.includes(scope.plan)) return askWhichPlan(ctx, mention.text, plans, null);
+    named = scope.plan.key;
+  }
   const intent = planCommand || mention.kind === 'none' ? whole : parseIntent(mention.text);
-  const named = mention.kind === 'plan' ? mention.key : undefined;
   switch (intent.kind) {
     case 'help':
       return answerHelp(intent.topic);

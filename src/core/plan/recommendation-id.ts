@@ -8,7 +8,7 @@
  */
 const ID = /^\d{1,3}(?:\.\d{1,3}){0,4}[a-z]?$/;
 const LETTERED = /^([A-Z]{1,4})(-?)(\d{1,3}(?:\.\d{1,3}){0,3})([a-z]?)$/;
-const PERIOD_LETTERS = /^(?:Q|H|FY|FYE|W|WK|WC|P|T|AM|PM|NO|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|SEPT|OCT|NOV|DEC)$/;
+const PERIOD_LETTERS = /^(?:Q|H|FY|FYE|W|WK|WC|AM|PM|NO|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|SEPT|OCT|NOV|DEC)$/;
 
 /**
  * An id as people type it, for patterns that read one inside a command (use with the `i` flag; the match

@@ -427,6 +427,9 @@ const sections: Row[] = [
   // One item stays one item; news that names a section is still news.
   ['status 4.2', status('4.2')],
   ['update 4.2.1 done under 4.2', { kind: 'update', id: '4.2.1', text: 'done under 4.2' }],
+  ['update history for 4.2.1', history('4.2.1')],
+  ['update log for 4.2.1', { kind: 'status', id: '4.2.1', ask: 'updates' }],
+  ['update 4.2.1 history of the workshop written up', { kind: 'update', id: '4.2.1', text: 'history of the workshop written up' }],
   ["what's due in 4 weeks?", q({ due: due('4 weeks'), open: true })],
 ];
 

@@ -88,6 +88,13 @@ describe('findPlanByTitle: a plan named by words of its title', () => {
     expect(findPlanByTitle(text, PLANS)).toEqual(expected);
   });
 
+  it('distinctive words of two titles name both plans, to ask which; words any plan might hold name none', () => {
+    const withFire = [...PLANS, { key: 'inspection-2019', title: 'Fire inspection 2019 action plan' }];
+    expect(findPlanByTitle("what's overdue in the inspection plan?", withFire)).toEqual({ kind: 'several', keys: ['hmicfrs-2018', 'inspection-2019'], text: "what's overdue in the plan?" });
+    expect(findPlanByTitle("what's overdue in the action plan?", withFire)).toEqual({ kind: 'none', text: "what's overdue in the action plan?" });
+    expect(findPlanByTitle('update 4.2.1 in the inspection plan done', withFire, { rightAfter: '4.2.1' })).toEqual({ kind: 'none', text: 'update 4.2.1 in the inspection plan done' });
+  });
+
   // In a change, only right after the item's number, and the mention goes whole: none of it is the update's text.
   it.each<[string, PlanMention]>([
     ['update 4.2.1 in the audit plan Finance agreed the checklist', { kind: 'plan', key: 'audit-2018', text: 'update 4.2.1 Finance agreed the checklist' }],

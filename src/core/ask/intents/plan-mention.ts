@@ -5,7 +5,9 @@ export type PlanMention =
   | { kind: 'none'; text: string }
   | { kind: 'plan'; key: string; text: string }
   /** A key-shaped word where a plan goes that is no plan: say so, with the nearest keys, rather than guess. */
-  | { kind: 'unknown'; key: string; near: string[] };
+  | { kind: 'unknown'; key: string; near: string[] }
+  /** Words of several plans' titles ("the audit plan" with two audits): ask which of these, with the words gone. */
+  | { kind: 'several'; keys: string[]; text: string };
 
 // "in|for|from|of [the] [plan] KEY" where KEY has a hyphen, or "[in] plan KEY" for any key-shaped word.
 const MENTION = /(?:^|\s)(?:(?:in|for|from|of|on)\s+(?:the\s+)?(?:plan\s+)?([a-z][a-z0-9]*(?:-[a-z0-9]+)+)|(?:in\s+)?plan\s+([a-z][a-z0-9]*(?:-[a-z0-9]+)*))(?=$|[\s?.!,;:])/gi;
@@ -69,14 +71,18 @@ export function findPlanByTitle(text: string, plans: ReadonlyArray<{ key: string
       const own = new Set([...words(p.title), ...p.key.split('-')]);
       return said.every((w) => own.has(w));
     });
-    if (matching.length !== 1) continue;
+    // Words every plan's title might hold ("the action plan") name none of them; "the audit plan" with two audits names both.
+    const several = matching.length > 1 && options.rightAfter === undefined && said.some((w) => !GENERIC.has(w));
+    if (matching.length !== 1 && !several) continue;
     // Only the title's words go: "what's in the plan?" still reads as the question it was.
     const at = m.index + m[0].lastIndexOf(m[1]!);
     const rest = options.rightAfter !== undefined ? joinCut(before, text.slice(m.index + m[0].length)) : `${text.slice(0, at)}${text.slice(at + m[1]!.length)}`;
-    return { kind: 'plan', key: matching[0]!.key, text: rest };
+    return several ? { kind: 'several', keys: matching.map((p) => p.key), text: rest } : { kind: 'plan', key: matching[0]!.key, text: rest };
   }
   return { kind: 'none', text };
 }
+
+const GENERIC = new Set(['action', 'actions', 'improvement', 'delivery', 'recommendations', 'recommendation', 'review', 'tracker', 'the', 'our', 'new', 'old', 'main', 'big']);
 
 function words(text: string): string[] {
   return text.toLowerCase().split(/[^\p{L}\d]+/u).filter(Boolean);

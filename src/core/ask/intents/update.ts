@@ -20,6 +20,8 @@ export function matchUpdate(msg: NormalisedMessage): Intent | null {
   const verb = msg.words[0]?.toLowerCase();
   if (verb !== 'update' && verb !== 'note') return null;
   const second = msg.words[1]?.toLowerCase();
+  // "update history for 4.2.1", "update log of 4.2.1": the item's log is asked for, not an update given.
+  if (verb === 'update' && /^(?:history|log|logs|notes|trail|timeline)$/.test(second ?? '') && /^(?:for|on|of|about)$/i.test(msg.words[2] ?? '')) return null;
   const asking = second === 'me' || second === 'on';
   const cmd = readCommandId(msg, verb, `${verb} 4.2.1`, second === 'me' ? 2 : 1);
   if ('reason' in cmd) return unknown(msg, cmd.reason);
