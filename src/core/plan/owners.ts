@@ -6,7 +6,7 @@
 export type OwnerKind = 'person' | 'role';
 
 const ROLE_WORDS =
-  /\b(office|board|boards|constables?|cfo|cfos|cc|ccs|pcc|pccs|sro|sros|heads?|executives?|corporation|soles|team|service|services|group|committee|directorate|department|unit|lead|chiefs?|support)\b/i;
+  /\b(office|board|boards|constables?|cfo|cfos|cc|ccs|pcc|pccs|sro|sros|heads?|executives?|corporation|soles|team|service|services|group|committee|directorate|department|unit|lead|chiefs?|support|partners?|managers?|directors?|officers?|advis[oe]rs?|co-?ordinators?|administrators?|secretar(?:y|iat)|treasurer|controllers?|auditors?|commissioners?|inspectors?|superintendents?|chair|chairs|deputy|assistant|owners?|leads|pmo|hr|ict|finance|procurement|estates|legal|audit|governance|programme|project|projects|portfolio|operations|panel|forum|council)\b/i;
 
 export function ownerKind(name: string): OwnerKind {
   return ROLE_WORDS.test(normaliseName(name)) ? 'role' : 'person';
