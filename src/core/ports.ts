@@ -233,7 +233,21 @@ export interface PlanStore {
  * reached and those no one in the workspace is linked to; with none reached nothing is queued.
  */
 export interface ChaseQueue {
-  chase(plan: PlanInfo, rec: Pick<Recommendation, 'id' | 'owners'>, chase: { from: string; note: string | null; on: string; at: string }): Promise<{ reached: string[]; unreached: string[] }>;
+  chase(plan: PlanInfo, rec: Pick<Recommendation, 'id' | 'owners'>, chase: { from: string; note: string | null; on: string; at: string }): Promise<ChaseResult>;
+}
+
+/** How long after a chase its people are not chased about the same item again. */
+export const CHASE_COOLDOWN_MINUTES = 60;
+
+export interface ChaseResult {
+  /** Owners at least one linked person of whom was asked now. */
+  reached: string[];
+  /** Owners no one in the workspace is linked to. */
+  unreached: string[];
+  /** Owners whose every linked person was chased about this item within the cool-down, so not asked again. */
+  alreadyChased: string[];
+  /** The latest of those earlier chases (ISO), or null. */
+  lastChasedAt: string | null;
 }
 
 /** A conversation waiting for its next answer, stored so any instance (or a restart) carries it on. */

@@ -31,14 +31,14 @@ const PO = 'U0PORTF01';
 describe.each(testDatabases)('chasing owners on $name', ({ open }) => {
   let database: Database;
   let store: PlanStore;
-  const talk = (text: string, actor: Actor = admin('Alice Admin')): Promise<Reply> =>
+  const talk = (text: string, actor: Actor = admin('Alice Admin'), now = NOW): Promise<Reply> =>
     ask(
       {
         plans: new DrizzlePlanDirectory(database.db),
         conversations: new DrizzleConversationStore(database.db),
         chases: new DrizzleChaseQueue(database.db),
         actor,
-        now: new Date(NOW),
+        now: new Date(now),
         conversationKey: `chase:${actor.id}`,
       },
       text,
@@ -104,9 +104,26 @@ describe.each(testDatabases)('chasing owners on $name', ({ open }) => {
     expect((await chaseRows()).length).toBe(before);
   });
 
-  it('asked again later, it is asked again: each chase is its own message', async () => {
-    const first = (await chaseRows()).filter((r) => r.item === '4.1.1').length;
-    await talk('remind Rachel about 4.1.1');
-    expect((await chaseRows()).filter((r) => r.item === '4.1.1').length).toBe(first + 1);
+  it('asked again within the hour, nobody is asked twice; after the hour, it is asked again', async () => {
+    const of411 = async () => (await chaseRows()).filter((r) => r.item === '4.1.1').length;
+    const first = await of411();
+    expect((await talk('remind Rachel about 4.1.1')).error).toBeUndefined();
+    expect(await of411()).toBe(first + 1);
+    const soon = await talk('chase 4.1.1 again please', admin('Bob Admin'), '2018-03-01T10:10:00.000Z');
+    expect(soon.error).toBe('invalid');
+    expect(soon.text).toBe(
+      'Rachel Wilkinson was asked about 4.1.1 10 minutes ago, so I have not asked again: one chase an hour per item reaches them. Ask again after the hour, or `status 4.1.1` to see whether they have answered.',
+    );
+    expect(await of411()).toBe(first + 1);
+    const later = await talk('chase 4.1.1', admin('Alice Admin'), '2018-03-01T11:01:00.000Z');
+    expect(later.error, later.text).toBeUndefined();
+    expect(await of411()).toBe(first + 2);
+  });
+
+  it('two chases of one item at once send one message to each person', async () => {
+    const of413 = async () => (await chaseRows()).filter((r) => r.item === '4.1.3').length;
+    const replies = await Promise.all([talk('chase 4.1.3'), talk('chase 4.1.3', admin('Bob Admin'), '2018-03-01T10:00:01.000Z')]);
+    expect(replies.filter((r) => r.error === undefined)).toHaveLength(1);
+    expect(await of413()).toBe(1);
   });
 });

@@ -24,10 +24,23 @@ export async function chase(turn: Turn, id: string, note: string | null): Promis
   const long = text === null ? null : tooLong(text);
   if (long) return say(long, { error: 'invalid' });
   if (!turn.chases) return say('Chasing sends Slack messages, and nothing here can queue them: ask in Slack, or from a terminal on the database the app runs on.', { error: 'unavailable' });
-  const { reached, unreached } = await turn.chases.chase(turn.plan, rec, { from: turn.actor.name, note: text, on: turn.today, at: turn.now.toISOString() });
+  const { reached, unreached, alreadyChased, lastChasedAt } = await turn.chases.chase(turn.plan, rec, { from: turn.actor.name, note: text, on: turn.today, at: turn.now.toISOString() });
+  const ago = lastChasedAt === null ? '' : minutesAgo(turn.now, lastChasedAt);
+  if (!reached.length && alreadyChased.length) {
+    return say(
+      `${joinAnd(alreadyChased)} ${alreadyChased.length === 1 ? 'was' : 'were'} asked about ${rec.id} ${ago}, so I have not asked again: one chase an hour per item reaches them. Ask again after the hour, or \`status ${rec.id}\` to see whether they have answered.`,
+      { error: 'invalid', items },
+    );
+  }
   if (!reached.length) {
     return say(`No one in Slack is linked to ${joinAnd(rec.owners)}, so nobody was chased about ${rec.id}. An admin links them with \`link @person ${rec.owners[0]}\`.`, { error: 'invalid', items });
   }
   const missed = unreached.length ? ` ${joinAnd(unreached)} ${unreached.length === 1 ? 'is' : 'are'} linked to no one in Slack, so not chased.` : '';
-  return say(`Asked ${joinAnd(reached)} for an update on ${rec.id}; the message goes out from the running app within a minute.${missed}`, { items });
+  const skipped = alreadyChased.length ? ` ${joinAnd(alreadyChased)} ${alreadyChased.length === 1 ? 'was' : 'were'} asked ${ago}, so not again.` : '';
+  return say(`Asked ${joinAnd(reached)} for an update on ${rec.id}; the message goes out from the running app within a minute.${skipped}${missed}`, { items });
+}
+
+function minutesAgo(now: Date, at: string): string {
+  const minutes = Math.max(0, Math.round((now.getTime() - Date.parse(at)) / 60_000));
+  return minutes === 0 ? 'just now' : minutes === 1 ? 'a minute ago' : `${minutes} minutes ago`;
 }
