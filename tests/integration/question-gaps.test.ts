@@ -54,6 +54,20 @@ describe('gaps, alternatives and due dates in questions', () => {
     expect(ids(reply).length).toBeGreaterThan(0);
   });
 
+  it('more than one owner: the items whose owners are two or more, overdue ones when asked', async () => {
+    const reply = await talk('which items are owned by more than one person?');
+    expect(reply.text.split('\n')[0]).toMatch(/^With more than one owner · as at 1 Mar 2018 — \d+ items$/);
+    expect(ids(reply)).toEqual(idsWhere((r) => r.owners.length > 1));
+    const overdue = new Set(ids(await talk("what's overdue?")));
+    expect(ids(await talk('overdue items with several owners'))).toEqual(idsWhere((r) => r.owners.length > 1 && overdue.has(r.id)));
+  });
+
+  it('due in the next month is the month from today, not the calendar month after this one', async () => {
+    const reply = await talk("what's due in the next month?", '2018-03-10');
+    expect(reply.text.split('\n')[0]).toMatch(/^Due 10 Mar – 10 Apr 2018 · as at 10 Mar 2018 — /);
+    expect((await talk("what's due next month?", '2018-03-10')).text.split('\n')[0]).toMatch(/^Due 1 Apr – 30 Apr 2018 · /);
+  });
+
   it('no owner: none in the bundled plan, said as such', async () => {
     const reply = await talk('which items have no owner?');
     expect(reply.error).toBeUndefined();

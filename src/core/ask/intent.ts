@@ -130,6 +130,8 @@ export interface QueryFilter {
   overdueBy?: { amount: number; unit: 'day' | 'week' | 'month' | 'year'; bound: 'more' | 'at_least' | 'less' };
   /** "which items have no date?", "unowned items", "never updated": items missing a delivery date, an owner, or any update at all. */
   missing?: 'date' | 'owner' | 'updates';
+  /** "which items have more than one owner?", "jointly owned items": items with two or more owners. */
+  sharedOwners?: true;
   /** "status of 4.2.1 and 4.2.2": these items, by number, in plan order. */
   ids?: string[];
   /** "section 4", "list 4.2", "what's under 4.2?": the item numbered so and every item numbered below it (4.2.1, 4.2.1.a…). */

@@ -449,6 +449,13 @@ const governanceWords: Row[] = [
   ['which items have had their dates revised?', q({ slipped: { times: 1 } })],
   ['which items have had their dates extended?', q({ slipped: { times: 1 } })],
   ['what has moved?', q({ slipped: { times: 1 } })],
+  // Items in several hands.
+  ['which items are owned by more than one person?', q({ sharedOwners: true })],
+  ['jointly owned items', q({ sharedOwners: true })],
+  ['overdue items with several owners', q({ sharedOwners: true, overdue: true })],
+  // "the next month" after "in" is the month from today; "next month" the calendar month.
+  ["what's due in the next month?", q({ due: due('in the next month'), open: true })],
+  ["what's due next month?", q({ due: due('next month'), open: true })],
 ];
 
 describe('parseIntent', () => {

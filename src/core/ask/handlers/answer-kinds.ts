@@ -80,6 +80,10 @@ export function narrowKinds(filter: QueryFilter, not: Exclusions, found: Recomme
     recs = recs.filter(lacks.test);
     said.push(lacks.said);
   }
+  if (filter.sharedOwners) {
+    recs = recs.filter((r) => r.owners.length > 1);
+    said.push('with more than one owner');
+  }
   if (filter.order) {
     // "What's due soonest" is what is still to come: nothing already late, nothing closed.
     if (filter.order === 'soonest_due') recs = recs.filter((r) => !CLOSED_STATUSES.has(r.status) && !(r.delivery.end !== null && r.delivery.end < asAt));

@@ -46,6 +46,7 @@ export function understoodParts(f: QueryFilter): string[] {
     f.ids ? f.ids.join(', ') : '',
     f.section ? `section ${f.section}` : '',
     f.missing ? { date: 'no delivery date', owner: 'no owner', updates: 'never updated' }[f.missing] : '',
+    f.sharedOwners ? 'more than one owner' : '',
     f.order ? f.order.replace(/_/g, ' ') : '',
     f.limit ? `the first ${f.limit}` : '',
   ].filter(Boolean);

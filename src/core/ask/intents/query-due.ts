@@ -80,7 +80,10 @@ export function readDue(question: string): DueRead {
         return { rest: `${head} ${[...tokens.slice(0, i), ...tokens.slice(last)].join(' ')}`, asked: true, due: { phrase: first, mode: 'between', until: second }, error: null };
       }
     }
-    const phrase = tokens.slice(start, end).join(' ').replace(/[,;:]+$/, '');
+    const said = tokens.slice(start, end).join(' ').replace(/[,;:]+$/, '');
+    // "in the next month" is the month from today, "next month" the calendar month: the "in" stays with the phrase.
+    const lead = tokens[i]?.toLowerCase() ?? '';
+    const phrase = start === i + 1 && /^(?:in|over|during|within)$/.test(lead) && /^the next (?:days?|weeks?|months?|years?)$/i.test(said) ? `${lead} ${said}` : said;
     const rest = `${head} ${[...tokens.slice(0, i), ...tokens.slice(end)].join(' ')}`;
     if (how === 'unsupported') {
       const example = `"due after ${phrase}" or "due by ${phrase}"`;

@@ -61,3 +61,12 @@ export function readMissing(s: string): Taken<NonNullable<QueryFilter['missing']
   }
   return { rest: s, value: null };
 }
+
+/** Items in several hands: "owned by more than one person", "with several owners", "jointly owned", "shared ownership". */
+const SHARED =
+  /\b(?:(?:owned|held|led)\s+by\s+(?:more than one|several|multiple|two or more|many)\s+(?:owners?|people|persons?|teams?|roles?)|(?:with|have|has|having)\s+(?:more than one|several|multiple|two or more)\s+owners?|(?:more than one|several|multiple|two or more)\s+owners|jointly[- ]owned|joint(?:ly)?\s+owners?(?:hip)?|shared\s+(?:ownership|owners?)|co-?owned)\b/i;
+
+export function readShared(s: string): Taken<true> {
+  const m = SHARED.exec(s);
+  return m ? { rest: `${s.slice(0, m.index)} ${s.slice(m.index + m[0].length)}`, value: true } : { rest: s, value: null };
+}

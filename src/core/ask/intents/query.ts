@@ -6,7 +6,7 @@ import { readDue } from './query-due.js';
 import { readOwner } from './query-owner.js';
 import { readAsAt, readChanged, readCount, readExclusions, readSlipped, readStale } from './query-kinds.js';
 import { readOrder } from './query-order.js';
-import { readMissing, readOverdueBy } from './query-gaps.js';
+import { readMissing, readOverdueBy, readShared } from './query-gaps.js';
 import { AT_RISK, BY_GROUP, HELD, ON_TRACK, CHANGED_LATELY, COMING, COMING_LIMIT, COMPLETED_IN, LATELY, MENTIONS, OR_OVERDUE, RAG, SUMMARY, USER_MENTION } from './answer-phrases.js';
 import { CONNECTORS, FILLERS, NOUNS, isDateWord, startsDate } from './vocab.js';
 import { joinMeetingReferences, spoken } from '../../governance/meeting-reference.js';
@@ -186,7 +186,9 @@ export function matchQuery(msg: NormalisedMessage): Intent | null {
   if (order.overdue) filter.overdue = true;
   const missing = readMissing(order.rest);
   if (missing.value) filter.missing = missing.value;
-  const stale = readStale(missing.rest);
+  const shared = readShared(missing.rest);
+  if (shared.value) filter.sharedOwners = true;
+  const stale = readStale(shared.rest);
   if (stale.value) filter.stale = stale.value;
   const slipped = readSlipped(stale.rest);
   if (slipped.value) filter.slipped = slipped.value;
@@ -305,7 +307,7 @@ export function matchQuery(msg: NormalisedMessage): Intent | null {
   if (about !== null) filter.about = about;
 
   const nouns = lower.split(' ').map((w) => w.replace(/[,;:.]+$/, '')).some((w) => NOUNS.has(w) && w !== 'things' && w !== 'stuff' && w !== 'work');
-  const kinds = filter.count || filter.asAt || filter.changedSince || filter.slipped || filter.stale || filter.order || filter.not || filter.missing || filter.overdueBy;
+  const kinds = filter.count || filter.asAt || filter.changedSince || filter.slipped || filter.stale || filter.order || filter.not || filter.missing || filter.sharedOwners || filter.overdueBy;
   const strong =
     LEAD.test(lower) || nouns || owner.who || due.asked || filter.overdue === true || filter.owner !== undefined || filter.proposed === true || filter.rag !== undefined || filter.mentions !== undefined || filter.summary === true || filter.by !== undefined || filter.completed !== undefined || Boolean(kinds);
   const asked = (filter.open === true || filter.status !== undefined || filter.statuses !== undefined) && ASKING.test(lower);
