@@ -228,7 +228,15 @@ const aboutOneItem: Row[] = [
   ['who owns 4.2.y', unknown('who owns 4.2.y', '"4.2.y" isn\'t a recommendation number; they look like 4.2.1.')],
   [
     '4.2.1 Prioritised list signed off',
-    unknown('4.2.1 Prioritised list signed off', 'To record news about 4.2.1, start with "update", for example "update 4.2.1 Draft agreed by the board".'),
+    unknown('4.2.1 Prioritised list signed off', 'To record news about 4.2.1, start with "update", for example "update 4.2.1 Prioritised list signed off".'),
+  ],
+  // News that says a status: both commands, the person's own words in them.
+  [
+    '4.1.3 is on hold pending the ERP decision',
+    unknown(
+      '4.1.3 is on hold pending the ERP decision',
+      'To record news about 4.1.3, start with "update", for example "update 4.1.3 is on hold pending the ERP decision". To set its status to awaiting decision, say `awaiting 4.1.3 "the ERP decision"`.',
+    ),
   ],
 ];
 
