@@ -62,6 +62,7 @@ export function importEffect(current: PlanFile | null, incoming: PlanFileInput):
       was.status !== r.status ||
       was.delivery !== (r.delivery ?? '') ||
       (was.owners ?? []).join('\n') !== (r.owners ?? []).join('\n') ||
+      (r.priority ? (was.priority ?? null) !== r.priority : false) ||
       (r.updates ?? []).some((u) => !was.updates.some((w) => w.date === u.date && w.text === u.text))
     )
       changed.push(r.id);

@@ -17,10 +17,12 @@ const ENTRY_START = /(?:^|\n\n)\[(\d{4}-\d{2}-\d{2})(?: · ([^\]\n]*))?\] /g;
 const EVIDENCE = /\nEvidence: (.+)$/;
 
 export function planToCsv(plan: PlanFile): string {
-  const rows: string[][] = [[...CSV_COLUMNS], [META_ID, plan.title, plan.asOf, plan.timeZone, '', '', '', '']];
+  // A Priority column only for a plan that gives priorities: other plans' files stay as they were.
+  const priorities = plan.recommendations.some((r) => r.priority);
+  const rows: string[][] = [[...CSV_COLUMNS, ...(priorities ? ['Priority'] : [])], [META_ID, plan.title, plan.asOf, plan.timeZone, '', '', '', '', ...(priorities ? [''] : [])]];
   for (const r of plan.recommendations) {
     const updates = r.updates.map((u) => `[${u.date}${u.author ? ` · ${u.author}` : ''}] ${u.text}${u.evidence ? `\nEvidence: ${u.evidence}` : ''}`);
-    rows.push([r.id, r.theme, r.text, r.owners.join('\n'), updates.join('\n\n'), r.delivery, r.status, r.baseline ?? '']);
+    rows.push([r.id, r.theme, r.text, r.owners.join('\n'), updates.join('\n\n'), r.delivery, r.status, r.baseline ?? '', ...(priorities ? [r.priority ?? ''] : [])]);
   }
   return writeCsv(rows);
 }
@@ -50,6 +52,7 @@ export function csvToPlan(csv: string, fallback: { title: string; asOf: string }
     delivery: col('Delivery Date', 'delivery'),
     status: col('Status', 'status'),
     baseline: col('Baseline Delivery Date', 'baseline'),
+    priority: col('Priority', 'priority'),
   };
   const missing = (['id', 'theme', 'text', 'status'] as const).filter((k) => c[k] === undefined);
   if (missing.length) {
@@ -77,6 +80,7 @@ export function csvToPlan(csv: string, fallback: { title: string; asOf: string }
       status: parseStatus(get(row, c.status)) ?? get(row, c.status).trim(),
       delivery: get(row, c.delivery),
       baseline: get(row, c.baseline) || null,
+      priority: get(row, c.priority).trim() || null,
       updates: parseUpdates(get(row, c.updates)),
     });
   }

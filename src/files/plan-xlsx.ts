@@ -29,6 +29,7 @@ const COLUMNS = {
   delivery: ['Delivery Date', 'delivery'],
   status: ['Status', 'status'],
   baseline: ['Baseline Delivery Date', 'baseline'],
+  priority: ['Priority', 'priority'],
 } as const;
 type Column = keyof typeof COLUMNS;
 const REQUIRED: Column[] = ['id', 'theme', 'text', 'status'];
@@ -106,6 +107,7 @@ export async function xlsxToPlan(bytes: Buffer | Uint8Array, fallback: { title: 
       delivery: cells.delivery.trim() === NO_DATE ? '' : cells.delivery,
       baseline: baseline === '' ? null : baseline === NO_DATE ? '' : cells.baseline,
       updates: log.ok ? log.updates : [],
+      ...(cells.priority.trim() ? { priority: cells.priority.trim() } : {}),
     });
   }
   if (problems.length) return { problems };

@@ -13,7 +13,9 @@ export const PAPER_CSV_COLUMNS = ['Theme', 'Recommendation No', 'Recommendation'
  * which board), and a completion proposed and awaiting sign-off (the status column keeps the status it has).
  */
 export function paperToCsv(paper: BoardPaper): string {
-  const rows: string[][] = [[...PAPER_CSV_COLUMNS]];
+  // A Priority column only in the paper of a plan that ranks its items: other papers keep their columns.
+  const priorities = paper.groups.some((g) => g.rows.some((r) => r.priority));
+  const rows: string[][] = [[...PAPER_CSV_COLUMNS, ...(priorities ? ['Priority'] : [])]];
   const waiting = new Map(paper.waiting.flatMap((g) => g.items.map((i) => [i.id, describeWaiting({ what: i.what ?? 'a decision', board: g.board })] as const)));
   const proposals = new Map(paper.proposals.map((p) => [p.id, proposalLine(p)]));
   for (const group of paper.groups) {
@@ -30,6 +32,7 @@ export function paperToCsv(paper: BoardPaper): string {
         baselineLabel(r.baseline),
         waiting.get(r.id) ?? '',
         proposals.get(r.id) ?? '',
+        ...(priorities ? [r.priority ?? ''] : []),
       ]);
     }
   }

@@ -159,7 +159,7 @@ function planRow(r: PaperRow): TableRow {
   return new TableRow({
     cantSplit: true,
     children: [
-      cell([para([run(`${r.id}: `, { bold: true }), ...lines(r.text)])]),
+      cell([para([run(`${r.id}: `, { bold: true }), ...lines(r.text)]), ...(r.priority ? [para([run(`Priority: ${r.priority}`, { italics: true, colour: GREY })])] : [])]),
       cell(r.owners.length ? r.owners.map((o) => para(lines(o))) : [para([])]),
       cell(r.updates.length ? r.updates.map(updatePara) : [para([])]),
       cell(delivery),

@@ -42,6 +42,7 @@ export function paperToMarkdown(paper: BoardPaper): string {
     for (const r of group.rows) {
       out.push('', `#### ${r.id} · ${statusLabel(r.status)} · ${mdText(ragLabel(r.rag))}`, '', mdText(r.text), '');
       out.push(`- **Owner:** ${r.owners.length ? mdText(r.owners.join('; ')) : '(none)'}`);
+      if (r.priority) out.push(`- **Priority:** ${mdText(r.priority)}`);
       const baseline = r.baseline === null ? '' : ` (baseline: ${mdText(baselineLabel(r.baseline))})`;
       out.push(`- **Delivery date:** ${r.delivery.trim() ? mdText(r.delivery) : '(no delivery date given)'}${baseline}`);
       out.push(`- **Updates:**${r.updates.length ? '' : ' (none)'}`);

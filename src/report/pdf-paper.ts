@@ -225,7 +225,12 @@ function planRow(l: Layout, r: PaperRow, dateWidth: number): Row {
   return {
     continued: `${r.id} (continued)`,
     cells: [
-      { paras: [{ text: r.text, label: { text: `${r.id}:`, width: l.widthOf(`${r.id}:`, 'bold') + 4 } }] },
+      {
+        paras: [
+          { text: r.text, label: { text: `${r.id}:`, width: l.widthOf(`${r.id}:`, 'bold') + 4 } },
+          ...(r.priority ? [{ text: `Priority: ${r.priority}`, font: 'italic' as const, colour: GREY, gap: 2 }] : []),
+        ],
+      },
       { paras: r.owners.map((o) => ({ text: o })) },
       { paras: r.updates.map((u, i) => ({ text: u.text, label: { text: `${boardDate(u.date)}:`, width: dateWidth }, gap: i ? 3 : 0 })) },
       { paras: delivery.filter((p) => p.text.trim() !== '') },

@@ -183,10 +183,13 @@ function summarySheet(wb: ExcelJS.Workbook, paper: BoardPaper): void {
 
 function planSheet(wb: ExcelJS.Workbook, paper: BoardPaper): void {
   const ws = wb.addWorksheet(SHEETS.plan, sheetOptions(paper, 1, '1:1'));
-  ws.columns = PLAN_WIDTHS.map((width) => ({ width }));
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: PLAN_SHEET_COLUMNS.length } };
+  // A Priority column only in the paper of a plan that ranks its items.
+  const priorities = paper.groups.some((g) => g.rows.some((row) => row.priority));
+  const columns = [...PLAN_SHEET_COLUMNS, ...(priorities ? ['Priority'] : [])];
+  ws.columns = [...PLAN_WIDTHS, ...(priorities ? [14] : [])].map((width) => ({ width }));
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
   const head = ws.getRow(1);
-  head.values = [...PLAN_SHEET_COLUMNS];
+  head.values = columns;
   headerRow(head);
   head.commit();
 
@@ -210,6 +213,7 @@ function planSheet(wb: ExcelJS.Workbook, paper: BoardPaper): void {
         statusLabel(item.status),
         text(ragLabel(item.rag)),
         text(baselineLabel(baseline)),
+        ...(priorities ? [text(item.priority ?? '')] : []),
       ];
       row.alignment = TOP_WRAP;
       dateCell(row.getCell(7), item.window.start);

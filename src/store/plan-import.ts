@@ -65,6 +65,11 @@ export async function importPlan(
       Object.assign(set, { text: rec.text, themeId: themeIds.get(rec.theme)! });
       events.push({ recId: rec.id, action: 'recommendation_changed', before: { text: before.text, theme: before.theme }, after: { text: rec.text, theme: rec.theme } });
     }
+    // A file without priorities (Concerto's own CSV of old, most documents) leaves the ones held alone.
+    if (rec.priority && (before.priority ?? null) !== rec.priority) {
+      set.priority = rec.priority;
+      events.push({ recId: rec.id, action: 'priority_changed', before: before.priority ?? null, after: rec.priority });
+    }
     if (before.status !== rec.status) {
       set.status = rec.status;
       events.push({ recId: rec.id, action: 'status_changed', before: before.status, after: rec.status });
@@ -136,6 +141,7 @@ async function insertNew(
         deliveryEnd: w.end,
         deliveryPrecision: w.precision,
         deliveryRevisions: windows[i]!.baseline ? 1 : 0,
+        priority: r.priority || null,
         createdAt: meta.at,
         updatedAt: meta.at,
       };

@@ -22,6 +22,7 @@ export const recColumns = {
   deliveryEnd: recommendations.deliveryEnd,
   deliveryPrecision: recommendations.deliveryPrecision,
   deliveryRevisions: recommendations.deliveryRevisions,
+  priority: recommendations.priority,
   waitingOn: recommendations.waitingOn,
   waitingBoard: recommendations.waitingBoard,
   proposedBy: recommendations.proposedBy,
@@ -39,6 +40,7 @@ export type RecRow = {
   deliveryEnd: string | null;
   deliveryPrecision: string;
   deliveryRevisions: number;
+  priority?: string | null;
   waitingOn?: string | null;
   waitingBoard?: string | null;
   proposedBy?: string | null;
@@ -116,6 +118,7 @@ export async function hydrate(db: Db, planId: number, rows: RecRow[], allUpdates
       delivery,
       baseline: baselineOf.get(r.recId) ?? delivery,
       revisions: r.deliveryRevisions,
+      ...(r.priority ? { priority: r.priority } : {}),
       waiting: r.waitingOn ? { what: r.waitingOn, board: r.waitingBoard ?? null } : null,
       proposal:
         r.proposedAt && r.proposedBy

@@ -89,6 +89,8 @@ export const recommendations = pgTable(
     deliveryEnd: date('delivery_end', { mode: 'string' }),
     deliveryPrecision: text('delivery_precision').notNull(),
     deliveryRevisions: integer('delivery_revisions').notNull().default(0),
+    /** The priority the plan gives it, as written ("High", "Priority 1", "Significant"); audit trackers rank their findings so. */
+    priority: text('priority'),
     /** What the item waits on, in words ("agreement of new governance framework"), while it waits. */
     waitingOn: text('waiting_on'),
     /** The board that must decide, when one is named. */

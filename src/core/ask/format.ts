@@ -34,7 +34,13 @@ export function itemLine(rec: Recommendation, today: IsoDate): string {
   const late = isOverdue(rec, today) && rec.delivery.end ? ` — OVERDUE (was due by ${formatDate(rec.delivery.end)})` : '';
   const owners = rec.owners.length ? rec.owners.join(', ') : 'no owner';
   const due = rec.delivery.text.trim() ? rec.delivery.text : 'no date';
-  return `• ${rec.id} ${titleOf(rec.text, 70)} — ${owners} — ${due} — ${STATUS_LABELS[rec.status]}${rec.proposal ? ' (complete — awaiting sign-off)' : ''}${late}`;
+  const priority = rec.priority ? ` — ${priorityWords(rec.priority)}` : '';
+  return `• ${rec.id} ${titleOf(rec.text, 70)} — ${owners} — ${due} — ${STATUS_LABELS[rec.status]}${rec.proposal ? ' (complete — awaiting sign-off)' : ''}${priority}${late}`;
+}
+
+/** "High" → "High priority"; "Priority 1" and "P1" say it already. */
+export function priorityWords(priority: string): string {
+  return /priority|^p\d/i.test(priority) ? priority : `${priority} priority`;
 }
 
 export function plural(n: number, one: string, many = `${one}s`): string {

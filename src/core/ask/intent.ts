@@ -130,6 +130,8 @@ export interface QueryFilter {
   overdueBy?: { amount: number; unit: 'day' | 'week' | 'month' | 'year'; bound: 'more' | 'at_least' | 'less' };
   /** "which items have no date?", "unowned items", "never updated": items missing a delivery date, an owner, or any update at all. */
   missing?: 'date' | 'owner' | 'updates';
+  /** "high priority items", "priority 1", "what low-rated items are open?": items whose priority (as the plan writes it) says this. */
+  priority?: string;
   /** "which items have more than one owner?", "jointly owned items": items with two or more owners. */
   sharedOwners?: true;
   /** "status of 4.2.1 and 4.2.2": these items, by number, in plan order. */

@@ -11,6 +11,8 @@ export const AUDIT_ACTIONS = [
   'status_changed',
   'date_revised',
   'owners_changed',
+  /** The priority the plan gives an item, as written (null for none), changed by an import. */
+  'priority_changed',
   'person_linked',
   'person_unlinked',
   'board_added',

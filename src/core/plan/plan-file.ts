@@ -32,6 +32,8 @@ export const PlanRecommendation = z.object({
   /** The delivery date as first written, when it has since been revised ("" when the plan first gave none). */
   baseline: z.string().trim().max(200).nullish().transform((b) => b ?? null),
   updates: z.array(PlanUpdate).max(100_000).default([]),
+  /** The priority the plan gives it, as written ("High", "Priority 1"); audit trackers rank their recommendations so. */
+  priority: z.string().trim().max(100).nullish(),
 });
 export type PlanRecommendation = z.infer<typeof PlanRecommendation>;
 

@@ -29,6 +29,8 @@ export interface Recommendation {
   revisions: number;
   /** The update log in the plan's order (oldest first). Lists may carry only the latest entry. */
   updates: UpdateEntry[];
+  /** The priority the plan gives it, as written ("High", "Priority 1"), when it gives one. */
+  priority?: string | null;
   /** What it waits on, while it waits: a decision in words, and the board that must take it. */
   waiting?: Waiting | null;
   /** A completion an owner proposed, awaiting a plan admin's sign-off (plans with sign-off on); the status is unchanged meanwhile. */

@@ -40,6 +40,9 @@ export function planAsAt(current: readonly Recommendation[], events: readonly Au
       case 'recommendation_changed':
         Object.assign(rec, asWording(e.before) ?? {});
         break;
+      case 'priority_changed':
+        rec.priority = typeof e.before === 'string' ? e.before : null;
+        break;
       case 'waiting_changed':
         rec.waiting = asWaiting(e.before);
         break;

@@ -25,6 +25,8 @@ export interface PaperRow {
   status: Status;
   rag: RagRating;
   overdue: boolean;
+  /** The priority the plan gives it, as written, when it gives one. */
+  priority?: string;
 }
 
 export interface ThemeGroup {
@@ -130,6 +132,7 @@ function rowOf(r: Recommendation, asAt: IsoDate, rules: RagRules): PaperRow & { 
     status: r.status,
     rag: rateRag(r, asAt, rules),
     overdue: isOverdue(r, asAt),
+    ...(r.priority ? { priority: r.priority } : {}),
   };
 }
 

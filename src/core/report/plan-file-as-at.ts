@@ -20,6 +20,7 @@ export function planFileAsAt(plan: { title: string; timeZone: string; planAsOf: 
       delivery: r.delivery.text,
       baseline: r.revisions > 0 ? r.baseline.text : null,
       updates: r.updates.map((u) => ({ date: u.date, author: u.author, text: u.text, evidence: u.evidence })),
+      ...(r.priority ? { priority: r.priority } : {}),
     })),
   };
 }

@@ -461,6 +461,12 @@ const governanceWords: Row[] = [
   ['which items are owned by more than one person?', q({ sharedOwners: true })],
   ['jointly owned items', q({ sharedOwners: true })],
   ['overdue items with several owners', q({ sharedOwners: true, overdue: true })],
+  // Priorities as plans write them.
+  ['list high priority', q({ priority: 'high' })],
+  ['what high-priority items are overdue?', q({ priority: 'high', overdue: true })],
+  ['priority 1 recommendations', q({ priority: '1' })],
+  ['how many low rated actions are open?', q({ count: true, priority: 'low', open: true })],
+  ["what's the top priority?", q({ priority: 'high' })],
   // "the next month" after "in" is the month from today; "next month" the calendar month.
   ["what's due in the next month?", q({ due: due('in the next month'), open: true })],
   ["what's due next month?", q({ due: due('next month'), open: true })],

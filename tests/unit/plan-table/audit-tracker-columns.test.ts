@@ -36,6 +36,19 @@ describe('an audit tracker', () => {
   });
 });
 
+describe("a tracker's priorities", () => {
+  it('are kept as written, from a Priority column, and left out for a blank cell', () => {
+    const reading = items(['Ref', 'Recommendation', 'Priority', 'Owner', 'Due'], ['1', 'Review access', 'High', 'Head of ICT', 'March 2019'], ['2', 'Remove leavers', '', 'HR Manager', 'June 2019'], ['3', 'Test the BCP', '2 - Medium', 'Head of Resilience', 'Sept 2019']);
+    expect(reading.columns.find((c) => c.field === 'priority')?.heading).toBe('Priority');
+    expect(reading.plan.recommendations.map((r) => r.priority)).toEqual(['High', undefined, '2 - Medium']);
+  });
+
+  it("are read back from a board paper's \"Priority: …\" line under the text, which leaves the text", () => {
+    const reading = items(['Recommendation No', 'Owner', 'Delivery Date'], ['P1: Keep a contracts register\nPriority: High', 'Head of Procurement', 'June 2018']);
+    expect(reading.plan.recommendations.map((r) => [r.id, r.text, r.priority])).toEqual([['P1', 'Keep a contracts register', 'High']]);
+  });
+});
+
 describe('a number at the start of the text', () => {
   it.each<[string, { id: string; rest: string } | null]>([
     ['4.2.1a Review the framework', { id: '4.2.1a', rest: 'Review the framework' }],

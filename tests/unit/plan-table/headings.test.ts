@@ -14,6 +14,7 @@ const SPELLINGS: Array<[Field, string[]]> = [
   ['status', ['Status', 'Progress status', 'Current status', 'STATUS']],
   ['rag', ['RAG', 'RAG status', 'RAG rating', 'R.A.G.', 'Rag Status (R/A/G)']],
   ['theme', ['Theme', 'Workstream', 'Area', 'Section', 'Category']],
+  ['priority', ['Priority', 'Priority rating', 'Risk rating', 'Rating', 'Grade', 'Recommendation priority', 'Priority (H/M/L)']],
 ];
 
 describe('headings by meaning, whatever the case or punctuation', () => {

@@ -60,6 +60,8 @@ export function describeEvent(e: AuditEvent): string {
       return `owners ${(e.before as string[]).join(', ') || 'none'} → ${(e.after as string[]).join(', ') || 'none'}`;
     case 'recommendation_changed':
       return 'recommendation text or theme changed';
+    case 'priority_changed':
+      return `priority ${typeof e.before === 'string' ? e.before : 'none'} → ${typeof e.after === 'string' ? e.after : 'none'}`;
     case 'plan_imported':
       return 'plan imported';
     case 'plan_created':

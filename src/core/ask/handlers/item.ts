@@ -65,6 +65,7 @@ export function statusCard(rec: Recommendation, today: string): string {
     `Status: ${STATUS_LABELS[rec.status]}${isOverdue(rec, today) ? ` — OVERDUE (the delivery window ended ${formatDate(rec.delivery.end!)})` : ''}`,
     `Delivery: ${describeDelivery(rec.delivery)}`,
     `RAG: ${ragLine(rateRag(rec, today))}`,
+    ...(rec.priority ? [`Priority: ${rec.priority}`] : []),
   ];
   if (rec.proposal) lines.splice(3, 0, `Proposed: ${describeProposal(rec.proposal)} — by ${rec.proposal.by}, ${formatDate(rec.proposal.at.slice(0, 10))}`);
   if (rec.revisions > 0) lines.push(`Baseline delivery: ${describeDelivery(rec.baseline)} — revised ${plural(rec.revisions, 'time')}`);

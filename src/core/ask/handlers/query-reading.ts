@@ -45,6 +45,7 @@ export function understoodParts(f: QueryFilter): string[] {
     f.overdueBy ? `overdue by ${f.overdueBy.bound.replace('_', ' ').replace('more', 'more than').replace('less', 'less than')} ${f.overdueBy.amount} ${f.overdueBy.unit}s` : '',
     f.ids ? f.ids.join(', ') : '',
     f.section ? `section ${f.section}` : '',
+    f.priority ? `${f.priority} priority` : '',
     f.missing ? { date: 'no delivery date', owner: 'no owner', updates: 'never updated' }[f.missing] : '',
     f.sharedOwners ? 'more than one owner' : '',
     f.order ? f.order.replace(/_/g, ' ') : '',

@@ -17,6 +17,7 @@ import { findMeeting, isMeetingReference, spoken } from '../../governance/meetin
 import { boardName, findBoard, unknownBoard } from '../../governance/board.js';
 import { mentionsAll } from '../../plan/mentions.js';
 import { inSection } from '../../plan/recommendation-id.js';
+import { priorityMatches } from '../../plan/priority.js';
 import { answerCompleted } from './answer-completed.js';
 import { breakdownReply } from './query-breakdown.js';
 import { summaryReply } from './query-summary.js';
@@ -90,6 +91,7 @@ async function answerFilters(turn: Turn, filter: QueryFilter, q: RecQuery): Prom
   if (filter.statuses) said.push(filter.statuses.map((st) => STATUS_LABELS[st].toLowerCase()).join(' or '));
   if (filter.ids) said.push(filter.ids.join(', '));
   if (filter.section) said.push(`section ${filter.section}`);
+  if (filter.priority) said.push(`${filter.priority} priority`);
   if (filter.proposed) said.push('awaiting sign-off');
   if (filter.rag) said.push(ragWords(filter.rag));
   if (filter.mentions) said.push(`mentioning "${filter.mentions}"`);
@@ -174,11 +176,19 @@ async function answerFilters(turn: Turn, filter: QueryFilter, q: RecQuery): Prom
       (!alternatives || alternatives.matches(r)) &&
       (!filter.ids || filter.ids.includes(r.id)) &&
       (!filter.section || inSection(r.id, filter.section)) &&
+      (!filter.priority || priorityMatches(r.priority, filter.priority)) &&
       (!filter.statuses || filter.statuses.includes(r.status)) &&
       (!filter.proposed || r.proposal) &&
       (!filter.rag || ragMatches(rateRag(r, asAt).rag, filter.rag)) &&
       (!filter.mentions || mentionsAll(r.text, filter.mentions)),
   );
+  // A plan that ranks nothing cannot answer a question about priorities: say so rather than list nothing.
+  if (filter.priority && !found.some((r) => r.priority) && !(await turn.store.find({})).some((r) => r.priority)) {
+    return say(
+      `${turn.plan.key} gives its items no priority. A plan imported from a document with a Priority (or Rating) column keeps each item's; ask "what's overdue?" or "list red" meanwhile.`,
+      { error: 'not_understood' },
+    );
+  }
   const kinds = narrowKinds(filter, not, pool, asAt);
   if ('text' in kinds) return kinds;
   const reading = [filter.overdueBy ? '' : filter.overdue ? 'overdue' : dueNote, filter.open && !filter.overdue && !dueNote && !filter.status ? 'open' : '', ...said, ...kinds.said];

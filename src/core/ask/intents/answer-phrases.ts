@@ -52,3 +52,10 @@ export const SUMMARY =
 
 /** Held with no board named: "what's stuck?", "anything blocked on a decision?", "on hold". */
 export const HELD = /\b(?:(?:needs?|needing|requires?|requiring|for|pending|wants?|awaits?)\s+(?:an?\s+|the\s+)?(?:board(?:'s)?\s+)?(?:decisions?|approval|go-ahead)(?:\s+(?:from|by)\s+the\s+board)?|(?:board\s+)?decisions?\s+(?:(?:are|is)\s+(?:still\s+)?)?(?:needed|required|pending|outstanding)|(?:waiting|stuck|blocked|held up|on hold|parked|paused)(?:\s+(?:on|for)\s+(?:(?:a|an|the)\s+)?(?:decisions?|agreement|approval))?|waiting (?:for|on) (?:something|anything))(?=\s*(?:$|[?.!,]|(?:in|for|owned|with|and|by|from|that|which)\b))/i;
+
+/**
+ * A priority asked for: "high priority", "high-priority", "low rated", "priority 1", "P1 priority", "top priority".
+ * Group 1 or 2 is the priority as said; the engine matches it against the words of each item's own priority.
+ */
+export const PRIORITY =
+  /\b(?:(critical|urgent|top|high|higher|medium|moderate|low|lower|major|minor|significant|fundamental|essential|important|advisory|routine|red|amber|green)[- ](?:priority|priorities|rated|rating|risk)|(?:priority|rating|grade)[- ]?(\d|one|two|three|four|five|high|medium|low|critical|a|b|c)|p(\d)[- ]priority)\b/i;

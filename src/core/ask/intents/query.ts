@@ -7,7 +7,7 @@ import { readOwner } from './query-owner.js';
 import { readAsAt, readChanged, readCount, readExclusions, readSlipped, readStale } from './query-kinds.js';
 import { readOrder } from './query-order.js';
 import { readMissing, readOverdueBy, readShared } from './query-gaps.js';
-import { AT_RISK, BY_GROUP, HELD, ON_TRACK, CHANGED_LATELY, COMING, COMING_LIMIT, COMPLETED_IN, LATELY, MENTIONS, OR_OVERDUE, RAG, SUMMARY, USER_MENTION } from './answer-phrases.js';
+import { AT_RISK, BY_GROUP, HELD, PRIORITY, ON_TRACK, CHANGED_LATELY, COMING, COMING_LIMIT, COMPLETED_IN, LATELY, MENTIONS, OR_OVERDUE, RAG, SUMMARY, USER_MENTION } from './answer-phrases.js';
 import { CONNECTORS, FILLERS, NOUNS, isDateWord, startsDate } from './vocab.js';
 import { joinMeetingReferences, spoken } from '../../governance/meeting-reference.js';
 
@@ -239,6 +239,13 @@ export function matchQuery(msg: NormalisedMessage): Intent | null {
   // "which decisions are pending for SAS?": the decisions asked about are the items' own.
   if (filter.status === 'awaiting_decision') s = s.replace(/\bdecisions?\b/gi, ' ');
 
+  // "high priority", "priority 1": before the RAG reader, which would take "red rated" for a colour.
+  const priority = PRIORITY.exec(s);
+  if (priority) {
+    const said = (priority[1] ?? priority[2] ?? priority[3])!.toLowerCase();
+    filter.priority = { one: '1', two: '2', three: '3', four: '4', five: '5', higher: 'high', lower: 'low', top: 'high' }[said] ?? said;
+    s = without(s, priority);
+  }
   const risk = AT_RISK.exec(s);
   if (risk) {
     filter.rag = 'at_risk';
@@ -307,7 +314,7 @@ export function matchQuery(msg: NormalisedMessage): Intent | null {
   if (about !== null) filter.about = about;
 
   const nouns = lower.split(' ').map((w) => w.replace(/[,;:.]+$/, '')).some((w) => NOUNS.has(w) && w !== 'things' && w !== 'stuff' && w !== 'work');
-  const kinds = filter.count || filter.asAt || filter.changedSince || filter.slipped || filter.stale || filter.order || filter.not || filter.missing || filter.sharedOwners || filter.overdueBy;
+  const kinds = filter.count || filter.asAt || filter.changedSince || filter.slipped || filter.stale || filter.order || filter.not || filter.missing || filter.sharedOwners || filter.priority || filter.overdueBy;
   const strong =
     LEAD.test(lower) || nouns || owner.who || due.asked || filter.overdue === true || filter.owner !== undefined || filter.proposed === true || filter.rag !== undefined || filter.mentions !== undefined || filter.summary === true || filter.by !== undefined || filter.completed !== undefined || Boolean(kinds);
   const asked = (filter.open === true || filter.status !== undefined || filter.statuses !== undefined) && ASKING.test(lower);

@@ -47,6 +47,7 @@ const SYNONYMS: Record<Field, string[]> = {
   status: ['status', 'progress status', 'current status', 'action status'],
   rag: ['rag', 'rag status', 'rag rating', 'r a g', 'rag rating status'],
   theme: ['theme', 'workstream', 'work stream', 'area', 'section', 'category', 'themes', 'area of focus'],
+  priority: ['priority', 'priority rating', 'priority level', 'risk rating', 'risk level', 'rating', 'grade', 'importance', 'significance', 'recommendation priority', 'recommendation rating', 'audit rating', 'finding rating'],
 };
 
 const EXACT = new Map<string, Field>(
@@ -59,6 +60,7 @@ const EXACT = new Map<string, Field>(
  */
 const KEYWORDS: Array<[RegExp, Field]> = [
   [/\brag\b/, 'rag'],
+  [/\b(priority|grade|importance|significance)\b/, 'priority'],
   [/\bstatus\b/, 'status'],
   // A date that says it is not the first ("Target date (revised)", "New completion date") or is ("Original deadline").
   [/\b(revised|amended|new|updated|rescheduled)\b.*\b(date|due|deadline|timescales?|target)\b|\b(date|due|deadline|timescales?|target)\b.*\b(revised|amended|rescheduled)\b/, 'revised'],

@@ -19,6 +19,9 @@ export type { Field, MappedColumn, ReadPlanTableOptions, TableReading } from './
  * column means, where sections, page breaks and repeated headers fall, and what each cell says. Nothing
  * is guessed silently: every row left out, date it could not read and judgement made is in the reading.
  */
+/** The line a board paper adds under an item's text for its priority. */
+const PAPER_PRIORITY = /\n\s*Priority: ([^\n]{1,100})$/;
+
 export function readPlanTable(tables: SourceTable[], options: ReadPlanTableOptions): TableReading {
   const map = options.map ?? {};
   const pick = pickTable(tables, map, options.table);
@@ -53,7 +56,9 @@ export function readPlanTable(tables: SourceTable[], options: ReadPlanTableOptio
       rows.push(item.row);
       continue;
     }
-    const text = item.text.trim();
+    // Concerto's own papers write an item's priority under its text ("Priority: High"): read back as the priority.
+    const ranked = PAPER_PRIORITY.exec(item.text.trim());
+    const text = (ranked ? item.text.trim().slice(0, ranked.index) : item.text).trim();
     if (!text) {
       skipped.push({ row: item.row, reason: `${item.id} has no recommendation text` });
       continue;
@@ -72,7 +77,8 @@ export function readPlanTable(tables: SourceTable[], options: ReadPlanTableOptio
     }
     const theme = item.cells.theme?.trim() || item.section || 'General';
     const owners = ownersOfCell(item.cells.owner ?? '', { linesWrap: chosen.table.linesWrap === true });
-    recommendations.push({ id: item.id, theme, text, owners, status, delivery: dates.delivery, baseline: dates.baseline, updates });
+    const priority = (item.cells.priority?.trim() || ranked?.[1])?.replace(/\s+/g, ' ').trim();
+    recommendations.push({ id: item.id, theme, text, owners, status, delivery: dates.delivery, baseline: dates.baseline, updates, ...(priority ? { priority } : {}) });
   }
 
   const second = header.columns.find((c) => c.field === 'revised' || c.field === 'original');

@@ -2,7 +2,7 @@ import type { PlanFileInput } from '../plan-file.js';
 
 /** What a column of a plan table can mean. */
 /** `revised`: a revised date beside the first ("Revised target"); `original`: the first beside the date now in force ("Original target date"). */
-export const FIELDS = ['id', 'text', 'owner', 'update', 'delivery', 'revised', 'original', 'status', 'rag', 'theme'] as const;
+export const FIELDS = ['id', 'text', 'owner', 'update', 'delivery', 'revised', 'original', 'status', 'rag', 'theme', 'priority'] as const;
 export type Field = (typeof FIELDS)[number];
 
 export interface MappedColumn {

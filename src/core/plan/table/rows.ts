@@ -43,7 +43,7 @@ function startItem(row: SourceRow, header: Header, n: Numbered & { from: 'id' | 
   const own = n.from === 'id' && textCell ? numberAtStart(textCell) : null;
   const text = n.from === 'text' ? n.rest : own && own.id === n.id ? own.rest : textCell || n.rest;
   const cells: RawItem['cells'] = {};
-  for (const f of ['owner', 'update', 'delivery', 'revised', 'original', 'status', 'rag', 'theme'] as const) cells[f] = cellOf(row, header.at[f]);
+  for (const f of ['owner', 'update', 'delivery', 'revised', 'original', 'status', 'rag', 'theme', 'priority'] as const) cells[f] = cellOf(row, header.at[f]);
   return { row: row.number, id: n.id, section, text, textFrom: n.from === 'id' && !textCell ? 'id' : 'text', numberFrom: n.from, cells };
 }
 
@@ -91,7 +91,7 @@ export function walkRows(table: SourceTable, header: Header): Walk {
     nextNumber[i] = next;
     next = numbers[i] ?? next;
   }
-  const dataColumns = new Set((['owner', 'update', 'delivery', 'revised', 'original', 'status', 'rag'] as const).flatMap((f) => header.at[f] ?? []));
+  const dataColumns = new Set((['owner', 'update', 'delivery', 'revised', 'original', 'status', 'rag', 'priority'] as const).flatMap((f) => header.at[f] ?? []));
   let section: string | null = null;
   for (const row of table.rows.slice(0, header.index)) {
     if (row !== header.top && row.cells.some((c) => c.trim())) walk.skipped.push({ row: row.number, reason: 'above the header row (a title)' });
