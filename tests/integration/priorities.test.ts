@@ -78,6 +78,18 @@ describe.each(testDatabases)('priorities on $name', ({ open }) => {
     expect(ids(reply)).toEqual(expected);
   });
 
+  it('"by priority" counts the items of each priority', async () => {
+    const reply = await talk(`items by priority in ${KEY}`);
+    expect(reply.breakdown).toEqual({
+      by: 'priority',
+      rows: [
+        { name: 'High', items: 2, overdue: 0, open: 1 },
+        { name: 'Low', items: 1, overdue: 0, open: 1 },
+        { name: 'Medium', items: 1, overdue: 0, open: 1 },
+      ],
+    });
+  });
+
   it('a plan that gives no priorities says so, with what to do, rather than list nothing', async () => {
     const reply = await talk('what high priority items are overdue in concerto-2017?');
     expect(reply.error).toBe('not_understood');

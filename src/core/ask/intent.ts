@@ -116,7 +116,7 @@ export interface QueryFilter {
   /** "what was completed in December?", "what's closed since October?": items whose status became Complete then, from the trail. */
   completed?: { phrase: string; since: boolean };
   /** "who has the most overdue items?", "list the owners", "overdue by theme": a count per owner or per theme, most first. */
-  by?: 'owner' | 'theme' | 'plan';
+  by?: 'owner' | 'theme' | 'plan' | 'priority';
   /** With `by: 'owner'`: only role owners ("which roles own items?") or only people ("list the people"). */
   ownerKind?: 'role' | 'person';
   /** "how are we doing?", "summary for ICT", "what's the RAG for HR?": the counts, not the list. */

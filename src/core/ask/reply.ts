@@ -58,7 +58,7 @@ export interface Reply {
   /** A summary's counts ("how are we doing?"): by status and RAG, and overdue, for the items the question selected. */
   counts?: Counts;
   /** A count per owner or theme ("who has the most overdue items?"), most first: the answer, as its items are not listed. */
-  breakdown?: { by: 'owner' | 'theme' | 'plan'; rows: Array<{ name: string; items: number; overdue: number; open: number }> };
+  breakdown?: { by: 'owner' | 'theme' | 'plan' | 'priority'; rows: Array<{ name: string; items: number; overdue: number; open: number }> };
   /** Boards, meetings or decisions the reply lists or recorded (core/ask/handlers/governance.ts), for JSON and Block Kit. */
   governance?: { boards?: Board[]; meetings?: Meeting[]; decisions?: Decision[] };
   /** A completion this turn proposed (plans with sign-off on): front ends ask the plan's admins to sign it off or return it. */

@@ -467,6 +467,8 @@ const governanceWords: Row[] = [
   ['priority 1 recommendations', q({ priority: '1' })],
   ['how many low rated actions are open?', q({ count: true, priority: 'low', open: true })],
   ["what's the top priority?", q({ priority: 'high' })],
+  ['open items by priority', q({ by: 'priority', open: true })],
+  ['what priorities are there?', q({ by: 'priority' })],
   // "the next month" after "in" is the month from today; "next month" the calendar month.
   ["what's due in the next month?", q({ due: due('in the next month'), open: true })],
   ["what's due next month?", q({ due: due('next month'), open: true })],

@@ -38,12 +38,13 @@ export const COMING_LIMIT = 10;
 export const MENTIONS = /\b(?:that\s+|which\s+)?(?:mention(?:s|ing)?|contain(?:s|ing)?|referr?(?:s|ing)?\s+to|with\s+the\s+words?|including\s+the\s+words?)\s+("[^"]+"|'[^']+'|[^"'].*?)\s*$/i;
 
 /** "who has the most overdue items?", "list the owners", "what themes are there?", "overdue by owner": counts per group. */
-export const BY_GROUP: Array<[RegExp, 'owner' | 'theme' | 'plan']> = [
+export const BY_GROUP: Array<[RegExp, 'owner' | 'theme' | 'plan' | 'priority']> = [
   [/\b(?:which|what)\s+plans?\s+(?:has|have|holds?|is|are)\s+(?:got\s+)?(?:the\s+)?(?:most|more|fewest|least|worst|furthest behind|behind)\b/i, 'plan'],
   [/\b(?:who|which owners?|which people|which person|which leads?)\s+(?:has|have|owns?|holds?|is responsible for|leads?)\s+(?:got\s+)?(?:the\s+)?(?:most|more|fewest|least)\b/i, 'owner'],
   [/\b(?:which|what)\s+themes?\s+(?:has|have|holds?)\s+(?:got\s+)?(?:the\s+)?(?:most|more|fewest|least)\b/i, 'theme'],
   [/\b(?:(?:list|show|what are|who are|which are|give)\s+(?:all\s+)?(?:of\s+)?(?:the\s+)?|(?:what|which|how many)\s+)(owners|people|persons|roles|leads|themes|areas|workstreams)(?:\s+(?:are there|do we have|have we got|are in the plan|own (?:items|anything|things)|have items))?\b/i, 'owner'],
-  [/\b(?:breakdown\s+)?(?:by|per|for each|each|broken down by|split by|grouped by)\s+(owner|owners|person|people|lead|theme|themes|area|workstream|plan|plans)\b/i, 'owner'],
+  [/\b(?:breakdown\s+)?(?:by|per|for each|each|broken down by|split by|grouped by)\s+(owner|owners|person|people|lead|theme|themes|area|workstream|plan|plans|priority|priorities)\b/i, 'owner'],
+  [/\b(?:(?:list|show|what are|which are)\s+(?:all\s+)?(?:of\s+)?(?:the\s+)?|(?:what|which|how many)\s+)(priorities)(?:\s+(?:are there|do we have|are in the plan))?\b/i, 'priority'],
 ];
 
 /** "how are we doing?", "give me a summary", "what's the RAG for ICT?", "what percentage is complete?": the counts. */

@@ -140,7 +140,7 @@ export function matchQuery(msg: NormalisedMessage): Intent | null {
     const by = re.exec(s);
     if (!by) continue;
     const word = by[1];
-    filter.by = word === undefined ? group : /^(?:themes?|areas?|workstreams?)$/i.test(word) ? 'theme' : /^plans?$/i.test(word) ? 'plan' : 'owner';
+    filter.by = /^priorit/i.test(word ?? '') ? 'priority' : word === undefined ? group : /^(?:themes?|areas?|workstreams?)$/i.test(word) ? 'theme' : /^plans?$/i.test(word) ? 'plan' : 'owner';
     if (word && /^roles?$/i.test(word)) filter.ownerKind = 'role';
     if (word && /^(?:people|persons?)$/i.test(word)) filter.ownerKind = 'person';
     s = without(s, by);
