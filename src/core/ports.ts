@@ -153,6 +153,8 @@ export interface PlanChange extends ChangeMeta {
   status?: Status;
   delivery?: DeliveryWindow;
   owners?: string[];
+  /** The item's priority as written, or null to clear it. */
+  priority?: string | null;
   /** What the item waits on (set with status Awaiting decision), or null to clear it. */
   waiting?: Waiting | null;
   /**

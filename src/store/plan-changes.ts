@@ -82,6 +82,10 @@ export async function applyChange(db: Db, planId: number, change: PlanChange): P
     await setOwners(db, planId, change.recId, change.owners);
     events.push({ recId: change.recId, action: 'owners_changed', before: before.owners, after: change.owners });
   }
+  if (change.priority !== undefined && (before.priority ?? null) !== change.priority) {
+    set.priority = change.priority;
+    events.push({ recId: change.recId, action: 'priority_changed', before: before.priority ?? null, after: change.priority });
+  }
   // An item moved on from Awaiting decision waits on nothing any more, unless the change says otherwise.
   const waiting = change.waiting !== undefined ? change.waiting : change.status && change.status !== 'awaiting_decision' ? null : undefined;
   if (waiting !== undefined && JSON.stringify(waiting) !== JSON.stringify(before.waiting ?? null)) {

@@ -10,7 +10,7 @@ import type { Services } from '../../src/app/services.js';
 import { exportPlanTo } from '../../src/cli/plan-io.js';
 import { ask } from '../../src/core/ask/ask.js';
 import type { Reply } from '../../src/core/ask/reply.js';
-import { admin } from '../helpers/ask.js';
+import { admin, owner } from '../helpers/ask.js';
 import { testDatabases } from '../helpers/databases.js';
 import { bundledPlanInput } from '../helpers/plan.js';
 import { importAs } from '../helpers/plan-stores.js';
@@ -105,6 +105,18 @@ describe.each(testDatabases)('priorities on $name', ({ open }) => {
     expect((await talk(`history IA-02 in ${KEY}`)).text).toMatch(/Alice Admin \(import\): priority Medium → High/);
     expect(ids(await talk(`high priority items in ${KEY}`))).toEqual(['IA-01', 'IA-02', 'IA-04']);
     expect(ids(await talk(`high priority items in ${KEY} as at 1 February 2018`))).toEqual(['IA-01', 'IA-04']);
+  });
+
+  it('an admin sets a priority in words, in the plan\'s own spelling, audited; an owner is refused and nothing is written', async () => {
+    const refused = await ask(
+      { plans: services.plans, conversations: services.conversations, actor: owner('CFO'), now: new Date(LATER), conversationKey: 'priorities:owner' },
+      `priority IA-02 low in ${KEY}`,
+    );
+    expect(refused.error).toBe('not_permitted');
+    const set = await talk(`set the priority of IA-03 in ${KEY} to medium`, LATER);
+    expect(set.text).toBe(`[${KEY}] IA-03 is now Medium priority (was Low priority).`);
+    expect((await talk(`history IA-03 in ${KEY}`)).text).toMatch(/Alice Admin \(cli\): priority Low → Medium/);
+    expect((await talk(`set the priority of IA-03 in ${KEY} to low`, LATER)).changed).toBe(true);
   });
 
   it('the CSV paper and the plan export carry a Priority column, read back by csv-parse; the bundled plan\'s keep their columns', async () => {

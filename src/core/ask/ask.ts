@@ -7,7 +7,7 @@ import type { AskContext, Turn } from './context.js';
 import { ConversationState, type ChooseOwnerState, type ChoosePlanState } from './conversation/state.js';
 import { continueUpdate, startUpdate } from './conversation/update-flow.js';
 import { isCancel } from './conversation/answers.js';
-import { addItem, assign } from './handlers/admin.js';
+import { addItem, assign, setPriority } from './handlers/admin.js';
 import { changeable, complete, postUpdate, redate, reopen, setStatus } from './handlers/change.js';
 import { answerChat, answerHelp, notUnderstood } from './handlers/help.js';
 import { answerHistory } from './handlers/history.js';
@@ -186,6 +186,8 @@ async function act(turn: Turn, intent: Intent): Promise<Reply> {
       return answerPaper(turn, intent.words);
     case 'assign':
       return assign(turn, intent.id, intent.owners);
+    case 'set_priority':
+      return setPriority(turn, intent.id, intent.priority);
     case 'add':
       return addItem(turn, intent.id, intent.fields);
     case 'boards':

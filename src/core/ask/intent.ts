@@ -31,6 +31,8 @@ export type Intent =
   /** "board paper as at 1 March in Excel": the paper, its words as typed (format, dates, a meeting). */
   | { kind: 'paper'; words: string }
   | { kind: 'assign'; id: string; owners: string[] }
+  /** `priority IA-02 High`, "set the priority of IA-02 to high": null clears it ("none"). */
+  | { kind: 'set_priority'; id: string; priority: string | null }
   | { kind: 'add'; id: string; fields: AddFields }
   | { kind: 'plans' }
   | { kind: 'use'; key: string }

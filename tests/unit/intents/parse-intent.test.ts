@@ -468,6 +468,13 @@ const governanceWords: Row[] = [
   ['how many low rated actions are open?', q({ count: true, priority: 'low', open: true })],
   ["what's the top priority?", q({ priority: 'high' })],
   ['open items by priority', q({ by: 'priority', open: true })],
+  // Setting one (admins): the commands, and a question that only looks like one.
+  ['priority IA-02 High', { kind: 'set_priority', id: 'IA-02', priority: 'High' }],
+  ['set the priority of 4.2.1 to high', { kind: 'set_priority', id: '4.2.1', priority: 'high' }],
+  ['make 4.2.1 high priority', { kind: 'set_priority', id: '4.2.1', priority: 'high' }],
+  ["change 4.2.1's priority to 2", { kind: 'set_priority', id: '4.2.1', priority: '2' }],
+  ['priority 4.2.1 none', { kind: 'set_priority', id: '4.2.1', priority: null }],
+  ['priority 1 items overdue?', q({ priority: '1', overdue: true })],
   ['what priorities are there?', q({ by: 'priority' })],
   // "the next month" after "in" is the month from today; "next month" the calendar month.
   ["what's due in the next month?", q({ due: due('in the next month'), open: true })],

@@ -3,7 +3,7 @@ import { isRecommendationId } from '../../plan/recommendation-id.js';
 import type { AddFields } from '../intent.js';
 import { cleanText, tooLong } from '../clean-text.js';
 import type { Turn } from '../context.js';
-import { describeDelivery } from '../format.js';
+import { describeDelivery, priorityWords } from '../format.js';
 import { findItem, isReply } from '../lookup.js';
 import { itemView, say, type Reply } from '../reply.js';
 import { archivedRefusal, meta } from './change.js';
@@ -32,6 +32,24 @@ export async function assign(turn: Turn, id: string, typed: string[]): Promise<R
     `${id} is now owned by ${owners.join(', ')} (was ${rec.owners.join(', ') || 'nobody'}).${added.length ? ` New to the plan: ${added.join(', ')}.` : ''}`,
     { items: [itemView(saved, turn.today)], changed: true },
   );
+}
+
+/** `priority IA-02 High`: admins only, as assigning is; "none" clears it. Kept as typed, as an imported priority is kept as written. */
+export async function setPriority(turn: Turn, id: string, typed: string | null): Promise<Reply> {
+  const refused = notAdmin(turn, 'set priorities');
+  if (refused) return refused;
+  const rec = await findItem(turn, id);
+  if (isReply(rec)) return rec;
+  const priority = typed === null ? null : cleanText(typed);
+  if (priority !== null && (!priority || priority.length > 100)) return say(`Say the priority in a word or two, e.g. \`priority ${id} High\` (or \`priority ${id} none\` to clear it).`, { error: 'invalid' });
+  // The plan's own spelling of a priority it already uses ("high" → "High"), so lists and counts stay together.
+  const used = [...new Set((await turn.store.find({})).map((r) => r.priority).filter((p): p is string => Boolean(p)))];
+  const capitalised = used.length > 0 && used.every((p) => /^[A-Z0-9]/.test(p));
+  const chosen = priority === null ? null : (used.find((p) => p.toLowerCase() === priority.toLowerCase()) ?? (capitalised ? `${priority.charAt(0).toUpperCase()}${priority.slice(1)}` : priority));
+  if ((rec.priority ?? null) === chosen) return say(chosen === null ? `${id} has no priority; nothing to clear.` : `${id} is already ${priorityWords(chosen)}.`, { items: [itemView(rec, turn.today)] });
+  const saved = await turn.store.change({ ...meta(turn), recId: id, priority: chosen });
+  const was = rec.priority ? ` (was ${priorityWords(rec.priority)})` : '';
+  return say(chosen === null ? `${id} has no priority now${was}.` : `${id} is now ${priorityWords(chosen)}${was}.`, { items: [itemView(saved, turn.today)], changed: true });
 }
 
 export async function addItem(turn: Turn, id: string, fields: AddFields): Promise<Reply> {

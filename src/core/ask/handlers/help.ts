@@ -8,7 +8,7 @@ const GENERAL = [
   '• `how are we doing?` · `what\'s the RAG for ICT?` · `which items are red?` · `which items mention ERP?`',
   '• `update 4.2.1` (I ask for the update, status and date) or `update 4.2.1 <text>`',
   '• `complete 4.2.1 <evidence>` · `reopen 4.2.1` · `date 4.2.1 end of next month` · `when "Q1 2018"`',
-  '• admins: `assign 4.2.1 <owner>, <owner>` · `add 9.4.1 <text>; theme: <theme>; owner: <owner>; due: <when>` · `chase 4.1.1 <note>`',
+  '• admins: `assign 4.2.1 <owner>, <owner>` · `add 9.4.1 <text>; theme: <theme>; owner: <owner>; due: <when>` · `chase 4.1.1 <note>` · `priority 4.2.1 High`',
   '• boards: `boards` · `meetings` · `decisions SAS since October` · `awaiting 1.1 "<what>" from SAS` · admins: `board add` · `meeting add` · `decision` (`help decision`)',
   '• `report` — the board paper, as a PDF in your DMs (`help report` for Excel, CSV and other dates)',
   'Type `help <command>` for more on one of them, `help questions` for the ways to ask, `help rag` for the colours.',
@@ -26,6 +26,8 @@ const TOPICS: Record<string, string> = {
   history: '`history 4.2.1` shows every recorded change: who, when, through which door, before and after — with the baseline delivery date.',
   mine: '`mine` lists the items you own, directly or through a role you are linked to.',
   assign: 'Admins: `assign 4.2.1 Karen Georgiou, Portfolio Office` replaces the owners of an item.',
+  priority:
+    'Admins: `priority 4.2.1 High` (or "set the priority of 4.2.1 to high") gives an item a priority, kept as written and in the plan\'s own spelling of one it already uses; `priority 4.2.1 none` clears it. A document\'s Priority column gives them on import. Ask "list high priority", "what high-priority items are overdue?" or "open items by priority".',
   chase: 'Admins: `chase 4.1.1 <note>` (or "remind Rachel about 4.1.1", "ask the owner of 4.1.1 for an update") sends each person linked to an owner of the item a nudge now, naming you and quoting your note, with the buttons to post an update. A closed item is not chased; an owner linked to no one is named.',
   add: 'Admins: `add 9.4.1 <recommendation text>; theme: Governance; owner: Portfolio Office; due: end of March 2018; status: not started`.',
   when: '`when <phrase>` shows how a delivery date phrase is read today, e.g. `when end of next month`.',

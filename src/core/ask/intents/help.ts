@@ -8,6 +8,7 @@ const TOPICS: Array<[RegExp, string]> = [
   [/^(?:reopen|reopening|re-open)$/, 'reopen'],
   [/^(?:date|dates|dating|redate|revise|reschedule|deadline|deadlines|delivery)$/, 'date'],
   [/^(?:assign|assigning|reassign|owner|owners|ownership)$/, 'assign'],
+  [/^(?:priority|priorities|prioritise|prioritize|rating|ratings)$/, 'priority'],
   [/^(?:chase|chasing|nudge|nudges|remind|reminder)$/, 'chase'],
   [/^(?:add|adding|new|create)$/, 'add'],
   [/^(?:status|statuses|set)$/, 'status'],

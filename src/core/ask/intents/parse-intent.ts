@@ -1,6 +1,7 @@
 import type { Intent } from '../intent.js';
 import { matchAdd } from './add.js';
 import { matchAssign } from './assign.js';
+import { matchSetPriority } from './priority.js';
 import { matchChase } from './chase.js';
 import { matchComplete } from './complete.js';
 import { matchDate } from './date.js';
@@ -44,6 +45,7 @@ const MATCHERS: readonly Matcher[] = [
   // "set the owner of 4.2.1 to …"), so they go before update and set.
   matchDate,
   matchAssign,
+  matchSetPriority,
   // Commands that name one item and may carry free text; each only looks at the first word.
   matchChase,
   matchUpdate,
