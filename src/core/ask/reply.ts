@@ -24,6 +24,8 @@ export interface ItemView {
   proposal?: { by: string; at: string; evidence: string | null };
   /** What an item at Awaiting decision waits on, and from which board. */
   waiting?: Waiting;
+  /** The priority the plan gives it, as written. */
+  priority?: string;
 }
 
 /** What the plan's admins are asked about a proposed completion: enough to render the message and name the proposal. */
@@ -105,6 +107,7 @@ function makeItemView(rec: Recommendation, today: IsoDate): ItemView {
     status: rec.status,
     delivery: { text, start, end, precision },
     overdue: isOverdue(rec, today),
+    ...(rec.priority ? { priority: rec.priority } : {}),
     ...(rec.proposal ? { proposal: { by: rec.proposal.by, at: rec.proposal.at, evidence: rec.proposal.evidence } } : {}),
     ...(rec.waiting && rec.status === 'awaiting_decision' ? { waiting: { what: rec.waiting.what, board: rec.waiting.board } } : {}),
   };

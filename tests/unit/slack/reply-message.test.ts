@@ -37,6 +37,15 @@ describe('replyMessage', () => {
     expect(m.blocks).toHaveLength(1);
   });
 
+  it("shows an item's priority beside its status, escaped, when the plan gives one", () => {
+    const list = [item(0, { priority: 'High' }), item(1, { priority: '<P1> & urgent' }), item(2)];
+    const m = replyMessage(reply({ text: '25 items:', items: [...list, ...items(PAGE_SIZE + 5).slice(3)] }), { page: 0, shareable: false, source: 'list' });
+    const listed = sectionTexts(m.blocks).slice(1);
+    expect(listed[0]).toMatch(/ · High priority( — \*overdue\*)?$/);
+    expect(listed[1]).toContain(' · &lt;P1&gt; &amp; urgent priority');
+    expect(listed[2]).not.toContain('priority');
+  });
+
   describe('a 500-item reply', () => {
     const big = reply({ text: '500 items as at 1 Jan 2018:\n• 1.1 First — x — y — z\n…and 460 more. Narrow it down.', items: items(500) });
     const pages = Array.from({ length: 25 }, (_, p) => replyMessage(big, { page: p, shareable: true, source: 'list everything' }));
