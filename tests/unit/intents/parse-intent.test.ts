@@ -98,8 +98,9 @@ const themesAndStatuses: Row[] = [
   ['Portfolio Office actions', q({ about: 'Portfolio Office' })],
   ['list ICT and HR', q({ about: 'ICT and HR' })],
   ["what's the status of the ICT actions", q({ about: 'ICT' })],
-  ['who owns the ICT actions', q({ about: 'ICT' })],
-  ['who is responsible for Athena', q({ about: 'Athena' })],
+  // "Who" asks for the owners: counted per owner, within what was named.
+  ['who owns the ICT actions', q({ by: 'owner', about: 'ICT' })],
+  ['who is responsible for Athena', q({ by: 'owner', about: 'Athena' })],
   ['list complete', q({ status: 'complete' })],
   // "on hold" takes in what the board has stopped as well as what waits for it.
   ['which items are on hold?', q({ statuses: ['awaiting_decision', 'not_being_implemented'] })],
@@ -223,7 +224,7 @@ const aboutOneItem: Row[] = [
   ['4.2.1 and 4.2.2', { kind: 'query', filter: { ids: ['4.2.1', '4.2.2'] } }],
   ['compare 4.2.1 and 4.3.1', { kind: 'query', filter: { ids: ['4.2.1', '4.3.1'] } }],
   // "4.2.x" is every item under 4.2 (issue 14's sections); a number that is neither id nor section is still refused.
-  ['who owns 4.2.x', q({ section: '4.2' })],
+  ['who owns 4.2.x', q({ by: 'owner', section: '4.2' })],
   ['4.2.x', q({ section: '4.2' })],
   ['who owns 4.2.y', unknown('who owns 4.2.y', '"4.2.y" isn\'t a recommendation number; they look like 4.2.1.')],
   [
@@ -461,6 +462,17 @@ const governanceWords: Row[] = [
   ['which items are owned by more than one person?', q({ sharedOwners: true })],
   ['jointly owned items', q({ sharedOwners: true })],
   ['overdue items with several owners', q({ sharedOwners: true, overdue: true })],
+  // Who owns a part of the plan: the owners counted, not the items listed.
+  ['who is the owner of the HR items?', q({ by: 'owner', about: 'HR' })],
+  ['who is responsible for ICT?', q({ by: 'owner', about: 'ICT' })],
+  ['who owns anything overdue?', q({ by: 'owner', overdue: true })],
+  ['who owns 4.2.1?', who('4.2.1')],
+  // Completions lately, or in a stretch back from today.
+  ['anything completed recently?', q({ completed: { phrase: 'the past 30 days', since: false } })],
+  ['what was completed in the past 30 days?', q({ completed: { phrase: 'the past 30 days', since: false } })],
+  // The last meeting's decisions.
+  ['what did the board decide last time?', { kind: 'decisions', board: null, since: null, during: 'the last meeting', about: null }],
+  ['what did SAS decide last time?', { kind: 'decisions', board: 'SAS', since: null, during: 'the last SAS', about: null }],
   // Priorities as plans write them.
   ['list high priority', q({ priority: 'high' })],
   ['what high-priority items are overdue?', q({ priority: 'high', overdue: true })],

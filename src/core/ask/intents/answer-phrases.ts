@@ -24,6 +24,8 @@ export const LATELY = 'the past week';
 /** "what was completed in December?", "what closed last month?", "what's been done since October?": completions in a period. */
 export const COMPLETED_IN =
   /\b(?:(?:was|were|got|been|have been|has been|had been)\s+)?(?:completed|complete|closed|done|finished|delivered|signed off)\s+(?:(?:anything|something|any(?: items| actions)?)\s+)?(since|in|during|over|within|this|last|the last|the past|past|between)\s+(.+?)\s*$/i;
+/** "anything completed recently?", "what's been closed lately": the past 30 days. */
+export const COMPLETED_LATELY = /\b(?:(?:was|were|got|been|have been|has been|had been)\s+)?(?:completed|closed|finished|delivered|signed off)\s+(?:recently|lately|of late)\s*$/i;
 
 /** "what's at risk?", "what needs attention?", "red or amber": the paper's two warning colours together. */
 /** Items going as planned: "on track", "on target", "on schedule". */
@@ -42,6 +44,9 @@ export const BY_GROUP: Array<[RegExp, 'owner' | 'theme' | 'plan' | 'priority']> 
   [/\b(?:which|what)\s+plans?\s+(?:has|have|holds?|is|are)\s+(?:got\s+)?(?:the\s+)?(?:most|more|fewest|least|worst|furthest behind|behind)\b/i, 'plan'],
   [/\b(?:who|which owners?|which people|which person|which leads?)\s+(?:has|have|owns?|holds?|is responsible for|leads?)\s+(?:got\s+)?(?:the\s+)?(?:most|more|fewest|least)\b/i, 'owner'],
   [/\b(?:which|what)\s+themes?\s+(?:has|have|holds?)\s+(?:got\s+)?(?:the\s+)?(?:most|more|fewest|least)\b/i, 'theme'],
+  // "who is the owner of the HR items?", "who owns the ICT actions?": the owners of those items, counted.
+  [/\bwho(?:'s|\s+is|\s+are)\s+(?:the\s+)?owners?\s+(?:of|for)\b/i, 'owner'],
+  [/\bwho(?:'s|\s+is|\s+are)?\s+(?:owns|leads(?:\s+on)?|responsible\s+for|accountable\s+for|in\s+charge\s+of)\b/i, 'owner'],
   [/\b(?:(?:list|show|what are|who are|which are|give)\s+(?:all\s+)?(?:of\s+)?(?:the\s+)?|(?:what|which|how many)\s+)(owners|people|persons|roles|leads|themes|areas|workstreams)(?:\s+(?:are there|do we have|have we got|are in the plan|own (?:items|anything|things)|have items))?\b/i, 'owner'],
   [/\b(?:breakdown\s+)?(?:by|per|for each|each|broken down by|split by|grouped by)\s+(owner|owners|person|people|lead|theme|themes|area|workstream|plan|plans|priority|priorities)\b/i, 'owner'],
   [/\b(?:(?:list|show|what are|which are)\s+(?:all\s+)?(?:of\s+)?(?:the\s+)?|(?:what|which|how many)\s+)(priorities)(?:\s+(?:are there|do we have|are in the plan))?\b/i, 'priority'],

@@ -71,7 +71,8 @@ export const matchDecisionsQuestion: Matcher = (msg) => {
 function readTail(tail: string, subject: string | null): Intent | null {
   let board = subject;
   let about: string | null = null;
-  let rest = tail.trim();
+  // "what did SAS decide last time?": at its last meeting (any board's, when none is named).
+  let rest = tail.trim().replace(/^(?:at\s+)?(?:the\s+)?last\s+time$/i, () => `at ${joinMeetingReferences(board ? `the last ${board}` : 'the last meeting')}`);
   for (let before = ''; rest && rest !== before; ) {
     before = rest;
     rest = rest.replace(/^(?:anything|something|so far|to date|ever|yet|recently|lately|then|any)\b\s*/i, '');

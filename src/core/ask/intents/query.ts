@@ -7,7 +7,7 @@ import { readOwner } from './query-owner.js';
 import { readAsAt, readChanged, readCount, readExclusions, readSlipped, readStale } from './query-kinds.js';
 import { readOrder } from './query-order.js';
 import { readMissing, readOverdueBy, readShared } from './query-gaps.js';
-import { AT_RISK, BY_GROUP, HELD, PRIORITY, ON_TRACK, CHANGED_LATELY, COMING, COMING_LIMIT, COMPLETED_IN, LATELY, MENTIONS, OR_OVERDUE, RAG, SUMMARY, USER_MENTION } from './answer-phrases.js';
+import { AT_RISK, BY_GROUP, COMPLETED_LATELY, HELD, PRIORITY, ON_TRACK, CHANGED_LATELY, COMING, COMING_LIMIT, COMPLETED_IN, LATELY, MENTIONS, OR_OVERDUE, RAG, SUMMARY, USER_MENTION } from './answer-phrases.js';
 import { CONNECTORS, FILLERS, NOUNS, isDateWord, startsDate } from './vocab.js';
 import { joinMeetingReferences, spoken } from '../../governance/meeting-reference.js';
 
@@ -161,11 +161,18 @@ export function matchQuery(msg: NormalisedMessage): Intent | null {
   // Completions in a period run to the end of the question too, before the as-at reader takes "last month".
   const completedIn = COMPLETED_IN.exec(s);
   // "not complete in ICT" is open items in a theme: only a period after the verb makes it a completion question.
-  if (completedIn && startsDate(completedIn[2]!.split(' '), 0) && !/\bnot\s*$/i.test(s.slice(0, completedIn.index).replace(/[*_~]/g, ''))) {
+  // "in the past 30 days", "over the last fortnight": a stretch back from today, which starts with no date word.
+  const stretch = completedIn !== null && /^(?:the\s+)?(?:past|last|previous)\s+(?:\S+\s+)?(?:days?|weeks?|fortnights?|months?|years?)$/i.test(completedIn[2]!.trim());
+  if (completedIn && (stretch || startsDate(completedIn[2]!.split(' '), 0)) && !/\bnot\s*$/i.test(s.slice(0, completedIn.index).replace(/[*_~]/g, ''))) {
     const word = completedIn[1]!.toLowerCase();
     const phrase = /^(?:this|last|the last|the past|past)$/.test(word) ? `${completedIn[1]} ${completedIn[2]}` : completedIn[2]!;
     filter.completed = { phrase: phrase.trim(), since: word === 'since' };
     s = `${s.slice(0, completedIn.index)} `;
+  }
+  const completedLately = filter.completed ? null : COMPLETED_LATELY.exec(s);
+  if (completedLately) {
+    filter.completed = { phrase: 'the past 30 days', since: false };
+    s = `${s.slice(0, completedLately.index)} `;
   }
   const orOverdue = OR_OVERDUE.exec(s);
   if (orOverdue) s = without(s, orOverdue);
