@@ -473,6 +473,10 @@ const governanceWords: Row[] = [
   // The last meeting's decisions.
   ['what did the board decide last time?', { kind: 'decisions', board: null, since: null, during: 'the last meeting', about: null }],
   ['what did SAS decide last time?', { kind: 'decisions', board: 'SAS', since: null, during: 'the last SAS', about: null }],
+  // A board's agenda: what waits on its decision.
+  ["what's on the agenda for the next SAS?", q({ waitingOn: 'SAS', status: 'awaiting_decision' })],
+  ['which items go to the next JCOB?', q({ waitingOn: 'JCOB', status: 'awaiting_decision' })],
+  ['what items are up for decision at JCOB?', q({ waitingOn: 'JCOB', status: 'awaiting_decision' })],
   // Priorities as plans write them.
   ['list high priority', q({ priority: 'high' })],
   ['what high-priority items are overdue?', q({ priority: 'high', overdue: true })],

@@ -65,3 +65,7 @@ export const HELD = /\b(?:(?:needs?|needing|requires?|requiring|for|pending|want
  */
 export const PRIORITY =
   /\b(?:(critical|urgent|top|high|higher|medium|moderate|low|lower|major|minor|significant|fundamental|essential|important|advisory|routine|red|amber|green)[- ](?:priority|priorities|rated|rating|risk)|(?:priority|rating|grade)[- ]?(\d|one|two|three|four|five|high|medium|low|critical|a|b|c)|p(\d)[- ]priority)\b/i;
+
+/** A board's agenda: "on the agenda for the next SAS", "which items go to JCOB", "going before SAS". Group 1 is the board. */
+export const AGENDA =
+  /\b(?:on\s+(?:the\s+)?agenda\s+(?:for|at|of)|(?:go|goes|going|gone)\s+(?:to|before)|(?:for|up\s+for)\s+decision\s+(?:at|by)|to\s+be\s+decided\s+(?:at|by)|(?:taken|take|bring|brought)\s+to)\s+(?:the\s+)?(?:(?:next|coming|upcoming|forthcoming)\s+)?(?!(?:board|meeting)\b)([A-Z][A-Z0-9&-]+)(?:'s)?(?:\s+(?:meeting|board))?\b/;

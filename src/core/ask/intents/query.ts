@@ -7,7 +7,7 @@ import { readOwner } from './query-owner.js';
 import { readAsAt, readChanged, readCount, readExclusions, readSlipped, readStale } from './query-kinds.js';
 import { readOrder } from './query-order.js';
 import { readMissing, readOverdueBy, readShared } from './query-gaps.js';
-import { AT_RISK, BY_GROUP, COMPLETED_LATELY, HELD, PRIORITY, ON_TRACK, CHANGED_LATELY, COMING, COMING_LIMIT, COMPLETED_IN, LATELY, MENTIONS, OR_OVERDUE, RAG, SUMMARY, USER_MENTION } from './answer-phrases.js';
+import { AGENDA, AT_RISK, BY_GROUP, COMPLETED_LATELY, HELD, PRIORITY, ON_TRACK, CHANGED_LATELY, COMING, COMING_LIMIT, COMPLETED_IN, LATELY, MENTIONS, OR_OVERDUE, RAG, SUMMARY, USER_MENTION } from './answer-phrases.js';
 import { CONNECTORS, FILLERS, NOUNS, isDateWord, startsDate } from './vocab.js';
 import { joinMeetingReferences, spoken } from '../../governance/meeting-reference.js';
 
@@ -133,7 +133,15 @@ export function matchQuery(msg: NormalisedMessage): Intent | null {
   const lower = plainQuestion(msg.lower).toLowerCase();
   const filter: QueryFilter = {};
   // "the last SAS", "the March board": a meeting, kept whole so it is read as a day like any other date.
-  let s = ` ${joinMeetingReferences(plainQuestion(msg.text)).replace(/\bover due\b/gi, 'overdue').replace(/\bthis side of\b/gi, 'before').replace(/\b(show|tell|give|get|send|remind|let) me\b/gi, '$1')} `;
+  // "what's on the agenda for the next SAS?", "which items go to JCOB?": what waits on that board's decision.
+  let question = plainQuestion(msg.text);
+  const agenda = AGENDA.exec(question);
+  if (agenda) {
+    filter.waitingOn = agenda[1]!;
+    filter.status = 'awaiting_decision';
+    question = without(question, agenda);
+  }
+  let s = ` ${joinMeetingReferences(question).replace(/\bover due\b/gi, 'overdue').replace(/\bthis side of\b/gi, 'before').replace(/\b(show|tell|give|get|send|remind|let) me\b/gi, '$1')} `;
 
   // A count per owner or theme: before the order reader takes "the most overdue" as an order.
   for (const [re, group] of BY_GROUP) {
