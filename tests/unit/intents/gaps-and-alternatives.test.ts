@@ -250,6 +250,6 @@ describe('"before the end of" a period', () => {
 
 describe('a meeting named where a subject goes', () => {
   it('is said back in words, not as the one token it is while reading', () => {
-    expect(parseIntent("what's going to the next SAS?")).toEqual({ kind: 'query', filter: { about: 'the next SAS' } });
+    expect(parseIntent("what's happening with the next SAS?")).toEqual({ kind: 'query', filter: { about: 'the next SAS' } });
   });
 });
