@@ -473,6 +473,11 @@ const governanceWords: Row[] = [
   // The last meeting's decisions.
   ['what did the board decide last time?', { kind: 'decisions', board: null, since: null, during: 'the last meeting', about: null }],
   ['what did SAS decide last time?', { kind: 'decisions', board: 'SAS', since: null, during: 'the last SAS', about: null }],
+  // How late one item is: its date, and how far past it.
+  ['how many days overdue is 9.3.1?', { kind: 'status', id: '9.3.1', ask: 'due' }],
+  ['how late is 5.2?', { kind: 'status', id: '5.2', ask: 'due' }],
+  // The share complete of someone's items: the done is what is counted.
+  ["what percentage of Karen's items are done?", q({ summary: true, owner: 'Karen' })],
   // A board's agenda: what waits on its decision.
   ["what's on the agenda for the next SAS?", q({ waitingOn: 'SAS', status: 'awaiting_decision' })],
   ['which items go to the next JCOB?', q({ waitingOn: 'JCOB', status: 'awaiting_decision' })],

@@ -25,7 +25,7 @@ export function matchStatusCommand(msg: NormalisedMessage): Intent | null {
 const ONLY_IDS = /^(?:(?:of|for|on)\s+)?[\w.-]+(?:\s*(?:,|and|&|\+)\s*[\w.-]+)+(?:\s+please)?[?.!]*$/;
 /** "when is 4.2.1 due?", "what's the deadline for 4.2.1", "4.2.1 due date": the date, not the whole card. */
 const ASKS_DUE =
-  /^when(?!\s+(?:was|were|did|has|had)\b)(?:'s| is| are| will| does| do| should| must)?\b(?!.*\b(?:updated|changed|added|decided|completed|closed|signed|created)\b)|\b(?:deadline|due date|delivery date|target date|completion date|end date)\b|\bwhen\b.*\bdue\b|\bdue (?:when|by when)\b/;
+  /^when(?!\s+(?:was|were|did|has|had)\b)(?:'s| is| are| will| does| do| should| must)?\b(?!.*\b(?:updated|changed|added|decided|completed|closed|signed|created)\b)|\b(?:deadline|due date|delivery date|target date|completion date|end date)\b|\bwhen\b.*\bdue\b|\bdue (?:when|by when)\b|\bhow (?:many (?:days|weeks|months) )?(?:late|overdue|behind)\b|\bhow long (?:overdue|late|past)\b|\b(?:days|weeks|months) (?:overdue|late)\b/;
 
 /** "has 4.2.1 slipped?", "has 4.2.3's date moved?", "was 4.2.3 pushed back?": its date against its baseline. */
 const ASKS_SLIP = /\b(?:slipp?(?:ed|ing)?|slid|moved|re-?dated|re-?scheduled|revised|pushed (?:back|out)|put back|delayed|deferred|extended)\b/;
