@@ -69,6 +69,8 @@ describe('the next meeting, asked in words', () => {
     ['when is the next SAS?', 'SAS'],
     ["when's the next JCOB meeting", 'JCOB'],
     ['when does SAS next meet?', 'SAS'],
+    ['tell me about the next SAS', 'SAS'],
+    ['details of the next JCOB meeting', 'JCOB'],
     ['when is JCOB meeting next', 'JCOB'],
     ['next meeting', null],
     ['when is the next board meeting?', null],

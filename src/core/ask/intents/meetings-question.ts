@@ -7,7 +7,7 @@ import type { Matcher } from './normalise.js';
  * as typed; the handler checks it.
  */
 
-const WHEN = String.raw`(?:when(?:'s|s|\s+is|\s+will\s+be|\s+are)?\s+)?(?:is\s+)?(?:the\s+)?`;
+const WHEN = String.raw`(?:when(?:'s|s|\s+is|\s+will\s+be|\s+are)?\s+|(?:tell me|what)\s+about\s+|(?:any\s+)?(?:details|info|news)\s+(?:of|on|about)\s+)?(?:is\s+)?(?:the\s+)?`;
 const SOON = String.raw`(?:next|coming|upcoming|forthcoming)`;
 /** "next SAS meeting", "the next board meeting", "next meeting", "the next board" */
 const NEXT_MEETING = new RegExp(String.raw`^${WHEN}${SOON}\s+(?:([A-Za-z][\w&-]*)\s+)??(?:board\s+)?(meeting|board)$`, 'i');
