@@ -14,6 +14,8 @@ function currentStartYear(today: Day): number {
 const PREFIX = '(?:fy ?|financial year |the financial year )';
 const LABELLED = new RegExp(`^${PREFIX}?(\\d{4})[/-](\\d{2}|\\d{4})(?: financial year)?$`);
 const SHORT = new RegExp(`^${PREFIX}(\\d{2})[/-](\\d{2})$`);
+/** "18/19" alone: a financial year when it cannot be a day ("11/12" is 11 December; "18/19" has no month 19). */
+const BARE_SHORT = /^(\d{2})\/(\d{2})$/;
 const RELATIVE = /^(this|current|next|last) (?:financial year|fy)$/;
 const YEAR_END = /^(?:(?:financial year|fy) end|fye|year end \(financial\))$/;
 /** "year end 2018/19", "FYE 2019": a year END named by a financial year, or by the year it ends in. */
@@ -28,8 +30,8 @@ function consecutive(first: number, second: string): boolean {
 }
 
 /** A quarter of a financial year written with its year pair: "Q3 2017/18" (Oct–Dec 2017), "2017-18 Q4" (Jan–Mar 2018). */
-const FY_QUARTER = new RegExp(`^(?:q|quarter )([1-4]) (?:of )?${PREFIX}?(\\d{4})[/-](\\d{2}|\\d{4})$`);
-const FY_QUARTER_AFTER = new RegExp(`^${PREFIX}?(\\d{4})[/-](\\d{2}|\\d{4}) (?:q|quarter )([1-4])$`);
+const FY_QUARTER = new RegExp(`^(?:q|quarter )([1-4]) (?:of )?${PREFIX}?(\\d{4}|\\d{2})[/-](\\d{2}|\\d{4})$`);
+const FY_QUARTER_AFTER = new RegExp(`^${PREFIX}?(\\d{4}|\\d{2})[/-](\\d{2}|\\d{4}) (?:q|quarter )([1-4])$`);
 
 function financialQuarter(startYear: number, n: number): Span {
   // Q1 is April–June of the first year; Q4 is January–March of the second.
@@ -40,7 +42,9 @@ export function matchFinancialYear(text: string, ctx: Context): Found | null {
   const fq = FY_QUARTER.exec(text);
   const fqAfter = fq ? null : FY_QUARTER_AFTER.exec(text);
   if (fq || fqAfter) {
-    const [n, first, second] = fq ? [Number(fq[1]), Number(fq[2]), fq[3] ?? ''] : [Number(fqAfter![3]), Number(fqAfter![1]), fqAfter![2] ?? ''];
+    const [n, year, second] = fq ? [Number(fq[1]), Number(fq[2]), fq[3] ?? ''] : [Number(fqAfter![3]), Number(fqAfter![1]), fqAfter![2] ?? ''];
+    // "Q4 17/18": a two-digit year is this century, as in "FY17/18".
+    const first = year < 100 ? 2000 + year : year;
     return consecutive(first, second) ? financialQuarter(first, n) : null;
   }
   const labelled = LABELLED.exec(text);
@@ -52,6 +56,11 @@ export function matchFinancialYear(text: string, ctx: Context): Found | null {
   if (short) {
     const first = 2000 + Number(short[1]);
     return consecutive(first, short[2] ?? '') ? financialYear(first) : null;
+  }
+  const bare = BARE_SHORT.exec(text);
+  if (bare && Number(bare[2]) > 12) {
+    const first = 2000 + Number(bare[1]);
+    if (consecutive(first, bare[2] ?? '')) return financialYear(first);
   }
   const relative = RELATIVE.exec(text);
   if (relative) {

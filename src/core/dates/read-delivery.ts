@@ -18,7 +18,7 @@ import { matchRange } from './ranges.js';
 import { matchRefusal } from './refusals.js';
 import { isSpan, notPassed, type Context, type Found, type Matcher, type SpanMatcher } from './reading.js';
 import { matchRelative } from './relative.js';
-import { matchSeason } from './seasons.js';
+import { matchBeforeSeason, matchSeason } from './seasons.js';
 import { weekAround, matchWeek } from './weeks.js';
 import { matchWeekOfMonth } from './weeks-of-month.js';
 import { matchYearEnd } from './year-end.js';
@@ -28,7 +28,7 @@ export { UNREADABLE_HELP, READABLE_EXAMPLES } from './messages.js';
 
 const financialYearPeriod: SpanMatcher = (text, ctx) => {
   const found = matchFinancialYear(text, ctx);
-  return isSpan(found) && found.precision === 'financial_year' ? found : null;
+  return isSpan(found) && (found.precision === 'financial_year' || found.precision === 'quarter') ? found : null;
 };
 
 /** Whole periods that "end of", "early", "mid"… can apply to. */
@@ -60,6 +60,7 @@ const MATCHERS: Matcher[] = [
   matchFinancialYear, // before numeric dates: "2018-19" is a year, not a day
   matchNumericDate, // "14/06/2017", "1/2/18" (day-first), "2018-03-31", "09/2017"
   matchFestive, // "Christmas", "before Easter", "New Year"
+  matchBeforeSeason, // "before the summer": the day before it starts, not the season
   matchRelative, // "today", "in a fortnight", "within 3 weeks", "over the next month", "next Friday"
   closeOfPlay(readDeadlineDay), // "COB", "EOD Friday": before "end of", which would try "play Friday"
   partOfPeriod(PERIODS), // "end of next month", "early 2018", "mid-October", "the back end of 2017"

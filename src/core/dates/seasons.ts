@@ -1,5 +1,5 @@
-import { compareDays } from './calendar.js';
-import { forward, months, type Context, type Span } from './reading.js';
+import { addDays, compareDays } from './calendar.js';
+import { forward, months, single, type Context, type Span } from './reading.js';
 import { YEAR, yearValue } from './words.js';
 
 /** UK meteorological seasons; winter 2017 is December 2017 – February 2018. */
@@ -35,4 +35,15 @@ export function matchSeason(text: string, ctx: Context): Span | null {
   const year = yearValue(named[2], ctx.today);
   if (year === null || !followsOn(name, year, named[3])) return null;
   return season(name, year);
+}
+
+/**
+ * "before the summer", "before autumn 2018": the day before the season starts, as "before Christmas" is
+ * the day before it (festive.ts). Without it, the filler "before" would go and the season itself be the window.
+ */
+export function matchBeforeSeason(text: string, ctx: Context): Span | null {
+  const m = /^before (?:the )?(.+)$/.exec(text);
+  if (!m) return null;
+  const found = matchSeason(m[1]!, { today: ctx.today, ahead: (candidate) => compareDays(addDays(candidate.start, -1), ctx.today) >= 0 });
+  return found && found.precision === 'season' ? single(addDays(found.start, -1)) : null;
 }

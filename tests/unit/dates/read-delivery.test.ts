@@ -147,6 +147,18 @@ const ROWS: Row[] = [
   ['Q3 2017/18', '2017-10-01', '2017-12-31', 'quarter'],
   ['Q4 2017-18', '2018-01-01', '2018-03-31', 'quarter'],
   ['2018/19 Q2', '2018-07-01', '2018-09-30', 'quarter'],
+  // Two-digit years in a financial quarter, and parts of one.
+  ['Q4 17/18', '2018-01-01', '2018-03-31', 'quarter'],
+  ['Q2 FY18/19', '2018-07-01', '2018-09-30', 'quarter'],
+  day('end of Q3 2018/19', '2018-12-31'),
+  day('start of Q4 FY17/18', '2018-01-01'),
+  // "18/19" alone cannot be a day (there is no month 19): the financial year. "11/12" stays 11 December.
+  ['18/19', '2018-04-01', '2019-03-31', 'financial_year'],
+  day('11/12', '2017-12-11'),
+  // "Before" a season is the day before it starts, as "before Christmas" is the day before Christmas.
+  day('before the summer', '2018-05-31'),
+  day('before autumn 2018', '2018-08-31'),
+  day('before the winter', '2017-11-30'),
   // A bare duration is that long from the reference day (the plan's or the update's date).
   ['6 months', '2017-10-04', '2018-04-04', 'month'],
   ['12 weeks', '2017-10-04', '2017-12-27', 'week'],
