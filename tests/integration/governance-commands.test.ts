@@ -26,6 +26,9 @@ describe('governance commands read as intents', () => {
       { kind: 'decision', board: 'JCOB', date: '4 May 2017', outsideMeeting: true, text: 'Athena before ERP', affects: ['4.3.1'], corrects: 2 },
     ],
     ['decision SAS 2017-10-12 ""', { kind: 'decision', board: 'SAS', date: '2017-10-12', outsideMeeting: false, text: '', affects: [], corrects: null }],
+    ['correct decision 2 "Governance framework agreed with amendments"', { kind: 'correct_decision', n: 2, text: 'Governance framework agreed with amendments', affects: null }],
+    ['amend decision #3 to say the framework was agreed, affects 1.1 and 3.6', { kind: 'correct_decision', n: 3, text: 'the framework was agreed', affects: ['1.1', '3.6'] }],
+    ['correct decision 4 affects 1.1', { kind: 'correct_decision', n: 4, text: '', affects: ['1.1'] }],
     ['decisions', { kind: 'decisions', board: null, since: null }],
     ['decisions SAS since 1 October 2017', { kind: 'decisions', board: 'SAS', since: '1 October 2017' }],
     ['decisions since October', { kind: 'decisions', board: null, since: 'October' }],
@@ -130,6 +133,22 @@ describe('governance commands', () => {
     const again = await h.talk(`decision JCOB on 4 May 2017 "Third try" --corrects ${n}`);
     expect(again).toMatchObject({ error: 'invalid' });
     expect(again.text).toContain(`correct #${m} instead`);
+  });
+
+  it('corrects a decision in words: same board and day, its items unless others are named, superseding it', async () => {
+    await h.talk('board add JCOB');
+    const first = await h.talk('decision JCOB on 4 May 2017 "Athena ahead of ERP" affects 4.3.1');
+    expect(first.error, first.text).toBeUndefined();
+    const n = first.governance!.decisions![0]!.id;
+    const fixed = await h.talk(`correct decision ${n} "Athena ahead of ERP, both by 2019"`);
+    expect(fixed.error, fixed.text).toBeUndefined();
+    expect(fixed.governance?.decisions?.[0]).toMatchObject({ board: 'JCOB', decidedOn: '2017-05-04', meetingDate: null, affects: ['4.3.1'], supersedes: n, text: 'Athena ahead of ERP, both by 2019' });
+    const m = fixed.governance!.decisions![0]!.id;
+    const items = await h.talk(`correct decision ${m} affects 4.3.1, 4.3.2`);
+    expect(items.governance?.decisions?.[0]).toMatchObject({ text: 'Athena ahead of ERP, both by 2019', affects: ['4.3.1', '4.3.2'], supersedes: m });
+    expect((await h.talk(`correct decision ${n} "again"`)).text).toContain(`correct #${m} instead`);
+    expect((await h.talk('correct decision 999 "x"'))).toMatchObject({ error: 'not_found' });
+    expect((await h.talk(`correct decision ${m} "x"`, { actor: owner('Karen Georgiou') })).error).toBe('not_permitted');
   });
 
   it("keeps a plan's key inside a decision's words as words, and takes one named after them", async () => {

@@ -18,7 +18,7 @@ import { chase } from './handlers/chase.js';
 import { answerAcrossPlans, answerByPlan, plansHolding, whichPlan } from './handlers/across-plans.js';
 import { changePlanState, createPlan, listPlans, setPlan, usePlan } from './handlers/plans.js';
 import { answerWhen } from './handlers/when.js';
-import { addBoard, addMeeting, listBoards, listDecisions, listMeetings, answerNextMeeting, recordDecision } from './handlers/governance.js';
+import { addBoard, addMeeting, correctDecision, listBoards, listDecisions, listMeetings, answerNextMeeting, recordDecision } from './handlers/governance.js';
 import { setAwaiting } from './handlers/waiting.js';
 import { returnProposal, signOff } from './handlers/sign-off.js';
 import { isReply } from './lookup.js';
@@ -200,6 +200,8 @@ async function act(turn: Turn, intent: Intent): Promise<Reply> {
       return addMeeting(turn, intent.board, intent.date, intent.papersBy);
     case 'decision':
       return recordDecision(turn, intent);
+    case 'correct_decision':
+      return correctDecision(turn, intent.n, intent.text, intent.affects);
     case 'decisions':
       return listDecisions(turn, intent.board, intent.since, intent.during ?? null, intent.about ?? null);
     case 'awaiting':

@@ -51,6 +51,8 @@ export type GovernanceIntent =
   | { kind: 'meeting_add'; board: string; date: string; papersBy: string | null }
   /** `outsideMeeting`: "decision SAS on DATE …", a decision taken outside any meeting. */
   | { kind: 'decision'; board: string; date: string; outsideMeeting: boolean; text: string; affects: string[]; corrects: number | null }
+  /** "correct decision 2 "…" [affects …]": a new decision of the same board and day that supersedes #n (its items unless others are named). */
+  | { kind: 'correct_decision'; n: number; text: string; affects: string[] | null }
   /** `during`: "in October", "the last SAS"; `about`: an item the decisions affect — from the decision questions (intents/decisions-question.ts). */
   | { kind: 'decisions'; board: string | null; since: string | null; during?: string | null; about?: string | null }
   | { kind: 'awaiting'; id: string; what: string; board: string | null };

@@ -136,6 +136,26 @@ export async function recordDecision(turn: Turn, intent: Extract<GovernanceInten
   });
 }
 
+/**
+ * "correct decision 2 "…"": a decision of #2's board on #2's day (at its meeting when it was taken at one)
+ * that supersedes it, affecting #2's items unless others are named; recorded as any decision is.
+ */
+export async function correctDecision(turn: Turn, n: number, text: string, affects: string[] | null): Promise<Reply> {
+  const refused = notAdmin(turn, 'correct a decision');
+  if (refused) return refused;
+  const old = (await turn.governance.decisions()).find((d) => d.id === n);
+  if (!old) return say(`There is no decision #${n} in ${turn.plan.key}; type \`decisions\` to see the log with its numbers.`, { error: 'not_found' });
+  return recordDecision(turn, {
+    kind: 'decision',
+    board: old.board,
+    date: old.meetingDate ?? old.decidedOn,
+    outsideMeeting: old.meetingDate === null,
+    text: text || old.text,
+    affects: affects ?? old.affects,
+    corrects: old.id,
+  });
+}
+
 /** The log oldest first; a correction and what it corrects both say so. */
 export async function listDecisions(turn: Turn, typedBoard: string | null, sincePhrase: string | null, duringPhrase: string | null = null, about: string | null = null): Promise<Reply> {
   const board = typedBoard === null ? null : await knownBoard(turn, typedBoard);

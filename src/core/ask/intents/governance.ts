@@ -45,6 +45,10 @@ export const matchGovernance: Matcher = (msg) => {
     return { kind: 'meetings', board };
   }
 
+  // "correct decision 2 "Governance framework agreed with amendments"": the words it should have had.
+  const correct = /^(?:correct|amend|fix|revise|change)\s+(?:the\s+)?decision\s+#?(\d+)\s*(?:to\s+(?:say|read)\s+(?:that\s+)?|to\s+|[:,–-]\s*)?([\s\S]*)$/i.exec(raw);
+  if (correct) return readCorrection(msg.text, Number(correct[1]), correct[2]!.trim());
+
   // "decision log for SAS" asks for the log (decisions-question.ts).
   // "record a decision: JCOB …", "log decision SAS …" are the command said in words.
   const decision = /^(?:(?:record|log|add|note)\s+(?:a\s+|the\s+|new\s+)?)?decision\s*:?\s+(?!s\b|log\b)(\S*)\s*([\s\S]*)$/i.exec(raw);
@@ -104,6 +108,23 @@ function readDecision(text: string, board: string, rest: string): Intent {
   if (left) return refuse(text, `I don't know "${left}" after a decision's words. ${usage}`);
   if (!date) return refuse(text, `Say which day ${board || 'the board'} decided it. ${usage}`);
   return { kind: 'decision', board, date, outsideMeeting: on, text: words, affects, corrects };
+}
+
+/** The corrected words (quoted, or up to "affects …"), and the items when they change too. */
+function readCorrection(text: string, n: number, rest: string): Intent {
+  const usage = `For example: \`correct decision ${n} "Governance framework agreed with amendments"\` (add \`affects 1.1, 3.6\` when the items change too).`;
+  const quoted = /^"([\s\S]*)"\s*([\s\S]*)$/.exec(rest);
+  const affectsAt = quoted ? -1 : rest.search(/(?:^|,?\s+)(?:--?)?affect(?:s|ing)?[=\s]/i);
+  const [words, tail] = quoted ? [quoted[1]!.trim(), quoted[2]!.trim()] : affectsAt >= 0 ? [rest.slice(0, affectsAt).trim(), rest.slice(affectsAt).replace(/^,\s*/, '').trim()] : [rest, ''];
+  // "correct decision 4 affects 1.1": the same words, other items.
+  if (!words && !tail) return refuse(text, `Say what decision #${n} should say. ${usage}`);
+  let affects: string[] | null = null;
+  if (tail) {
+    const a = AFFECTS.exec(tail);
+    if (!a || a[0].length !== tail.length) return refuse(text, `I don't know "${tail}" after the corrected words. ${usage}`);
+    affects = a[1]!.split(/\s*(?:,|\band\b|&)\s*|\s+/).filter(Boolean).map(cleanIdToken);
+  }
+  return { kind: 'correct_decision', n, text: words, affects };
 }
 
 function readAwaiting(id: string, rest: string): Intent {
