@@ -183,9 +183,9 @@ async function answerFilters(turn: Turn, filter: QueryFilter, q: RecQuery): Prom
       (!filter.mentions || mentionsAll(r.text, filter.mentions)),
   );
   // A plan that ranks nothing cannot answer a question about priorities: say so rather than list nothing.
-  if (filter.priority && !found.some((r) => r.priority) && !(await turn.store.find({})).some((r) => r.priority)) {
+  if ((filter.priority || filter.by === 'priority') && !found.some((r) => r.priority) && !(await turn.store.find({})).some((r) => r.priority)) {
     return say(
-      `${turn.plan.key} gives its items no priority. A plan imported from a document with a Priority (or Rating) column keeps each item's; ask "what's overdue?" or "list red" meanwhile.`,
+      `${turn.plan.key} gives its items no priority. A document imported with a Priority (or Rating) column gives each item its own, and an admin can set one with \`priority 4.2.1 High\`; ask "what's overdue?" or "list red" meanwhile.`,
       { error: 'not_understood' },
     );
   }
