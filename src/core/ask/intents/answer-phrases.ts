@@ -21,11 +21,6 @@ export const CHANGED_LATELY =
   /^\s*(?:so\s+)?(?:what(?:'s|s| has| have)?\s+(?:changed|happened|been happening|been updated|new)|any(?:thing)?\s+(?:changes|updates|news|new)|(?:what\s+are\s+)?the\s+(?:latest|recent)\s+(?:changes|updates|news)|(?:latest|recent)\s+(?:changes|updates|news))\b/i;
 export const LATELY = 'the past week';
 
-/** "what was completed in December?", "what closed last month?", "what's been done since October?": completions in a period. */
-export const COMPLETED_IN =
-  /\b(?:(?:was|were|got|been|have been|has been|had been)\s+)?(?:completed|complete|closed|done|finished|delivered|signed off)\s+(?:(?:anything|something|any(?: items| actions)?)\s+)?(since|in|during|over|within|this|last|the last|the past|past|between)\s+(.+?)\s*$/i;
-/** "anything completed recently?", "what's been closed lately": the past 30 days. */
-export const COMPLETED_LATELY = /\b(?:(?:was|were|got|been|have been|has been|had been)\s+)?(?:completed|closed|finished|delivered|signed off)\s+(?:recently|lately|of late)\s*$/i;
 
 /** "what's at risk?", "what needs attention?", "red or amber": the paper's two warning colours together. */
 /** Items going as planned: "on track", "on target", "on schedule". */
@@ -58,13 +53,6 @@ export const SUMMARY =
 
 /** Held with no board named: "what's stuck?", "anything blocked on a decision?", "on hold". */
 export const HELD = /\b(?:(?:needs?|needing|requires?|requiring|for|pending|wants?|awaits?)\s+(?:an?\s+|the\s+)?(?:board(?:'s)?\s+)?(?:decisions?|approval|go-ahead)(?:\s+(?:from|by)\s+the\s+board)?|(?:board\s+)?decisions?\s+(?:(?:are|is)\s+(?:still\s+)?)?(?:needed|required|pending|outstanding)|(?:waiting|stuck|blocked|held up|on hold|parked|paused)(?:\s+(?:on|for)\s+(?:(?:a|an|the)\s+)?(?:decisions?|agreement|approval))?|waiting (?:for|on) (?:something|anything))(?=\s*(?:$|[?.!,]|(?:in|for|owned|with|and|by|from|that|which)\b))/i;
-
-/**
- * A priority asked for: "high priority", "high-priority", "low rated", "priority 1", "P1 priority", "top priority".
- * Group 1 or 2 is the priority as said; the engine matches it against the words of each item's own priority.
- */
-export const PRIORITY =
-  /\b(?:(critical|urgent|top|high|higher|medium|moderate|low|lower|major|minor|significant|fundamental|essential|important|advisory|routine|red|amber|green)[- ](?:priority|priorities|rated|rating|risk)|(?:priority|rating|grade)[- ]?(\d|one|two|three|four|five|high|medium|low|critical|a|b|c)|p(\d)[- ]priority)\b/i;
 
 /** A board's agenda: "on the agenda for the next SAS", "which items go to JCOB", "going before SAS". Group 1 is the board. */
 export const AGENDA =

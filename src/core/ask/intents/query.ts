@@ -7,7 +7,9 @@ import { readOwner } from './query-owner.js';
 import { readAsAt, readChanged, readCount, readExclusions, readSlipped, readStale } from './query-kinds.js';
 import { readOrder } from './query-order.js';
 import { readMissing, readOverdueBy, readShared } from './query-gaps.js';
-import { AGENDA, AT_RISK, BY_GROUP, COMPLETED_LATELY, HELD, PRIORITY, ON_TRACK, CHANGED_LATELY, COMING, COMING_LIMIT, COMPLETED_IN, LATELY, MENTIONS, OR_OVERDUE, RAG, SUMMARY, USER_MENTION } from './answer-phrases.js';
+import { AGENDA, AT_RISK, BY_GROUP, HELD, ON_TRACK, CHANGED_LATELY, COMING, COMING_LIMIT, LATELY, MENTIONS, OR_OVERDUE, RAG, SUMMARY, USER_MENTION } from './answer-phrases.js';
+import { readCompleted } from './query-completed.js';
+import { readPriority } from './query-priority.js';
 import { CONNECTORS, FILLERS, NOUNS, isDateWord, startsDate } from './vocab.js';
 import { joinMeetingReferences, spoken } from '../../governance/meeting-reference.js';
 
@@ -167,21 +169,9 @@ export function matchQuery(msg: NormalisedMessage): Intent | null {
     s = `${s.slice(0, mentions.index)} `;
   }
   // Completions in a period run to the end of the question too, before the as-at reader takes "last month".
-  const completedIn = COMPLETED_IN.exec(s);
-  // "not complete in ICT" is open items in a theme: only a period after the verb makes it a completion question.
-  // "in the past 30 days", "over the last fortnight": a stretch back from today, which starts with no date word.
-  const stretch = completedIn !== null && /^(?:the\s+)?(?:past|last|previous)\s+(?:\S+\s+)?(?:days?|weeks?|fortnights?|months?|years?)$/i.test(completedIn[2]!.trim());
-  if (completedIn && (stretch || startsDate(completedIn[2]!.split(' '), 0)) && !/\bnot\s*$/i.test(s.slice(0, completedIn.index).replace(/[*_~]/g, ''))) {
-    const word = completedIn[1]!.toLowerCase();
-    const phrase = /^(?:this|last|the last|the past|past)$/.test(word) ? `${completedIn[1]} ${completedIn[2]}` : completedIn[2]!;
-    filter.completed = { phrase: phrase.trim(), since: word === 'since' };
-    s = `${s.slice(0, completedIn.index)} `;
-  }
-  const completedLately = filter.completed ? null : COMPLETED_LATELY.exec(s);
-  if (completedLately) {
-    filter.completed = { phrase: 'the past 30 days', since: false };
-    s = `${s.slice(0, completedLately.index)} `;
-  }
+  const completed = readCompleted(s);
+  if (completed.value) filter.completed = completed.value;
+  s = completed.rest;
   const orOverdue = OR_OVERDUE.exec(s);
   if (orOverdue) s = without(s, orOverdue);
   // The counts rather than the list: before the counts, so that "how much is done" is not a count of complete items.
@@ -259,12 +249,9 @@ export function matchQuery(msg: NormalisedMessage): Intent | null {
   if (filter.status === 'awaiting_decision') s = s.replace(/\bdecisions?\b/gi, ' ');
 
   // "high priority", "priority 1": before the RAG reader, which would take "red rated" for a colour.
-  const priority = PRIORITY.exec(s);
-  if (priority) {
-    const said = (priority[1] ?? priority[2] ?? priority[3])!.toLowerCase();
-    filter.priority = { one: '1', two: '2', three: '3', four: '4', five: '5', higher: 'high', lower: 'low', top: 'high' }[said] ?? said;
-    s = without(s, priority);
-  }
+  const priority = readPriority(s);
+  if (priority.value) filter.priority = priority.value;
+  s = priority.rest;
   const risk = AT_RISK.exec(s);
   if (risk) {
     filter.rag = 'at_risk';
