@@ -152,9 +152,12 @@ async function inPlan(turn: Turn, intent: Intent): Promise<Reply> {
 
 async function act(turn: Turn, intent: Intent): Promise<Reply> {
   switch (intent.kind) {
-    case 'status':
-      if (!intent.ask && !(await turn.store.get(intent.id)) && headsSection(await turn.store.ids(), intent.id)) return answerQuery(turn, { section: intent.id });
-      return intent.ask === 'updates' ? answerUpdates(turn, intent.id) : intent.ask ? answerDue(turn, intent.id, intent.ask) : answerStatus(turn, intent.id);
+    case 'status': {
+      const reply = intent.ask === 'updates' ? await answerUpdates(turn, intent.id) : intent.ask ? await answerDue(turn, intent.id, intent.ask) : await answerStatus(turn, intent.id);
+      // "status 4.2" where 4.2 is a heading over items, not an item: the items under it.
+      if (!intent.ask && reply.error === 'not_found' && headsSection(await turn.store.ids(), intent.id)) return answerQuery(turn, { section: intent.id });
+      return reply;
+    }
     case 'who_owns':
       return answerWhoOwns(turn, intent.id);
     case 'chase':
