@@ -35,7 +35,7 @@ table.plan .id { font-weight: bold; }
 .text { white-space: pre-line; }
 .update + .update { margin-top: 2mm; }
 .update .date { font-weight: bold; }
-.baseline { display: block; margin-top: 1mm; color: #444; font-style: italic; }
+.baseline, .priority { display: block; margin-top: 1mm; color: #444; font-style: italic; }
 .overdue { display: block; margin-top: 1mm; font-weight: bold; color: #c00000; }
 .rag { display: inline-block; min-width: 12mm; padding: 0.3mm 1.5mm; border-radius: 1mm; font-weight: bold; text-align: center; }
 .rag-red { background: #a50000; color: #fff; }

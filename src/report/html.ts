@@ -59,7 +59,7 @@ function row(r: PaperRow): string {
   const overdue = r.overdue && r.window.end ? `<span class="overdue">Overdue: was due by ${esc(boardDate(r.window.end))}</span>` : '';
   return (
     `<tr id="rec-${esc(r.id)}">` +
-    `<td><span class="id">${esc(r.id)}:</span> <span class="text">${esc(r.text)}</span>${r.priority ? `<span class="baseline">Priority: ${esc(r.priority)}</span>` : ''}</td>` +
+    `<td><span class="id">${esc(r.id)}:</span> <span class="text">${esc(r.text)}</span>${r.priority ? `<span class="priority">Priority: ${esc(r.priority)}</span>` : ''}</td>` +
     `<td>${owners}</td>` +
     `<td>${updates}</td>` +
     `<td><span class="text">${esc(r.delivery)}</span>${baseline}${overdue}</td>` +
