@@ -478,6 +478,8 @@ const governanceWords: Row[] = [
   ['how late is 5.2?', { kind: 'status', id: '5.2', ask: 'due' }],
   // The share complete of someone's items: the done is what is counted.
   ["what percentage of Karen's items are done?", q({ summary: true, owner: 'Karen' })],
+  ['how much of ICT is done?', q({ summary: true, about: 'ICT' })],
+  ["how much of Karen's work has been completed?", q({ summary: true, owner: 'Karen' })],
   // A board's agenda: what waits on its decision.
   ["what's on the agenda for the next SAS?", q({ waitingOn: 'SAS', status: 'awaiting_decision' })],
   ['which items go to the next JCOB?', q({ waitingOn: 'JCOB', status: 'awaiting_decision' })],

@@ -175,6 +175,8 @@ export function matchQuery(msg: NormalisedMessage): Intent | null {
   const orOverdue = OR_OVERDUE.exec(s);
   if (orOverdue) s = without(s, orOverdue);
   // The counts rather than the list: before the counts, so that "how much is done" is not a count of complete items.
+  // "how much of ICT is done?": the share done in ICT, read as "how much is done in ICT".
+  s = s.replace(/\bhow much of (?:the )?(?!plan\b|it\b)(.+?) (is|has been) (done|complete|completed|delivered|finished)\b/i, 'how much $2 $3 in $1');
   const summary = SUMMARY.exec(s);
   if (summary) {
     filter.summary = true;
