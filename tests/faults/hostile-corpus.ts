@@ -49,7 +49,9 @@ export const HOSTILE_INPUTS: HostileInput[] = [
   { name: 'too many parts', text: 'status 4.2.1.1.1.1.1.1', expect: NOT_AN_ID('4.2.1.1.1.1.1.1') },
   { name: 'negative', text: 'status -1' },
   { name: 'exponent', text: 'status 1e5', expect: NOT_AN_ID('1e5') },
-  { name: 'x in id', text: 'who owns 4.2.x', expect: /4\.2\.x/ },
+  // "4.2.x" is every item under 4.2 (a section); a letter that makes no id is still refused, naming it.
+  { name: 'x in id', text: 'who owns 4.2.x', expect: /section 4\.2/ },
+  { name: 'letter in id', text: 'who owns 4.2.y', expect: /4\.2\.y/ },
   { name: 'hex id', text: 'status 0x4.2' },
   { name: 'comma id', text: 'status 4,2,1' },
   { name: 'fullwidth digits', text: 'status ４.２.１' },
