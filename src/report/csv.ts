@@ -1,5 +1,5 @@
 import { writeCsv } from '../files/csv-write.js';
-import type { BoardPaper } from '../core/report/board-paper.js';
+import { ranksItems, type BoardPaper } from '../core/report/board-paper.js';
 import { describeWaiting } from '../core/governance/waiting.js';
 import { proposalLine } from '../core/report/proposals-section.js';
 import { baselineLabel, datedUpdate, ragLabel, statusLabel } from './cells.js';
@@ -13,8 +13,7 @@ export const PAPER_CSV_COLUMNS = ['Theme', 'Recommendation No', 'Recommendation'
  * which board), and a completion proposed and awaiting sign-off (the status column keeps the status it has).
  */
 export function paperToCsv(paper: BoardPaper): string {
-  // A Priority column only in the paper of a plan that ranks its items: other papers keep their columns.
-  const priorities = paper.groups.some((g) => g.rows.some((r) => r.priority));
+  const priorities = ranksItems(paper);
   const rows: string[][] = [[...PAPER_CSV_COLUMNS, ...(priorities ? ['Priority'] : [])]];
   const waiting = new Map(paper.waiting.flatMap((g) => g.items.map((i) => [i.id, describeWaiting({ what: i.what ?? 'a decision', board: g.board })] as const)));
   const proposals = new Map(paper.proposals.map((p) => [p.id, proposalLine(p)]));

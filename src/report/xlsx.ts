@@ -4,7 +4,7 @@ import type { IsoDate } from '../core/dates/delivery-window.js';
 import type { Rag } from '../core/plan/rag.js';
 import type { Recommendation } from '../core/plan/recommendation.js';
 import { STATUSES } from '../core/plan/status.js';
-import type { BoardPaper } from '../core/report/board-paper.js';
+import { ranksItems, type BoardPaper } from '../core/report/board-paper.js';
 import { changesHeading, describeChanges, noChangesLine } from '../core/report/describe-changes.js';
 import { longDate } from '../core/report/dates.js';
 import { PROPOSALS_HEADING, proposalLine } from '../core/report/proposals-section.js';
@@ -183,8 +183,7 @@ function summarySheet(wb: ExcelJS.Workbook, paper: BoardPaper): void {
 
 function planSheet(wb: ExcelJS.Workbook, paper: BoardPaper): void {
   const ws = wb.addWorksheet(SHEETS.plan, sheetOptions(paper, 1, '1:1'));
-  // A Priority column only in the paper of a plan that ranks its items.
-  const priorities = paper.groups.some((g) => g.rows.some((row) => row.priority));
+  const priorities = ranksItems(paper);
   const columns = [...PLAN_SHEET_COLUMNS, ...(priorities ? ['Priority'] : [])];
   ws.columns = [...PLAN_WIDTHS, ...(priorities ? [14] : [])].map((width) => ({ width }));
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };

@@ -146,3 +146,8 @@ function groupByTheme(rows: Array<PaperRow & { theme: string }>): ThemeGroup[] {
   }
   return [...groups].map(([theme, list]) => ({ theme, rows: list }));
 }
+
+/** Whether the plan ranks its items: only then do the papers give a Priority column, so other papers keep their columns. */
+export function ranksItems(paper: Pick<BoardPaper, 'groups'>): boolean {
+  return paper.groups.some((g) => g.rows.some((r) => r.priority));
+}

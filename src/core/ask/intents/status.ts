@@ -64,12 +64,12 @@ export function matchAboutId(msg: NormalisedMessage): Intent | null {
   if (first.replace(/[:,;.]+$/, '') === id && ABOUT_WORDS.test(textAfter(msg, 1).toLowerCase())) {
     return ASKS_DUE.test(msg.lower) ? { kind: 'status', id, ask: 'due' } : { kind: 'status', id };
   }
+  const news = msg.text.slice(msg.text.indexOf(id) + id.length).replace(/^[\s:,;-]+/, '') || 'Draft agreed by the board';
+  const asUpdate = `To record news about ${id}, start with "update", for example "update ${id} ${news}".`;
   const said = STATUS_SAID.exec(msg.lower);
-  if (said) {
-    const [status, example] = said[1] ? ['awaiting decision', `awaiting ${id} "${msg.text.slice(said.index + said[0].length).trim() || 'what it waits on'}"`] : [said[2]!, `status ${id} ${said[2]}`];
-    return unknown(msg, `To record news about ${id}, start with "update", for example "update ${id} ${msg.text.slice(msg.text.indexOf(id) + id.length).replace(/^[\s:,;-]+/, '') || 'Draft agreed by the board'}". To set its status to ${status}, say \`${example}\`.`);
-  }
-  return unknown(msg, `To record news about ${id}, start with "update", for example "update ${id} ${msg.text.slice(msg.text.indexOf(id) + id.length).replace(/^[\s:,;-]+/, '') || 'Draft agreed by the board'}".`);
+  if (!said) return unknown(msg, asUpdate);
+  const [status, example] = said[1] ? ['awaiting decision', `awaiting ${id} "${msg.text.slice(said.index + said[0].length).trim() || 'what it waits on'}"`] : [said[2]!, `status ${id} ${said[2]}`];
+  return unknown(msg, `${asUpdate} To set its status to ${status}, say \`${example}\`.`);
 }
 
 /** A statement that says a status ("4.1.3 is on hold pending the ERP decision", "4.2.1 not started yet"): the reply shows both commands. */
