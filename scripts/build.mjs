@@ -35,6 +35,19 @@ const external = [
   'tsx',
 ];
 
+// zod's `z` namespace re-exports every one of its locales (z.locales, z.core.locales): half a megabyte that every
+// start read and compiled before the first line of Concerto ran. Concerto speaks English only, which zod takes from
+// locales/en.js directly, so the locale index is replaced by one that gives English alone (`z.locales.en`).
+const zodEnglishOnly = {
+  name: 'zod-english-only',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      args.importer.includes(`${path.sep}node_modules${path.sep}zod${path.sep}`) ? { path: 'locales', namespace: 'zod-english-only' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'zod-english-only' }, () => ({ contents: "export { default as en } from 'zod/v4/locales/en.js';\n", resolveDir: root }));
+  },
+};
+
 // BUILT carries the moment the sources were read: a file saved during the build is newer, so the build is stale.
 const started = new Date();
 await build({
@@ -48,6 +61,7 @@ await build({
   external,
   // CommonJS libraries inside an ES module bundle call require(); esbuild's shim uses it when it exists.
   banner: { js: "import { createRequire as __concertoCreateRequire } from 'node:module'; const require = __concertoCreateRequire(import.meta.url);" },
+  plugins: [zodEnglishOnly],
   logLevel: 'warning',
 });
 // The source finds the migrations and the bundled plan at '../../db/…' from its own file (src/<dir>/<file>.ts);

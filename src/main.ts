@@ -7,6 +7,9 @@ import { collectGarbageSooner } from './cli/heap-growth.js';
 
 collectGarbageSooner();
 
+/** How long a finished command waits for libraries' timers before it exits regardless. */
+const EXIT_GRACE_MS = 1_000;
+
 /** Wiring only: configuration → database → services → the command the person asked for. */
 let services: Services | undefined;
 let exitCode: number = EXIT.ok;
@@ -43,3 +46,7 @@ try {
   await close();
 }
 process.exitCode = exitCode;
+// Everything Concerto started has stopped and the database is closed, but a library may still hold the process
+// open: Bolt's Web API client retries a failed call (its auth.test, while Slack cannot be reached) for up to half
+// an hour. So the process ends a moment after its work, whatever a library has pending; nothing of Concerto's is in it.
+setTimeout(() => process.exit(), EXIT_GRACE_MS).unref();

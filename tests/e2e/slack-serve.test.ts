@@ -90,6 +90,23 @@ describe('concerto serve', () => {
     expect(out.stderr).toContain('Stopping: finishing in-flight requests and closing the database…');
   }, 120_000);
 
+  it('stops within seconds of SIGTERM while Slack cannot be reached, though Bolt is still retrying its calls', async () => {
+    const port = await freePort();
+    // Nothing listens on this port: every Web API call fails to connect, and Bolt's own client keeps retrying.
+    const { child, out, exited } = serve({
+      SLACK_BOT_TOKEN: 'xoxb-serve-test',
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_API_URL: `http://127.0.0.1:${await freePort()}/api/`,
+      CONCERTO_DATA_DIR: dirs.make('concerto-serve-'),
+      PORT: String(port),
+      LOG_LEVEL: 'error',
+    });
+    await waitForHealth(port, out);
+    child.kill('SIGTERM');
+    expect(await within(exited, 10_000, 'exit after SIGTERM with Slack unreachable')).toBe(0);
+    expect(out.stderr).toContain('Stopping: finishing in-flight requests and closing the database…');
+  }, 120_000);
+
   it('with a bot token but no signing secret, exits 1 with one line naming SLACK_SIGNING_SECRET', async () => {
     const { out, exited } = serve({ SLACK_BOT_TOKEN: 'xoxb-serve-test', CONCERTO_DATA_DIR: dirs.make('concerto-serve-'), PORT: String(await freePort()) });
     expect(await within(exited, 60_000, 'exit')).toBe(1);
