@@ -143,7 +143,7 @@ export interface QueryFilter {
   /** "section 4", "list 4.2", "what's under 4.2?": the item numbered so and every item numbered below it (4.2.1, 4.2.1.a…). */
   section?: string;
   /** "the five most overdue", "oldest updates first". */
-  /** soonest_due: what is still to come, soonest first; by_due_date: everything listed, in delivery-date order. */
-  order?: 'most_overdue' | 'oldest_update' | 'newest_update' | 'soonest_due' | 'by_due_date';
+  /** soonest_due: what is still to come, soonest first; latest_due: the latest delivery dates first (undated last); by_due_date: everything listed, in delivery-date order. */
+  order?: 'most_overdue' | 'oldest_update' | 'newest_update' | 'soonest_due' | 'latest_due' | 'by_due_date';
   limit?: number;
 }

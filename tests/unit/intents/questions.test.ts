@@ -263,7 +263,7 @@ describe('the cases themselves', () => {
     const modes = new Set(CASES.flatMap(({ want }) => (want.due ? [want.due.mode] : [])));
     expect([...modes].sort()).toEqual(['after', 'before', 'between', 'by', 'within']);
     const orders = new Set(CASES.flatMap(({ want }) => (want.order ? [want.order] : [])));
-    expect([...orders].sort()).toEqual(['by_due_date', 'most_overdue', 'newest_update', 'oldest_update', 'soonest_due']);
+    expect([...orders].sort()).toEqual(['by_due_date', 'latest_due', 'most_overdue', 'newest_update', 'oldest_update', 'soonest_due']);
     const statuses = new Set(CASES.flatMap(({ want }) => (want.status ? [want.status] : [])));
     expect([...statuses].sort()).toEqual([...STATUSES].sort());
     const combos = CASES.filter(({ want }) => Object.keys(want).filter((k) => k !== 'exactKeys').length >= 3);

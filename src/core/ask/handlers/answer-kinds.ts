@@ -118,6 +118,8 @@ export const lastUpdate = (r: Recommendation): string => r.updates.reduce((max, 
 const ORDERS: Record<NonNullable<QueryFilter['order']>, (a: Recommendation, b: Recommendation) => number> = {
   most_overdue: (a, b) => endOf(a).localeCompare(endOf(b)),
   soonest_due: (a, b) => endOf(a).localeCompare(endOf(b)),
+  // An item with no date has no "latest": it goes after the dated ones.
+  latest_due: (a, b) => (a.delivery.end === null ? (b.delivery.end === null ? 0 : 1) : b.delivery.end === null ? -1 : b.delivery.end.localeCompare(a.delivery.end)),
   by_due_date: (a, b) => endOf(a).localeCompare(endOf(b)),
   oldest_update: (a, b) => lastUpdate(a).localeCompare(lastUpdate(b)),
   newest_update: (a, b) => lastUpdate(b).localeCompare(lastUpdate(a)),

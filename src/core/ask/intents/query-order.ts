@@ -6,13 +6,17 @@ const MOST_OVERDUE = new RegExp(String.raw`\b(?:(?:the\s+)?(?:top|first)?\s*${NU
 const TOP = new RegExp(String.raw`\b(?:top|first)\s+${NUMBER}\b`, 'i');
 const NEXT_DUE = new RegExp(String.raw`\b(?:the\s+)?next\s+${NUMBER}\s+(?:things?|items?|actions?|recs?|recommendations?)(?:\s+(?:due|coming up))?\b`, 'i');
 const THE_N = new RegExp(String.raw`\b(?:the|which|what)\s+${NUMBER}\s+(?=(?:\w+\s+)?(?:things?|items?|actions?|recs?|recommendations?|ones?)\b)`, 'i');
+/** One item: "what's the latest deadline?", "the last due date" (a plural asks for them all, latest first). */
+const SINGULAR_LATEST = /\b(?:the|what's the|what is the|which has the|which item has the|which action has the)\s+(?:latest|furthest|last)\s+(?:due date|deadline|delivery date|end date)\b(?!s)/i;
 const SINGULAR_MOST = /\b(?:the|which is the|what is the|what's the)\s+(?:single\s+)?(?:most|oldest|longest|worst) (?:overdue|late)\s+(?:action|item|recommendation|rec|one|thing)\b/i;
 /** One item asked for, in an ordered question: "which item is most overdue?", "the oldest open recommendation", "which one was updated last?". */
-const SINGULAR = /\b(?:which|what)(?: single)? (?:action|item|recommendation|rec|one|thing) (?:is|was|has|had)\b|\b(?:the|what's the|what is the|which is the)\s+(?:single\s+)?(?:most|oldest|newest|latest|longest|worst|least|earliest|stalest)\b(?:\s+[\p{L}-]+){0,3}?\s+(?:action|item|recommendation|rec|one|thing)\b(?!s)/iu;
+const SINGULAR = /\b(?:which|what)(?: single)? (?:action|item|recommendation|rec|one|thing) (?:is|was|has|had)\b|\bwhich of\b.{1,40}?\b(?:items|actions|recs|recommendations|ones)\s+(?:is|was|has)\b|\b(?:the|what's the|what is the|which is the)\s+(?:single\s+)?(?:most|oldest|newest|latest|longest|worst|least|earliest|stalest)\b(?:\s+[\p{L}-]+){0,3}?\s+(?:action|item|recommendation|rec|one|thing)\b(?!s)/iu;
 const ORDERS: Array<[RegExp, NonNullable<QueryFilter['order']>]> = [
   [/\b(?:oldest|least recent(?:ly)?|stalest)\s+(?:updates?|updated)(?:\s+first)?\b|\bleast recently updated\b|\bby oldest update\b/i, 'oldest_update'],
   [/\b(?:newest|latest|most recent(?:ly)?|freshest)\s+(?:updates?|updated)(?:\s+first)?\b|\bmost recently updated\b|\bupdated (?:most recently|last)\b/i, 'newest_update'],
   [/\b(?:soonest|next)\s+(?:due|deadlines?)(?:\s+first)?\b|\bdue soonest\b|\b(?:is |are )?due next\b(?=\s*(?:$|[?.!,]|(?:for|in|from|owned|with|and)\b))/i, 'soonest_due'],
+  // "the latest deadline", "which item is due last?", "what is furthest out?": what is due latest, open or not.
+  [/\b(?:latest|furthest|last)\s+(?:due(?:\s+dates?)?|deadlines?|delivery(?:\s+dates?)?|end dates?)(?:\s+first)?\b|\bdue (?:last|latest|furthest (?:out|away|off))\b|\bfurthest (?:out|away|off)\b|\blast to be (?:delivered|done|completed|finished)\b/i, 'latest_due'],
   [/\b(?:sorted |sort |ordered )?by (?:due date|deadline|delivery date)\b|\bin (?:date|due date|deadline) order\b/i, 'by_due_date'],
   // "the oldest open recommendation", "earliest first": the one due longest ago, which has waited longest.
   [/\b(?:oldest|earliest)\b(?!\s+(?:updates?|updated))(?:\s+(?:ones?|items?|actions?|recs?|recommendations?))?(?:\s+first)?/i, 'by_due_date'],
@@ -23,7 +27,7 @@ export function readOrder(s: string): { rest: string; order: QueryFilter['order'
   let order: QueryFilter['order'] | null = null;
   let limit: number | null = null;
   let overdue = false;
-  if (SINGULAR_MOST.test(rest)) limit = 1;
+  if (SINGULAR_MOST.test(rest) || SINGULAR_LATEST.test(rest)) limit = 1;
   const singular = SINGULAR.test(rest);
   const next = NEXT_DUE.exec(rest);
   if (next) {
