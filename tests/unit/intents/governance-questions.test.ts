@@ -43,6 +43,14 @@ describe('the decision log, asked in words', () => {
     ['what was decided at the last SAS?', log({ board: 'SAS', during: 'the last SAS' })],
     ['what were the decisions at the last JCOB', log({ board: 'JCOB', during: 'the last JCOB' })],
     ['what did we agree at the last JCOB', log({ board: 'JCOB', during: 'the last JCOB' })],
+    // What a meeting came to, asked as what happened there.
+    ['what happened at the last SAS?', log({ board: 'SAS', during: 'the last SAS' })],
+    ['what came out of the last JCOB?', log({ board: 'JCOB', during: 'the last JCOB' })],
+    ['outcome of the last meeting', log({ during: 'the last meeting' })],
+    ['what was the outcome of SAS in October?', log({ board: 'SAS', during: 'October' })],
+    // "on 4 October" is a day, not item 4.
+    ['what was decided at SAS on 4 October?', log({ board: 'SAS', during: '4 October' })],
+    ['what happened at the SAS on 4 October?', log({ board: 'SAS', during: '4 October' })],
     // An item the decisions affect.
     ['decisions about 4.3.1', log({ about: '4.3.1' })],
     ['what was decided about 4.3.1?', log({ about: '4.3.1' })],

@@ -285,10 +285,12 @@ const changes: Row[] = [
   ['mark 4.2.1', unknown('mark 4.2.1', 'Say which status after the number, for example "mark 4.2.1 as on going".')],
   ['set 4.2.1 to on hold', unknown('set 4.2.1 to on hold', `"on hold" isn't a status I know; ${STATUS_WORDS}`)],
   ['status 4.2.1 blah blah', unknown('status 4.2.1 blah blah', `"blah blah" isn't a status I know; ${STATUS_WORDS}`)],
-  [
-    'status of the ICT actions',
-    unknown('status of the ICT actions', `${needsId('status', 'status 4.2.1')} To see a group of items, try "list ICT" or "list overdue".`),
-  ],
+  // A group's status is its list, as "list ICT" gives it; the plan's is its summary; a number that is none keeps its error.
+  ['status of the ICT actions', { kind: 'query', filter: { about: 'ICT' } }],
+  ["status of Karen's items", { kind: 'query', filter: { owner: 'Karen' } }],
+  ['status overdue', { kind: 'query', filter: { overdue: true } }],
+  ['status of the plan', { kind: 'query', filter: { summary: true } }],
+  ['status please', unknown('status please', `${needsId('status', 'status 4.2.1')} To see a group of items, try "list ICT" or "list overdue".`)],
   ['reopen 4.2.1', { kind: 'reopen', id: '4.2.1', reason: null }],
   ['reopen 4.2.1 because the board asked for a rethink', { kind: 'reopen', id: '4.2.1', reason: 'because the board asked for a rethink' }],
   ['reopen', unknown('reopen', needsId('reopen', 'reopen 4.2.1'))],

@@ -189,6 +189,10 @@ const themes: QuestionCase[] = [
 const statuses: QuestionCase[] = [
   // held for a decision, no board named
   c('anything stuck?', status('awaiting_decision')),
+  // "blocked items", "the blocked ones": the items' own word names no board.
+  c('show blocked items', status('awaiting_decision')),
+  c('show the blocked ones', status('awaiting_decision')),
+  c('blocked actions in ICT', { ...status('awaiting_decision'), ...theme('ICT') }),
   c("what's waiting?", status('awaiting_decision')),
   c("what's held up?", status('awaiting_decision')),
   c('anything blocked on a decision?', status('awaiting_decision')),

@@ -34,7 +34,12 @@ const DECISIONS = new RegExp(
 /** What may come between "decisions" and the rest: "has the board made", "have been taken", "were recorded". */
 const DECISIONS_VERB = new RegExp(String.raw`^(?:(?:was|were|have|has|had|did)(?:\s+been)?\s+)?(?:${SUBJECT}\s+)??(?:made|taken|recorded|reached|agreed|logged|given)(?:\s+|$)`, 'i');
 
+/** "what happened at the last SAS?", "what came out of JCOB in October?", "outcome of the last meeting": a meeting's decisions. */
+const HAPPENED_AT = /^(?:(?:so|and)\s+)?(?:(?:what|anything)\s+(?:happened|came out|was the outcome|were the outcomes|was the result|were the results)|(?:the\s+)?(?:outcomes?|results?)|what's the outcome)\s+((?:at|of|from)\s+.+)$/i;
+
 const ID = `(${TYPED_ID})`;
+/** "on 4 October" is a day, not item 4. */
+const MONTH_NAME = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b`;
 /** Words after "for", "from"… that start a period, not a board's name. */
 export const MONTH_OR_PERIOD = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|spring|summer|autumn|fall|winter|today|yesterday|this|last|past|q[1-4]|\d.*)$/i;
 
@@ -47,6 +52,8 @@ export const matchDecisionsQuestion: Matcher = (msg) => {
   }
   const anything = ANYTHING_DECIDED.exec(text);
   if (anything) return readTail(anything[1] ?? '', null);
+  const happened = HAPPENED_AT.exec(text);
+  if (happened) return readTail(happened[1]!.replace(/^(?:of|from)\s+(?=(?:the[\s\u2060]+)?(?:last|next|latest|previous|recent)\b)/i, 'at '), null);
   const was = WAS_DECIDED.exec(text);
   if (was) return readTail(was[1] ?? '', null);
   const log = DECISIONS.exec(text);
@@ -76,7 +83,7 @@ function readTail(tail: string, subject: string | null): Intent | null {
   for (let before = ''; rest && rest !== before; ) {
     before = rest;
     rest = rest.replace(/^(?:anything|something|so far|to date|ever|yet|recently|lately|then|any)\b\s*/i, '');
-    const item = new RegExp(String.raw`^(?:about|on|for|concerning|regarding|re|over|touching|(?:(?:that|which)\s+)?(?:(?:have|has|had)\s+)?affect(?:s|ed|ing)?)\s+(?:item\s+|recommendation\s+|action\s+)?${ID}(?=\s|$)\s*`, 'i').exec(rest);
+    const item = new RegExp(String.raw`^(?:about|on|for|concerning|regarding|re|over|touching|(?:(?:that|which)\s+)?(?:(?:have|has|had)\s+)?affect(?:s|ed|ing)?)\s+(?:item\s+|recommendation\s+|action\s+)?${ID}(?=\s|$)(?!\s+${MONTH_NAME})\s*`, 'i').exec(rest);
     if (item && isRecommendationId(canonicalId(item[1]!))) {
       about = canonicalId(item[1]!);
       rest = rest.slice(item[0].length);

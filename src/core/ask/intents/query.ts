@@ -233,7 +233,8 @@ export function matchQuery(msg: NormalisedMessage): Intent | null {
 
   // "waiting on SAS", "awaiting a decision from JCOB", "what's SAS got to decide": a board's decision pending.
   const waiting = WAITING_ON.exec(s) ?? BOARD_TO_DECIDE.exec(s);
-  if (waiting && !/^(?:a|an|the|decision|decisions|agreement|approval|sign|me|us|you|them)$/i.test(waiting[1]!)) {
+  // "blocked items", "the pending ones": a word for the items themselves names no board.
+  if (waiting && !/^(?:a|an|the|decision|decisions|agreement|approval|sign|me|us|you|them|it|this|these|those|any|anything|everything|all|and|or|in|at|now|still|currently|items?|ones?|actions?|recommendations?|recs?|things?|tasks?|work)$/i.test(waiting[1]!)) {
     filter.waitingOn = waiting[1]!;
     filter.status = 'awaiting_decision';
     s = without(s, waiting);

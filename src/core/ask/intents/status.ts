@@ -1,7 +1,8 @@
 import type { Intent } from '../intent.js';
 import { badIdReason, bareId, commandId, findBadId, findIds, unknown } from './ids.js';
 import { statusFrom } from './set-status.js';
-import { textAfter, type NormalisedMessage } from './normalise.js';
+import { normalise, textAfter, type NormalisedMessage } from './normalise.js';
+import { matchQuery } from './query.js';
 
 /** `status <id>` asks; `status <id> <status words>` sets ("status 4.2.1 on going"). */
 export function matchStatusCommand(msg: NormalisedMessage): Intent | null {
@@ -9,7 +10,7 @@ export function matchStatusCommand(msg: NormalisedMessage): Intent | null {
   if (!cmd) return null;
   if ('reason' in cmd) {
     if (msg.words[0]?.toLowerCase() !== 'status') return null;
-    return unknown(msg, `${cmd.reason} To see a group of items, try "list ICT" or "list overdue".`);
+    return statusOfGroup(msg) ?? unknown(msg, `${cmd.reason} To see a group of items, try "list ICT" or "list overdue".`);
   }
   if (cmd.used === msg.words.length) return { kind: 'status', id: cmd.id };
   const ids = findIds(msg);
@@ -19,6 +20,19 @@ export function matchStatusCommand(msg: NormalisedMessage): Intent | null {
     return { kind: 'status', id: cmd.id }; // "progress on 4.2.1 so far", "status of 4.2.1 please"
   }
   return statusFrom(msg, cmd.id, cmd.used);
+}
+
+/**
+ * "status of ICT", "status of Karen's items", "status overdue": a group's statuses are its list, as "list ICT"
+ * gives it; "status of the plan" is the plan's summary. A number that is not one ("status 4.2.y") is left to its error.
+ */
+function statusOfGroup(msg: NormalisedMessage): Intent | null {
+  if (findBadId(msg)) return null;
+  const rest = textAfter(msg, 1).replace(/^(?:of|for|on)\s+/i, '').replace(/[?.!]+$/, '').trim();
+  if (!rest || /^(?:please|update|report|check)$/i.test(rest)) return null;
+  if (/^(?:the\s+)?(?:(?:whole|overall|entire)\s+)?(?:plan|action plan|everything|all|overall|things)$/i.test(rest)) return { kind: 'query', filter: { summary: true } };
+  const list = matchQuery(normalise(`list ${rest}`));
+  return list?.kind === 'query' ? list : null;
 }
 
 /** Nothing but ids and the words between them: "4.2.1 and 4.2.2", "of 5.1, 5.2 & 5.3 please". */
