@@ -27,6 +27,8 @@ const LEADING: RegExp[] = [
   /^(?:hey|hi|hello|hiya|good (?:morning|afternoon|evening))\b[\s,!.]*/i,
   /^(?:please|pls|plz|kindly)\b[\s,]*/i,
   /^(?:can|could|would|will) you(?: please)?(?: (?:tell me|let me know))?\b[\s,]*/i,
+  // "remind me what's overdue", "I'd like to know who owns 5.2", "tell me if anything is late": the question follows.
+  /^(?:remind me|let me know|tell me|show me|i'?d like to know|i would like to know|i want to know|i need to know|i wonder|i was wondering|do you know|any idea)(?:\s+(?:if|whether))?[\s,]+(?=(?:what|what's|whats|which|who|who's|whose|when|how|is|are|has|have|anything|any)\b)/i,
 ];
 
 const TRAILING_POLITENESS = /[\s,]+(?:please|pls|plz|thanks|thank you|cheers|ta)$/i;
