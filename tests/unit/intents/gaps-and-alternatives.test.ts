@@ -152,10 +152,20 @@ describe('changes within a window', () => {
     ['what changed since 4 October?', '4 October', undefined],
     ['any updates this week', 'this week', undefined],
     ['any updates in the last 7 days', 'last 7 days', undefined],
+    // A possessive, the updates' own verb, "recently".
+    ["this month's updates", 'this month', undefined],
+    ['what updates came in this week?', 'this week', undefined],
+    ['which updates arrived since Monday?', 'Monday', undefined],
+    ['what did Karen update recently?', 'the past week', undefined],
+    ["what's been updated lately?", 'the past week', undefined],
   ])('%s', (q, since, until) => {
     const f = filterOf(q);
     expect(f.changedSince).toBe(since);
     expect(f.changedUntil).toBe(until);
+  });
+
+  it('whose updates stays the subject: "what did Karen update recently?" is about Karen', () => {
+    expect(filterOf('what did Karen update recently?')).toMatchObject({ changedSince: 'the past week', about: 'Karen' });
   });
 
   it('a theme beside the window stays the subject', () => {

@@ -1,4 +1,5 @@
 import type { Status } from '../../plan/status.js';
+import { LATELY } from './answer-phrases.js';
 import { isDateWord, startsDate } from './vocab.js';
 
 /**
@@ -95,9 +96,10 @@ export function readAsAt(s: string): Taken<string> {
 }
 
 /** What changed: "what changed since 4 October", "any updates this week", "what's new since the 1st". */
-const CHANGED = /\b(?:what(?:'s| has| have| is)?\s+(?:changed|moved|happened|different)|(?:any|the)?\s*changes?|changed|(?:any|new|recent|latest)?\s*updates?|updated|what's new|whats new|anything new|news)\b/i;
+const CHANGED =
+  /\b(?:what(?:'s| has| have| is)?\s+(?:changed|moved|happened|different)|(?:any|the)?\s*changes?|changed|(?:any|new|recent|latest)?\s*updates?(?:\s+(?:have\s+|has\s+|were\s+|was\s+|that\s+)?(?:came in|come in|coming in|arrived|received|posted|made|added|submitted|given|logged|recorded)(?:\s+in)?)?|updated|(?<=\b(?:did|does|do)\s+[\p{L}.'-]+(?:\s+[\p{L}.'-]+)?\s+)update|what's new|whats new|anything new|news)\b/iu;
 const SINCE = /\bsince\s+/i;
-const RECENT = /\b(?:(?:in |over |during )?(?:the )?(?:last|past) (?:\d+|few|couple of|one|two|three|four|five|six|seven|ten|fourteen|thirty)? ?(?:days?|weeks?|months?|fortnight)|this (?:week|month|quarter|year)|last (?:week|month|quarter)|today|yesterday)\b/i;
+const RECENT = /\b(?:(?:in |over |during )?(?:the )?(?:last|past) (?:\d+|few|couple of|one|two|three|four|five|six|seven|ten|fourteen|thirty)? ?(?:days?|weeks?|months?|fortnight)|this (?:week|month|quarter|year)|last (?:week|month|quarter)|today|yesterday)(?:'s)?\b/i;
 
 /** "in January", "during last month": changes within a period, not since its start. */
 const WITHIN = /\b(?:in|during|over|throughout)\s+/i;
@@ -123,10 +125,13 @@ export function readChanged(s: string): Taken<ChangedWindow> {
   }
   const recent = RECENT.exec(without);
   if (recent) {
-    const phrase = recent[0].replace(/^(?:in|over|during) /i, '').replace(/^the /i, '');
+    const phrase = recent[0].replace(/^(?:in|over|during) /i, '').replace(/^the /i, '').replace(/'s$/i, '');
     const rest = `${without.slice(0, recent.index)} ${without.slice(recent.index + recent[0].length)}`;
     return { rest, value: CLOSED.test(phrase) ? { since: phrase, until: phrase } : { since: phrase } };
   }
+  // "what did Karen update recently?": the past week, as "any news?" is.
+  const lately = /\b(?:recently|lately|of late)\b/i.exec(without);
+  if (lately) return { rest: `${without.slice(0, lately.index)} ${without.slice(lately.index + lately[0].length)}`, value: { since: LATELY } };
   // "in ICT in January": the first "in" that a date follows.
   for (const w of without.matchAll(new RegExp(WITHIN.source, 'gi'))) {
     const within = takePhraseAfter(without.slice(w.index), WITHIN);
