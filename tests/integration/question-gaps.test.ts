@@ -129,6 +129,9 @@ describe('gaps, alternatives and due dates in questions', () => {
   it.each([
     ['has 4.2.3 slipped?', '4.2.3 is due "31 March 2018" (by 31 Mar 2018). That is 30 days from 1 Mar 2018; it is on-going. Its date has not moved: it is the one first given.'],
     ["has 9.1.1's date moved?", '9.1.1 is due "By end 2017" (by 31 Dec 2017). It is overdue: 60 days past the end of its window. Its date has not moved: it is the one first given.'],
+    // Its first date, asked for: the same answer, which says whether the date has moved from it.
+    ["what's the original date for 4.2.3?", '4.2.3 is due "31 March 2018" (by 31 Mar 2018). That is 30 days from 1 Mar 2018; it is on-going. Its date has not moved: it is the one first given.'],
+    ['when was 9.1.1 originally due?', '9.1.1 is due "By end 2017" (by 31 Dec 2017). It is overdue: 60 days past the end of its window. Its date has not moved: it is the one first given.'],
   ])('%s', async (q, text) => {
     expect((await talk(q)).text).toBe(text);
   });

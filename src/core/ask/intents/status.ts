@@ -42,7 +42,8 @@ const ASKS_DUE =
   /^when(?!\s+(?:was|were|did|has|had)\b)(?:'s| is| are| will| does| do| should| must)?\b(?!.*\b(?:updated|changed|added|decided|completed|closed|signed|created)\b)|\b(?:deadline|due date|delivery date|target date|completion date|end date)\b|\bwhen\b.*\bdue\b|\bdue (?:when|by when)\b|\bhow (?:many (?:days|weeks|months) )?(?:late|overdue|behind)\b|\bhow long (?:overdue|late|past)\b|\b(?:days|weeks|months) (?:overdue|late)\b/;
 
 /** "has 4.2.1 slipped?", "has 4.2.3's date moved?", "was 4.2.3 pushed back?": its date against its baseline. */
-const ASKS_SLIP = /\b(?:slipp?(?:ed|ing)?|slid|moved|re-?dated|re-?scheduled|revised|pushed (?:back|out)|put back|delayed|deferred|extended)\b/;
+const ASKS_SLIP =
+  /\b(?:slipp?(?:ed|ing)?|slid|moved|re-?dated|re-?scheduled|revised|pushed (?:back|out)|put back|delayed|deferred|extended|original(?:ly)?|baseline|initial(?:ly)? (?:date|deadline|due)|first due|(?:first|original) (?:date|deadline|target))\b/;
 
 function oneAtATime(id: string): string {
   return `Ask about one recommendation at a time, for example "status ${id}".`;
