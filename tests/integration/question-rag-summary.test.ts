@@ -71,11 +71,19 @@ describe('RAG, words and summaries in questions', () => {
     expect(reply.text.split('\n')).toEqual([
       `Summary · all items · as at 15 Jan 2018 — ${s.total} items`,
       `• ${s.byStatus.on_going} on-going · ${s.byStatus.awaiting_decision} awaiting decision · ${s.byStatus.complete} complete · ${s.byStatus.not_being_implemented} not being implemented`,
-      `• ${s.overdue} overdue`,
+      // Of the open items, since only an open item can be late: "what proportion is overdue?" reads it here.
+      `• ${s.overdue} overdue (${Math.round((100 * s.overdue) / (s.total - s.byStatus.not_being_implemented - s.byStatus.complete))}% of the ${s.total - s.byStatus.not_being_implemented - s.byStatus.complete} open)`,
       `• RAG: ${s.byRag.red} red · ${s.byRag.amber} amber · ${s.byRag.green} green · ${s.byRag.grey} grey`,
       `• ${s.byStatus.complete} of ${s.total - s.byStatus.not_being_implemented} to be delivered complete (${Math.round((100 * s.byStatus.complete) / (s.total - s.byStatus.not_being_implemented))}%)`,
       'Ask "which are red?", "what\'s overdue?" or "list complete" for the items.',
     ]);
+  });
+
+  it('"what proportion of actions are overdue?" is the whole plan\'s summary, whose overdue line gives the share of the open items', async () => {
+    const reply = await talk('what proportion of actions are overdue?', '2018-01-15');
+    expect(reply.error, reply.text).toBeUndefined();
+    expect(reply.text.split('\n')[0]).toMatch(/^Summary · all items · as at 15 Jan 2018 — \d+ items$/);
+    expect(reply.text).toMatch(/^• \d+ overdue \(\d+% of the \d+ open\)$/m);
   });
 
   it('a summary of one theme, as at a past day', async () => {

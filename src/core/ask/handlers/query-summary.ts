@@ -19,10 +19,12 @@ export function summaryReply(recs: readonly Recommendation[], reading: string[],
   const statuses = STATUSES.filter((s) => counts.byStatus[s] > 0).map((s) => `${counts.byStatus[s]} ${STATUS_LABELS[s].toLowerCase()}`);
   const toDeliver = counts.total - counts.byStatus.not_being_implemented;
   const done = counts.byStatus.complete;
+  // "What proportion is overdue?": of what is still open, since only an open item can be late.
+  const open = toDeliver - done;
   const lines = [
     head,
     `• ${statuses.join(' · ')}`,
-    `• ${counts.overdue} overdue`,
+    `• ${counts.overdue} overdue${counts.overdue > 0 && open > 0 ? ` (${Math.round((100 * counts.overdue) / open)}% of the ${open} open)` : ''}`,
     `• RAG: ${counts.byRag.red} red · ${counts.byRag.amber} amber · ${counts.byRag.green} green · ${counts.byRag.grey} grey`,
     ...(toDeliver > 0 ? [`• ${done} of ${toDeliver} to be delivered complete (${Math.round((100 * done) / toDeliver)}%)`] : []),
     'Ask "which are red?", "what\'s overdue?" or "list complete" for the items.',

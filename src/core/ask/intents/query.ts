@@ -183,7 +183,8 @@ export function matchQuery(msg: NormalisedMessage): Intent | null {
     s = without(s, summary);
     // "what percentage of Karen's items are done?": the done is what the percentage counts, not a filter.
     if (/\b(?:percentage|per ?cent|proportion|share|fraction|how much|how far)\b|%/i.test(summary[0])) {
-      s = s.replace(/\b(?:(?:are|is|have been|has been)\s+)?(?:done|complete|completed|delivered|finished|closed)\b/gi, ' ');
+      // "what proportion are overdue / red?": the summary of them all, whose lines give that share.
+      s = s.replace(/\b(?:(?:are|is|have been|has been)\s+)?(?:done|complete|completed|delivered|finished|closed|overdue|late|behind(?: schedule)?|red|amber|green|grey|gray)\b/gi, ' ');
     }
   }
   // The kinds of answer, each with its own words, taken out first so their dates are not read as due dates.
