@@ -86,6 +86,10 @@ describe('counts per owner or theme', () => {
     ['overdue by plan', { by: 'plan', overdue: true }],
     ['open items per plan', { by: 'plan', open: true }],
     ['who owns the most items?', { by: 'owner' }],
+    // Workload in other words: the owners counted, with how much of each one's is overdue.
+    ["who's the busiest?", { by: 'owner' }],
+    ['who has the heaviest workload?', { by: 'owner' }],
+    ['who has nothing overdue?', { by: 'owner' }],
     ['which owners are late?', { by: 'owner', overdue: true }],
     ['list the owners', { by: 'owner' }],
     ['who are the owners?', { by: 'owner' }],

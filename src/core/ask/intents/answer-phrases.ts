@@ -38,6 +38,8 @@ export const MENTIONS = /\b(?:that\s+|which\s+)?(?:mention(?:s|ing)?|contain(?:s
 export const BY_GROUP: Array<[RegExp, 'owner' | 'theme' | 'plan' | 'priority']> = [
   [/\b(?:which|what)\s+plans?\s+(?:has|have|holds?|is|are)\s+(?:got\s+)?(?:the\s+)?(?:most|more|fewest|least|worst|furthest behind|behind)\b/i, 'plan'],
   [/\b(?:who|which owners?|which people|which person|which leads?)\s+(?:has|have|owns?|holds?|is responsible for|leads?)\s+(?:got\s+)?(?:the\s+)?(?:most|more|fewest|least)\b/i, 'owner'],
+  // "who's the busiest?", "who has the heaviest load?", "who has nothing overdue?": the owners, counted (with what is overdue).
+  [/\bwho(?:'s|\s+is)\s+(?:the\s+)?(?:busiest|most (?:loaded|stretched|overloaded)|least busy)\b|\bwho\s+(?:has|have)\s+(?:got\s+)?(?:the\s+)?(?:heaviest|biggest|largest|lightest|smallest)\s+(?:load|workload|share|portfolio|list)\b|\bwho\s+(?:has|have)\s+(?:got\s+)?(?:nothing|none|no\s+items?)\s+(?:overdue|late|outstanding|open)\b/i, 'owner'],
   [/\b(?:which|what)\s+themes?\s+(?:has|have|holds?)\s+(?:got\s+)?(?:the\s+)?(?:most|more|fewest|least)\b/i, 'theme'],
   // "who is the owner of the HR items?", "who owns the ICT actions?": the owners of those items, counted.
   [/\bwho(?:'s|\s+is|\s+are)\s+(?:the\s+)?owners?\s+(?:of|for)\b/i, 'owner'],
