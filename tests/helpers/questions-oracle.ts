@@ -221,7 +221,7 @@ export interface DueWindow {
   until?: string;
 }
 
-export type OracleOrder = 'most_overdue' | 'soonest_due' | 'by_due_date' | 'oldest_update' | 'newest_update';
+export type OracleOrder = 'most_overdue' | 'soonest_due' | 'latest_due' | 'by_due_date' | 'oldest_update' | 'newest_update';
 
 export interface OracleQuery {
   open?: boolean;
@@ -241,7 +241,8 @@ export interface OracleQuery {
   slipped?: number;
   /**
    * most_overdue: the overdue items, the earliest delivery end first; soonest_due: the open items not
-   * yet overdue, the earliest delivery end first and those with no date last; by_due_date: every item
+   * yet overdue, the earliest delivery end first and those with no date last; latest_due: every item the
+   * other filters leave, the latest delivery end first and those with no date last; by_due_date: every item
    * the other filters leave, the earliest delivery end first and those with no date last; oldest_update /
    * newest_update: by the day of the latest update, an item with none the oldest. Ties keep plan order.
    */
@@ -374,6 +375,8 @@ function ordering(items: readonly OracleItem[], order: OracleOrder): OracleItem[
     case 'soonest_due':
     case 'by_due_date':
       return sortBy(items, (it) => it.window.end, 1, 'last');
+    case 'latest_due':
+      return sortBy(items, (it) => it.window.end, -1, 'last');
     case 'oldest_update':
       return sortBy(items, lastUpdate, 1, 'first');
     case 'newest_update':
