@@ -589,6 +589,35 @@ describe('one-shot commands', () => {
     expect(ids(await h.talk('what does Karen own?'))).toContain('4.2.1');
   });
 
+  it('one owner swapped, added or taken off, in words (admin); each audited; a name that is not an owner is refused with the owners', async () => {
+    const as = { actor: admin() };
+    const swapped = await h.talk('reassign 4.2.2 from Shackleton to Karen Georgiou', as);
+    expect(swapped.text).toBe('4.2.2 is now owned by Karen Georgiou (was N. Shackleton).');
+    const added = await h.talk('add portfolio office as an owner of 4.2.2', as);
+    // The plan's own spelling of an owner it already has.
+    expect(added.text).toBe('4.2.2 is now owned by Karen Georgiou, Portfolio Office (was Karen Georgiou).');
+    expect((await h.talk('add Portfolio Office to 4.2.2', as))).toMatchObject({ error: 'invalid', text: 'Portfolio Office already owns 4.2.2 (its owners: Karen Georgiou, Portfolio Office).' });
+    const removed = await h.talk('take Karen off 4.2.2', as);
+    expect(removed.text).toBe('4.2.2 is now owned by Portfolio Office (was Karen Georgiou, Portfolio Office).');
+    const before = await snapshot(h, '4.2.2');
+    expect(await h.talk('remove Portfolio Office from 4.2.2', as)).toMatchObject({
+      error: 'invalid',
+      text: 'That would leave 4.2.2 with no owner. Give it another at the same time: `reassign 4.2.2 from Portfolio Office to NAME`.',
+    });
+    expect(await h.talk('replace Bob with Karen on 4.2.2', as)).toMatchObject({
+      error: 'invalid',
+      text: 'Bob is not an owner of 4.2.2 (its owners: Portfolio Office). To name all its owners at once: `assign 4.2.2 NAME, NAME`.',
+    });
+    expect(await snapshot(h, '4.2.2')).toEqual(before);
+    expect((await h.store.history('4.2.2')).filter((e) => e.action === 'owners_changed').map((e) => e.after)).toEqual([
+      ['Karen Georgiou'],
+      ['Karen Georgiou', 'Portfolio Office'],
+      ['Portfolio Office'],
+    ]);
+    // Owners do not change owners: it is an admin's change, as `assign` is.
+    expect((await h.talk('add Karen Georgiou to 4.2.2', { actor: owner('Portfolio Office') })).error).toBe('not_permitted');
+  });
+
   it('add <id> <text>; theme; owner; due (admin) creates the item', async () => {
     const reply = await h.talk('add 9.4.1 Publish terms of reference; theme: Governance; owner: Portfolio Office; due: end of March 2018', { actor: admin() });
     expect(reply.error).toBeUndefined();

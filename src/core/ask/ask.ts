@@ -188,7 +188,7 @@ async function act(turn: Turn, intent: Intent): Promise<Reply> {
     case 'paper':
       return answerPaper(turn, intent.words);
     case 'assign':
-      return assign(turn, intent.id, intent.owners);
+      return assign(turn, intent.id, intent.owners, { ...(intent.replacing !== undefined ? { replacing: intent.replacing } : {}), ...(intent.edit ? { edit: intent.edit } : {}) });
     case 'set_priority':
       return setPriority(turn, intent.id, intent.priority);
     case 'add':

@@ -30,7 +30,11 @@ export type Intent =
   | { kind: 'when'; phrase: string }
   /** "board paper as at 1 March in Excel": the paper, its words as typed (format, dates, a meeting). */
   | { kind: 'paper'; words: string }
-  | { kind: 'assign'; id: string; owners: string[] }
+  /**
+   * `assign 4.2.1 Karen` names every owner; "reassign 4.2.1 from Neil to Karen" swaps one (`replacing`),
+   * "add Karen as an owner of 4.2.1" adds (`edit: 'add'`), "remove Neil from 4.2.1" takes one off (`edit: 'remove'`).
+   */
+  | { kind: 'assign'; id: string; owners: string[]; replacing?: string; edit?: 'add' | 'remove' }
   /** `priority IA-02 High`, "set the priority of IA-02 to high": null clears it ("none"). */
   | { kind: 'set_priority'; id: string; priority: string | null }
   | { kind: 'add'; id: string; fields: AddFields }

@@ -1,4 +1,5 @@
 import { readDelivery } from '../../dates/read-delivery.js';
+import { matchOwners } from '../../plan/owners.js';
 import { isRecommendationId } from '../../plan/recommendation-id.js';
 import type { AddFields } from '../intent.js';
 import { cleanText, tooLong } from '../clean-text.js';
@@ -16,7 +17,13 @@ export function notAdmin(turn: Turn, what: string): Reply | null {
   return archivedRefusal(turn);
 }
 
-export async function assign(turn: Turn, id: string, typed: string[]): Promise<Reply> {
+/** How `assign` changes the owners: all of them (the default), one swapped for others, some added, some taken off. */
+export interface OwnerEdit {
+  replacing?: string;
+  edit?: 'add' | 'remove';
+}
+
+export async function assign(turn: Turn, id: string, typed: string[], how: OwnerEdit = {}): Promise<Reply> {
   const refused = notAdmin(turn, 'assign owners');
   if (refused) return refused;
   const rec = await findItem(turn, id);
@@ -25,13 +32,55 @@ export async function assign(turn: Turn, id: string, typed: string[]): Promise<R
   if (!names.length || names.some((n) => n.length > 200)) return say(`Name the new owner(s), e.g. \`assign ${id} Karen Georgiou, Portfolio Office\`.`, { error: 'invalid' });
   // Reuse the plan's own spelling of a known owner so "portfolio office" does not create a twin.
   const known = await turn.store.owners();
-  const owners = [...new Set(names.map((n) => known.find((k) => k.toLowerCase() === n.toLowerCase()) ?? n))];
+  const spelt = [...new Set(names.map((n) => known.find((k) => k.toLowerCase() === n.toLowerCase()) ?? n))];
+  const owners = editedOwners(id, rec.owners, spelt, how);
+  if (typeof owners === 'string') return say(owners, { error: 'invalid', items: [itemView(rec, turn.today)] });
+  if (owners.length === rec.owners.length && owners.every((o, i) => o === rec.owners[i])) {
+    return say(`${id} is already owned by ${rec.owners.join(', ') || 'nobody'}; nothing changed.`, { items: [itemView(rec, turn.today)] });
+  }
   const saved = await turn.store.change({ ...meta(turn), recId: id, owners });
   const added = owners.filter((o) => !known.includes(o));
   return say(
     `${id} is now owned by ${owners.join(', ')} (was ${rec.owners.join(', ') || 'nobody'}).${added.length ? ` New to the plan: ${added.join(', ')}.` : ''}`,
     { items: [itemView(saved, turn.today)], changed: true },
   );
+}
+
+/**
+ * The owners after an edit, or why it cannot be made. The owner to swap or take off is matched among the item's
+ * own owners as lists match names ("Shackleton" is "N. Shackleton" when no other owner of the item fits).
+ */
+function editedOwners(id: string, current: readonly string[], named: readonly string[], how: OwnerEdit): string[] | string {
+  const ownersNow = current.length ? current.join(', ') : 'nobody';
+  const one = (typed: string): string | { error: string } => {
+    const found = matchOwners(typed, current);
+    if (found.length === 1) return found[0]!;
+    if (found.length > 1) return { error: `"${typed}" could be ${found.join(' or ')} on ${id}; say which in full.` };
+    return { error: `${typed} is not an owner of ${id} (its owners: ${ownersNow}). To name all its owners at once: \`assign ${id} NAME, NAME\`.` };
+  };
+  if (how.replacing !== undefined) {
+    const out = one(how.replacing);
+    if (typeof out !== 'string') return out.error;
+    const at = current.indexOf(out);
+    return [...new Set([...current.slice(0, at), ...named, ...current.slice(at + 1)])];
+  }
+  if (how.edit === 'add') {
+    const already = named.filter((n) => current.some((c) => c.toLowerCase() === n.toLowerCase()));
+    if (already.length === named.length) return `${already.join(', ')} already ${already.length === 1 ? 'owns' : 'own'} ${id} (its owners: ${ownersNow}).`;
+    return [...current, ...named.filter((n) => !already.includes(n))];
+  }
+  if (how.edit === 'remove') {
+    const leaving: string[] = [];
+    for (const n of named) {
+      const out = one(n);
+      if (typeof out !== 'string') return out.error;
+      leaving.push(out);
+    }
+    const left = current.filter((c) => !leaving.includes(c));
+    if (!left.length) return `That would leave ${id} with no owner. Give it another at the same time: \`reassign ${id} from ${leaving[0]} to NAME\`.`;
+    return left;
+  }
+  return [...named];
 }
 
 /** `priority IA-02 High`: admins only, as assigning is; "none" clears it. Kept as typed, as an imported priority is kept as written. */

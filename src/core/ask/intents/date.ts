@@ -2,6 +2,7 @@ import type { Intent } from '../intent.js';
 import { parseStatus } from '../../plan/status.js';
 import { isRecommendationId } from '../../plan/recommendation-id.js';
 import { cleanIdToken, commandId, unknown } from './ids.js';
+import { startsDate } from './vocab.js';
 import { statusIntent } from './set-status.js';
 import { textAfter, type NormalisedMessage } from './normalise.js';
 
@@ -22,7 +23,11 @@ const OWN_DATE = /^(\S+?)(?:'s|s') (?:new |revised )?(?:delivery )?(?:date|deadl
 
 function phraseOf(rest: string): string {
   // "to" introduces the new date ("date 4.2.1 to March 2018") unless it is part of it ("to be confirmed").
-  return rest.replace(/^(?:(?:back|out) )?(?:to|until|till|for|:)\s+(?!be\b)/i, '').replace(/^(?:back|out)$/i, '');
+  // "move 4.2.1 deadline to Q2", "push 4.2.1's date back to June": the date's own name goes too.
+  return rest
+    .replace(/^(?:(?:its|the|his|her|their)\s+)?(?:(?:delivery|due|target|end|completion)\s+)?(?:deadline|date)\s+(?=(?:(?:back|out)\s+)?(?:to|until|till|:)\s)/i, '')
+    .replace(/^(?:(?:back|out) )?(?:to|until|till|for|:)\s+(?!be\b)/i, '')
+    .replace(/^(?:back|out)$/i, '');
 }
 
 function dateIntent(msg: NormalisedMessage, id: string, phrase: string): Intent {
@@ -47,5 +52,10 @@ export function matchDate(msg: NormalisedMessage): Intent | null {
   const verb = msg.words[0]?.toLowerCase();
   // "move", "push"… are ordinary words too; without an id they are not a date change.
   if ('reason' in cmd) return verb === 'date' || verb === 'redate' || verb === 'revise' ? unknown(msg, cmd.reason) : null;
-  return dateIntent(msg, cmd.id, phraseOf(textAfter(msg, cmd.used)));
+  const phrase = phraseOf(textAfter(msg, cmd.used));
+  // "move 4.2.1 from Neil to Karen" moves its ownership (the owner readers have it); "from March to June" is a date.
+  const fromTo = /^(?:(?:over|back|out|forward)\s+)?from\s+.+?\s+to\s+(.+)$/i.exec(phrase);
+  if (fromTo && !startsDate(fromTo[1]!.split(/\s+/), 0)) return null;
+  // "move 4.2.1 from March to June": the date it moves to.
+  return dateIntent(msg, cmd.id, fromTo ? fromTo[1]! : phrase);
 }
