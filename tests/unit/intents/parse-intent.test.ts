@@ -326,6 +326,20 @@ const changes: Row[] = [
   ['4.2.1 is superseded', { kind: 'set_status', id: '4.2.1', status: 'not_being_implemented' }],
   // An update asked for with "add", "post", "log": an update, never `add` (which creates an item).
   ['add an update to 4.2.1: agreed at SLT', { kind: 'update', id: '4.2.1', text: 'agreed at SLT' }],
+  // The number first, as a log entry is headed.
+  ['4.2.1: update - demand mechanism agreed at SAS', { kind: 'update', id: '4.2.1', text: 'demand mechanism agreed at SAS' }],
+  ['4.2.1 update: agreed at SAS', { kind: 'update', id: '4.2.1', text: 'agreed at SAS' }],
+  ['4.2.1 - progress update: scoping done', { kind: 'update', id: '4.2.1', text: 'scoping done' }],
+  // Owners: one swapped, added or taken off.
+  ['reassign 4.2.1 from Shackleton to Karen Georgiou', { kind: 'assign', id: '4.2.1', owners: ['Karen Georgiou'], replacing: 'Shackleton' }],
+  ['move 4.2.1 from N. Shackleton to Karen', { kind: 'assign', id: '4.2.1', owners: ['Karen'], replacing: 'N. Shackleton' }],
+  ['swap Shackleton for Karen on 4.2.1', { kind: 'assign', id: '4.2.1', owners: ['Karen'], replacing: 'Shackleton' }],
+  ['add Portfolio Office as an owner of 4.2.1', { kind: 'assign', id: '4.2.1', owners: ['Portfolio Office'], edit: 'add' }],
+  ['make Karen a co-owner of 4.2.1', { kind: 'assign', id: '4.2.1', owners: ['Karen'], edit: 'add' }],
+  ['take Karen off 4.2.1', { kind: 'assign', id: '4.2.1', owners: ['Karen'], edit: 'remove' }],
+  // A date moved "from … to …" is the date it moves to.
+  ['move 4.2.1 from March to June', { kind: 'date', id: '4.2.1', phrase: 'June' }],
+  ['move 4.2.1 deadline to Q2 2018', { kind: 'date', id: '4.2.1', phrase: 'Q2 2018' }],
   ['new update for 4.2.1 - list circulated', { kind: 'update', id: '4.2.1', text: 'list circulated' }],
   ['add a note to 4.2.1: call Karen', { kind: 'update', id: '4.2.1', text: 'call Karen' }],
   ['post an update on 4.2.1', { kind: 'update', id: '4.2.1', text: null }],

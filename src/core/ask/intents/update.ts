@@ -6,11 +6,19 @@ import { rawAfter, type NormalisedMessage } from './normalise.js';
 /** "add an update to 4.2.1: agreed at SLT", "post an update on 4.2.1", "new update for 4.2.1 - …": an update, not `add`. */
 const POST_UPDATE = new RegExp(String.raw`^(?:add|post|log|record|put|write|enter|make|give|new)(?: (?:an?|the|my|a new|another))? (?:update|note|progress update|comment)(?: (?:to|on|for|against|about|re|under))? (#?${TYPED_ID}[:,;.]?)(?= |$)`, 'i');
 
+/** "4.2.1: update - …", "4.2.1 - update: …", "4.2.1 progress update: …": separators on both sides of the word. */
+const HEADED_UPDATE = new RegExp(String.raw`^(#?${TYPED_ID})\s*[:\-–—]?\s+(?:progress\s+)?(?:update|news|note)\s*[:\-–—](?=\s|$)`, 'i');
+
 /**
  * `update <id> [text]` (also `note`). No text means the engine asks for it.
  * "update on 4.2.1" / "update me on 4.2.1" with nothing after asks for news: a status question.
  */
 export function matchUpdate(msg: NormalisedMessage): Intent | null {
+  // "4.2.1: update - agreed at SAS", "4.2.1 update: agreed at SAS": the number first, as a log entry is headed.
+  const headed = HEADED_UPDATE.exec(msg.text);
+  if (headed && isRecommendationId(cleanIdToken(headed[1]!))) {
+    return { kind: 'update', id: cleanIdToken(headed[1]!), text: rawAfter(msg, headed[0].trim().split(/\s+/).length) };
+  }
   const posted = POST_UPDATE.exec(msg.text);
   if (posted) {
     const id = cleanIdToken(posted[1]!);
