@@ -618,6 +618,20 @@ describe('one-shot commands', () => {
     expect((await h.talk('add Karen Georgiou to 4.2.2', { actor: owner('Portfolio Office') })).error).toBe('not_permitted');
   });
 
+  it('"extend 4.2.3 by two months" moves its present date on, as a board writes a date; the baseline stays; no date, nothing to move', async () => {
+    const moved = await h.talk('extend 4.2.3 by two months', { actor: admin() });
+    expect(moved.error, moved.text).toBeUndefined();
+    // An earlier case in this block moved 4.2.3 to "end of September 2018".
+    expect(moved.text).toBe('4.2.3 is now due "30 November 2018" → by 30 Nov 2018 (was end of September 2018 (by 30 Sep 2018)). The baseline, 31 March 2018 (by 31 Mar 2018), is kept.');
+    const month = await h.talk('delay 1.1 by a month', { actor: admin() });
+    expect(month.text).toMatch(/^1\.1 is now due "October 2017" → 1 Oct – 31 Oct 2017 \(was September 2017/);
+    const before = await snapshot(h, '4.2.2');
+    const none = await h.talk('push 4.2.2 back by 6 weeks', { actor: admin() });
+    expect(none).toMatchObject({ error: 'invalid' });
+    expect(none.text).toMatch(/^4\.2\.2 has no delivery date to move on .*`date 4\.2\.2 June 2018`\.$/);
+    expect(await snapshot(h, '4.2.2')).toEqual(before);
+  });
+
   it('add <id> <text>; theme; owner; due (admin) creates the item', async () => {
     const reply = await h.talk('add 9.4.1 Publish terms of reference; theme: Governance; owner: Portfolio Office; due: end of March 2018', { actor: admin() });
     expect(reply.error).toBeUndefined();

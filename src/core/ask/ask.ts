@@ -180,7 +180,7 @@ async function act(turn: Turn, intent: Intent): Promise<Reply> {
     case 'return_proposal':
       return (await returnProposal(turn, intent.id, intent.reason)).reply;
     case 'date':
-      return redate(turn, intent.id, intent.phrase);
+      return redate(turn, intent.id, intent.phrase, intent.shift);
     case 'set_status':
       return setStatus(turn, intent.id, intent.status);
     case 'when':

@@ -1,3 +1,4 @@
+import type { ShiftUnit } from '../dates/shift-window.js';
 import type { Rag } from '../plan/rag.js';
 import type { Status } from '../plan/status.js';
 
@@ -25,7 +26,8 @@ export type Intent =
   | { kind: 'sign_off'; id: string }
   | { kind: 'return_proposal'; id: string; reason: string | null }
   | { kind: 'reopen'; id: string; reason: string | null }
-  | { kind: 'date'; id: string; phrase: string }
+  /** `date 4.2.1 March 2018`; "extend 4.2.1 by two months" moves its present date on by `shift` (the phrase is the words typed). */
+  | { kind: 'date'; id: string; phrase: string; shift?: { amount: number; unit: ShiftUnit } }
   | { kind: 'set_status'; id: string; status: Status }
   | { kind: 'when'; phrase: string }
   /** "board paper as at 1 March in Excel": the paper, its words as typed (format, dates, a meeting). */

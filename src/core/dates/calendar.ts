@@ -7,6 +7,9 @@ export interface Day {
   d: number;
 }
 
+/** The months' names, January first: how Concerto writes a month back. */
+export const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;
+
 export function daysInMonth(y: number, m: number): number {
   return new Date(Date.UTC(y, m, 0)).getUTCDate();
 }

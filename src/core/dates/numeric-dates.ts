@@ -1,11 +1,7 @@
-import { day, daysInMonth, weekday } from './calendar.js';
+import { day, daysInMonth, MONTH_NAMES, weekday } from './calendar.js';
 import { months, nextDay, single, type Context, type Found } from './reading.js';
 import { WEEKDAY, weekdayNumber } from './words.js';
 
-const MONTH_NAMES = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
-];
 
 /** Day-first, always: 1/2/18 is 1 February 2018, never 2 January. */
 const DAY_FIRST = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})$/;

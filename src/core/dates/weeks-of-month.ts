@@ -1,4 +1,4 @@
-import { addDays, compareDays, endOfMonth, weekday, type Day } from './calendar.js';
+import { addDays, compareDays, endOfMonth, MONTH_NAMES, weekday, type Day } from './calendar.js';
 import { span, type Context, type Found, type Span } from './reading.js';
 import { matchMonth } from './months.js';
 
@@ -13,10 +13,6 @@ import { matchMonth } from './months.js';
  */
 const NTH = /^(?:the )?(first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th) week (?:of|in) (.+)$/;
 const NTH_WORDS = ['first', 'second', 'third', 'fourth', 'fifth'];
-const MONTH_NAMES = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
-];
 
 function nthValue(word: string): number {
   if (word === 'last') return -1;

@@ -1,6 +1,5 @@
+import { MONTH_NAMES as MONTHS } from '../dates/calendar.js';
 import type { IsoDate } from '../dates/delivery-window.js';
-
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** "2017-10-04" → "4 October 2017", as a paper's "As at" line reads. */
 export function longDate(iso: IsoDate): string {

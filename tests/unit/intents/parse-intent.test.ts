@@ -337,6 +337,12 @@ const changes: Row[] = [
   ['add Portfolio Office as an owner of 4.2.1', { kind: 'assign', id: '4.2.1', owners: ['Portfolio Office'], edit: 'add' }],
   ['make Karen a co-owner of 4.2.1', { kind: 'assign', id: '4.2.1', owners: ['Karen'], edit: 'add' }],
   ['take Karen off 4.2.1', { kind: 'assign', id: '4.2.1', owners: ['Karen'], edit: 'remove' }],
+  // A date moved on by an amount, from the one it has; "date 4.2.1 6 weeks" still names a date.
+  ['extend 4.2.1 by two months', { kind: 'date', id: '4.2.1', phrase: 'by two months', shift: { amount: 2, unit: 'month' } }],
+  ['push 4.2.3 back by 6 weeks', { kind: 'date', id: '4.2.3', phrase: 'back by 6 weeks', shift: { amount: 6, unit: 'week' } }],
+  ['4.2.3 will slip by a fortnight', { kind: 'date', id: '4.2.3', phrase: 'a fortnight', shift: { amount: 2, unit: 'week' } }],
+  ['delay 4.2.3 by another quarter', { kind: 'date', id: '4.2.3', phrase: 'by another quarter', shift: { amount: 3, unit: 'month' } }],
+  ['date 4.2.1 6 weeks', { kind: 'date', id: '4.2.1', phrase: '6 weeks' }],
   // A date moved "from … to …" is the date it moves to.
   ['move 4.2.1 from March to June', { kind: 'date', id: '4.2.1', phrase: 'June' }],
   ['move 4.2.1 deadline to Q2 2018', { kind: 'date', id: '4.2.1', phrase: 'Q2 2018' }],

@@ -1,4 +1,5 @@
 import { readDelivery } from '../../dates/read-delivery.js';
+import { shiftedPhrase, type ShiftUnit } from '../../dates/shift-window.js';
 import type { PlanChange } from '../../ports.js';
 import type { Recommendation } from '../../plan/recommendation.js';
 import { allowedTransitions, canTransition, isClosed, STATUS_LABELS, type Status } from '../../plan/status.js';
@@ -115,10 +116,18 @@ export async function setStatus(turn: Turn, id: string, status: Status): Promise
   return say(`${id}: ${STATUS_LABELS[rec.status]} → ${STATUS_LABELS[status]}.`, { items: [itemView(saved, turn.today)], changed: true });
 }
 
-export async function redate(turn: Turn, id: string, phrase: string): Promise<Reply> {
+export async function redate(turn: Turn, id: string, phrase: string, shift?: { amount: number; unit: ShiftUnit }): Promise<Reply> {
   const rec = await changeable(turn, id);
   if (isReply(rec)) return rec;
-  const read = readDelivery(cleanText(phrase), { today: turn.today, timeZone: turn.timeZone });
+  // "extend 4.2.1 by two months": its present date moved on, written as a date the board would write.
+  const written = shift ? shiftedPhrase(rec.delivery, shift.amount, shift.unit) : cleanText(phrase);
+  if (written === null) {
+    return say(`${id} has no delivery date to move on ("${rec.delivery.text || 'none given'}"). Give it a date instead, for example \`date ${id} June 2018\`.`, {
+      error: 'invalid',
+      items: [itemView(rec, turn.today)],
+    });
+  }
+  const read = readDelivery(written, { today: turn.today, timeZone: turn.timeZone });
   if (!read.ok) return say(read.error, { error: 'unreadable_date' });
   if (read.window.text === rec.delivery.text) return say(`${id} is already due "${rec.delivery.text}".`, { items: [itemView(rec, turn.today)] });
   const saved = await turn.store.change({ ...meta(turn), recId: id, delivery: read.window });

@@ -1,0 +1,22 @@
+import { addDays, addMonths, MONTH_NAMES, parseIso, wholeMonths, type Day } from './calendar.js';
+import type { DeliveryWindow } from './delivery-window.js';
+
+export type ShiftUnit = 'day' | 'week' | 'month' | 'year';
+
+/**
+ * The delivery phrase for a date moved on by an amount ("extend 4.2.1 by two months"), written as a board
+ * would write the new date, for the date reader to read like any other: a window of one month stays a month
+ * ("September 2017" + 2 months = "November 2017"); anything else becomes the day its end moves to ("31 May 2018").
+ * Null when the window has no end to move.
+ */
+export function shiftedPhrase(window: DeliveryWindow, amount: number, unit: ShiftUnit): string | null {
+  if (window.end === null) return null;
+  const end = parseIso(window.end);
+  const months = unit === 'year' ? amount * 12 : unit === 'month' ? amount : null;
+  if (months !== null && window.start !== null && wholeMonths(parseIso(window.start), end) === 1) {
+    const moved = addMonths({ ...end, d: 1 }, months);
+    return `${MONTH_NAMES[moved.m - 1]} ${moved.y}`;
+  }
+  const moved: Day = months !== null ? addMonths(end, months) : addDays(end, amount * (unit === 'week' ? 7 : 1));
+  return `${moved.d} ${MONTH_NAMES[moved.m - 1]} ${moved.y}`;
+}
