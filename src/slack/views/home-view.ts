@@ -1,5 +1,5 @@
 import { itemRef } from '../item-ref.js';
-import { formatDate, plural } from '../../core/ask/format.js';
+import { formatDate, plural, priorityWords } from '../../core/ask/format.js';
 import type { HomeData, HomeItem } from '../../core/ask/home.js';
 import type { Rag } from '../../core/plan/rag.js';
 import { isClosed, STATUS_LABELS } from '../../core/plan/status.js';
@@ -66,7 +66,7 @@ function itemSection(item: HomeItem): Block {
   const last = item.lastUpdate ? `last update ${formatDate(item.lastUpdate.date)}` : 'no updates yet';
   return section(
     `${RAG_MARKER[item.rag]} *${escapeTruncate(item.id, 40)}* ${escapeTruncate(item.title, 200)}\n` +
-      `${STATUS_LABELS[item.status]}${item.proposal ? ' (complete — awaiting sign-off)' : ''} · Delivery: ${escapeTruncate(delivery, 100)} · _${escapeTruncate(item.ragReason, 100)}_ · ${last}`,
+      `${STATUS_LABELS[item.status]}${item.proposal ? ' (complete — awaiting sign-off)' : ''} · Delivery: ${escapeTruncate(delivery, 100)}${item.priority ? ` · ${escapeTruncate(priorityWords(item.priority), 60)}` : ''} · _${escapeTruncate(item.ragReason, 100)}_ · ${last}`,
   );
 }
 

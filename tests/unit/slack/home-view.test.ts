@@ -25,6 +25,13 @@ describe('homeView', () => {
     expect([history?.action_id, history?.value]).toEqual([ACTION.history, '1.1']);
   });
 
+  it("shows an item's priority beside its delivery, and nothing for an item without one", () => {
+    const v = assertHome(homeView(home({ mine: [homeItem(0, { priority: 'High' }), homeItem(1)] })));
+    const sections = v.blocks.filter((b) => b.type === 'section').map((b) => json(b));
+    expect(sections.find((t) => t.includes('*1.1*'))).toMatch(/Delivery: [^·]+ · High priority · _/);
+    expect(sections.find((t) => t.includes('*1.2*'))).not.toContain('priority');
+  });
+
   it('offers no Complete button on closed items', () => {
     const v = assertHome(homeView(home({ mine: [homeItem(3, { status: 'complete' })] })));
     expect(buttons(v.blocks).map((b) => b.action_id)).toEqual([ACTION.openUpdate, ACTION.history]);
