@@ -66,6 +66,13 @@ describe('an update cell as dated entries', () => {
     ['a date alone on a line after a full stop opens an entry', 'Logs agreed.\n14.06.17\nCOMPLETE', [u(AS_OF, 'Logs agreed.'), u('2017-06-14', '14.06.17\nCOMPLETE')]],
     ['a paragraph after a dated entry belongs to it', '14.06.17 Logs developed\n\nCirculated with papers', [u('2017-06-14', '14.06.17 Logs developed\n\nCirculated with papers')]],
     ['a date inside a sentence does not split it', 'Discussed at JCOB on 21/07/17. Resolved.', [u(AS_OF, 'Discussed at JCOB on 21/07/17. Resolved.')]],
+    [
+      'entries run on in one line, each a date and a dash after the last one ends',
+      '12/01/2019 - first review held; 20/02/2019 - second review scheduled',
+      [u('2019-01-12', '12/01/2019 - first review held'), u('2019-02-20', '20/02/2019 - second review scheduled')],
+    ],
+    ['a date after a full stop but no dash or colon stays in its sentence', 'Review held. 20/02/2019 was the date.', [u(AS_OF, 'Review held. 20/02/2019 was the date.')]],
+    ['run-on entries written with the month in words', '3 January 2019: started. 9 March 2019: done', [u('2019-01-03', '3 January 2019: started.'), u('2019-03-09', '9 March 2019: done')]],
     ['a recommendation number is not a date', '4.2.1 covers this', [u(AS_OF, '4.2.1 covers this')]],
     ['a day that does not exist is no date', '31.02.17 done', [u(AS_OF, '31.02.17 done')]],
     ['no author is made up from a body', 'Agreed at Sept JCOB 20.07.17', [u('2017-10-04', 'Agreed at Sept JCOB 20.07.17')]],

@@ -27,6 +27,16 @@ function opensEntry(line: string, before: string): boolean {
   return line.trim().length > date.length || /[.!?:;]$/.test(before.trimEnd());
 }
 
+/**
+ * Entries run on in one line: "12/01/2019 - first review held; 20/02/2019 - second review scheduled". A sentence's
+ * end followed by a date and a dash or colon starts the next entry; a date inside a sentence ("held on 20/02/2019")
+ * does not.
+ */
+const RUN_ON_ENTRY = /(?<=[.;])\s+(?=\d{1,2}(?:[/.-]\d{1,2}[/.-]\d{2,4}|\s+[A-Z][a-z]{2,8}\s+\d{4})\s*[-–—:])/;
+
+/** A line's run-on entries; the semicolon that separated two is no part of the first. */
+const runOnEntries = (line: string): string[] => line.split(RUN_ON_ENTRY).map((piece, i, all) => (i < all.length - 1 ? piece.replace(/\s*;$/, '') : piece));
+
 /** Paragraphs (blank-line separated), each cut again where a line opens with a date. */
 function chunks(cell: string): string[] {
   return cell
@@ -34,7 +44,7 @@ function chunks(cell: string): string[] {
     .split(/\n[ \t]*\n/)
     .flatMap((para) => {
       const out: string[] = [];
-      for (const line of para.split('\n')) {
+      for (const line of para.split('\n').flatMap(runOnEntries)) {
         const last = out.length - 1;
         if (last >= 0 && !opensEntry(line, out[last]!)) out[last] = `${out[last]}\n${line}`;
         else out.push(line);
