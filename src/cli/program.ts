@@ -115,15 +115,18 @@ export function buildProgram(open: Open, setExit: (code: number) => void): Comma
     .option('--map <field=heading>', 'say which heading holds a field, e.g. --map "owner=Lead officer" (repeatable)', (v: string, prev: string[] = []) => [...prev, v])
     .option('--sheet <name>', 'the worksheet of an Excel workbook that holds the plan')
     .option('--table <n>', 'which table of the document holds the plan, by number (the preview lists them)')
-    .action(async (file: string, opts: { as: string; plan?: string; dryRun?: boolean; json?: boolean; yes?: boolean; map?: string[]; sheet?: string; table?: string }) => {
+    .addOption(
+      new Option('--as-of <date>', "the document's date (YYYY-MM-DD): dates written without a year are read as of it, undated updates are dated it; default today").argParser(isoDayArg),
+    )
+    .action(async (file: string, opts: { as: string; plan?: string; dryRun?: boolean; json?: boolean; yes?: boolean; map?: string[]; sheet?: string; table?: string; asOf?: string }) => {
       const o = { dryRun: opts.dryRun, json: opts.json, yes: opts.yes, map: opts.map, sheet: opts.sheet, table: opts.table };
       // The file is read and understood before the database is opened: one that cannot be read touches nothing.
       const [{ readImport, importFile }, { todayIn }] = await Promise.all([import('./plan-io.js'), import('../core/dates/today.js')]);
       const config = loadConfig();
       const timeZone = config.CONCERTO_TIMEZONE ?? 'Europe/London';
-      const read = await readImport(file, todayIn(clockFor(config).now(), timeZone), timeZone, o);
+      const read = await readImport(file, todayIn(clockFor(config, opts.asOf).now(), timeZone), timeZone, o);
       // A dry run reads a copy of the data directory, so it is left byte-for-byte as it was.
-      const services = await open(undefined, { copy: Boolean(opts.dryRun) });
+      const services = await open(opts.asOf, { copy: Boolean(opts.dryRun) });
       const s = await importFile(services, read, opts.as, opts.plan ?? null, o);
       if (!s) return;
       process.stdout.write(`Imported ${file} into ${s.plan.key}${s.created ? ' (a new plan)' : ''}: ${s.added} added, ${s.changed} changed, ${s.unchanged} unchanged, ${s.updatesAdded} updates added.\n`);

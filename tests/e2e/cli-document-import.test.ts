@@ -62,6 +62,9 @@ const STEPS: Array<[string, () => string[], boolean]> = [
   ['pdf-preview', () => ['import', file('seed.pdf'), '--plan', 'pdf-2017', '--dry-run', '--json'], true],
   ['paper-preview', () => ['import', file('board-paper.pdf'), '--plan', 'paper-2017', '--dry-run', '--json'], true],
   ['bad', () => ['import', file('bad.docx')], true],
+  // A document of an earlier day: its yearless dates and undated updates are read as of the day it gives.
+  ['dated-import', () => ['import', file('risk.csv'), '--plan', 'risk-2019', '--yes', '--as-of', '2019-01-15'], false],
+  ['dated-ask', () => ['ask', 'status A1 in risk-2019', '--as-of', '2019-03-01'], false],
 ];
 
 beforeAll(async () => {
@@ -73,6 +76,7 @@ beforeAll(async () => {
   writeFileSync(file('tracker.xlsx'), await trackerXlsx());
   writeFileSync(file('seed.pdf'), await seedPdf());
   writeFileSync(file('board-paper.pdf'), await boardPaperPdf());
+  writeFileSync(file('risk.csv'), 'Ref,Recommendation,Owner,Target Date,Update\nA1,Review the risk register,Head of Risk,Summer,Terms of reference drafted\n');
   // Random bytes named .docx: not a zip, not a PDF, not text.
   const random = seededRandom(13);
   writeFileSync(file('bad.docx'), Buffer.from(Array.from({ length: 4096 }, () => Math.floor(random() * 256))));
@@ -186,6 +190,13 @@ describe('concerto import FILE: a plan from the document it lives in', () => {
       ['rag', 'RAG'],
     ]);
     expect(changes['paper-preview']).toEqual(NOTHING);
+  });
+
+  it('`import risk.csv --as-of 2019-01-15`: "Summer" is the summer of 2019, and the undated update is dated the document\'s day', () => {
+    expect(ok('dated-import')).toMatch(/^Imported .*risk\.csv into risk-2019 \(a new plan\): 1 added/m);
+    const card = ok('dated-ask');
+    expect(card).toContain('Delivery: Summer (1 Jun – 31 Aug 2019)');
+    expect(card).toContain('— 15 Jan 2019: Terms of reference drafted');
   });
 
   it('`import bad.docx` (random bytes) exits 1 with one sentence, and nothing is written', () => {
