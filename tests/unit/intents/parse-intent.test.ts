@@ -506,6 +506,10 @@ const governanceWords: Row[] = [
   ["what's on the agenda for the next SAS?", q({ waitingOn: 'SAS', status: 'awaiting_decision' })],
   ['which items go to the next JCOB?', q({ waitingOn: 'JCOB', status: 'awaiting_decision' })],
   ['what items are up for decision at JCOB?', q({ waitingOn: 'JCOB', status: 'awaiting_decision' })],
+  // A board named bare after a deadline word is its next meeting; "owned by ICT" stays an owner.
+  ["what's due before JCOB?", q({ due: { phrase: 'the\u2060next\u2060JCOB', mode: 'before' }, open: true })],
+  ['anything due by SAS?', q({ due: { phrase: 'the\u2060next\u2060SAS', mode: 'by' }, open: true })],
+  ["what's owned by ICT?", q({ owner: 'ICT' })],
   // Priorities as plans write them.
   ['list high priority', q({ priority: 'high' })],
   ['what high-priority items are overdue?', q({ priority: 'high', overdue: true })],

@@ -143,7 +143,10 @@ export function matchQuery(msg: NormalisedMessage): Intent | null {
     filter.status = 'awaiting_decision';
     question = without(question, agenda);
   }
-  let s = ` ${joinMeetingReferences(question).replace(/\bover due\b/gi, 'overdue').replace(/\bthis side of\b/gi, 'before').replace(/\b(show|tell|give|get|send|remind|let) me\b/gi, '$1')} `;
+  // "due before JCOB", "ready for SAS": a board named bare after a deadline word is its next meeting.
+  // ("owned by ICT" is an owner: "by" counts only after "due".)
+  const beforeBoard = question.replace(/\b(before|(?<=\bdue\s+)by|ahead of|in time for|ready for)\s+(?:the\s+)?(?!Q[1-4]\b|H[12]\b|FY\b|BST\b|GMT\b|UK\b)([A-Z][A-Z0-9&-]{1,})(?=\s+meeting\b|\s*[?.!,]|\s*$)/g, '$1 the next $2');
+  let s = ` ${joinMeetingReferences(beforeBoard).replace(/\bover due\b/gi, 'overdue').replace(/\bthis side of\b/gi, 'before').replace(/\b(show|tell|give|get|send|remind|let) me\b/gi, '$1')} `;
 
   // A count per owner or theme: before the order reader takes "the most overdue" as an order.
   for (const [re, group] of BY_GROUP) {
