@@ -217,6 +217,16 @@ describe('a Slack user mentioned as the owner', () => {
     expect(reply.text).toBe('<@U0NOBODY1> is not linked to any owner in concerto-2017. An admin links them with `link <@U0NOBODY1> "Owner name"`, or ask about the owner by name.');
   });
 
+  it('an admin assigns by mention: the owner the person is linked to, never the mention itself', async () => {
+    const given = await talk('reassign 4.2.2 from Shackleton to <@U0KAREN01|karen>');
+    expect(given.error, given.text).toBeUndefined();
+    expect(given.text).toBe('4.2.2 is now owned by Karen Georgiou (was N. Shackleton).');
+    const unknown = await talk('add <@U0NOBODY1> as an owner of 4.2.2');
+    expect(unknown).toMatchObject({ error: 'invalid', text: '<@U0NOBODY1> is not linked to an owner yet. An admin links them with `link <@U0NOBODY1> "Owner name"`, or name the owner instead.' });
+    expect((await h.store.get('4.2.2'))!.owners).toEqual(['Karen Georgiou']);
+    expect((await h.store.owners()).some((o) => o.includes('<@'))).toBe(false);
+  });
+
   it('where nobody is linked (the terminal), a mention is refused with what to type instead', async () => {
     const reply = await talk("what's overdue for <@U0KAREN01>?", false);
     expect(reply.error).toBe('invalid');

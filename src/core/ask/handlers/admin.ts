@@ -1,5 +1,5 @@
 import { readDelivery } from '../../dates/read-delivery.js';
-import { matchOwners } from '../../plan/owners.js';
+import { matchOwners, ownerKind } from '../../plan/owners.js';
 import { isRecommendationId } from '../../plan/recommendation-id.js';
 import type { AddFields } from '../intent.js';
 import { cleanText, tooLong } from '../clean-text.js';
@@ -23,12 +23,16 @@ export interface OwnerEdit {
   edit?: 'add' | 'remove';
 }
 
-export async function assign(turn: Turn, id: string, typed: string[], how: OwnerEdit = {}): Promise<Reply> {
+export async function assign(turn: Turn, id: string, typed: string[], edit: OwnerEdit = {}): Promise<Reply> {
+  let how = edit;
   const refused = notAdmin(turn, 'assign owners');
   if (refused) return refused;
   const rec = await findItem(turn, id);
   if (isReply(rec)) return rec;
-  const names = typed.map(cleanText).filter(Boolean);
+  const resolved = await namesOfMentions(turn, id, [...typed, ...(how.replacing !== undefined ? [how.replacing] : [])]);
+  if (typeof resolved === 'string') return say(resolved, { error: 'invalid', items: [itemView(rec, turn.today)] });
+  const names = typed.map((t) => resolved.get(t) ?? t).map(cleanText).filter(Boolean);
+  if (how.replacing !== undefined) how = { ...how, replacing: resolved.get(how.replacing) ?? how.replacing };
   if (!names.length || names.some((n) => n.length > 200)) return say(`Name the new owner(s), e.g. \`assign ${id} Karen Georgiou, Portfolio Office\`.`, { error: 'invalid' });
   // Reuse the plan's own spelling of a known owner so "portfolio office" does not create a twin.
   const known = await turn.store.owners();
@@ -44,6 +48,31 @@ export async function assign(turn: Turn, id: string, typed: string[], how: Owner
     `${id} is now owned by ${owners.join(', ')} (was ${rec.owners.join(', ') || 'nobody'}).${added.length ? ` New to the plan: ${added.join(', ')}.` : ''}`,
     { items: [itemView(saved, turn.today)], changed: true },
   );
+}
+
+/** A Slack mention, `<@U0123ABCD>` or `<@U0123ABCD|karen>`, as Slack writes one into a message. */
+const MENTION = /^<@([A-Z0-9]+)(?:\|[^>]*)?>$/;
+
+/**
+ * The owner each mentioned person is, by their link: the one person-owner they are linked to (a person may also act
+ * for roles, which are not them). A mention with no such single link is refused with how to make it; names pass as typed.
+ */
+async function namesOfMentions(turn: Turn, itemId: string, typed: readonly string[]): Promise<Map<string, string> | string> {
+  const out = new Map<string, string>();
+  for (const t of typed) {
+    const id = MENTION.exec(t.trim())?.[1];
+    if (!id) continue;
+    const linked = turn.people ? await turn.people.ownersFor(id) : [];
+    const persons = linked.filter((o) => ownerKind(o) === 'person');
+    const chosen = persons.length === 1 ? persons[0]! : linked.length === 1 ? linked[0]! : null;
+    if (!chosen) {
+      return linked.length
+        ? `<@${id}> is linked to ${linked.join(', ')}; say which by name, e.g. \`assign ${itemId} ${linked[0]}\`.`
+        : `<@${id}> is not linked to an owner yet. An admin links them with \`link <@${id}> "Owner name"\`, or name the owner instead.`;
+    }
+    out.set(t, chosen);
+  }
+  return out;
 }
 
 /**
