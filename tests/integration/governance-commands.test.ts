@@ -35,8 +35,31 @@ describe('governance commands read as intents', () => {
     ['decisions --board SAS --since 2017-10-01', { kind: 'decisions', board: 'SAS', since: '2017-10-01' }],
     ['awaiting 1.1 "agreement of new governance framework" from SAS', { kind: 'awaiting', id: '1.1', what: 'agreement of new governance framework', board: 'SAS' }],
     ['awaiting 3.6 agreement of the framework', { kind: 'awaiting', id: '3.6', what: 'agreement of the framework', board: null }],
+    // Said in words: a meeting scheduled, a decision with the board first; a year left out, a comma after the board.
+    ['add meeting SAS 2017-11-09', { kind: 'meeting_add', board: 'SAS', date: '2017-11-09', papersBy: null }],
+    ['schedule JCOB for 14 December', { kind: 'meeting_add', board: 'JCOB', date: '14 December', papersBy: null }],
+    ['schedule a meeting of SAS on 9 November --papers-by 2 November', { kind: 'meeting_add', board: 'SAS', date: '9 November', papersBy: '2 November' }],
+    [
+      'SAS agreed on 12 October to close 4.3.1',
+      { kind: 'decision', board: 'SAS', date: '12 October', outsideMeeting: 'unless_met', text: 'Agreed to close 4.3.1', affects: ['4.3.1'], corrects: null },
+    ],
+    [
+      'JCOB decided yesterday that 9.1.1 will not go ahead',
+      { kind: 'decision', board: 'JCOB', date: 'yesterday', outsideMeeting: 'unless_met', text: 'Decided that 9.1.1 will not go ahead', affects: ['9.1.1'], corrects: null },
+    ],
+    ['record decision SAS 12 October: 4.3.1 closed', { kind: 'decision', board: 'SAS', date: '12 October', outsideMeeting: false, text: '4.3.1 closed', affects: [], corrects: null }],
+    [
+      'log a decision: SAS, 12/10/2017, approve the business case, affects 4.0.1',
+      { kind: 'decision', board: 'SAS', date: '12/10/2017', outsideMeeting: false, text: 'approve the business case', affects: ['4.0.1'], corrects: null },
+    ],
   ])('%s', (text, intent) => {
     expect(parseIntent(text)).toEqual(intent);
+  });
+
+  it('a decision said in words with no day asks for the day; a person agreeing is no board; "add IA-03 …" is an item', () => {
+    expect(parseIntent('SAS agreed to close 4.3.1')).toMatchObject({ kind: 'unknown', reason: expect.stringMatching(/^Say which day SAS agreed it/) });
+    expect(parseIntent('I agreed with Karen to close 4.3.1').kind).not.toBe('decision');
+    expect(parseIntent('add IA-03 Publish the policy; theme: Audit').kind).toBe('add');
   });
 
   it.each(['awaiting decision', 'what is awaiting decision?', 'status 1.1', 'overdue'])('%s is not a governance command', (text) => {
@@ -117,6 +140,16 @@ describe('governance commands', () => {
     expect(reply.governance?.decisions?.[0]).toMatchObject({ board: 'SAS', meetingDate: '2017-10-12', text: 'scorecard approach agreed for referral', affects: ['9.1.3'] });
     const log = await h.talk('what has been decided about 9.1.3?', { actor: stranger() });
     expect(log.text).toMatch(/#\d+ SAS at its meeting on 12 Oct 2017: "scorecard approach agreed for referral" — affects 9\.1\.3/);
+  });
+
+  it('records a decision said in words: at the board\'s meeting when it met that day, outside one when not; a yearless day is the last one', async () => {
+    await sasMeeting();
+    const at = await h.talk('SAS agreed on 12 October to close 4.3.1', { now: '2017-10-20T10:00:00Z' });
+    expect(at.error, at.text).toBeUndefined();
+    expect(at.governance?.decisions?.[0]).toMatchObject({ board: 'SAS', meetingDate: '2017-10-12', decidedOn: '2017-10-12', text: 'Agreed to close 4.3.1', affects: ['4.3.1'] });
+    const outside = await h.talk('SAS decided yesterday that 9.1.1 will not go ahead', { now: '2017-10-20T10:00:00Z' });
+    expect(outside.governance?.decisions?.[0]).toMatchObject({ meetingDate: null, decidedOn: '2017-10-19', affects: ['9.1.1'] });
+    expect((await h.talk('history 9.1.1')).text).toContain('Decided that 9.1.1 will not go ahead');
   });
 
   it('records a decision outside a meeting, and a correction that supersedes it', async () => {

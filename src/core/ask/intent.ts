@@ -56,7 +56,8 @@ export type GovernanceIntent =
   | { kind: 'meetings'; board: string | null; next?: boolean }
   | { kind: 'meeting_add'; board: string; date: string; papersBy: string | null }
   /** `outsideMeeting`: "decision SAS on DATE …", a decision taken outside any meeting. */
-  | { kind: 'decision'; board: string; date: string; outsideMeeting: boolean; text: string; affects: string[]; corrects: number | null }
+  /** `outsideMeeting`: "on DATE" (true), at a meeting (false), or whichever the day was ('unless_met': said in words, "SAS agreed on 12 October to …"). */
+  | { kind: 'decision'; board: string; date: string; outsideMeeting: boolean | 'unless_met'; text: string; affects: string[]; corrects: number | null }
   /** "correct decision 2 "…" [affects …]": a new decision of the same board and day that supersedes #n (its items unless others are named). */
   | { kind: 'correct_decision'; n: number; text: string; affects: string[] | null }
   /** `during`: "in October", "the last SAS"; `about`: an item the decisions affect — from the decision questions (intents/decisions-question.ts). */

@@ -100,9 +100,12 @@ export async function recordDecision(turn: Turn, intent: Extract<GovernanceInten
   if (problem) return say(problem, { error: 'invalid' });
   const board = await knownBoard(turn, intent.board);
   if (isReply(board)) return board;
-  const day = readDay(turn, intent.date, `decision ${board.name} 2017-10-12 "…"`);
+  const day = readDay(turn, intent.date, `decision ${board.name} 2017-10-12 "…"`, 'past');
   if (typeof day !== 'string') return day;
-  if (!intent.outsideMeeting && !(await turn.governance.meetings()).some((m) => m.board === board.name && m.date === day)) {
+  const met = (await turn.governance.meetings()).some((m) => m.board === board.name && m.date === day);
+  // "SAS agreed on 12 October to …" does not say whether it was at a meeting: at its meeting that day if it had one.
+  const outsideMeeting = intent.outsideMeeting === 'unless_met' ? !met : intent.outsideMeeting;
+  if (!outsideMeeting && !met) {
     return say(
       `${board.name} has no meeting on ${formatDate(day)}: add it with \`meeting add ${board.name} ${day}\` and record the decision again, or record one taken outside a meeting with \`decision ${board.name} on ${day} "…"\`.`,
       { error: 'not_found' },
@@ -124,7 +127,7 @@ export async function recordDecision(turn: Turn, intent: Extract<GovernanceInten
     if (old.board !== board.name) return say(`Decision #${old.id} is ${old.board}'s, so only a decision of ${old.board} can correct it.`, { error: 'invalid' });
   }
   const saved = await storeWrite(() =>
-    turn.governance.recordDecision({ board: board.name, decidedOn: day, meetingDate: intent.outsideMeeting ? null : day, text, affects, supersedes: intent.corrects }, meta(turn)),
+    turn.governance.recordDecision({ board: board.name, decidedOn: day, meetingDate: outsideMeeting ? null : day, text, affects, supersedes: intent.corrects }, meta(turn)),
   );
   if (isReply(saved)) return saved;
   const recs = (await Promise.all(saved.affects.map((id) => turn.store.get(id)))).filter((r) => r !== null);
@@ -214,7 +217,17 @@ export async function knownBoard(turn: Turn, typed: string): Promise<Board | Rep
 }
 
 /** One day from plain English, as of the turn's today in the plan's timezone; a range is refused. */
-function readDay(turn: Turn, phrase: string, example: string): IsoDate | Reply {
+/**
+ * One day, as typed. A decision is in the past: "12 October" (no year) is the last 12 October, and "yesterday" reads;
+ * a meeting may be ahead, so its days read forward as delivery dates do.
+ */
+function readDay(turn: Turn, phrase: string, example: string, looking: 'past' | 'ahead' = 'ahead'): IsoDate | Reply {
+  if (looking === 'past') {
+    const past = readPastDay(cleanText(phrase), turn.today, 'start');
+    // "yesterday" is a day; anything else must read as one day, whichever year it falls in.
+    const shape = /^(?:yesterday|today)$/i.test(phrase.trim()) ? null : readDelivery(cleanText(phrase), { today: turn.today, timeZone: turn.timeZone });
+    if (past.ok && past.day !== null && (!shape || (shape.ok && shape.window.start === shape.window.end))) return past.day;
+  }
   const read = readDelivery(cleanText(phrase), { today: turn.today, timeZone: turn.timeZone });
   if (!phrase.trim() || !read.ok || !read.window.start) return say(`I can't read "${phrase}" as a day; give one, e.g. \`${example}\`, "12 October 2017" or "next Thursday".`, { error: 'unreadable_date' });
   if (read.window.start !== read.window.end) return say(`"${phrase}" is ${describeWindow(read.window)}, not one day; give the day, e.g. \`${example}\`.`, { error: 'invalid' });

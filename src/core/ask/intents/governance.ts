@@ -37,6 +37,15 @@ export const matchGovernance: Matcher = (msg) => {
     return { kind: 'meeting_add', board: meetingAdd[1]!, date: unquote(date), papersBy: flags['papers-by'] ?? null };
   }
 
+  // "add meeting SAS 2017-11-09", "schedule a meeting of JCOB on 14 December", "book SAS for 9 November".
+  const scheduled = MEETING_IN_WORDS.exec(raw) ?? BOARD_MEETING_IN_WORDS.exec(raw);
+  if (scheduled && !isRecommendationId(cleanIdToken(scheduled[1]!))) {
+    const [date, rest] = splitAtFlag(scheduled[2]!);
+    const flags = readFlags(rest, ['papers-by']);
+    if ('error' in flags) return refuse(msg.text, `${flags.error} For example: \`meeting add SAS 2017-10-12 --papers-by 2017-10-05\`.`);
+    return { kind: 'meeting_add', board: scheduled[1]!, date: unquote(date).replace(/[.]$/, ''), papersBy: flags['papers-by'] ?? null };
+  }
+
   const meetings = /^(?:(?:list|show|which|what)\s+(?:the\s+|are\s+the\s+)?)?meetings(?:\s+are\s+there)?\b\s*([\s\S]*)$/i.exec(msg.text);
   if (meetings) {
     const board = readBoardFilter(meetings[1]!);
@@ -53,7 +62,11 @@ export const matchGovernance: Matcher = (msg) => {
   // "record a decision: JCOB …", "log decision SAS …" are the command said in words.
   const decision = /^(?:(?:record|log|add|note)\s+(?:a\s+|the\s+|new\s+)?)?decision\s*:?\s+(?!s\b|log\b)(\S*)\s*([\s\S]*)$/i.exec(raw);
   // "decision on 4.3.1?" is a question about the log, not a decision to record.
-  if (decision && !msg.question) return readDecision(msg.text, decision[1]!, decision[2]!);
+  if (decision && !msg.question) return readDecision(msg.text, decision[1]!.replace(/[,;:]+$/, ''), decision[2]!);
+
+  // "SAS agreed on 12 October to close 4.3.1", "JCOB decided today that 9.1.1 will not be implemented".
+  const said = msg.question ? null : SAID_DECISION.exec(raw);
+  if (said) return readSaidDecision(msg.text, said);
 
   const decisions = /^(?:(?:list|show)\s+(?:the\s+)?)?decisions\b\s*([\s\S]*)$/i.exec(msg.text);
   if (decisions) {
@@ -70,9 +83,39 @@ export const matchGovernance: Matcher = (msg) => {
   return null;
 };
 
-/** An unquoted decision: "[on] DAY words [affects IDS]", the day as ISO, dd/mm/yyyy or "21 September 2017". */
+const SCHEDULE = String.raw`(?:add|schedule|book|arrange|set up|plan|put in)\s+(?:a\s+|an\s+|the\s+|another\s+|next\s+)?`;
+/** "add meeting SAS 2017-11-09", "schedule a meeting of JCOB on 14 December". */
+const MEETING_IN_WORDS = new RegExp(String.raw`^${SCHEDULE}meeting\s+(?:of\s+|for\s+|with\s+)?(?:the\s+)?([A-Za-z][\w&-]*)\s+(?:on\s+|for\s+)?([\s\S]+)$`, 'i');
+/** "book SAS for 9 November", "schedule the next JCOB meeting on 14 December": a board in capitals, then its day. */
+const BOARD_MEETING_IN_WORDS = new RegExp(String.raw`^(?:[Aa]dd|[Ss]chedule|[Bb]ook|[Aa]rrange|[Ss]et up|[Pp]lan|[Pp]ut in)\s+(?:(?:a|an|the|another|next)\s+)?([A-Z][A-Z&-]+)(?:\s+meeting)?\s+(?:on|for)\s+([\s\S]+)$`);
+
+const MONTH_WORD = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`;
+/** A day as a decision is dated: ISO, dd/mm/yyyy, "21 September [2017]", "today", "yesterday". */
+const DECISION_DAY = String.raw`(?:\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}(?:st|nd|rd|th)?\s+${MONTH_WORD}(?:\s+\d{4})?|today|yesterday)`;
+
+/** A decision said in words: a board in capitals, what it did, [on] a day, then "to …"/"that …" or the words. */
+const SAID_DECISION = new RegExp(
+  String.raw`^(?:the\s+)?([A-Z][A-Z0-9&-]+)\s+(?:has\s+|have\s+)?(agreed|decided|approved|resolved|endorsed|rejected|accepted|confirmed|signed off)\b\s*(?:(?:at\s+its\s+meeting\s+)?(?:on\s+)?(${DECISION_DAY})\b)?\s*,?\s*([\s\S]*)$`,
+  'i',
+);
+
+function readSaidDecision(text: string, m: RegExpExecArray): Intent | null {
+  const [, board, verb, day, rest] = m;
+  // A board's name is written in capitals; "I agreed …" or "Karen decided …" is no decision of a board.
+  if (board !== board!.toUpperCase()) return null;
+  const words = rest!.trim().replace(/[.]+$/, '');
+  if (!words) return null;
+  if (!day) {
+    return refuse(text, `Say which day ${board} ${verb!.toLowerCase()} it, for example "${board} ${verb!.toLowerCase()} on 12 October 2017 ${words}", or \`decision ${board} 2017-10-12 "…"\`.`);
+  }
+  const said = `${verb!.charAt(0).toUpperCase()}${verb!.slice(1).toLowerCase()} ${words}`;
+  const affects = [...new Set([...words.matchAll(new RegExp(String.raw`(?<![\w.])(${TYPED_ID})(?![\w])`, 'g'))].map((x) => cleanIdToken(x[1]!)).filter(isRecommendationId))];
+  return { kind: 'decision', board: board!, date: day, outsideMeeting: 'unless_met', text: said, affects, corrects: null };
+}
+
+/** An unquoted decision: "[on] DAY words [affects IDS]", the day as ISO, dd/mm/yyyy or "21 September [2017]". */
 const UNQUOTED = new RegExp(
-  String.raw`^((?:on\s+)?(?:\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\s+\d{4}))\s*[,:–-]?\s+([\s\S]+?)(\s*,?\s*(?:--?)?affect(?:s|ing)?[=\s]+(?:(?:${TYPED_ID})(?:\s*(?:,|and|&)\s*|\s+))*(?:${TYPED_ID})\s*(?:--?correct(?:s|ing)?[=\s]+\S+)?)?$`,
+  String.raw`^((?:on\s+)?${DECISION_DAY})\s*[,:–-]?\s+([\s\S]+?)(\s*,?\s*(?:--?)?affect(?:s|ing)?[=\s]+(?:(?:${TYPED_ID})(?:\s*(?:,|and|&)\s*|\s+))*(?:${TYPED_ID})\s*(?:--?correct(?:s|ing)?[=\s]+\S+)?)?$`,
   'i',
 );
 
