@@ -291,6 +291,8 @@ const changes: Row[] = [
   ['status overdue', { kind: 'query', filter: { overdue: true } }],
   ['status of the plan', { kind: 'query', filter: { summary: true } }],
   ['status please', unknown('status please', `${needsId('status', 'status 4.2.1')} To see a group of items, try "list ICT" or "list overdue".`)],
+  ['status 4..2', unknown('status 4..2', `"4..2" isn't a recommendation number; they look like 4.2.1. To see a group of items, try "list ICT" or "list overdue".`)],
+  ['status 1e5', unknown('status 1e5', `"1e5" isn't a recommendation number; they look like 4.2.1. To see a group of items, try "list ICT" or "list overdue".`)],
   ['reopen 4.2.1', { kind: 'reopen', id: '4.2.1', reason: null }],
   ['reopen 4.2.1 because the board asked for a rethink', { kind: 'reopen', id: '4.2.1', reason: 'because the board asked for a rethink' }],
   ['reopen', unknown('reopen', needsId('reopen', 'reopen 4.2.1'))],

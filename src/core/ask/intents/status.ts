@@ -1,5 +1,5 @@
 import type { Intent } from '../intent.js';
-import { badIdReason, bareId, commandId, findBadId, findIds, unknown } from './ids.js';
+import { badIdReason, bareId, commandId, findBadId, findIds, missingIdReason, unknown } from './ids.js';
 import { statusFrom } from './set-status.js';
 import { normalise, textAfter, type NormalisedMessage } from './normalise.js';
 import { matchQuery } from './query.js';
@@ -10,7 +10,9 @@ export function matchStatusCommand(msg: NormalisedMessage): Intent | null {
   if (!cmd) return null;
   if ('reason' in cmd) {
     if (msg.words[0]?.toLowerCase() !== 'status') return null;
-    return statusOfGroup(msg) ?? unknown(msg, `${cmd.reason} To see a group of items, try "list ICT" or "list overdue".`);
+    // A number that is none ("status 4..2") keeps its error; words after "status" may name a group.
+    const group = cmd.reason === missingIdReason('status', 'status 4.2.1') ? statusOfGroup(msg) : null;
+    return group ?? unknown(msg, `${cmd.reason} To see a group of items, try "list ICT" or "list overdue".`);
   }
   if (cmd.used === msg.words.length) return { kind: 'status', id: cmd.id };
   const ids = findIds(msg);
