@@ -21,6 +21,20 @@ describe('gaps, alternatives and due dates in questions', () => {
   const open = (r: Recommendation) => r.status !== 'complete' && r.status !== 'not_being_implemented';
   const idsWhere = (test: (r: Recommendation) => boolean) => all.filter(test).map((r) => r.id);
 
+  it('one item as it stood on a past day: its status then, not now ("what was the status of 9.2.1 on 1 January?")', async () => {
+    const before = (await talk('status 9.2.1')).items[0]!.status;
+    // Late in February, after every window the other cases here ask about.
+    const changed = await h.talk('status 9.2.1 awaiting decision', { actor: admin(), now: '2018-02-25T10:00:00Z', conversationKey: 'gaps:change' });
+    expect(changed.error, changed.text).toBeUndefined();
+    const then = await talk('what was the status of 9.2.1 on 1 January 2018?');
+    expect(then.error, then.text).toBeUndefined();
+    expect(then.text.split('\n')[0]).toBe('9.2.1 · as at 1 Jan 2018 — 1 item');
+    expect(then.items.map((i) => [i.id, i.status])).toEqual([['9.2.1', before]]);
+    expect(before).not.toBe('awaiting_decision');
+    expect((await talk('status 9.2.1 as at 26 February 2018')).items[0]!.status).toBe('awaiting_decision');
+    expect((await talk('status 9.2.1')).items[0]!.status).toBe('awaiting_decision');
+  });
+
   it('overdue by more than three months: open items whose window ended before 1 December', async () => {
     const reply = await talk("what's overdue by more than 3 months?");
     expect(reply.error, reply.text).toBeUndefined();

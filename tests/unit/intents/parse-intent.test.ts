@@ -339,6 +339,12 @@ const changes: Row[] = [
   ['add Portfolio Office as an owner of 4.2.1', { kind: 'assign', id: '4.2.1', owners: ['Portfolio Office'], edit: 'add' }],
   ['make Karen a co-owner of 4.2.1', { kind: 'assign', id: '4.2.1', owners: ['Karen'], edit: 'add' }],
   ['take Karen off 4.2.1', { kind: 'assign', id: '4.2.1', owners: ['Karen'], edit: 'remove' }],
+  // One item (or a few) as they stood on a past day; "is 4.2.1 due on 1 November?" stays about now.
+  ['status 4.2.1 as at 1 November', { kind: 'query', filter: { ids: ['4.2.1'], asAt: '1 November' } }],
+  ['what was the status of 4.2.1 on 1 November?', { kind: 'query', filter: { ids: ['4.2.1'], asAt: '1 November' } }],
+  ["what was 4.2.1's status in November?", { kind: 'query', filter: { ids: ['4.2.1'], asAt: 'November' } }],
+  ['4.2.1 and 4.2.2 as of end of October', { kind: 'query', filter: { ids: ['4.2.1', '4.2.2'], asAt: 'end of October' } }],
+  ['is 4.2.1 due on 1 November?', { kind: 'status', id: '4.2.1' }],
   // A date moved on by an amount, from the one it has; "date 4.2.1 6 weeks" still names a date.
   ['extend 4.2.1 by two months', { kind: 'date', id: '4.2.1', phrase: 'by two months', shift: { amount: 2, unit: 'month' } }],
   ['push 4.2.3 back by 6 weeks', { kind: 'date', id: '4.2.3', phrase: 'back by 6 weeks', shift: { amount: 6, unit: 'week' } }],

@@ -3,6 +3,7 @@ import { badIdReason, bareId, commandId, findBadId, findIds, missingIdReason, un
 import { statusFrom } from './set-status.js';
 import { normalise, textAfter, type NormalisedMessage } from './normalise.js';
 import { matchQuery } from './query.js';
+import { readAsAt } from './query-kinds.js';
 
 /** `status <id>` asks; `status <id> <status words>` sets ("status 4.2.1 on going"). */
 export function matchStatusCommand(msg: NormalisedMessage): Intent | null {
@@ -16,6 +17,8 @@ export function matchStatusCommand(msg: NormalisedMessage): Intent | null {
   }
   if (cmd.used === msg.words.length) return { kind: 'status', id: cmd.id };
   const ids = findIds(msg);
+  const then = asAtOf(msg, ids);
+  if (then) return then;
   if (ids.length > 1 && ONLY_IDS.test(textAfter(msg, 1).toLowerCase())) return { kind: 'query', filter: { ids: [...new Set(ids)] } };
   if (ids.length > 1) return unknown(msg, oneAtATime(cmd.id));
   if (msg.words[0]?.toLowerCase() !== 'status' || /^(?:of|for|on)$/i.test(msg.words[1] ?? '')) {
@@ -36,6 +39,26 @@ function statusOfGroup(msg: NormalisedMessage): Intent | null {
   const list = matchQuery(normalise(`list ${rest}`));
   return list?.kind === 'query' ? list : null;
 }
+
+/**
+ * "status 4.2.1 as at 1 November", "what was 4.2.1's status in November?", "4.2.1 and 4.2.2 as of end of October":
+ * the items as they stood then, as a list as at that day is (the board paper's reading of the past). A past tense is
+ * needed for a bare day ("was … on 1 November"), so "4.2.1 is due on 1 November" stays about the item now.
+ */
+function asAtOf(msg: NormalisedMessage, ids: readonly string[]): Intent | null {
+  if (!ids.length) return null;
+  let text = msg.text;
+  for (const id of ids) text = text.split(id).join(' ');
+  if (/\b(?:due|deadline|date|slipp?(?:ed)?|moved)\b/i.test(text) && !/\bas (?:at|of)\b/i.test(text)) return null;
+  const read = readAsAt(text);
+  const month = read.value ? null : PAST_MONTH.exec(text);
+  const phrase = read.value ?? (month ? month[1]! : null);
+  if (!phrase) return null;
+  return { kind: 'query', filter: { ids: [...new Set(ids)], asAt: phrase.replace(/[?.!,]+$/, '') } };
+}
+
+/** "what was 4.2.1's status in November (2017)?": a month, in a past-tense question. */
+const PAST_MONTH = /\b(?:was|were|did|had|stood|looked)\b.*\b(?:in|during)\s+((?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?:\s+\d{4})?)\b/i;
 
 /** Nothing but ids and the words between them: "4.2.1 and 4.2.2", "of 5.1, 5.2 & 5.3 please". */
 const ONLY_IDS = /^(?:(?:of|for|on)\s+)?[\w.-]+(?:\s*(?:,|and|&|\+)\s*[\w.-]+)+(?:\s+please)?[?.!]*$/;
@@ -68,6 +91,8 @@ export function matchAboutId(msg: NormalisedMessage): Intent | null {
     return bad !== null && asked ? unknown(msg, badIdReason(bad)) : null;
   }
   const id = ids[0];
+  const then = asAtOf(msg, ids);
+  if (then) return then;
   const asking = bareId(msg) !== null || msg.question || QUESTION_START.test(msg.lower);
   // "status of 4.2.1 and 4.2.2", "where are we on 5.1, 5.2 and 5.3?": those items, listed.
   if (ids.length > 1 && (asking || ONLY_IDS.test(msg.lower))) return { kind: 'query', filter: { ids: [...new Set(ids)] } };
