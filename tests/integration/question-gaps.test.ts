@@ -35,6 +35,21 @@ describe('gaps, alternatives and due dates in questions', () => {
     expect((await talk('status 9.2.1')).items[0]!.status).toBe('awaiting_decision');
   });
 
+  it('"… compared with now": the same question then and today, under how it moved', async () => {
+    const then = await talk('how many were overdue at the end of October?');
+    const now = await talk('how many are overdue?');
+    const both = await talk('how many were overdue at the end of October compared with now?');
+    expect(both.error, both.text).toBeUndefined();
+    const [a, b] = [then.items.length, now.items.length];
+    expect(both.text.split('\n')[0]).toBe(`Then → now: ${a} → ${b}${a === b ? '' : ` (${b > a ? '+' : ''}${b - a})`}`);
+    expect(both.text).toContain(then.text.split('\n')[0]);
+    expect(both.text).toContain(now.text.split('\n')[0]);
+    expect(ids(both)).toEqual(ids(now));
+    const summary = await talk('how did we look on 1 November compared to today?');
+    expect(summary.text.split('\n')[0]).toMatch(/^Then → now: overdue \d+ → \d+.* · complete \d+ → \d+.* · red \d+ → \d+/);
+    expect(summary.text).toContain('Summary · all items · as at 1 Nov 2017');
+  });
+
   it('overdue by more than three months: open items whose window ended before 1 December', async () => {
     const reply = await talk("what's overdue by more than 3 months?");
     expect(reply.error, reply.text).toBeUndefined();

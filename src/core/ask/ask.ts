@@ -165,7 +165,7 @@ async function act(turn: Turn, intent: Intent): Promise<Reply> {
     case 'history':
       return answerHistory(turn, intent.id);
     case 'query':
-      return withOwnerChoice(turn, intent.filter);
+      return intent.filter.compareNow ? thenAndNow(turn, intent.filter) : withOwnerChoice(turn, intent.filter);
     case 'update': {
       if (intent.text !== null) return postUpdate(turn, intent.id, intent.text);
       const rec = await changeable(turn, intent.id);
@@ -233,6 +233,26 @@ async function continueChoosePlan(ctx: AskContext, state: ChoosePlanState, answe
 }
 
 /** An ambiguous owner name becomes a question; the answer finishes the original query. */
+/**
+ * The same question as at the day asked and as at today, one after the other, under a line of how it moved
+ * ("Then → now: 9 → 14 (+5)"; a summary's overdue, complete and red). The items carried are today's.
+ */
+async function thenAndNow(turn: Turn, filter: QueryFilter): Promise<Reply> {
+  const { compareNow: _, ...asked } = filter;
+  const then = await withOwnerChoice(turn, asked);
+  if (then.error || then.awaiting) return then;
+  const { asAt: __, ...today } = asked;
+  const now = await answerQuery(turn, today);
+  if (now.error) return now;
+  const change = (a: number, b: number) => `${a} → ${b}${b === a ? '' : ` (${b > a ? '+' : ''}${b - a})`}`;
+  // A summary moves in its counts; a list or a count in its number of items.
+  const moved =
+    then.counts && now.counts
+      ? `Then → now: overdue ${change(then.counts.overdue, now.counts.overdue)} · complete ${change(then.counts.byStatus.complete, now.counts.byStatus.complete)} · red ${change(then.counts.byRag.red, now.counts.byRag.red)}`
+      : `Then → now: ${change(then.items.length, now.items.length)}`;
+  return { ...now, text: [moved, '', then.text, '', now.text].join('\n') };
+}
+
 async function withOwnerChoice(turn: Turn, filter: QueryFilter): Promise<Reply> {
   const reply = await answerQuery(turn, { ...filter });
   if ((reply.awaiting === 'choose_owner' || reply.awaiting === 'choose_theme') && reply.choices) {

@@ -112,6 +112,8 @@ export interface QueryFilter {
   count?: boolean;
   /** The plan as it stood at the end of this day ("at the end of October", "on 1 October"), rebuilt from the trail. */
   asAt?: string;
+  /** "… at the end of October compared with now": the same question as at `asAt` and as at today, side by side. */
+  compareNow?: boolean;
   /** What changed since a day or within a window ("since 4 October", "this week"): the changes, grouped by item. */
   changedSince?: string;
   /** "what changed in January?", "last week", "between 1 and 31 October": the window closes at the end of this phrase. */

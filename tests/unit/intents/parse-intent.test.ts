@@ -339,6 +339,12 @@ const changes: Row[] = [
   ['add Portfolio Office as an owner of 4.2.1', { kind: 'assign', id: '4.2.1', owners: ['Portfolio Office'], edit: 'add' }],
   ['make Karen a co-owner of 4.2.1', { kind: 'assign', id: '4.2.1', owners: ['Karen'], edit: 'add' }],
   ['take Karen off 4.2.1', { kind: 'assign', id: '4.2.1', owners: ['Karen'], edit: 'remove' }],
+  // Then and now; the past tense of "how are we doing?" is the summary as at that day.
+  ['how many were complete at the end of October compared with now?', q({ count: true, asAt: 'end of October', compareNow: true, status: 'complete' })],
+  ['what was overdue on 1 November vs now?', q({ asAt: '1 November', compareNow: true, overdue: true })],
+  ['how were we doing at the end of October?', q({ summary: true, asAt: 'end of October' })],
+  ['where did we stand on 1 December?', q({ summary: true, asAt: '1 December' })],
+  ['show me the plan as it was on 4 October', q({ asAt: '4 October' })],
   // One item (or a few) as they stood on a past day; "is 4.2.1 due on 1 November?" stays about now.
   ['status 4.2.1 as at 1 November', { kind: 'query', filter: { ids: ['4.2.1'], asAt: '1 November' } }],
   ['what was the status of 4.2.1 on 1 November?', { kind: 'query', filter: { ids: ['4.2.1'], asAt: '1 November' } }],

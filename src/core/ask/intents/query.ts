@@ -183,7 +183,8 @@ export function matchQuery(msg: NormalisedMessage): Intent | null {
   const summary = SUMMARY.exec(s);
   if (summary) {
     filter.summary = true;
-    s = without(s, summary);
+    // "how were we doing at the end of October?": the past tense stays, so the day is read as the one looked back on.
+    s = /\b(?:was|were|did)\b/i.test(summary[0]) ? `${without(s, summary)} was ` : without(s, summary);
     // "what percentage of Karen's items are done?": the done is what the percentage counts, not a filter.
     if (/\b(?:percentage|per ?cent|proportion|share|fraction|how much|how far)\b|%/i.test(summary[0])) {
       // "what proportion are overdue / red?": the summary of them all, whose lines give that share.
@@ -220,8 +221,13 @@ export function matchQuery(msg: NormalisedMessage): Intent | null {
       changedRest = without(changedRest, lately);
     }
   }
-  const asAt = readAsAt(changedRest);
+  // "how many were complete at the end of October compared with now?": both days, side by side.
+  const versusNow = /\b(?:(?:as\s+)?compared?\s+(?:with|to)|versus|vs\.?|against|and)\s+(?:now|today|the present|currently|where we are now)\b/i.exec(changedRest);
+  if (versusNow) changedRest = without(changedRest, versusNow);
+  // "the plan as it was on 4 October", "as things stood at the end of Q3": the day is what counts.
+  const asAt = readAsAt(changedRest.replace(/\bas (?:it|they|things|we) (?:was|were|stood|looked)\b/gi, ' was '));
   if (asAt.value) filter.asAt = asAt.value;
+  if (asAt.value && versusNow) filter.compareNow = true;
   const excluded = readExclusions(asAt.rest);
   if (excluded.owner !== null || excluded.about !== null || excluded.status !== null) {
     filter.not = { ...(excluded.owner !== null ? { owner: excluded.owner } : {}), ...(excluded.about !== null ? { about: excluded.about } : {}), ...(excluded.status !== null ? { status: excluded.status } : {}) };
