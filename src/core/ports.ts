@@ -1,3 +1,4 @@
+import type { NudgePreference } from './reminders/decide-nudges.js';
 import type { DeliveryWindow, IsoDate } from './dates/delivery-window.js';
 import type { AuditEvent } from './plan/audit.js';
 import type { PlanFile } from './plan/plan-file.js';
@@ -236,6 +237,11 @@ export interface PlanStore {
  */
 export interface ChaseQueue {
   chase(plan: PlanInfo, rec: Pick<Recommendation, 'id' | 'owners'>, chase: { from: string; note: string | null; on: string; at: string }): Promise<ChaseResult>;
+}
+
+/** A person's snooze or stop of nudges about one item (the nudge's buttons, or typed): the running app keeps them. */
+export interface NudgePreferences {
+  setPreference(planId: number, preference: NudgePreference): Promise<void>;
 }
 
 /** How long after a chase its people are not chased about the same item again. */

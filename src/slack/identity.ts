@@ -72,6 +72,7 @@ export function slackContext(deps: SlackDeps, viewer: SlackViewer, conversationK
     conversations: deps.services.conversations,
     people: deps.people,
     chases: deps.services.chases,
+    nudges: deps.reminders,
     actor: viewer.actor,
     now: deps.services.clock.now(),
     ...(viewer.timeZone ? { timeZone: viewer.timeZone } : deps.services.config.CONCERTO_TIMEZONE ? { timeZone: deps.services.config.CONCERTO_TIMEZONE } : {}),

@@ -15,6 +15,7 @@ import { answerDue, answerStatus, answerUpdates, answerWhoOwns } from './handler
 import { answerPaper } from './handlers/paper.js';
 import { answerQuery } from './handlers/query.js';
 import { chase } from './handlers/chase.js';
+import { setNudgePreference } from './handlers/nudge-preference.js';
 import { answerAcrossPlans, answerByPlan, plansHolding, whichPlan } from './handlers/across-plans.js';
 import { changePlanState, createPlan, listPlans, setPlan, usePlan } from './handlers/plans.js';
 import { answerWhen } from './handlers/when.js';
@@ -162,6 +163,8 @@ async function act(turn: Turn, intent: Intent): Promise<Reply> {
       return answerWhoOwns(turn, intent.id);
     case 'chase':
       return chase(turn, intent.id, intent.note);
+    case 'nudge_preference':
+      return setNudgePreference(turn, intent.id, intent.action, intent.until, intent.for);
     case 'history':
       return answerHistory(turn, intent.id);
     case 'query':

@@ -1,5 +1,5 @@
 import type { IsoDate } from '../dates/delivery-window.js';
-import type { ChaseQueue, ConversationStore, GovernanceStore, PeopleStore, PlanDirectory, PlanInfo, PlanStore } from '../ports.js';
+import type { ChaseQueue, ConversationStore, GovernanceStore, NudgePreferences, PeopleStore, PlanDirectory, PlanInfo, PlanStore } from '../ports.js';
 import type { Actor } from './actor.js';
 
 /** Everything a turn needs: who, when, where, and the ports. Built by each front end. */
@@ -10,6 +10,8 @@ export interface AskContext {
   people?: PeopleStore;
   /** Messages to owners asking for an update (`chase 4.1.1`), sent by the running app. */
   chases?: ChaseQueue;
+  /** Where a person's snoozes and stops of their nudges are kept; only the door that nudges people (Slack) has it. */
+  nudges?: NudgePreferences;
   /** Admin of every plan when `admin` is set; each plan adds its own admins (core/ask/plan-scope.ts). */
   actor: Actor;
   now: Date;

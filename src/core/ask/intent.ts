@@ -36,6 +36,8 @@ export type Intent =
    * `assign 4.2.1 Karen` names every owner; "reassign 4.2.1 from Neil to Karen" swaps one (`replacing`),
    * "add Karen as an owner of 4.2.1" adds (`edit: 'add'`), "remove Neil from 4.2.1" takes one off (`edit: 'remove'`).
    */
+  /** "snooze 4.2.1 for two weeks", "stop nudging me about 4.2.1", "resume reminders for 4.2.1": the speaker's own nudges. */
+  | { kind: 'nudge_preference'; id: string; action: 'snooze' | 'mute' | 'resume'; until: string | null; for: { amount: number; unit: ShiftUnit } | null }
   | { kind: 'assign'; id: string; owners: string[]; replacing?: string; edit?: 'add' | 'remove' }
   /** `priority IA-02 High`, "set the priority of IA-02 to high": null clears it ("none"). */
   | { kind: 'set_priority'; id: string; priority: string | null }

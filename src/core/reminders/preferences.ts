@@ -21,3 +21,19 @@ export function mute(item: string, recipient: string, now: Date): { preference: 
     message: `You won't be nudged about ${item} again unless it is re-dated or reopened. The weekly digest still lists it.`,
   };
 }
+
+/** "snooze 4.2.1 until 1 March": no nudges about this item for this person before that day. */
+export function snoozeUntil(item: string, recipient: string, until: IsoDate, now: Date): { preference: NudgePreference; message: string } {
+  return {
+    preference: { item, recipient, snoozedUntil: until, muted: false, setAt: now.toISOString() },
+    message: `Snoozed: no nudges about ${item} until ${formatDate(until)}. Re-dating or reopening it starts them again.`,
+  };
+}
+
+/** "resume reminders for 4.2.1": a snooze or a stop undone; nudges come when they are due. */
+export function resume(item: string, recipient: string, now: Date): { preference: NudgePreference; message: string } {
+  return {
+    preference: { item, recipient, snoozedUntil: null, muted: false, setAt: now.toISOString() },
+    message: `Nudges about ${item} are back on: you'll be reminded before it is due and chased when it is late.`,
+  };
+}

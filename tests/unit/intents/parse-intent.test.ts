@@ -339,6 +339,13 @@ const changes: Row[] = [
   ['add Portfolio Office as an owner of 4.2.1', { kind: 'assign', id: '4.2.1', owners: ['Portfolio Office'], edit: 'add' }],
   ['make Karen a co-owner of 4.2.1', { kind: 'assign', id: '4.2.1', owners: ['Karen'], edit: 'add' }],
   ['take Karen off 4.2.1', { kind: 'assign', id: '4.2.1', owners: ['Karen'], edit: 'remove' }],
+  // A person's own nudges: snoozed, stopped, resumed; "remind me about 4.2.1" alone asks about it.
+  ['snooze 4.2.1 for two weeks', { kind: 'nudge_preference', id: '4.2.1', action: 'snooze', until: null, for: { amount: 2, unit: 'week' } }],
+  ['snooze reminders for 4.2.1 until 1 March', { kind: 'nudge_preference', id: '4.2.1', action: 'snooze', until: '1 March', for: null }],
+  ["don't remind me about 4.2.1", { kind: 'nudge_preference', id: '4.2.1', action: 'mute', until: null, for: null }],
+  ['start nudging me about 4.2.1 again', { kind: 'nudge_preference', id: '4.2.1', action: 'resume', until: null, for: null }],
+  ['remind me about 4.2.1', { kind: 'status', id: '4.2.1' }],
+  ['nudge Karen about 1.1', { kind: 'chase', id: '1.1', note: null }],
   // Then and now; the past tense of "how are we doing?" is the summary as at that day.
   ['how many were complete at the end of October compared with now?', q({ count: true, asAt: 'end of October', compareNow: true, status: 'complete' })],
   ['what was overdue on 1 November vs now?', q({ asAt: '1 November', compareNow: true, overdue: true })],

@@ -25,10 +25,13 @@ const TOPICS: Record<string, string> = {
   status: '`status 4.2.1` shows an item: owners, status, delivery date as written and as read, and the latest updates. `status 4.2.1 awaiting decision` changes its status (owners and admins).',
   history: '`history 4.2.1` shows every recorded change: who, when, through which door, before and after — with the baseline delivery date.',
   mine: '`mine` lists the items you own, directly or through a role you are linked to.',
-  assign: 'Admins: `assign 4.2.1 Karen Georgiou, Portfolio Office` replaces the owners of an item.',
+  assign:
+    'Admins: `assign 4.2.1 Karen Georgiou, Portfolio Office` replaces the owners of an item; `reassign 4.2.1 from Shackleton to Karen`, `add Portfolio Office as an owner of 4.2.1` and `take Karen off 4.2.1` change one and keep the others. In Slack, a mention (@Karen) is the owner that person is linked to.',
   priority:
     'Admins: `priority 4.2.1 High` (or "set the priority of 4.2.1 to high") gives an item a priority, kept as written and in the plan\'s own spelling of one it already uses; `priority 4.2.1 none` clears it. A document\'s Priority column gives them on import. Ask "list high priority", "what high-priority items are overdue?" or "open items by priority".',
   chase: 'Admins: `chase 4.1.1 <note>` (or "remind Rachel about 4.1.1", "ask the owner of 4.1.1 for an update") sends each person linked to an owner of the item a nudge now, naming you and quoting your note, with the buttons to post an update. A closed item is not chased; an owner linked to no one is named.',
+  snooze:
+    'Your own nudges about an item you own, in Slack: `snooze 4.1.1` (a week), `snooze 4.1.1 for two weeks` or `until 1 March`; `stop nudging me about 4.1.1` stops them until the item is re-dated or reopened; `resume reminders for 4.1.1` brings them back. The buttons on a nudge do the same.',
   add: 'Admins: `add 9.4.1 <recommendation text>; theme: Governance; owner: Portfolio Office; due: end of March 2018; status: not started`.',
   when: '`when <phrase>` shows how a delivery date phrase is read today, e.g. `when end of next month`.',
   boards: '`boards` lists the plan\'s boards; admins add one with `board add SAS --title "Strategic Alliance Summit"`.',

@@ -19,6 +19,7 @@ import { matchReopen } from './reopen.js';
 import { matchSignOff } from './sign-off.js';
 import { matchSetStatus } from './set-status.js';
 import { matchSection } from './section.js';
+import { matchNudgePreference } from './nudge-preference.js';
 import { matchSmalltalk } from './smalltalk.js';
 import { matchAboutId, matchStatusCommand } from './status.js';
 import { matchUpdate } from './update.js';
@@ -47,6 +48,7 @@ const MATCHERS: readonly Matcher[] = [
   matchAssign,
   matchSetPriority,
   // Commands that name one item and may carry free text; each only looks at the first word.
+  matchNudgePreference,
   matchChase,
   matchUpdate,
   matchSignOff,

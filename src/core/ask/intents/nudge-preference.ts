@@ -1,0 +1,49 @@
+import { canonicalId, isRecommendationId, TYPED_ID } from '../../plan/recommendation-id.js';
+import type { Intent } from '../intent.js';
+import type { Matcher } from './normalise.js';
+import { NUMBER, numberOf } from './query-kinds.js';
+
+/**
+ * A person's own nudges about one item, typed rather than pressed: "snooze 4.2.1" (a week), "snooze 4.2.1 for
+ * two weeks" / "until 1 March", "stop nudging me about 4.2.1" / "mute 4.2.1", "resume reminders for 4.2.1".
+ * The same preference the nudge's buttons set.
+ */
+const ITEM = String.raw`(?:item\s+|recommendation\s+|action\s+)?(${TYPED_ID})`;
+const REMINDERS = String.raw`(?:(?:the\s+|my\s+)?(?:reminders?|nudges?|chasers?|chasing)\s+(?:for|about|on|re)\s+)`;
+const SNOOZE = new RegExp(String.raw`^(?:please\s+)?(?:snooze|pause|hold off)\s+${REMINDERS}?${ITEM}(?:\s+(?:for|until|till|to)\s+(.+?))?[.!]?$`, 'i');
+const MUTE = new RegExp(
+  String.raw`^(?:please\s+)?(?:mute\s+${REMINDERS}?|(?:stop|no more|don'?t|do not|never)\s+(?:nudg(?:e|ing)|remind(?:ing)?|chas(?:e|ing)|reminders?|nudges?)(?:\s+(?:me|us))?\s+(?:about|for|on|re)\s+|turn off\s+${REMINDERS})${ITEM}[.!]?$`,
+  'i',
+);
+/** "remind me about 4.2.1" alone asks about the item; "start nudging me about 4.2.1" or "… again" wants the nudges back. */
+const RESUME = new RegExp(
+  String.raw`^(?:please\s+)?(?:(?:unmute|unsnooze)\s+${REMINDERS}?${ITEM}|(?:resume|restart|turn on)\s+${REMINDERS}${ITEM}|start\s+(?:nudg(?:e|ing)|remind(?:ing)?|chas(?:e|ing))\s+(?:me|us)\s+(?:about|for|on)\s+${ITEM}(?:\s+again)?|(?:nudg(?:e|ing)|remind(?:ing)?)\s+(?:me|us)\s+(?:about|for|on)\s+${ITEM}\s+again)[.!]?$`,
+  'i',
+);
+
+const DURATION = new RegExp(String.raw`^(?:another\s+|a further\s+)?(?:${NUMBER}|an?)?\s*(days?|weeks?|fortnights?|months?)$`, 'i');
+
+export const matchNudgePreference: Matcher = (msg) => {
+  const text = msg.raw.trim();
+  for (const [re, action] of [
+    [SNOOZE, 'snooze'],
+    [MUTE, 'mute'],
+    [RESUME, 'resume'],
+  ] as const) {
+    const m = re.exec(text);
+    if (!m) continue;
+    const id = canonicalId(m.slice(1).find((g) => g !== undefined && isRecommendationId(canonicalId(g))) ?? m[1] ?? '');
+    if (!isRecommendationId(id)) return null;
+    const tail = action === 'snooze' ? (m[2]?.trim() ?? null) : null;
+    // "for two weeks" is a length of time; "until 1 March", "to next month" a day.
+    const length = tail ? DURATION.exec(tail) : null;
+    const amount = length ? (length[1] === undefined || /^an?$/i.test(length[1]) ? 1 : numberOf(length[1])) : null;
+    if (length && amount !== null) {
+      const word = length[2]!.toLowerCase().replace(/s$/, '');
+      const span = word === 'fortnight' ? { amount: 2 * amount, unit: 'week' as const } : { amount, unit: word as 'day' | 'week' | 'month' };
+      return { kind: 'nudge_preference', id, action, until: null, for: span } satisfies Intent;
+    }
+    return { kind: 'nudge_preference', id, action, until: tail, for: null } satisfies Intent;
+  }
+  return null;
+};
