@@ -339,6 +339,9 @@ const changes: Row[] = [
   ['add Portfolio Office as an owner of 4.2.1', { kind: 'assign', id: '4.2.1', owners: ['Portfolio Office'], edit: 'add' }],
   ['make Karen a co-owner of 4.2.1', { kind: 'assign', id: '4.2.1', owners: ['Karen'], edit: 'add' }],
   ['take Karen off 4.2.1', { kind: 'assign', id: '4.2.1', owners: ['Karen'], edit: 'remove' }],
+  // "waiting on me" is what the speaker has open; "waiting on SAS" what SAS must decide.
+  ["what's waiting on me?", q({ owner: 'me', open: true })],
+  ["what's waiting on SAS?", q({ waitingOn: 'SAS', status: 'awaiting_decision' })],
   // A person's own nudges: snoozed, stopped, resumed; "remind me about 4.2.1" alone asks about it.
   ['snooze 4.2.1 for two weeks', { kind: 'nudge_preference', id: '4.2.1', action: 'snooze', until: null, for: { amount: 2, unit: 'week' } }],
   ['snooze reminders for 4.2.1 until 1 March', { kind: 'nudge_preference', id: '4.2.1', action: 'snooze', until: '1 March', for: null }],

@@ -396,6 +396,9 @@ const stale: QuestionCase[] = [
   c('anything not updated in the last 30 days?', staleDays(30)),
   c('which actions have gone quiet for 3 weeks', staleDays(21)),
   c("what hasn't been touched since July", staleSince('July')),
+  // "this month": nothing after the last one ended; "I" is the speaker's own items.
+  c("which items haven't been updated this month?", staleSince('the end of last month')),
+  c("what haven't I updated this month?", { ...owner('me'), ...staleSince('the end of last month') }),
   c('items with no updates for 60 days or more', staleDays(60)),
   c("which of Karen's haven't been updated since August", { ...owner('Karen'), ...staleSince('August') }),
   c('open actions with no update for 30 days', { ...OPEN, ...staleDays(30) }),

@@ -163,7 +163,7 @@ export function readSlipped(s: string): Taken<{ times: number }> {
 
 /** No recent update: "what hasn't been updated since August", "no update for 30 days", "gone quiet for six weeks". */
 const STALE =
-  /\b(?:(?:need|needs|needing|due|overdue for|waiting for|wants?) (?:an? |any )?updat(?:e|es|ing)|(?:need|needs|have|has|got) to (?:be )?updated?|(?:has|have)n't (?:been |had (?:an? |any )?)?updated?s?|(?:has|have) not (?:been |had (?:an? |any )?)?updated?s?|not (?:been )?updated|no (?:updates?|news|progress|word|update posted)|without (?:an? |any )?updates?|(?:gone|been|are|is) (?:quiet|silent)|stale|nothing heard|not heard (?:from|about)?|no one has updated|nobody has updated|(?:has|have)n't been (?:touched|looked at)|not (?:been )?(?:touched|looked at))\b/i;
+  /\b(?:(?:need|needs|needing|due|overdue for|waiting for|wants?) (?:an? |any )?updat(?:e|es|ing)|(?:need|needs|have|has|got) to (?:be )?updated?|(?:has|have)n't (?:been |had (?:an? |any )?)?updated?s?|(?:has|have)n't (?:I|we|you|they|he|she) (?:yet )?updated|(?:have|has) (?:I|we|you|they|he|she) not (?:yet )?updated|did(?:n't| not) (?:I|we|you|they|he|she) update|(?:has|have) not (?:been |had (?:an? |any )?)?updated?s?|not (?:been )?updated|no (?:updates?|news|progress|word|update posted)|without (?:an? |any )?updates?|(?:gone|been|are|is) (?:quiet|silent)|stale|nothing heard|not heard (?:from|about)?|no one has updated|nobody has updated|(?:has|have)n't been (?:touched|looked at)|not (?:been )?(?:touched|looked at))\b/i;
 const FOR_SPAN = new RegExp(String.raw`\b(?:for|in|over)\s+(?:(?:the|a)\s+)?(?:(?:last|past)\s+)?(?:${NUMBER}\s+)?(days?|weeks?|fortnights?|months?)\b`, 'i');
 
 const VAGUE_SPAN = /\b(?:(?:in|for) (?:a (?:good |little )?while|ages|some time|a long time|a bit)|lately|recently|of late)\b/i;
@@ -171,9 +171,14 @@ const VAGUE_SPAN = /\b(?:(?:in|for) (?:a (?:good |little )?while|ages|some time|
 export function readStale(s: string): Taken<{ since?: string; days?: number }> {
   const m = STALE.exec(s);
   if (!m) return { rest: s, value: null };
-  const without = `${s.slice(0, m.index)} ${s.slice(m.index + m[0].length)}`;
+  // "what haven't I updated?": the speaker's items; the pronoun goes back for the owner reader.
+  const who = /\b(I|we)\b/i.exec(m[0]) ? ' my ' : ' ';
+  const without = `${s.slice(0, m.index)}${who}${s.slice(m.index + m[0].length)}`;
   const since = takePhraseAfter(without, SINCE);
   if (since.phrase) return { rest: since.rest, value: { since: since.phrase } };
+  // "what haven't I updated this month?": nothing after the last month ended.
+  const period = /\b(?:this|the current) (week|month|quarter|year)\b/i.exec(without);
+  if (period) return { rest: `${without.slice(0, period.index)} ${without.slice(period.index + period[0].length)}`, value: { since: `the end of last ${period[1]!.toLowerCase()}` } };
   const span = FOR_SPAN.exec(without);
   if (span) {
     const after = without.slice(span.index + span[0].length).replace(/^\s*(?:or (?:more|longer)|and (?:more|over)|\+)/i, ' ');

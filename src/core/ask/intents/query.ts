@@ -241,6 +241,13 @@ export function matchQuery(msg: NormalisedMessage): Intent | null {
     s = without(s, signOff);
   }
 
+  // "what's waiting on me?": what the speaker has open, not a board's decision.
+  const onMe = /\b(?:waiting|pending) (?:on|for) (?:me|us)\b/i.exec(s);
+  if (onMe) {
+    filter.owner ??= 'me';
+    filter.open = true;
+    s = without(s, onMe);
+  }
   // "waiting on SAS", "awaiting a decision from JCOB", "what's SAS got to decide": a board's decision pending.
   const waiting = WAITING_ON.exec(s) ?? BOARD_TO_DECIDE.exec(s);
   // "blocked items", "the pending ones": a word for the items themselves names no board.
