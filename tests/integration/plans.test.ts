@@ -396,6 +396,17 @@ describe.each(testDatabases)('many plans on $name', ({ name, open }) => {
       expect(await talk('use audit-2081', reader)).toMatchObject({ error: 'not_found', text: 'There is no plan audit-2081 — did you mean audit-2018?' });
     });
 
+    it('"use the audit plan" chooses by words of its title; "what plan am I using?" says which and why', async () => {
+      const reader = stranger('Reader Seven');
+      expect((await talk('what plan am I using?', reader)).text).toMatch(/^No one plan: there are \d+ \(audit-2018, .*concerto-2017/);
+      expect((await talk('use the internal audit plan', reader)).text).toBe("Your questions now go to audit-2018 — Internal audit 2018, unless you name another plan or ask in a plan's channel.");
+      expect((await talk('what plan am I using?', reader)).text).toMatch(/^audit-2018 — Internal audit 2018: you chose it with `use`\./);
+      expect((await talk('status 4.2.1', reader)).plan).toBe('audit-2018');
+      expect((await talk('switch back to the concerto plan', reader)).error).toBeUndefined();
+      expect((await talk('status 4.2.1', reader)).plan).toBe('concerto-2017');
+      expect(await talk('use the banana plan', reader)).toMatchObject({ error: 'not_found', text: expect.stringMatching(/^No plan's title has "banana" in it\./) });
+    });
+
     it('a channel\'s home plan is the plan meant there', async () => {
       expect((await talk('plan set audit-2018 --home-channel <#C0AUDIT01|audit>')).changed).toBe(true);
       const reply = await talk('status 4.2.1', stranger('Reader Five'), { channel: 'C0AUDIT01' });

@@ -43,7 +43,10 @@ export type Intent =
   | { kind: 'set_priority'; id: string; priority: string | null }
   | { kind: 'add'; id: string; fields: AddFields }
   | { kind: 'plans' }
-  | { kind: 'use'; key: string }
+  /** `use KEY`; "use the audit plan" gives words of its title (`byTitle`). */
+  | { kind: 'use'; key: string; byTitle?: boolean }
+  /** "what plan am I using?": where questions go now, and why. */
+  | { kind: 'which_plan' }
   | { kind: 'plan_create'; key: string; settings: PlanSettingsText }
   | { kind: 'plan_set'; key: string; settings: PlanSettingsText }
   | { kind: 'plan_state'; key: string; state: 'active' | 'archived' }

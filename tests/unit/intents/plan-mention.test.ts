@@ -191,6 +191,13 @@ describe('parseIntent: plan commands', () => {
     ['what action plans are we tracking?', { kind: 'plans' }],
     ['use audit-2018', { kind: 'use', key: 'audit-2018' }],
     ['use plan Audit-2018', { kind: 'use', key: 'audit-2018' }],
+    // Words of its title, "plan" last; where questions go now; the admin's archive without "plan".
+    ['use the audit plan', { kind: 'use', key: 'audit', byTitle: true }],
+    ['switch back to the Internal Audit 2018 plan', { kind: 'use', key: 'internal audit 2018', byTitle: true }],
+    ['what plan am I using?', { kind: 'which_plan' }],
+    ['which plan is this?', { kind: 'which_plan' }],
+    ['archive audit-2018', { kind: 'plan_state', key: 'audit-2018', state: 'archived' }],
+    ['restore the plan audit-2018', { kind: 'plan_state', key: 'audit-2018', state: 'active' }],
     ['plan create audit-2018 --title "A b"', { kind: 'plan_create', key: 'audit-2018', settings: { title: 'A b' } }],
     ['plan create audit-2018 --title Internal audit 2018 --as-of 2018-01-15', { kind: 'plan_create', key: 'audit-2018', settings: { title: 'Internal audit 2018', asOf: '2018-01-15' } }],
     ['plan create audit-2018 --title “Smart quotes” --timezone Europe/London', { kind: 'plan_create', key: 'audit-2018', settings: { title: 'Smart quotes', timeZone: 'Europe/London' } }],

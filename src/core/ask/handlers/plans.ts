@@ -7,6 +7,7 @@ import { actionableReply } from '../actionable.js';
 import { meta } from './change.js';
 import type { AskContext } from '../context.js';
 import type { PlanSettingsText } from '../intent.js';
+import { resolveScope } from '../plan-scope.js';
 import { say, type Reply } from '../reply.js';
 
 /** Listing, choosing and administering plans. Nothing here deletes a plan: archiving is how one ends. */
@@ -22,12 +23,41 @@ export function listPlans(all: PlanInfo[]): Reply {
   return say([`${all.length === 1 ? 'One plan' : `${all.length} plans`}:`, ...lines, 'Name one in a question (`status 4.2.1 in KEY`), or `use KEY` to make it your default.'].join('\n'));
 }
 
-export async function usePlan(ctx: AskContext, all: PlanInfo[], key: string): Promise<Reply> {
-  const plan = all.find((p) => p.key === key);
-  if (!plan) return say(unknownPlanMessage(key, all.map((p) => p.key)), { error: 'not_found' });
+export async function usePlan(ctx: AskContext, all: PlanInfo[], key: string, byTitle = false): Promise<Reply> {
+  const titled = all.find((p) => p.key === key) ? [] : plansTitled(all, key);
+  if (titled.length > 1) {
+    return say(`"${key}" fits ${titled.length} plans: ${titled.map((p) => `${p.key} (${p.title})`).join(', ')}. Say which with \`use KEY\`.`, { error: 'invalid' });
+  }
+  const plan = all.find((p) => p.key === key) ?? titled[0];
+  if (!plan) return say(byTitle ? `No plan's title has "${key}" in it. ${unknownPlanMessage(key, all.map((p) => p.key))}` : unknownPlanMessage(key, all.map((p) => p.key)), { error: 'not_found' });
   await ctx.plans.choose(ctx.actor.id, plan.id, ctx.now.toISOString());
   const archived = plan.state === 'archived' ? ' It is archived: you can ask about it, but it takes no changes.' : '';
   return say(`Your questions now go to ${plan.key} — ${plan.title}, unless you name another plan or ask in a plan's channel.${archived}`);
+}
+
+/** Plans whose title (or key) holds every word given, active ones first: "audit" → audit-2018 — Internal audit 2018. */
+function plansTitled(all: readonly PlanInfo[], words: string): PlanInfo[] {
+  const said = words.toLowerCase().split(/[^\p{L}\d]+/u).filter((w) => w && !['the', 'our', 'plan', 'action'].includes(w));
+  if (!said.length) return [];
+  const fits = all.filter((p) => {
+    const own = new Set([...p.title.toLowerCase().split(/[^\p{L}\d]+/u), ...p.key.split('-')]);
+    return said.every((w) => own.has(w));
+  });
+  const active = fits.filter((p) => p.state === 'active');
+  return active.length ? active : fits;
+}
+
+/** "what plan am I using?": where a question without a plan goes now, and why, in the order the engine decides it. */
+export async function currentPlan(ctx: AskContext, all: PlanInfo[]): Promise<Reply> {
+  const scope = await resolveScope(ctx, all);
+  if ('text' in scope) return scope;
+  if (scope.kind === 'open') {
+    return say(`No one plan: there are ${scope.plans.length} (${scope.plans.map((p) => p.key).join(', ')}), so I ask which when it matters. Choose one with \`use KEY\`, or name it in a question ("… in ${scope.plans[0]!.key}").`);
+  }
+  const plan = scope.plan;
+  const home = ctx.channel && plan.homeChannel === ctx.channel;
+  const why = all.length === 1 ? 'it is the only plan' : home ? "this channel is its home" : (await ctx.plans.chosenBy(ctx.actor.id))?.id === plan.id ? 'you chose it with `use`' : 'it is the only active plan';
+  return say(`${plan.key} — ${plan.title}: ${why}.${all.length > 1 ? ' Another plan is named in a question ("… in KEY") or chosen with `use KEY`; `plans` lists them.' : ''}`);
 }
 
 export async function createPlan(ctx: AskContext, key: string, typed: PlanSettingsText): Promise<Reply> {

@@ -30,6 +30,14 @@ export const matchPlanCommands: Matcher = (msg) => {
   if (PLANS.test(lower)) return { kind: 'plans' };
   const use = /^(?:use|switch\s+to|change\s+to|move\s+to|go\s+to|set\s+my\s+plan\s+to|my\s+plan\s+is)\s+(?:(?:the\s+)?plan\s+)?([a-z][a-z0-9-]*)$/i.exec(msg.text);
   if (use) return { kind: 'use', key: use[1]!.toLowerCase() };
+  // "use the audit plan", "switch to the Internal Audit 2018 plan", "go back to the concerto plan": words of its title.
+  const titled = /^(?:use|switch\s+(?:back\s+)?to|change\s+to|move\s+to|go\s+(?:back\s+)?to)\s+(?:the\s+|our\s+)?((?:[\p{L}\d][\p{L}\d'’&-]*\s+){1,5}?)plan$/iu.exec(msg.text);
+  if (titled) return { kind: 'use', key: titled[1]!.trim().toLowerCase(), byTitle: true };
+  // "what plan am I using?", "which plan is this?", "current plan": the plan questions go to here, and why.
+  if (/^(?:(?:what|which)\s+plan\s+(?:am\s+i|are\s+we)\s+(?:using|on|in|looking\s+at)|(?:what|which)\s+plan\s+is\s+(?:this|it|that|in\s+use)|(?:my\s+|the\s+)?current\s+plan|(?:what|which)(?:'s|\s+is)\s+my\s+plan)$/i.test(lower)) return { kind: 'which_plan' };
+  // "archive audit-2018", "restore the plan audit-2018": the admin's command without its leading "plan".
+  const state = /^(archive|restore|unarchive)\s+(?:the\s+)?(?:plan\s+)?([a-z][a-z0-9]*-[a-z0-9-]+)$/i.exec(msg.text);
+  if (state) return { kind: 'plan_state', key: state[2]!.toLowerCase(), state: state[1]!.toLowerCase() === 'archive' ? 'archived' : 'active' };
   const cmd = /^plan\s+(create|add|new|set|archive|restore|unarchive)\b\s*(\S*)\s*([\s\S]*)$/i.exec(msg.raw.trim());
   if (!cmd) return null;
   const verb = cmd[1]!.toLowerCase();
