@@ -24,15 +24,15 @@ export interface OwnerEdit {
 }
 
 export async function assign(turn: Turn, id: string, typed: string[], edit: OwnerEdit = {}): Promise<Reply> {
-  let how = edit;
   const refused = notAdmin(turn, 'assign owners');
   if (refused) return refused;
   const rec = await findItem(turn, id);
   if (isReply(rec)) return rec;
-  const resolved = await namesOfMentions(turn, id, [...typed, ...(how.replacing !== undefined ? [how.replacing] : [])]);
+  // Mentions become the owners they are linked to, in the names and in the one being replaced.
+  const resolved = await namesOfMentions(turn, id, [...typed, ...(edit.replacing !== undefined ? [edit.replacing] : [])]);
   if (typeof resolved === 'string') return say(resolved, { error: 'invalid', items: [itemView(rec, turn.today)] });
   const names = typed.map((t) => resolved.get(t) ?? t).map(cleanText).filter(Boolean);
-  if (how.replacing !== undefined) how = { ...how, replacing: resolved.get(how.replacing) ?? how.replacing };
+  const how = edit.replacing === undefined ? edit : { ...edit, replacing: resolved.get(edit.replacing) ?? edit.replacing };
   if (!names.length || names.some((n) => n.length > 200)) return say(`Name the new owner(s), e.g. \`assign ${id} Karen Georgiou, Portfolio Office\`.`, { error: 'invalid' });
   // Reuse the plan's own spelling of a known owner so "portfolio office" does not create a twin.
   const known = await turn.store.owners();
