@@ -361,6 +361,12 @@ const changes: Row[] = [
   ["what was 4.2.1's status in November?", { kind: 'query', filter: { ids: ['4.2.1'], asAt: 'November' } }],
   ['4.2.1 and 4.2.2 as of end of October', { kind: 'query', filter: { ids: ['4.2.1', '4.2.2'], asAt: 'end of October' } }],
   ['is 4.2.1 due on 1 November?', { kind: 'status', id: '4.2.1' }],
+  ['where did 4.2.1 stand on 1 November?', { kind: 'query', filter: { ids: ['4.2.1'], asAt: '1 November' } }],
+  // A past-tense statement with a day is news, not a question about that day.
+  [
+    '4.2.1 was discussed at SAS on 12 October',
+    unknown('4.2.1 was discussed at SAS on 12 October', 'To record news about 4.2.1, start with "update", for example "update 4.2.1 was discussed at SAS on 12 October".'),
+  ],
   // A date moved on by an amount, from the one it has; "date 4.2.1 6 weeks" still names a date.
   ['extend 4.2.1 by two months', { kind: 'date', id: '4.2.1', phrase: 'by two months', shift: { amount: 2, unit: 'month' } }],
   ['push 4.2.3 back by 6 weeks', { kind: 'date', id: '4.2.3', phrase: 'back by 6 weeks', shift: { amount: 6, unit: 'week' } }],

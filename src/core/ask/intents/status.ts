@@ -49,7 +49,10 @@ function asAtOf(msg: NormalisedMessage, ids: readonly string[]): Intent | null {
   if (!ids.length) return null;
   let text = msg.text;
   for (const id of ids) text = text.split(id).join(' ');
-  if (/\b(?:due|deadline|date|slipp?(?:ed)?|moved)\b/i.test(text) && !/\bas (?:at|of)\b/i.test(text)) return null;
+  const explicit = /\bas (?:at|of)\b/i.test(text);
+  if (/\b(?:due|deadline|date|slipp?(?:ed)?|moved)\b/i.test(text) && !explicit) return null;
+  // Without "as at", only a question about how it stood: "4.2.1 was discussed at SAS on 12 October" is news, not a question.
+  if (!explicit && !((msg.question || QUESTION_START.test(msg.lower)) && /\b(?:status|position|state|stand|stood|look|looked|where|how)\b/i.test(text))) return null;
   const read = readAsAt(text);
   const month = read.value ? null : PAST_MONTH.exec(text);
   const phrase = read.value ?? (month ? month[1]! : null);
