@@ -352,6 +352,7 @@ const changes: Row[] = [
   // Then and now; the past tense of "how are we doing?" is the summary as at that day.
   ['how many were complete at the end of October compared with now?', q({ count: true, asAt: 'end of October', compareNow: true, status: 'complete' })],
   ['what was overdue on 1 November vs now?', q({ asAt: '1 November', compareNow: true, overdue: true })],
+  ["what's due between Christmas and today?", q({ due: { phrase: 'Christmas', mode: 'between', until: 'today' }, open: true })],
   ['how were we doing at the end of October?', q({ summary: true, asAt: 'end of October' })],
   ['where did we stand on 1 December?', q({ summary: true, asAt: '1 December' })],
   ['show me the plan as it was on 4 October', q({ asAt: '4 October' })],

@@ -222,7 +222,8 @@ export function matchQuery(msg: NormalisedMessage): Intent | null {
     }
   }
   // "how many were complete at the end of October compared with now?": both days, side by side.
-  const versusNow = /\b(?:(?:as\s+)?compared?\s+(?:with|to)|versus|vs\.?|against|and)\s+(?:now|today|the present|currently|where we are now)\b/i.exec(changedRest);
+  // ("between Christmas and today" is a window, not a comparison.)
+  const versusNow = /\b(?:(?:as\s+)?compared?\s+(?:with|to)|versus|vs\.?|against|(?<!\bbetween\b.*)and)\s+(?:now|today|the present|currently|where we are now)\b/i.exec(changedRest);
   if (versusNow) changedRest = without(changedRest, versusNow);
   // "the plan as it was on 4 October", "as things stood at the end of Q3": the day is what counts.
   const asAt = readAsAt(changedRest.replace(/\bas (?:it|they|things|we) (?:was|were|stood|looked)\b/gi, ' was '));
