@@ -1,5 +1,5 @@
-import { addDays, addMonths, MONTH_NAMES, parseIso, wholeMonths, type Day } from './calendar.js';
-import type { DeliveryWindow } from './delivery-window.js';
+import { addDays, addMonths, isoDate, MONTH_NAMES, parseIso, wholeMonths } from './calendar.js';
+import type { DeliveryWindow, IsoDate } from './delivery-window.js';
 
 export type ShiftUnit = 'day' | 'week' | 'month' | 'year';
 
@@ -17,6 +17,13 @@ export function shiftedPhrase(window: DeliveryWindow, amount: number, unit: Shif
     const moved = addMonths({ ...end, d: 1 }, months);
     return `${MONTH_NAMES[moved.m - 1]} ${moved.y}`;
   }
-  const moved: Day = months !== null ? addMonths(end, months) : addDays(end, amount * (unit === 'week' ? 7 : 1));
+  const moved = parseIso(addSpan(window.end, amount, unit));
   return `${moved.d} ${MONTH_NAMES[moved.m - 1]} ${moved.y}`;
+}
+
+/** The day a length of time after `from`: calendar months and years clamped to the month's end (31 Jan + 1 month = 28/29 Feb). */
+export function addSpan(from: IsoDate, amount: number, unit: ShiftUnit): IsoDate {
+  const day = parseIso(from);
+  if (unit === 'month' || unit === 'year') return isoDate(addMonths(day, amount * (unit === 'year' ? 12 : 1)));
+  return isoDate(addDays(day, amount * (unit === 'week' ? 7 : 1)));
 }

@@ -7,11 +7,7 @@ export const SNOOZE_DAYS = 7;
 
 /** "Snooze a week": no nudges about this item for this person until a week from today. */
 export function snooze(item: string, recipient: string, today: IsoDate, now: Date): { preference: NudgePreference; message: string } {
-  const until = addDaysIso(today, SNOOZE_DAYS);
-  return {
-    preference: { item, recipient, snoozedUntil: until, muted: false, setAt: now.toISOString() },
-    message: `Snoozed: no nudges about ${item} until ${formatDate(until)}. Re-dating or reopening it starts them again.`,
-  };
+  return snoozeUntil(item, recipient, addDaysIso(today, SNOOZE_DAYS), now);
 }
 
 /** "Stop nudges for this item": none until it is re-dated or reopened. */

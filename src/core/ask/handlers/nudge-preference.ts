@@ -1,7 +1,6 @@
-import { addMonths, isoDate, parseIso } from '../../dates/calendar.js';
 import type { IsoDate } from '../../dates/delivery-window.js';
 import { readDelivery } from '../../dates/read-delivery.js';
-import type { ShiftUnit } from '../../dates/shift-window.js';
+import { addSpan, type ShiftUnit } from '../../dates/shift-window.js';
 import { mute, resume, snooze, snoozeUntil } from '../../reminders/preferences.js';
 import { addDaysIso } from '../../reminders/local-time.js';
 import { cleanText } from '../clean-text.js';
@@ -42,7 +41,7 @@ export async function setNudgePreference(
   else if (action === 'resume') chosen = resume(rec.id, turn.actor.id, turn.now);
   else if (until === null && span === null) chosen = snooze(rec.id, turn.actor.id, turn.today, turn.now);
   else {
-    const day = span ? after(turn.today, span) : untilDay(turn, until!);
+    const day = span ? addSpan(turn.today, span.amount, span.unit) : untilDay(turn, until!);
     if (typeof day !== 'string') return say(day.error, { error: 'unreadable_date', items });
     if (day <= turn.today) return say(`${formatDate(day)} is not after today; snooze until a later day, e.g. \`snooze ${id} for two weeks\`.`, { error: 'invalid', items });
     if (day > addDaysIso(turn.today, MAX_SNOOZE_DAYS)) {
@@ -52,11 +51,6 @@ export async function setNudgePreference(
   }
   await turn.nudges.setPreference(turn.plan.id, chosen.preference);
   return say(turn.manyPlans ? `[${turn.plan.key}] ${chosen.message}` : chosen.message, { items });
-}
-
-function after(today: IsoDate, span: { amount: number; unit: ShiftUnit }): IsoDate {
-  if (span.unit === 'day' || span.unit === 'week') return addDaysIso(today, span.amount * (span.unit === 'week' ? 7 : 1));
-  return isoDate(addMonths(parseIso(today), span.amount * (span.unit === 'year' ? 12 : 1)));
 }
 
 /** "until 1 March", "until next month": the first day of what it names, when nudges may start again. */

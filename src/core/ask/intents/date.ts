@@ -3,8 +3,7 @@ import { parseStatus } from '../../plan/status.js';
 import { isRecommendationId } from '../../plan/recommendation-id.js';
 import { cleanIdToken, commandId, unknown } from './ids.js';
 import { startsDate } from './vocab.js';
-import { NUMBER, numberOf } from './query-kinds.js';
-import type { ShiftUnit } from '../../dates/shift-window.js';
+import { readSpan } from './span.js';
 import { statusIntent } from './set-status.js';
 import { textAfter, type NormalisedMessage } from './normalise.js';
 
@@ -32,22 +31,8 @@ function phraseOf(rest: string): string {
     .replace(/^(?:back|out)$/i, '');
 }
 
-/** "by two months", "back by 6 weeks", "by another month", "a fortnight": how far the date moves on. */
-const SHIFT = new RegExp(String.raw`^(?:(?:back|out|on)\s+)?(?:by\s+)?(?:(?:another|a further|an extra|a)\s+|${NUMBER}\s+(?:more\s+|further\s+|extra\s+)?)?(days?|weeks?|fortnights?|months?|quarters?|years?)(?:\s+(?:more|longer|later))?$`, 'i');
-
 /** Words that move a date on from where it is, rather than name a new one. */
 const MOVING = /\b(?:extend(?:s|ed|ing)?|push(?:es|ed|ing)?|delay(?:s|ed|ing)?|defer(?:s|red|ring)?|postpone(?:s|d|ing)?|slip(?:s|ped|ping)?|move(?:s|d)?|moving)\b/i;
-
-function shiftOf(phrase: string): { amount: number; unit: ShiftUnit } | null {
-  const m = SHIFT.exec(phrase);
-  if (!m || (m[1] === undefined && !/^(?:(?:back|out|on)\s+)?(?:by\s+)?(?:another|a further|an extra|a)\s/i.test(phrase))) return null;
-  const n = m[1] === undefined ? 1 : numberOf(m[1]);
-  if (n === null || n <= 0) return null;
-  const word = m[2]!.toLowerCase().replace(/s$/, '');
-  if (word === 'fortnight') return { amount: 2 * n, unit: 'week' };
-  if (word === 'quarter') return { amount: 3 * n, unit: 'month' };
-  return { amount: n, unit: word as ShiftUnit };
-}
 
 function dateIntent(msg: NormalisedMessage, id: string, phrase: string): Intent {
   if (phrase === '') {
@@ -55,7 +40,7 @@ function dateIntent(msg: NormalisedMessage, id: string, phrase: string): Intent 
   }
   // "date 4.2.1 6 weeks" names a date (six weeks from today); "extend 4.2.1 by 6 weeks" moves the one it has.
   const moving = MOVING.test(msg.text) || /^(?:(?:back|out|on)\s+)?by\s|^(?:another|a further|an extra)\s/i.test(phrase);
-  const shift = moving ? shiftOf(phrase) : null;
+  const shift = moving ? readSpan(phrase) : null;
   if (shift) return { kind: 'date', id, phrase, shift };
   // "move 4.2.1 to on going" moves the status, not the date.
   const status = parseStatus(phrase);

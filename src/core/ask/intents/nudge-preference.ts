@@ -1,7 +1,7 @@
 import { canonicalId, isRecommendationId, TYPED_ID } from '../../plan/recommendation-id.js';
 import type { Intent } from '../intent.js';
 import type { Matcher } from './normalise.js';
-import { NUMBER, numberOf } from './query-kinds.js';
+import { readSpan } from './span.js';
 
 /**
  * A person's own nudges about one item, typed rather than pressed: "snooze 4.2.1" (a week), "snooze 4.2.1 for
@@ -21,8 +21,6 @@ const RESUME = new RegExp(
   'i',
 );
 
-const DURATION = new RegExp(String.raw`^(?:another\s+|a further\s+)?(?:${NUMBER}|an?)?\s*(days?|weeks?|fortnights?|months?)$`, 'i');
-
 export const matchNudgePreference: Matcher = (msg) => {
   const text = msg.raw.trim();
   for (const [re, action] of [
@@ -36,14 +34,8 @@ export const matchNudgePreference: Matcher = (msg) => {
     if (!isRecommendationId(id)) return null;
     const tail = action === 'snooze' ? (m[2]?.trim() ?? null) : null;
     // "for two weeks" is a length of time; "until 1 March", "to next month" a day.
-    const length = tail ? DURATION.exec(tail) : null;
-    const amount = length ? (length[1] === undefined || /^an?$/i.test(length[1]) ? 1 : numberOf(length[1])) : null;
-    if (length && amount !== null) {
-      const word = length[2]!.toLowerCase().replace(/s$/, '');
-      const span = word === 'fortnight' ? { amount: 2 * amount, unit: 'week' as const } : { amount, unit: word as 'day' | 'week' | 'month' };
-      return { kind: 'nudge_preference', id, action, until: null, for: span } satisfies Intent;
-    }
-    return { kind: 'nudge_preference', id, action, until: tail, for: null } satisfies Intent;
+    const span = tail ? readSpan(tail) : null;
+    return { kind: 'nudge_preference', id, action, until: span ? null : tail, for: span } satisfies Intent;
   }
   return null;
 };
