@@ -30,7 +30,11 @@ export async function startServed(which: 'concerto' | 'floor', port: number, fak
   // Both as JavaScript, as they would run: Concerto through its installed command, executed as npm's link runs it
   // (its first line's Node flags included; the bundle in dist/, built by the bench first), the floor transpiled
   // once beside it and loading Bolt from node_modules as a plain Bolt app does, so neither pays for TypeScript at start.
-  const [command, args] = which === 'concerto' ? [path.join(ROOT, 'bin', 'concerto.mjs'), ['serve']] : [process.execPath, [compiledFloor()]];
+  // BENCH_CONCERTO_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' profiles every Concerto server of a run
+  // (Node refuses --cpu-prof in NODE_OPTIONS, so it goes on the command line).
+  const profiled = which === 'concerto' ? process.env.BENCH_CONCERTO_NODE_ARGS?.split(/\s+/).filter(Boolean) : undefined;
+  const bin = path.join(ROOT, 'bin', 'concerto.mjs');
+  const [command, args] = which === 'floor' ? [process.execPath, [compiledFloor()]] : profiled?.length ? [process.execPath, [...profiled, bin, 'serve']] : [bin, ['serve']];
   const childEnv: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
