@@ -104,9 +104,24 @@ function joined(pieces: (PdfRun & { size: number })[], parts: (gap: number, size
   return runs.map((r) => ({ text: r.text.replace(/\s+/g, ' ').trim(), x: r.x, right: r.right })).filter((r) => r.text !== '');
 }
 
+/** A line's text in one column, with where it ends and how wide its first word is (for telling a wrap from a break). */
+export interface ColumnText {
+  text: string;
+  right: number;
+  firstWordWidth: number;
+}
+
 /** A line's runs that fall in each column; boundaries[i] is where column i + 1 starts. */
-export function splitColumns(line: PdfLine, boundaries: readonly number[]): string[] {
+export function splitColumns(line: PdfLine, boundaries: readonly number[]): ColumnText[] {
   const columns = Array.from({ length: boundaries.length + 1 }, () => [] as (PdfRun & { size: number })[]);
   for (const item of line.items) columns[boundaries.filter((b) => item.x >= b).length]!.push({ ...item, size: line.size });
-  return columns.map((items) => joined(items, () => false)[0]?.text ?? '');
+  return columns.map((items) => {
+    const run = joined(items, () => false)[0];
+    if (!run) return { text: '', right: -Infinity, firstWordWidth: 0 };
+    // pdf.js gives no word widths inside an item: the first word's share of its item's characters stands for its share of the width.
+    const first = items.find((i) => i.text.trim() !== '')!;
+    const chars = first.text.trim();
+    const word = chars.split(/\s+/)[0]!;
+    return { text: run.text, right: run.right, firstWordWidth: ((first.right - first.x) * word.length) / Math.max(1, chars.length) };
+  });
 }

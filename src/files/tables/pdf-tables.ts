@@ -1,5 +1,6 @@
-import { pdfLines, splitColumns, type PdfLine, type PdfRun } from './pdf-lines.js';
-import { finishRows, plainCell, type GridRow, type TablesReading } from './source-rows.js';
+import { pdfLines, splitColumns, type ColumnText, type PdfLine, type PdfRun } from './pdf-lines.js';
+import { finishRows, plainCell, wrappedCell, type GridRow, type TablesReading } from './source-rows.js';
+import { leadingDate } from '../../core/plan/table/update-dates.js';
 import { canonicalId, isRecommendationId } from '../../core/plan/recommendation-id.js';
 
 /** Words plan tables head their columns with; a line made of three or more such headings is the header. */
@@ -107,7 +108,9 @@ function boundariesOf(columns: readonly Column[], body: readonly PdfLine[]): num
 }
 
 function rowsOf(body: readonly PdfLine[], boundaries: readonly number[]): GridRow[] {
-  const cellsOf = body.map((line) => splitColumns(line, boundaries));
+  const placed = body.map((line) => splitColumns(line, boundaries));
+  const cellsOf = placed.map((columns) => columns.map((c) => c.text));
+  const widths = wrapWidths(placed, boundaries, body);
   const gapAbove = (i: number) => (i > 0 && body[i - 1]!.page === body[i]!.page ? body[i]!.y - body[i - 1]!.y : Infinity);
   const anchors = body.map((line, i) => {
     const first = cellsOf[i]![0]!;
@@ -117,7 +120,7 @@ function rowsOf(body: readonly PdfLine[], boundaries: readonly number[]): GridRo
     // "30 days …" wrapped onto a new line is text, not row 30: a bare number followed by words starts a row only after a row's gap.
     return !!m[1] || /[A-Za-z]/.test(m[0]) || !/^\s+\p{L}/u.test(first.slice(m[0].length)) || gapAbove(i) > ROW_GAP * line.size;
   });
-  if (!anchors.some(Boolean)) return body.map((line, i) => ({ number: line.number, cells: cellsOf[i]!.map(plainCell) }));
+  if (!anchors.some(Boolean)) return body.map((line, i) => ({ number: line.number, cells: cellsOf[i]!.map((t) => plainCell(t)) }));
 
   // A heading row is one merged cell: its text starts where the first column's does, or sits centred on the table.
   const left = body.map((l) => l.runs[0]?.x ?? Infinity).reduce((a, b) => Math.min(a, b), Infinity);
@@ -126,27 +129,74 @@ function rowsOf(body: readonly PdfLine[], boundaries: readonly number[]): GridRo
   const crosses = (run: PdfRun) => boundaries.some((b) => run.x < b - 1 && run.right > b + 1);
   const isSection = (line: PdfLine, i: number) =>
     line.runs.length === 1 && heading(line.runs[0]!) && (crosses(line.runs[0]!) || (gapAbove(i) > ROW_GAP * line.size && anchors[i + 1] === true));
-  const rows: { number: number; cells: string[] }[] = [];
-  let current: { number: number; cells: string[]; last: Array<{ page: number; y: number } | undefined> } | null = null;
-  const start = (line: PdfLine, cells: string[]) => ({ number: line.number, cells, last: cells.map((t) => (t ? { page: line.page, y: line.y } : undefined)) });
+  interface Row {
+    number: number;
+    cells: string[];
+    /** The same cells with each line that only wrapped joined to the one before. */
+    flowed: string[];
+    last: Array<{ page: number; y: number; right: number; text: string } | undefined>;
+  }
+  const rows: Row[] = [];
+  let current: Row | null = null;
+  const start = (line: PdfLine, columns: ColumnText[]): Row => ({
+    number: line.number,
+    cells: columns.map((c) => c.text),
+    flowed: columns.map((c) => c.text),
+    last: columns.map((c) => (c.text ? { page: line.page, y: line.y, right: c.right, text: c.text } : undefined)),
+  });
   body.forEach((line, i) => {
-    const cells = cellsOf[i]!;
-    if (anchors[i]) rows.push((current = start(line, cells)));
+    const columns = placed[i]!;
+    if (anchors[i]) rows.push((current = start(line, columns)));
     else if (isSection(line, i)) {
-      rows.push({ number: line.number, cells: [line.runs[0]!.text] });
+      rows.push({ number: line.number, cells: [line.runs[0]!.text], flowed: [line.runs[0]!.text], last: [] });
       current = null;
-    } else if (!current) rows.push((current = start(line, cells)));
+    } else if (!current) rows.push((current = start(line, columns)));
     else
-      for (const [c, t] of cells.entries()) {
+      for (const [c, column] of columns.entries()) {
+        const t = column.text;
         if (!t) continue;
         const last = current.last[c];
         // Wrapped lines of a paragraph sit about 1.2 font sizes apart; an empty paragraph between two leaves a wider gap.
         const gap = last && last.page === line.page && line.y - last.y > BLANK_LINE_GAP * line.size;
+        const separator = gap ? '\n\n' : !last ? '' : wraps(last, column, widths[c]!, line.size) ? (/\p{L}[-/]$/u.test(last.text) ? '' : ' ') : '\n';
         current.cells[c] = current.cells[c] ? `${current.cells[c]}${gap ? '\n\n' : '\n'}${t}` : t;
-        current.last[c] = { page: line.page, y: line.y };
+        current.flowed[c] = current.flowed[c] ? `${current.flowed[c]}${separator}${t}` : t;
+        current.last[c] = { page: line.page, y: line.y, right: column.right, text: t };
       }
   });
-  return rows.map((r) => ({ number: r.number, cells: r.cells.map(plainCell) }));
+  return rows.map((r) => ({ number: r.number, cells: r.cells.map((t, c) => wrappedCell(t, r.flowed[c] ?? t)) }));
+}
+
+/**
+ * How far each column's text may run before it wraps: to about a font size short of where the next column's text
+ * starts (the two cells' padding), or as far as its longer lines do reach if that is further. Not its longest line,
+ * so one line that strays over its edge (a long address) does not make every other line look short.
+ */
+function wrapWidths(placed: readonly ColumnText[][], boundaries: readonly number[], body: readonly PdfLine[]): number[] {
+  const sizes = body.map((l) => l.size).sort((a, b) => a - b);
+  const size = sizes[Math.floor(sizes.length / 2)] ?? 10;
+  return Array.from({ length: boundaries.length + 1 }, (_, c) => {
+    const rights = placed.map((columns) => columns[c]?.right ?? -Infinity).filter(Number.isFinite).sort((a, b) => a - b);
+    const reached = rights[Math.floor(0.9 * (rights.length - 1))] ?? -Infinity;
+    const next = boundaries[c];
+    return Math.max(reached, next === undefined ? -Infinity : next + 1 - 1.2 * size);
+  });
+}
+
+/** A line that opens a list item, a dated entry or a labelled line ("Evidence: …") was begun on its own line by the writer. */
+const LIST_ITEM = /^(?:[•◦▪▫‣∙·●○■□➢➤►\-–—*]\s|\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]\s)/;
+const LABELLED = /^[A-Z][A-Za-z]*(?: [a-z]+)?:\s/;
+
+/**
+ * Whether a line in a cell goes on from the line above as one paragraph, the column's width having cut it:
+ * its first word would not have fitted after the line above. A line after a short one, or one that opens a
+ * list item or a label, or a date after a finished sentence, or any line after one ending in a colon, starts afresh.
+ */
+function wraps(above: { right: number; text: string }, line: ColumnText, width: number, size: number): boolean {
+  const dated = leadingDate(line.text);
+  if (/:$/.test(above.text) || LIST_ITEM.test(line.text) || LABELLED.test(line.text) || (dated && /[.!?;)]$/.test(above.text))) return false;
+  // The first word's width is estimated, and the column's edge is where its longer lines end: only clear room is a break.
+  return above.right + 0.25 * size + line.firstWordWidth > width - 0.75 * size;
 }
 
 /**

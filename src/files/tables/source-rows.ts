@@ -7,6 +7,8 @@ export type TablesReading = { tables: SourceTable[]; title: string | null; warni
 export interface GridCell {
   text: string;
   continued: boolean;
+  /** The text with the line breaks that were only the column's width read as spaces (a PDF's cells). */
+  flowed?: string;
 }
 
 export interface GridRow {
@@ -26,7 +28,8 @@ export function finishRows(grid: readonly GridRow[]): SourceRow[] {
     const cells = Array.from({ length: width }, (_, i) => row.cells[i] ?? { text: '', continued: false });
     if (cells.every((c) => c.text === '')) continue;
     const continued = cells.map((c) => c.continued);
-    rows.push({ number: row.number, cells: cells.map((c) => c.text), ...(continued.some(Boolean) ? { continued } : {}) });
+    const flowed = cells.some((c) => c.flowed !== undefined) ? { flowed: cells.map((c) => c.flowed ?? c.text) } : {};
+    rows.push({ number: row.number, cells: cells.map((c) => c.text), ...(continued.some(Boolean) ? { continued } : {}), ...flowed });
   }
   return rows;
 }
@@ -42,4 +45,9 @@ export function cleanText(text: string): string {
 
 export function plainCell(text: string): GridCell {
   return { text: cleanText(text), continued: false };
+}
+
+/** A cell read off a page: its lines as they were laid out, and as the paragraphs they were wrapped from. */
+export function wrappedCell(text: string, flowed: string): GridCell {
+  return { text: cleanText(text), continued: false, flowed: cleanText(flowed) };
 }

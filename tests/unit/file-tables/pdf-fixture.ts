@@ -28,6 +28,24 @@ const PAD = 4;
 const TOP = 80;
 const BOTTOM = 760;
 
+/**
+ * Paragraphs laid into a column's lines as a word processor wraps them: each line takes words while they fit
+ * in the column's width inside its padding, and each paragraph starts a new line.
+ */
+export function wrapInColumn(paragraphs: readonly string[], column: number): string[] {
+  const measure = new PDFDocument({ size: 'A4', margin: 0 }).font('Helvetica').fontSize(SIZE);
+  const width = COLUMNS[column]!.w - 2 * PAD;
+  return paragraphs.flatMap((paragraph) => {
+    const lines: string[] = [];
+    for (const word of paragraph.split(' ')) {
+      const last = lines.at(-1);
+      if (last !== undefined && measure.widthOfString(`${last} ${word}`) <= width) lines[lines.length - 1] = `${last} ${word}`;
+      else lines.push(word);
+    }
+    return lines;
+  });
+}
+
 export async function tablePdf(rows: readonly PdfTableRow[], options: PdfTableOptions = {}): Promise<{ bytes: Buffer; headerLine: number; rowLines: number[] }> {
   const doc = new PDFDocument({ size: 'A4', margin: 0, ...(options.userPassword ? { userPassword: options.userPassword, pdfVersion: '1.7' as const } : {}) });
   const chunks: Buffer[] = [];

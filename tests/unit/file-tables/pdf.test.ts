@@ -7,7 +7,8 @@ import { paperFromPlan } from '../report/xlsx-fixtures.js';
 import { tablesOf } from './helpers.js';
 import { planPdf } from './bad-documents.js';
 import { readPlanTable } from '../../../src/core/plan/table/read-plan-table.js';
-import { HEADINGS, tablePdf, type PdfTableRow } from './pdf-fixture.js';
+import type { SourceRow } from '../../../src/core/plan/table/source-table.js';
+import { HEADINGS, tablePdf, wrapInColumn, type PdfTableRow } from './pdf-fixture.js';
 
 /** Rows 4.0.1–4.0.9 fill the first page; 4.0.9 is cut by the page break, as Word cuts a long row. */
 const filler = (n: number): PdfTableRow => ({
@@ -45,7 +46,7 @@ const ROWS: PdfTableRow[] = [
   { cells: [['9.2.2'], ['Head of ICT'], [], ['See 9.2.1 above']] },
 ];
 
-/** The rows the reader should give: each cell's lines joined as written, section rows as one cell. */
+/** The rows the reader should give: each cell's lines as laid out, section rows as one cell. */
 function expectedRows(headerLine: number, rowLines: number[]) {
   return [
     { number: headerLine, cells: HEADINGS },
@@ -56,6 +57,9 @@ function expectedRows(headerLine: number, rowLines: number[]) {
   ];
 }
 
+/** Rows as laid out; how their lines read as paragraphs is the business of the test with lines a column wrapped. */
+const laidOut = (rows: readonly SourceRow[]) => rows.map(({ number, cells }) => ({ number, cells }));
+
 describe('readDocumentTables: PDF', () => {
   it('reads a table over two pages: columns from the header, rows from the numbers, wrapped lines joined, furniture left out', async () => {
     const pdf = await tablePdf(ROWS, { title: 'BCH Collaboration — Action Plan' });
@@ -63,18 +67,46 @@ describe('readDocumentTables: PDF', () => {
     expect(reading.kind).toBe('pdf');
     expect(reading.title).toBe('BCH Collaboration — Action Plan');
     expect(pdf.headerLine).toBe(3);
-    expect(reading.tables).toEqual([{ name: "the PDF's table", linesWrap: true, rows: expectedRows(pdf.headerLine, pdf.rowLines) }]);
+    expect(reading.tables.map((t) => ({ ...t, rows: laidOut(t.rows) }))).toEqual([{ name: "the PDF's table", linesWrap: true, rows: expectedRows(pdf.headerLine, pdf.rowLines) }]);
     // The row cut by the page break carries on below the repeated header on page 2.
     expect(reading.tables[0]!.rows.find((r) => r.cells[0]!.startsWith('4.0.9'))!.cells[0]).toBe(
       '4.0.9: The full cost of each\nproject and any changes\nagainst the baseline should\nbe identified and accounted\nfor (item 9).',
     );
   });
 
+  it("reads a cell's wrapped lines as the paragraphs they were, and keeps the lines its writer broke", async () => {
+    const text = [
+      '2.1: BCH should implement a clear audit trail of decisions and actions, including responses to external reports. There are three parts to this:',
+      '• a decision log for each board, kept by the Portfolio Office;',
+      '• an action log reviewed at every meeting.',
+    ];
+    const updates = [
+      '12/10/2017: Decision logs for SAS and JCOB have been developed and will be circulated with the papers from November.',
+      '20/11/2017: Action logs agreed at JCOB on 14 November 2017 and in use since.',
+    ];
+    const roles = ['Director of Finance and Resources', 'CFO'];
+    const { bytes } = await tablePdf([
+      { cells: [wrapInColumn(text, 0), wrapInColumn(roles, 1), wrapInColumn(updates, 2), ['March 2018']] },
+      { cells: [wrapInColumn(['2.2: Publish the logs on the intranet.'], 0), ['CFO', 'Portfolio Office'], [], ['April 2018']] },
+    ]);
+    // The fixture wraps as a word processor does: the long paragraphs take several lines each.
+    expect(wrapInColumn(text, 0).length).toBeGreaterThan(6);
+    expect(wrapInColumn(roles.slice(0, 1), 1).length).toBeGreaterThan(1);
+    const reading = readPlanTable(tablesOf(await readDocumentTables(bytes, 'wrapped.pdf')).tables, { title: 'Wrapped', asOf: '2017-12-01', timeZone: 'Europe/London' });
+    if (!reading.ok) throw new Error(reading.error);
+    const [first, second] = reading.plan.recommendations;
+    expect(first!.text).toBe(text.join('\n').replace(/^2\.1: /, ''));
+    expect(first!.owners).toEqual(roles);
+    expect(first!.updates!.map((u) => [u.date, u.text])).toEqual(updates.map((u) => [`${u.slice(6, 10)}-${u.slice(3, 5)}-${u.slice(0, 2)}`, u.slice(12)]));
+    // Two roles on two lines, with room for the second's first word after the first: two owners, not one.
+    expect(second!.owners).toEqual(['CFO', 'Portfolio Office']);
+  });
+
   it('finds the columns where the text lines up when the headings are centred over them', async () => {
     const pdf = await tablePdf(ROWS, { centredHeadings: true });
     const reading = await tablesOf(await readDocumentTables(pdf.bytes, 'plan.pdf'));
     expect(reading.title).toBeNull();
-    expect(reading.tables[0]!.rows).toEqual(expectedRows(pdf.headerLine, pdf.rowLines));
+    expect(laidOut(reading.tables[0]!.rows)).toEqual(expectedRows(pdf.headerLine, pdf.rowLines));
   });
 
   it("reads Concerto's own board paper: every recommendation a row in order, the themes as section rows", async () => {
@@ -90,6 +122,8 @@ describe('readDocumentTables: PDF', () => {
     const sections = rows.slice(1).filter((r) => !items.includes(r));
     expect(sections.every((r) => r.cells.slice(1).every((c) => c === ''))).toBe(true);
     expect([...new Set(sections.map((r) => r.cells[0]!.replace(/ \(continued\)$/, '')))]).toEqual([...new Set(plan.recommendations.map((r) => r.theme))]);
+    // Each text as written, the column's wraps read as spaces and its own line breaks (a list's bullets) kept.
+    expect(items.map((r) => r.flowed![0])).toEqual(plan.recommendations.map((r) => `${r.id}: ${r.text}`));
     const first = items[0]!;
     expect(first.cells[1]).toBe('Karen Georgiou\nPortfolio Office');
     expect(first.cells[4]).toBe('Awaiting\ndecision'); // wrapped in its narrow column, as printed

@@ -13,12 +13,18 @@ const STARTS_JOINED = /^(?:[a-z]|[–—\-&/,]|and\b|of\b|for\b)/;
 
 function lines(cell: string, linesWrap: boolean): string[] {
   const out: string[] = [];
-  for (const raw of cell.split(/\n+/)) {
+  let broken = false;
+  for (const raw of cell.split('\n')) {
     const line = raw.replace(/^\s*[•\uf0b7*]\s*/, '').trim();
-    if (!line) continue;
+    // An empty line between two is a break the writer made (a PDF's reader marks so a line that ended with room to spare).
+    if (!line) {
+      broken = out.length > 0;
+      continue;
+    }
     const last = out.at(-1);
     // Where lines may be the column's width (a PDF), a line runs on unless the one before is a whole person's name or ends a list item.
-    const runsOn = linesWrap && last !== undefined && !looksLikePerson(last) && !/[;,]$/.test(last);
+    const runsOn = linesWrap && !broken && last !== undefined && !looksLikePerson(last) && !/[;,]$/.test(last);
+    broken = false;
     if (last !== undefined && (runsOn || ENDS_JOINED.test(last) || STARTS_JOINED.test(line))) out[out.length - 1] = `${last} ${line}`;
     else out.push(line);
   }

@@ -25,25 +25,58 @@ export interface Walk {
 }
 
 const cellOf = (row: SourceRow, at: number | undefined) => (at === undefined ? '' : (row.cells[at] ?? ''));
+/**
+ * Prose is read as the paragraphs a PDF's column wrapped; the short cells (owners a name per line, a date with its
+ * status under it) keep their lines, which their readers weigh themselves.
+ */
+const PROSE = new Set<Field>(['id', 'text', 'update']);
+function wordsOf(row: SourceRow, at: number | undefined, field: Field): string {
+  if (at === undefined) return '';
+  const flowed = row.flowed?.[at];
+  if (flowed === undefined) return row.cells[at] ?? '';
+  if (PROSE.has(field)) return flowed;
+  return field === 'owner' ? writersBreaksDoubled(row.cells[at] ?? '', flowed) : (row.cells[at] ?? '');
+}
+
+/**
+ * A cell's lines with each break the writer made (not the column's wrap) written as an empty line, so the owners'
+ * reader knows "Head of ICT" over "Portfolio Office" with room to spare is two owners. Lines that cannot be found
+ * in order in the flowed text are returned as they were.
+ */
+function writersBreaksDoubled(lines: string, flowed: string): string {
+  const out: string[] = [];
+  let at = 0;
+  for (const [i, line] of lines.split('\n').entries()) {
+    if (i > 0) {
+      const from = at;
+      while (at < flowed.length && /[\n ]/.test(flowed[at]!) && !(line && flowed.startsWith(line, at))) at++;
+      out.push(flowed.slice(from, at).includes('\n') ? '\n\n' : '\n');
+    }
+    if (!flowed.startsWith(line, at)) return lines;
+    out.push(line);
+    at += line.length;
+  }
+  return out.join('');
+}
 const isContinued = (row: SourceRow, at: number | undefined) => at !== undefined && row.continued?.[at] === true;
 
 /** The number a row carries: in the id column, or — when that is absent or empty — at the start of its text. */
 function numberOfRow(row: SourceRow, header: Header): (Numbered & { from: 'id' | 'text' }) | null {
-  const idCell = cellOf(row, header.at.id).trim();
+  const idCell = wordsOf(row, header.at.id, 'id').trim();
   if (header.at.id !== undefined && idCell) {
     const n = numberInIdCell(idCell);
     return n ? { ...n, from: 'id' } : null;
   }
-  const n = numberAtStart(cellOf(row, header.at.text));
+  const n = numberAtStart(wordsOf(row, header.at.text, 'text'));
   return n ? { ...n, from: 'text' } : null;
 }
 
 function startItem(row: SourceRow, header: Header, n: Numbered & { from: 'id' | 'text' }, section: string | null): RawItem {
-  const textCell = cellOf(row, header.at.text).trim();
+  const textCell = wordsOf(row, header.at.text, 'text').trim();
   const own = n.from === 'id' && textCell ? numberAtStart(textCell) : null;
   const text = n.from === 'text' ? n.rest : own && own.id === n.id ? own.rest : textCell || n.rest;
   const cells: RawItem['cells'] = {};
-  for (const f of ['owner', 'update', 'delivery', 'revised', 'original', 'status', 'rag', 'theme', 'priority'] as const) cells[f] = cellOf(row, header.at[f]);
+  for (const f of ['owner', 'update', 'delivery', 'revised', 'original', 'status', 'rag', 'theme', 'priority'] as const) cells[f] = wordsOf(row, header.at[f], f);
   return { row: row.number, id: n.id, section, text, textFrom: n.from === 'id' && !textCell ? 'id' : 'text', numberFrom: n.from, cells };
 }
 
@@ -51,7 +84,7 @@ function startItem(row: SourceRow, header: Header, n: Numbered & { from: 'id' | 
 function join(item: RawItem, row: SourceRow, header: Header): boolean {
   let added = false;
   for (const [field, at] of Object.entries(header.at) as Array<[Field, number]>) {
-    const cell = row.cells[at] ?? '';
+    const cell = wordsOf(row, at, field);
     if (!cell.trim() || row.continued?.[at]) continue;
     added = true;
     if (field === 'text' || (field === 'id' && item.textFrom === 'id')) item.text = joinText(item.text, cell);

@@ -18,4 +18,9 @@ export interface SourceRow {
   cells: string[];
   /** Per column: true when this cell is the continuation of a cell merged down from the row above. */
   continued?: boolean[];
+  /**
+   * Per column, where a line break may be the column's width (a PDF): the text with each break that was only a wrap
+   * read as a space. Texts, updates and dates are read from this; owners from `cells`, one name per line.
+   */
+  flowed?: string[];
 }
