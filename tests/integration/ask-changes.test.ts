@@ -516,6 +516,20 @@ describe('one-shot commands', () => {
     expect((await h.talk('complete 4.2.1', ns)).text).toBe('4.2.1 is already complete.');
   });
 
+  it('a completion that says only when it was done records the day, not the words as evidence; one still to come is refused', async () => {
+    // The plan's day is 4 October 2017: "yesterday" is a day written out, "last week" stays as said.
+    const ahead = await h.talk('complete 4.2.2 next week', ns);
+    expect(ahead).toMatchObject({ error: 'invalid', text: "4.2.2 can't be marked complete next week: that day hasn't come yet. Say `complete 4.2.2` once it is done." });
+    expect((await h.store.get('4.2.2'))!.status).not.toBe('complete');
+    const said = await h.talk('4.2.2 was completed yesterday', ns);
+    expect(said.text).toBe('4.2.2 is now complete (done on 3 Oct 2017). Next time, `complete 4.2.2 <evidence or link>` records what shows it is done.');
+    expect(await latest('4.2.2')).toMatchObject({ date: '2017-10-04', text: 'Marked complete (done on 3 Oct 2017).', evidence: null });
+    await h.talk('reopen 4.2.2', ns);
+    await h.talk('complete 4.2.2 last week', ns);
+    expect(await latest('4.2.2')).toMatchObject({ text: 'Marked complete (done last week).', evidence: null });
+    await h.talk('reopen 4.2.2', ns);
+  });
+
   it('reopen <id> <reason> puts it back to On-going', async () => {
     const reply = await h.talk('reopen 4.2.1 not finished', ns);
     expect(reply.text).toBe('4.2.1 is open again (On-going).');

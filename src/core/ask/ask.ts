@@ -177,7 +177,7 @@ async function act(turn: Turn, intent: Intent): Promise<Reply> {
       return isReply(rec) ? rec : startUpdate(turn, rec);
     }
     case 'complete':
-      return complete(turn, intent.id, intent.evidence);
+      return complete(turn, intent.id, intent.evidence, intent.done);
     case 'reopen':
       return reopen(turn, intent.id, intent.reason);
     case 'sign_off':

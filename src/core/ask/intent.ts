@@ -21,7 +21,7 @@ export type Intent =
   | { kind: 'history'; id: string }
   | { kind: 'query'; filter: QueryFilter }
   | { kind: 'update'; id: string; text: string | null }
-  | { kind: 'complete'; id: string; evidence: string | null }
+  | { kind: 'complete'; id: string; evidence: string | null; /** "on 5 December", "last week": when it was done, as said. */ done?: string }
   /** A plan admin signs off, or returns with a reason, an owner's proposed completion. */
   | { kind: 'sign_off'; id: string }
   | { kind: 'return_proposal'; id: string; reason: string | null }

@@ -319,7 +319,11 @@ const changes: Row[] = [
   // Completion and dropping, as people report them.
   ["I've finished 4.2.1", { kind: 'complete', id: '4.2.1', evidence: null }],
   ['done with 4.2.1', { kind: 'complete', id: '4.2.1', evidence: null }],
-  ['we completed 4.2.1 yesterday', { kind: 'complete', id: '4.2.1', evidence: null }],
+  ['we completed 4.2.1 yesterday', { kind: 'complete', id: '4.2.1', evidence: null, done: 'yesterday' }],
+  // Only when it was done: not evidence.
+  ['4.2.1 was completed on 5 December', { kind: 'complete', id: '4.2.1', evidence: null, done: 'on 5 December' }],
+  ['complete 4.2.1 as of last Friday', { kind: 'complete', id: '4.2.1', evidence: null, done: 'as of last Friday' }],
+  ['mark 4.2.1 complete - report went to JCOB on 5 Dec', { kind: 'complete', id: '4.2.1', evidence: 'report went to JCOB on 5 Dec' }],
   ['we completed 4.2.1 - minutes on sharepoint', { kind: 'complete', id: '4.2.1', evidence: 'minutes on sharepoint' }],
   ['4.2.1 can be closed', { kind: 'complete', id: '4.2.1', evidence: null }],
   ['4.2.1 has been completed', { kind: 'complete', id: '4.2.1', evidence: null }],

@@ -11,6 +11,7 @@ import { findItem, isReply } from '../lookup.js';
 import { itemView, say, type Reply } from '../reply.js';
 import { completionChange, needsSignOff, proposalNotice, proposedSentence } from './sign-off.js';
 import { actionableReply } from '../actionable.js';
+import { whenDone } from './when-done.js';
 
 /** One-shot changes to an item: each checks permission, then commits one audited change. */
 
@@ -44,7 +45,7 @@ export async function postUpdate(turn: Turn, id: string, raw: string): Promise<R
   return say(`Recorded your update on ${id}, dated ${formatDate(turn.today)}.`, { items: [itemView(saved, turn.today)], changed: true });
 }
 
-export async function complete(turn: Turn, id: string, evidence: string | null): Promise<Reply> {
+export async function complete(turn: Turn, id: string, evidence: string | null, done?: string): Promise<Reply> {
   const rec = await changeable(turn, id);
   if (isReply(rec)) return rec;
   if (rec.status === 'complete') return say(`${id} is already complete.`, { items: [itemView(rec, turn.today)] });
@@ -52,6 +53,8 @@ export async function complete(turn: Turn, id: string, evidence: string | null):
   const text = cleanText(evidence ?? '');
   const long = tooLong(text);
   if (long) return say(long, { error: 'invalid' });
+  const when = done === undefined ? undefined : whenDone(done, turn.today);
+  if (when && 'ahead' in when) return say(`${id} can't be marked complete ${done}: that day hasn't come yet. Say \`complete ${id}\` once it is done.`, { error: 'invalid' });
   const evidenceOf = text.match(URL_IN_TEXT)?.[0] ?? (text || null);
   const change = completionChange(
     turn,
@@ -59,7 +62,7 @@ export async function complete(turn: Turn, id: string, evidence: string | null):
       ...meta(turn),
       recId: id,
       status: 'complete',
-      update: { date: turn.today, text: needsSignOff(turn) ? (text ? `Proposed complete: ${text}` : 'Proposed complete.') : text ? `Complete: ${text}` : 'Marked complete.', author: turn.actor.name, evidence: evidenceOf },
+      update: { date: turn.today, text: completionText(needsSignOff(turn) ? 'Proposed complete' : text ? 'Complete' : 'Marked complete', text, when?.words), author: turn.actor.name, evidence: evidenceOf },
     },
     text || null,
   );
@@ -67,7 +70,13 @@ export async function complete(turn: Turn, id: string, evidence: string | null):
   const saved = await turn.store.change(change);
   if (change.proposal) return say(proposedSentence(saved), { items: [itemView(saved, turn.today)], changed: true, proposed: proposalNotice(turn, saved) });
   const tip = text ? ' Your evidence is recorded.' : ` Next time, \`complete ${id} <evidence or link>\` records what shows it is done.`;
-  return say(`${id} is now complete.${tip}`, { items: [itemView(saved, turn.today)], changed: true });
+  return say(`${id} is now complete${when ? ` (done ${when.words})` : ''}.${tip}`, { items: [itemView(saved, turn.today)], changed: true });
+}
+
+/** "Complete: minutes of 12 October", "Marked complete (done on 5 December).": the update a completion writes. */
+function completionText(head: string, evidence: string, done: string | undefined): string {
+  const when = done ? ` (done ${done})` : '';
+  return evidence ? `${head}${when}: ${evidence}` : `${head}${when}.`;
 }
 
 export async function reopen(turn: Turn, id: string, reason: string | null): Promise<Reply> {

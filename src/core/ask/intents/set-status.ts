@@ -3,13 +3,29 @@ import { parseStatus, type Status } from '../../plan/status.js';
 import { cleanIdToken, commandId, unknown } from './ids.js';
 import { rawAfter, textAfter, type NormalisedMessage } from './normalise.js';
 import { isRecommendationId } from '../../plan/recommendation-id.js';
+import { isDateWord } from './vocab.js';
 
 /**
  * Completion is its own intent wherever it is asked for ("mark 4.2.1 complete", "status 4.2.1 done"):
  * closing an item is a deliberate act with its own evidence, so it always takes the `complete` path.
  */
 export function statusIntent(id: string, status: Status, evidence: string | null = null): Intent {
-  return status === 'complete' ? { kind: 'complete', id, evidence: evidenceOf(evidence) } : { kind: 'set_status', id, status };
+  return status === 'complete' ? completeIntent(id, evidence) : { kind: 'set_status', id, status };
+}
+
+/** Completion with what was said after it: evidence, or only when it was done ("4.2.1 was completed on 5 December"). */
+export function completeIntent(id: string, said: string | null): Intent {
+  const done = whenDone(said);
+  return done ? { kind: 'complete', id, evidence: null, done } : { kind: 'complete', id, evidence: evidenceOf(said) };
+}
+
+const LINKING = /^(?:on|at|as|of|from|since|this|last|in|by|the|and|around|about)$/i;
+
+/** "on 5 December", "last week", "as of yesterday": words that only say when, which are not evidence of anything. */
+function whenDone(said: string | null): string | undefined {
+  const phrase = said?.trim().replace(/[.!]+$/, '') ?? '';
+  const words = phrase.split(/\s+/).filter(Boolean);
+  return words.some((w) => isDateWord(w)) && words.every((w) => LINKING.test(w) || isDateWord(w)) ? phrase : undefined;
 }
 
 /** The evidence as said, without the label people put in front of it: "evidence: TOM signed off", "with evidence - minutes". */
