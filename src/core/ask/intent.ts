@@ -119,6 +119,8 @@ export interface QueryFilter {
   asAt?: string;
   /** "… at the end of October compared with now": the same question as at `asAt` and as at today, side by side. */
   compareNow?: boolean;
+  /** "what did Karen say last week?", "updates by N. Shackleton", "my updates": updates signed by this person (as typed, or 'me'), newest first. */
+  author?: string;
   /** What changed since a day or within a window ("since 4 October", "this week"): the changes, grouped by item. */
   changedSince?: string;
   /** "what changed in January?", "last week", "between 1 and 31 October": the window closes at the end of this phrase. */

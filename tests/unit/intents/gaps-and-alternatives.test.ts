@@ -164,8 +164,8 @@ describe('changes within a window', () => {
     expect(f.changedUntil).toBe(until);
   });
 
-  it('whose updates stays the subject: "what did Karen update recently?" is about Karen', () => {
-    expect(filterOf('what did Karen update recently?')).toMatchObject({ changedSince: 'the past week', about: 'Karen' });
+  it('whose updates are asked for: "what did Karen update recently?" is the updates Karen gave', () => {
+    expect(filterOf('what did Karen update recently?')).toMatchObject({ changedSince: 'the past week', author: 'Karen' });
   });
 
   it('a theme beside the window stays the subject', () => {

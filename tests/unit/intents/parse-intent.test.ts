@@ -320,6 +320,16 @@ const changes: Row[] = [
   ["I've finished 4.2.1", { kind: 'complete', id: '4.2.1', evidence: null }],
   ['done with 4.2.1', { kind: 'complete', id: '4.2.1', evidence: null }],
   ['we completed 4.2.1 yesterday', { kind: 'complete', id: '4.2.1', evidence: null, done: 'yesterday' }],
+  // Updates asked for by who gave them.
+  ['what did Karen say last week?', { kind: 'query', filter: { author: 'Karen', changedSince: 'last week', changedUntil: 'last week' } }],
+  ['updates by N. Shackleton', { kind: 'query', filter: { author: 'N. Shackleton' } }],
+  ['updates posted by Karen since October', { kind: 'query', filter: { author: 'Karen', changedSince: 'October' } }],
+  ["show me Karen's updates", { kind: 'query', filter: { author: 'Karen' } }],
+  ['has Nick posted anything this week?', { kind: 'query', filter: { author: 'Nick', changedSince: 'this week' } }],
+  ['my updates', { kind: 'query', filter: { author: 'me' } }],
+  ['what have I posted this month?', { kind: 'query', filter: { author: 'me', changedSince: 'this month' } }],
+  ['what did N. Shackleton say about 4.2.1?', { kind: 'status', id: '4.2.1', ask: 'updates' }],
+  ['what updates have come in this week?', { kind: 'query', filter: { changedSince: 'this week' } }],
   // Only when it was done: not evidence.
   ['4.2.1 was completed on 5 December', { kind: 'complete', id: '4.2.1', evidence: null, done: 'on 5 December' }],
   ['complete 4.2.1 as of last Friday', { kind: 'complete', id: '4.2.1', evidence: null, done: 'as of last Friday' }],

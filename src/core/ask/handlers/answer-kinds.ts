@@ -129,6 +129,15 @@ const ORDERS: Record<NonNullable<QueryFilter['order']>, (a: Recommendation, b: R
 export async function answerChanges(turn: Turn, filter: QueryFilter, q: RecQuery, said: string[]): Promise<Reply> {
   const history = await turn.store.planHistory();
   if (!history) return say('There is no plan yet.', { error: 'no_plan' });
+  const window = changesWindow(turn, filter, history.plan.asOf);
+  if ('text' in window) return window;
+  const { from, upTo } = window;
+  const paper = buildBoardPaper(history, { asAt: upTo, producedOn: turn.today, since: from });
+  return listChanges(paper, q, said, filter, from, upTo);
+}
+
+/** The days a change question covers: after `from`, up to and including `upTo`; or the sentence why they cannot be read. */
+export function changesWindow(turn: Turn, filter: QueryFilter, planAsOf: IsoDate): { from: IsoDate; upTo: IsoDate } | Reply {
   const since = readPastDay(filter.changedSince!, turn.today, 'start');
   if (!since.ok) return say(since.error, { error: 'unreadable_date' });
   const sinceDay = since.day ?? turn.today;
@@ -139,9 +148,13 @@ export async function answerChanges(turn: Turn, filter: QueryFilter, q: RecQuery
   if (!until.ok) return say(until.error, { error: 'unreadable_date' });
   const upTo = until.day === null || until.day > turn.today ? turn.today : until.day;
   if (upTo <= from) return say(`"${filter.changedUntil}" ends before "${filter.changedSince}" begins: ask for the earlier day first, e.g. "what changed between 1 October and 31 October?".`, { error: 'invalid' });
-  const problem = checkPaperDates({ asAt: upTo, since: from }, turn.today, history.plan.asOf);
+  const problem = checkPaperDates({ asAt: upTo, since: from }, turn.today, planAsOf);
   if (problem) return say(problem, { error: 'invalid' });
-  const paper = buildBoardPaper(history, { asAt: upTo, producedOn: turn.today, since: from });
+  return { from, upTo };
+}
+
+/** What changed, in plan order: the board paper's changes section for the same dates. */
+function listChanges(paper: ReturnType<typeof buildBoardPaper>, q: RecQuery, said: string[], filter: QueryFilter, from: IsoDate, upTo: IsoDate): Reply {
   const changes = paper.changes!;
   const changed = new Set([...changes.added.map((c) => c.id), ...changes.updates.map((c) => c.id), ...changes.statusChanges.map((c) => c.id), ...changes.dateRevisions.map((c) => c.id), ...changes.ownersChanges.map((c) => c.id), ...changes.rewordings.map((c) => c.id)]);
   const recs = paper.recommendations.filter((r) => changed.has(r.id) && matchesQuery(r, q));

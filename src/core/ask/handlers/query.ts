@@ -9,6 +9,7 @@ import { itemView, say, type QueryReading, type Reply } from '../reply.js';
 import { bestScore, matchThemes } from './resolve-names.js';
 import { addDaysIso } from '../../reminders/local-time.js';
 import { nearNames } from './near-names.js';
+import { answerAuthored } from './answer-authored.js';
 import { answerChanges, asAtItems, lastUpdate, narrowKinds } from './answer-kinds.js';
 import { didYouMean, notUnderstood, ragWords, readingLine, understoodParts } from './query-reading.js';
 import { checkPaperDates, readPastDay } from '../../report/paper-request.js';
@@ -162,6 +163,7 @@ async function answerFilters(turn: Turn, filter: QueryFilter, q: RecQuery): Prom
   }
 
   if (filter.completed) return answerCompleted(turn, filter.completed, q, [filter.overdue ? 'overdue' : dueNote, ...said].filter(Boolean), filter.count === true);
+  if (filter.author) return answerAuthored(turn, filter, q, said);
   if (filter.changedSince) return answerChanges(turn, filter, q, [filter.overdue ? 'overdue' : dueNote, ...said].filter(Boolean));
   if (filter.asAt) {
     // The same sentence as the board paper for a day before the plan began, or one still to come.

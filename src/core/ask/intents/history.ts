@@ -6,8 +6,11 @@ const VERBS = ['history', 'audit', 'log', 'changes', 'changelog', 'timeline', 't
 // "update" (singular) is left out: "any update on 4.2.1" asks for its status.
 const ASKS_HISTORY = /\b(?:history|changed|changes|audit|audited|log|logs|trail|timeline|updates|updated|edits|edited|revisions)\b/;
 
-/** "all updates on 4.2.1", "the update log for 4.2.1", "what updates has 4.2.1 had": the item's own log, not the audit trail. */
-const UPDATE_LOG = /\b(?:updates|update (?:log|history|notes)|progress (?:log|notes|updates))\b/;
+/**
+ * "all updates on 4.2.1", "the update log for 4.2.1", "what updates has 4.2.1 had", "what did Nick say about 4.2.1?":
+ * the item's own log, not the audit trail.
+ */
+const UPDATE_LOG = /\b(?:updates|update (?:log|history|notes)|progress (?:log|notes|updates)|(?:said|say|says|written|wrote|posted|reported) (?:about|on|of|for)|(?:been )?said)\b/;
 const NEWS = /\b(?:any|latest|recent|new|fresh)\s+updates\b/;
 /** …unless the changes are asked for: "what changed", "who updated", "the audit trail". */
 const CHANGE_WORDS = /\b(?:history|changed|changes|audit|audited|trail|timeline|edits|edited|revisions|who)\b/;

@@ -9,6 +9,7 @@ import { readOrder } from './query-order.js';
 import { readMissing, readOverdueBy, readShared } from './query-gaps.js';
 import { AGENDA, AT_RISK, BY_GROUP, HELD, ON_TRACK, CHANGED_LATELY, COMING, COMING_LIMIT, LATELY, MENTIONS, OR_OVERDUE, RAG, SUMMARY, USER_MENTION } from './answer-phrases.js';
 import { readCompleted } from './query-completed.js';
+import { readAuthor } from './query-author.js';
 import { readPriority } from './query-priority.js';
 import { CONNECTORS, FILLERS, NOUNS, isDateWord, startsDate } from './vocab.js';
 import { joinMeetingReferences, spoken } from '../../governance/meeting-reference.js';
@@ -208,7 +209,11 @@ export function matchQuery(msg: NormalisedMessage): Intent | null {
   if (stale.value) filter.stale = stale.value;
   const slipped = readSlipped(stale.rest);
   if (slipped.value) filter.slipped = slipped.value;
-  const changed = readChanged(slipped.rest);
+  // "what did Karen say last week?": whose updates, then the period they were given in, as for any change.
+  const authored = readAuthor(slipped.rest);
+  if (authored.value) filter.author = authored.value;
+  const changed = authored.value ? readChanged(` updates ${authored.rest}`) : readChanged(slipped.rest);
+  if (authored.value && !changed.value) changed.rest = authored.rest;
   if (changed.value) {
     filter.changedSince = changed.value.since;
     if (changed.value.until !== undefined) filter.changedUntil = changed.value.until;
@@ -341,7 +346,7 @@ export function matchQuery(msg: NormalisedMessage): Intent | null {
   if (about !== null) filter.about = about;
 
   const nouns = lower.split(' ').map((w) => w.replace(/[,;:.]+$/, '')).some((w) => NOUNS.has(w) && w !== 'things' && w !== 'stuff' && w !== 'work');
-  const kinds = filter.count || filter.asAt || filter.changedSince || filter.slipped || filter.stale || filter.order || filter.not || filter.missing || filter.sharedOwners || filter.priority || filter.overdueBy;
+  const kinds = filter.count || filter.author || filter.asAt || filter.changedSince || filter.slipped || filter.stale || filter.order || filter.not || filter.missing || filter.sharedOwners || filter.priority || filter.overdueBy;
   const strong =
     LEAD.test(lower) || nouns || owner.who || due.asked || filter.overdue === true || filter.owner !== undefined || filter.proposed === true || filter.rag !== undefined || filter.mentions !== undefined || filter.summary === true || filter.by !== undefined || filter.completed !== undefined || Boolean(kinds);
   const asked = (filter.open === true || filter.status !== undefined || filter.statuses !== undefined) && ASKING.test(lower);

@@ -1,0 +1,64 @@
+import type { IsoDate } from '../../dates/delivery-window.js';
+import { matchOwners } from '../../plan/owners.js';
+import { titleOf, type Recommendation, type UpdateEntry } from '../../plan/recommendation.js';
+import type { RecQuery } from '../../ports.js';
+import type { Turn } from '../context.js';
+import { formatDate, plural } from '../format.js';
+import type { QueryFilter } from '../intent.js';
+import { itemView, say, type Reply } from '../reply.js';
+import { changesWindow } from './answer-kinds.js';
+import { joinOr } from './query-reading.js';
+import { matchesQuery } from '../rec-query.js';
+
+/** Updates shown in full before "…and N more"; every item is still in the reply's items. */
+const SHOWN = 20;
+const TEXT = 200;
+
+/** An update on one line, cut at a word once it is long: the item's own log has it whole. */
+function clip(text: string): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  if (line.length <= TEXT) return line;
+  const cut = line.slice(0, TEXT);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), TEXT - 20))}…`;
+}
+
+/**
+ * "what did Karen say last week?", "updates by N. Shackleton", "my updates": the updates signed by one person,
+ * newest first, each under its item. The name is matched against the updates' own signatures; a name that signs
+ * none but owns items ("Portfolio Office's updates") gives the updates on those items instead.
+ */
+export async function answerAuthored(turn: Turn, filter: QueryFilter, q: RecQuery, said: string[]): Promise<Reply> {
+  // Lists carry each item's latest update only: the whole log is the plan's history, as "what changed" reads it.
+  const history = await turn.store.planHistory();
+  if (!history) return say('There is no plan yet.', { error: 'no_plan' });
+  let from: IsoDate | null = null;
+  let upTo = turn.today;
+  if (filter.changedSince) {
+    const window = changesWindow(turn, filter, history.plan.asOf);
+    if ('text' in window) return window;
+    ({ from, upTo } = window);
+  }
+  const recs = history.recommendations.filter((r) => matchesQuery(r, q));
+  const typed = filter.author === 'me' ? turn.actor.name : filter.author!;
+  const signers = [...new Set(recs.flatMap((r) => r.updates.map((u) => u.author ?? '')).filter(Boolean))];
+  const authors = filter.author === 'me' ? signers.filter((a) => a.toLowerCase() === typed.toLowerCase()) : matchOwners(typed, signers);
+  let byOwner: string[] = [];
+  if (!authors.length && filter.author !== 'me') byOwner = matchOwners(typed, await turn.store.owners());
+  if (!authors.length && !byOwner.length) {
+    const who = filter.author === 'me' ? `you (${typed})` : `"${typed}"`;
+    return say(`No update in ${turn.plan.key} is signed by ${who}. Ask \`updates 4.2.1\` for one item's log, or "what changed this week?" for everyone's.`, { items: [] });
+  }
+  const wanted = (u: UpdateEntry) => (byOwner.length || authors.includes(u.author ?? '')) && (from === null || u.date > from) && u.date <= upTo;
+  const ownedBy = (r: Recommendation) => !byOwner.length || r.owners.some((o) => byOwner.includes(o));
+  const entries = recs
+    .filter(ownedBy)
+    .flatMap((r) => r.updates.filter(wanted).map((u) => ({ rec: r, update: u })))
+    .sort((a, b) => b.update.date.localeCompare(a.update.date));
+  const withItems = [...new Set(entries.map((e) => e.rec))];
+  const who = byOwner.length ? `on items owned by ${joinOr(byOwner)}` : filter.author === 'me' ? `by you (${joinOr(authors)})` : `by ${joinOr(authors)}`;
+  const when = from === null ? `up to ${formatDate(upTo)}` : `after ${formatDate(from)} · up to ${formatDate(upTo)}`;
+  const head = `Updates ${who}${said.length ? ` · ${said.join(' · ')}` : ''} · ${when} — ${entries.length ? `${plural(entries.length, 'update')} on ${plural(withItems.length, 'item')}` : 'none'}`;
+  const lines = entries.slice(0, SHOWN).map(({ rec, update }) => `• ${rec.id} ${titleOf(rec.text, 50)} — ${formatDate(update.date)}${byOwner.length && update.author ? `, ${update.author}` : ''}: ${clip(update.text)}`);
+  if (entries.length > SHOWN) lines.push(`…and ${entries.length - SHOWN} more. Ask for a shorter time, e.g. "what did ${filter.author === 'me' ? 'I post' : `${typed} say`} this month?".`);
+  return say([head, ...lines].join('\n'), { items: withItems.map((r) => itemView(r, turn.today)) });
+}

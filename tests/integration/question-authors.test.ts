@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openAsk, owner, type AskHarness } from '../helpers/ask.js';
+
+/**
+ * Updates asked for by who gave them: "what did Nick say last week?", "updates by N. Shackleton", "my updates".
+ * Two owners post on their own items on known days; each answer is checked against what each posted.
+ */
+describe('updates asked for by who gave them', () => {
+  let h: AskHarness;
+  const SHACKLETON = owner('N. Shackleton');
+  const KAREN = owner('Karen Georgiou', ['Karen Georgiou', 'Portfolio Office']);
+  const at = (day: string) => `${day}T10:00:00Z`;
+  let n = 0;
+  const ask = (q: string, actor = SHACKLETON, day = '2017-11-10') => h.talk(q, { actor, now: at(day), conversationKey: `authors:${(n += 1)}` });
+
+  beforeAll(async () => {
+    h = await openAsk();
+    for (const [actor, day, text] of [
+      [SHACKLETON, '2017-10-20', 'update 4.2.1 Demand log agreed with the DCCs'],
+      [SHACKLETON, '2017-11-06', 'update 4.2.2 Consultation on the ICT strategy opened'],
+      [KAREN, '2017-11-07', 'update 3.6 Handover process drafted for SAS'],
+      [KAREN, '2017-11-08', 'update 1.1 Migration options paper to JCOB'],
+    ] as const) {
+      const reply = await ask(text, actor, day);
+      expect(reply.error, reply.text).toBeUndefined();
+    }
+  });
+  afterAll(async () => h?.close());
+
+  it('"updates by N. Shackleton": every update he signed, newest first, including the plan\'s own', async () => {
+    const reply = await ask('updates by N. Shackleton');
+    expect(reply.error, reply.text).toBeUndefined();
+    const lines = reply.text.split('\n');
+    // The plan's three imported updates, signed "N. Shackleton 20.07.17", and his two posted here; a day's in plan order.
+    expect(lines[0]).toBe('Updates by N. Shackleton · up to 10 Nov 2017 — 5 updates on 3 items');
+    expect(lines.slice(1).map((l) => /^• (\S+) .* — (\d+ \w+ \d{4}):/.exec(l)!.slice(1))).toEqual([
+      ['4.2.2', '6 Nov 2017'],
+      ['4.2.1', '20 Oct 2017'],
+      ['4.2.1', '20 Jul 2017'],
+      ['4.2.2', '20 Jul 2017'],
+      ['4.2.3', '20 Jul 2017'],
+    ]);
+    expect(reply.items.map((i) => i.id)).toEqual(['4.2.2', '4.2.1', '4.2.3']);
+  });
+
+  it('"what did Karen say last week?": her updates in that week only, her name read from what she typed', async () => {
+    const reply = await ask('what did Karen say last week?');
+    expect(reply.error, reply.text).toBeUndefined();
+    expect(reply.text.split('\n')[0]).toBe('Updates by Karen Georgiou · after 29 Oct 2017 · up to 5 Nov 2017 — none');
+    const thisWeek = await ask('has Karen posted anything this week?');
+    expect(thisWeek.text.split('\n')).toEqual([
+      'Updates by Karen Georgiou · after 5 Nov 2017 · up to 10 Nov 2017 — 2 updates on 2 items',
+      expect.stringMatching(/^• 1\.1 .* — 8 Nov 2017: Migration options paper to JCOB$/),
+      expect.stringMatching(/^• 3\.6 .* — 7 Nov 2017: Handover process drafted for SAS$/),
+    ]);
+  });
+
+  it('"my updates" and "what have I posted this month?" are the asker\'s own', async () => {
+    const mine = await ask('my updates', KAREN);
+    expect(mine.text.split('\n')[0]).toBe('Updates by you (Karen Georgiou) · up to 10 Nov 2017 — 2 updates on 2 items');
+    const month = await ask('what have I posted this month?', SHACKLETON);
+    expect(month.text.split('\n')[0]).toBe('Updates by you (N. Shackleton) · after 31 Oct 2017 · up to 10 Nov 2017 — 1 update on 1 item');
+  });
+
+  it('a name that signs nothing but owns items gives the updates on its items; one that is neither says so', async () => {
+    const office = await ask("Portfolio Office's updates");
+    expect(office.text.split('\n')[0]).toMatch(/^Updates on items owned by Portfolio Office · up to 10 Nov 2017 — \d+ updates on \d+ items$/);
+    expect(office.text).toContain('Karen Georgiou: Migration options paper to JCOB');
+    const nobody = await ask('what did Bob say?');
+    expect(nobody.text).toBe('No update in concerto-2017 is signed by "Bob". Ask `updates 4.2.1` for one item\'s log, or "what changed this week?" for everyone\'s.');
+  });
+
+  it('with an item\'s number it is that item\'s log', async () => {
+    const reply = await ask('what did N. Shackleton say about 4.2.1?');
+    expect(reply.text.split('\n')[0]).toMatch(/^2 updates on 4\.2\.1 /);
+  });
+});
