@@ -31,6 +31,11 @@ describe('the decision log, asked in words', () => {
     ['decision log for SAS', log({ board: 'SAS' })],
     ['the decisions of JCOB', log({ board: 'JCOB' })],
     ['what decisions has JCOB made?', log({ board: 'JCOB' })],
+    ['what decisions did SAS make?', log({ board: 'SAS' })],
+    ['SAS decisions', log({ board: 'SAS' })],
+    ["show SAS's decisions since May", log({ board: 'SAS', since: 'May' })],
+    ['JCOB decision log', log({ board: 'JCOB' })],
+    ['Recent decisions', log()],
     // A period, or a meeting as its day.
     ['any decisions since May?', log({ since: 'May' })],
     ['what decisions have been made since October', log({ since: 'October' })],

@@ -32,7 +32,11 @@ const DECISIONS = new RegExp(
   'i',
 );
 /** What may come between "decisions" and the rest: "has the board made", "have been taken", "were recorded". */
-const DECISIONS_VERB = new RegExp(String.raw`^(?:(?:was|were|have|has|had|did)(?:\s+been)?\s+)?(?:${SUBJECT}\s+)??(?:made|taken|recorded|reached|agreed|logged|given)(?:\s+|$)`, 'i');
+const DECISIONS_VERB = new RegExp(String.raw`^(?:(?:was|were|have|has|had|did|does|do)(?:\s+been)?\s+)?(?:${SUBJECT}\s+)??(?:made|make|taken|take|recorded|record|reached|reach|agreed|agree|logged|given|give)(?:\s+|$)`, 'i');
+/** "SAS decisions", "the JCOB's decision log", "show SAS's decisions since May": a board named in front of its log. */
+const BOARD_DECISIONS = /^(?:(?:show|list|see|view|give|get|what are|what were)\s+(?:me\s+)?)?(?:the\s+)?([A-Z][A-Za-z0-9&-]*?)(?:['’]s)?\s+(?:decisions?(?:\s+log)?|decision-log)(?:\s+(.+))?$/;
+/** Words in front of "decisions" that are not a board: "Recent decisions", "Any decisions". */
+const NOT_A_BOARD = /^(?:the|any|all|recent|latest|new|last|past|board|boards|what|which|our|my|your|their|previous|key|major|main|outstanding|pending|show|list)$/i;
 
 /** "what happened at the last SAS?", "what came out of JCOB in October?", "outcome of the last meeting": a meeting's decisions. */
 const HAPPENED_AT = /^(?:(?:so|and)\s+)?(?:(?:what|anything)\s+(?:happened|came out|was the outcome|were the outcomes|was the result|were the results)|(?:the\s+)?(?:outcomes?|results?)|what's the outcome)\s+((?:at|of|from)\s+.+)$/i;
@@ -56,6 +60,8 @@ export const matchDecisionsQuestion: Matcher = (msg) => {
   if (happened) return readTail(happened[1]!.replace(/^(?:of|from)\s+(?=(?:the[\s\u2060]+)?(?:last|next|latest|previous|recent)\b)/i, 'at '), null);
   const was = WAS_DECIDED.exec(text);
   if (was) return readTail(was[1] ?? '', null);
+  const named = BOARD_DECISIONS.exec(text);
+  if (named && !NOT_A_BOARD.test(named[1]!)) return readTail(named[2] ?? '', named[1]!);
   const log = DECISIONS.exec(text);
   if (log) {
     let rest = (log[1] ?? '').trim();
