@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAsk, owner, type AskHarness } from '../helpers/ask.js';
+import { ask as askCore } from '../../src/core/ask/ask.js';
+import { DrizzlePeopleStore } from '../../src/store/people-store.js';
 
 /**
  * Updates asked for by who gave them: "what did Nick say last week?", "updates by N. Shackleton", "my updates".
@@ -68,6 +70,17 @@ describe('updates asked for by who gave them', () => {
     expect(office.text).toContain('Karen Georgiou: Migration options paper to JCOB');
     const nobody = await ask('what did Bob say?');
     expect(nobody.text).toBe('No update in concerto-2017 is signed by "Bob". Ask `updates 4.2.1` for one item\'s log, or "what changed this week?" for everyone\'s.');
+  });
+
+  it('a Slack user mentioned is the owner they are linked to; one linked to nobody is told how to link them', async () => {
+    await new DrizzlePeopleStore(h.database.db).link('U0KAREN01', 'Karen Georgiou', false, { actor: 'U0ADMIN01', source: 'slack', at: '2017-10-04T09:00:00Z' });
+    const inSlack = (q: string) => askCore({ ...h.context({ actor: SHACKLETON, now: at('2017-11-10'), conversationKey: `authors:slack:${(n += 1)}` }), people: new DrizzlePeopleStore(h.database.db) }, q);
+    for (const q of ['what did <@U0KAREN01> say this week?', 'what did <@U0KAREN01|karen> say this week?', "show <@U0KAREN01>'s updates"]) {
+      const reply = await inSlack(q);
+      expect(reply.text.split('\n')[0], q).toMatch(/^Updates by Karen Georgiou · .*— 2 updates on 2 items$/);
+    }
+    const nobody = await inSlack('what did <@U0NOBODY1> say this week?');
+    expect(nobody).toMatchObject({ error: 'not_understood', text: '<@U0NOBODY1> is not linked to an owner yet, so I cannot tell which updates are theirs. An admin links them with `link <@U0NOBODY1> "Owner name"`, or ask by the name they sign with.' });
   });
 
   it('with an item\'s number it is that item\'s log', async () => {

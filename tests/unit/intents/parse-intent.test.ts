@@ -330,6 +330,8 @@ const changes: Row[] = [
   ['what have I posted this month?', { kind: 'query', filter: { author: 'me', changedSince: 'this month' } }],
   ['what did N. Shackleton say about 4.2.1?', { kind: 'status', id: '4.2.1', ask: 'updates' }],
   ['what updates have come in this week?', { kind: 'query', filter: { changedSince: 'this week' } }],
+  ['what did <@U0123ABCD|karen> say last week?', { kind: 'query', filter: { author: '<@U0123ABCD>', changedSince: 'last week', changedUntil: 'last week' } }],
+  ["what's overdue for <@U0123ABCD>?", { kind: 'query', filter: { owner: '<@U0123ABCD>', overdue: true } }],
   // Only when it was done: not evidence.
   ['4.2.1 was completed on 5 December', { kind: 'complete', id: '4.2.1', evidence: null, done: 'on 5 December' }],
   ['complete 4.2.1 as of last Friday', { kind: 'complete', id: '4.2.1', evidence: null, done: 'as of last Friday' }],

@@ -39,9 +39,16 @@ export async function answerAuthored(turn: Turn, filter: QueryFilter, q: RecQuer
     ({ from, upTo } = window);
   }
   const recs = history.recommendations.filter((r) => matchesQuery(r, q));
-  const typed = filter.author === 'me' ? turn.actor.name : filter.author!;
   const signers = [...new Set(recs.flatMap((r) => r.updates.map((u) => u.author ?? '')).filter(Boolean))];
-  const authors = filter.author === 'me' ? signers.filter((a) => a.toLowerCase() === typed.toLowerCase()) : matchOwners(typed, signers);
+  // A Slack mention is the person-owner they are linked to, whose name their updates are signed with.
+  const mentioned = /^<@([A-Z0-9]+)>$/.exec(filter.author!)?.[1];
+  const linked = mentioned && turn.people ? await turn.people.ownersFor(mentioned) : [];
+  if (mentioned && !linked.length) {
+    return say(`<@${mentioned}> is not linked to an owner yet, so I cannot tell which updates are theirs. An admin links them with \`link <@${mentioned}> "Owner name"\`, or ask by the name they sign with.`, { error: 'not_understood' });
+  }
+  const typed = filter.author === 'me' ? turn.actor.name : mentioned ? linked[0]! : filter.author!;
+  const authors =
+    filter.author === 'me' ? signers.filter((a) => a.toLowerCase() === typed.toLowerCase()) : mentioned ? signers.filter((a) => linked.some((o) => o.toLowerCase() === a.toLowerCase())) : matchOwners(typed, signers);
   let byOwner: string[] = [];
   if (!authors.length && filter.author !== 'me') byOwner = matchOwners(typed, await turn.store.owners());
   if (!authors.length && !byOwner.length) {

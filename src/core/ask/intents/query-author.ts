@@ -3,8 +3,8 @@ import { isDateWord } from './vocab.js';
 
 /** Saying, posting and writing: what a person does when they give an update. */
 const SAYS = String.raw`(?:said|say|posted|post|written|write|wrote|added|add|logged|log|given|give|sent|send|put\s+in|reported|report|updated|update)`;
-/** A name as people type it: up to three words ("Karen", "N. Shackleton", "alison roome-gifford"). */
-const NAME = String.raw`([\p{L}][\p{L}.'’-]*(?:\s+[\p{L}][\p{L}.'’-]*){0,2}?)`;
+/** A name as people type it: up to three words ("Karen", "N. Shackleton", "alison roome-gifford"), or a Slack mention. */
+const NAME = String.raw`(<@[A-Z0-9]+(?:\|[^>]*)?>|[\p{L}][\p{L}.'’-]*(?:\s+[\p{L}][\p{L}.'’-]*){0,2}?)`;
 /** Words that end a name written after "by" or "from": a period, a topic, the question's end. */
 const AFTER_NAME = String.raw`(?=\s+(?:since|this|last|in|on|during|over|about|for|recently|lately|today|yesterday|the|and|between|before|after|so|to)\b|\s*[?.!,]|\s*$)`;
 
@@ -16,7 +16,7 @@ const READERS: RegExp[] = [
   // "updates by N. Shackleton", "updates posted by Karen since October", "the updates from Karen"
   new RegExp(String.raw`\bupdates?\s+(?:(?:that\s+)?(?:were\s+|was\s+|have\s+been\s+)?(?:posted|written|added|given|made|logged|sent|submitted|put\s+in)\s+)?(?:by|from)\s+${NAME}${AFTER_NAME}`, 'iu'),
   // "Karen's updates", "N. Shackleton's latest updates"
-  new RegExp(String.raw`\b${NAME}['’]s\s+(?:recent\s+|latest\s+|last\s+|own\s+)?updates\b`, 'iu'),
+  new RegExp(String.raw`(?<![\p{L}.'’-])${NAME}['’]s\s+(?:recent\s+|latest\s+|last\s+|own\s+)?updates\b`, 'iu'),
 ];
 
 /** The asker's own: "my updates", "what have I posted this month?", "updates I've written". */
@@ -40,7 +40,8 @@ export function readAuthor(s: string): Taken<string> {
     const name = m?.[1]?.replace(LEADING_WORDS, '').trim();
     // "this month's updates" is a time, not a person.
     if (!m || !name || NOT_A_NAME.test(name) || name.split(/\s+/).every((w) => isDateWord(w) || /^(?:the|of)$/i.test(w))) continue;
-    return { rest: `${s.slice(0, m.index)} ${s.slice(m.index + m[0].length)}`, value: name };
+    // A mention is kept as its user id alone, as Slack's markup names them: the engine finds who they are.
+    return { rest: `${s.slice(0, m.index)} ${s.slice(m.index + m[0].length)}`, value: name.replace(/^<@([A-Z0-9]+)\|[^>]*>$/, '<@$1>') };
   }
   return { rest: s, value: null };
 }

@@ -160,6 +160,12 @@ export function matchQuery(msg: NormalisedMessage): Intent | null {
     s = without(s, by);
     break;
   }
+  // "what did @karen say last week?": a person mentioned as who gave the updates, before a mention is read as an owner.
+  const byMention = readAuthor(s);
+  if (byMention.value?.startsWith('<@')) {
+    filter.author = byMention.value;
+    s = byMention.rest;
+  }
   // A person mentioned is an owner, whoever they act for: kept as the mention, for the engine to look up.
   const mentioned = USER_MENTION.exec(s);
   if (mentioned) {
@@ -210,7 +216,7 @@ export function matchQuery(msg: NormalisedMessage): Intent | null {
   const slipped = readSlipped(stale.rest);
   if (slipped.value) filter.slipped = slipped.value;
   // "what did Karen say last week?": whose updates, then the period they were given in, as for any change.
-  const authored = readAuthor(slipped.rest);
+  const authored = filter.author ? { rest: slipped.rest, value: filter.author } : readAuthor(slipped.rest);
   if (authored.value) filter.author = authored.value;
   const changed = authored.value ? readChanged(` updates ${authored.rest}`) : readChanged(slipped.rest);
   if (authored.value && !changed.value) changed.rest = authored.rest;
