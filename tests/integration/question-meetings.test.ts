@@ -50,6 +50,21 @@ describe('meetings and boards in questions', () => {
     if (line) expect(reply.text.split('\n')[0]).toBe(line);
   });
 
+  it('a list of what waits says what each waits on and whose decision it is', async () => {
+    const reply = await talk("what's stuck?");
+    const lines = reply.text.split('\n').slice(1);
+    expect(lines.length).toBe(reply.items.length);
+    for (const item of reply.items) {
+      const line = lines.find((l) => l.startsWith(`• ${item.id} `))!;
+      // An item put at Awaiting decision without saying on what has nothing more to say.
+      if (!item.waiting) expect(line, item.id).not.toContain('waiting on');
+      else expect(line, item.id).toMatch(new RegExp(`— waiting on ${item.waiting.what}${item.waiting.board ? ` \\(${item.waiting.board}\\)` : ''}$`));
+    }
+    expect(lines.find((l) => l.startsWith('• 1.1 '))).toMatch(/— waiting on agreement of new governance framework \(SAS\)$/);
+    // Any other list keeps its lines as they are.
+    expect((await talk("what's overdue?")).text).not.toContain('waiting on');
+  });
+
   it('"waiting on" a board the plan does not have names the boards it has, and lists nothing', async () => {
     const reply = await talk("what's waiting on SAD?");
     expect(reply.text).toMatch(/There is no board SAD\. The plan's boards are JCOB, SAS/);

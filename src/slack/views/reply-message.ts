@@ -1,6 +1,7 @@
 import type { ItemView, Reply } from '../../core/ask/reply.js';
 import { STATUS_LABELS } from '../../core/plan/status.js';
 import { priorityWords } from '../../core/ask/format.js';
+import { describeWaiting } from '../../core/governance/waiting.js';
 import { LIMITS, textLength, type Block, type Button, type Message, type SectionBlock } from '../block-kit.js';
 import { escapeTruncate, truncate } from '../escape.js';
 import { ACTION } from '../ids.js';
@@ -93,7 +94,8 @@ function itemSection(item: ItemView): SectionBlock {
   const late = item.overdue ? ' — *overdue*' : '';
   const first = `${marker}*${escapeTruncate(item.id, 40)}* ${escapeTruncate(item.title, 120)}`;
   const priority = item.priority ? ` · ${escapeTruncate(priorityWords(item.priority), 60)}` : '';
-  return section(`${first}\n${escapeTruncate(owners, 120)} · ${escapeTruncate(due, 80)} · ${STATUS_LABELS[item.status]}${priority}${late}${item.proposal ? `\n_complete — awaiting sign-off_${item.proposal.evidence ? ` · evidence: ${escapeTruncate(item.proposal.evidence, 200)}` : ''}` : ''}`);
+  const waits = item.waiting ? `\n_waiting on ${escapeTruncate(describeWaiting(item.waiting), 200)}_` : '';
+  return section(`${first}\n${escapeTruncate(owners, 120)} · ${escapeTruncate(due, 80)} · ${STATUS_LABELS[item.status]}${priority}${late}${waits}${item.proposal ? `\n_complete — awaiting sign-off_${item.proposal.evidence ? ` · evidence: ${escapeTruncate(item.proposal.evidence, 200)}` : ''}` : ''}`);
 }
 
 /** One actions block per choice: Slack wants action_ids unique within a block, and listeners match ACTION.choose exactly. */

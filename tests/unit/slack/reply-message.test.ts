@@ -46,6 +46,14 @@ describe('replyMessage', () => {
     expect(listed[2]).not.toContain('priority');
   });
 
+  it('says what an item awaiting a decision waits on, escaped, under its status', () => {
+    const waits = item(0, { status: 'awaiting_decision', waiting: { what: 'agreement of the <new> framework', board: 'SAS' } });
+    const m = replyMessage(reply({ text: '25 items:', items: [waits, ...items(PAGE_SIZE + 5).slice(1)] }), { page: 0, shareable: false, source: 'list' });
+    const listed = sectionTexts(m.blocks).slice(1);
+    expect(listed[0]).toContain('\n_waiting on agreement of the &lt;new&gt; framework (SAS)_');
+    expect(listed[1]).not.toContain('waiting on');
+  });
+
   describe('a 500-item reply', () => {
     const big = reply({ text: '500 items as at 1 Jan 2018:\n• 1.1 First — x — y — z\n…and 460 more. Narrow it down.', items: items(500) });
     const pages = Array.from({ length: 25 }, (_, p) => replyMessage(big, { page: p, shareable: true, source: 'list everything' }));

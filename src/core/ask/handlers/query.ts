@@ -1,3 +1,4 @@
+import { describeWaiting } from '../../governance/waiting.js';
 import { readDelivery, UNREADABLE_HELP } from '../../dates/read-delivery.js';
 import type { RecQuery } from '../../ports.js';
 import { STATUS_LABELS } from '../../plan/status.js';
@@ -246,6 +247,9 @@ function listReply(recs: Recommendation[], reading: string[], filter: QueryFilte
       const rating = rateRag(r, asAt);
       return `${text} — ${rating.rag}: ${rating.reason}`;
     }
+    // A list of what waits for a decision says what each waits on, and whose decision it is.
+    const waitsAsked = filter.status === 'awaiting_decision' || filter.statuses?.includes('awaiting_decision') || filter.waitingOn !== undefined;
+    if (waitsAsked && r.status === 'awaiting_decision' && r.waiting) return `${text} — waiting on ${describeWaiting(r.waiting)}`;
     // A list ordered by updates, or of items gone quiet, shows the update it was judged on.
     if (filter.stale || filter.order === 'oldest_update' || filter.order === 'newest_update') {
       const last = lastUpdate(r);
