@@ -332,6 +332,10 @@ const changes: Row[] = [
   ['what updates have come in this week?', { kind: 'query', filter: { changedSince: 'this week' } }],
   ['what did <@U0123ABCD|karen> say last week?', { kind: 'query', filter: { author: '<@U0123ABCD>', changedSince: 'last week', changedUntil: 'last week' } }],
   ["what's overdue for <@U0123ABCD>?", { kind: 'query', filter: { owner: '<@U0123ABCD>', overdue: true } }],
+  // What to show with each item is not a filter: every list shows owners, dates and statuses, and what waits says on what.
+  ['list the awaiting decision items with their boards', { kind: 'query', filter: { status: 'awaiting_decision' } }],
+  ["what's overdue with their owners?", { kind: 'query', filter: { overdue: true } }],
+  ['list items with the words ERP', { kind: 'query', filter: { mentions: 'ERP' } }],
   // Only when it was done: not evidence.
   ['4.2.1 was completed on 5 December', { kind: 'complete', id: '4.2.1', evidence: null, done: 'on 5 December' }],
   ['complete 4.2.1 as of last Friday', { kind: 'complete', id: '4.2.1', evidence: null, done: 'as of last Friday' }],

@@ -23,7 +23,7 @@ const TYPOS: Record<string, string> = {
 };
 /** Greetings and asides around a question: "Morning!", "quick question -", "sorry to bother you, but". */
 const ASIDES =
-  /(?:^|\s)(?:good (?:morning|afternoon|evening)|morning|afternoon|evening|hi there|hi|hey|hello|quick (?:question|one|q)|thanks|thank you|cheers|sorry to (?:bother|trouble) you|sorry|if anything|at the moment|right now|just now|currently|at present|for now)(?=[\s,!.?:;\u2013\u2014-]|$)|(?:^|\s)but(?= (?:what|which|how|is|are|any)\b)/gi;
+  /(?:^|\s)(?:good (?:morning|afternoon|evening)|morning|afternoon|evening|hi there|hi|hey|hello|quick (?:question|one|q)|thanks|thank you|cheers|sorry to (?:bother|trouble) you|sorry|if anything|at the moment|right now|just now|currently|at present|for now)(?=[\s,!.?:;\u2013\u2014-]|$)|(?:^|\s)but(?= (?:what|which|how|is|are|any)\b)|(?:^|\s)(?:with|showing|and)\s+(?:their|its|the)\s+(?:boards?|owners?|(?:due\s+|delivery\s+)?dates?|deadlines?|statuse?s?|details|latest\s+updates?)(?=[\s,!.?:;]|$)/gi;
 
 /**
  * The question without what is not part of it: Slack's formatting (*bold*, _italic_, ~strike~, `code`,
