@@ -47,6 +47,17 @@ describe('governance commands read as intents', () => {
       'JCOB decided yesterday that 9.1.1 will not go ahead',
       { kind: 'decision', board: 'JCOB', date: 'yesterday', outsideMeeting: 'unless_met', text: 'Decided that 9.1.1 will not go ahead', affects: ['9.1.1'], corrects: null },
     ],
+    // The day said last, and what it affects named after it.
+    [
+      'record a decision: JCOB approved the ICT strategy on 20 October, affects 4.2.2',
+      { kind: 'decision', board: 'JCOB', date: '20 October', outsideMeeting: 'unless_met', text: 'Approved the ICT strategy', affects: ['4.2.2'], corrects: null },
+    ],
+    [
+      'SAS agreed the new governance framework on 12 October 2017, affecting 1.1 and 3.6',
+      { kind: 'decision', board: 'SAS', date: '12 October 2017', outsideMeeting: 'unless_met', text: 'Agreed the new governance framework', affects: ['1.1', '3.6'], corrects: null },
+    ],
+    // A day after "to …" belongs to what was decided, not when: "to review 4.2.1 on 1 March" still needs its day.
+    ['SAS agreed to review 4.2.1 on 1 March', { kind: 'unknown', text: 'SAS agreed to review 4.2.1 on 1 March', reason: 'Say which day SAS agreed it, for example "SAS agreed on 12 October 2017 to review 4.2.1 on 1 March", or `decision SAS 2017-10-12 "…"`.' }],
     ['record decision SAS 12 October: 4.3.1 closed', { kind: 'decision', board: 'SAS', date: '12 October', outsideMeeting: false, text: '4.3.1 closed', affects: [], corrects: null }],
     [
       'log a decision: SAS, 12/10/2017, approve the business case, affects 4.0.1',
@@ -256,7 +267,7 @@ describe('governance refusals: one sentence, nothing written', () => {
       [admin(), 'decision SAS 2017-10-12 ""', 'invalid', /A decision needs its words/],
       [admin(), 'decision SAS 2017-10-12 "   "', 'invalid', /A decision needs its words/],
       [admin(), 'decision SAS 2017-10-12', 'invalid', /A decision needs its words/],
-      [admin(), 'record a decision: SAS agreed the scorecard approach for 9.1.3', 'not_understood', /Say which day SAS decided it, before its words/],
+      [admin(), 'record a decision: SAS agreed the scorecard approach for 9.1.3', 'not_understood', /^Say which day SAS agreed it, for example "SAS agreed the scorecard approach for 9\.1\.3 on 12 October 2017"/],
       [admin(), 'decision SAS October "Framework agreed"', 'invalid', /not one day/],
       [admin(), 'decision SAS 2017-10-12 "Framework agreed" --corrects 99', 'not_found', /no decision #99/],
       [admin(), 'decision SAS 2017-10-12 "Framework agreed" whenever', 'not_understood', /I don't know "whenever"/],

@@ -62,7 +62,12 @@ export const matchGovernance: Matcher = (msg) => {
   // "record a decision: JCOB …", "log decision SAS …" are the command said in words.
   const decision = /^(?:(?:record|log|add|note)\s+(?:a\s+|the\s+|new\s+)?)?decision\s*:?\s+(?!s\b|log\b)(\S*)\s*([\s\S]*)$/i.exec(raw);
   // "decision on 4.3.1?" is a question about the log, not a decision to record.
-  if (decision && !msg.question) return readDecision(msg.text, decision[1]!.replace(/[,;:]+$/, ''), decision[2]!);
+  if (decision && !msg.question) {
+    // "record a decision: JCOB approved the ICT strategy on 20 October": the board's words, said as people say them.
+    const inWords = SAID_DECISION.exec(`${decision[1]!.replace(/[,;:]+$/, '')} ${decision[2]!}`);
+    if (inWords) return readSaidDecision(msg.text, inWords);
+    return readDecision(msg.text, decision[1]!.replace(/[,;:]+$/, ''), decision[2]!);
+  }
 
   // "SAS agreed on 12 October to close 4.3.1", "JCOB decided today that 9.1.1 will not be implemented".
   const said = msg.question ? null : SAID_DECISION.exec(raw);
@@ -99,16 +104,27 @@ const SAID_DECISION = new RegExp(
   'i',
 );
 
+/** A decision's day at the end of its words, or just before what it affects: "… on 20 October, affects 4.2.2". */
+const DAY_LAST = new RegExp(String.raw`\s*,?\s+(?:at\s+its\s+meeting\s+)?on\s+(${DECISION_DAY})\s*(?=(?:[,;]?\s*(?:affect(?:s|ing)?|which\s+affects)\b[\s\S]*)?$)`, 'i');
+
 function readSaidDecision(text: string, m: RegExpExecArray): Intent | null {
-  const [, board, verb, day, rest] = m;
+  const [, board, verb, dayFirst, rest] = m;
   // A board's name is written in capitals; "I agreed …" or "Karen decided …" is no decision of a board.
   if (board !== board!.toUpperCase()) return null;
-  const words = rest!.trim().replace(/[.]+$/, '');
+  let words = rest!.trim().replace(/[.]+$/, '');
+  // "SAS approved the ICT strategy on 20 October[, affecting 4.2.2]": the day said last, after what was decided. After
+  // "to …" or "that …" a day at the end belongs to what was decided ("agreed to review 4.2.1 on 1 March"), so it needs its own.
+  const dayLast = dayFirst || /^(?:to|that)\b/i.test(words) ? null : DAY_LAST.exec(words);
+  if (dayLast) words = `${words.slice(0, dayLast.index)}${words.slice(dayLast.index + dayLast[0].length)}`.trim();
+  const day = dayFirst ?? dayLast?.[1];
   if (!words) return null;
   if (!day) {
-    return refuse(text, `Say which day ${board} ${verb!.toLowerCase()} it, for example "${board} ${verb!.toLowerCase()} on 12 October 2017 ${words}", or \`decision ${board} 2017-10-12 "…"\`.`);
+    const example = /^(?:to|that)\b/i.test(words) ? `${board} ${verb!.toLowerCase()} on 12 October 2017 ${words}` : `${board} ${verb!.toLowerCase()} ${words} on 12 October 2017`;
+    return refuse(text, `Say which day ${board} ${verb!.toLowerCase()} it, for example "${example}", or \`decision ${board} 2017-10-12 "…"\`.`);
   }
-  const said = `${verb!.charAt(0).toUpperCase()}${verb!.slice(1).toLowerCase()} ${words}`;
+  // "…, affects 4.2.2" names the items; the decision's own words end before it.
+  const own = words.replace(new RegExp(String.raw`\s*[,;]?\s*(?:which\s+)?affect(?:s|ing)?\s+(?:(?:${TYPED_ID})(?:\s*(?:,|and|&)\s*|\s+))*(?:${TYPED_ID})\s*$`, 'i'), '');
+  const said = `${verb!.charAt(0).toUpperCase()}${verb!.slice(1).toLowerCase()} ${own || words}`;
   const affects = [...new Set([...words.matchAll(new RegExp(String.raw`(?<![\w.])(${TYPED_ID})(?![\w])`, 'g'))].map((x) => cleanIdToken(x[1]!)).filter(isRecommendationId))];
   return { kind: 'decision', board: board!, date: day, outsideMeeting: 'unless_met', text: said, affects, corrects: null };
 }
