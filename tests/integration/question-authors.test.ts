@@ -87,4 +87,13 @@ describe('updates asked for by who gave them', () => {
     const reply = await ask('what did N. Shackleton say about 4.2.1?');
     expect(reply.text.split('\n')[0]).toMatch(/^2 updates on 4\.2\.1 /);
   });
+
+  it('"my updates" of someone whose Slack name is not the name the plan signs with: both are theirs', async () => {
+    // Linked to the person-owner "N. Shackleton", posting as "Nick Shackleton" (the name Slack gives).
+    const NICK = owner('Nick Shackleton', ['N. Shackleton']);
+    expect((await ask('update 4.2.1 Demand log signed off by the DCCs', NICK, '2017-11-09')).error).toBeUndefined();
+    const mine = await ask('my updates', NICK);
+    expect(mine.text.split('\n')[0]).toBe('Updates by you (N. Shackleton or Nick Shackleton) · up to 10 Nov 2017 — 6 updates on 3 items');
+    expect(mine.text.split('\n')[1]).toMatch(/^• 4\.2\.1 .* — 9 Nov 2017: Demand log signed off by the DCCs$/);
+  });
 });

@@ -1,5 +1,5 @@
 import type { IsoDate } from '../../dates/delivery-window.js';
-import { matchOwners } from '../../plan/owners.js';
+import { matchOwners, ownerKind } from '../../plan/owners.js';
 import { titleOf, type Recommendation, type UpdateEntry } from '../../plan/recommendation.js';
 import type { RecQuery } from '../../ports.js';
 import type { Turn } from '../context.js';
@@ -47,8 +47,9 @@ export async function answerAuthored(turn: Turn, filter: QueryFilter, q: RecQuer
     return say(`<@${mentioned}> is not linked to an owner yet, so I cannot tell which updates are theirs. An admin links them with \`link <@${mentioned}> "Owner name"\`, or ask by the name they sign with.`, { error: 'not_understood' });
   }
   const typed = filter.author === 'me' ? turn.actor.name : mentioned ? linked[0]! : filter.author!;
-  const authors =
-    filter.author === 'me' ? signers.filter((a) => a.toLowerCase() === typed.toLowerCase()) : mentioned ? signers.filter((a) => linked.some((o) => o.toLowerCase() === a.toLowerCase())) : matchOwners(typed, signers);
+  // The asker signs with their own name, and the plan's imported updates with the person-owner they are linked to.
+  const own = filter.author === 'me' ? [turn.actor.name, ...turn.actor.owns.filter((o) => ownerKind(o) === 'person')] : mentioned ? linked : [];
+  const authors = own.length ? signers.filter((a) => own.some((o) => o.toLowerCase() === a.toLowerCase())) : matchOwners(typed, signers);
   let byOwner: string[] = [];
   if (!authors.length && filter.author !== 'me') byOwner = matchOwners(typed, await turn.store.owners());
   if (!authors.length && !byOwner.length) {
