@@ -8,6 +8,7 @@ import { escapeTruncate } from '../escape.js';
 import { ACTION, COMMAND } from '../ids.js';
 import { button, context, plain, section, splitLines } from './parts.js';
 import { proposalRefValue } from './sign-off-message.js';
+import { describeWaiting } from '../../core/governance/waiting.js';
 
 const RAG_MARKER: Record<Rag, string> = { red: '🔴', amber: '🟠', green: '🟢', grey: '⚪' };
 /** Theme lines may fill at most this many sections, so the glance never crowds out the viewer's items. */
@@ -66,7 +67,7 @@ function itemSection(item: HomeItem): Block {
   const last = item.lastUpdate ? `last update ${formatDate(item.lastUpdate.date)}` : 'no updates yet';
   return section(
     `${RAG_MARKER[item.rag]} *${escapeTruncate(item.id, 40)}* ${escapeTruncate(item.title, 200)}\n` +
-      `${STATUS_LABELS[item.status]}${item.proposal ? ' (complete — awaiting sign-off)' : ''} · Delivery: ${escapeTruncate(delivery, 100)}${item.priority ? ` · ${escapeTruncate(priorityWords(item.priority), 60)}` : ''} · _${escapeTruncate(item.ragReason, 100)}_ · ${last}`,
+      `${STATUS_LABELS[item.status]}${item.waiting ? ` on ${escapeTruncate(describeWaiting(item.waiting), 200)}` : ''}${item.proposal ? ' (complete — awaiting sign-off)' : ''} · Delivery: ${escapeTruncate(delivery, 100)}${item.priority ? ` · ${escapeTruncate(priorityWords(item.priority), 60)}` : ''} · _${escapeTruncate(item.ragReason, 100)}_ · ${last}`,
   );
 }
 

@@ -32,6 +32,14 @@ describe('homeView', () => {
     expect(sections.find((t) => t.includes('*1.2*'))).not.toContain('priority');
   });
 
+  it('says what an item awaiting a decision waits on, escaped, beside its status', () => {
+    const waits = homeItem(0, { status: 'awaiting_decision', waiting: { what: 'agreement of the <new> framework', board: 'SAS' } });
+    const v = assertHome(homeView(home({ mine: [waits, homeItem(1)] })));
+    const sections = v.blocks.filter((b) => b.type === 'section').map((b) => (b.type === 'section' ? b.text.text : ''));
+    expect(sections.find((t) => t.includes('*1.1*'))).toContain('Awaiting decision on agreement of the &lt;new&gt; framework (SAS) · Delivery:');
+    expect(sections.find((t) => t.includes('*1.2*'))).not.toContain(' on ');
+  });
+
   it('offers no Complete button on closed items', () => {
     const v = assertHome(homeView(home({ mine: [homeItem(3, { status: 'complete' })] })));
     expect(buttons(v.blocks).map((b) => b.action_id)).toEqual([ACTION.openUpdate, ACTION.history]);
