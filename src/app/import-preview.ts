@@ -75,7 +75,7 @@ export function previewLines(s: ImportPreview): string[] {
     `${s.file}: ${s.table} — ${s.why}`,
     `Header on ${s.headerFrom !== undefined ? `rows ${s.headerFrom}–${s.headerRow}` : `row ${s.headerRow}`}. Columns: ${s.columns.map((c) => `${c.field} ← "${c.heading}" (column ${c.column}${c.how === 'map' ? ', --map' : ''})`).join('; ')}${s.ignoredColumns.length ? `; not used: ${s.ignoredColumns.join(', ')}` : ''}.`,
     `${plural(s.items, 'item')}, ${plural(s.themes.length, 'theme')}, ${plural(s.owners.length, 'owner')}.`,
-    ...s.sample.map((x) => `  • ${x.id} [${x.theme}] ${truncate(x.text, 70)} — ${(x.owners ?? []).join(', ') || 'no owner'} — ${x.delivery || 'no date'}${typeof x.baseline === 'string' ? ` (first ${x.baseline || 'no date'})` : ''} — ${x.status}${x.priority ? ` — priority ${x.priority}` : ''} — ${plural((x.updates ?? []).length, 'update')}`),
+    ...s.sample.map((x) => `  • ${x.id} [${x.theme}] ${truncate(x.text.split('\n')[0]!.trim(), 70)} — ${(x.owners ?? []).join(', ') || 'no owner'} — ${x.delivery || 'no date'}${typeof x.baseline === 'string' ? ` (first ${x.baseline || 'no date'})` : ''} — ${x.status}${x.priority ? ` — priority ${x.priority}` : ''} — ${plural((x.updates ?? []).length, 'update')}`),
     ...s.skipped.map((x) => `Row ${x.row} not read: ${x.reason}`),
     ...s.flaggedDates.map((x) => `Row ${x.row} (${x.id}): delivery "${x.text}" kept as written, but it cannot be read as a date (${x.reason})`),
     ...s.duplicates.map((x) => `${x.id} is on rows ${x.rows.join(' and ')}: only one can be imported`),

@@ -24,10 +24,22 @@ describe('an audit tracker', () => {
     expect(reading.plan.recommendations.map((r) => r.id)).toEqual(['1', '2', '3', '4a', '4b']);
   });
 
-  it('takes the recommendation as the text, before the finding and the agreed action, and says what it left', () => {
-    expect(reading.plan.recommendations.map((r) => r.text)).toEqual(['Review access quarterly', 'Remove leavers within 5 days', 'Test the BCP annually', 'Update the policy', 'Publish the policy on the intranet']);
+  it('takes the recommendation as the text, keeps the finding under it, and says what it left', () => {
+    expect(reading.plan.recommendations.map((r) => r.text)).toEqual([
+      'Review access quarterly\n\nFinding: Weak access controls',
+      'Remove leavers within 5 days\n\nFinding: Leavers not removed',
+      'Test the BCP annually\n\nFinding: No BCP test',
+      'Update the policy\n\nFinding: Policy out of date',
+      'Publish the policy on the intranet\n\nFinding: Policy not published',
+    ]);
     expect(reading.columns.find((c) => c.field === 'text')?.heading).toBe('Recommendation');
-    expect(reading.ignoredColumns).toEqual(['Finding', 'Agreed action']);
+    expect(reading.ignoredColumns).toEqual(['Agreed action']);
+    expect(reading.notes).toContain('"Finding" kept under each item\'s text ("Recommendation"), each with its heading');
+  });
+
+  it('a finding of a word or two, or none, adds nothing under the text', () => {
+    const short = items(['Ref', 'Recommendation', 'Finding', 'Owner'], ['1', 'Review access', 'See above', 'Head of ICT'], ['2', 'Remove leavers', '', 'HR Manager']);
+    expect(short.plan.recommendations.map((r) => r.text)).toEqual(['Review access', 'Remove leavers']);
   });
 
   it('a tracker with only a finding column still reads it as the text', () => {

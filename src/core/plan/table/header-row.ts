@@ -10,6 +10,8 @@ export interface Header {
   at: Partial<Record<Field, number>>;
   columns: MappedColumn[];
   ignored: string[];
+  /** Other columns of words about the item ("Finding" beside "Recommendation"): kept under its text, each with its heading. */
+  context: Array<{ at: number; heading: string }>;
   score: number;
   /** The first row of a header written in two ("Target date" over "Original" and "Revised"); `row` is both joined. */
   top?: SourceRow;
@@ -52,11 +54,18 @@ export function mapHeaderRow(row: SourceRow, map: Partial<Record<Field, string>>
       delete at[lone];
     }
   }
+  // An audit tracker's "Finding" or "Description" beside the "Recommendation" it chose: the reason for the item, kept.
+  // ("Agreed action" beside it is usually management's yes or no, which the status says better.)
+  const context = guesses
+    .filter((g) => g.match.field === 'text' && at.text !== undefined && !taken.has(g.i) && /\b(?:findings?|description|issues?|observations?)\b/.test(headingKey(cells[g.i] ?? '')))
+    .map((g) => ({ at: g.i, heading: cells[g.i] ?? '' }))
+    .sort((a, b) => a.at - b.at);
+  for (const c of context) taken.add(c.at);
   const columns = (Object.entries(at) as Array<[Field, number]>)
     .map(([field, i]) => ({ field, column: i + 1, heading: cells[i] ?? '', how: how.get(field) ?? 'heading' }))
     .sort((a, b) => a.column - b.column);
   const ignored = cells.filter((c, i) => c && !taken.has(i));
-  return { at, columns, ignored, score };
+  return { at, columns, ignored, context, score };
 }
 
 /** The row that best reads as a header, among the first rows of the table; it must name an id or a text column. */

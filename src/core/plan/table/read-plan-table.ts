@@ -58,7 +58,11 @@ export function readPlanTable(tables: SourceTable[], options: ReadPlanTableOptio
     }
     // Concerto's own papers write an item's priority under its text ("Priority: High"): read back as the priority.
     const ranked = PAPER_PRIORITY.exec(item.text.trim());
-    const text = (ranked ? item.text.trim().slice(0, ranked.index) : item.text).trim();
+    const own = (ranked ? item.text.trim().slice(0, ranked.index) : item.text).trim();
+    // A tracker's "Finding" beside its "Recommendation": under the text, labelled, so the reason goes where the item goes.
+    // A word or two ("Agreed", "See above") says nothing the item needs.
+    const context = item.context.filter((c) => c.text.split(/\s+/).length > 2).map((c) => `${c.heading}: ${c.text}`);
+    const text = own && context.length ? `${own}\n\n${context.join('\n\n')}` : own;
     if (!text) {
       skipped.push({ row: item.row, reason: `${item.id} has no recommendation text` });
       continue;
@@ -92,6 +96,10 @@ export function readPlanTable(tables: SourceTable[], options: ReadPlanTableOptio
     );
   }
   if (!second && revised) notes.push(`${revised} of ${recommendations.length} items carry a "Baseline:" under their date, as Concerto's paper prints a re-dated item: each keeps it as its first date`);
+  if (header.context.length) {
+    const text = header.columns.find((c) => c.field === 'text');
+    notes.push(`${header.context.map((c) => `"${c.heading}"`).join(' and ')} kept under each item's text${text ? ` ("${text.heading}")` : ''}, each with its heading`);
+  }
   const rag = header.columns.find((c) => c.field === 'rag');
   if (dated) notes.push(`dated ${dated.date} by its title block (row ${dated.row}): the plan as at that day, and the day of each update that gives none`);
   if (rag) notes.push(`RAG column ("${rag.heading}") read, not used as a status: Concerto rates RAG from each item's dates and status`);

@@ -16,6 +16,8 @@ export interface RawItem {
   /** Where the number came from, so the reading can say whether the table has a number column. */
   numberFrom: 'text' | 'id';
   cells: Partial<Record<Exclude<Field, 'id' | 'text'>, string>>;
+  /** The table's other columns of words about the item, by heading ("Finding" → its cell), in column order. */
+  context: Array<{ heading: string; text: string }>;
 }
 
 export interface Walk {
@@ -77,7 +79,8 @@ function startItem(row: SourceRow, header: Header, n: Numbered & { from: 'id' | 
   const text = n.from === 'text' ? n.rest : own && own.id === n.id ? own.rest : textCell || n.rest;
   const cells: RawItem['cells'] = {};
   for (const f of ['owner', 'update', 'delivery', 'revised', 'original', 'status', 'rag', 'theme', 'priority'] as const) cells[f] = wordsOf(row, header.at[f], f);
-  return { row: row.number, id: n.id, section, text, textFrom: n.from === 'id' && !textCell ? 'id' : 'text', numberFrom: n.from, cells };
+  const context = header.context.map((c) => ({ heading: c.heading, text: wordsOf(row, c.at, 'text').trim() }));
+  return { row: row.number, id: n.id, section, text, textFrom: n.from === 'id' && !textCell ? 'id' : 'text', numberFrom: n.from, cells, context };
 }
 
 /** Cells of a row split from the one above (page break) or merged down from it, added to that item. */
@@ -90,6 +93,13 @@ function join(item: RawItem, row: SourceRow, header: Header): boolean {
     if (field === 'text' || (field === 'id' && item.textFrom === 'id')) item.text = joinText(item.text, cell);
     else if (field === 'owner') item.cells.owner = `${item.cells.owner ?? ''}\n${cell}`;
     else if (field !== 'id') item.cells[field] = joinText(item.cells[field] ?? '', cell);
+  }
+  for (const [k, c] of header.context.entries()) {
+    const cell = wordsOf(row, c.at, 'text');
+    if (!cell.trim() || row.continued?.[c.at]) continue;
+    added = true;
+    const kept = item.context[k]!;
+    kept.text = kept.text ? joinText(kept.text, cell) : cell.trim();
   }
   return added;
 }
