@@ -57,6 +57,12 @@ describe('updates asked for by who gave them', () => {
     ]);
   });
 
+  it('a period before the plan\'s own date has the updates the plan came with', async () => {
+    const july = await ask('what did N. Shackleton say in July 2017?');
+    expect(july.error, july.text).toBeUndefined();
+    expect(july.text.split('\n')[0]).toBe('Updates by N. Shackleton · after 30 Jun 2017 · up to 31 Jul 2017 — 3 updates on 3 items');
+  });
+
   it('"my updates" and "what have I posted this month?" are the asker\'s own', async () => {
     const mine = await ask('my updates', KAREN);
     expect(mine.text.split('\n')[0]).toBe('Updates by you (Karen Georgiou) · up to 10 Nov 2017 — 2 updates on 2 items');

@@ -34,7 +34,8 @@ export async function answerAuthored(turn: Turn, filter: QueryFilter, q: RecQuer
   let from: IsoDate | null = null;
   let upTo = turn.today;
   if (filter.changedSince) {
-    const window = changesWindow(turn, filter, history.plan.asOf);
+    // Updates are dated as the board wrote them, before the plan's own date too: any past days can be asked about.
+    const window = changesWindow(turn, filter, null);
     if ('text' in window) return window;
     ({ from, upTo } = window);
   }

@@ -136,8 +136,11 @@ export async function answerChanges(turn: Turn, filter: QueryFilter, q: RecQuery
   return listChanges(paper, q, said, filter, from, upTo);
 }
 
-/** The days a change question covers: after `from`, up to and including `upTo`; or the sentence why they cannot be read. */
-export function changesWindow(turn: Turn, filter: QueryFilter, planAsOf: IsoDate): { from: IsoDate; upTo: IsoDate } | Reply {
+/**
+ * The days a change question covers: after `from`, up to and including `upTo`; or the sentence why they cannot be read.
+ * With the plan's date, only days a board paper can be built for (not before the plan began); without, any past days.
+ */
+export function changesWindow(turn: Turn, filter: QueryFilter, planAsOf: IsoDate | null): { from: IsoDate; upTo: IsoDate } | Reply {
   const since = readPastDay(filter.changedSince!, turn.today, 'start');
   if (!since.ok) return say(since.error, { error: 'unreadable_date' });
   const sinceDay = since.day ?? turn.today;
@@ -148,7 +151,7 @@ export function changesWindow(turn: Turn, filter: QueryFilter, planAsOf: IsoDate
   if (!until.ok) return say(until.error, { error: 'unreadable_date' });
   const upTo = until.day === null || until.day > turn.today ? turn.today : until.day;
   if (upTo <= from) return say(`"${filter.changedUntil}" ends before "${filter.changedSince}" begins: ask for the earlier day first, e.g. "what changed between 1 October and 31 October?".`, { error: 'invalid' });
-  const problem = checkPaperDates({ asAt: upTo, since: from }, turn.today, planAsOf);
+  const problem = planAsOf === null ? null : checkPaperDates({ asAt: upTo, since: from }, turn.today, planAsOf);
   if (problem) return say(problem, { error: 'invalid' });
   return { from, upTo };
 }
