@@ -74,6 +74,10 @@ describe('updates asked for by who gave them', () => {
     const office = await ask("Portfolio Office's updates");
     expect(office.text.split('\n')[0]).toMatch(/^Updates on items owned by Portfolio Office · up to 10 Nov 2017 — \d+ updates on \d+ items$/);
     expect(office.text).toContain('Karen Georgiou: Migration options paper to JCOB');
+    // A theme: the updates on its items, whoever gave them.
+    const ict = await ask('any updates from ICT since October?');
+    expect(ict.text.split('\n')[0]).toBe('Updates on items in ICT · after 1 Oct 2017 · up to 10 Nov 2017 — 3 updates on 2 items');
+    expect(ict.text).toContain('6 Nov 2017, N. Shackleton: Consultation on the ICT strategy opened');
     const nobody = await ask('what did Bob say?');
     expect(nobody.text).toBe('No update in concerto-2017 is signed by "Bob". Ask `updates 4.2.1` for one item\'s log, or "what changed this week?" for everyone\'s.');
   });

@@ -327,6 +327,8 @@ const changes: Row[] = [
   ["show me Karen's updates", { kind: 'query', filter: { author: 'Karen' } }],
   ['has Nick posted anything this week?', { kind: 'query', filter: { author: 'Nick', changedSince: 'this week' } }],
   ['my updates', { kind: 'query', filter: { author: 'me' } }],
+  ['anything new from Karen?', { kind: 'query', filter: { author: 'Karen', changedSince: 'the past week' } }],
+  ['any updates from HR this month?', { kind: 'query', filter: { author: 'HR', changedSince: 'this month' } }],
   ['what have I posted this month?', { kind: 'query', filter: { author: 'me', changedSince: 'this month' } }],
   ['what did N. Shackleton say about 4.2.1?', { kind: 'status', id: '4.2.1', ask: 'updates' }],
   ['what updates have come in this week?', { kind: 'query', filter: { changedSince: 'this week' } }],

@@ -51,23 +51,27 @@ export async function answerAuthored(turn: Turn, filter: QueryFilter, q: RecQuer
   // The asker signs with their own name, and the plan's imported updates with the person-owner they are linked to.
   const own = filter.author === 'me' ? [turn.actor.name, ...turn.actor.owns.filter((o) => ownerKind(o) === 'person')] : mentioned ? linked : [];
   const authors = own.length ? signers.filter((a) => own.some((o) => o.toLowerCase() === a.toLowerCase())) : matchOwners(typed, signers);
+  // "any updates from HR?": a name that signs nothing may be an owner or a theme, whose items' updates are meant.
   let byOwner: string[] = [];
-  if (!authors.length && filter.author !== 'me') byOwner = matchOwners(typed, await turn.store.owners());
-  if (!authors.length && !byOwner.length) {
+  let byTheme: string[] = [];
+  if (!authors.length && !own.length) byOwner = matchOwners(typed, await turn.store.owners());
+  if (!authors.length && !own.length && !byOwner.length) byTheme = matchOwners(typed, await turn.store.themes());
+  if (!authors.length && !byOwner.length && !byTheme.length) {
     const who = filter.author === 'me' ? `you (${typed})` : `"${typed}"`;
     return say(`No update in ${turn.plan.key} is signed by ${who}. Ask \`updates 4.2.1\` for one item's log, or "what changed this week?" for everyone's.`, { items: [] });
   }
-  const wanted = (u: UpdateEntry) => (byOwner.length || authors.includes(u.author ?? '')) && (from === null || u.date > from) && u.date <= upTo;
-  const ownedBy = (r: Recommendation) => !byOwner.length || r.owners.some((o) => byOwner.includes(o));
+  const anyone = byOwner.length > 0 || byTheme.length > 0;
+  const wanted = (u: UpdateEntry) => (anyone || authors.includes(u.author ?? '')) && (from === null || u.date > from) && u.date <= upTo;
+  const ownedBy = (r: Recommendation) => (!byOwner.length || r.owners.some((o) => byOwner.includes(o))) && (!byTheme.length || byTheme.includes(r.theme));
   const entries = recs
     .filter(ownedBy)
     .flatMap((r) => r.updates.filter(wanted).map((u) => ({ rec: r, update: u })))
     .sort((a, b) => b.update.date.localeCompare(a.update.date));
   const withItems = [...new Set(entries.map((e) => e.rec))];
-  const who = byOwner.length ? `on items owned by ${joinOr(byOwner)}` : filter.author === 'me' ? `by you (${joinOr(authors)})` : `by ${joinOr(authors)}`;
+  const who = byOwner.length ? `on items owned by ${joinOr(byOwner)}` : byTheme.length ? `on items in ${joinOr(byTheme)}` : filter.author === 'me' ? `by you (${joinOr(authors)})` : `by ${joinOr(authors)}`;
   const when = from === null ? `up to ${formatDate(upTo)}` : `after ${formatDate(from)} · up to ${formatDate(upTo)}`;
   const head = `Updates ${who}${said.length ? ` · ${said.join(' · ')}` : ''} · ${when} — ${entries.length ? `${plural(entries.length, 'update')} on ${plural(withItems.length, 'item')}` : 'none'}`;
-  const lines = entries.slice(0, SHOWN).map(({ rec, update }) => `• ${rec.id} ${titleOf(rec.text, 50)} — ${formatDate(update.date)}${byOwner.length && update.author ? `, ${update.author}` : ''}: ${clip(update.text)}`);
+  const lines = entries.slice(0, SHOWN).map(({ rec, update }) => `• ${rec.id} ${titleOf(rec.text, 50)} — ${formatDate(update.date)}${anyone && update.author ? `, ${update.author}` : ''}: ${clip(update.text)}`);
   if (entries.length > SHOWN) lines.push(`…and ${entries.length - SHOWN} more. Ask for a shorter time, e.g. "what did ${filter.author === 'me' ? 'I post' : `${typed} say`} this month?".`);
   return say([head, ...lines].join('\n'), { items: withItems.map((r) => itemView(r, turn.today)) });
 }

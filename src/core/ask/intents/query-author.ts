@@ -15,6 +15,8 @@ const READERS: RegExp[] = [
   new RegExp(String.raw`\b(?:did|has|have)\s+${NAME}\s+${SAYS}\s+(?:anything|any\s+updates?|an\s+update|updates?)\b`, 'iu'),
   // "updates by N. Shackleton", "updates posted by Karen since October", "the updates from Karen"
   new RegExp(String.raw`\bupdates?\s+(?:(?:that\s+)?(?:were\s+|was\s+|have\s+been\s+)?(?:posted|written|added|given|made|logged|sent|submitted|put\s+in)\s+)?(?:by|from)\s+${NAME}${AFTER_NAME}`, 'iu'),
+  // "anything new from Karen?", "any news from Nick this week?", "what's new from N. Shackleton?"
+  new RegExp(String.raw`\b(?:anything\s+new|any\s+news|news|what(?:'s|\s+is)\s+new|any\s+updates?|(?:the\s+)?latest)\s+from\s+${NAME}${AFTER_NAME}`, 'iu'),
   // "Karen's updates", "N. Shackleton's latest updates"
   new RegExp(String.raw`(?<![\p{L}.'’-])${NAME}['’]s\s+(?:recent\s+|latest\s+|last\s+|own\s+)?updates\b`, 'iu'),
 ];

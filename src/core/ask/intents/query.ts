@@ -220,6 +220,8 @@ export function matchQuery(msg: NormalisedMessage): Intent | null {
   if (authored.value) filter.author = authored.value;
   const changed = authored.value ? readChanged(` updates ${authored.rest}`) : readChanged(slipped.rest);
   if (authored.value && !changed.value) changed.rest = authored.rest;
+  // "anything new from Karen?": what is new is the past week's, as "what's new?" is.
+  if (authored.value && !changed.value && /\b(?:new|news)\b/i.test(lower)) filter.changedSince = LATELY;
   if (changed.value) {
     filter.changedSince = changed.value.since;
     if (changed.value.until !== undefined) filter.changedUntil = changed.value.until;
