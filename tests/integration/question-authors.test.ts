@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openAsk, owner, type AskHarness } from '../helpers/ask.js';
+import { admin, openAsk, owner, type AskHarness } from '../helpers/ask.js';
 import { ask as askCore } from '../../src/core/ask/ask.js';
 import { DrizzlePeopleStore } from '../../src/store/people-store.js';
 
@@ -78,6 +78,10 @@ describe('updates asked for by who gave them', () => {
     const ict = await ask('any updates from ICT since October?');
     expect(ict.text.split('\n')[0]).toBe('Updates on items in ICT · after 1 Oct 2017 · up to 10 Nov 2017 — 3 updates on 2 items');
     expect(ict.text).toContain('6 Nov 2017, N. Shackleton: Consultation on the ICT strategy opened');
+    const added = await h.talk('board add JCOB --title "Joint Chief Officers Board"', { actor: admin(), now: at('2017-11-10'), conversationKey: 'authors:board' });
+    expect(added.error, added.text).toBeUndefined();
+    const board = await ask('what did JCOB say this month?');
+    expect(board.text).toBe('JCOB is a board, which decides rather than posts updates: ask "what did JCOB decide?" for its decisions.');
     const nobody = await ask('what did Bob say?');
     expect(nobody.text).toBe('No update in concerto-2017 is signed by "Bob". Ask `updates 4.2.1` for one item\'s log, or "what changed this week?" for everyone\'s.');
   });

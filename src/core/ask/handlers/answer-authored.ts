@@ -1,4 +1,5 @@
 import type { IsoDate } from '../../dates/delivery-window.js';
+import { findBoard } from '../../governance/board.js';
 import { matchOwners, ownerKind } from '../../plan/owners.js';
 import { titleOf, type Recommendation, type UpdateEntry } from '../../plan/recommendation.js';
 import type { RecQuery } from '../../ports.js';
@@ -57,6 +58,8 @@ export async function answerAuthored(turn: Turn, filter: QueryFilter, q: RecQuer
   if (!authors.length && !own.length) byOwner = matchOwners(typed, await turn.store.owners());
   if (!authors.length && !own.length && !byOwner.length) byTheme = matchOwners(typed, await turn.store.themes());
   if (!authors.length && !byOwner.length && !byTheme.length) {
+    const board = own.length ? null : findBoard(await turn.governance.boards(), typed);
+    if (board) return say(`${board.name} is a board, which decides rather than posts updates: ask "what did ${board.name} decide?" for its decisions.`, { items: [] });
     const who = filter.author === 'me' ? `you (${typed})` : `"${typed}"`;
     return say(`No update in ${turn.plan.key} is signed by ${who}. Ask \`updates 4.2.1\` for one item's log, or "what changed this week?" for everyone's.`, { items: [] });
   }
