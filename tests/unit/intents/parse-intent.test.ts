@@ -353,6 +353,10 @@ const changes: Row[] = [
   // The number first, as a log entry is headed.
   ['4.2.1: update - demand mechanism agreed at SAS', { kind: 'update', id: '4.2.1', text: 'demand mechanism agreed at SAS' }],
   ['4.2.1 update: agreed at SAS', { kind: 'update', id: '4.2.1', text: 'agreed at SAS' }],
+  // News headed by its item: a separator, then the news; without them it asks for the news.
+  ['progress on 4.2.1: workshop held', { kind: 'update', id: '4.2.1', text: 'workshop held' }],
+  ['news on 4.2.1 - supplier chosen', { kind: 'update', id: '4.2.1', text: 'supplier chosen' }],
+  ['progress on 4.2.1?', { kind: 'status', id: '4.2.1' }],
   ['4.2.1 - progress update: scoping done', { kind: 'update', id: '4.2.1', text: 'scoping done' }],
   // Owners: one swapped, added or taken off.
   ['reassign 4.2.1 from Shackleton to Karen Georgiou', { kind: 'assign', id: '4.2.1', owners: ['Karen Georgiou'], replacing: 'Shackleton' }],

@@ -9,6 +9,9 @@ const POST_UPDATE = new RegExp(String.raw`^(?:add|post|log|record|put|write|ente
 /** "4.2.1: update - …", "4.2.1 - update: …", "4.2.1 progress update: …": separators on both sides of the word. */
 const HEADED_UPDATE = new RegExp(String.raw`^(#?${TYPED_ID})\s*[:\-–—]?\s+(?:progress\s+)?(?:update|news|note)\s*[:\-–—](?=\s|$)`, 'i');
 
+/** "progress on 4.2.1: workshop held", "news on 4.2.1 - …": a heading, a separator, then the news ("progress on 4.2.1?" asks for it). */
+const PROGRESS_ON = new RegExp(String.raw`^(?:progress(?:\s+update)?|news|latest)\s+(?:on|for)\s+(#?${TYPED_ID})\s*[:\-–—](?=\s+\S)`, 'i');
+
 /**
  * `update <id> [text]` (also `note`). No text means the engine asks for it.
  * "update on 4.2.1" / "update me on 4.2.1" with nothing after asks for news: a status question.
@@ -18,6 +21,10 @@ export function matchUpdate(msg: NormalisedMessage): Intent | null {
   const headed = HEADED_UPDATE.exec(msg.text);
   if (headed && isRecommendationId(cleanIdToken(headed[1]!))) {
     return { kind: 'update', id: cleanIdToken(headed[1]!), text: rawAfter(msg, headed[0].trim().split(/\s+/).length) };
+  }
+  const progress = PROGRESS_ON.exec(msg.text);
+  if (progress && isRecommendationId(cleanIdToken(progress[1]!))) {
+    return { kind: 'update', id: cleanIdToken(progress[1]!), text: rawAfter(msg, progress[0].trim().split(/\s+/).length) };
   }
   const posted = POST_UPDATE.exec(msg.text);
   if (posted) {
