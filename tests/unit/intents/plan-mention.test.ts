@@ -252,6 +252,10 @@ describe('every plan named', () => {
     ['open items for all the plans', 'open items'],
     ["what's overdue for me across our plans?", "what's overdue for me?"],
     ['status 4.2.1 in all plans', 'status 4.2.1'],
+    ["what's overdue for Karen everywhere?", "what's overdue for Karen?"],
+    ['how are both plans doing?', 'how are we doing?'],
+    ['how are all the plans looking?', 'how are we looking?'],
+    ['what is due in both plans this month', 'what is due this month'],
     // "plans" in someone's own words, or one plan, is no such mention.
     ["what's overdue in the plan?", null],
     ['update 4.2.1 plans agreed', null],

@@ -41,11 +41,17 @@ export function findPlanMention(text: string, keys: readonly string[]): PlanMent
   return { kind: 'none', text };
 }
 
-// "across all plans", "in every plan", "for all the plans", "across our plans": every active plan, whatever the default.
-const EVERY_PLAN = /(?:^|\s)(?:(?:across|in|for|over|from|of)\s+(?:all|every|each|any)(?:\s+of)?\s+(?:the\s+|our\s+)?plans?|(?:across|over)\s+(?:the\s+|our\s+)?plans)(?=$|[\s?.!,;:])/i;
+// "across all plans", "in every plan", "for all the plans", "across our plans", "how are both plans doing?",
+// "overdue for Karen everywhere": every active plan, whatever the default.
+const EVERY_PLAN =
+  /(?:^|\s)(?:(?:across|in|for|over|from|of)\s+(?:all|every|each|any|both)(?:\s+of)?\s+(?:the\s+|our\s+)?plans?|(?:across|over)\s+(?:the\s+|our\s+)?plans|everywhere|in\s+(?:all|any)\s+of\s+them)(?=$|[\s?.!,;:])/i;
+/** "how are both plans doing?", "how are all the plans looking?": the plans as the subject, asked as "how are we doing?". */
+const EVERY_PLAN_SUBJECT = /\b(?:all|both|each|every)\s+(?:(?:of\s+)?(?:the|our)\s+)?plans?(?=\s+(?:doing|going|looking|getting\s+on)\b)/i;
 
 /** The message without "across all plans" when it says so: every active plan is meant. */
 export function findEveryPlan(text: string): { text: string } | null {
+  const subject = EVERY_PLAN_SUBJECT.exec(text);
+  if (subject) return { text: `${text.slice(0, subject.index)}we${text.slice(subject.index + subject[0].length)}` };
   const m = EVERY_PLAN.exec(text);
   return m ? { text: joinCut(text.slice(0, m.index), text.slice(m.index + m[0].length)) } : null;
 }
