@@ -306,6 +306,31 @@ describe.each(testDatabases)('many plans on $name', ({ name, open }) => {
       expect((await talk('1', reader)).plan).toBeUndefined();
     });
 
+    it('"which plans have 4.2.1?": each plan with the item, what it is there; a number in none says so', async () => {
+      for (const q of ['which plans have 4.2.1?', 'which plan is 4.2.1 in?']) {
+        const reply = await talk(q, stranger('Reader Holding'));
+        expect(reply.error, reply.text).toBeUndefined();
+        const lines = reply.text.split('\n');
+        expect(lines[0]).toBe('4.2.1 is in 2 plans:');
+        expect(lines[1]).toMatch(/^• audit-2018 — Internal audit 2018: Benefits claimed by projects should be verified by Finance/);
+        expect(lines[2]).toMatch(/^• concerto-2017 — Concerto Action Plan: A mechanism for capturing/);
+        expect(reply.items.map((i) => [i.id, i.plan])).toEqual([['4.2.1', 'audit-2018'], ['4.2.1', 'concerto-2017']]);
+      }
+      expect((await talk('which plan is 9.3.1 in?', stranger('Reader Holding'))).text.split('\n')[0]).toBe('9.3.1 is only in concerto-2017:');
+      const none = await talk('which plans have 99.9?', stranger('Reader Holding'));
+      expect(none).toMatchObject({ error: 'not_found' });
+      expect(none.text).toMatch(/^No plan has an item 99\.9 \(/);
+    });
+
+    it('"which plans is Karen in?", "compare the plans": the plans counted side by side', async () => {
+      const karen = await talk('which plans is Karen in?', stranger('Reader Plans Of'));
+      // The plan she owns nothing in is left out.
+      expect(karen.text.split('\n')[0]).toMatch(/^By plan · owned by Karen Georgiou · as at 1 Feb 2018 — \d+ items, 2 plans$/);
+      expect(karen.breakdown?.rows.filter((r) => r.items > 0).map((r) => r.name).sort()).toEqual(['audit-2018', 'concerto-2017']);
+      const compared = await talk('compare the plans', stranger('Reader Plans Of'));
+      expect(compared.breakdown).toMatchObject({ by: 'plan' });
+    });
+
     it('a summary with no plan meant gives each plan its own counts, grouped by plan', async () => {
       const reply = await talk('how are we doing?', stranger('Reader Summary'));
       expect(reply.error, reply.text).toBeUndefined();

@@ -17,7 +17,7 @@ import { answerQuery } from './handlers/query.js';
 import { chase } from './handlers/chase.js';
 import { setNudgePreference } from './handlers/nudge-preference.js';
 import { answerAcrossPlans, answerByPlan, plansHolding, whichPlan } from './handlers/across-plans.js';
-import { changePlanState, createPlan, currentPlan, listPlans, setPlan, usePlan } from './handlers/plans.js';
+import { changePlanState, createPlan, currentPlan, listPlans, plansWithItem, setPlan, usePlan } from './handlers/plans.js';
 import { answerWhen } from './handlers/when.js';
 import { addBoard, addMeeting, correctDecision, listBoards, listDecisions, listMeetings, answerNextMeeting, recordDecision } from './handlers/governance.js';
 import { setAwaiting } from './handlers/waiting.js';
@@ -63,7 +63,7 @@ const NAMES_PLAN_BY_TITLE = new Set<Intent['kind']>(['status', 'who_owns', 'hist
 async function fresh(ctx: AskContext, all: PlanInfo[], text: string): Promise<Reply> {
   // Plan commands name their plan themselves, and a title may hold a key ("Review of concerto-2017 findings").
   const whole = parseIntent(text);
-  const planCommand = ['plans', 'use', 'which_plan', 'plan_create', 'plan_set', 'plan_state'].includes(whole.kind);
+  const planCommand = ['plans', 'use', 'which_plan', 'plans_holding', 'plan_create', 'plan_set', 'plan_state'].includes(whole.kind);
   // "what's overdue across all plans?": every active plan, whatever the channel's or the person's default.
   const every = planCommand ? null : findEveryPlan(text);
   if (every) return acrossEveryPlan(ctx, all, every.text);
@@ -94,6 +94,8 @@ async function fresh(ctx: AskContext, all: PlanInfo[], text: string): Promise<Re
       return usePlan(ctx, all, intent.key, intent.byTitle === true);
     case 'which_plan':
       return currentPlan(ctx, all);
+    case 'plans_holding':
+      return plansWithItem(ctx, all, intent.id);
     case 'plan_create':
       return createPlan(ctx, intent.key, intent.settings);
     case 'plan_set':

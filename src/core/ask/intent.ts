@@ -47,6 +47,8 @@ export type Intent =
   | { kind: 'use'; key: string; byTitle?: boolean }
   /** "what plan am I using?": where questions go now, and why. */
   | { kind: 'which_plan' }
+  /** "which plans have 4.2.1?": the plans with an item of that number. */
+  | { kind: 'plans_holding'; id: string }
   | { kind: 'plan_create'; key: string; settings: PlanSettingsText }
   | { kind: 'plan_set'; key: string; settings: PlanSettingsText }
   | { kind: 'plan_state'; key: string; state: 'active' | 'archived' }

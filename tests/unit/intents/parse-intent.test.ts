@@ -327,6 +327,12 @@ const changes: Row[] = [
   ["show me Karen's updates", { kind: 'query', filter: { author: 'Karen' } }],
   ['has Nick posted anything this week?', { kind: 'query', filter: { author: 'Nick', changedSince: 'this week' } }],
   ['my updates', { kind: 'query', filter: { author: 'me' } }],
+  // The plans themselves.
+  ['which plans have 4.2.1?', { kind: 'plans_holding', id: '4.2.1' }],
+  ['which plan is 4.2.1 in?', { kind: 'plans_holding', id: '4.2.1' }],
+  ['which plans is Karen in?', { kind: 'query', filter: { by: 'plan', owner: 'Karen' } }],
+  ['what plans does the Portfolio Office have items in?', { kind: 'query', filter: { by: 'plan', owner: 'Portfolio Office' } }],
+  ['compare the plans', { kind: 'query', filter: { by: 'plan' } }],
   ['anything new from Karen?', { kind: 'query', filter: { author: 'Karen', changedSince: 'the past week' } }],
   ['any updates from HR this month?', { kind: 'query', filter: { author: 'HR', changedSince: 'this month' } }],
   ['what have I posted this month?', { kind: 'query', filter: { author: 'me', changedSince: 'this month' } }],

@@ -7,8 +7,10 @@ import { actionableReply } from '../actionable.js';
 import { meta } from './change.js';
 import type { AskContext } from '../context.js';
 import type { PlanSettingsText } from '../intent.js';
-import { resolveScope } from '../plan-scope.js';
-import { say, type Reply } from '../reply.js';
+import { resolveScope, turnFor } from '../plan-scope.js';
+import { itemView, say, type Reply } from '../reply.js';
+import { titleOf, type Recommendation } from '../../plan/recommendation.js';
+import { STATUS_LABELS } from '../../plan/status.js';
 
 /** Listing, choosing and administering plans. Nothing here deletes a plan: archiving is how one ends. */
 
@@ -58,6 +60,20 @@ export async function currentPlan(ctx: AskContext, all: PlanInfo[]): Promise<Rep
   const home = ctx.channel && plan.homeChannel === ctx.channel;
   const why = all.length === 1 ? 'it is the only plan' : home ? "this channel is its home" : (await ctx.plans.chosenBy(ctx.actor.id))?.id === plan.id ? 'you chose it with `use`' : 'it is the only active plan';
   return say(`${plan.key} — ${plan.title}: ${why}.${all.length > 1 ? ' Another plan is named in a question ("… in KEY") or chosen with `use KEY`; `plans` lists them.' : ''}`);
+}
+
+/** "which plans have 4.2.1?": each plan with an item of that number, with what the item is there (numbers repeat across plans). */
+export async function plansWithItem(ctx: AskContext, all: PlanInfo[], id: string): Promise<Reply> {
+  if (!all.length) return say('No plan is loaded yet. Run `concerto seed` to load the bundled plan, or `concerto import FILE`.', { error: 'no_plan' });
+  const found: Array<{ plan: PlanInfo; rec: Recommendation }> = [];
+  for (const plan of all) {
+    const rec = await ctx.plans.store(plan).get(id);
+    if (rec) found.push({ plan, rec });
+  }
+  if (!found.length) return say(`No plan has an item ${id} (${all.map((p) => p.key).join(', ')}). Type \`list\` to see a plan's items, or \`plans\` for the plans.`, { error: 'not_found' });
+  const lines = found.map(({ plan, rec }) => `• ${plan.key} — ${plan.title}${plan.state === 'archived' ? ' (archived)' : ''}: ${titleOf(rec.text, 70)} — ${rec.owners.join(', ') || 'no owner'} — ${STATUS_LABELS[rec.status]}`);
+  const lead = found.length === 1 ? `${id} is only in ${found[0]!.plan.key}:` : `${id} is in ${found.length} plans:`;
+  return say([lead, ...lines, `Ask "status ${id} in ${found[0]!.plan.key}" for one of them.`].join('\n'), { items: found.map(({ plan, rec }) => ({ ...itemView(rec, turnFor(ctx, plan, all).today), plan: plan.key })) });
 }
 
 export async function createPlan(ctx: AskContext, key: string, typed: PlanSettingsText): Promise<Reply> {

@@ -1,3 +1,5 @@
+import { isRecommendationId, TYPED_ID } from '../../plan/recommendation-id.js';
+import { cleanIdToken } from './ids.js';
 import type { PlanSettingsText } from '../intent.js';
 import type { Matcher } from './normalise.js';
 
@@ -35,6 +37,9 @@ export const matchPlanCommands: Matcher = (msg) => {
   if (titled) return { kind: 'use', key: titled[1]!.trim().toLowerCase(), byTitle: true };
   // "what plan am I using?", "which plan is this?", "current plan": the plan questions go to here, and why.
   if (/^(?:(?:what|which)\s+plan\s+(?:am\s+i|are\s+we)\s+(?:using|on|in|looking\s+at)|(?:what|which)\s+plan\s+is\s+(?:this|it|that|in\s+use)|(?:my\s+|the\s+)?current\s+plan|(?:what|which)(?:'s|\s+is)\s+my\s+plan)$/i.test(lower)) return { kind: 'which_plan' };
+  // "which plan is 4.2.1 in?", "which plans have 4.2.1?", "what plans contain item 9.1.1?": the plans that number is in.
+  const holding = new RegExp(String.raw`^(?:which|what)\s+plans?\s+(?:is|are|has|have|holds?|contains?|includes?)\s+(?:(?:item|rec|recommendation|action)\s+)?(#?${TYPED_ID})(?:\s+in)?[?.!]*$`, 'i').exec(msg.text.trim());
+  if (holding && isRecommendationId(cleanIdToken(holding[1]!))) return { kind: 'plans_holding', id: cleanIdToken(holding[1]!) };
   // "archive audit-2018", "restore the plan audit-2018": the admin's command without its leading "plan".
   const state = /^(archive|restore|unarchive)\s+(?:the\s+)?(?:plan\s+)?([a-z][a-z0-9]*-[a-z0-9-]+)$/i.exec(msg.text);
   if (state) return { kind: 'plan_state', key: state[2]!.toLowerCase(), state: state[1]!.toLowerCase() === 'archive' ? 'archived' : 'active' };

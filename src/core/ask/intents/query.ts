@@ -149,6 +149,19 @@ export function matchQuery(msg: NormalisedMessage): Intent | null {
   const beforeBoard = question.replace(/\b(before|(?<=\bdue\s+)by|ahead of|in time for|ready for)\s+(?:the\s+)?(?!Q[1-4]\b|H[12]\b|FY\b|BST\b|GMT\b|UK\b)([A-Z][A-Z0-9&-]{1,})(?=\s+meeting\b|\s*[?.!,]|\s*$)/g, '$1 the next $2');
   let s = ` ${joinMeetingReferences(beforeBoard).replace(/\bover due\b/gi, 'overdue').replace(/\bthis side of\b/gi, 'before').replace(/\b(show|tell|give|get|send|remind|let) me\b/gi, '$1')} `;
 
+  // "which plans is Karen in?", "what plans does the Portfolio Office have items in?": the plans, counted for that owner.
+  const plansOf = /\b(?:which|what)\s+plans?\s+(?:is|are|does|do|has|have)\s+(.+?)\s+(?:(?:own|owns|have|has|got|hold|holds)\s+(?:any\s+)?(?:items?|actions?|anything|recommendations?)\s+)?(?:in|on)\b/i.exec(s);
+  if (plansOf && !/^(?:there|it|this|that|the\s+most|most)\b/i.test(plansOf[1]!)) {
+    filter.by = 'plan';
+    filter.owner = plansOf[1]!.trim().replace(/^the\s+/i, '');
+    s = without(s, plansOf);
+  }
+  // "compare the plans", "compare both plans": the plans side by side.
+  const compare = /\bcompare\s+(?:the\s+|our\s+|both\s+|all\s+(?:the\s+|our\s+)?)?plans\b/i.exec(s);
+  if (compare) {
+    filter.by = 'plan';
+    s = without(s, compare);
+  }
   // A count per owner or theme: before the order reader takes "the most overdue" as an order.
   for (const [re, group] of BY_GROUP) {
     const by = re.exec(s);
