@@ -1,6 +1,7 @@
 import { ask } from '../core/ask/ask.js';
 import { linkPerson, listLinks } from '../core/ask/handlers/people.js';
 import { say, type Reply } from '../core/ask/reply.js';
+import { parseIntent } from '../core/ask/intents/parse-intent.js';
 import type { SlackDeps } from './deps.js';
 import { slackContext, slackViewer, type SlackViewer } from './identity.js';
 import { fromSlackText } from './slack-text.js';
@@ -9,6 +10,24 @@ import { askAdminsToSignOff } from './sign-off-notice.js';
 /** `link <@U123|alice> "Portfolio Office"` — Slack mentions arrive escaped because the command sets should_escape. */
 const LINK = /^(link|unlink)\s+<@([A-Z0-9]+)(?:\|([^>]*))?>\s*(.*)$/is;
 const LIST_LINKS = /^(links|who is linked|linked people)\??$/i;
+
+/** A person as Slack writes one into a message: `<@U0123ABCD>`, or `<@U0123ABCD|karen>` from a command. */
+const USER_MENTION = /<@([A-Z0-9]+)(?:\|[^>]*)?>/g;
+
+/**
+ * The message as the engine reads it. A person mentioned to say who is meant — "what's overdue for @karen?", "what did
+ * @karen say?", "reassign 4.2.2 to @karen" — is kept as their user id, which is who they are (a name they chose is not);
+ * anywhere else (an update's words) a mention is the name the writer saw.
+ */
+function wordsOf(text: string): string {
+  const plain = fromSlackText(text);
+  if (!text.match(USER_MENTION)) return plain;
+  const marked = fromSlackText(text.replace(USER_MENTION, '\u0000$1\u0001')).replace(/\u0000([A-Z0-9]+)\u0001/g, '<@$1>');
+  const intent = parseIntent(marked);
+  const names = (s: string | undefined) => s?.startsWith('<@') === true;
+  const byId = intent.kind === 'assign' || (intent.kind === 'query' && (names(intent.filter.owner) || names(intent.filter.author)));
+  return byId ? marked : plain;
+}
 
 /**
  * One message from a Slack user, in a place, through the engine. The only words handled here
@@ -34,7 +53,7 @@ export async function converse(deps: SlackDeps, userId: string, text: string, co
     return { reply: await listLinks(deps.people, (id) => names.get(id) ?? id), viewer };
   }
   // Plan settings name channels and people by id: Slack's markup is read as the id it carries, not the label.
-  const words = /^\s*plan\s/i.test(trimmed) ? trimmed.replace(/<[#@]([A-Z0-9]+)(?:\|[^>]*)?>/g, '$1') : fromSlackText(text);
+  const words = /^\s*plan\s/i.test(trimmed) ? trimmed.replace(/<[#@]([A-Z0-9]+)(?:\|[^>]*)?>/g, '$1') : wordsOf(text);
   const reply = await ask(ctx, words);
   // Anyone whose App Home shows the changed item sees it fresh, whichever door the change came through.
   if (reply.changed) deps.homes.refreshAfterChange(deps, userId, reply.items[0]?.owners ?? []);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTION } from '../../src/slack/ids.js';
-import { allText, BOB, buttons, callAfter, listedIds, NS, startTestApp, type TestApp } from '../helpers/slack-app.js';
+import { ALICE, allText, BOB, buttons, callAfter, listedIds, NS, startTestApp, type TestApp } from '../helpers/slack-app.js';
 import { storeOf } from '../helpers/slack-plans.js';
 
 /** DMs, @mentions and App Home: events through the real receiver, replies through chat.postMessage. */
@@ -70,6 +70,23 @@ describe('the update conversation by DM, across a restart', () => {
 });
 
 describe('@mentions in a channel', () => {
+  it('a person mentioned in a question is who Slack says they are: the owner they are linked to, whatever their name', async () => {
+    // Slack writes a mention in an event as the user id alone ("<@UBOB>"): no name to go by.
+    const linked = await callAfter(t.fake, 'chat.postMessage', () => t.client.event(t.client.directMessage({ user: ALICE, text: `link <@${BOB}> "Karen Georgiou"`, channel: `D${ALICE}` })), (c) => c.body.channel === `D${ALICE}`);
+    expect(linked.call.body.text).toMatch(/Karen Georgiou/);
+    const ask = async (text: string, ts: string) => {
+      const mention = t.client.appMention({ user: NS, text: `<@UBOT> ${text}`, channel: 'C7', ts });
+      return (await callAfter(t.fake, 'chat.postMessage', () => t.client.event(mention), (c) => c.body.channel === 'C7' && c.body.text !== undefined)).call.body;
+    };
+    const overdue = await ask(`what's overdue for <@${BOB}>?`, '1700000300.000100');
+    expect(overdue.text).toBe('Overdue · owned by Karen Georgiou · as at 4 Oct 2017 — 4 items');
+    const said = await ask(`what did <@${BOB}> say this week?`, '1700000301.000100');
+    expect(said.text).toMatch(/^No update in concerto-2017 is signed by "Karen Georgiou"|^Updates by Karen Georgiou/);
+    // Bob is unlinked again for the App Home cases below.
+    const unlinked = await callAfter(t.fake, 'chat.postMessage', () => t.client.event(t.client.directMessage({ user: ALICE, text: `unlink <@${BOB}> "Karen Georgiou"`, channel: `D${ALICE}` })), (c) => c.body.channel === `D${ALICE}`);
+    expect(unlinked.call.body.text).toMatch(/Karen Georgiou/);
+  });
+
   it('answers a question in the channel itself, not a thread', async () => {
     const mention = t.client.appMention({ user: BOB, text: "<@UBOT> what's overdue?", channel: 'C9', ts: '1700000100.000100' });
     const { call } = await callAfter(t.fake, 'chat.postMessage', () => t.client.event(mention), (c) => c.body.channel === 'C9');
