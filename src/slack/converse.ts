@@ -17,16 +17,18 @@ const USER_MENTION = /<@([A-Z0-9]+)(?:\|[^>]*)?>/g;
 /**
  * The message as the engine reads it. A person mentioned to say who is meant — "what's overdue for @karen?", "what did
  * @karen say?", "reassign 4.2.2 to @karen" — is kept as their user id, which is who they are (a name they chose is not);
- * anywhere else (an update's words) a mention is the name the writer saw.
+ * anywhere else (an update's words) a mention is the name the writer saw, as Slack showed it ("met @Karen Georgiou"),
+ * not the id an event carries.
  */
-function wordsOf(text: string): string {
-  const plain = fromSlackText(text);
-  if (!text.match(USER_MENTION)) return plain;
+async function wordsOf(deps: SlackDeps, text: string): Promise<string> {
+  const ids = [...new Set([...text.matchAll(USER_MENTION)].map((m) => m[1]!))];
+  if (!ids.length) return fromSlackText(text);
   const marked = fromSlackText(text.replace(USER_MENTION, '\u0000$1\u0001')).replace(/\u0000([A-Z0-9]+)\u0001/g, '<@$1>');
   const intent = parseIntent(marked);
   const names = (s: string | undefined) => s?.startsWith('<@') === true;
-  const byId = intent.kind === 'assign' || (intent.kind === 'query' && (names(intent.filter.owner) || names(intent.filter.author)));
-  return byId ? marked : plain;
+  if (intent.kind === 'assign' || (intent.kind === 'query' && (names(intent.filter.owner) || names(intent.filter.author)))) return marked;
+  const named = new Map(await Promise.all(ids.map(async (id) => [id, (await slackViewer(deps, id)).actor.name] as const)));
+  return fromSlackText(text.replace(USER_MENTION, (_, id: string) => `\u0000${id}\u0001`)).replace(/\u0000([A-Z0-9]+)\u0001/g, (_, id: string) => `@${named.get(id) ?? id}`);
 }
 
 /**
@@ -53,7 +55,7 @@ export async function converse(deps: SlackDeps, userId: string, text: string, co
     return { reply: await listLinks(deps.people, (id) => names.get(id) ?? id), viewer };
   }
   // Plan settings name channels and people by id: Slack's markup is read as the id it carries, not the label.
-  const words = /^\s*plan\s/i.test(trimmed) ? trimmed.replace(/<[#@]([A-Z0-9]+)(?:\|[^>]*)?>/g, '$1') : wordsOf(text);
+  const words = /^\s*plan\s/i.test(trimmed) ? trimmed.replace(/<[#@]([A-Z0-9]+)(?:\|[^>]*)?>/g, '$1') : await wordsOf(deps, text);
   const reply = await ask(ctx, words);
   // Anyone whose App Home shows the changed item sees it fresh, whichever door the change came through.
   if (reply.changed) deps.homes.refreshAfterChange(deps, userId, reply.items[0]?.owners ?? []);

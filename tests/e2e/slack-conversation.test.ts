@@ -82,6 +82,12 @@ describe('@mentions in a channel', () => {
     expect(overdue.text).toBe('Overdue · owned by Karen Georgiou · as at 4 Oct 2017 — 4 items');
     const said = await ask(`what did <@${BOB}> say this week?`, '1700000301.000100');
     expect(said.text).toMatch(/^No update in concerto-2017 is signed by "Karen Georgiou"|^Updates by Karen Georgiou/);
+    // In an update's words a mention is the name Slack shows, not the id the event carries.
+    const posted = await dm(`update 4.2.1 Agreed with <@${BOB}> at the SLT`);
+    expect(posted.text).toMatch(/^Recorded your update on 4\.2\.1/);
+    const text = (await (await storeOf(t.services)).get('4.2.1'))!.updates.at(-1)!.text;
+    expect(text).toMatch(/^Agreed with @\S.* at the SLT$/);
+    expect(text).not.toContain(BOB);
     // Bob is unlinked again for the App Home cases below.
     const unlinked = await callAfter(t.fake, 'chat.postMessage', () => t.client.event(t.client.directMessage({ user: ALICE, text: `unlink <@${BOB}> "Karen Georgiou"`, channel: `D${ALICE}` })), (c) => c.body.channel === `D${ALICE}`);
     expect(unlinked.call.body.text).toMatch(/Karen Georgiou/);
