@@ -23,12 +23,17 @@ const USER_MENTION = /<@([A-Z0-9]+)(?:\|[^>]*)?>/g;
 async function wordsOf(deps: SlackDeps, text: string): Promise<string> {
   const ids = [...new Set([...text.matchAll(USER_MENTION)].map((m) => m[1]!))];
   if (!ids.length) return fromSlackText(text);
-  const marked = fromSlackText(text.replace(USER_MENTION, '\u0000$1\u0001')).replace(/\u0000([A-Z0-9]+)\u0001/g, '<@$1>');
+  const marked = withMentions(text, (id) => `<@${id}>`);
   const intent = parseIntent(marked);
   const names = (s: string | undefined) => s?.startsWith('<@') === true;
   if (intent.kind === 'assign' || (intent.kind === 'query' && (names(intent.filter.owner) || names(intent.filter.author)))) return marked;
   const named = new Map(await Promise.all(ids.map(async (id) => [id, (await slackViewer(deps, id)).actor.name] as const)));
-  return fromSlackText(text.replace(USER_MENTION, (_, id: string) => `\u0000${id}\u0001`)).replace(/\u0000([A-Z0-9]+)\u0001/g, (_, id: string) => `@${named.get(id) ?? id}`);
+  return withMentions(text, (id) => `@${named.get(id) ?? id}`);
+}
+
+/** Slack's markup as plain text, each user mention written as `as` says (held aside while the rest is unescaped). */
+function withMentions(text: string, as: (id: string) => string): string {
+  return fromSlackText(text.replace(USER_MENTION, '\u0000$1\u0001')).replace(/\u0000([A-Z0-9]+)\u0001/g, (_, id: string) => as(id));
 }
 
 /**

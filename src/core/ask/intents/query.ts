@@ -10,6 +10,7 @@ import { readMissing, readOverdueBy, readShared } from './query-gaps.js';
 import { AGENDA, AT_RISK, BY_GROUP, HELD, ON_TRACK, CHANGED_LATELY, COMING, COMING_LIMIT, LATELY, MENTIONS, OR_OVERDUE, RAG, SUMMARY, USER_MENTION } from './answer-phrases.js';
 import { readCompleted } from './query-completed.js';
 import { readAuthor } from './query-author.js';
+import { readPlansAsked } from './query-plans.js';
 import { readPriority } from './query-priority.js';
 import { CONNECTORS, FILLERS, NOUNS, isDateWord, startsDate } from './vocab.js';
 import { joinMeetingReferences, spoken } from '../../governance/meeting-reference.js';
@@ -149,18 +150,12 @@ export function matchQuery(msg: NormalisedMessage): Intent | null {
   const beforeBoard = question.replace(/\b(before|(?<=\bdue\s+)by|ahead of|in time for|ready for)\s+(?:the\s+)?(?!Q[1-4]\b|H[12]\b|FY\b|BST\b|GMT\b|UK\b)([A-Z][A-Z0-9&-]{1,})(?=\s+meeting\b|\s*[?.!,]|\s*$)/g, '$1 the next $2');
   let s = ` ${joinMeetingReferences(beforeBoard).replace(/\bover due\b/gi, 'overdue').replace(/\bthis side of\b/gi, 'before').replace(/\b(show|tell|give|get|send|remind|let) me\b/gi, '$1')} `;
 
-  // "which plans is Karen in?", "what plans does the Portfolio Office have items in?": the plans, counted for that owner.
-  const plansOf = /\b(?:which|what)\s+plans?\s+(?:is|are|does|do|has|have)\s+(.+?)\s+(?:(?:own|owns|have|has|got|hold|holds)\s+(?:any\s+)?(?:items?|actions?|anything|recommendations?)\s+)?(?:in|on)\b/i.exec(s);
-  if (plansOf && !/^(?:there|it|this|that|the\s+most|most)\b/i.test(plansOf[1]!)) {
+  // "which plans is Karen in?", "compare the plans": the plans counted side by side (for that owner).
+  const plans = readPlansAsked(s);
+  if (plans.value) {
     filter.by = 'plan';
-    filter.owner = plansOf[1]!.trim().replace(/^the\s+/i, '');
-    s = without(s, plansOf);
-  }
-  // "compare the plans", "compare both plans": the plans side by side.
-  const compare = /\bcompare\s+(?:the\s+|our\s+|both\s+|all\s+(?:the\s+|our\s+)?)?plans\b/i.exec(s);
-  if (compare) {
-    filter.by = 'plan';
-    s = without(s, compare);
+    if (plans.value.owner) filter.owner = plans.value.owner;
+    s = plans.rest;
   }
   // A count per owner or theme: before the order reader takes "the most overdue" as an order.
   for (const [re, group] of BY_GROUP) {
