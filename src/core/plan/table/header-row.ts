@@ -57,7 +57,7 @@ export function mapHeaderRow(row: SourceRow, map: Partial<Record<Field, string>>
   // An audit tracker's "Finding" or "Description" beside the "Recommendation" it chose: the reason for the item, kept.
   // ("Agreed action" beside it is usually management's yes or no, which the status says better.)
   const context = guesses
-    .filter((g) => g.match.field === 'text' && at.text !== undefined && !taken.has(g.i) && /\b(?:findings?|description|issues?|observations?)\b/.test(headingKey(cells[g.i] ?? '')))
+    .filter((g) => g.match.field === 'text' && at.text !== undefined && !taken.has(g.i) && /\b(?:findings?|description)\b/.test(headingKey(cells[g.i] ?? '')))
     .map((g) => ({ at: g.i, heading: cells[g.i] ?? '' }))
     .sort((a, b) => a.at - b.at);
   for (const c of context) taken.add(c.at);
