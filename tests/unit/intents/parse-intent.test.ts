@@ -327,6 +327,13 @@ const changes: Row[] = [
   ["show me Karen's updates", { kind: 'query', filter: { author: 'Karen' } }],
   ['has Nick posted anything this week?', { kind: 'query', filter: { author: 'Nick', changedSince: 'this week' } }],
   ['my updates', { kind: 'query', filter: { author: 'me' } }],
+  // Who to chase: the owners with overdue items.
+  ['who needs chasing?', { kind: 'query', filter: { by: 'owner', overdue: true } }],
+  ["who's behind?", { kind: 'query', filter: { by: 'owner', overdue: true } }],
+  // "now" starts a window as "today" does; "due last month" is a window, not the latest due date.
+  ['what is due between now and March?', { kind: 'query', filter: { due: { phrase: 'today', mode: 'between', until: 'March' }, open: true } }],
+  ['what was due last month?', { kind: 'query', filter: { due: { phrase: 'last month', mode: 'within' }, open: true } }],
+  ['which item is due last?', { kind: 'query', filter: { order: 'latest_due', limit: 1 } }],
   // The plans themselves.
   ['which plans have 4.2.1?', { kind: 'plans_holding', id: '4.2.1' }],
   ['which plan is 4.2.1 in?', { kind: 'plans_holding', id: '4.2.1' }],

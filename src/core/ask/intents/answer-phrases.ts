@@ -34,6 +34,9 @@ export const COMING_LIMIT = 10;
 /** "which items mention ERP?", "anything containing 'business case'": words in the items' own text, to the end. */
 export const MENTIONS = /\b(?:that\s+|which\s+)?(?:mention(?:s|ing)?|contain(?:s|ing)?|referr?(?:s|ing)?\s+to|with\s+the\s+words?|including\s+the\s+words?)\s+("[^"]+"|'[^']+'|[^"'].*?)\s*$/i;
 
+/** "who needs chasing?", "who should I chase?", "who's behind?": the owners with overdue items, counted. */
+export const WHO_TO_CHASE = /\bwho\s+(?:needs?|should\s+(?:i|we)|do\s+(?:i|we)(?:\s+need\s+to)?|to|must\s+(?:i|we))\s+(?:be\s+)?chas(?:e|ed|ing)\b|\bwho(?:'s|\s+is|\s+are)\s+behind\b/i;
+
 /** "who has the most overdue items?", "list the owners", "what themes are there?", "overdue by owner": counts per group. */
 export const BY_GROUP: Array<[RegExp, 'owner' | 'theme' | 'plan' | 'priority']> = [
   [/\b(?:which|what)\s+plans?\s+(?:has|have|holds?|is|are)\s+(?:got\s+)?(?:the\s+)?(?:most|more|fewest|least|worst|furthest behind|behind)\b/i, 'plan'],

@@ -16,7 +16,7 @@ const ORDERS: Array<[RegExp, NonNullable<QueryFilter['order']>]> = [
   [/\b(?:newest|latest|most recent(?:ly)?|freshest)\s+(?:updates?|updated)(?:\s+first)?\b|\bmost recently updated\b|\bupdated (?:most recently|last)\b/i, 'newest_update'],
   [/\b(?:soonest|next)\s+(?:due|deadlines?)(?:\s+first)?\b|\bdue soonest\b|\b(?:is |are )?due next\b(?=\s*(?:$|[?.!,]|(?:for|in|from|owned|with|and)\b))/i, 'soonest_due'],
   // "the latest deadline", "which item is due last?", "what is furthest out?": what is due latest, open or not.
-  [/\b(?:latest|furthest|last)\s+(?:due(?:\s+dates?)?|deadlines?|delivery(?:\s+dates?)?|end dates?)(?:\s+first)?\b|\bdue (?:last|latest|furthest (?:out|away|off))\b|\bfurthest (?:out|away|off)\b|\blast to be (?:delivered|done|completed|finished)\b/i, 'latest_due'],
+  [/\b(?:latest|furthest|last)\s+(?:due(?:\s+dates?)?|deadlines?|delivery(?:\s+dates?)?|end dates?)(?:\s+first)?\b|\bdue (?:last(?!\s+(?:week|month|quarter|year|fortnight|(?:mon|tues|wednes|thurs|fri|satur|sun)day|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spring|summer|autumn|winter|christmas|easter|time|meeting)\w*)|latest|furthest (?:out|away|off))\b|\bfurthest (?:out|away|off)\b|\blast to be (?:delivered|done|completed|finished)\b/i, 'latest_due'],
   [/\b(?:sorted |sort |ordered )?by (?:due date|deadline|delivery date)\b|\bin (?:date|due date|deadline) order\b/i, 'by_due_date'],
   // "the oldest open recommendation", "earliest first": the one due longest ago, which has waited longest.
   [/\b(?:oldest|earliest)\b(?!\s+(?:updates?|updated))(?:\s+(?:ones?|items?|actions?|recs?|recommendations?))?(?:\s+first)?/i, 'by_due_date'],

@@ -7,7 +7,7 @@ import { readOwner } from './query-owner.js';
 import { readAsAt, readChanged, readCount, readExclusions, readSlipped, readStale } from './query-kinds.js';
 import { readOrder } from './query-order.js';
 import { readMissing, readOverdueBy, readShared } from './query-gaps.js';
-import { AGENDA, AT_RISK, BY_GROUP, HELD, ON_TRACK, CHANGED_LATELY, COMING, COMING_LIMIT, LATELY, MENTIONS, OR_OVERDUE, RAG, SUMMARY, USER_MENTION } from './answer-phrases.js';
+import { AGENDA, AT_RISK, BY_GROUP, HELD, ON_TRACK, CHANGED_LATELY, COMING, COMING_LIMIT, LATELY, MENTIONS, OR_OVERDUE, RAG, SUMMARY, USER_MENTION, WHO_TO_CHASE } from './answer-phrases.js';
 import { readCompleted } from './query-completed.js';
 import { readAuthor } from './query-author.js';
 import { readPlansAsked } from './query-plans.js';
@@ -148,7 +148,7 @@ export function matchQuery(msg: NormalisedMessage): Intent | null {
   // "due before JCOB", "ready for SAS": a board named bare after a deadline word is its next meeting.
   // ("owned by ICT" is an owner: "by" counts only after "due".)
   const beforeBoard = question.replace(/\b(before|(?<=\bdue\s+)by|ahead of|in time for|ready for)\s+(?:the\s+)?(?!Q[1-4]\b|H[12]\b|FY\b|BST\b|GMT\b|UK\b)([A-Z][A-Z0-9&-]{1,})(?=\s+meeting\b|\s*[?.!,]|\s*$)/g, '$1 the next $2');
-  let s = ` ${joinMeetingReferences(beforeBoard).replace(/\bover due\b/gi, 'overdue').replace(/\bthis side of\b/gi, 'before').replace(/\b(show|tell|give|get|send|remind|let) me\b/gi, '$1')} `;
+  let s = ` ${joinMeetingReferences(beforeBoard).replace(/\bover due\b/gi, 'overdue').replace(/\bthis side of\b/gi, 'before').replace(/\bbetween (?:now|the present) and\b/gi, 'between today and').replace(/\b(show|tell|give|get|send|remind|let) me\b/gi, '$1')} `;
 
   // "which plans is Karen in?", "compare the plans": the plans counted side by side (for that owner).
   const plans = readPlansAsked(s);
@@ -156,6 +156,12 @@ export function matchQuery(msg: NormalisedMessage): Intent | null {
     filter.by = 'plan';
     if (plans.value.owner) filter.owner = plans.value.owner;
     s = plans.rest;
+  }
+  const chase = WHO_TO_CHASE.exec(s);
+  if (chase) {
+    filter.by = 'owner';
+    filter.overdue = true;
+    s = without(s, chase);
   }
   // A count per owner or theme: before the order reader takes "the most overdue" as an order.
   for (const [re, group] of BY_GROUP) {
