@@ -316,6 +316,12 @@ const changes: Row[] = [
   ['the deadline for 4.2.1 is now March 2018', { kind: 'date', id: '4.2.1', phrase: 'March 2018' }],
   ['new date for 4.2.1: Q2 2018', { kind: 'date', id: '4.2.1', phrase: 'Q2 2018' }],
   ["4.2.1's due date is now May", { kind: 'date', id: '4.2.1', phrase: 'May' }],
+  ['4.2.1 new date end of March', { kind: 'date', id: '4.2.1', phrase: 'end of March' }],
+  ['4.2.1 - revised deadline: Q2 2018', { kind: 'date', id: '4.2.1', phrase: 'Q2 2018' }],
+  ['4.2.1 new date agreed with SAS', { kind: 'unknown', text: '4.2.1 new date agreed with SAS', reason: 'To record news about 4.2.1, start with "update", for example "update 4.2.1 new date agreed with SAS".' }],
+  // Awaiting a decision, with what and whose: the governance status with its board.
+  ['mark 4.2.1 as awaiting decision from JCOB', { kind: 'awaiting', id: '4.2.1', what: 'a decision', board: 'JCOB' }],
+  ['4.2.1 is awaiting a decision on the funding bid by SAS', { kind: 'awaiting', id: '4.2.1', what: 'the funding bid', board: 'SAS' }],
   // Completion and dropping, as people report them.
   ["I've finished 4.2.1", { kind: 'complete', id: '4.2.1', evidence: null }],
   ['done with 4.2.1', { kind: 'complete', id: '4.2.1', evidence: null }],

@@ -21,6 +21,8 @@ const SLIPPED =
 const NEW_DATE =
   /^(?:the )?(?:new |revised )?(?:delivery )?(?:date|deadline|due date|target date) (?:of|for) (?:rec |item )?(\S+?)(?: (?:is|will be|becomes)(?: now)?|:| -| now| =) (.+)$/i;
 const OWN_DATE = /^(\S+?)(?:'s|s') (?:new |revised )?(?:delivery )?(?:date|deadline|due date|target date) (?:is|will be|becomes)(?: now)? (.+)$/i;
+/** "4.2.1 new date end of March", "4.2.1 - revised deadline: Q2 2018": the number first, as a log entry is headed. */
+const HEADED_DATE = /^(\S+?)[:,]?\s+(?:[-–—]\s+)?(?:new|revised|updated)\s+(?:delivery\s+|due\s+|target\s+)?(?:date|deadline)\s*[:\-–—]?\s+(.+)$/i;
 
 function phraseOf(rest: string): string {
   // "to" introduces the new date ("date 4.2.1 to March 2018") unless it is part of it ("to be confirmed").
@@ -50,10 +52,13 @@ function dateIntent(msg: NormalisedMessage, id: string, phrase: string): Intent 
 
 /** `date <id> <when>` (also redate, revise, reschedule, move, push back…) and "change the date of <id> to …". */
 export function matchDate(msg: NormalisedMessage): Intent | null {
-  for (const re of [DATE_OF, NOW_DUE, SLIPPED, NEW_DATE, OWN_DATE]) {
+  for (const re of [DATE_OF, NOW_DUE, SLIPPED, NEW_DATE, OWN_DATE, HEADED_DATE]) {
     const m = re.exec(msg.text);
     const id = cleanIdToken(m?.[1] ?? '');
-    if (m?.[2] !== undefined && isRecommendationId(id)) return dateIntent(msg, id, phraseOf(m[2]));
+    if (m?.[2] === undefined || !isRecommendationId(id)) continue;
+    // "4.2.1 new date agreed with SAS" is news about a date, not one: headed by the number, only a date counts.
+    if (re === HEADED_DATE && !startsDate(m[2].split(/\s+/), 0)) continue;
+    return dateIntent(msg, id, phraseOf(m[2]));
   }
   const cmd = commandId(msg, VERBS, 'date', 'date 4.2.1 March 2018');
   if (!cmd) return null;

@@ -64,8 +64,14 @@ export function statusFrom(msg: NormalisedMessage, id: string, at: number, stric
   const read = readStatusAt(msg.words, at);
   if (read && read.used === msg.words.length) return statusIntent(id, read.status);
   if (read?.status === 'complete') return statusIntent(id, 'complete', rawAfter(msg, read.used));
+  // "mark 4.2.1 as awaiting decision from JCOB", "4.2.1 is awaiting a decision on the funding bid by SAS": what it waits on.
+  const waits = read?.status === 'awaiting_decision' ? AWAITS.exec(rawAfter(msg, read.used) ?? '') : null;
+  if (waits && (waits[1] || waits[2])) return { kind: 'awaiting', id, what: waits[1]?.trim() || 'a decision', board: waits[2] ?? null };
   return strict ? unknown(msg, statusReason(textAfter(msg, skipLinks(msg.words, at)))) : null;
 }
+
+/** After "awaiting decision": on what, and whose ("on the funding bid", "from JCOB"). */
+const AWAITS = /^(?:(?:on|for|about)\s+(.+?))?\s*(?:(?:from|by|of)\s+(?:the\s+)?([A-Za-z][\w&-]*))?\s*[.!]?$/i;
 
 const STATUS_OF = /^(?:change|set|update|move|put) (?:the )?status (?:of|for|on) (?:rec |item )?(\S+) (?=to |as )/i;
 
