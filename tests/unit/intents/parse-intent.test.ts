@@ -333,6 +333,9 @@ const changes: Row[] = [
   ["show me Karen's updates", { kind: 'query', filter: { author: 'Karen' } }],
   ['has Nick posted anything this week?', { kind: 'query', filter: { author: 'Nick', changedSince: 'this week' } }],
   ['my updates', { kind: 'query', filter: { author: 'me' } }],
+  // What is left is what is open.
+  ["what's left for ICT?", { kind: 'query', filter: { open: true, owner: 'ICT' } }],
+  ["what's left?", { kind: 'query', filter: { open: true } }],
   // Who to chase: the owners with overdue items.
   ['who needs chasing?', { kind: 'query', filter: { by: 'owner', overdue: true } }],
   ["who's behind?", { kind: 'query', filter: { by: 'owner', overdue: true } }],

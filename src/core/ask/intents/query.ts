@@ -58,7 +58,7 @@ const BOARD_TO_DECIDE = /\b([A-Z][A-Z0-9&-]+)(?:'s|\s+has|\s+have)?\s+(?:got\s+|
 
 /** Read before statuses, so "not complete" is open rather than complete. */
 const OPEN =
-  /\b(?:(?:is|are)n't (?:yet )?(?:complete|completed|done|finished|closed)(?: yet)?|(?:is|are) not (?:yet )?(?:complete|completed|done|finished|closed)(?: yet)?|not (?:yet )?(?:complete|completed|done|finished|closed)|incomplete|unfinished|outstanding|still open|remains? open|open|remaining|not closed|in flight|needs? doing|(?:left|still|remaining) to (?:do|be done|deliver|be delivered)|yet to be (?:done|completed|finished)|(?:need|needs|have|has|got) to (?:do|deliver|work on)|to-?do|(?:be )?working on|(?<=\bon (?:my|your|our|his|her|their|the|[a-z.]+['’]s) )(?:plate|desk|to-?do list))\b/gi;
+  /\b(?:(?:is|are)n't (?:yet )?(?:complete|completed|done|finished|closed)(?: yet)?|(?:is|are) not (?:yet )?(?:complete|completed|done|finished|closed)(?: yet)?|not (?:yet )?(?:complete|completed|done|finished|closed)|incomplete|unfinished|outstanding|still open|remains? open|open|remaining|not closed|in flight|needs? doing|(?:left|still|remaining) to (?:do|be done|deliver|be delivered)|(?<=\bwhat(?:'s|s| is) )(?:left|still left)(?= (?:for|in|on|with|to)\b|\s*$)|yet to be (?:done|completed|finished)|(?:need|needs|have|has|got) to (?:do|deliver|work on)|to-?do|(?:be )?working on|(?<=\bon (?:my|your|our|his|her|their|the|[a-z.]+['’]s) )(?:plate|desk|to-?do list))\b/gi;
 const NOT_STARTED =
   /\b(?:(?:has|have)n't (?:we |they |you |it )?(?:been )?started|(?:has|have) not (?:been )?started|(?:is|are|has|have)?(?:n't| not)? ?not been started|yet to (?:start|begin)|not begun)\b/gi;
 const STATUS =
