@@ -25,7 +25,7 @@ import { returnProposal, signOff } from './handlers/sign-off.js';
 import { isReply } from './lookup.js';
 import { headsSection } from '../plan/recommendation-id.js';
 import { actionableReply } from './actionable.js';
-import { labelled, resolveScope, turnFor } from './plan-scope.js';
+import { labelled, noPlanYet, resolveScope, turnFor } from './plan-scope.js';
 import { say, type Reply } from './reply.js';
 import { expiresAt } from './conversation/state.js';
 
@@ -129,7 +129,7 @@ const activeOf = (all: PlanInfo[]) => (all.some((p) => p.state === 'active') ? a
 
 /** A message that names every plan: a question is asked of each active plan; anything else goes on with the plans as candidates. */
 async function acrossEveryPlan(ctx: AskContext, all: PlanInfo[], text: string): Promise<Reply> {
-  if (!all.length) return say('No plan is loaded yet. Run `concerto seed` to load the bundled plan, or `concerto import FILE`.', { error: 'no_plan' });
+  if (!all.length) return noPlanYet();
   const intent = parseIntent(text);
   const candidates = activeOf(all);
   if (intent.kind === 'query') return intent.filter.by === 'plan' ? answerByPlan(ctx, all, candidates, intent.filter) : answerAcrossPlans(ctx, all, candidates, intent.filter);

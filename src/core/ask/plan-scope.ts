@@ -12,13 +12,16 @@ export type Scope = { kind: 'plan'; plan: PlanInfo } | { kind: 'open'; plans: Pl
  * pick); the channel's home plan; the plan the person chose with `use`; the only active plan. With
  * none of these, every active plan is still a candidate and the caller narrows them or asks — never guesses.
  */
+/** What any message gets before a plan is loaded. */
+export const noPlanYet = (): Reply => say('No plan is loaded yet. Run `concerto seed` to load the bundled plan, or `concerto import FILE`.', { error: 'no_plan' });
+
 export async function resolveScope(ctx: AskContext, all: PlanInfo[], named?: string): Promise<Scope | Reply> {
   const key = named ?? ctx.planKey;
   if (key) {
     const plan = all.find((p) => p.key === key.toLowerCase());
     return plan ? { kind: 'plan', plan } : say(unknownPlanMessage(key, all.map((p) => p.key)), { error: 'not_found' });
   }
-  if (!all.length) return say('No plan is loaded yet. Run `concerto seed` to load the bundled plan, or `concerto import FILE`.', { error: 'no_plan' });
+  if (!all.length) return noPlanYet();
   const home = ctx.channel ? all.find((p) => p.homeChannel === ctx.channel) : undefined;
   if (home) return { kind: 'plan', plan: home };
   const active = all.filter((p) => p.state === 'active');

@@ -51,8 +51,14 @@ export function titleOf(text: string, max = 90): string {
   const firstLine = text.split('\n')[0] ?? '';
   const sentence = firstLine.split(/(?<=[.;])\s/)[0] ?? firstLine;
   if (sentence.length <= max) return sentence.replace(/[.;:]$/, '');
-  const cut = sentence.slice(0, max);
-  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max - 15))}…`;
+  return cutAtWord(sentence, max, 15);
+}
+
+/** Text longer than `max` cut at its last space (no more than `slack` characters back), with "…". */
+export function cutAtWord(text: string, max: number, slack: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max - slack))}…`;
 }
 
 /** Late means the whole delivery window has passed and the item is still open. */

@@ -1,7 +1,7 @@
 import type { IsoDate } from '../../dates/delivery-window.js';
 import { findBoard } from '../../governance/board.js';
 import { matchOwners, ownerKind } from '../../plan/owners.js';
-import { titleOf, type Recommendation, type UpdateEntry } from '../../plan/recommendation.js';
+import { cutAtWord, titleOf, type Recommendation, type UpdateEntry } from '../../plan/recommendation.js';
 import type { RecQuery } from '../../ports.js';
 import type { Turn } from '../context.js';
 import { formatDate, plural } from '../format.js';
@@ -16,12 +16,7 @@ const SHOWN = 20;
 const TEXT = 200;
 
 /** An update on one line, cut at a word once it is long: the item's own log has it whole. */
-function clip(text: string): string {
-  const line = text.replace(/\s+/g, ' ').trim();
-  if (line.length <= TEXT) return line;
-  const cut = line.slice(0, TEXT);
-  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), TEXT - 20))}…`;
-}
+const clip = (text: string) => cutAtWord(text.replace(/\s+/g, ' ').trim(), TEXT, 20);
 
 /**
  * "what did Karen say last week?", "updates by N. Shackleton", "my updates": the updates signed by one person,

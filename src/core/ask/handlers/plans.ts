@@ -7,7 +7,7 @@ import { actionableReply } from '../actionable.js';
 import { meta } from './change.js';
 import type { AskContext } from '../context.js';
 import type { PlanSettingsText } from '../intent.js';
-import { resolveScope, turnFor } from '../plan-scope.js';
+import { noPlanYet, resolveScope, turnFor } from '../plan-scope.js';
 import { itemView, say, type Reply } from '../reply.js';
 import { titleOf, type Recommendation } from '../../plan/recommendation.js';
 import { STATUS_LABELS } from '../../plan/status.js';
@@ -64,7 +64,7 @@ export async function currentPlan(ctx: AskContext, all: PlanInfo[]): Promise<Rep
 
 /** "which plans have 4.2.1?": each plan with an item of that number, with what the item is there (numbers repeat across plans). */
 export async function plansWithItem(ctx: AskContext, all: PlanInfo[], id: string): Promise<Reply> {
-  if (!all.length) return say('No plan is loaded yet. Run `concerto seed` to load the bundled plan, or `concerto import FILE`.', { error: 'no_plan' });
+  if (!all.length) return noPlanYet();
   const found: Array<{ plan: PlanInfo; rec: Recommendation }> = [];
   for (const plan of all) {
     const rec = await ctx.plans.store(plan).get(id);

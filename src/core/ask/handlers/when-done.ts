@@ -14,8 +14,9 @@ const AHEAD = /\b(?:tomorrow|next|coming|upcoming)\b/i;
  */
 export function whenDone(said: string, today: IsoDate): { words: string } | { ahead: true } {
   const phrase = said.trim().replace(LEAD, '');
-  const start = AHEAD.test(phrase) ? readDay(phrase, today, 'start') : readPastDay(phrase, today, 'start');
-  const end = AHEAD.test(phrase) ? readDay(phrase, today, 'end') : readPastDay(phrase, today, 'end');
+  const read = AHEAD.test(phrase) ? readDay : readPastDay;
+  const start = read(phrase, today, 'start');
+  const end = read(phrase, today, 'end');
   if (!start.ok || !end.ok || start.day === null || end.day === null) return { words: said.trim() };
   if (start.day > today) return { ahead: true };
   return { words: start.day === end.day ? `on ${formatDate(start.day)}` : said.trim() };
