@@ -6,11 +6,11 @@ import type { PlanInfo } from '../src/core/ports.js';
 import { DrizzlePlanDirectory } from '../src/store/plan-directory.js';
 import type { FakeSlack } from '../tests/helpers/fake-slack.js';
 import { freePort } from '../tests/helpers/free-port.js';
-import { appMention, slackClient } from '../tests/helpers/slack-requests.js';
+import { appMention } from '../tests/helpers/slack-requests.js';
 import type { BenchTarget } from './bench-databases.js';
-import { load, percentile } from './measure.js';
 import { NUDGE_HOUR } from './scheduler-pass.js';
-import { BENCH_USERS, roundTrips, SIGNING_SECRET, startServed, type LatencyFigures, type Scenario, type ServedApp } from './slack-round-trips.js';
+import { clientFor, pairedRounds, ROUNDS, type ScenarioFigures } from './paired-rounds.js';
+import { BENCH_USERS, startServed, type Scenario, type ServedApp } from './slack-round-trips.js';
 import { syntheticId, syntheticPlan, type PlanSize } from './synthetic-plan.js';
 
 /**
@@ -28,26 +28,13 @@ export const EXTRA_PLANS = 100;
 export const EXTRA_PLAN_SIZE: PlanSize = { recommendations: 100, updates: 1_000, owners: 20 };
 /** Within 10% of the single-plan figures. */
 export const MANY_PLANS_TARGET = 1.1;
-/**
- * Each figure is the median of this many rounds' (the median of their p50s, and of their p99s): a p99 of
- * one round is its tenth-slowest answer, and one stall of the machine (about a second, now and then, on
- * two cores shared with the load generator and the fake Slack) decided it for whichever server it fell on.
- */
-export const ROUNDS = 5;
 /** `/concerto` commands from tests/helpers/slack-requests.ts come from this channel unless told otherwise; it becomes the big plan's home. */
 const COMMAND_CHANNEL = 'C1';
 
 /** `/concerto status <id>` asks for one of the first ids of the big plan, which every small plan has too. */
 const IDS_IN_EVERY_PLAN = EXTRA_PLAN_SIZE.recommendations;
 
-type Which = 'single' | 'many';
-
 export const extraPlanKey = (n: number) => `bench-${String(n).padStart(3, '0')}`;
-
-export interface ScenarioFigures {
-  c1: LatencyFigures;
-  c50: LatencyFigures;
-}
 
 export interface ManyPlansRun {
   plans: number;
@@ -120,24 +107,10 @@ export async function manyPlans(
       await probe(many, fake, big, true);
       const figures = { single: {} as Record<Scenario, ScenarioFigures>, many: {} as Record<Scenario, ScenarioFigures> };
       for (const scenario of ['status', 'overdue'] as const) {
-        // Warm-up as in the single-plan benchmark: JIT, connection pools, the Slack user cache, a first burst at full concurrency.
-        for (const app of [one, many]) {
-          await roundTrips(app, fake, scenario, 20, 5, IDS_IN_EVERY_PLAN);
-          await roundTrips(app, fake, scenario, 100, 50, IDS_IN_EVERY_PLAN);
-        }
-        const rounds: Array<Record<Which, ScenarioFigures>> = [];
-        for (let round = 0; round < ROUNDS; round++) {
-          const c1 = await inTurns(apps, fake, scenario, requests.c1);
-          const c50 = await inBlocks(apps, fake, scenario, requests.c50, 50, round % 2 === 0 ? ['single', 'many'] : ['many', 'single']);
-          rounds.push({ single: { c1: c1.single, c50: c50.single }, many: { c1: c1.many, c50: c50.many } });
-          for (const which of ['single', 'many'] as const) {
-            const r = rounds[round]![which];
-            log(`  ${scenario}, ${which === 'single' ? '1 plan' : `${EXTRA_PLANS + 1} plans`}, round ${round + 1}: c1 p50 ${r.c1.p50.toFixed(1)} p99 ${r.c1.p99.toFixed(1)}; c50 p50 ${r.c50.p50.toFixed(1)} p99 ${r.c50.p99.toFixed(1)}`);
-          }
-        }
-        for (const which of ['single', 'many'] as const) {
-          figures[which][scenario] = { c1: medianOf(rounds.map((r) => r[which].c1)), c50: medianOf(rounds.map((r) => r[which].c50)) };
-        }
+        const measured = await pairedRounds(apps, fake, { scenario, ids: IDS_IN_EVERY_PLAN }, requests, ROUNDS, (which, round, r) =>
+          log(`  ${scenario}, ${which === 'single' ? '1 plan' : `${EXTRA_PLANS + 1} plans`}, round ${round + 1}: c1 p50 ${r.c1.p50.toFixed(1)} p99 ${r.c1.p99.toFixed(1)}; c50 p50 ${r.c50.p50.toFixed(1)} p99 ${r.c50.p99.toFixed(1)}`),
+        );
+        for (const which of ['single', 'many'] as const) figures[which][scenario] = measured[which];
       }
       const run = async (which: 'single' | 'many'): Promise<ManyPlansRun> => ({
         plans: which === 'single' ? 1 : EXTRA_PLANS + 1,
@@ -199,83 +172,6 @@ async function addPlans(target: BenchTarget, big: PlanInfo, log: (line: string) 
   } finally {
     await database.close();
   }
-}
-
-const clientFor = (app: ServedApp, fake: FakeSlack) =>
-  slackClient({ baseUrl: `http://127.0.0.1:${app.port}/slack/events`, secret: SIGNING_SECRET, responseUrl: fake.responseUrl, ackTimeoutMs: Infinity });
-
-/**
- * One round trip as slack-round-trips.ts makes it — a signed request in, the answer arriving at the
- * fake Slack — timed in milliseconds. The n-th request asks the same thing of either server.
- */
-async function roundTrip(client: ReturnType<typeof clientFor>, fake: FakeSlack, scenario: Scenario, which: Which, n: number): Promise<number> {
-  const user = BENCH_USERS[n % BENCH_USERS.length]!.id;
-  const tag = `${process.pid}X${which}X${n}X${Date.now()}`;
-  const start = performance.now();
-  const id = `bench-many-${tag}`;
-  const channel = `CMANY${tag}`.toUpperCase();
-  const answer =
-    scenario === 'status' ? fake.waitFor('response_url', (c) => c.id === id, 60_000) : fake.waitFor('chat.postMessage', (c) => c.body.channel === channel, 60_000);
-  answer.catch(() => {});
-  const send = async (): Promise<{ status: number; body: string }> =>
-    scenario === 'status'
-      ? client.command({ text: `status ${syntheticId((n * 7919) % IDS_IN_EVERY_PLAN)}`, user_id: user, response_url: fake.responseUrl(id) })
-      : client.event(appMention({ user, text: `<@UBOT> what's overdue?`, channel }));
-  // A keep-alive connection the server closed as it went idle can be reset as the request goes out
-  // (its keepAliveTimeout); the request never reached the app, so it is sent again.
-  const res = await send().catch((err: unknown) => (isReset(err) ? send() : Promise.reject(err)));
-  if (res.status !== 200) throw new Error(`${scenario === 'status' ? '/concerto status' : 'The @mention'} answered HTTP ${res.status}: ${res.body}`);
-  await answer;
-  return performance.now() - start;
-}
-
-function isReset(err: unknown): boolean {
-  const code = (err as { cause?: { code?: string } })?.cause?.code;
-  return err instanceof TypeError && (code === 'ECONNRESET' || code === 'EPIPE' || code === 'UND_ERR_SOCKET');
-}
-
-const latency = (samples: number[]): LatencyFigures => ({ p50: percentile(samples, 50), p99: percentile(samples, 99), requests: samples.length });
-
-/** Concurrency 1: the two servers in turn, request by request (AB, BA, AB, …), each asked the same thing. */
-async function inTurns(apps: Record<Which, ServedApp>, fake: FakeSlack, scenario: Scenario, each: number): Promise<Record<Which, LatencyFigures>> {
-  const clients = { single: clientFor(apps.single, fake), many: clientFor(apps.many, fake) };
-  const samples: Record<Which, number[]> = { single: [], many: [] };
-  fake.forgetCalls();
-  for (let n = 0; n < each; n++) {
-    for (const which of n % 2 === 0 ? (['single', 'many'] as const) : (['many', 'single'] as const)) {
-      samples[which].push(await roundTrip(clients[which], fake, scenario, which, n));
-    }
-  }
-  return { single: latency(samples.single), many: latency(samples.many) };
-}
-
-/**
- * `concurrency` in flight to one server at a time, `each` requests, then the other, in the given order
- * (the rounds alternate it): each server has the machine to itself, as the single-plan benchmark
- * measures a server. Loading both at once measured two cores shared between a hundred requests in flight.
- */
-async function inBlocks(apps: Record<Which, ServedApp>, fake: FakeSlack, scenario: Scenario, each: number, concurrency: number, order: Which[]): Promise<Record<Which, LatencyFigures>> {
-  const samples: Record<Which, number[]> = { single: [], many: [] };
-  for (const which of order) {
-    const client = clientFor(apps[which], fake);
-    fake.forgetCalls();
-    // Untimed: the server's idle connections closed during the rounds at concurrency 1 (Node's 5 s
-    // keep-alive), and a busy server accepts one new connection per turn of its event loop, so the first
-    // answers on fresh connections wait on accepting, not on answering. Slack's steady traffic keeps them open.
-    await load(2 * concurrency, concurrency, async (n) => {
-      await roundTrip(client, fake, scenario, which, 1_000_000 + n);
-    });
-    samples[which] = await load(each, concurrency, async (n) => {
-      await roundTrip(client, fake, scenario, which, n);
-    });
-  }
-  return { single: latency(samples.single), many: latency(samples.many) };
-}
-
-/** The median round's p50 and p99, each taken separately; the requests of every round. */
-function medianOf(rounds: LatencyFigures[]): LatencyFigures {
-  const median = (values: number[]) => percentile(values, 50);
-  return { p50: median(rounds.map((r) => r.p50)), p99: median(rounds.map((r) => r.p99)), requests: rounds.reduce((n, r) => n + r.requests, 0) };
 }
 
 /**

@@ -27,6 +27,8 @@ export interface DatabaseFigures {
   scheduler: SchedulerFigures;
   papers: PaperFileFigures[];
   served: ServedFigures;
+  /** The bare Bolt floor, measured beside `served` in the same rounds. */
+  floor: ServedFigures;
   /** The same requests with 100 small plans beside the big one (bench/many-plans.ts). */
   manyPlans?: ManyPlansFigures;
   /** A 2,000-item plan imported from a Word table and from an Excel tracker (bench/document-import.ts). */
@@ -41,7 +43,8 @@ export interface RunFigures {
   command: string;
   size: PlanSize;
   requests: { c1: number; c50: number };
-  floor: ServedFigures;
+  /** Each served figure is the median of this many rounds' (bench/paired-rounds.ts). */
+  rounds: number;
   databases: DatabaseFigures[];
   postgresVersion: string | null;
   /** Issue 14's question suite through the question reader alone (bench/question-parse.ts). */
@@ -49,6 +52,9 @@ export interface RunFigures {
   /** One-shot commands against a bare PGlite start (bench/cli-start.ts). */
   cli?: CliStartFigures;
 }
+
+/** A median of rounds shows its rounds' lowest and highest p99. */
+const spread = (f: LatencyFigures) => (f.spread ? ` (${ms(f.spread.p99[0])}–${ms(f.spread.p99[1])})` : '');
 
 /** The targets the issue set, as checks on the figures. */
 const TARGETS = {
@@ -124,13 +130,13 @@ export function writeReport(file: string, run: RunFigures): { missed: string[] }
     `- Machine: ${os.cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB, ${os.type()} ${os.release()}`,
     `- Node ${process.version}; PostgreSQL ${run.postgresVersion ?? 'not measured'} (a throwaway server from scripts/throwaway-postgres.sh: fsync off, loopback)`,
     `- Plan: ${run.size.recommendations.toLocaleString('en-GB')} recommendations, ${run.size.updates.toLocaleString('en-GB')} updates, ${run.size.owners.toLocaleString('en-GB')} owners (bench/synthetic-plan.ts, delivery phrases as boards write them)`,
-    `- Requests: ${run.requests.c1} one at a time, then ${run.requests.c50} with 50 in flight, after 20 to warm up and then a burst of 100 with 50 in flight, the floor alike; from a signed request leaving the client to the answer arriving at a fake Slack on loopback`,
+    `- Requests: from a signed request leaving the client to the answer arriving at a fake Slack on loopback. Concerto and its floor run side by side and are asked the same in ${run.rounds === 1 ? 'one round' : `${run.rounds} rounds`}, after 20 requests to warm up and a burst of 100 with 50 in flight: ${run.requests.c1} one at a time to each, the two taking turns request by request, then ${run.requests.c50} with 50 in flight to one server at a time, the other stopped (SIGSTOP), the order alternating by round (bench/paired-rounds.ts).${run.rounds > 1 ? " Each figure is the median of the rounds' (of their p50s, and of their p99s), with the lowest and highest round's p99 in brackets." : ''}`,
     '- Floors: a bare Bolt app on the same receiver answering with a fixed reply (bench/floor-app.ts); PostgreSQL `COPY` of exactly the rows the import wrote, into an empty database of the same schema',
     '',
   ];
-  const floor = run.floor;
   for (const db of run.databases) {
     const s = db.served;
+    const floor = db.floor;
     const rows: string[][] = [];
     const latency = (label: string, c: 'c1' | 'c50', scenario: 'status' | 'overdue', target: number) => {
       const mine = s[scenario][c];
@@ -138,8 +144,8 @@ export function writeReport(file: string, run: RunFigures): { missed: string[] }
       const r = mine.p99 / base.p99;
       rows.push([
         `${label}, ${c === 'c1' ? 'concurrency 1' : 'concurrency 50'}`,
-        `p50 ${ms(mine.p50)} · p99 ${ms(mine.p99)}`,
-        `p50 ${ms(base.p50)} · p99 ${ms(base.p99)}`,
+        `p50 ${ms(mine.p50)} · p99 ${ms(mine.p99)}${spread(mine)}`,
+        `p50 ${ms(base.p50)} · p99 ${ms(base.p99)}${spread(base)}`,
         `p99 ${ratio(mine.p99, base.p99)}`,
         `≤ ${target}× — ${check(`${NAMES[db.kind]} ${label} ${c} p99`, r <= target)}`,
       ]);

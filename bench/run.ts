@@ -12,10 +12,11 @@ import { cliStart, cliStartLines } from './cli-start.js';
 import { freshnessAcrossInstances } from './freshness.js';
 import { importBigPlan, manyPlans } from './many-plans.js';
 import { paperFiles } from './paper-files.js';
-import { documentsLines, manyPlansLines, writeReport, type DatabaseFigures, type RunFigures } from './report.js';
+import { documentsLines, manyPlansLines, writeReport, type DatabaseFigures, type RunFigures, type ServedFigures } from './report.js';
 import { questionParse } from './question-parse.js';
 import { schedulerPass } from './scheduler-pass.js';
-import { BENCH_USERS, roundTrips, startServed, type Scenario } from './slack-round-trips.js';
+import { pairedRounds, ROUNDS, type ScenarioFigures } from './paired-rounds.js';
+import { BENCH_USERS, startServed, type Scenario, type ServedApp } from './slack-round-trips.js';
 import { FULL_SIZE, QUICK_SIZE, SYNTHETIC_AS_OF, syntheticPlan } from './synthetic-plan.js';
 
 /**
@@ -52,6 +53,8 @@ const size = opts.quick ? QUICK_SIZE : FULL_SIZE;
  * Of 1,000 it is the tenth slowest.
  */
 const requests = opts.quick ? { c1: 40, c50: 150 } : { c1: 1000, c50: 1000 };
+/** And each served figure is the median of this many rounds' (bench/paired-rounds.ts). */
+const SERVED_ROUNDS = opts.quick ? 1 : ROUNDS;
 /** The many-plans case compares two servers, so it needs enough requests that its p99 is not one slow request. */
 const manyPlansRequests = opts.quick ? { c1: 40, c50: 100 } : { c1: 1000, c50: 1000 };
 const documentRows = opts.quick ? DOCUMENT_ROWS / 10 : DOCUMENT_ROWS;
@@ -73,29 +76,39 @@ const throwaway = opts.postgres && !opts.databaseUrl ? startThrowawayPostgres() 
 const serverUrl = opts.postgres ? (opts.databaseUrl ?? throwaway?.url ?? null) : null;
 if (opts.postgres && !serverUrl) log('PostgreSQL could not be started here; measuring the embedded database only.');
 
-async function latencies(port: number, scenario: Scenario, app: Awaited<ReturnType<typeof startServed>>) {
-  // Warm-up: JIT, connection pools, the Slack user cache, and a first burst at full concurrency (the first
-  // burst of 50 costs a one-off few hundred milliseconds on either server: code optimised for the load, heap grown to it).
-  await roundTrips(app, fake, scenario, 20, 5, size.recommendations);
-  await roundTrips(app, fake, scenario, 100, 50, size.recommendations);
-  const c1 = await roundTrips(app, fake, scenario, requests.c1, 1, size.recommendations);
-  const c50 = await roundTrips(app, fake, scenario, requests.c50, 50, size.recommendations);
-  log(`  ${scenario} on :${port}: c1 p50 ${c1.p50.toFixed(1)} p99 ${c1.p99.toFixed(1)}; c50 p50 ${c50.p50.toFixed(1)} p99 ${c50.p99.toFixed(1)}`);
-  return { c1, c50 };
-}
-
-async function measureServed(which: 'concerto' | 'floor', env: Record<string, string>) {
-  const port = await freePort();
-  const app = await startServed(which, port, fake, env);
-  log(`${which}: healthy in ${app.coldStartMs.toFixed(0)} ms`);
+/**
+ * Concerto's `serve` on the target and the bare Bolt floor, both running, asked the same in paired rounds
+ * (bench/paired-rounds.ts): the floor's figures beside each database's are its own, from the same minutes.
+ */
+async function measureServed(env: Record<string, string>, kind: string): Promise<{ concerto: ServedFigures; floor: ServedFigures }> {
+  const floor = await startServed('floor', await freePort(), fake, {});
+  let concerto: ServedApp | undefined;
   try {
-    const status = await latencies(port, 'status', app);
-    const overdue = await latencies(port, 'overdue', app);
-    return { coldStartMs: app.coldStartMs, status, overdue, peakMemoryMb: await app.peakMemoryMb() };
+    concerto = await startServed('concerto', await freePort(), fake, env);
+    log(`${kind}: healthy in ${concerto.coldStartMs.toFixed(0)} ms; the floor in ${floor.coldStartMs.toFixed(0)} ms`);
+    const apps = { concerto, floor };
+    const figures = {} as Record<'concerto' | 'floor', Record<Scenario, ScenarioFigures>>;
+    figures.concerto = {} as Record<Scenario, ScenarioFigures>;
+    figures.floor = {} as Record<Scenario, ScenarioFigures>;
+    for (const scenario of ['status', 'overdue'] as const) {
+      const measured = await pairedRounds(apps, fake, { scenario, ids: size.recommendations }, requests, SERVED_ROUNDS, (which, round, r) =>
+        log(`  ${kind}: ${scenario}, ${which}, round ${round + 1}: c1 p50 ${r.c1.p50.toFixed(1)} p99 ${r.c1.p99.toFixed(1)}; c50 p50 ${r.c50.p50.toFixed(1)} p99 ${r.c50.p99.toFixed(1)}`),
+      );
+      figures.concerto[scenario] = measured.concerto;
+      figures.floor[scenario] = measured.floor;
+    }
+    const served = (which: 'concerto' | 'floor', app: ServedApp) => async (): Promise<ServedFigures> => ({ coldStartMs: app.coldStartMs, ...figures[which], peakMemoryMb: await app.peakMemoryMb() });
+    return { concerto: await served('concerto', concerto)(), floor: await served('floor', floor)() };
   } finally {
-    await app.stop();
+    await concerto?.stop();
+    await floor.stop();
   }
 }
+
+const ratios = (s: ServedFigures, f: ServedFigures) => {
+  const r = (a: number, b: number) => (a / b).toFixed(2);
+  return `status p99 ×${r(s.status.c1.p99, f.status.c1.p99)} c1, ×${r(s.status.c50.p99, f.status.c50.p99)} c50; overdue p99 ×${r(s.overdue.c1.p99, f.overdue.c1.p99)} c1, ×${r(s.overdue.c50.p99, f.overdue.c50.p99)} c50; peak ${s.peakMemoryMb?.toFixed(0)} MB (floor ${f.peakMemoryMb?.toFixed(0)}); cold start ${s.coldStartMs.toFixed(0)} ms (floor ${f.coldStartMs.toFixed(0)})`;
+};
 
 async function measureDatabase(kind: 'pglite' | 'postgres'): Promise<DatabaseFigures> {
   const make = (): Promise<BenchTarget> => (kind === 'pglite' ? pgliteTarget() : postgresTarget(serverUrl!));
@@ -110,11 +123,12 @@ async function measureDatabase(kind: 'pglite' | 'postgres'): Promise<DatabaseFig
     const papers = await paperFiles(target, work, PAPER_AS_AT);
     for (const p of papers) log(`${kind}: board paper as ${p.format}: ${p.ms.toFixed(0)} ms, peak ${p.peakMb.toFixed(0)} MB, ${(p.bytes / 2 ** 20).toFixed(1)} MB file`);
     const documents = await documentImport(make, work, log, documentRows);
-    const served = await measureServed('concerto', target.env);
+    const served = await measureServed(target.env, kind);
+    log(`${kind}: ${ratios(served.concerto, served.floor)}`);
     const freshness = kind === 'postgres' ? await freshnessAcrossInstances(target, fake, FRESHNESS_ROUNDS) : undefined;
     if (freshness) log(`${kind}: ${freshness.fresh} of ${freshness.rounds} answers on another instance showed the change`);
     const many = await manyPlans(target, fake, manyPlansRequests, log);
-    return { kind, import: imported, scheduler, papers, served, manyPlans: many, documents, ...(freshness ? { freshness } : {}) };
+    return { kind, import: imported, scheduler, papers, served: served.concerto, floor: served.floor, manyPlans: many, documents, ...(freshness ? { freshness } : {}) };
   } finally {
     await target.dispose();
     await floor.dispose();
@@ -163,15 +177,12 @@ try {
       await target.dispose();
     }
   } else if (only === 'served') {
-    const floorServed = await measureServed('floor', {});
-    log(`floor: peak ${floorServed.peakMemoryMb?.toFixed(0)} MB, cold start ${floorServed.coldStartMs.toFixed(0)} ms`);
     for (const kind of serverUrl ? (['pglite', 'postgres'] as const) : (['pglite'] as const)) {
       const target = await (kind === 'pglite' ? pgliteTarget() : postgresTarget(serverUrl!));
       try {
         await importBigPlan(target, planFile);
-        const s = await measureServed('concerto', target.env);
-        const r = (a: number, b: number) => (a / b).toFixed(2);
-        log(`${kind}: status p99 ×${r(s.status.c1.p99, floorServed.status.c1.p99)} c1, ×${r(s.status.c50.p99, floorServed.status.c50.p99)} c50; overdue p99 ×${r(s.overdue.c1.p99, floorServed.overdue.c1.p99)} c1, ×${r(s.overdue.c50.p99, floorServed.overdue.c50.p99)} c50; peak ${s.peakMemoryMb?.toFixed(0)} MB; cold start ${s.coldStartMs.toFixed(0)} ms`);
+        const s = await measureServed(target.env, kind);
+        log(`${kind}: ${ratios(s.concerto, s.floor)}`);
       } finally {
         await target.dispose();
       }
@@ -192,7 +203,6 @@ try {
     const lines = cliStartLines(await cliStart(serverUrl, log), (label, ok) => (ok ? 'met' : (missed.push(label), '**missed**')));
     process.stdout.write(`${lines.join('\n')}\n${missed.length ? `Missed: ${missed.join('; ')}` : 'Every one-shot figure within target.'}\n\n`);
   } else {
-    const floorServed = await measureServed('floor', {});
     const databases: DatabaseFigures[] = [await measureDatabase('pglite')];
     if (serverUrl) databases.push(await measureDatabase('postgres'));
     const figures: RunFigures = {
@@ -201,7 +211,7 @@ try {
       command: `npm run bench${opts.quick ? ' -- --quick' : ''}`,
       size,
       requests,
-      floor: floorServed,
+      rounds: SERVED_ROUNDS,
       databases,
       postgresVersion: serverUrl ? await serverVersion(serverUrl) : null,
       parse: questionParse(),

@@ -2,10 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { FakeSlack, FakeUser } from '../tests/helpers/fake-slack.js';
-import { appMention, slackClient } from '../tests/helpers/slack-requests.js';
 import { ROOT } from './bench-databases.js';
-import { load, peakMemoryMb, percentile } from './measure.js';
-import { syntheticId } from './synthetic-plan.js';
+import { peakMemoryMb } from './measure.js';
 import { transformSync } from 'esbuild';
 
 export const SIGNING_SECRET = 'concerto-bench-signing-secret';
@@ -19,6 +17,9 @@ export interface ServedApp {
   /** Spawn → first 200 from /healthz. */
   coldStartMs: number;
   peakMemoryMb(): Promise<number | null>;
+  /** Stops and continues the process (SIGSTOP, SIGCONT), so that it takes no share of the machine while another server is measured. */
+  pause(): void;
+  resume(): void;
   stop(): Promise<void>;
 }
 
@@ -84,12 +85,15 @@ export async function startServed(which: 'concerto' | 'floor', port: number, fak
     port,
     coldStartMs,
     peakMemoryMb: () => peakMemoryMb(child.pid!),
+    pause: () => void child.kill('SIGSTOP'),
+    resume: () => void child.kill('SIGCONT'),
     stop: () => stopChild(child),
   };
 }
 
 function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null) return Promise.resolve();
+  child.kill('SIGCONT');
   return new Promise((resolve) => {
     const kill = setTimeout(() => child.kill('SIGKILL'), 15_000);
     child.once('exit', () => {
@@ -106,36 +110,8 @@ export interface LatencyFigures {
   p50: number;
   p99: number;
   requests: number;
-}
-
-/**
- * Round trips through Slack's real path: a signed request in, and the answer arriving at the fake
- * Slack (response_url for `/concerto status <id>`, chat.postMessage for an @mention).
- */
-export async function roundTrips(app: ServedApp, fake: FakeSlack, scenario: Scenario, total: number, concurrency: number, planSize: number): Promise<LatencyFigures> {
-  // Measures the whole round trip, so it waits for a late ack too (a real Slack would give up at 3 s).
-  const client = slackClient({ baseUrl: `http://127.0.0.1:${app.port}/slack/events`, secret: SIGNING_SECRET, responseUrl: fake.responseUrl, ackTimeoutMs: Infinity });
-  // Each answer is waited for before its request is sent, so the calls of earlier phases are not needed.
-  fake.forgetCalls();
-  let serial = 0;
-  const samples = await load(total, concurrency, async (i) => {
-    const user = BENCH_USERS[i % BENCH_USERS.length]!.id;
-    const n = serial++;
-    if (scenario === 'status') {
-      const id = `bench-${process.pid}-${n}-${Date.now()}`;
-      const answer = fake.waitFor('response_url', (c) => c.id === id, 60_000);
-      const res = await client.command({ text: `status ${syntheticId((n * 7919) % planSize)}`, user_id: user, response_url: fake.responseUrl(id) });
-      if (res.status !== 200) throw new Error(`/concerto status answered HTTP ${res.status}: ${res.body}`);
-      await answer;
-    } else {
-      const channel = `CBENCH${process.pid}X${n}X${Date.now()}`.toUpperCase();
-      const answer = fake.waitFor('chat.postMessage', (c) => c.body.channel === channel, 60_000);
-      const res = await client.event(appMention({ user, text: `<@UBOT> what's overdue?`, channel }));
-      if (res.status !== 200) throw new Error(`The @mention answered HTTP ${res.status}: ${res.body}`);
-      await answer;
-    }
-  });
-  return { p50: percentile(samples, 50), p99: percentile(samples, 99), requests: samples.length };
+  /** A median of rounds: the lowest and highest round's p99. */
+  spread?: { p99: [number, number] };
 }
 
 /** bench/floor-app.ts as JavaScript, in the project (so its imports resolve), written once per run. */

@@ -26,6 +26,7 @@ import { failFastClient } from './fail-fast-client.js';
 import { HomeRefresher, publishHome } from './home.js';
 import { modelPeopleStore } from '../store/read-model/model-people-store.js';
 import { ModelSlackUserCache } from '../store/read-model/model-slack-user-cache.js';
+import { slackFetch } from './slack-fetch.js';
 
 export interface RunningSlackApp {
   app: App;
@@ -84,7 +85,7 @@ export async function startSlackApp(services: Services, settings: SlackSettings)
   const app = new App({
     token: settings.botToken,
     logLevel,
-    ...(settings.apiUrl ? { clientOptions: { slackApiUrl: settings.apiUrl } } : {}),
+    clientOptions: { fetch: slackFetch, ...(settings.apiUrl ? { slackApiUrl: settings.apiUrl } : {}) },
     ...(receiver ? { receiver } : { socketMode: true, signingSecret: settings.signingSecret, appToken: settings.appToken! }),
   });
   if (receiver) guardSlackRequests(receiver, { signingSecret: settings.signingSecret, logger: app.logger });

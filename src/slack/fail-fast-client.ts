@@ -1,5 +1,6 @@
 import { ErrorCode, WebClient } from '@slack/web-api';
 import type { SlackSettings } from '../config.js';
+import { slackFetch } from './slack-fetch.js';
 
 /**
  * A Web API client for work nobody is waiting on (profile look-ups, the member directory, App Home,
@@ -10,6 +11,7 @@ import type { SlackSettings } from '../config.js';
 export function failFastClient(settings: Pick<SlackSettings, 'botToken' | 'apiUrl'>, timeoutMs = 10_000): WebClient {
   return new WebClient(settings.botToken, {
     ...(settings.apiUrl ? { slackApiUrl: settings.apiUrl } : {}),
+    fetch: slackFetch,
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,
     timeout: timeoutMs,
