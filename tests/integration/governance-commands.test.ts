@@ -29,6 +29,14 @@ describe('governance commands read as intents', () => {
     ['correct decision 2 "Governance framework agreed with amendments"', { kind: 'correct_decision', n: 2, text: 'Governance framework agreed with amendments', affects: null }],
     ['amend decision #3 to say the framework was agreed, affects 1.1 and 3.6', { kind: 'correct_decision', n: 3, text: 'the framework was agreed', affects: ['1.1', '3.6'] }],
     ['correct decision 4 affects 1.1', { kind: 'correct_decision', n: 4, text: '', affects: ['1.1'] }],
+    // The day it was taken, when that is what was wrong.
+    ['correct the date of decision 4 to 12 October 2017', { kind: 'correct_decision', n: 4, text: '', affects: null, date: '12 October 2017' }],
+    ["change decision 4's date to 2017-10-12", { kind: 'correct_decision', n: 4, text: '', affects: null, date: '2017-10-12' }],
+    ['fix decision #4: date 12/10/2017', { kind: 'correct_decision', n: 4, text: '', affects: null, date: '12/10/2017' }],
+    ['decision 4 was on 12 October, not 10 October', { kind: 'correct_decision', n: 4, text: '', affects: null, date: '12 October' }],
+    ['decision 4 was taken on 12 Oct 2017', { kind: 'correct_decision', n: 4, text: '', affects: null, date: '12 Oct 2017' }],
+    ['correct decision 4 to 12 October 2017', { kind: 'correct_decision', n: 4, text: '', affects: null, date: '12 October 2017' }],
+    ['correct decision 4 to say the meeting on 12 October agreed it', { kind: 'correct_decision', n: 4, text: 'the meeting on 12 October agreed it', affects: null }],
     ['decisions', { kind: 'decisions', board: null, since: null }],
     ['decisions SAS since 1 October 2017', { kind: 'decisions', board: 'SAS', since: '1 October 2017' }],
     ['decisions since October', { kind: 'decisions', board: null, since: 'October' }],
@@ -193,6 +201,22 @@ describe('governance commands', () => {
     expect((await h.talk(`correct decision ${n} "again"`)).text).toContain(`correct #${m} instead`);
     expect((await h.talk('correct decision 999 "x"'))).toMatchObject({ error: 'not_found' });
     expect((await h.talk(`correct decision ${m} "x"`, { actor: owner('Karen Georgiou') })).error).toBe('not_permitted');
+  });
+
+  it("corrects a decision's day: the same words and items on the day given, at the board's meeting that day if it had one", async () => {
+    await sasMeeting();
+    const first = await h.talk('decision SAS on 10 October 2017 "Framework agreed in principle" affects 1.1');
+    expect(first.error, first.text).toBeUndefined();
+    const n = first.governance!.decisions![0]!.id;
+    const fixed = await h.talk(`decision ${n} was on 12 October 2017, not 10 October`);
+    expect(fixed.error, fixed.text).toBeUndefined();
+    expect(fixed.governance?.decisions?.[0]).toMatchObject({ board: 'SAS', decidedOn: '2017-10-12', meetingDate: '2017-10-12', text: 'Framework agreed in principle', affects: ['1.1'], supersedes: n });
+    expect(fixed.text).toContain(`(corrects #${n})`);
+    const m = fixed.governance!.decisions![0]!.id;
+    expect(await h.talk(`correct the date of decision ${m} to 12 October 2017`)).toMatchObject({ error: 'invalid', text: `Decision #${m} is already dated 12 Oct 2017; nothing was changed.` });
+    expect((await h.talk(`correct the date of decision ${m} to next year`)).error).toBe('invalid');
+    const outside = await h.talk(`change decision ${m}'s date to 2017-10-11`);
+    expect(outside.governance?.decisions?.[0]).toMatchObject({ decidedOn: '2017-10-11', meetingDate: null, supersedes: m });
   });
 
   it("keeps a plan's key inside a decision's words as words, and takes one named after them", async () => {

@@ -211,7 +211,7 @@ async function act(turn: Turn, intent: Intent): Promise<Reply> {
     case 'decision':
       return recordDecision(turn, intent);
     case 'correct_decision':
-      return correctDecision(turn, intent.n, intent.text, intent.affects);
+      return correctDecision(turn, intent.n, intent.text, intent.affects, intent.date ?? null);
     case 'decisions':
       return listDecisions(turn, intent.board, intent.since, intent.during ?? null, intent.about ?? null);
     case 'awaiting':

@@ -66,7 +66,7 @@ export type GovernanceIntent =
   /** `outsideMeeting`: "on DATE" (true), at a meeting (false), or whichever the day was ('unless_met': said in words, "SAS agreed on 12 October to …"). */
   | { kind: 'decision'; board: string; date: string; outsideMeeting: boolean | 'unless_met'; text: string; affects: string[]; corrects: number | null }
   /** "correct decision 2 "…" [affects …]": a new decision of the same board and day that supersedes #n (its items unless others are named). */
-  | { kind: 'correct_decision'; n: number; text: string; affects: string[] | null }
+  | { kind: 'correct_decision'; n: number; text: string; affects: string[] | null; /** The day it was taken, as said, when that is what was wrong. */ date?: string }
   /** `during`: "in October", "the last SAS"; `about`: an item the decisions affect — from the decision questions (intents/decisions-question.ts). */
   | { kind: 'decisions'; board: string | null; since: string | null; during?: string | null; about?: string | null }
   | { kind: 'awaiting'; id: string; what: string; board: string | null };

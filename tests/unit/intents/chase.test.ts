@@ -13,6 +13,13 @@ describe('chase', () => {
     ['ask Rachel for an update on 4.1.1', '4.1.1', null],
     ['ping IA-01: audit committee next week', 'IA-01', 'audit committee next week'],
     ['please chase 1a', '1a', null],
+    // Courtesy to the bot is not a note for the owners; what is said beside it is.
+    ['chase 4.1.1 please', '4.1.1', null],
+    ['chase 4.1.1, thanks', '4.1.1', null],
+    ['chase 4.1.1 again please', '4.1.1', null],
+    ['nudge Rachel about 4.1.1 pls', '4.1.1', null],
+    ['please chase 4.1.1 – the board meets Friday, thank you', '4.1.1', 'the board meets Friday'],
+    ['chase up 4.1.1 please, SAS needs it by Friday', '4.1.1', 'SAS needs it by Friday'],
   ])('%s', (q, id, note) => {
     expect(parseIntent(q)).toEqual({ kind: 'chase', id, note });
   });

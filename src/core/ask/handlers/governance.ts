@@ -140,19 +140,25 @@ export async function recordDecision(turn: Turn, intent: Extract<GovernanceInten
 }
 
 /**
- * "correct decision 2 "…"": a decision of #2's board on #2's day (at its meeting when it was taken at one)
+ * "correct decision 2 "…"", "correct the date of decision 2 to …": a decision of #2's board on #2's day (or the day given) (at its meeting when it was taken at one)
  * that supersedes it, affecting #2's items unless others are named; recorded as any decision is.
  */
-export async function correctDecision(turn: Turn, n: number, text: string, affects: string[] | null): Promise<Reply> {
+export async function correctDecision(turn: Turn, n: number, text: string, affects: string[] | null, date: string | null = null): Promise<Reply> {
   const refused = notAdmin(turn, 'correct a decision');
   if (refused) return refused;
   const old = (await turn.governance.decisions()).find((d) => d.id === n);
   if (!old) return say(`There is no decision #${n} in ${turn.plan.key}; type \`decisions\` to see the log with its numbers.`, { error: 'not_found' });
+  if (date !== null) {
+    const day = readDay(turn, date, `correct the date of decision ${n} to 12 October 2017`, 'past');
+    if (typeof day !== 'string') return day;
+    if (day === old.decidedOn) return say(`Decision #${n} is already dated ${formatDate(day)}; nothing was changed.`, { error: 'invalid' });
+  }
   return recordDecision(turn, {
     kind: 'decision',
     board: old.board,
-    date: old.meetingDate ?? old.decidedOn,
-    outsideMeeting: old.meetingDate === null,
+    // A new day: at the board's meeting that day if it had one, else outside a meeting.
+    date: date ?? old.meetingDate ?? old.decidedOn,
+    outsideMeeting: date !== null ? 'unless_met' : old.meetingDate === null,
     text: text || old.text,
     affects: affects ?? old.affects,
     corrects: old.id,

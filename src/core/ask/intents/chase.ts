@@ -19,6 +19,10 @@ const CHASE = [
   new RegExp(String.raw`^(?:please\s+)?ask\s+(?:(?:the\s+)?owners?\s+(?:of|for)\s+|(?:[\p{L}.'’-]+\s+){1,3}?for\s+(?:an?\s+)?(?:update|progress)\s+(?:on|about|for|re)\s+)${TAIL}`, 'isu'),
 ];
 
+/** "chase 4.1.1 please", "chase 4.1.1, thanks": courtesy to the bot, not a note for the owners. */
+const POLITE_START = /^(?:please|pls|plz)\b[\s,.:;!–—-]*/i;
+const POLITE_END = /(?:^|[\s,;.–—-]+)(?:please|pls|plz|thanks|thank\s+you|ta|cheers)[\s.!]*$/i;
+
 export const matchChase: Matcher = (msg) => {
   const text = msg.raw.trim();
   const m = CHASE.map((re) => re.exec(text)).find((x) => x !== null);
@@ -28,6 +32,9 @@ export const matchChase: Matcher = (msg) => {
   const note = m[2]!
     .replace(/^\s*(?:for\s+(?:an?\s+)?(?:update|progress)\b[\s,.:;]*)/i, '')
     .replace(/^[\s:,;.!?–—-]+/, '')
+    .replace(POLITE_START, '')
+    .replace(POLITE_END, '')
     .trim();
-  return { kind: 'chase', id, note: note || null } satisfies Intent;
+  // "chase 4.1.1 again": said to the bot; the owners see a chase either way.
+  return { kind: 'chase', id, note: note && !/^(?:again|now|up)$/i.test(note) ? note : null } satisfies Intent;
 };

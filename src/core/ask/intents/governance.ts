@@ -54,6 +54,13 @@ export const matchGovernance: Matcher = (msg) => {
     return { kind: 'meetings', board };
   }
 
+  // "correct the date of decision 4 to 12 October", "decision 4 was on 12 October, not 10 October": the day it was taken.
+  const redated = DECISION_REDATED.map((re) => re.exec(raw)).find((m) => m !== null);
+  if (redated) {
+    const [n, day] = redated.length === 4 ? [redated[1] ?? redated[2], redated[3]] : [redated[1], redated[2]];
+    return { kind: 'correct_decision', n: Number(n), text: '', affects: null, date: day! };
+  }
+
   // "correct decision 2 "Governance framework agreed with amendments"": the words it should have had.
   const correct = /^(?:correct|amend|fix|revise|change)\s+(?:the\s+)?decision\s+#?(\d+)\s*(?:to\s+(?:say|read)\s+(?:that\s+)?|to\s+|[:,–-]\s*)?([\s\S]*)$/i.exec(raw);
   if (correct) return readCorrection(msg.text, Number(correct[1]), correct[2]!.trim());
@@ -97,6 +104,23 @@ const BOARD_MEETING_IN_WORDS = new RegExp(String.raw`^(?:[Aa]dd|[Ss]chedule|[Bb]
 const MONTH_WORD = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`;
 /** A day as a decision is dated: ISO, dd/mm/yyyy, "21 September [2017]", "today", "yesterday". */
 const DECISION_DAY = String.raw`(?:\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}(?:st|nd|rd|th)?\s+${MONTH_WORD}(?:\s+\d{4})?|today|yesterday)`;
+
+/**
+ * A decision's day put right. Said with "date", any phrase is the day (the handler reads it, or says it can't);
+ * "decision 4 was on …" only with a day, and perhaps the one it replaces ("…, not 10 October").
+ */
+const DECISION_REDATED = [
+  new RegExp(
+    String.raw`^(?:correct|amend|fix|revise|change|move)\s+(?:the\s+)?(?:date\s+of\s+(?:the\s+)?decision\s+#?(\d+)|decision\s+#?(\d+)(?:'s|’s)?\s*[:,–-]?\s*(?:the\s+)?date)\s*(?:to\s+(?:be\s+)?|is\s+|was\s+|should\s+be\s+|[:=,–-]\s*)?(?:on\s+)?(\S[\s\S]*?)(?:\s*,?\s*(?:not|rather\s+than|instead\s+of)\s+(?:on\s+)?${DECISION_DAY})?\s*[.!]?$`,
+    'i',
+  ),
+  new RegExp(
+    String.raw`^decision\s+#?(\d+)\s+was\s+(?:(?:taken|made|agreed|recorded|decided)\s+)?on\s+(${DECISION_DAY})(?:\s*,?\s*(?:not|rather\s+than|instead\s+of)\s+(?:on\s+)?${DECISION_DAY})?\s*[.!]?$`,
+    'i',
+  ),
+];
+/** "correct decision 4 to 12 October": nothing but a day after "to" is the day, not the words. */
+const ONLY_A_DAY = new RegExp(String.raw`^(?:on\s+)?(${DECISION_DAY})\s*[.!]?$`, 'i');
 
 /** A decision said in words: a board in capitals, what it did, [on] a day, then "to …"/"that …" or the words. */
 const SAID_DECISION = new RegExp(
@@ -171,7 +195,9 @@ function readDecision(text: string, board: string, rest: string): Intent {
 
 /** The corrected words (quoted, or up to "affects …"), and the items when they change too. */
 function readCorrection(text: string, n: number, rest: string): Intent {
-  const usage = `For example: \`correct decision ${n} "Governance framework agreed with amendments"\` (add \`affects 1.1, 3.6\` when the items change too).`;
+  const usage = `For example: \`correct decision ${n} "Governance framework agreed with amendments"\` (add \`affects 1.1, 3.6\` when the items change too), or \`correct the date of decision ${n} to 12 October 2017\`.`;
+  const day = ONLY_A_DAY.exec(rest);
+  if (day) return { kind: 'correct_decision', n, text: '', affects: null, date: day[1]! };
   const quoted = /^"([\s\S]*)"\s*([\s\S]*)$/.exec(rest);
   const affectsAt = quoted ? -1 : rest.search(/(?:^|,?\s+)(?:--?)?affect(?:s|ing)?[=\s]/i);
   const [words, tail] = quoted ? [quoted[1]!.trim(), quoted[2]!.trim()] : affectsAt >= 0 ? [rest.slice(0, affectsAt).trim(), rest.slice(affectsAt).replace(/^,\s*/, '').trim()] : [rest, ''];
