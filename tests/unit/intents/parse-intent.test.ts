@@ -609,8 +609,32 @@ const governanceWords: Row[] = [
   ["what's due next month?", q({ due: due('next month'), open: true })],
 ];
 
+/** Said as a board member or a programme manager says it: promises, a decision needed, colours, the past tense of done. */
+const boardTalk: Row[] = [
+  ["give me everything that's red", q({ rag: 'red' })],
+  ["what's gone amber?", q({ rag: 'amber' })],
+  ['which items moved their date?', q({ slipped: { times: 1 } })],
+  ['which deadlines have slipped?', q({ slipped: { times: 1 } })],
+  ['what needs a decision from JCOB?', q({ waitingOn: 'JCOB', status: 'awaiting_decision' })],
+  ['which items require SAS approval?', q({ waitingOn: 'SAS', status: 'awaiting_decision' })],
+  ["what needs JCOB's decision?", q({ waitingOn: 'JCOB', status: 'awaiting_decision' })],
+  ['summarise the plan for the board', q({ summary: true })],
+  ['how are we doing for the JCOB meeting?', q({ summary: true })],
+  ['summary for ICT', q({ summary: true, owner: 'ICT' })],
+  ['what did we promise to deliver by Christmas?', q({ due: { phrase: 'Christmas', mode: 'by' }, open: true })],
+  ['what must be finished by the end of the year?', q({ due: { phrase: 'the end of the year', mode: 'by' }, open: true })],
+  ['what is planned for spring 2018?', q({ due: { phrase: 'spring 2018', mode: 'within' }, open: true })],
+  ['what will be delivered in March?', q({ due: { phrase: 'March', mode: 'within' }, open: true })],
+  ['what should have been done by now?', q({ overdue: true })],
+  ['which items should be completed by now?', q({ overdue: true })],
+  ['what did we deliver last month?', q({ completed: { phrase: 'last month', since: false } })],
+  ['what did ICT finish in October?', q({ completed: { phrase: 'October', since: false }, about: 'ICT' })],
+  ['what did Karen Georgiou deliver since September?', q({ completed: { phrase: 'September', since: true }, about: 'Karen Georgiou' })],
+];
+
 describe('parseIntent', () => {
   describe.each([
+    ['board talk', boardTalk],
     ['sections', sections],
     ['governance words', governanceWords],
     ['overdue questions', overdue],

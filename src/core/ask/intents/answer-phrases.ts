@@ -7,7 +7,7 @@
 /** "which items are red?", "red items", "the amber ones", "rated green", "RAG red": the board paper's colours. */
 const RAG_WORD = String.raw`(red|amber|green|grey|gray)`;
 export const RAG = new RegExp(
-  String.raw`(?:^|\s)(?:(?:are|is|rated|rag|rag-rated|rag status|rag rating|rating|what's|whats|what|which|list|show|the|any|all|in|at|as|anything|everything|something|still|now|currently)\s+)${RAG_WORD}(?=[\s,]|$)|(?:^|\s)${RAG_WORD}(?=\s+(?:items?|actions?|recommendations?|recs?|ones|rated|rag|status|tasks?|things|rating)\b)`,
+  String.raw`(?:^|\s)(?:(?:are|is|rated|rag|rag-rated|rag status|rag rating|rating|what's|whats|what|which|list|show|the|any|all|in|at|as|anything|everything|something|still|now|currently|that's|thats|that are|that is|which are|which is|they're|marked|flagged|showing|gone|turned)\s+)${RAG_WORD}(?=[\s,]|$)|(?:^|\s)${RAG_WORD}(?=\s+(?:items?|actions?|recommendations?|recs?|ones|rated|rag|status|tasks?|things|rating)\b)`,
   'i',
 );
 /** "what's overdue for @Karen": Slack sends a mention as <@U0123ABCD> or <@U0123ABCD|karen>; the engine finds whom they act for. */

@@ -54,6 +54,9 @@ const WAITING_ON =
 const SIGN_OFF =
   /\b(?:(?:awaiting|await|pending|needs?|needing|waiting\s+(?:for|on)|wait\s+for|for|ready\s+for|due)\s+(?:(?:a|an|the|their|my|your)\s+)?sign(?:ing)?[\s-]?offs?|sign[\s-]?offs?\s+(?:pending|outstanding|awaited|to\s+do)|proposed\s+(?:as\s+)?(?:complete|completed|done|closed)|(?:proposed|pending)\s+completions?|completions?(?:\s+(?:are|is))?\s+(?:awaiting|pending|proposed|needing)(?:\s+(?:a\s+)?sign[\s-]?offs?)?|proposals?(?:\s+(?:are|is))?(?:\s+(?:awaiting|pending|for|needing)(?:\s+(?:a\s+)?sign[\s-]?offs?)?)?)\b/i;
 /** "what has SAS got to decide", "what does JCOB need to decide on": a board named in capitals. */
+/** "what needs a decision from JCOB?", "which items require SAS approval?": a board's decision pending. */
+const NEEDS_DECISION =
+  /\b(?:needs?|needing|requires?|requiring)\s+(?:(?:a|an|the)\s+)?(?:(?:decision|agreement|approval|sign[- ]off)s?\s+(?:from|of|by)\s+(?:the\s+)?([A-Za-z][\w&-]*)|([A-Z][A-Z0-9&-]+)(?:'s)?\s+(?:decision|agreement|approval|sign[- ]off)s?)\b/;
 const BOARD_TO_DECIDE = /\b([A-Z][A-Z0-9&-]+)(?:'s|\s+has|\s+have)?\s+(?:got\s+|still\s+)?(?:to|need to|needs to|have to|has to)\s+decide(?:\s+on)?\b/;
 
 /** Read before statuses, so "not complete" is open rather than complete. */
@@ -62,10 +65,13 @@ const OPEN =
 const NOT_STARTED =
   /\b(?:(?:has|have)n't (?:we |they |you |it )?(?:been )?started|(?:has|have) not (?:been )?started|(?:is|are|has|have)?(?:n't| not)? ?not been started|yet to (?:start|begin)|not begun)\b/gi;
 const STATUS =
-  /\b(?:not being implemented|will not be implemented|not implemented|won't do|awaiting (?:a )?decision|waiting (?:for|on) (?:a )?decision|pending(?: (?:a )?decision)?|awaiting agreement|not (?:yet )?started|on[- ]?going|in progress|under ?way|(?<!to be )(?:completed?|done|finished|delivered)|closed|dropped|cancell?ed|abandoned)\b/gi;
-/** Overdue words that mention a deadline go before the due reader sees them; "late" waits until after ("due in late 2017"). */
+  /\b(?:not being implemented|will not be implemented|not implemented|won't do|awaiting (?:a )?decision|waiting (?:for|on) (?:a )?decision|pending(?: (?:a )?decision)?|awaiting agreement|not (?:yet )?started|on[- ]?going|in progress|under ?way|(?<!\bbe )(?:completed?|done|finished|delivered)|closed|dropped|cancell?ed|abandoned)\b/gi;
+/**
+ * Overdue words that mention a deadline go before the due reader sees them ("should have been done by now" too);
+ * "late" waits until after ("due in late 2017").
+ */
 const MISSED =
-  /\b(?:(?:past|beyond|after|missed|passed) (?:its |their |the )?(?:(?:delivery|target|due|end) )?(?:dates?|deadlines?)|past due|(?:has |have )?missed(?: (?:its |their |the )?deadlines?)?|not (?:been )?delivered on time)\b/gi;
+  /\b(?:(?:should|ought to|meant to|supposed to) (?:have been (?:done|completed|finished|delivered|closed)(?: by now| already)?(?=\s*[?.!]*\s*$)|be (?:done|completed|finished|delivered|closed) (?:by now|already))|(?:past|beyond|after|missed|passed) (?:its |their |the )?(?:(?:delivery|target|due|end) )?(?:dates?|deadlines?)|past due|(?:has |have )?missed(?: (?:its |their |the )?deadlines?)?|not (?:been )?delivered on time)\b/gi;
 const OVERDUE = /\b(?:overdue|running (?:late|behind)|late|behind(?: schedule)?|delayed|off[- ](?:track|target|schedule)|(?:not|isn't|aren't) (?:on track|on target|on schedule)|lagging)\b/gi;
 const ME = /\b(?:i|i'm|me|my|mine|myself)\b/gi;
 /** A request to see items, even with no filter: "list", "show the plan", "what's in HR". */
@@ -206,6 +212,9 @@ export function matchQuery(msg: NormalisedMessage): Intent | null {
     filter.summary = true;
     // "how were we doing at the end of October?": the past tense stays, so the day is read as the one looked back on.
     s = /\b(?:was|were|did)\b/i.test(summary[0]) ? `${without(s, summary)} was ` : without(s, summary);
+    // "summarise the plan for the board", "a summary for the SAS meeting": who it is for, not whose items
+    // ("a summary for ICT" is ICT's items).
+    s = s.replace(/\bfor (?:the |our |this |next |tomorrow's |(?:this|next) week's )?(?:(?:board|committee|meeting|exec(?:utive)?|execs|trustees|governors|members|minister|chief executive|CEO|directors?)|[A-Z][A-Z0-9&-]{1,} (?:board|meeting|paper))(?= *[?.!]?$)/, ' ');
     // "what percentage of Karen's items are done?": the done is what the percentage counts, not a filter.
     if (/\b(?:percentage|per ?cent|proportion|share|fraction|how much|how far)\b|%/i.test(summary[0])) {
       // "what proportion are overdue / red?": the summary of them all, whose lines give that share.
@@ -277,10 +286,11 @@ export function matchQuery(msg: NormalisedMessage): Intent | null {
     s = without(s, onMe);
   }
   // "waiting on SAS", "awaiting a decision from JCOB", "what's SAS got to decide": a board's decision pending.
-  const waiting = WAITING_ON.exec(s) ?? BOARD_TO_DECIDE.exec(s);
+  const waiting = WAITING_ON.exec(s) ?? NEEDS_DECISION.exec(s) ?? BOARD_TO_DECIDE.exec(s);
   // "blocked items", "the pending ones": a word for the items themselves names no board.
-  if (waiting && !/^(?:a|an|the|decision|decisions|agreement|approval|sign|me|us|you|them|it|this|these|those|any|anything|everything|all|and|or|in|at|now|still|currently|items?|ones?|actions?|recommendations?|recs?|things?|tasks?|work)$/i.test(waiting[1]!)) {
-    filter.waitingOn = waiting[1]!;
+  const waitedOn = waiting ? (waiting[1] ?? waiting[2])! : '';
+  if (waiting && !/^(?:a|an|the|decision|decisions|agreement|approval|sign|me|us|you|them|it|this|these|those|any|anything|everything|all|and|or|in|at|now|still|currently|items?|ones?|actions?|recommendations?|recs?|things?|tasks?|work)$/i.test(waitedOn)) {
+    filter.waitingOn = waitedOn;
     filter.status = 'awaiting_decision';
     s = without(s, waiting);
   } else {

@@ -46,7 +46,9 @@ export const FILLERS = new Set(
     'accountable charge lead leads leading run runs theme themes area areas section category related relating ' +
     "regarding need needs want like know else pls ok today when working many much that's thats it's " +
     'gone now hook name belong belongs happening going sits sit fall falls remains remain more within across organisation organization ' +
-    'programme programmes program workstream workstreams section sections sort sorted delivery completion rag rated rating overall plan\'s'
+    'programme programmes program workstream workstreams section sections sort sorted delivery completion rag rated rating overall plan\'s ' +
+    // "what did we promise to deliver by Christmas?", "what are we committed to this year?": a due question.
+    'promise promised promises committed commit commitments pledged supposed meant'
   ).split(' '),
 );
 
