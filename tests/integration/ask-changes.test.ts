@@ -603,6 +603,24 @@ describe('one-shot commands', () => {
     expect(ids(await h.talk('what does Karen own?'))).toContain('4.2.1');
   });
 
+  it("a new owner named as the plan knows them is that owner, not a twin: 'Karen', 'the Portfolio Office'; a first name two people share is asked about", async () => {
+    const as = { actor: admin() };
+    const owners431 = (await h.store.get('4.3.1'))!.owners;
+    const owners432 = (await h.store.get('4.3.2'))!.owners;
+    expect((await h.talk('give Karen 4.3.1', as)).text).toMatch(/^4\.3\.1 is now owned by Karen Georgiou \(was [^)]+\)\.$/);
+    expect((await h.talk('4.3.1 should be owned by the portfolio office', as)).text).toBe('4.3.1 is now owned by Portfolio Office (was Karen Georgiou).');
+    // Someone new is added as typed, without the "the" of a role.
+    expect((await h.talk('assign 4.3.1 to the Head of Estates', as)).text).toBe('4.3.1 is now owned by Head of Estates (was Portfolio Office). New to the plan: Head of Estates.');
+    expect((await h.talk('assign 4.3.2 Alison Lowe', as)).text).toContain('New to the plan: Alison Lowe.');
+    const before = await snapshot(h, '4.3.1');
+    expect(await h.talk('assign 4.3.1 alison', as)).toMatchObject({ error: 'invalid', text: '"alison" could be Alison Roome-Gifford or Alison Lowe: say which, e.g. `assign 4.3.1 Alison Roome-Gifford`, or give a new owner\'s full name.' });
+    expect(await snapshot(h, '4.3.1')).toEqual(before);
+    // The owners as they were, for the cases after this one.
+    await h.talk(`assign 4.3.1 ${owners431.join(', ')}`, as);
+    await h.talk(`assign 4.3.2 ${owners432.join(', ')}`, as);
+    expect((await h.store.get('4.3.2'))!.owners).toEqual(owners432);
+  });
+
   it('one owner swapped, added or taken off, in words (admin); each audited; a name that is not an owner is refused with the owners', async () => {
     const as = { actor: admin() };
     const swapped = await h.talk('reassign 4.2.2 from Shackleton to Karen Georgiou', as);

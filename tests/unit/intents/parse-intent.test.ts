@@ -632,8 +632,28 @@ const boardTalk: Row[] = [
   ['what did Karen Georgiou deliver since September?', q({ completed: { phrase: 'September', since: true }, about: 'Karen Georgiou' })],
 ];
 
+/** Changes said as people say them: who owns it now, not going ahead, closed by mistake, an update "saying …". */
+const changesInWords: Row[] = [
+  ['give Karen 4.2.1', { kind: 'assign', id: '4.2.1', owners: ['Karen'] }],
+  ['give Karen Georgiou, Nick Shackleton 4.2.1', { kind: 'assign', id: '4.2.1', owners: ['Karen Georgiou', 'Nick Shackleton'] }],
+  ['give me 4.2.1', { kind: 'status', id: '4.2.1' }],
+  ['hand 4.2.1 over to Nick Shackleton', { kind: 'assign', id: '4.2.1', owners: ['Nick Shackleton'] }],
+  ['transfer 4.2.1 to Nick', { kind: 'assign', id: '4.2.1', owners: ['Nick'] }],
+  ['4.2.1 should be owned by the CFO', { kind: 'assign', id: '4.2.1', owners: ['the CFO'] }],
+  ['4.2.1 is now owned by Karen', { kind: 'assign', id: '4.2.1', owners: ['Karen'] }],
+  ["we won't be doing 4.2.1", { kind: 'set_status', id: '4.2.1', status: 'not_being_implemented' }],
+  ["we're not going ahead with 4.2.1", { kind: 'set_status', id: '4.2.1', status: 'not_being_implemented' }],
+  ['drop 4.2.1', { kind: 'set_status', id: '4.2.1', status: 'not_being_implemented' }],
+  ['4.2.1 has been dropped', { kind: 'set_status', id: '4.2.1', status: 'not_being_implemented' }],
+  ["4.2.1 isn't finished after all", { kind: 'reopen', id: '4.2.1', reason: null }],
+  ['4.2.1 was closed by mistake', { kind: 'reopen', id: '4.2.1', reason: 'closed by mistake' }],
+  ['4.2.1 needs reopening', { kind: 'reopen', id: '4.2.1', reason: null }],
+  ['add an update to 4.2.1 saying the contract is signed', { kind: 'update', id: '4.2.1', text: 'the contract is signed' }],
+];
+
 describe('parseIntent', () => {
   describe.each([
+    ['changes in words', changesInWords],
     ['board talk', boardTalk],
     ['sections', sections],
     ['governance words', governanceWords],

@@ -1,5 +1,5 @@
 import { readDelivery } from '../../dates/read-delivery.js';
-import { matchOwners, ownerKind } from '../../plan/owners.js';
+import { matchOwners, ownerKind, ownerMatchScore } from '../../plan/owners.js';
 import { isRecommendationId } from '../../plan/recommendation-id.js';
 import type { AddFields } from '../intent.js';
 import { cleanText, tooLong } from '../clean-text.js';
@@ -34,9 +34,12 @@ export async function assign(turn: Turn, id: string, typed: string[], edit: Owne
   const names = typed.map((t) => resolved.get(t) ?? t).map(cleanText).filter(Boolean);
   const how = edit.replacing === undefined ? edit : { ...edit, replacing: resolved.get(edit.replacing) ?? edit.replacing };
   if (!names.length || names.some((n) => n.length > 200)) return say(`Name the new owner(s), e.g. \`assign ${id} Karen Georgiou, Portfolio Office\`.`, { error: 'invalid' });
-  // Reuse the plan's own spelling of a known owner so "portfolio office" does not create a twin.
   const known = await turn.store.owners();
-  const spelt = [...new Set(names.map((n) => known.find((k) => k.toLowerCase() === n.toLowerCase()) ?? n))];
+  // Taking someone off is of the item's owners; otherwise of the plan's.
+  const read = names.map((n) => knownOwner(n, edit.edit === 'remove' ? rec.owners : known));
+  const unsure = read.find((r) => typeof r !== 'string');
+  if (unsure) return say(`"${unsure.typed}" could be ${unsure.could.join(' or ')}: say which, e.g. \`assign ${id} ${unsure.could[0]}\`, or give a new owner's full name.`, { error: 'invalid', items: [itemView(rec, turn.today)] });
+  const spelt = [...new Set(read as string[])];
   const owners = editedOwners(id, rec.owners, spelt, how);
   if (typeof owners === 'string') return say(owners, { error: 'invalid', items: [itemView(rec, turn.today)] });
   if (owners.length === rec.owners.length && owners.every((o, i) => o === rec.owners[i])) {
@@ -48,6 +51,22 @@ export async function assign(turn: Turn, id: string, typed: string[], edit: Owne
     `${id} is now owned by ${owners.join(', ')} (was ${rec.owners.join(', ') || 'nobody'}).${added.length ? ` New to the plan: ${added.join(', ')}.` : ''}`,
     { items: [itemView(saved, turn.today)], changed: true },
   );
+}
+
+/**
+ * A typed owner as the plan spells it, so that "portfolio office", "the Portfolio Office" or "Karen" (when Karen
+ * Georgiou is the plan's only Karen) does not create a twin. One word that starts the name of more than one person
+ * is asked about; a name the plan does not have is a new owner, as typed.
+ */
+function knownOwner(typed: string, known: readonly string[]): string | { typed: string; could: string[] } {
+  const bare = typed.replace(/^the\s+/i, '');
+  const exact = known.find((k) => ownerMatchScore(bare, k) === 3);
+  if (exact) return exact;
+  if (/\s/.test(bare.trim())) return bare;
+  const people = known.filter((k) => ownerKind(k) === 'person' && ownerMatchScore(bare, k) === 2);
+  if (people.length === 1) return people[0]!;
+  if (people.length > 1) return { typed, could: people };
+  return bare;
 }
 
 /** A Slack mention, `<@U0123ABCD>` or `<@U0123ABCD|karen>`, as Slack writes one into a message. */

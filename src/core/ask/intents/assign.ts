@@ -24,7 +24,11 @@ export function splitOwners(list: string): string[] {
 /** "set the owner of 4.2.1 to Karen", "change owners for 4.2.1 to …". */
 const OWNER_OF = /^(?:set|change|update|make) (?:the )?owners? (?:of|for|on) (?:rec |item )?(\S+) (?:to|as|:) /i;
 /** "give 4.2.1 to Karen", "set 4.2.1 owner to Karen". */
-const GIVE = /^(?:give|hand|pass|(?:set|change) (\S+) owners?) (?:(\S+) )?(?:to|:) /i;
+const GIVE = /^(?:give|hand|pass|transfer|(?:set|change) (\S+) owners?) (?:(\S+) )?(?:over )?(?:to|:) /i;
+/** "give Karen 4.2.1", "hand the CFO 4.2.1": the owner first, the number last ("give me 4.2.1" asks to see it). */
+const GIVE_TO = /^(?:give|hand|pass)\s+(?!(?:me|us|it|them)\s)(.+?)\s+(?:rec\s+|item\s+)?(\S+?)[.!]?$/i;
+/** "4.2.1 should be owned by the CFO", "4.2.1 is now owned by Karen": the owners after "owned by". */
+const OWNED_BY = /^(\S+?)[:,]?\s+(?:should|will|shall|must|is to|needs to|ought to)(?:\s+now)?\s+be\s+owned\s+by\s+(.+?)(?:\s+(?:now|from now on|instead))?[.!]?$|^(\S+?)[:,]?\s+is\s+now\s+owned\s+by\s+(.+?)[.!]?$/i;
 /** "move 4.2.1 from Neil to Karen", "hand 4.2.1 over from Neil to Karen": the rest is read as "from … to …". */
 const MOVE_FROM = /^(?:move|hand|pass|transfer|switch)() (\S+) (?=(?:over )?from .+ to )/i;
 
@@ -59,6 +63,17 @@ export function matchAssign(msg: NormalisedMessage): Intent | null {
   const of = OWNER_OF.exec(msg.text);
   if (of?.[1] !== undefined && isRecommendationId(cleanIdToken(of[1]))) {
     return assignIntent(msg, cleanIdToken(of[1]), of[0].trim().split(' ').length);
+  }
+  const owned = OWNED_BY.exec(msg.text);
+  const ownedId = cleanIdToken(owned?.[1] ?? owned?.[3] ?? '');
+  if (owned && isRecommendationId(ownedId)) {
+    const owners = splitOwners(owned[2] ?? owned[4]!);
+    if (owners.length) return { kind: 'assign', id: ownedId, owners };
+  }
+  const giveTo = GIVE_TO.exec(msg.text);
+  if (giveTo && isRecommendationId(cleanIdToken(giveTo[2]!)) && !/\b(?:update|status|news|history|owner|details?)\b/i.test(giveTo[1]!)) {
+    const owners = splitOwners(giveTo[1]!);
+    if (owners.length) return { kind: 'assign', id: cleanIdToken(giveTo[2]!), owners };
   }
   const give = GIVE.exec(msg.text) ?? MOVE_FROM.exec(msg.text);
   const given = cleanIdToken(give?.[1] || give?.[2] || '');

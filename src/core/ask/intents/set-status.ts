@@ -75,8 +75,19 @@ const AWAITS = /^(?:(?:on|for|about)\s+(.+?))?\s*(?:(?:from|by|of)\s+(?:the\s+)?
 
 const STATUS_OF = /^(?:change|set|update|move|put) (?:the )?status (?:of|for|on) (?:rec |item )?(\S+) (?=to |as )/i;
 
+/** "we won't be doing 4.2.1", "we're not going ahead with 4.2.1", "drop 4.2.1": it will not be implemented. */
+const NOT_GOING_AHEAD = [
+  /^(?:(?:we|i)(?:'re|'m| are| am)?\s+|(?:we|i)\s+)?(?:won't|will not|shan't|aren't|are not|am not|not)\s+(?:be\s+)?(?:doing|going ahead with|go ahead with|implementing|implement|taking forward|take forward|proceeding with|proceed with|pursuing|pursue|progressing|progress|doing)\s+(?:with\s+)?(?:rec\s+|item\s+|recommendation\s+)?(\S+?)(?:\s+(?:after all|any more|anymore))?[.!]?$/i,
+  /^(?:drop|abandon|withdraw|shelve|scrap)\s+(?:rec\s+|item\s+|recommendation\s+)?(\S+?)[.!]?$/i,
+  /^(\S+?)[:,]?\s+(?:is|has been|was|will be)\s+(?:not going ahead|not proceeding|dropped|cancell?ed|abandoned|withdrawn|shelved|scrapped)(?:\s+after all)?[.!]?$/i,
+];
+
 /** "set 4.2.1 to awaiting decision", "mark 4.2.1 as not being implemented", "4.2.1 is now on going". */
 export function matchSetStatus(msg: NormalisedMessage): Intent | null {
+  for (const re of NOT_GOING_AHEAD) {
+    const m = re.exec(msg.text);
+    if (m && isRecommendationId(cleanIdToken(m[1]!))) return { kind: 'set_status', id: cleanIdToken(m[1]!), status: 'not_being_implemented' };
+  }
   const of = STATUS_OF.exec(msg.text);
   if (of?.[1] !== undefined && isRecommendationId(cleanIdToken(of[1]))) {
     return statusFrom(msg, cleanIdToken(of[1]), of[0].trim().split(' ').length);

@@ -30,7 +30,9 @@ export function matchUpdate(msg: NormalisedMessage): Intent | null {
   if (posted) {
     const id = cleanIdToken(posted[1]!);
     if (!isRecommendationId(id)) return null;
-    return { kind: 'update', id, text: rawAfter(msg, posted[0].trim().split(' ').length) };
+    // "add an update to 4.2.1 saying the contract is signed": the news is what follows "saying".
+    const said = rawAfter(msg, posted[0].trim().split(' ').length)?.replace(/^(?:saying|to say|that says|which says)(?:\s+that)?\s*[:,\-–—]?\s*/i, '') ?? null;
+    return { kind: 'update', id, text: said || null };
   }
   const verb = msg.words[0]?.toLowerCase();
   if (verb !== 'update' && verb !== 'note') return null;
