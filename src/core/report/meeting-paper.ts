@@ -100,5 +100,10 @@ export function findMeetingMention(words: string, boards: readonly string[]): { 
     const meeting = m[0].replace(/^(?:for\s+)?(?:the\s+)?/i, '').replace(/\s+meeting(?:\s+(?:of|on))?\b/i, '');
     return { meeting, rest: `${words.slice(0, m.index)} ${words.slice(m.index + m[0].length)}`.replace(/\s+/g, ' ').trim() };
   }
+  // "the paper for JCOB": a board of the plan named alone is its next meeting ("for ICT", a theme, is not one).
+  const bare = /\bfor\s+(?:the\s+)?([A-Za-z][\w&-]*)(?:\s+(?:meeting|board))?\b/i.exec(words);
+  if (bare && known.has(bare[1]!.toUpperCase())) {
+    return { meeting: `next ${bare[1]}`, rest: `${words.slice(0, bare.index)} ${words.slice(bare.index + bare[0].length)}`.replace(/\s+/g, ' ').trim() };
+  }
   return null;
 }

@@ -173,6 +173,12 @@ describe('changes within a window', () => {
   });
 });
 
+describe('"to date" is up to now', () => {
+  it.each(["what's been completed to date?", 'how many are done to date?'])('%s', (q) => {
+    expect(filterOf(q)).not.toHaveProperty('about');
+  });
+});
+
 describe('the board paper asked for in words', () => {
   it.each<[string, string]>([
     ['report', ''],
@@ -184,6 +190,10 @@ describe('the board paper asked for in words', () => {
     ["I'd like this month's highlight report", ''],
     ['report on March', 'on March'],
     ['a report on 1 March as a Word document', 'on 1 March as a Word document'],
+    // The plan itself asked for as a file.
+    ['export the plan to excel', 'in excel'],
+    ['I need the action plan as a PDF for JCOB', 'as a PDF for JCOB'],
+    ['can I have the plan as a spreadsheet as at 1 March?', 'as a spreadsheet as at 1 March'],
   ])('%s', (q, words) => {
     expect(parseIntent(q)).toEqual({ kind: 'paper', words });
   });

@@ -59,6 +59,13 @@ describe('findPlanMention', () => {
     expect(findPlanMention('update 4.2.1 in audit-2018 First line.\nSecond line.', KEYS)).toEqual({ kind: 'plan', key: 'audit-2018', text: 'update 4.2.1 First line.\nSecond line.' });
   });
 
+  it("in a question a plan's key alone names it; in a change it needs its 'in'", () => {
+    expect(findPlanMention('how many items does audit-2018 have?', KEYS, { bareKeys: true })).toEqual({ kind: 'plan', key: 'audit-2018', text: 'how many items does have?' });
+    expect(findPlanMention("audit-2018's overdue items", KEYS, { bareKeys: true })).toEqual({ kind: 'plan', key: 'audit-2018', text: 'overdue items' });
+    expect(findPlanMention('update 4.2.1 aligned with audit-2018 findings', KEYS)).toEqual({ kind: 'none', text: 'update 4.2.1 aligned with audit-2018 findings' });
+    expect(findPlanMention('what does "audit-2018" mean?', KEYS, { bareKeys: true })).toEqual({ kind: 'none', text: 'what does "audit-2018" mean?' });
+  });
+
   it('with no plans, a key-shaped word is still an unknown plan, and plain text stays text', () => {
     expect(findPlanMention('status 4.2.1 in audit-2018', [])).toEqual({ kind: 'unknown', key: 'audit-2018', near: [] });
     expect(findPlanMention('list governance', [])).toEqual({ kind: 'none', text: 'list governance' });
@@ -83,6 +90,9 @@ describe('findPlanByTitle: a plan named by words of its title', () => {
     ["what's in the whole plan?", { kind: 'none', text: "what's in the whole plan?" }],
     ['what is due in the plan?', { kind: 'none', text: 'what is due in the plan?' }],
     ['how is the plan doing', { kind: 'none', text: 'how is the plan doing' }],
+    // The plan itself asked for, the whole message.
+    ['show me the audit plan', { kind: 'plan', key: 'audit-2018', text: 'show me the plan' }],
+    ['list the HMICFRS plan?', { kind: 'plan', key: 'hmicfrs-2018', text: 'list the plan?' }],
   ];
   it.each(rows)('%j', (text, expected) => {
     expect(findPlanByTitle(text, PLANS)).toEqual(expected);

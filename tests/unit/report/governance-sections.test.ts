@@ -196,6 +196,9 @@ describe('findMeetingMention (Slack’s report in words)', () => {
     ['as at 2017-10-04', ['SAS'], null],
     ['as at next week', ['SAS'], null],
     ['since the last week', ['SAS'], null],
+    // A board of the plan named alone is its next meeting; a theme in capitals is not a board.
+    ['as a PDF for JCOB', ['SAS', 'JCOB'], { meeting: 'next JCOB', rest: 'as a PDF' }],
+    ['for ICT', ['SAS'], null],
   ])('%s', (words, boards, want) => {
     expect(findMeetingMention(words, boards)).toEqual(want);
   });

@@ -26,7 +26,25 @@ function joinCut(before: string, after: string): string {
   return b && a ? `${b} ${a}` : b || a;
 }
 
-export function findPlanMention(text: string, keys: readonly string[]): PlanMention {
+// A plan's key alone, anywhere in a question ("how many items does audit-2018 have?", "audit-2018's overdue items").
+const BARE_KEY = /(?:^|\s)([a-z][a-z0-9]*(?:-[a-z0-9]+)+)(?:'s|’s)?(?=$|[\s?.!,;:])/gi;
+
+/**
+ * `bareKeys`: in a question, whose words are all Concerto's, a plan's exact key names it with no "in" before it;
+ * in a change it could be the person's own words ("aligned with audit-2018 findings"), so there it needs its "in".
+ */
+export function findPlanMention(text: string, keys: readonly string[], options: { bareKeys?: boolean } = {}): PlanMention {
+  const named = mentionAfterWord(text, keys);
+  if (named.kind !== 'none' || !options.bareKeys) return named;
+  for (const m of text.matchAll(BARE_KEY)) {
+    if ((text.slice(0, m.index).match(/["\u201C\u201D]/g) ?? []).length % 2 === 1) continue;
+    const word = m[1]!.toLowerCase();
+    if (keys.includes(word)) return { kind: 'plan', key: word, text: joinCut(text.slice(0, m.index), text.slice(m.index + m[0].length)) };
+  }
+  return named;
+}
+
+function mentionAfterWord(text: string, keys: readonly string[]): PlanMention {
   for (const m of text.matchAll(MENTION)) {
     // Inside quotes is someone's own words (a decision, what an item waits on), never a plan named.
     if ((text.slice(0, m.index).match(/["\u201C\u201D]/g) ?? []).length % 2 === 1) continue;
@@ -56,8 +74,10 @@ export function findEveryPlan(text: string): { text: string } | null {
   return m ? { text: joinCut(text.slice(0, m.index), text.slice(m.index + m[0].length)) } : null;
 }
 
-// "in the audit plan", "for the Internal Audit 2018 plan": one to four words of a plan's title, then "plan".
-const TITLED = /(?:^|\s)(?:in|for|from|of|on|about|under)\s+(?:the|our)\s+((?:[\p{L}\d][\p{L}\d'’&-]*\s+){1,4}?)plan(?=$|[\s?.!,;:])/giu;
+// "in the audit plan", "for the Internal Audit 2018 plan": one to four words of a plan's title, then "plan";
+// or the plan itself asked for, the whole message: "show me the audit plan", "list the internal audit plan".
+const TITLED =
+  /(?:^|\s)(?:in|for|from|of|on|about|under)\s+(?:the|our)\s+((?:[\p{L}\d][\p{L}\d'’&-]*\s+){1,4}?)plan(?=$|[\s?.!,;:])|^(?:(?:can\s+i\s+(?:see|have)|show|list|open|give|display|see)\s+(?:me\s+|us\s+)?)(?:the|our)\s+((?:[\p{L}\d][\p{L}\d'’&-]*\s+){1,4}?)plan(?=\s*[?.!]*\s*$)/giu;
 
 /**
  * Finds a plan named by words of its title ("what's due in the audit plan?") and returns the message
@@ -72,7 +92,8 @@ export function findPlanByTitle(text: string, plans: ReadonlyArray<{ key: string
     // be the person's own words; it goes whole, so that none of it becomes the update's text.
     const before = text.slice(0, m.index);
     if (options.rightAfter !== undefined && !before.trimEnd().toLowerCase().endsWith(options.rightAfter.toLowerCase())) continue;
-    const said = words(m[1]!);
+    const title = (m[1] ?? m[2])!;
+    const said = words(title);
     const matching = plans.filter((p) => {
       const own = new Set([...words(p.title), ...p.key.split('-')]);
       return said.every((w) => own.has(w));
@@ -81,8 +102,8 @@ export function findPlanByTitle(text: string, plans: ReadonlyArray<{ key: string
     const several = matching.length > 1 && options.rightAfter === undefined && said.some((w) => !GENERIC.has(w));
     if (matching.length !== 1 && !several) continue;
     // Only the title's words go: "what's in the plan?" still reads as the question it was.
-    const at = m.index + m[0].lastIndexOf(m[1]!);
-    const rest = options.rightAfter !== undefined ? joinCut(before, text.slice(m.index + m[0].length)) : `${text.slice(0, at)}${text.slice(at + m[1]!.length)}`;
+    const at = m.index + m[0].lastIndexOf(title);
+    const rest = options.rightAfter !== undefined ? joinCut(before, text.slice(m.index + m[0].length)) : `${text.slice(0, at)}${text.slice(at + title.length)}`;
     return several ? { kind: 'several', keys: matching.map((p) => p.key), text: rest } : { kind: 'plan', key: matching[0]!.key, text: rest };
   }
   return { kind: 'none', text };

@@ -144,7 +144,8 @@ export function matchQuery(msg: NormalisedMessage): Intent | null {
   const filter: QueryFilter = {};
   // "the last SAS", "the March board": a meeting, kept whole so it is read as a day like any other date.
   // "what's on the agenda for the next SAS?", "which items go to JCOB?": what waits on that board's decision.
-  let question = plainQuestion(msg.text);
+  // "what's been completed to date?": up to now, which every answer is ("up to date" is another thing).
+  let question = plainQuestion(msg.text).replace(/(?<!\bup\s)\bto date\b/gi, ' ');
   const agenda = AGENDA.exec(question);
   if (agenda) {
     filter.waitingOn = agenda[1]!;
