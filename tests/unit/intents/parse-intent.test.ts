@@ -394,6 +394,8 @@ const changes: Row[] = [
   ['snooze 4.2.1 for two weeks', { kind: 'nudge_preference', id: '4.2.1', action: 'snooze', until: null, for: { amount: 2, unit: 'week' } }],
   ['snooze reminders for 4.2.1 until 1 March', { kind: 'nudge_preference', id: '4.2.1', action: 'snooze', until: '1 March', for: null }],
   ["don't remind me about 4.2.1", { kind: 'nudge_preference', id: '4.2.1', action: 'mute', until: null, for: null }],
+  ["don't nudge me about 4.2.1 until March", { kind: 'nudge_preference', id: '4.2.1', action: 'snooze', until: 'March', for: null }],
+  ['no reminders for 4.2.1 for a fortnight', { kind: 'nudge_preference', id: '4.2.1', action: 'snooze', until: null, for: { amount: 2, unit: 'week' } }],
   ['start nudging me about 4.2.1 again', { kind: 'nudge_preference', id: '4.2.1', action: 'resume', until: null, for: null }],
   ['remind me about 4.2.1', { kind: 'status', id: '4.2.1' }],
   ['nudge Karen about 1.1', { kind: 'chase', id: '1.1', note: null }],

@@ -11,6 +11,11 @@ import { readSpan } from './span.js';
 const ITEM = String.raw`(?:item\s+|recommendation\s+|action\s+)?(${TYPED_ID})`;
 const REMINDERS = String.raw`(?:(?:the\s+|my\s+)?(?:reminders?|nudges?|chasers?|chasing)\s+(?:for|about|on|re)\s+)`;
 const SNOOZE = new RegExp(String.raw`^(?:please\s+)?(?:snooze|pause|hold off)\s+${REMINDERS}?${ITEM}(?:\s+(?:for|until|till|to)\s+(.+?))?[.!]?$`, 'i');
+/** "don't nudge me about 4.2.1 until March", "no reminders for 4.2.1 for a fortnight": a snooze said the other way round. */
+const NOT_UNTIL = new RegExp(
+  String.raw`^(?:please\s+)?(?:(?:don'?t|do not|stop|no)\s+(?:nudg(?:e|ing)|remind(?:ing)?|chas(?:e|ing)|reminders?|nudges?)(?:\s+(?:me|us))?\s+(?:about|for|on|re)\s+)${ITEM}\s+(?:until|till|before|for)\s+(.+?)[.!]?$`,
+  'i',
+);
 const MUTE = new RegExp(
   String.raw`^(?:please\s+)?(?:mute\s+${REMINDERS}?|(?:stop|no more|don'?t|do not|never)\s+(?:nudg(?:e|ing)|remind(?:ing)?|chas(?:e|ing)|reminders?|nudges?)(?:\s+(?:me|us))?\s+(?:about|for|on|re)\s+|turn off\s+${REMINDERS})${ITEM}[.!]?$`,
   'i',
@@ -25,6 +30,7 @@ export const matchNudgePreference: Matcher = (msg) => {
   const text = msg.raw.trim();
   for (const [re, action] of [
     [SNOOZE, 'snooze'],
+    [NOT_UNTIL, 'snooze'],
     [MUTE, 'mute'],
     [RESUME, 'resume'],
   ] as const) {
