@@ -98,6 +98,24 @@ describe('the update conversation, start to finish', () => {
     ]);
   });
 
+  it('"yes" to "does it change?" asks which status; a question typed mid-update keeps the update open rather than being read as an answer', async () => {
+    const before = (await h.store.get('4.2.1'))!;
+    await h.talk('update 4.2.1', ns);
+    await h.talk('Demand list reviewed', ns);
+    const yes = await h.talk('yes', ns);
+    expect(yes.awaiting).toBe('status');
+    expect(yes.text.split('\n')[0]).toBe('To which status? Type its number or its name.');
+    for (const typed of ["what's overdue?", 'status 4.2.2']) {
+      const asked = await h.talk(typed, ns);
+      expect(asked.awaiting, typed).toBe('status');
+      expect(asked.text.split('\n')[0], typed).toBe('Your update on 4.2.1 is still open, so that was not read as an answer. Answer the question below to finish it, or `cancel` (nothing is saved) and ask again.');
+    }
+    expect((await h.talk('yes, it is on-going', ns)).awaiting).toBe('delivery_date');
+    expect((await h.talk('who owns 4.2.2?', ns)).text.split('\n')[0]).toBe('Your update on 4.2.1 is still open, so that was not read as an answer. Answer the question below to finish it, or `cancel` (nothing is saved) and ask again.');
+    expect((await h.talk('cancel', ns)).text).toBe('Cancelled — nothing was saved to 4.2.1.');
+    expect(await h.store.get('4.2.1')).toEqual(before);
+  });
+
   it('history mentions who, the status change, the date revision and the baseline', async () => {
     const reply = await h.talk('history 4.2.1', ns);
     const lines = reply.text.split('\n');

@@ -9,6 +9,8 @@ import { describeDelivery, describeWindow, formatDate } from '../format.js';
 import { meta } from '../handlers/change.js';
 import { completionChange, proposalNotice, proposedSentence } from '../handlers/sign-off.js';
 import { itemView, say, type Reply } from '../reply.js';
+import type { Intent } from '../intent.js';
+import { parseIntent } from '../intents/parse-intent.js';
 import { isBack, isCancel, isSkip, isYes } from './answers.js';
 import { expiresAt, type UpdateState, type UpdateStep } from './state.js';
 
@@ -51,7 +53,10 @@ export async function continueUpdate(turn: Turn, state: UpdateState, answer: str
       if (isSkip(answer)) return ask(turn, { ...next, status: null, step: 'delivery_date' }, rec);
       const options = allowedTransitions(rec.status);
       const byNumber = /^\d+$/.test(answer.trim()) ? options[Number(answer.trim()) - 1] : undefined;
-      const status = byNumber ?? parseStatus(answer);
+      const status = byNumber ?? parseStatus(answer.replace(/^(?:yes|yep|yeah)\b[\s,.:;–—-]*(?:it(?:'s|\s+is)\s+(?:now\s+)?|now\s+)?/i, ''));
+      // "yes": it changes, but to what.
+      if (!status && isYes(answer)) return ask(turn, state, rec, 'To which status? Type its number or its name.');
+      if (!status && elsewhere(answer)) return ask(turn, state, rec, stillOpen(rec.id));
       if (!status || (status !== rec.status && !options.includes(status))) {
         return ask(turn, state, rec, `I can't set ${rec.id} to "${answer.trim()}" from ${STATUS_LABELS[rec.status].toLowerCase()}.`);
       }
@@ -63,7 +68,7 @@ export async function continueUpdate(turn: Turn, state: UpdateState, answer: str
     case 'delivery_date': {
       if (isSkip(answer)) return save(turn, { ...next, delivery: null }, rec);
       const read = readDelivery(cleanText(answer), { today: turn.today, timeZone: turn.timeZone });
-      if (!read.ok) return ask(turn, state, rec, read.error);
+      if (!read.ok) return ask(turn, state, rec, elsewhere(answer) ? stillOpen(rec.id) : read.error);
       return ask(turn, { ...next, pendingDate: read.window, step: 'confirm_date' }, rec);
     }
     case 'confirm_date': {
@@ -74,6 +79,17 @@ export async function continueUpdate(turn: Turn, state: UpdateState, answer: str
     }
   }
 }
+
+/**
+ * A question or a command of its own ("status 4.2.2", "what's overdue?") typed while a status or a date is asked
+ * for: the update is kept open rather than the message read as an answer it is not.
+ */
+function elsewhere(answer: string): boolean {
+  return ELSEWHERE.has(parseIntent(answer).kind);
+}
+const ELSEWHERE = new Set<Intent['kind']>(['query', 'status', 'who_owns', 'history', 'paper', 'update', 'complete', 'chase', 'help', 'decisions', 'meetings', 'plans', 'which_plan', 'assign', 'date']);
+
+const stillOpen = (id: string) => `Your update on ${id} is still open, so that was not read as an answer. Answer the question below to finish it, or \`cancel\` (nothing is saved) and ask again.`;
 
 async function ask(turn: Turn, state: UpdateState, rec: Recommendation, preface?: string): Promise<Reply> {
   await turn.conversations.save(turn.conversationKey, state, turn.now.toISOString(), expiresAt(turn.now));
