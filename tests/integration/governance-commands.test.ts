@@ -46,6 +46,13 @@ describe('governance commands read as intents', () => {
     // Said in words: a meeting scheduled, a decision with the board first; a year left out, a comma after the board.
     ['add meeting SAS 2017-11-09', { kind: 'meeting_add', board: 'SAS', date: '2017-11-09', papersBy: null }],
     ['schedule JCOB for 14 December', { kind: 'meeting_add', board: 'JCOB', date: '14 December', papersBy: null }],
+    ['SAS meets on 9 November', { kind: 'meeting_add', board: 'SAS', date: '9 November', papersBy: null }],
+    ['the next JCOB is on 14 December', { kind: 'meeting_add', board: 'JCOB', date: '14 December', papersBy: null }],
+    ['JCOB approved 4.3.1 today', { kind: 'decision', board: 'JCOB', date: 'today', outsideMeeting: 'unless_met', text: 'Approved 4.3.1', affects: ['4.3.1'], corrects: null }],
+    ['record that SAS agreed the scorecard yesterday', { kind: 'decision', board: 'SAS', date: 'yesterday', outsideMeeting: 'unless_met', text: 'Agreed the scorecard', affects: [], corrects: null }],
+    ['4.2.1 is waiting for SAS to agree the funding', { kind: 'awaiting', id: '4.2.1', what: 'agreement of the funding', board: 'SAS' }],
+    ['4.2.1 needs a decision from JCOB on funding', { kind: 'awaiting', id: '4.2.1', what: 'a decision on funding', board: 'JCOB' }],
+    ['4.2.1 needs approval from SAS', { kind: 'awaiting', id: '4.2.1', what: 'approval', board: 'SAS' }],
     ['schedule a meeting of SAS on 9 November --papers-by 2 November', { kind: 'meeting_add', board: 'SAS', date: '9 November', papersBy: '2 November' }],
     [
       'SAS agreed on 12 October to close 4.3.1',

@@ -621,6 +621,7 @@ const boardTalk: Row[] = [
   ['which items require SAS approval?', q({ waitingOn: 'SAS', status: 'awaiting_decision' })],
   ["what needs JCOB's decision?", q({ waitingOn: 'JCOB', status: 'awaiting_decision' })],
   ['summarise the plan for the board', q({ summary: true })],
+  ["what's coming to JCOB?", q({ waitingOn: 'JCOB', status: 'awaiting_decision' })],
   ['how are we doing for the JCOB meeting?', q({ summary: true })],
   ['summary for ICT', q({ summary: true, owner: 'ICT' })],
   ['what did we promise to deliver by Christmas?', q({ due: { phrase: 'Christmas', mode: 'by' }, open: true })],

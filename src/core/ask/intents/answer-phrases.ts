@@ -61,4 +61,4 @@ export const HELD = /\b(?:(?:needs?|needing|requires?|requiring|for|pending|want
 
 /** A board's agenda: "on the agenda for the next SAS", "which items go to JCOB", "going before SAS". Group 1 is the board. */
 export const AGENDA =
-  /\b(?:on\s+(?:the\s+)?agenda\s+(?:for|at|of)|(?:go|goes|going|gone)\s+(?:to|before)|(?:for|up\s+for)\s+decision\s+(?:at|by)|to\s+be\s+decided\s+(?:at|by)|(?:taken|take|bring|brought)\s+to)\s+(?:the\s+)?(?:(?:next|coming|upcoming|forthcoming)\s+)?(?!(?:board|meeting)\b)([A-Z][A-Z0-9&-]+)(?:'s)?(?:\s+(?:meeting|board))?\b/;
+  /\b(?:on\s+(?:the\s+)?agenda\s+(?:for|at|of)|(?:go|goes|going|gone|coming(?:\s+up)?|come|comes)\s+(?:to|before)|(?:for|up\s+for)\s+decision\s+(?:at|by)|to\s+be\s+decided\s+(?:at|by)|(?:taken|take|bring|brought)\s+to)\s+(?:the\s+)?(?:(?:next|coming|upcoming|forthcoming)\s+)?(?!(?:board|meeting)\b)([A-Z][A-Z0-9&-]+)(?:'s)?(?:\s+(?:meeting|board))?\b/;

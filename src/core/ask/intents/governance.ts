@@ -38,7 +38,7 @@ export const matchGovernance: Matcher = (msg) => {
   }
 
   // "add meeting SAS 2017-11-09", "schedule a meeting of JCOB on 14 December", "book SAS for 9 November".
-  const scheduled = MEETING_IN_WORDS.exec(raw) ?? BOARD_MEETING_IN_WORDS.exec(raw);
+  const scheduled = MEETING_IN_WORDS.exec(raw) ?? BOARD_MEETING_IN_WORDS.exec(raw) ?? (msg.question ? null : BOARD_MEETS.exec(raw));
   if (scheduled && !isRecommendationId(cleanIdToken(scheduled[1]!))) {
     const [date, rest] = splitAtFlag(scheduled[2]!);
     const flags = readFlags(rest, ['papers-by']);
@@ -76,8 +76,9 @@ export const matchGovernance: Matcher = (msg) => {
     return readDecision(msg.text, decision[1]!.replace(/[,;:]+$/, ''), decision[2]!);
   }
 
-  // "SAS agreed on 12 October to close 4.3.1", "JCOB decided today that 9.1.1 will not be implemented".
-  const said = msg.question ? null : SAID_DECISION.exec(raw);
+  // "SAS agreed on 12 October to close 4.3.1", "JCOB decided today that 9.1.1 will not be implemented";
+  // "record that JCOB approved …", "note that SAS agreed …" say the same.
+  const said = msg.question ? null : SAID_DECISION.exec(raw.replace(/^(?:please\s+)?(?:record|note|log|minute)\s+that\s+/i, ''));
   if (said) return readSaidDecision(msg.text, said);
 
   const decisions = /^(?:(?:list|show)\s+(?:the\s+)?)?decisions\b\s*([\s\S]*)$/i.exec(msg.text);
@@ -101,6 +102,8 @@ const MEETING_IN_WORDS = new RegExp(String.raw`^${SCHEDULE}meeting\s+(?:of\s+|fo
 /** "book SAS for 9 November", "schedule the next JCOB meeting on 14 December": a board in capitals, then its day. */
 const BOARD_MEETING_IN_WORDS = new RegExp(String.raw`^(?:[Aa]dd|[Ss]chedule|[Bb]ook|[Aa]rrange|[Ss]et up|[Pp]lan|[Pp]ut in)\s+(?:(?:a|an|the|another|next)\s+)?([A-Z][A-Z&-]+)(?:\s+meeting)?\s+(?:on|for)\s+([\s\S]+)$`);
 
+/** "SAS meets on 9 November", "the next JCOB is on 14 December", "JCOB will meet on 3 May": a board in capitals, then its day. */
+const BOARD_MEETS = /^(?:the\s+)?(?:next\s+)?([A-Z][A-Z0-9&-]+)(?:\s+meeting)?\s+(?:meets|is meeting|will meet|will be meeting|is on|is)\s+(?:next\s+on\s+|on\s+)?((?:\d|[Mm]on|[Tt]ue|[Ww]ed|[Tt]hu|[Ff]ri|[Ss]at|[Ss]un|[Nn]ext|[Tt]omorrow|[Tt]his)[\s\S]*)$/;
 const MONTH_WORD = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`;
 /** A day as a decision is dated: ISO, dd/mm/yyyy, "21 September [2017]", "today", "yesterday". */
 const DECISION_DAY = String.raw`(?:\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}(?:st|nd|rd|th)?\s+${MONTH_WORD}(?:\s+\d{4})?|today|yesterday)`;
@@ -129,7 +132,7 @@ const SAID_DECISION = new RegExp(
 );
 
 /** A decision's day at the end of its words, or just before what it affects: "… on 20 October, affects 4.2.2". */
-const DAY_LAST = new RegExp(String.raw`\s*,?\s+(?:at\s+its\s+meeting\s+)?on\s+(${DECISION_DAY})\s*(?=(?:[,;]?\s*(?:affect(?:s|ing)?|which\s+affects)\b[\s\S]*)?$)`, 'i');
+const DAY_LAST = new RegExp(String.raw`\s*,?\s+(?:at\s+its\s+meeting\s+)?(?:on\s+(${DECISION_DAY})|(today|yesterday))\s*(?=(?:[,;]?\s*(?:affect(?:s|ing)?|which\s+affects)\b[\s\S]*)?$)`, 'i');
 
 function readSaidDecision(text: string, m: RegExpExecArray): Intent | null {
   const [, board, verb, dayFirst, rest] = m;
@@ -140,7 +143,7 @@ function readSaidDecision(text: string, m: RegExpExecArray): Intent | null {
   // "to …" or "that …" a day at the end belongs to what was decided ("agreed to review 4.2.1 on 1 March"), so it needs its own.
   const dayLast = dayFirst || /^(?:to|that)\b/i.test(words) ? null : DAY_LAST.exec(words);
   if (dayLast) words = `${words.slice(0, dayLast.index)}${words.slice(dayLast.index + dayLast[0].length)}`.trim();
-  const day = dayFirst ?? dayLast?.[1];
+  const day = dayFirst ?? dayLast?.[1] ?? dayLast?.[2];
   if (!words) return null;
   if (!day) {
     const example = /^(?:to|that)\b/i.test(words) ? `${board} ${verb!.toLowerCase()} on 12 October 2017 ${words}` : `${board} ${verb!.toLowerCase()} ${words} on 12 October 2017`;

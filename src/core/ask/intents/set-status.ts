@@ -82,8 +82,44 @@ const NOT_GOING_AHEAD = [
   /^(\S+?)[:,]?\s+(?:is|has been|was|will be)\s+(?:not going ahead|not proceeding|dropped|cancell?ed|abandoned|withdrawn|shelved|scrapped)(?:\s+after all)?[.!]?$/i,
 ];
 
+/**
+ * "4.2.1 is waiting for SAS to agree the funding", "4.2.1 needs a decision from JCOB on funding": a board in capitals
+ * whose decision it waits on, and what.
+ */
+const WAITS_FOR_BOARD = [
+  /^(\S+?)[:,]?\s+(?:is\s+)?(?:waiting|awaiting|waits)\s+(?:for|on)\s+(?:the\s+)?([A-Z][A-Z0-9&-]+)\s+to\s+(.+?)[.!]?$/,
+  /^(\S+?)[:,]?\s+(?:needs|requires|is waiting for|is awaiting|awaits)\s+(?:an?\s+|the\s+)?(decision|agreement|approval|sign[- ]off)\s+(?:from|by|of)\s+(?:the\s+)?([A-Z][A-Z0-9&-]+)(?:\s+(?:on|about|for|re)\s+(.+?))?[.!]?$/,
+];
+
+/** The kind of decision needed, as the verb `asNoun` reads. */
+const NEEDED: Record<string, string> = { decision: 'decide on', agreement: 'agree', approval: 'approve', 'sign-off': 'sign off' };
+
+/** "(for SAS to) agree the funding" as what it waits on: "agreement of the funding", as a log reads. */
+function asNoun(words: string): string {
+  const NOUNS: Array<[RegExp, string]> = [
+    [/^agree\s+(?:to\s+)?/i, 'agreement of '],
+    [/^approve\s+/i, 'approval of '],
+    [/^(?:decide|rule)\s+(?:on|about|whether)\s+/i, 'a decision on '],
+    [/^decide\s+/i, 'a decision on '],
+    [/^sign\s+off\s+/i, 'sign-off of '],
+    [/^confirm\s+/i, 'confirmation of '],
+    [/^endorse\s+/i, 'endorsement of '],
+    [/^fund\s+/i, 'funding for '],
+    [/^review\s+/i, 'review of '],
+  ];
+  for (const [verb, noun] of NOUNS) if (verb.test(words)) return words.replace(verb, noun);
+  return words;
+}
+
 /** "set 4.2.1 to awaiting decision", "mark 4.2.1 as not being implemented", "4.2.1 is now on going". */
 export function matchSetStatus(msg: NormalisedMessage): Intent | null {
+  for (const re of WAITS_FOR_BOARD) {
+    const m = re.exec(msg.text.trim());
+    if (!m || !isRecommendationId(cleanIdToken(m[1]!))) continue;
+    // The first form: board, then what it is to do; the second: the kind of decision, board, then on what.
+    const [board, what] = m.length === 4 ? [m[2]!, asNoun(m[3]!.trim())] : [m[3]!, m[4] ? asNoun(`${NEEDED[m[2]!.toLowerCase().replace(/\s/, '-')] ?? 'decide on'} ${m[4].trim()}`) : m[2]!.toLowerCase() === 'decision' ? 'a decision' : m[2]!.toLowerCase()];
+    return { kind: 'awaiting', id: cleanIdToken(m[1]!), what, board };
+  }
   for (const re of NOT_GOING_AHEAD) {
     const m = re.exec(msg.text);
     if (m && isRecommendationId(cleanIdToken(m[1]!))) return { kind: 'set_status', id: cleanIdToken(m[1]!), status: 'not_being_implemented' };
