@@ -5,14 +5,14 @@ import { failure, read, table } from './tables.js';
 
 const SPELLINGS: Array<[Field, string[]]> = [
   ['id', ['Recommendation No', 'Recommendation No.', 'RECOMMENDATION NUMBER', 'Rec No', 'Rec. No.', 'Ref', 'Reference', 'No.', 'No', '#', 'Action ID', 'ID', 'Action Ref']],
-  ['text', ['Recommendation', 'Action', 'Description', 'Finding', 'Recommendation/Action', 'recommendation / action', 'Actions']],
-  ['owner', ['Owner', 'Owners', 'Owner(s)', 'Lead', 'Lead officer', 'Responsible officer', 'Action owner', 'Accountable', 'Responsible', 'LEAD OFFICER:']],
-  ['update', ['Update', 'Updates', 'Progress', 'Progress update', 'Commentary', 'Latest position', 'Comments', 'Update as at 30/09/17']],
-  ['delivery', ['Delivery Date', 'Delivery\nDate', 'Target date', 'Due', 'Due date', 'Deadline', 'Timescale', 'By when', 'By when?', 'Completion date']],
+  ['text', ['Recommendation', 'Action', 'Description', 'Finding', 'Recommendation/Action', 'recommendation / action', 'Actions', 'Area for improvement', 'AFI', 'Recommendation / AFI', 'Issue identified', 'Management action', 'Action required']],
+  ['owner', ['Owner', 'Owners', 'Owner(s)', 'Lead', 'Lead officer', 'Responsible officer', 'Action owner', 'Accountable', 'Responsible', 'LEAD OFFICER:', 'SRO', 'Sponsor', 'Assigned to']],
+  ['update', ['Update', 'Updates', 'Progress', 'Progress update', 'Commentary', 'Latest position', 'Comments', 'Update as at 30/09/17', 'Action taken', 'Progress made']],
+  ['delivery', ['Delivery Date', 'Delivery\nDate', 'Target date', 'Due', 'Due date', 'Deadline', 'Timescale', 'By when', 'By when?', 'Completion date', 'Target quarter', 'Implementation date']],
   ['revised', ['Revised target', 'Revised Target Date', 'Revised date', 'New target date', 'Target completion date (revised)', 'Amended deadline']],
   ['original', ['Original target date', 'Original deadline', 'Baseline', 'Baseline Delivery Date', 'Initial target date']],
   ['status', ['Status', 'Progress status', 'Current status', 'STATUS']],
-  ['rag', ['RAG', 'RAG status', 'RAG rating', 'R.A.G.', 'Rag Status (R/A/G)']],
+  ['rag', ['RAG', 'RAG status', 'RAG rating', 'R.A.G.', 'Rag Status (R/A/G)', 'BRAG', 'BRAG status']],
   ['theme', ['Theme', 'Workstream', 'Area', 'Section', 'Category']],
   ['priority', ['Priority', 'Priority rating', 'Risk rating', 'Rating', 'Grade', 'Recommendation priority', 'Priority (H/M/L)']],
 ];

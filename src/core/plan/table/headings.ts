@@ -22,18 +22,25 @@ const SYNONYMS: Record<Field, string[]> = {
   text: [
     'recommendation', 'recommendations', 'action', 'actions', 'description', 'finding', 'findings',
     'recommendation action', 'action description', 'recommendation text', 'agreed action',
+    // Inspectorates' and auditors' own words for what is to be done.
+    'area for improvement', 'areas for improvement', 'afi', 'recommendation afi', 'recommendation or afi', 'recommendation area for improvement',
+    'issue', 'issues', 'issue identified', 'observation', 'observations', 'cause of concern', 'management action', 'agreed management action',
+    'action required', 'action to be taken', 'actions required',
   ],
   owner: [
     'owner', 'owners', 'owner s', 'lead', 'lead officer', 'leads', 'responsible officer', 'action owner',
     'accountable', 'responsible', 'responsibility', 'accountable officer', 'lead s',
+    'sro', 'sponsor', 'assigned to', 'executive lead', 'responsible manager', 'lead director',
   ],
   update: [
     'update', 'updates', 'progress', 'progress update', 'commentary', 'latest position', 'comments', 'comment',
     'latest update', 'progress to date', 'position', 'current position', 'notes',
+    'progress made', 'action taken', 'actions taken', 'evidence of progress',
   ],
   delivery: [
     'delivery date', 'target date', 'due', 'due date', 'deadline', 'timescale', 'timescales', 'by when',
     'completion date', 'target completion date', 'delivery', 'target', 'date due',
+    'quarter', 'target quarter', 'delivery quarter', 'implementation date', 'due by',
   ],
   revised: [
     'revised target', 'revised target date', 'revised date', 'revised delivery date', 'revised deadline', 'revised timescale',
@@ -45,7 +52,7 @@ const SYNONYMS: Record<Field, string[]> = {
     'original timescale', 'original timescales', 'original completion date', 'baseline', 'baseline date', 'baseline delivery date',
   ],
   status: ['status', 'progress status', 'current status', 'action status'],
-  rag: ['rag', 'rag status', 'rag rating', 'r a g', 'rag rating status'],
+  rag: ['rag', 'rag status', 'rag rating', 'r a g', 'rag rating status', 'brag', 'brag status', 'brag rating', 'b rag'],
   theme: ['theme', 'workstream', 'work stream', 'area', 'section', 'category', 'themes', 'area of focus'],
   priority: ['priority', 'priority rating', 'priority level', 'risk rating', 'risk level', 'rating', 'grade', 'importance', 'significance', 'recommendation priority', 'recommendation rating', 'audit rating', 'finding rating'],
 };
@@ -59,7 +66,7 @@ const EXACT = new Map<string, Field>(
  * Tried in this order because the first word wins: "RAG status" is RAG and "Action owner" an owner.
  */
 const KEYWORDS: Array<[RegExp, Field]> = [
-  [/\brag\b/, 'rag'],
+  [/\bb?rag\b/, 'rag'],
   [/\b(priority|grade|importance|significance)\b/, 'priority'],
   [/\bstatus\b/, 'status'],
   // A date that says it is not the first ("Target date (revised)", "New completion date") or is ("Original deadline").
