@@ -5,9 +5,9 @@ import { read, table } from './tables.js';
 
 const WORDS: Array<[Status, string[]]> = [
   ['complete', ['Complete', 'Completed', 'COMPLETE', 'Closed', 'Done', 'Delivered', 'Implemented', 'Complete – 14/06/17']],
-  ['on_going', ['On-going', 'Ongoing', 'on going', 'In progress', 'On track', 'Open', 'Started', 'Underway', 'Delayed', 'Behind']],
-  ['not_started', ['Not started', 'Not yet started', 'Planned', 'NOT STARTED']],
-  ['awaiting_decision', ['Awaiting decision', 'Awaits agreement of new governance framework', 'Pending decision', 'On hold awaiting SAS', 'Pending']],
+  ['on_going', ['On-going', 'Ongoing', 'on going', 'In progress', 'On track', 'Open', 'Started', 'Underway', 'Delayed', 'Behind', 'Partially complete', 'Partially implemented', 'Overdue', 'In hand', 'Proposed for closure']],
+  ['not_started', ['Not started', 'Not yet started', 'Planned', 'NOT STARTED', 'Not due', 'Not yet commenced']],
+  ['awaiting_decision', ['Awaiting decision', 'Awaits agreement of new governance framework', 'Pending decision', 'On hold awaiting SAS', 'Pending', 'On hold']],
   ['not_being_implemented', ['Not being implemented', 'Superseded', 'Withdrawn', 'Rejected', 'Not accepted', 'Cancelled', 'Not implemented']],
 ];
 

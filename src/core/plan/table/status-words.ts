@@ -21,7 +21,12 @@ const WORDS: Array<[string, Status]> = (
     ['on going', 'on_going'], ['ongoing', 'on_going'], ['in progress', 'on_going'], ['on track', 'on_going'],
     ['open', 'on_going'], ['started', 'on_going'], ['underway', 'on_going'], ['under way', 'on_going'],
     ['delayed', 'on_going'], ['behind', 'on_going'], ['behind schedule', 'on_going'], ['at risk', 'on_going'],
-    ['active', 'on_going'], ['progressing', 'on_going'],
+    ['active', 'on_going'], ['progressing', 'on_going'], ['in hand', 'on_going'], ['overdue', 'on_going'],
+    ['partially complete', 'on_going'], ['partially completed', 'on_going'], ['partially implemented', 'on_going'], ['part implemented', 'on_going'],
+    // Proposed as done but not yet signed off by whoever closes items: still open until they do.
+    ['proposed for closure', 'on_going'], ['ready for closure', 'on_going'], ['awaiting closure', 'on_going'], ['awaiting sign off', 'on_going'],
+    ['not due', 'not_started'], ['not commenced', 'not_started'], ['not yet commenced', 'not_started'],
+    ['on hold', 'awaiting_decision'],
     ['not started', 'not_started'], ['not yet started', 'not_started'], ['planned', 'not_started'], ['to do', 'not_started'],
     ['not yet due', 'not_started'],
     ['awaiting decision', 'awaiting_decision'], ['awaiting a decision', 'awaiting_decision'], ['awaits decision', 'awaiting_decision'],
