@@ -622,6 +622,12 @@ const boardTalk: Row[] = [
   ["what needs JCOB's decision?", q({ waitingOn: 'JCOB', status: 'awaiting_decision' })],
   ['summarise the plan for the board', q({ summary: true })],
   ["what's coming to JCOB?", q({ waitingOn: 'JCOB', status: 'awaiting_decision' })],
+  // Typed as a text message.
+  ['whats overdue 4 karen', q({ owner: 'karen', overdue: true })],
+  ["what's due nxt month", q({ due: { phrase: 'next month', mode: 'within' }, open: true })],
+  ["what's due this wk?", q({ due: { phrase: 'this week', mode: 'within' }, open: true })],
+  ["what's due in 4 weeks?", q({ due: { phrase: '4 weeks', mode: 'within' }, open: true })],
+  ["what's overdue in section 4 for ICT", q({ owner: 'ICT', overdue: true, section: '4' })],
   ['how are we doing for the JCOB meeting?', q({ summary: true })],
   ['summary for ICT', q({ summary: true, owner: 'ICT' })],
   ['what did we promise to deliver by Christmas?', q({ due: { phrase: 'Christmas', mode: 'by' }, open: true })],
