@@ -35,7 +35,9 @@ export function normalise(text: string): string {
  * before fillers are stripped. "Around"/"approx" are NOT here: they make a phrase vague.
  */
 const LEADING = new RegExp(
-  '^(?:no later than|not later than|on or before|due by|due on|due|by|before|on|' +
+  // "by the SAS in November", "for the board meeting in March 2018": the meeting named, then when it is (tried first).
+  '^(?:(?:by|at|for) (?:the )?(?:next )?[a-z][a-z&]*(?: board| committee)?(?: meeting)?(?= (?:in|on) )|' +
+    'no later than|not later than|on or before|due by|due on|due|by|before|on|' +
     'target date|target|deadline|estimated|expected|est\\.?|the)(?::|\\s)\\s*',
 );
 /** "Jan 2018 (revised)", "March 2018 - agreed": notes on the date, not part of it ("(TBC)" is refused elsewhere). */

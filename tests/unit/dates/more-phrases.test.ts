@@ -133,6 +133,10 @@ const ROWS: Row[] = [
   month('Nov-17', 2017, 11, 30),
   month('11/2017', 2017, 11, 30),
   month('2017-11', 2017, 11, 30),
+  // A meeting named, then when it is: the when is the date ("by the next board meeting" alone is still refused).
+  month('by the SAS in November', 2017, 11, 30),
+  month('for the board meeting in March 2018', 2018, 3, 31),
+  day('by the JCOB meeting on 14 December 2017', '2017-12-14'),
 ];
 
 describe('readDelivery reads more of what people write', () => {
