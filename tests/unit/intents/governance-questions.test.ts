@@ -25,6 +25,10 @@ describe('the decision log, asked in words', () => {
     ['recent decisions', log()],
     ['what are the latest decisions', log()],
     ['have there been any decisions?', log()],
+    ['list all decisions', log()],
+    ['what was the last decision?', log()],
+    ['show me the most recent decisions', log()],
+    ['how many decisions has SAS made?', log({ board: 'SAS' })],
     // A board.
     ['what did SAS decide?', log({ board: 'SAS' })],
     ['what has JCOB agreed?', log({ board: 'JCOB' })],

@@ -28,7 +28,7 @@ const ANYTHING_DECIDED = new RegExp(String.raw`^(?:has|have|was|were)\s+(?:anyth
 const WAS_DECIDED = new RegExp(String.raw`^(?:what|what's|whats|anything|which things|what else)\s+(?:was|were|has been|have been|had been|got|been)?\s*${VERB}(?:\s+(.+))?$`, 'i');
 /** "any decisions since May", "what decisions has the board made", "show me the decision log", "decision on 4.3.1" */
 const DECISIONS = new RegExp(
-  String.raw`^(?:(?:so|and)\s+)?(?:(?:any|what|which|show|list|see|view|open|read|show me|give me|let me see|what's in|what is in|what were|what are|what have been|which were|are there any|were there any|have there been any|has there been any|there were any)\s+)?(?:(?:the|recent|latest|new|last|past|board|board's|boards')\s+)*(?:decisions?(?:\s+log)?|decision-log)(?:\s+(.+))?$`,
+  String.raw`^(?:(?:so|and)\s+)?(?:(?:any|what|which|show|list|see|view|open|read|show me|give me|let me see|what's in|what is in|what were|what are|what have been|which were|are there any|were there any|have there been any|has there been any|there were any|what was|what's|whats|how many)\s+)?(?:(?:the|all|all the|every|our|recent|latest|new|last|past|board|board's|boards'|most recent)\s+)*(?:decisions?(?:\s+log)?|decision-log)(?:\s+(.+))?$`,
   'i',
 );
 /** What may come between "decisions" and the rest: "has the board made", "have been taken", "were recorded". */
