@@ -67,7 +67,7 @@ async function fresh(ctx: AskContext, all: PlanInfo[], text: string): Promise<Re
   // "what's overdue across all plans?": every active plan, whatever the channel's or the person's default.
   const every = planCommand ? null : findEveryPlan(text);
   if (every) return acrossEveryPlan(ctx, all, every.text);
-  const keyed = planCommand ? ({ kind: 'none', text } as const) : findPlanMention(text, all.map((p) => p.key), { bareKeys: NAMES_PLAN_BY_TITLE.has(whole.kind) && whole.kind !== 'unknown' });
+  const keyed = planCommand ? ({ kind: 'none', text } as const) : findPlanMention(text, all.map((p) => p.key), { bareKeys: whole.kind === 'unknown' ? 'last' : NAMES_PLAN_BY_TITLE.has(whole.kind) });
   const byTitle = NAMES_PLAN_BY_TITLE.has(whole.kind) ? {} : 'id' in whole ? { rightAfter: whole.id } : null;
   const mention = keyed.kind === 'none' && byTitle ? findPlanByTitle(text, all, byTitle) : keyed;
   if (mention.kind === 'unknown') return say(unknownPlanMessage(mention.key, all.map((p) => p.key)), { error: 'not_found' });

@@ -64,6 +64,8 @@ describe('findPlanMention', () => {
     expect(findPlanMention("audit-2018's overdue items", KEYS, { bareKeys: true })).toEqual({ kind: 'plan', key: 'audit-2018', text: 'overdue items' });
     expect(findPlanMention('update 4.2.1 aligned with audit-2018 findings', KEYS)).toEqual({ kind: 'none', text: 'update 4.2.1 aligned with audit-2018 findings' });
     expect(findPlanMention('what does "audit-2018" mean?', KEYS, { bareKeys: true })).toEqual({ kind: 'none', text: 'what does "audit-2018" mean?' });
+    expect(findPlanMention('status 4.2.1 audit-2018', KEYS, { bareKeys: 'last' })).toEqual({ kind: 'plan', key: 'audit-2018', text: 'status 4.2.1' });
+    expect(findPlanMention('audit-2018 said so', KEYS, { bareKeys: 'last' })).toEqual({ kind: 'none', text: 'audit-2018 said so' });
   });
 
   it('with no plans, a key-shaped word is still an unknown plan, and plain text stays text', () => {

@@ -32,12 +32,15 @@ const BARE_KEY = /(?:^|\s)([a-z][a-z0-9]*(?:-[a-z0-9]+)+)(?:'s|’s)?(?=$|[\s?.!
 /**
  * `bareKeys`: in a question, whose words are all Concerto's, a plan's exact key names it with no "in" before it;
  * in a change it could be the person's own words ("aligned with audit-2018 findings"), so there it needs its "in".
+ * `'last'`: only a key that ends the message.
  */
-export function findPlanMention(text: string, keys: readonly string[], options: { bareKeys?: boolean } = {}): PlanMention {
+export function findPlanMention(text: string, keys: readonly string[], options: { bareKeys?: boolean | 'last' } = {}): PlanMention {
   const named = mentionAfterWord(text, keys);
   if (named.kind !== 'none' || !options.bareKeys) return named;
   for (const m of text.matchAll(BARE_KEY)) {
     if ((text.slice(0, m.index).match(/["\u201C\u201D]/g) ?? []).length % 2 === 1) continue;
+    // 'last': only a key that ends the message ("status 4.2.1 audit-2018"), for a message not otherwise understood.
+    if (options.bareKeys === 'last' && !/^[\s?.!]*$/.test(text.slice(m.index + m[0].length))) continue;
     const word = m[1]!.toLowerCase();
     if (keys.includes(word)) return { kind: 'plan', key: word, text: joinCut(text.slice(0, m.index), text.slice(m.index + m[0].length)) };
   }
