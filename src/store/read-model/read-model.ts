@@ -97,9 +97,15 @@ export class ReadModel {
     return this.database.db;
   }
 
-  /** Runs one request: the model is confirmed at most once inside it (again only after a write through it). */
+  /**
+   * Runs one request: on PostgreSQL the model is confirmed at most once inside it (again only after a write
+   * through it), which takes a request scope (AsyncLocalStorage). The embedded database needs none: every write
+   * to it, from any request, sets `dirty` through the triggers' notification, and a confirm with nothing dirty
+   * reads nothing. So it runs without the scope — and without the promise hooks that AsyncLocalStorage turns on
+   * for every promise in the process on Node 20 (a twentieth of a busy server's time, bench/NOTES.md).
+   */
   request<T>(work: () => Promise<T>): Promise<T> {
-    return this.scope.run({ confirmed: false }, work);
+    return this.database.kind === 'pglite' ? work() : this.scope.run({ confirmed: false }, work);
   }
 
   /** Makes the model current for this request; fails (never answers stale) when the database cannot be asked. */
