@@ -21,6 +21,13 @@ export class DrizzleEventLedger implements EventLedger {
 
 /** Ids written per statement when the ledger catches up after a burst. */
 const WRITE_BATCH = 1_000;
+/**
+ * How long ids wait to be written together. Written at the next turn of the event loop, 50 questions at once
+ * made hundreds of one- and two-row inserts, each a statement for the embedded engine to parse and plan (a tenth
+ * of a busy server's time, bench/NOTES.md). A tenth of a second gathers a burst into one; a crash inside it can
+ * only lose ids Slack would redeliver a minute later at the earliest, handled once more after the restart.
+ */
+const WRITE_DELAY_MS = 100;
 
 /**
  * The embedded database's ledger. Its data directory is locked to one process, so that process alone
@@ -61,7 +68,8 @@ export class SingleProcessEventLedger implements EventLedger {
     this.pending.push({ eventId, receivedAt: at });
     if (!this.scheduled) {
       this.scheduled = true;
-      setImmediate(() => void this.writeBehind());
+      // Unref'd: a process closing writes what is pending in close(), and the timer never keeps it alive.
+      setTimeout(() => void this.writeBehind(), WRITE_DELAY_MS).unref();
     }
     return true;
   }
