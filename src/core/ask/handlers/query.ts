@@ -173,18 +173,19 @@ async function answerFilters(turn: Turn, filter: QueryFilter, q: RecQuery): Prom
     if (problem) return say(problem, { error: 'invalid' });
   }
   const found = filter.asAt ? await asAtItems(turn, q, asAt) : await turn.store.find(q);
-  const pool = found.filter(
-    (r) =>
-      (!waitingOn || r.waiting?.board === waitingOn) &&
-      (!alternatives || alternatives.matches(r)) &&
-      (!filter.ids || filter.ids.includes(r.id)) &&
-      (!filter.section || inSection(r.id, filter.section)) &&
-      (!filter.priority || priorityMatches(r.priority, filter.priority)) &&
-      (!filter.statuses || filter.statuses.includes(r.status)) &&
-      (!filter.proposed || r.proposal) &&
-      (!filter.rag || ragMatches(rateRag(r, asAt).rag, filter.rag)) &&
-      (!filter.mentions || mentionsAll(r.text, filter.mentions)),
-  );
+  // Most questions narrow nothing here ("what's overdue?"): the store's answer is the pool as it is.
+  const narrows = waitingOn || alternatives || filter.ids || filter.section || filter.priority || filter.statuses || filter.proposed || filter.rag || filter.mentions;
+  const keeps = (r: Recommendation) =>
+    (!waitingOn || r.waiting?.board === waitingOn) &&
+    (!alternatives || alternatives.matches(r)) &&
+    (!filter.ids || filter.ids.includes(r.id)) &&
+    (!filter.section || inSection(r.id, filter.section)) &&
+    (!filter.priority || priorityMatches(r.priority, filter.priority)) &&
+    (!filter.statuses || filter.statuses.includes(r.status)) &&
+    (!filter.proposed || r.proposal) &&
+    (!filter.rag || ragMatches(rateRag(r, asAt).rag, filter.rag)) &&
+    (!filter.mentions || mentionsAll(r.text, filter.mentions));
+  const pool = narrows ? found.filter(keeps) : found;
   // A plan that ranks nothing cannot answer a question about priorities: say so rather than list nothing.
   if ((filter.priority || filter.by === 'priority') && !found.some((r) => r.priority) && !(await turn.store.find({})).some((r) => r.priority)) {
     return say(
