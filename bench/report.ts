@@ -234,8 +234,8 @@ export function writeReport(file: string, run: RunFigures): { missed: string[] }
       `The big plan alone, then with ${first.extra.plans} plans of ${first.extra.size.recommendations} items (${first.extra.size.updates.toLocaleString('en-GB')} updates each) beside it, numbered like it, so that its first ${first.extra.size.recommendations} ids are in all ${first.extra.plans + 1} plans (bench/many-plans.ts). ` +
         `The requests mean the big plan as people would: \`/concerto status <id>\` from its home channel, always for one of those ${first.extra.size.recommendations} ids; "what's overdue?" from people who chose it with \`use\`. ` +
         `The two databases (the second a copy of the first, with the plans added) are served at once by two \`concerto serve\` processes and measured in turns, so that a load that comes and goes on the machine falls on both alike: ` +
-        `after 20 requests to warm up, ${first.requests.c1} one at a time to each, the two servers taking turns request by request; then 50 in flight to each server at once until each has answered ${first.requests.c50}. ` +
-        `So the concurrency-50 figures here are for two loaded servers sharing the machine, slower than the single server's above; the ratio between them is what this section measures. Target: within ${Math.round((MANY_PLANS_TARGET - 1) * 100)}% of the one-plan figures (≤ ${MANY_PLANS_TARGET.toFixed(2)}×).`,
+        `after 20 requests and a burst of 100 with 50 in flight to warm up, ${first.requests.c1} one at a time to each, the two servers taking turns request by request; then ${first.requests.c50} with 50 in flight to one server at a time, the other stopped (SIGSTOP), the order alternating by round (bench/paired-rounds.ts). ` +
+        `The ratio between the two is what this section measures. Target: within ${Math.round((MANY_PLANS_TARGET - 1) * 100)}% of the one-plan figures (≤ ${MANY_PLANS_TARGET.toFixed(2)}×).`,
       '',
     );
     for (const db of many) lines.push(...manyPlansLines(db.kind, db.manyPlans!, check));
