@@ -622,6 +622,8 @@ const boardTalk: Row[] = [
   ["what needs JCOB's decision?", q({ waitingOn: 'JCOB', status: 'awaiting_decision' })],
   ['summarise the plan for the board', q({ summary: true })],
   ["what's coming to JCOB?", q({ waitingOn: 'JCOB', status: 'awaiting_decision' })],
+  ['how am I doing?', q({ summary: true, owner: 'me' })],
+  ['how are my actions looking?', q({ summary: true, owner: 'me' })],
   // Typed as a text message.
   ['whats overdue 4 karen', q({ owner: 'karen', overdue: true })],
   ["what's due nxt month", q({ due: { phrase: 'next month', mode: 'within' }, open: true })],

@@ -214,6 +214,8 @@ export function matchQuery(msg: NormalisedMessage): Intent | null {
   // The counts rather than the list: before the counts, so that "how much is done" is not a count of complete items.
   // "how much of ICT is done?": the share done in ICT, read as "how much is done in ICT".
   s = s.replace(/\bhow much of (?:the )?(?!plan\b|it\b)(.+?) (is|has been) (done|complete|completed|delivered|finished)\b/i, 'how much $2 $3 in $1');
+  // "how am I doing?", "how are my actions looking?": the summary of the asker's own items.
+  s = s.replace(/\bhow (?:am i|are my (?:items|actions|recommendations|recs|things)) (doing|going|getting on|looking)\b/i, 'how are we $1 for me');
   const summary = SUMMARY.exec(s);
   if (summary) {
     filter.summary = true;
