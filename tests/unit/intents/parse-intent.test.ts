@@ -623,6 +623,10 @@ const boardTalk: Row[] = [
   ['summarise the plan for the board', q({ summary: true })],
   ["what's coming to JCOB?", q({ waitingOn: 'JCOB', status: 'awaiting_decision' })],
   ['how am I doing?', q({ summary: true, owner: 'me' })],
+  ['which items finish in Q4?', q({ due: { phrase: 'Q4', mode: 'within' }, open: true })],
+  ["what's due w/c 6 November?", q({ due: { phrase: 'w/c 6 November', mode: 'within' }, open: true })],
+  ['what will be late by Christmas?', q({ due: { phrase: 'Christmas', mode: 'by', orOverdue: true }, open: true })],
+  ["what's going to be overdue next month?", q({ due: { phrase: 'next month', mode: 'by', orOverdue: true }, open: true })],
   ['how are my actions looking?', q({ summary: true, owner: 'me' })],
   // Typed as a text message.
   ['whats overdue 4 karen', q({ owner: 'karen', overdue: true })],

@@ -14,7 +14,7 @@ export interface DueRead {
 }
 
 const KEY =
-  /\b(?:due|coming up|falling due|deadlines?|(?:has|have|needs?|must|should|will|is to|are to|ought to) be (?:done|delivered|completed|finished)|(?:promised|promise|committed|pledged|supposed|meant|expected|planned|going|have|has|need|needs|got) to (?:deliver|complete|finish|get done)|needs? (?:delivering|doing|finishing|completing)|to be (?:done|delivered|completed|finished)|(?:scheduled|planned)(?: for (?:completion|delivery))?|(?:due )?for (?:completion|delivery))\b/i;
+  /\b(?:due|coming up|falling due|deadlines?|(?:has|have|needs?|must|should|will|is to|are to|ought to) be (?:done|delivered|completed|finished)|(?:promised|promise|committed|pledged|supposed|meant|expected|planned|going|have|has|need|needs|got) to (?:deliver|complete|finish|get done)|(?:finish|finishes|end|ends|conclude|concludes|complete|completes|land|lands|wrap up|wraps up)(?= (?:in|by|before|during|on|within|over)\b)|needs? (?:delivering|doing|finishing|completing)|to be (?:done|delivered|completed|finished)|(?:scheduled|planned)(?: for (?:completion|delivery))?|(?:due )?for (?:completion|delivery))\b/i;
 /**
  * How the phrase's window is used: "before X" ends before X starts; "by X" ends on or before X's end;
  * "after X" ends after X's end; "between X and Y" ends from X's start to Y's end; anything else

@@ -209,6 +209,9 @@ export function matchQuery(msg: NormalisedMessage): Intent | null {
   const completed = readCompleted(s);
   if (completed.value) filter.completed = completed.value;
   s = completed.rest;
+  // "what will be late by Christmas?", "what's going to be overdue next month?": open items whose window ends by then,
+  // those already late included — as "overdue or due by Christmas" reads.
+  s = s.replace(/\b(?:will|'ll|is going to|are going to|going to|gonna|would) be (?:late|overdue)(?: (?:by|in|before|at|during|for))? (?=\S)/i, ' overdue or due by ');
   const orOverdue = OR_OVERDUE.exec(s);
   if (orOverdue) s = without(s, orOverdue);
   // The counts rather than the list: before the counts, so that "how much is done" is not a count of complete items.

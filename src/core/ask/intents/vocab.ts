@@ -8,6 +8,8 @@ const DATE_WORD = new RegExp(
     '|today|tomorrow|tonight|yesterday|this|next|last|end|start|beginning|mid|middle|early|late|christmas|xmas|easter' +
     '|(?:mon|tues|wednes|thurs|fri|satur|sun)day|weeks?|fortnight|months?|quarters?|years?|weekend|soon|asap|immediately|tbc' +
     '|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|coming|financial|calendar|academic|half|second|third|fourth' +
+    // "w/c 6 November": the week commencing, as diaries write it.
+    '|w/c|w/b|w/e' +
     `|(?:mid|early|late|end)-(?:${MONTHS})` +
     ')$',
   'i',
