@@ -208,6 +208,8 @@ describe('parseIntent: plan commands', () => {
     ['switch back to the Internal Audit 2018 plan', { kind: 'use', key: 'internal audit 2018', byTitle: true }],
     ['what plan am I using?', { kind: 'which_plan' }],
     ['which plan is this?', { kind: 'which_plan' }],
+    ['what plan is this channel on?', { kind: 'which_plan' }],
+    ['which plan does this channel use?', { kind: 'which_plan' }],
     ['archive audit-2018', { kind: 'plan_state', key: 'audit-2018', state: 'archived' }],
     ['restore the plan audit-2018', { kind: 'plan_state', key: 'audit-2018', state: 'active' }],
     ['plan create audit-2018 --title "A b"', { kind: 'plan_create', key: 'audit-2018', settings: { title: 'A b' } }],

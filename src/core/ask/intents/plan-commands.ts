@@ -36,7 +36,7 @@ export const matchPlanCommands: Matcher = (msg) => {
   const titled = /^(?:use|switch\s+(?:back\s+)?to|change\s+to|move\s+to|go\s+(?:back\s+)?to)\s+(?:the\s+|our\s+)?((?:[\p{L}\d][\p{L}\d'’&-]*\s+){1,5}?)plan$/iu.exec(msg.text);
   if (titled) return { kind: 'use', key: titled[1]!.trim().toLowerCase(), byTitle: true };
   // "what plan am I using?", "which plan is this?", "current plan": the plan questions go to here, and why.
-  if (/^(?:(?:what|which)\s+plan\s+(?:am\s+i|are\s+we)\s+(?:using|on|in|looking\s+at)|(?:what|which)\s+plan\s+is\s+(?:this|it|that|in\s+use)|(?:my\s+|the\s+)?current\s+plan|(?:what|which)(?:'s|\s+is)\s+my\s+plan)$/i.test(lower)) return { kind: 'which_plan' };
+  if (/^(?:(?:what|which)\s+plan\s+(?:am\s+i|are\s+we)\s+(?:using|on|in|looking\s+at)|(?:what|which)\s+plan\s+(?:is|does)\s+this\s+(?:channel|conversation|dm|thread)\s+(?:on|using|use|in|for)|(?:what|which)\s+plan\s+is\s+(?:this|it|that|in\s+use)|(?:my\s+|the\s+)?current\s+plan|(?:what|which)(?:'s|\s+is)\s+my\s+plan)$/i.test(lower)) return { kind: 'which_plan' };
   // "which plan is 4.2.1 in?", "which plans have 4.2.1?", "what plans contain item 9.1.1?": the plans that number is in.
   const holding = new RegExp(String.raw`^(?:which|what)\s+plans?\s+(?:is|are|has|have|holds?|contains?|includes?)\s+(?:(?:item|rec|recommendation|action)\s+)?(#?${TYPED_ID})(?:\s+in)?[?.!]*$`, 'i').exec(msg.text.trim());
   if (holding && isRecommendationId(cleanIdToken(holding[1]!))) return { kind: 'plans_holding', id: cleanIdToken(holding[1]!) };
