@@ -21,7 +21,7 @@ import type { UpdateEntry } from '../core/plan/recommendation.js';
 import { STATUSES } from '../core/plan/status.js';
 import type { BoardPaper, PaperRow } from '../core/report/board-paper.js';
 import { changesHeading, describeChanges, noChangesLine } from '../core/report/describe-changes.js';
-import { boardDate, longDate } from '../core/report/dates.js';
+import { boardDate, longDate, opensWithItsDay } from '../core/report/dates.js';
 import {
   correctsLine,
   decisionLogHeading,
@@ -174,9 +174,9 @@ function planRow(r: PaperRow): TableRow {
  * paper writes it, which `import` reads back as the same dated entry when the document comes back edited.
  */
 function updatePara(u: UpdateEntry): Paragraph {
-  const label = `${boardDate(u.date)}${u.author ? ` (${u.author})` : ''}: `;
+  const label = opensWithItsDay(u) ? '' : `${boardDate(u.date)}${u.author ? ` (${u.author})` : ''}: `;
   const evidence = u.evidence ? [new TextRun({ text: 'Evidence: ', break: 1, italics: true }), ...lines(u.evidence, { italics: true })] : [];
-  return para([...lines(label, { bold: true }), ...lines(u.text), ...evidence]);
+  return para([...(label ? lines(label, { bold: true }) : []), ...lines(u.text), ...evidence]);
 }
 
 // ---- the pieces ---------------------------------------------------------------------------------

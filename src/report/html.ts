@@ -1,5 +1,5 @@
 import type { BoardPaper, PaperRow } from '../core/report/board-paper.js';
-import { boardDate, longDate } from '../core/report/dates.js';
+import { boardDate, longDate, opensWithItsDay } from '../core/report/dates.js';
 import { baselineLabel, statusLabel } from './cells.js';
 import { esc } from './html-escape.js';
 import { paperCharts } from './charts.js';
@@ -53,7 +53,7 @@ ${groups}
 function row(r: PaperRow): string {
   const owners = r.owners.map((o) => `<div>${esc(o)}</div>`).join('');
   const updates = r.updates
-    .map((u) => `<div class="update"><span class="date">${esc(boardDate(u.date))}:</span> <span class="text">${esc(u.text)}</span></div>`)
+    .map((u) => `<div class="update">${opensWithItsDay(u) ? '' : `<span class="date">${esc(boardDate(u.date))}:</span> `}<span class="text">${esc(u.text)}</span></div>`)
     .join('');
   const baseline = r.baseline === null ? '' : `<span class="baseline">Baseline: ${esc(baselineLabel(r.baseline))}</span>`;
   const overdue = r.overdue && r.window.end ? `<span class="overdue">Overdue: was due by ${esc(boardDate(r.window.end))}</span>` : '';

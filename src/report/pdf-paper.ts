@@ -3,7 +3,7 @@ import { PROPOSALS_HEADING, proposalLine } from '../core/report/proposals-sectio
 import { STATUSES } from '../core/plan/status.js';
 import type { BoardPaper, PaperRow } from '../core/report/board-paper.js';
 import { changesHeading, describeChanges, noChangesLine } from '../core/report/describe-changes.js';
-import { boardDate, longDate } from '../core/report/dates.js';
+import { boardDate, longDate, opensWithItsDay } from '../core/report/dates.js';
 import {
   correctsLine,
   decisionLogHeading,
@@ -232,7 +232,8 @@ function planRow(l: Layout, r: PaperRow, dateWidth: number): Row {
         ],
       },
       { paras: r.owners.map((o) => ({ text: o })) },
-      { paras: r.updates.map((u, i) => ({ text: u.text, label: { text: `${boardDate(u.date)}:`, width: dateWidth }, gap: i ? 3 : 0 })) },
+      // An update that opens with its own day ("14.06.17 COMPLETE – …") is not labelled with it again.
+      { paras: r.updates.map((u, i) => ({ text: u.text, ...(opensWithItsDay(u) ? {} : { label: { text: `${boardDate(u.date)}:`, width: dateWidth } }), gap: i ? 3 : 0 })) },
       { paras: delivery.filter((p) => p.text.trim() !== '') },
       { paras: [{ text: statusLabel(r.status) }] },
       { paras: [ragChip(r.rag.rag), { text: r.rag.reason, size: 7, colour: GREY, gap: 1.5 }] },

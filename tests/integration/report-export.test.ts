@@ -45,7 +45,8 @@ describe.each(testDatabases)('the board paper from the bundled plan on $name', (
         status: STATUS_LABELS[rec.status],
         baseline: '',
       });
-      expect(updates).toBe(rec.updates.map((u) => `${boardDate(u.date)}: ${u.text}`).join('\n\n'));
+      // Each update under its day, unless its own words open with that day as the board wrote it ("14.06.17 COMPLETE – …").
+      expect(updates).toBe(rec.updates.map((u) => (/^\d{2}[./]\d{2}[./]\d{2}\b/.test(u.text) ? u.text : `${boardDate(u.date)}: ${u.text}`)).join('\n\n'));
       expect(rag).toMatch(/^(Red|Amber|Green|Grey): .+$/);
     });
   });

@@ -43,7 +43,8 @@ describe('the paper as CSV', () => {
       '1.1',
       'Line one, with a comma\nLine two with "quotes" and a trailing ;',
       'Karen Georgiou\nForce CFO’s',
-      '14/06/2017: 14.06.17 COMPLETE – SAS and JCOB Decision Logs developed\n\n04/10/2017: Second, with\r\nCRLF inside',
+      // An update that opens with its own day, as the board wrote it, is not labelled with that day again.
+      '14.06.17 COMPLETE – SAS and JCOB Decision Logs developed\n\n04/10/2017: Second, with\r\nCRLF inside',
       'September 2017',
       'Complete',
       'Green: complete',

@@ -43,7 +43,9 @@ function asWritten(text: string): string {
 }
 
 /** "08/08/2017 (Karen Georgiou): ", as the paper labels an update. */
-const label = (u: { date: string; author: string | null }) => `${boardDate(u.date)}${u.author ? ` (${asWritten(u.author)})` : ''}: `;
+/** The day an update is labelled with; none when its own words open with that day as the board wrote it ("14.06.17 COMPLETE"). */
+const label = (u: { date: string; author: string | null; text: string }) =>
+  !u.author && /^\d{2}[./]\d{2}[./]\d{2}\b/.test(u.text) ? '' : `${boardDate(u.date)}${u.author ? ` (${asWritten(u.author)})` : ''}: `;
 
 /** Each needle found after the one before it. */
 function inOrder(text: string, needles: string[]): void {
