@@ -209,6 +209,8 @@ describe('parseIntent: plan commands', () => {
     ['what plan am I using?', { kind: 'which_plan' }],
     ['which plan is this?', { kind: 'which_plan' }],
     ['what plan is this channel on?', { kind: 'which_plan' }],
+    ['who are the admins?', { kind: 'plans' }],
+    ['who administers the plan?', { kind: 'plans' }],
     ['which plan does this channel use?', { kind: 'which_plan' }],
     ['archive audit-2018', { kind: 'plan_state', key: 'audit-2018', state: 'archived' }],
     ['restore the plan audit-2018', { kind: 'plan_state', key: 'audit-2018', state: 'active' }],

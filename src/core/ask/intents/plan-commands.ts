@@ -20,6 +20,8 @@ const FLAGS: Record<string, keyof PlanSettingsText> = {
 };
 
 /** "plans", "what plans do we have?", "show me all the plans", "which plans are active?", "how many plans are there?" */
+/** "who are the admins?", "who administers the plan?": each plan's admins are in the list of plans. */
+const ADMINS = /^(?:who\s+(?:are|is)\s+(?:the\s+|our\s+|this\s+plan's\s+|the\s+plan's\s+)?(?:plan\s+)?admins?(?:\s+(?:here|of\s+(?:the|this)\s+plan|for\s+(?:the|this)\s+plan))?|who\s+(?:administers|runs|manages)\s+(?:the|this)\s+plan|list\s+(?:the\s+)?admins)$/;
 const PLANS =
   /^(?:(?:list|show(?:\s+me)?|which|what|how\s+many)\s+(?:the\s+|are\s+the\s+|all\s+(?:of\s+)?(?:the\s+)?|our\s+)?)?(?:action\s+)?plans(?:\s+(?:are\s+there|do\s+we\s+have|have\s+we\s+got|are\s+we\s+(?:tracking|running|following)|are\s+(?:active|running|live|open|in\s+concerto)|exist|does\s+concerto\s+(?:hold|have|run|know)))?$/;
 
@@ -29,7 +31,7 @@ const PLANS =
  */
 export const matchPlanCommands: Matcher = (msg) => {
   const lower = msg.lower;
-  if (PLANS.test(lower)) return { kind: 'plans' };
+  if (PLANS.test(lower) || ADMINS.test(lower)) return { kind: 'plans' };
   const use = /^(?:use|switch\s+to|change\s+to|move\s+to|go\s+to|set\s+my\s+plan\s+to|my\s+plan\s+is)\s+(?:(?:the\s+)?plan\s+)?([a-z][a-z0-9-]*)$/i.exec(msg.text);
   if (use) return { kind: 'use', key: use[1]!.toLowerCase() };
   // "use the audit plan", "switch to the Internal Audit 2018 plan", "go back to the concerto plan": words of its title.
