@@ -315,6 +315,19 @@ describe('questions on 1 December 2017, after 4.1.1 was updated on 20 October an
     expect(reply.text).toContain('end of January 2018');
   });
 
+  it('"what slipped since 4 October?" lists the dates moved in that time, and only them', async () => {
+    const reply = await ask(h, 'what slipped since 4 October?', DEC_1);
+    expect(reply.error, reply.text).toBeUndefined();
+    expect(ids(reply)).toEqual(['4.1.1']);
+    const lines = reply.text.split('\n');
+    expect(lines[0]).toMatch(/^Re-dated after 4 Oct 2017 · up to 1 Dec 2017 — 1 item$/);
+    expect(lines.slice(2).every((l) => l.startsWith('   – Delivery dates revised: '))).toBe(true);
+    expect(lines.slice(2).join('\n')).toContain('end of January 2018');
+    // Before the plan began there is no paper to compare with: said, as for "what changed in September?".
+    const before = await ask(h, 'what was re-dated in September?', DEC_1);
+    expect(before).toMatchObject({ error: 'invalid', text: (await ask(h, 'what changed in September?', DEC_1)).text });
+  });
+
   const rows: Row[] = [
     { q: "what's overdue?", expected: () => on1Dec({ overdue: true }) },
     { q: "what's Rachel got that's late?", expected: () => on1Dec({ owner: 'Rachel', overdue: true }) },

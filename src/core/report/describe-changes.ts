@@ -14,6 +14,9 @@ export interface ChangeSection {
   lines: ChangeLine[];
 }
 
+/** The section of date revisions, which "what slipped last month?" lists alone. */
+export const DATES_REVISED_HEADING = 'Delivery dates revised';
+
 export function changesHeading(c: PlanChanges): string {
   return `Changed since ${longDate(c.since)}`;
 }
@@ -32,7 +35,7 @@ export function describeChanges(c: PlanChanges): ChangeSection[] {
     },
     { heading: 'Closed', lines: c.closed.map((s) => ({ id: s.id, text: `${STATUS_LABELS[s.after]}${by(s.day, s.actor)}` })) },
     {
-      heading: 'Delivery dates revised',
+      heading: DATES_REVISED_HEADING,
       lines: c.dateRevisions.map((d) => ({ id: d.id, text: `${describeDelivery(d.before)} → ${describeDelivery(d.after)}${by(d.day, d.actor)}` })),
     },
     {

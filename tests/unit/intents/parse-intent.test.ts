@@ -623,6 +623,8 @@ const boardTalk: Row[] = [
   ['summarise the plan for the board', q({ summary: true })],
   ["what's coming to JCOB?", q({ waitingOn: 'JCOB', status: 'awaiting_decision' })],
   ['how am I doing?', q({ summary: true, owner: 'me' })],
+  ['what slipped last month?', q({ slipped: { times: 1 }, changedSince: 'last month', changedUntil: 'last month' })],
+  ['which items slipped since the last SAS?', q({ slipped: { times: 1 }, changedSince: 'the\u2060last\u2060SAS' })],
   ['which items finish in Q4?', q({ due: { phrase: 'Q4', mode: 'within' }, open: true })],
   ["what's due w/c 6 November?", q({ due: { phrase: 'w/c 6 November', mode: 'within' }, open: true })],
   ['what will be late by Christmas?', q({ due: { phrase: 'Christmas', mode: 'by', orOverdue: true }, open: true })],

@@ -4,7 +4,7 @@ import { STATUS_LABELS, type Status } from '../../plan/status.js';
 import type { RecQuery } from '../../ports.js';
 import { planAsAt } from '../../report/as-at.js';
 import { buildBoardPaper } from '../../report/board-paper.js';
-import { describeChanges, noChangesLine } from '../../report/describe-changes.js';
+import { DATES_REVISED_HEADING, describeChanges, noChangesLine } from '../../report/describe-changes.js';
 import { checkPaperDates, readPastDay } from '../../report/paper-request.js';
 import type { Turn } from '../context.js';
 import { formatDate } from '../format.js';
@@ -159,14 +159,20 @@ export function changesWindow(turn: Turn, filter: QueryFilter, planAsOf: IsoDate
 /** What changed, in plan order: the board paper's changes section for the same dates. */
 function listChanges(paper: ReturnType<typeof buildBoardPaper>, q: RecQuery, said: string[], filter: QueryFilter, from: IsoDate, upTo: IsoDate): Reply {
   const changes = paper.changes!;
-  const changed = new Set([...changes.added.map((c) => c.id), ...changes.updates.map((c) => c.id), ...changes.statusChanges.map((c) => c.id), ...changes.dateRevisions.map((c) => c.id), ...changes.ownersChanges.map((c) => c.id), ...changes.rewordings.map((c) => c.id)]);
+  // "what slipped last month?": only the dates moved in the window.
+  const datesOnly = filter.slipped !== undefined;
+  const changed = new Set(
+    datesOnly
+      ? changes.dateRevisions.map((c) => c.id)
+      : [...changes.added.map((c) => c.id), ...changes.updates.map((c) => c.id), ...changes.statusChanges.map((c) => c.id), ...changes.dateRevisions.map((c) => c.id), ...changes.ownersChanges.map((c) => c.id), ...changes.rewordings.map((c) => c.id)],
+  );
   const recs = paper.recommendations.filter((r) => changed.has(r.id) && matchesQuery(r, q));
   const items = recs.map((r) => itemView(r, upTo));
-  const reading = [`changed after ${formatDate(from)}`, ...said];
+  const reading = [`${datesOnly ? 're-dated' : 'changed'} after ${formatDate(from)}`, ...said];
   const line = readingLine(reading, `up to ${formatDate(upTo)}`, recs.length, filter.count === true);
-  if (!recs.length) return say(`${line}. ${noChangesLine(changes)}`, { items });
+  if (!recs.length) return say(datesOnly ? `${line}.` : `${line}. ${noChangesLine(changes)}`, { items });
   // Grouped by item, in plan order: each change with its kind, when and who.
-  const sections = describeChanges(changes);
+  const sections = describeChanges(changes).filter((section) => !datesOnly || section.heading === DATES_REVISED_HEADING);
   const lines = recs.flatMap((r) => [
     `• ${r.id} ${titleOf(r.text, 70)}`,
     ...sections.flatMap((section) => section.lines.filter((l) => l.id === r.id).map((l) => `   – ${section.heading}: ${l.text}`)),

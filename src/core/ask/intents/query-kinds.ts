@@ -145,10 +145,19 @@ const SLIPPED =
   /\b(?:(?:moved|changed|shifted|pushed|extended|revised|put back)(?: back| out)? (?:its |their |the )(?:delivery |target |due )?(?:dates?|deadlines?)|(?:delivery |target )?deadlines? (?:that )?(?:have |has )?(?:slipped|moved|changed|shifted|been (?:moved|changed|extended|revised|pushed back))|(?:had |have )?(?:its |their |the )?(?:delivery |target |due )?dates? (?:that )?(?:have |has )?(?:slipped|moved|changed|been (?:moved|changed|revised|pushed back))|moved (?:away )?from (?:its |their |the )?(?:baseline|original)(?: (?:delivery |target )?dates?)?|(?:the )?slipped (?:delivery |target )?dates?|slipped|slipping|slippage|(?:has|have) (?:been )?moved(?! (?:to|from|on|in|into)\b)|re-?dated|re-?scheduled|re-?planned|re-?baselined|pushed back|moved back|put back|later than (?:its |their |the )?(?:baseline|original)(?: (?:delivery |target )?dates?)?|later than (?:its |their |the )?first dates?|past (?:its |their |the )?baseline(?: dates?)?|behind (?:its |their |the )?(?:baseline|original)(?: (?:delivery |target )?dates?)?|revised (?:delivery |target )?dates?|(?:(?:had |have |has )(?:its |their |the )?(?:delivery |target |due )?)?dates? (?:were |was |been )?(?:revised|changed|moved|extended))\b/i;
 const TIMES = new RegExp(String.raw`\b(?:more than once|more than twice|(?:at least |more than )?${NUMBER} times(?: or more)?|twice|several times|repeatedly|again and again)\b`, 'i');
 
-export function readSlipped(s: string): Taken<{ times: number }> {
+/**
+ * `when`: the dates moved in a period ("what slipped last month?", "re-dated since the last SAS") — when they were
+ * moved, read as a change window, not when the items are due.
+ */
+export function readSlipped(s: string): Taken<{ times: number; when?: ChangedWindow }> {
   const m = SLIPPED.exec(s);
   if (!m) return { rest: s, value: null };
-  let rest = `${s.slice(0, m.index)} ${s.slice(m.index + m[0].length)}`;
+  const after = s.slice(m.index + m[0].length);
+  if (/^\s*(?:since|in|during|over|this|last|the\s+(?:past|last))\b/i.test(after)) {
+    const when = readChanged(` changed ${after}`);
+    if (when.value) return { rest: `${s.slice(0, m.index)} ${when.rest}`, value: { times: 1, when: when.value } };
+  }
+  let rest = `${s.slice(0, m.index)} ${after}`;
   let times = 1;
   const t = TIMES.exec(rest);
   if (t) {

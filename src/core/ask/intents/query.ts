@@ -249,7 +249,11 @@ export function matchQuery(msg: NormalisedMessage): Intent | null {
   const stale = readStale(shared.rest);
   if (stale.value) filter.stale = stale.value;
   const slipped = readSlipped(stale.rest);
-  if (slipped.value) filter.slipped = slipped.value;
+  if (slipped.value) filter.slipped = { times: slipped.value.times };
+  if (slipped.value?.when) {
+    filter.changedSince = slipped.value.when.since;
+    if (slipped.value.when.until !== undefined) filter.changedUntil = slipped.value.when.until;
+  }
   // "what did Karen say last week?": whose updates, then the period they were given in, as for any change.
   const authored = filter.author ? { rest: slipped.rest, value: filter.author } : readAuthor(slipped.rest);
   if (authored.value) filter.author = authored.value;
