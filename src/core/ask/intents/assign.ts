@@ -28,7 +28,7 @@ const GIVE = /^(?:give|hand|pass|transfer|(?:set|change) (\S+) owners?) (?:(\S+)
 /** "give Karen 4.2.1", "hand the CFO 4.2.1": the owner first, the number last ("give me 4.2.1" asks to see it). */
 const GIVE_TO = /^(?:give|hand|pass)\s+(?!(?:me|us|it|them)\s)(.+?)\s+(?:rec\s+|item\s+)?(\S+?)[.!]?$/i;
 /** "4.2.1 should be owned by the CFO", "4.2.1 is now owned by Karen": the owners after "owned by". */
-const OWNED_BY = /^(\S+?)[:,]?\s+(?:should|will|shall|must|is to|needs to|ought to)(?:\s+now)?\s+be\s+owned\s+by\s+(.+?)(?:\s+(?:now|from now on|instead))?[.!]?$|^(\S+?)[:,]?\s+is\s+now\s+owned\s+by\s+(.+?)[.!]?$/i;
+const OWNED_BY = /^(?<id>\S+?)[:,]?\s+(?:(?:should|will|shall|must|is to|needs to|ought to)(?:\s+now)?\s+be|is\s+now)\s+owned\s+by\s+(?<owners>.+?)(?:\s+(?:now|from now on|instead))?[.!]?$/i;
 /** "move 4.2.1 from Neil to Karen", "hand 4.2.1 over from Neil to Karen": the rest is read as "from … to …". */
 const MOVE_FROM = /^(?:move|hand|pass|transfer|switch)() (\S+) (?=(?:over )?from .+ to )/i;
 
@@ -64,11 +64,10 @@ export function matchAssign(msg: NormalisedMessage): Intent | null {
   if (of?.[1] !== undefined && isRecommendationId(cleanIdToken(of[1]))) {
     return assignIntent(msg, cleanIdToken(of[1]), of[0].trim().split(' ').length);
   }
-  const owned = OWNED_BY.exec(msg.text);
-  const ownedId = cleanIdToken(owned?.[1] ?? owned?.[3] ?? '');
-  if (owned && isRecommendationId(ownedId)) {
-    const owners = splitOwners(owned[2] ?? owned[4]!);
-    if (owners.length) return { kind: 'assign', id: ownedId, owners };
+  const owned = OWNED_BY.exec(msg.text)?.groups;
+  if (owned && isRecommendationId(cleanIdToken(owned.id!))) {
+    const owners = splitOwners(owned.owners!);
+    if (owners.length) return { kind: 'assign', id: cleanIdToken(owned.id!), owners };
   }
   const giveTo = GIVE_TO.exec(msg.text);
   if (giveTo && isRecommendationId(cleanIdToken(giveTo[2]!)) && !/\b(?:update|status|news|history|owner|details?)\b/i.test(giveTo[1]!)) {

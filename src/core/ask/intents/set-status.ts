@@ -77,49 +77,51 @@ const STATUS_OF = /^(?:change|set|update|move|put) (?:the )?status (?:of|for|on)
 
 /** "we won't be doing 4.2.1", "we're not going ahead with 4.2.1", "drop 4.2.1": it will not be implemented. */
 const NOT_GOING_AHEAD = [
-  /^(?:(?:we|i)(?:'re|'m| are| am)?\s+|(?:we|i)\s+)?(?:won't|will not|shan't|aren't|are not|am not|not)\s+(?:be\s+)?(?:doing|going ahead with|go ahead with|implementing|implement|taking forward|take forward|proceeding with|proceed with|pursuing|pursue|progressing|progress|doing)\s+(?:with\s+)?(?:rec\s+|item\s+|recommendation\s+)?(\S+?)(?:\s+(?:after all|any more|anymore))?[.!]?$/i,
+  /^(?:(?:we|i)(?:'re|'m| are| am)?\s+)?(?:won't|will not|shan't|aren't|are not|am not|not)\s+(?:be\s+)?(?:doing|going ahead with|go ahead with|implementing|implement|taking forward|take forward|proceeding with|proceed with|pursuing|pursue|progressing|progress)\s+(?:with\s+)?(?:rec\s+|item\s+|recommendation\s+)?(\S+?)(?:\s+(?:after all|any more|anymore))?[.!]?$/i,
   /^(?:drop|abandon|withdraw|shelve|scrap)\s+(?:rec\s+|item\s+|recommendation\s+)?(\S+?)[.!]?$/i,
   /^(\S+?)[:,]?\s+(?:is|has been|was|will be)\s+(?:not going ahead|not proceeding|dropped|cancell?ed|abandoned|withdrawn|shelved|scrapped)(?:\s+after all)?[.!]?$/i,
 ];
 
-/**
- * "4.2.1 is waiting for SAS to agree the funding", "4.2.1 needs a decision from JCOB on funding": a board in capitals
- * whose decision it waits on, and what.
- */
-const WAITS_FOR_BOARD = [
-  /^(\S+?)[:,]?\s+(?:is\s+)?(?:waiting|awaiting|waits)\s+(?:for|on)\s+(?:the\s+)?([A-Z][A-Z0-9&-]+)\s+to\s+(.+?)[.!]?$/,
-  /^(\S+?)[:,]?\s+(?:needs|requires|is waiting for|is awaiting|awaits)\s+(?:an?\s+|the\s+)?(decision|agreement|approval|sign[- ]off)\s+(?:from|by|of)\s+(?:the\s+)?([A-Z][A-Z0-9&-]+)(?:\s+(?:on|about|for|re)\s+(.+?))?[.!]?$/,
-];
+/** "4.2.1 is waiting for SAS to agree the funding": a board in capitals, and what it is to do. */
+const WAITS_FOR_BOARD_TO = /^(?<id>\S+?)[:,]?\s+(?:is\s+)?(?:waiting|awaiting|waits)\s+(?:for|on)\s+(?:the\s+)?(?<board>[A-Z][A-Z0-9&-]+)\s+to\s+(?<todo>.+?)[.!]?$/;
+/** "4.2.1 needs a decision from JCOB on funding", "4.2.1 needs approval from SAS": the kind of decision, whose, on what. */
+const NEEDS_BOARDS =
+  /^(?<id>\S+?)[:,]?\s+(?:needs|requires|is waiting for|is awaiting|awaits)\s+(?:an?\s+|the\s+)?(?<kind>decision|agreement|approval|sign[- ]off)\s+(?:from|by|of)\s+(?:the\s+)?(?<board>[A-Z][A-Z0-9&-]+)(?:\s+(?:on|about|for|re)\s+(?<on>.+?))?[.!]?$/;
 
 /** The kind of decision needed, as the verb `asNoun` reads. */
 const NEEDED: Record<string, string> = { decision: 'decide on', agreement: 'agree', approval: 'approve', 'sign-off': 'sign off' };
 
-/** "(for SAS to) agree the funding" as what it waits on: "agreement of the funding", as a log reads. */
-function asNoun(words: string): string {
-  const NOUNS: Array<[RegExp, string]> = [
-    [/^agree\s+(?:to\s+)?/i, 'agreement of '],
-    [/^approve\s+/i, 'approval of '],
-    [/^(?:decide|rule)\s+(?:on|about|whether)\s+/i, 'a decision on '],
-    [/^decide\s+/i, 'a decision on '],
-    [/^sign\s+off\s+/i, 'sign-off of '],
-    [/^confirm\s+/i, 'confirmation of '],
-    [/^endorse\s+/i, 'endorsement of '],
-    [/^fund\s+/i, 'funding for '],
-    [/^review\s+/i, 'review of '],
-  ];
-  for (const [verb, noun] of NOUNS) if (verb.test(words)) return words.replace(verb, noun);
-  return words;
+/** What a board is to do, as a log names what an item waits on: "agree the funding" → "agreement of the funding". */
+const AS_NOUN: Array<[RegExp, string]> = [
+  [/^agree\s+(?:to\s+)?/i, 'agreement of '],
+  [/^approve\s+/i, 'approval of '],
+  [/^(?:decide|rule)\s+(?:on|about|whether)\s+/i, 'a decision on '],
+  [/^decide\s+/i, 'a decision on '],
+  [/^sign\s+off\s+/i, 'sign-off of '],
+  [/^confirm\s+/i, 'confirmation of '],
+  [/^endorse\s+/i, 'endorsement of '],
+  [/^fund\s+/i, 'funding for '],
+  [/^review\s+/i, 'review of '],
+];
+const asNoun = (words: string) => AS_NOUN.reduce((w, [verb, noun]) => (w === words && verb.test(w) ? w.replace(verb, noun) : w), words.trim());
+
+/** What an item waits on, said as a sentence about a board's decision. */
+function waitsForBoard(text: string): Intent | null {
+  const to = WAITS_FOR_BOARD_TO.exec(text)?.groups;
+  // Only what a board decides ("to agree …", "to approve …"); "waiting for SAS to meet" is news, said with `update`.
+  const todo = to ? asNoun(to.todo!) : '';
+  if (to && todo !== to.todo!.trim() && isRecommendationId(cleanIdToken(to.id!))) return { kind: 'awaiting', id: cleanIdToken(to.id!), what: todo, board: to.board! };
+  const needs = NEEDS_BOARDS.exec(text)?.groups;
+  if (!needs || !isRecommendationId(cleanIdToken(needs.id!))) return null;
+  const kind = needs.kind!.toLowerCase().replace(/\s/, '-');
+  const what = needs.on ? asNoun(`${NEEDED[kind]} ${needs.on}`) : kind === 'decision' ? 'a decision' : kind;
+  return { kind: 'awaiting', id: cleanIdToken(needs.id!), what, board: needs.board! };
 }
 
 /** "set 4.2.1 to awaiting decision", "mark 4.2.1 as not being implemented", "4.2.1 is now on going". */
 export function matchSetStatus(msg: NormalisedMessage): Intent | null {
-  for (const re of WAITS_FOR_BOARD) {
-    const m = re.exec(msg.text.trim());
-    if (!m || !isRecommendationId(cleanIdToken(m[1]!))) continue;
-    // The first form: board, then what it is to do; the second: the kind of decision, board, then on what.
-    const [board, what] = m.length === 4 ? [m[2]!, asNoun(m[3]!.trim())] : [m[3]!, m[4] ? asNoun(`${NEEDED[m[2]!.toLowerCase().replace(/\s/, '-')] ?? 'decide on'} ${m[4].trim()}`) : m[2]!.toLowerCase() === 'decision' ? 'a decision' : m[2]!.toLowerCase()];
-    return { kind: 'awaiting', id: cleanIdToken(m[1]!), what, board };
-  }
+  const waits = waitsForBoard(msg.text.trim());
+  if (waits) return waits;
   for (const re of NOT_GOING_AHEAD) {
     const m = re.exec(msg.text);
     if (m && isRecommendationId(cleanIdToken(m[1]!))) return { kind: 'set_status', id: cleanIdToken(m[1]!), status: 'not_being_implemented' };
