@@ -59,10 +59,10 @@ const WAITING_ON =
 /** "awaiting sign-off", "needs signing off", "proposed complete", "completions pending": proposals for an admin to answer. */
 const SIGN_OFF =
   /\b(?:(?:awaiting|await|pending|needs?|needing|waiting\s+(?:for|on)|wait\s+for|for|ready\s+for|due)\s+(?:(?:a|an|the|their|my|your)\s+)?sign(?:ing)?[\s-]?offs?|sign[\s-]?offs?\s+(?:pending|outstanding|awaited|to\s+do)|proposed\s+(?:as\s+)?(?:complete|completed|done|closed)|(?:proposed|pending)\s+completions?|completions?(?:\s+(?:are|is))?\s+(?:awaiting|pending|proposed|needing)(?:\s+(?:a\s+)?sign[\s-]?offs?)?|proposals?(?:\s+(?:are|is))?(?:\s+(?:awaiting|pending|for|needing)(?:\s+(?:a\s+)?sign[\s-]?offs?)?)?)\b/i;
-/** "what has SAS got to decide", "what does JCOB need to decide on": a board named in capitals. */
 /** "what needs a decision from JCOB?", "which items require SAS approval?": a board's decision pending. */
 const NEEDS_DECISION =
   /\b(?:needs?|needing|requires?|requiring)\s+(?:(?:a|an|the)\s+)?(?:(?:decision|agreement|approval|sign[- ]off)s?\s+(?:from|of|by)\s+(?:the\s+)?([A-Za-z][\w&-]*)|([A-Z][A-Z0-9&-]+)(?:'s)?\s+(?:decision|agreement|approval|sign[- ]off)s?)\b/;
+/** "what has SAS got to decide", "what does JCOB need to decide on": a board named in capitals. */
 const BOARD_TO_DECIDE = /\b([A-Z][A-Z0-9&-]+)(?:'s|\s+has|\s+have)?\s+(?:got\s+|still\s+)?(?:to|need to|needs to|have to|has to)\s+decide(?:\s+on)?\b/;
 
 /** Read before statuses, so "not complete" is open rather than complete. */
