@@ -60,7 +60,8 @@ export async function assign(turn: Turn, id: string, typed: string[], edit: Owne
  */
 function knownOwner(typed: string, known: readonly string[]): string | { typed: string; could: string[] } {
   const bare = typed.replace(/^the\s+/i, '');
-  const exact = known.find((k) => ownerMatchScore(bare, k) === 3);
+  // "The Police Federation" may be a name as the plan spells it, "the" and all.
+  const exact = known.find((k) => ownerMatchScore(typed, k) === 3) ?? known.find((k) => ownerMatchScore(bare, k) === 3);
   if (exact) return exact;
   if (/\s/.test(bare.trim())) return bare;
   const people = known.filter((k) => ownerKind(k) === 'person' && ownerMatchScore(bare, k) === 2);
