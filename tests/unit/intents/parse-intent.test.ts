@@ -396,6 +396,10 @@ const changes: Row[] = [
   ["don't remind me about 4.2.1", { kind: 'nudge_preference', id: '4.2.1', action: 'mute', until: null, for: null }],
   ["don't nudge me about 4.2.1 until March", { kind: 'nudge_preference', id: '4.2.1', action: 'snooze', until: 'March', for: null }],
   ['no reminders for 4.2.1 for a fortnight', { kind: 'nudge_preference', id: '4.2.1', action: 'snooze', until: null, for: { amount: 2, unit: 'week' } }],
+  // Every reminder at once is not a thing: how to pause them is said.
+  ...['pause all my reminders', 'stop nudging me', 'snooze everything for a week', 'turn off reminders'].map(
+    (t): Row => [t, { kind: 'unknown', text: t, reason: 'Reminders are paused item by item, so that nothing else of yours goes unchased: `snooze 4.2.1 for two weeks`, `snooze 4.2.1 until March`, `mute 4.2.1` (and `unmute 4.2.1`), or the buttons on a nudge. `mine` lists your items.' }],
+  ),
   ['start nudging me about 4.2.1 again', { kind: 'nudge_preference', id: '4.2.1', action: 'resume', until: null, for: null }],
   ['remind me about 4.2.1', { kind: 'status', id: '4.2.1' }],
   ['nudge Karen about 1.1', { kind: 'chase', id: '1.1', note: null }],
@@ -623,6 +627,7 @@ const boardTalk: Row[] = [
   ['summarise the plan for the board', q({ summary: true })],
   ["what's coming to JCOB?", q({ waitingOn: 'JCOB', status: 'awaiting_decision' })],
   ['how am I doing?', q({ summary: true, owner: 'me' })],
+  ['who am I linked to?', q({ owner: 'me' })],
   ['what slipped last month?', q({ slipped: { times: 1 }, changedSince: 'last month', changedUntil: 'last month' })],
   ['which items slipped since the last SAS?', q({ slipped: { times: 1 }, changedSince: 'the\u2060last\u2060SAS' })],
   ['which items finish in Q4?', q({ due: { phrase: 'Q4', mode: 'within' }, open: true })],

@@ -1,6 +1,7 @@
 import { canonicalId, isRecommendationId, TYPED_ID } from '../../plan/recommendation-id.js';
 import type { Intent } from '../intent.js';
 import type { Matcher } from './normalise.js';
+import { unknown } from './ids.js';
 import { readSpan } from './span.js';
 
 /**
@@ -26,6 +27,12 @@ const RESUME = new RegExp(
   'i',
 );
 
+/** "pause all my reminders", "stop nudging me": nudges are paused item by item, so say how. */
+const EVERY_NUDGE =
+  /^(?:please\s+)?(?:pause|stop|mute|snooze|silence|disable|turn\s+off|switch\s+off|no\s+more)\s+(?:(?:all|every)\s+(?:of\s+)?)?(?:(?:my|the|your|these)\s+)?(?:reminders?|nudges?|chasers?|notifications?|nudging(?:\s+me)?|reminding(?:\s+me)?|chasing(?:\s+me)?|everything)(?:\s+(?:for|until|till)\s+.+)?[.!]?$/i;
+const EVERY_NUDGE_REASON =
+  'Reminders are paused item by item, so that nothing else of yours goes unchased: `snooze 4.2.1 for two weeks`, `snooze 4.2.1 until March`, `mute 4.2.1` (and `unmute 4.2.1`), or the buttons on a nudge. `mine` lists your items.';
+
 export const matchNudgePreference: Matcher = (msg) => {
   const text = msg.raw.trim();
   for (const [re, action] of [
@@ -43,5 +50,6 @@ export const matchNudgePreference: Matcher = (msg) => {
     const span = tail ? readSpan(tail) : null;
     return { kind: 'nudge_preference', id, action, until: span ? null : tail, for: span } satisfies Intent;
   }
-  return null;
+  // Only once no item was named: "mute reminders for 4.2.1" is that item's.
+  return EVERY_NUDGE.test(text) ? unknown(msg, EVERY_NUDGE_REASON) : null;
 };

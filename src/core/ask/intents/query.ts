@@ -112,6 +112,8 @@ export function matchQuery(msg: NormalisedMessage): Intent | null {
   const filter: QueryFilter = {};
   // "the last SAS", "the March board": a meeting, kept whole so it is read as a day like any other date.
   // "what's on the agenda for the next SAS?", "which items go to JCOB?": what waits on that board's decision.
+  // "who am I linked to?": the owners the asker acts for are the reading line of their own items.
+  if (/^(?:who am i(?: linked (?:to|with|as))?|who do i act for|(?:which|what) owners? am i(?: linked to)?|what am i linked to)\s*\??$/i.test(msg.text.trim())) return { kind: 'query', filter: { owner: 'me' } };
   // "what's been completed to date?": up to now, which every answer is ("up to date" is another thing).
   let question = plainQuestion(msg.text).replace(/(?<!\bup\s)\bto date\b/gi, ' ');
   const agenda = AGENDA.exec(question);
