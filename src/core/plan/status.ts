@@ -43,7 +43,7 @@ export function parseStatus(input: string): Status | null {
     [/^(on ?going|in progress|started|underway|under way|open|active)$/, 'on_going'],
     [/^(awaiting( a)? decision|awaits decision|waiting( for)?( a)? decision|pending( decision)?|awaiting agreement)$/, 'awaiting_decision'],
     [/^(complete|completed|done|closed|finished|delivered)$/, 'complete'],
-    [/^(not being implemented|not implemented|won'?t do|(?:will not|won'?t|is not|isn'?t|not to) be(?:ing)? implemented|dropped|not proceeding|abandoned|cancelled|canceled|no longer needed|no longer required|superseded|withdrawn)$/, 'not_being_implemented'],
+    [/^(not being implemented|not implemented|won'?t do|(?:will not|won'?t|is not|isn'?t|not to) be(?:ing)? implemented|dropped|not proceeding|not going ahead|shelved|scrapped|abandoned|cancelled|canceled|no longer needed|no longer required|superseded|withdrawn)$/, 'not_being_implemented'],
   ];
   for (const [re, status] of table) if (re.test(s)) return status;
   return null;

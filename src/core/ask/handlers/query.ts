@@ -173,19 +173,20 @@ async function answerFilters(turn: Turn, filter: QueryFilter, q: RecQuery): Prom
     if (problem) return say(problem, { error: 'invalid' });
   }
   const found = filter.asAt ? await asAtItems(turn, q, asAt) : await turn.store.find(q);
-  // Most questions narrow nothing here ("what's overdue?"): the store's answer is the pool as it is.
-  const narrows = waitingOn || alternatives || filter.ids || filter.section || filter.priority || filter.statuses || filter.proposed || filter.rag || filter.mentions;
-  const keeps = (r: Recommendation) =>
-    (!waitingOn || r.waiting?.board === waitingOn) &&
-    (!alternatives || alternatives.matches(r)) &&
-    (!filter.ids || filter.ids.includes(r.id)) &&
-    (!filter.section || inSection(r.id, filter.section)) &&
-    (!filter.priority || priorityMatches(r.priority, filter.priority)) &&
-    (!filter.statuses || filter.statuses.includes(r.status)) &&
-    (!filter.proposed || r.proposal) &&
-    (!filter.rag || ragMatches(rateRag(r, asAt).rag, filter.rag)) &&
-    (!filter.mentions || mentionsAll(r.text, filter.mentions));
-  const pool = narrows ? found.filter(keeps) : found;
+  // Only the tests the question asks for; most narrow nothing here ("what's overdue?"), and the store's answer is the pool.
+  const { ids, section, priority, statuses, proposed, rag, mentions } = filter;
+  const tests = [
+    waitingOn && ((r: Recommendation) => r.waiting?.board === waitingOn),
+    alternatives && ((r: Recommendation) => alternatives.matches(r)),
+    ids && ((r: Recommendation) => ids.includes(r.id)),
+    section && ((r: Recommendation) => inSection(r.id, section)),
+    priority && ((r: Recommendation) => priorityMatches(r.priority, priority)),
+    statuses && ((r: Recommendation) => statuses.includes(r.status)),
+    proposed && ((r: Recommendation) => Boolean(r.proposal)),
+    rag && ((r: Recommendation) => ragMatches(rateRag(r, asAt).rag, rag)),
+    mentions && ((r: Recommendation) => mentionsAll(r.text, mentions)),
+  ].filter((t): t is (r: Recommendation) => boolean => typeof t === 'function');
+  const pool = tests.length ? found.filter((r) => tests.every((t) => t(r))) : found;
   // A plan that ranks nothing cannot answer a question about priorities: say so rather than list nothing.
   if ((filter.priority || filter.by === 'priority') && !found.some((r) => r.priority) && !(await turn.store.find({})).some((r) => r.priority)) {
     return say(

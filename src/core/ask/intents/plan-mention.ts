@@ -38,7 +38,7 @@ export function findPlanMention(text: string, keys: readonly string[], options: 
   const named = mentionAfterWord(text, keys);
   if (named.kind !== 'none' || !options.bareKeys) return named;
   for (const m of text.matchAll(BARE_KEY)) {
-    if ((text.slice(0, m.index).match(/["\u201C\u201D]/g) ?? []).length % 2 === 1) continue;
+    if (insideQuotes(text, m.index)) continue;
     // 'last': only a key that ends the message ("status 4.2.1 audit-2018"), for a message not otherwise understood.
     if (options.bareKeys === 'last' && !/^[\s?.!]*$/.test(text.slice(m.index + m[0].length))) continue;
     const word = m[1]!.toLowerCase();
@@ -47,10 +47,12 @@ export function findPlanMention(text: string, keys: readonly string[], options: 
   return named;
 }
 
+/** Inside quotes is someone's own words (a decision, what an item waits on), never a plan named. */
+const insideQuotes = (text: string, at: number) => (text.slice(0, at).match(/["\u201C\u201D]/g) ?? []).length % 2 === 1;
+
 function mentionAfterWord(text: string, keys: readonly string[]): PlanMention {
   for (const m of text.matchAll(MENTION)) {
-    // Inside quotes is someone's own words (a decision, what an item waits on), never a plan named.
-    if ((text.slice(0, m.index).match(/["\u201C\u201D]/g) ?? []).length % 2 === 1) continue;
+    if (insideQuotes(text, m.index)) continue;
     const word = (m[1] ?? m[2]!).toLowerCase();
     const after = text.slice(m.index + m[0].length);
     if (keys.includes(word)) return { kind: 'plan', key: word, text: joinCut(text.slice(0, m.index), after) };

@@ -79,7 +79,6 @@ const STATUS_OF = /^(?:change|set|update|move|put) (?:the )?status (?:of|for|on)
 const NOT_GOING_AHEAD = [
   /^(?:(?:we|i)(?:'re|'m| are| am)?\s+)?(?:won't|will not|shan't|aren't|are not|am not|not)\s+(?:be\s+)?(?:doing|going ahead with|go ahead with|implementing|implement|taking forward|take forward|proceeding with|proceed with|pursuing|pursue|progressing|progress)\s+(?:with\s+)?(?:rec\s+|item\s+|recommendation\s+)?(\S+?)(?:\s+(?:after all|any more|anymore))?[.!]?$/i,
   /^(?:drop|abandon|withdraw|shelve|scrap)\s+(?:rec\s+|item\s+|recommendation\s+)?(\S+?)[.!]?$/i,
-  /^(\S+?)[:,]?\s+(?:is|has been|was|will be)\s+(?:not going ahead|not proceeding|dropped|cancell?ed|abandoned|withdrawn|shelved|scrapped)(?:\s+after all)?[.!]?$/i,
 ];
 
 /** "4.2.1 is waiting for SAS to agree the funding": a board in capitals, and what it is to do. */
