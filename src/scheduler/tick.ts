@@ -11,6 +11,7 @@ import type { ReminderSettings } from '../core/reminders/settings.js';
 import type { Recommendation } from '../core/plan/recommendation.js';
 import type { Database, Db } from '../store/database.js';
 import { OutboxStore, type NewOutboxRow } from '../store/outbox-store.js';
+import { eventLoopTurn } from '../store/event-loop-turn.js';
 import { pruneExpired } from '../store/prune.js';
 import { ReminderDataStore } from '../store/reminder-data.js';
 import { queryRows } from '../store/query-rows.js';
@@ -73,9 +74,12 @@ async function decide(db: Db, directory: PlanDirectory, now: Date, settings: Rem
   const data = new ReminderDataStore(db);
   const byOwner = await data.recipientsByOwner();
   const rows: NewOutboxRow[] = [];
-  for (const plan of plans) {
+  for (const [i, plan] of plans.entries()) {
     // Archived plans are read-only: no nudges, no digest.
     if (plan.state !== 'active') continue;
+    // The embedded database answers in this thread: a pass over a hundred plans would otherwise hold every
+    // request for its whole length (a second, once a minute). Requests are answered between plans.
+    if (i > 0) await eventLoopTurn();
     rows.push(...(await decidePlan(db, directory, plan, byOwner, now, { ...settings, holidays: plan.holidays, digestChannel: plan.digestChannel ?? settings.digestChannel })));
   }
   return rows;

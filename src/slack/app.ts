@@ -15,6 +15,7 @@ import { registerDecisionButtons } from './listeners/actions/decision-buttons.js
 import { registerSignOffButtons } from './listeners/actions/sign-off-buttons.js';
 import { registerConcertoCommand } from './listeners/commands/concerto.js';
 import { registerDedupe } from './listeners/dedupe.js';
+import { listenersById } from './listeners/listeners-by-id.js';
 import { registerAppHome } from './listeners/events/app-home.js';
 import { registerMessages } from './listeners/events/messages.js';
 import { registerUpdateSubmission } from './listeners/views/update-submission.js';
@@ -86,6 +87,9 @@ export async function startSlackApp(services: Services, settings: SlackSettings)
     token: settings.botToken,
     logLevel,
     clientOptions: { fetch: slackFetch, ...(settings.apiUrl ? { slackApiUrl: settings.apiUrl } : {}) },
+    // Conversations are Concerto's own, in the database (store/conversation-store.ts). Bolt's in-memory store
+    // would be per process, and for every request without one it built an Error to say so.
+    convoStore: false,
     ...(receiver ? { receiver } : { socketMode: true, signingSecret: settings.signingSecret, appToken: settings.appToken! }),
   });
   if (receiver) guardSlackRequests(receiver, { signingSecret: settings.signingSecret, logger: app.logger });
@@ -116,15 +120,17 @@ export async function startSlackApp(services: Services, settings: SlackSettings)
   };
   registerDedupe(app, deps);
   registerConcertoCommand(app, deps);
-  registerUpdateSubmission(app, deps);
-  registerItemButtons(app, deps);
-  registerListButtons(app, deps);
-  registerNudgeButtons(app, deps);
-  registerImportButtons(app, deps);
-  registerDecisionButtons(app, deps);
-  registerSignOffButtons(app, deps);
-  registerDecisionForm(app, deps);
-  registerMeetingForm(app, deps);
+  const byId = listenersById(app);
+  registerUpdateSubmission(byId.listeners, deps);
+  registerItemButtons(byId.listeners, deps);
+  registerListButtons(byId.listeners, deps);
+  registerNudgeButtons(byId.listeners, deps);
+  registerImportButtons(byId.listeners, deps);
+  registerDecisionButtons(byId.listeners, deps);
+  registerSignOffButtons(byId.listeners, deps);
+  registerDecisionForm(byId.listeners, deps);
+  registerMeetingForm(byId.listeners, deps);
+  byId.mount();
   registerMessages(app, deps);
   registerAppHome(app, deps);
   app.error(async (error) => {

@@ -19,6 +19,8 @@ import { testDatabases } from '../helpers/databases.js';
 import { runCli } from '../helpers/cli.js';
 import { importAs, seedBundled } from '../helpers/plan-stores.js';
 import { BUNDLED_PLAN_KEY } from '../../src/app/plan-loading.js';
+import { loadConfig, reminderSettings } from '../../src/config.js';
+import { runTick } from '../../src/scheduler/tick.js';
 
 /**
  * The in-memory read model (issue 16) on both databases: it answers exactly as the tables do, it sees
@@ -318,6 +320,19 @@ describe.each(testDatabases)('long runs of statements on $name', ({ open }) => {
       expect(model.isWarm).toBe(true);
     } finally {
       await model.close();
+      await database.close();
+    }
+  });
+
+  it('lets the server answer between plans while the scheduler passes over many', async () => {
+    const database = await open();
+    try {
+      for (let n = 1; n <= 6; n++) {
+        const small = { ...largePlan(`plan ${n}`), recommendations: largePlan(`plan ${n}`).recommendations.slice(0, 5) };
+        await importAs(database.db, small, SEEDED_AT, `small-${n}`);
+      }
+      expect(await turnsDuring(() => runTick(database, new Date('2018-01-16T09:00:00Z'), reminderSettings(loadConfig({})), true))).toBeGreaterThanOrEqual(5);
+    } finally {
       await database.close();
     }
   });

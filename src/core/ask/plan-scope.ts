@@ -2,7 +2,7 @@ import { todayIn } from '../dates/today.js';
 import { unknownPlanMessage } from '../plan/plan-key.js';
 import type { PlanInfo } from '../ports.js';
 import type { AskContext, Turn } from './context.js';
-import { say, type Reply } from './reply.js';
+import { inPlanView, say, type Reply } from './reply.js';
 
 /** Which plan a message is about: one plan, or several still open to choose from. */
 export type Scope = { kind: 'plan'; plan: PlanInfo } | { kind: 'open'; plans: PlanInfo[] };
@@ -54,5 +54,5 @@ export function turnFor(ctx: AskContext, plan: PlanInfo, all: readonly PlanInfo[
 /** "[audit-2018] …": once there is more than one plan, every reply says which plan it is about. */
 export function labelled(turn: Pick<Turn, 'plan' | 'manyPlans'>, reply: Reply): Reply {
   if (!turn.manyPlans || reply.plan) return reply;
-  return { ...reply, plan: turn.plan.key, text: `[${turn.plan.key}] ${reply.text}`, items: reply.items.map((i) => ({ ...i, plan: turn.plan.key })) };
+  return { ...reply, plan: turn.plan.key, text: `[${turn.plan.key}] ${reply.text}`, items: reply.items.map((i) => inPlanView(i, turn.plan.key)) };
 }

@@ -97,6 +97,16 @@ export function itemView(rec: Recommendation, today: IsoDate): ItemView {
 
 const VIEWS = new WeakMap<Recommendation, Map<IsoDate, ItemView>>();
 
+/** A view stamped with its plan's key, as replies carry items once there is more than one plan: made once per shared view. */
+export function inPlanView(view: ItemView, plan: string): ItemView {
+  if (!Object.isFrozen(view)) return { ...view, plan };
+  let stamped = STAMPED.get(view);
+  if (stamped?.plan !== plan) STAMPED.set(view, (stamped = Object.freeze({ ...view, plan })));
+  return stamped;
+}
+
+const STAMPED = new WeakMap<ItemView, ItemView>();
+
 function makeItemView(rec: Recommendation, today: IsoDate): ItemView {
   const { text, start, end, precision } = rec.delivery;
   return {

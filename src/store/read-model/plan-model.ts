@@ -1,4 +1,5 @@
-import type { IsoDate } from '../../core/dates/delivery-window.js';
+import type { DeliveryWindow, IsoDate } from '../../core/dates/delivery-window.js';
+import { deepFreeze } from '../../core/deep-freeze.js';
 import type { Recommendation, UpdateEntry } from '../../core/plan/recommendation.js';
 import type { Status } from '../../core/plan/status.js';
 import type { RecQuery } from '../../core/ports.js';
@@ -38,6 +39,8 @@ export class PlanModel {
    * between changes the answer is the same. Emptied by every put and remove, so it is never stale.
    */
   private readonly answers = new Map<string, readonly Recommendation[]>();
+  /** Each distinct short value once (shareStrings); never emptied, as there are only so many dates and names. */
+  private readonly strings = new Map<string, string>();
 
   constructor(
     public themes: readonly string[],
@@ -74,11 +77,39 @@ export class PlanModel {
     if (old) this.unindex(old.full);
     else this.order = null;
     // Otherwise a copy: the caller keeps its object, and nothing it does later reaches the model.
-    const full = deepFreeze(options.owned ? rec : structuredClone(rec));
+    const full = deepFreeze(this.shareStrings(options.owned ? rec : structuredClone(rec)));
     const latest = latestOf(full.updates);
     const listed = Object.freeze({ ...full, updates: Object.freeze(latest ? [latest] : []) as UpdateEntry[] });
     this.entries.set(rec.id, { sortKey: sortKeyOf(rec.id), full, listed });
     this.index(full);
+  }
+
+  /**
+   * The short values that repeat across a plan's items and their logs (dates, authors, owners, sources,
+   * themes, statuses, delivery phrases) held once each rather than once per item: a 10,000-item plan with
+   * 100,000 updates read them from the database as that many separate strings. Takes an object the model owns.
+   */
+  private shareStrings(rec: Recommendation): Recommendation {
+    const share = <T extends string | null | undefined>(v: T): T => {
+      if (typeof v !== 'string') return v;
+      const held = this.strings.get(v);
+      if (held !== undefined) return held as T;
+      this.strings.set(v, v);
+      return v;
+    };
+    const shareWindow = (w: DeliveryWindow): DeliveryWindow => ({ text: share(w.text), start: share(w.start), end: share(w.end), precision: share(w.precision) });
+    rec.theme = share(rec.theme);
+    rec.status = share(rec.status);
+    rec.owners = rec.owners.map(share);
+    const sameBaseline = rec.baseline === rec.delivery;
+    rec.delivery = shareWindow(rec.delivery);
+    rec.baseline = sameBaseline ? rec.delivery : shareWindow(rec.baseline);
+    for (const u of rec.updates) {
+      u.date = share(u.date);
+      u.author = share(u.author);
+      u.source = share(u.source);
+    }
+    return rec;
   }
 
   remove(id: string): void {
@@ -237,12 +268,4 @@ function lowerBoundPair(list: Array<[IsoDate, string]>, end: IsoDate, id: string
     else hi = mid;
   }
   return lo;
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    for (const v of Object.values(value)) deepFreeze(v);
-    Object.freeze(value);
-  }
-  return value;
 }

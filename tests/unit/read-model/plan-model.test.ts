@@ -119,4 +119,25 @@ describe('the read model of one plan', () => {
     expect(() => (model.get('1.1')!.owners as string[]).push('x')).toThrow(TypeError);
     expect(() => ((model.find({})[0]!.delivery as { end: string }).end = '2030-01-01')).toThrow(TypeError);
   });
+
+  it('hands back every value it was given, owned or copied, a revised baseline apart from its delivery and an unrevised one the same', () => {
+    const model = new PlanModel([], []);
+    const random = seededRandom(3);
+    const revised = { ...item(random, '2.1', 1), baseline: { text: 'Autumn 2017', start: '2017-09-01', end: '2017-11-30', precision: 'season' as const }, revisions: 1 };
+    const unrevised = item(random, '2.2', 1);
+    const owned = item(random, '2.3', 1);
+    const expected = structuredClone([revised, unrevised, owned]);
+    const unrevisedBefore = { owners: unrevised.owners, updates: unrevised.updates, delivery: unrevised.delivery };
+    model.put(revised);
+    model.put(unrevised);
+    model.put(owned, { owned: true });
+    expect(['2.1', '2.2', '2.3'].map((id) => model.get(id))).toEqual(expected);
+    expect(model.get('2.1')!.baseline).not.toBe(model.get('2.1')!.delivery);
+    expect(model.get('2.2')!.baseline).toBe(model.get('2.2')!.delivery);
+    // What the caller kept is untouched: the same arrays and objects, not frozen.
+    expect(unrevised.owners).toBe(unrevisedBefore.owners);
+    expect(unrevised.updates).toBe(unrevisedBefore.updates);
+    expect(unrevised.delivery).toBe(unrevisedBefore.delivery);
+    expect(Object.isFrozen(unrevised.delivery)).toBe(false);
+  });
 });

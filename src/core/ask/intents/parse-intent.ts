@@ -9,6 +9,7 @@ import { matchHelp } from './help.js';
 import { matchHistory } from './history.js';
 import { unknown } from './ids.js';
 import { normalise, type Matcher } from './normalise.js';
+import { deepFreeze } from '../../deep-freeze.js';
 import { matchQuery } from './query.js';
 import { matchPlanCommands } from './plan-commands.js';
 import { matchPaper } from './paper.js';
@@ -70,8 +71,25 @@ const MATCHERS: readonly Matcher[] = [
   matchQuery,
 ];
 
-/** What a message asks for. Pure: no clock, no I/O; names and date phrases come back as typed. */
+/**
+ * What a message asks for. Pure: no clock, no I/O; names and date phrases come back as typed. So a reading is
+ * remembered for the day's common questions — a busy channel asks "what's overdue?" over and over, and a message
+ * is read up to three times on its way through — and handed out frozen, so no caller can change the next one's.
+ */
 export function parseIntent(text: string): Intent {
+  let intent = READINGS.get(text);
+  if (!intent) {
+    intent = deepFreeze(read(text));
+    if (READINGS.size >= MAX_READINGS) READINGS.clear();
+    READINGS.set(text, intent);
+  }
+  return intent;
+}
+
+const READINGS = new Map<string, Intent>();
+const MAX_READINGS = 1_000;
+
+function read(text: string): Intent {
   const msg = normalise(text);
   for (const match of MATCHERS) {
     const intent = match(msg);

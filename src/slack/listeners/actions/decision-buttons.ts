@@ -1,4 +1,5 @@
-import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import type { BlockAction, ButtonAction } from '@slack/bolt';
+import type { IdListeners } from '../listeners-by-id.js';
 import { startItemTurn } from '../../../core/ask/ask.js';
 import type { Turn } from '../../../core/ask/context.js';
 import { decisionAnswerable, stillWaiting } from '../../../core/ask/handlers/decision-answers.js';
@@ -22,7 +23,7 @@ const CHECK_MS = 1500;
 const NOT_OURS = say('That button does not name a decision Concerto knows, so nothing was changed.', { error: 'not_found' });
 
 /** Move on and Still waiting, on the message owners get when a decision affecting their items is recorded. */
-export function registerDecisionButtons(app: App, deps: SlackDeps): void {
+export function registerDecisionButtons(app: IdListeners, deps: SlackDeps): void {
   app.action<BlockAction<ButtonAction>>(ACTION.decisionStillWaiting, async ({ ack, body, action, respond, logger }) => {
     await ack();
     const tell = (text: string) => respond({ response_type: 'ephemeral', replace_original: false, text } as never);

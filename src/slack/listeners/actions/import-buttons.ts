@@ -1,4 +1,5 @@
-import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import type { BlockAction, ButtonAction } from '@slack/bolt';
+import type { IdListeners } from '../listeners-by-id.js';
 import { decideChatImport } from '../../../app/chat-import.js';
 import type { SlackDeps } from '../../deps.js';
 import { slackViewer } from '../../identity.js';
@@ -11,7 +12,7 @@ import { COULD_NOT_COMPLETE } from '../failure.js';
  * Slack's 3 seconds); the outcome then replaces the buttons. Only the admin who sent the file can decide,
  * within the preview's time limit; anyone else is told so privately and nothing is written.
  */
-export function registerImportButtons(app: App, deps: SlackDeps): void {
+export function registerImportButtons(app: IdListeners, deps: SlackDeps): void {
   for (const [actionId, decision] of [
     [ACTION.importConfirm, 'import'],
     [ACTION.importCancel, 'cancel'],

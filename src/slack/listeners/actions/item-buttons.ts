@@ -1,4 +1,5 @@
-import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import type { BlockAction, ButtonAction } from '@slack/bolt';
+import type { IdListeners } from '../listeners-by-id.js';
 import { converse } from '../../converse.js';
 import type { SlackDeps, WebClient } from '../../deps.js';
 import { ACTION } from '../../ids.js';
@@ -8,7 +9,7 @@ import { replyMessage } from '../../views/reply-message.js';
 import { COULD_NOT_COMPLETE } from '../failure.js';
 
 /** Buttons that act on one item (App Home, nudges, replies): Update opens the modal; Complete and History answer by DM or in place. */
-export function registerItemButtons(app: App, deps: SlackDeps): void {
+export function registerItemButtons(app: IdListeners, deps: SlackDeps): void {
   // "Change date" on a nudge opens the same form: the date is one of its fields.
   for (const actionId of [ACTION.openUpdate, ACTION.changeDate]) {
     app.action<BlockAction<ButtonAction>>(actionId, async ({ ack, body, action, client, respond, logger }) => {

@@ -1,4 +1,5 @@
-import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import type { BlockAction, ButtonAction } from '@slack/bolt';
+import type { IdListeners } from '../listeners-by-id.js';
 import { isReadOnly } from '../../../core/ask/read-only.js';
 import { converse } from '../../converse.js';
 import type { SlackDeps } from '../../deps.js';
@@ -12,7 +13,7 @@ import { conversationKeyOf } from '../conversation-key.js';
  * Buttons on answers. "Show more" and "Share in channel" re-run the question they carry, which
  * is only allowed for questions that change nothing; a choice button answers the pending question.
  */
-export function registerListButtons(app: App, deps: SlackDeps): void {
+export function registerListButtons(app: IdListeners, deps: SlackDeps): void {
   app.action<BlockAction<ButtonAction>>(ACTION.showMore, async ({ ack, body, action, respond, logger }) => {
     await ack();
     const value = decodeListValue(action.value);

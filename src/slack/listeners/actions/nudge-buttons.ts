@@ -1,4 +1,5 @@
-import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import type { BlockAction, ButtonAction } from '@slack/bolt';
+import type { IdListeners } from '../listeners-by-id.js';
 import { startItemTurn } from '../../../core/ask/ask.js';
 import { readItemRef } from '../../item-ref.js';
 import { findItem, isReply } from '../../../core/ask/lookup.js';
@@ -12,7 +13,7 @@ import { replyMessage } from '../../views/reply-message.js';
 import { COULD_NOT_COMPLETE } from '../failure.js';
 
 /** Snooze a week, or stop nudges for an item: a preference for this person and item, re-armed by a new date or a reopen. */
-export function registerNudgeButtons(app: App, deps: SlackDeps): void {
+export function registerNudgeButtons(app: IdListeners, deps: SlackDeps): void {
   for (const [actionId, choose] of [
     [ACTION.snooze, 'snooze'],
     [ACTION.mute, 'mute'],

@@ -1,4 +1,5 @@
-import type { App, BlockAction, ButtonAction, Logger } from '@slack/bolt';
+import type { BlockAction, ButtonAction, Logger } from '@slack/bolt';
+import type { IdListeners } from '../listeners-by-id.js';
 import { startItemTurn } from '../../../core/ask/ask.js';
 import { returnProposal, signOff } from '../../../core/ask/handlers/sign-off.js';
 import type { Reply } from '../../../core/ask/reply.js';
@@ -14,7 +15,7 @@ import { COULD_NOT_COMPLETE } from '../failure.js';
  * admins only, never the proposer, and only the proposal the button names, compared under the row lock),
  * so two admins pressing at once get one completion and one "already signed off".
  */
-export function registerSignOffButtons(app: App, deps: SlackDeps): void {
+export function registerSignOffButtons(app: IdListeners, deps: SlackDeps): void {
   app.action<BlockAction<ButtonAction>>(ACTION.signOff, async ({ ack, body, action, respond, client, logger }) => {
     await ack();
     // On the admin's DM the answer replaces the buttons; on App Home (no response_url) it comes by DM and the tab is redrawn.

@@ -1,4 +1,5 @@
-import type { App, BlockAction, ButtonAction, Logger } from '@slack/bolt';
+import type { BlockAction, ButtonAction, Logger } from '@slack/bolt';
+import type { IdListeners } from '../listeners-by-id.js';
 import { startTurn } from '../../../core/ask/ask.js';
 import { checkDecisionForm, matchItems, type DecisionForm } from '../../../core/ask/decision-form.js';
 import { recordDecision } from '../../../core/ask/handlers/governance.js';
@@ -20,7 +21,7 @@ const LOST_TRACK = 'This form has lost track of its plan. Close it and open it a
  * saved through the same `recordDecision` as the typed command, which checks it all again; the outcome
  * comes by DM, and the owners' messages go out from the outbox the decision was written with.
  */
-export function registerDecisionForm(app: App, deps: SlackDeps): void {
+export function registerDecisionForm(app: IdListeners, deps: SlackDeps): void {
   app.action<BlockAction<ButtonAction>>(ACTION.openDecision, async ({ ack, body, action, client, logger }) => {
     await ack();
     const viewId = body.view?.type === 'modal' ? body.view.id : undefined;

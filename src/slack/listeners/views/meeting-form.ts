@@ -1,4 +1,5 @@
-import type { App, BlockAction, ButtonAction, Logger } from '@slack/bolt';
+import type { BlockAction, ButtonAction, Logger } from '@slack/bolt';
+import type { IdListeners } from '../listeners-by-id.js';
 import { startTurn } from '../../../core/ask/ask.js';
 import { addMeeting } from '../../../core/ask/handlers/governance.js';
 import { checkMeetingForm, type MeetingForm } from '../../../core/ask/meeting-form.js';
@@ -16,7 +17,7 @@ const LOST_TRACK = 'This form has lost track of its plan. Close it and open it a
  * (field errors only come through the 3-second ack), then saved through the same `addMeeting` as
  * `meeting add`, which checks it all again (a twin meeting, rights); the outcome comes by DM.
  */
-export function registerMeetingForm(app: App, deps: SlackDeps): void {
+export function registerMeetingForm(app: IdListeners, deps: SlackDeps): void {
   app.action<BlockAction<ButtonAction>>(ACTION.openMeeting, async ({ ack, body, action, client, logger }) => {
     await ack();
     const viewId = body.view?.type === 'modal' ? body.view.id : undefined;

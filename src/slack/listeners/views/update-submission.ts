@@ -1,4 +1,5 @@
-import type { App, Logger } from '@slack/bolt';
+import type { Logger } from '@slack/bolt';
+import type { IdListeners } from '../listeners-by-id.js';
 import { startItemTurn } from '../../../core/ask/ask.js';
 import { submitUpdateForm } from '../../../core/ask/handlers/submit-update.js';
 import { checkUpdateForm, type UpdateForm } from '../../../core/ask/update-form-check.js';
@@ -17,7 +18,7 @@ import { askAdminsToSignOff } from '../../sign-off-notice.js';
  * so the form is checked from its own values and metadata with no I/O, acknowledged, and only
  * then saved; the confirmation (or why it could not be saved, with the text typed) arrives by DM.
  */
-export function registerUpdateSubmission(app: App, deps: SlackDeps): void {
+export function registerUpdateSubmission(app: IdListeners, deps: SlackDeps): void {
   app.view(VIEW.update, async ({ ack, body, view, client, logger }) => {
     let form: UpdateForm;
     let plan: string | undefined;
