@@ -103,7 +103,9 @@ export async function startSlackApp(services: Services, settings: SlackSettings)
   // The embedded database has one process: its ledger decides redeliveries in memory and writes behind.
   const ledger =
     database.kind === 'pglite'
-      ? await SingleProcessEventLedger.open(database.db, services.clock.now(), (err) => app.logger.warn(`Could not record Slack event ids as seen (a redelivery after a restart may be handled twice): ${(err as Error).message}`))
+      ? SingleProcessEventLedger.open(database.db, services.clock.now(), (err, step) =>
+          app.logger.warn(`Could not ${step === 'read' ? 'read the Slack event ids seen in the last day' : 'record Slack event ids as seen'} (a redelivery after a restart may be handled twice): ${(err as Error).message}`),
+        )
       : new DrizzleEventLedger(database.db);
   const deps: SlackDeps = {
     services,
@@ -140,6 +142,7 @@ export async function startSlackApp(services: Services, settings: SlackSettings)
   if (socketMode) await app.start();
   else await app.start(settings.port, SERVER_OPTIONS);
   directory.start();
+  if (ledger instanceof SingleProcessEventLedger) void ledger.readSeen();
   ready = true;
   return {
     app,

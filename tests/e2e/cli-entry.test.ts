@@ -38,9 +38,9 @@ describe('the concerto entry point', () => {
     expect(run()).toBe('dist');
   });
 
-  it('starts Node with the young generation its servers were measured with, when run as the installed command', () => {
-    // Executed itself, as npm's link and `npm start` run it: the first line's interpreter and its flag.
-    expect(execFileSync(path.join(dir, 'bin', 'concerto.mjs'), { cwd: dir, encoding: 'utf8' }).trim()).toBe('dist --max-semi-space-size=8');
+  it('starts Node with the young generation and helper threads its servers were measured with, when run as the installed command', () => {
+    // Executed itself, as npm's link and `npm start` run it: the first line's interpreter and its flags.
+    expect(execFileSync(path.join(dir, 'bin', 'concerto.mjs'), { cwd: dir, encoding: 'utf8' }).trim()).toBe('dist --max-semi-space-size=8 --v8-pool-size=2');
   });
 
   it('runs src/ through tsx when any source file, however deep, was saved after the build', () => {

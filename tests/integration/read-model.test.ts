@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { connect, type AddressInfo } from 'node:net';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ask } from '../../src/core/ask/ask.js';
@@ -320,6 +322,43 @@ describe.each(testDatabases)('long runs of statements on $name', ({ open }) => {
       expect(model.isWarm).toBe(true);
     } finally {
       await model.close();
+      await database.close();
+    }
+  });
+
+  it('answers a request on a new connection within a batch of the build, not after several', async () => {
+    let batchesRead = 0;
+    let ask = () => {};
+    const database = await open({
+      onQuery: (q) => {
+        if (!/from "recommendations" inner join "themes"/.test(q)) return;
+        batchesRead += 1;
+        if (batchesRead === 2) ask();
+      },
+    });
+    const server = createServer((_req, res) => res.end(String(batchesRead)));
+    try {
+      await importAs(database.db, largePlan('to build'), SEEDED_AT, 'large-2018');
+      const model = await ReadModel.open(database);
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      batchesRead = 0;
+      const { port } = server.address() as AddressInfo;
+      // A new connection, opened as the build reads its second batch: the server must accept it, read the request, answer.
+      const answered = new Promise<number>((resolve, reject) => {
+        ask = () => {
+          let reply = '';
+          const socket = connect(port, '127.0.0.1', () => socket.end('GET /healthz HTTP/1.1\r\nHost: concerto\r\nConnection: close\r\n\r\n'));
+          socket.on('data', (d: Buffer) => (reply += d.toString())).on('end', () => resolve(Number(reply.split('\r\n\r\n')[1]))).on('error', reject);
+        };
+      });
+      await model.warm();
+      // Five batches on the embedded database, two on PostgreSQL (whose statements wait on the network anyway).
+      expect(batchesRead).toBeGreaterThanOrEqual(2);
+      // Answered before the build read its third batch (with one turn between batches, after it).
+      expect(await answered).toBe(2);
+      await model.close();
+    } finally {
+      server.close();
       await database.close();
     }
   });

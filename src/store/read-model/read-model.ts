@@ -318,10 +318,14 @@ export class ReadModel {
 
   private async load(planId: number): Promise<PlanModel> {
     this.stats.builds += 1;
+    // A turn before the first statements too: a server that has just started answers /healthz and its first
+    // requests before the plan's list of items is read, not after.
+    await eventLoopTurn();
     // Taken before anything is read: whatever commits while the plan loads is replayed by the next check.
     const from = await currentHorizon(this.db);
     const generation = this.generation;
     const names = await this.names(planId);
+    await eventLoopTurn();
     const model = new PlanModel(names.themes, names.owners);
     // A batch at a time, and each item taken as loaded (no copy): the build never holds the plan's rows twice.
     await forEachRecommendationBatch(this.db, planId, BUILD_BATCH[this.database.kind], async (recs) => {
