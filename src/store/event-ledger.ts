@@ -62,11 +62,11 @@ export class SingleProcessEventLedger implements EventLedger {
    * its start up by a tenth of a second.
    */
   readSeen(): Promise<void> {
-    return (this.reading ??= this.load(this.now).finally(() => (this.read = true)));
+    return (this.reading ??= this.load().finally(() => (this.read = true)));
   }
 
-  private async load(now: Date): Promise<void> {
-    const since = new Date(now.getTime() - KEEP_EVENTS_MS).toISOString();
+  private async load(): Promise<void> {
+    const since = new Date(this.now.getTime() - KEEP_EVENTS_MS).toISOString();
     try {
       // As one JSON value: read as rows, the embedded engine's protocol took 60–200 ms for 13,000 ids; so, 15–30.
       const [row] = await this.db
